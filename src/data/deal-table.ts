@@ -1,0 +1,163 @@
+import type { AttributeType, EventAggregate, Role } from "./vocabulary";
+
+/**
+ * A column of a {@link DealTable}, typed by its attribute type:
+ * - `numeric` and `date`: `Float64Array`, `NaN` for missing (dates are epoch milliseconds, UTC)
+ * - `boolean`: `(boolean | null)[]`
+ * - `categorical`: `(string | null)[]`
+ * - `multi`: `(string[] | null)[]`
+ */
+export type Column = Float64Array | (boolean | null)[] | (string | null)[] | (string[] | null)[];
+
+/** How a behavioural feature is computed from raw events, so that a consumer can recompute it. */
+export interface EventFeature {
+  /** The event type, as written in the events table. */
+  eventType: string;
+  /** Days before the scoring point. */
+  windowDays: number;
+  aggregate: EventAggregate;
+}
+
+/** What leadlab knows about one attribute (one column of the table). */
+export interface AttributeMeta {
+  name: string;
+  type: AttributeType;
+  role: Role;
+  /** `spec` when `dataset.yaml` set it, `inferred` when the loader decided (and said why). */
+  source: "spec" | "inferred" | "events";
+  /** Why the type and role were inferred, or why the attribute is excluded. */
+  reason?: string;
+  /** The table the column came from (deals, a join table, or events). */
+  table: string;
+  /** The qualification framework and criterion this attribute answers, when mapped in the spec. */
+  framework?: string;
+  criterion?: string;
+  /** Separator of a multi-valued attribute. */
+  separator?: string;
+  /** Set for behavioural features built from the events table. */
+  feature?: EventFeature;
+}
+
+/** Retention of won deals, in one of the two forms of the spec. */
+export type Retention =
+  | { form: "flag"; retained: (boolean | null)[] }
+  | {
+      form: "survival";
+      /** Contract start, epoch ms (NaN when unknown). */
+      start: Float64Array;
+      /** Days from start to churn, or to the censoring date when not churned; NaN when unknown. */
+      days: Float64Array;
+      /** 1 when churn was observed, 0 when censored. */
+      churned: Uint8Array;
+      /** The censoring date, epoch ms. */
+      observedUntil: number;
+    };
+
+/** The resolved holdout: how the newest or a random part of the deals is held out. */
+export type Holdout = { by: "time"; lastDays: number } | { by: "random"; fraction: number; seed: number };
+
+/** Everything a {@link DealTable} is made of. */
+export interface DealTableParts {
+  name: string;
+  ids: string[];
+  /** 1 = won, 0 = lost; open deals are not in the table (the load report counts them). */
+  won: Uint8Array;
+  createdAt?: Float64Array;
+  closedAt?: Float64Array;
+  amount?: Float64Array;
+  attributes: AttributeMeta[];
+  columns: Record<string, Column>;
+  retention?: Retention;
+  holdout: Holdout;
+}
+
+/**
+ * One row per closed deal: the outcome, typed attribute columns with their metadata, and
+ * behavioural features computed as of the scoring point. Immutable.
+ *
+ * @example
+ * import { DealTable } from "leadlab";
+ * const t = new DealTable({
+ *   name: "demo", ids: ["a", "b"], won: Uint8Array.from([1, 0]),
+ *   attributes: [{ name: "industry", type: "categorical", role: "firmographic", source: "spec", table: "deals" }],
+ *   columns: { industry: ["SaaS", "Retail"] }, holdout: { by: "random", fraction: 0.25, seed: 7 },
+ * });
+ * t.n; // => 2
+ */
+export class DealTable implements DealTableParts {
+  readonly name: string;
+  readonly ids: string[];
+  readonly won: Uint8Array;
+  readonly createdAt?: Float64Array;
+  readonly closedAt?: Float64Array;
+  readonly amount?: Float64Array;
+  readonly attributes: AttributeMeta[];
+  readonly columns: Record<string, Column>;
+  readonly retention?: Retention;
+  readonly holdout: Holdout;
+
+  constructor(parts: DealTableParts) {
+    const n = parts.ids.length;
+    if (parts.won.length !== n) throw new Error(`DealTable: won has ${parts.won.length} values for ${n} deals`);
+    for (const a of parts.attributes) {
+      const c = parts.columns[a.name];
+      if (!c) throw new Error(`DealTable: attribute "${a.name}" has no column`);
+      if (c.length !== n) throw new Error(`DealTable: column "${a.name}" has ${c.length} values for ${n} deals`);
+    }
+    this.name = parts.name;
+    this.ids = parts.ids;
+    this.won = parts.won;
+    this.createdAt = parts.createdAt;
+    this.closedAt = parts.closedAt;
+    this.amount = parts.amount;
+    this.attributes = parts.attributes;
+    this.columns = parts.columns;
+    this.retention = parts.retention;
+    this.holdout = parts.holdout;
+    Object.freeze(this);
+  }
+
+  /** Number of closed deals. */
+  get n(): number {
+    return this.ids.length;
+  }
+
+  /** The metadata of one attribute; throws naming the attributes that exist. */
+  attribute(name: string): AttributeMeta {
+    const a = this.attributes.find((x) => x.name === name);
+    if (!a) throw new Error(`no attribute "${name}"; the table has: ${this.attributes.map((x) => x.name).join(", ")}`);
+    return a;
+  }
+
+  /** The column of one attribute. */
+  column(name: string): Column {
+    this.attribute(name);
+    return this.columns[name];
+  }
+
+  /** A new table with only the rows at `rows` (in that order). */
+  select(rows: ArrayLike<number>): DealTable {
+    const pick = <T>(a: ArrayLike<T>): T[] => Array.from(rows, (i) => a[i]);
+    const pickF = (a: Float64Array | undefined) => (a ? Float64Array.from(rows, (i) => a[i]) : undefined);
+    const columns: Record<string, Column> = {};
+    for (const a of this.attributes) {
+      const c = this.columns[a.name];
+      columns[a.name] = c instanceof Float64Array ? Float64Array.from(rows, (i) => c[i]) : (pick(c as unknown[]) as Column);
+    }
+    let retention: Retention | undefined;
+    const r = this.retention;
+    if (r?.form === "flag") retention = { form: "flag", retained: pick(r.retained) };
+    else if (r?.form === "survival")
+      retention = { ...r, start: pickF(r.start)!, days: pickF(r.days)!, churned: Uint8Array.from(rows, (i) => r.churned[i]) };
+    return new DealTable({
+      ...this,
+      ids: pick(this.ids),
+      won: Uint8Array.from(rows, (i) => this.won[i]),
+      createdAt: pickF(this.createdAt),
+      closedAt: pickF(this.closedAt),
+      amount: pickF(this.amount),
+      columns,
+      retention,
+    });
+  }
+}
