@@ -1,0 +1,84 @@
+import type { AttributeType, Role } from "./vocabulary";
+
+/** How one join went. */
+export interface JoinReport {
+  table: string;
+  /** `deals_column = table_column`. */
+  on: string;
+  rows: number;
+  /** Deals (all rows read, open ones too) that found a row. */
+  matched: number;
+  /** Deals whose key found no row: their columns from this table are missing. */
+  unmatched: number;
+  /** Deals with no key value at all. */
+  noKey: number;
+  /** A few keys that found no row. */
+  examples: string[];
+  /** Columns added to the deals. */
+  columns: string[];
+  /** Columns renamed because deals already had that name: `from → to`. */
+  renamed: string[];
+}
+
+/** What happened to the behavioural events. */
+export interface EventsReport {
+  table: string;
+  read: number;
+  /** Events dropped because a field was missing, by reason. */
+  dropped: { reason: string; rows: number }[];
+  /** Events whose key matches no deal. */
+  unmatchedKey: number;
+  /** Events at or after the scoring point of every deal of their key (never used). */
+  afterEveryScoringPoint: number;
+  /** Events older than the longest window before every deal of their key (never used). */
+  beforeEveryWindow: number;
+  /** Closed deals with no scoring point: their behavioural features are missing. */
+  dealsWithoutScoringPoint: number;
+  /** What the scoring point is: `created_at`, `closed_at` (with a warning), or none. */
+  scoringPoint: string;
+  types: { type: string; events: number }[];
+  windows: number[];
+  features: number;
+}
+
+/** Attribute facts in the load report. */
+export interface AttributeReport {
+  name: string;
+  type: AttributeType;
+  role: Role;
+  source: "spec" | "inferred" | "events";
+  table: string;
+  reason?: string;
+  /** Share of closed deals with a missing value. */
+  missing: number;
+  distinct: number;
+}
+
+/**
+ * Everything the loader did: rows read, outcomes, what was excluded or altered and why,
+ * joins, events, inferred types and roles, warnings. Nothing is dropped silently.
+ */
+export interface LoadReport {
+  dataset: string;
+  deals: {
+    table: string;
+    read: number;
+    won: number;
+    lost: number;
+    open: number;
+    /** Rows not in the table (open deals and any other reason below). */
+    dropped: number;
+    /** The outcome values counted as open, with their counts. */
+    openValues: { value: string; rows: number }[];
+  };
+  /** Rows left out of the table, by reason. */
+  excluded: { reason: string; rows: number; examples: string[] }[];
+  /** Values changed on the way in, by reason and column. */
+  altered: { reason: string; column: string; table: string; rows: number }[];
+  joins: JoinReport[];
+  events?: EventsReport;
+  retention?: { table: string; form: "flag" | "survival"; rows: number; matched: number; unmatched: number; examples: string[]; observedUntil?: string };
+  dateRange?: { from: string; to: string; column: string };
+  attributes: AttributeReport[];
+  warnings: string[];
+}

@@ -1,0 +1,87 @@
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC)?$/i;
+
+/**
+ * Parses a date or timestamp into epoch milliseconds (UTC), or `NaN` when the text does not
+ * match. Without a format, ISO 8601 (`2026-03-01`, `2026-03-01 14:05:00`, with `T`, `Z` or an
+ * offset). With a format, the strftime directives `%Y %y %m %d %e %H %I %M %S %f %p %b %B %j %%`
+ * (the same meaning as DuckDB's `strptime`, so files and events parse alike). Written here
+ * because the subset is small and a dependency would not match DuckDB's directives.
+ *
+ * @example
+ * import { parseDate } from "leadlab";
+ * parseDate("2026-03-01"); // => 1772323200000
+ * parseDate("03/01/2026", "%m/%d/%Y"); // => 1772323200000
+ * parseDate("yesterday"); // => NaN
+ */
+export function parseDate(text: string, format?: string): number {
+  const s = text.trim();
+  return format ? parseWithFormat(s, format) : parseIso(s);
+}
+
+function parseIso(s: string): number {
+  const m = ISO.exec(s);
+  if (!m) return NaN;
+  const [, y, mo, d, h, mi, sec, frac, zone] = m;
+  const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
+  const t = build(+y, +mo, +d, +(h ?? 0), +(mi ?? 0), +(sec ?? 0), ms);
+  if (Number.isNaN(t) || !zone || /^(z|utc)$/i.test(zone)) return t;
+  const sign = zone[0] === "-" ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  return t - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60000;
+}
+
+function build(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return NaN;
+  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  return new Date(t).getUTCDate() === d ? t : NaN; // rejects 2026-02-30
+}
+
+function parseWithFormat(s: string, format: string): number {
+  let pos = 0;
+  let y = 1970, mo = 1, d = 1, h = 0, mi = 0, sec = 0, ms = 0, pm: boolean | undefined, doy: number | undefined;
+  const num = (maxDigits: number): number => {
+    const m = new RegExp(`^\\s*(\\d{1,${maxDigits}})`).exec(s.slice(pos));
+    if (!m) throw new Error();
+    pos += m[0].length;
+    return Number(m[1]);
+  };
+  try {
+    for (let i = 0; i < format.length; i++) {
+      const c = format[i];
+      if (c !== "%") {
+        if (s[pos] !== c) return NaN;
+        pos++;
+        continue;
+      }
+      const directive = format[++i];
+      switch (directive) {
+        case "Y": y = num(4); break;
+        case "y": { const v = num(2); y = v < 69 ? 2000 + v : 1900 + v; break; }
+        case "m": mo = num(2); break;
+        case "d": case "e": d = num(2); break;
+        case "H": h = num(2); break;
+        case "I": h = num(2); break;
+        case "M": mi = num(2); break;
+        case "S": sec = num(2); break;
+        case "f": { const m = /^\d{1,6}/.exec(s.slice(pos)); if (!m) return NaN; pos += m[0].length; ms = Math.round(Number(`0.${m[0]}`) * 1000); break; }
+        case "j": doy = num(3); break;
+        case "p": { const m = /^(am|pm)/i.exec(s.slice(pos)); if (!m) return NaN; pm = m[1].toLowerCase() === "pm"; pos += 2; break; }
+        case "b": case "B": {
+          const m = /^[a-z]+/i.exec(s.slice(pos));
+          const idx = m ? MONTHS.indexOf(m[0].slice(0, 3).toLowerCase()) : -1;
+          if (!m || idx < 0) return NaN;
+          mo = idx + 1; pos += m[0].length; break;
+        }
+        case "%": if (s[pos] !== "%") return NaN; pos++; break;
+        default: return NaN;
+      }
+    }
+  } catch {
+    return NaN;
+  }
+  if (pos !== s.length) return NaN;
+  if (pm !== undefined) h = (h % 12) + (pm ? 12 : 0);
+  if (doy !== undefined) return Date.UTC(y, 0, doy, h, mi, sec, ms);
+  return build(y, mo, d, h, mi, sec, ms);
+}

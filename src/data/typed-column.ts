@@ -1,0 +1,114 @@
+import type { Column } from "./deal-table";
+import { DatasetError } from "./dataset-error";
+import { parseBoolean, parseNumber } from "./infer-attribute";
+import { parseDate } from "./parse-date";
+import type { AttributeType } from "./vocabulary";
+
+/** Where a column comes from, for error messages. */
+export interface ColumnOrigin {
+  file: string;
+  column: string;
+}
+
+/**
+ * Converts a column of text (`null` = missing) to the typed column of an attribute type.
+ * A value that does not parse throws a {@link DatasetError} naming the file, column, row and
+ * value, and the fix.
+ *
+ * @example
+ * import { typedColumn } from "leadlab";
+ * typedColumn(["3", null, "5"], "numeric", { file: "deals.csv", column: "seats" }); // => Float64Array [3, NaN, 5]
+ */
+export function typedColumn(
+  values: readonly (string | null)[],
+  type: AttributeType,
+  origin: ColumnOrigin,
+  options: { dateFormat?: string; separator?: string } = {},
+): Column {
+  const fail = (row: number, expected: string, fix: string): never => {
+    throw new DatasetError(`not ${expected}`, { file: origin.file, field: origin.column, row: row + 1, value: values[row] }, fix);
+  };
+  switch (type) {
+    case "numeric":
+      return Float64Array.from(values, (v, i) => {
+        if (v === null) return NaN;
+        const x = parseNumber(v);
+        return Number.isNaN(x)
+          ? fail(i, "a number", `clean the value (plain digits, no thousands separators or units), add it to \`missing:\` if it means missing, or declare \`${origin.column}: { type: categorical }\``)
+          : x;
+      });
+    case "date":
+      return Float64Array.from(values, (v, i) => {
+        if (v === null) return NaN;
+        const x = parseDate(v, options.dateFormat);
+        return Number.isNaN(x)
+          ? fail(i, `a date in the expected format ${options.dateFormat ?? "ISO 8601 (YYYY-MM-DD)"}`, "set `date_format:` in dataset.yaml to the format the file uses (e.g. \"%m/%d/%Y\"), or add the value to `missing:`")
+          : x;
+      });
+    case "boolean":
+      return values.map((v, i) => {
+        if (v === null) return null;
+        const b = parseBoolean(v);
+        return b === undefined
+          ? fail(i, "a boolean (true/false, yes/no, 1/0)", `declare \`${origin.column}: { type: categorical }\` or add the value to \`missing:\``)
+          : b;
+      });
+    case "multi": {
+      const sep = options.separator ?? ";";
+      return values.map((v) => {
+        if (v === null) return null;
+        const items = [...new Set(v.split(sep).map((s) => s.trim()).filter((s) => s.length > 0))].sort();
+        return items.length ? items : null;
+      });
+    }
+    case "categorical":
+      return values.map((v) => (v === null ? null : v.trim()));
+  }
+}
+
+/**
+ * Picks rows of a column by index; index -1 gives a missing value (a join that found no row).
+ *
+ * @example
+ * import { gatherColumn } from "leadlab";
+ * gatherColumn(["a", "b"], Int32Array.from([1, -1, 0])); // => ["b", null, "a"]
+ */
+export function gatherColumn(column: Column, index: Int32Array): Column {
+  if (column instanceof Float64Array) return Float64Array.from(index, (i) => (i < 0 ? NaN : column[i]));
+  const c = column as unknown[];
+  return Array.from(index, (i) => (i < 0 ? null : c[i])) as Column;
+}
+
+/**
+ * Number of missing values in a column.
+ *
+ * @example
+ * import { countMissing } from "leadlab";
+ * countMissing(Float64Array.from([1, NaN])); // => 1
+ */
+export function countMissing(column: Column): number {
+  let k = 0;
+  if (column instanceof Float64Array) {
+    for (const x of column) if (Number.isNaN(x)) k++;
+  } else for (const x of column as unknown[]) if (x === null) k++;
+  return k;
+}
+
+/**
+ * Number of distinct non-missing values (for multi: distinct items).
+ *
+ * @example
+ * import { countDistinct } from "leadlab";
+ * countDistinct([["a", "b"], ["b"], null]); // => 2
+ */
+export function countDistinct(column: Column): number {
+  const s = new Set<unknown>();
+  if (column instanceof Float64Array) {
+    for (const x of column) if (!Number.isNaN(x)) s.add(x);
+  } else
+    for (const x of column as unknown[]) {
+      if (Array.isArray(x)) for (const v of x) s.add(v);
+      else if (x !== null) s.add(x);
+    }
+  return s.size;
+}
