@@ -1,3 +1,5 @@
+import type { DataFrame } from "danfojs-node";
+import { dealTableToDataFrame } from "./data-frame";
 import type { AttributeType, EventAggregate, Role } from "./vocabulary";
 
 /**
@@ -133,6 +135,11 @@ export class DealTable implements DealTableParts {
   column(name: string): Column {
     this.attribute(name);
     return this.columns[name];
+  }
+
+  /** The table as a danfojs DataFrame (see {@link dealTableToDataFrame}). */
+  toDataFrame(): DataFrame {
+    return dealTableToDataFrame(this);
   }
 
   /** A new table with only the rows at `rows` (in that order). */

@@ -1,3 +1,4 @@
+import { compareText } from "./compare-text";
 import { dirname, resolve } from "node:path";
 import { DealTable, type AttributeMeta, type Column, type Holdout } from "./deal-table";
 import { DatasetError } from "./dataset-error";
@@ -324,7 +325,7 @@ function classifyOutcomes(values: (string | null)[], spec: DatasetSpec, label: s
       openCounts.set(key, (openCounts.get(key) ?? 0) + 1);
     }
   });
-  const openValues = [...openCounts].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
+  const openValues = [...openCounts].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows || compareText(a.value, b.value));
   if (won + lost === 0)
     throw new DatasetError(
       `no value of the outcome column matches won ${JSON.stringify(spec.deals.outcome.won)} or lost ${JSON.stringify(spec.deals.outcome.lost)}; it has ${openValues.slice(0, 8).map((o) => `"${o.value}" (${o.rows})`).join(", ")}`,

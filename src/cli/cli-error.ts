@@ -1,0 +1,13 @@
+/**
+ * A wrong command-line call: printed as one line, exit code 2.
+ *
+ * @example
+ * import { CliError } from "leadlab";
+ * new CliError("missing <dataset.yaml>").message; // => "missing <dataset.yaml>"
+ */
+export class CliError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CliError";
+  }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+import { DatasetError } from "../data/dataset-error";
+import { CliError } from "./cli-error";
+import { profileCommand } from "./profile-command";
+import { schemaCommand } from "./schema-command";
+import { validateCommand } from "./validate-command";
+
+type Command = (argv: string[], out: (text: string) => void, progress: (message: string) => void) => Promise<void> | void;
+
+/** Every command of the `leadlab` CLI, with a line of help. */
+export const COMMANDS: Record<string, { run: Command; help: string }> = {
+  profile: { run: profileCommand, help: "profile <dataset.yaml> [--json]   load report and a line per attribute" },
+  validate: { run: validateCommand, help: "validate <dataset.yaml>          check a dataset spec and its files" },
+  schema: { run: schemaCommand, help: "schema                           write the JSON Schemas of the spec formats" },
+};
+
+function usage(): string {
+  return `usage: leadlab <command> [options]\n\n${Object.values(COMMANDS).map((c) => `  leadlab ${c.help}`).join("\n")}\n\nAdd --debug to see the stack of an unexpected error.\n`;
+}
+
+/**
+ * Runs the `leadlab` command line: results on stdout, progress on stderr, a wrong call or bad
+ * input as one line on stderr with a non-zero exit code (the stack only with `--debug`).
+ *
+ * @example
+ * import { main } from "leadlab";
+ * await main(["validate", "data/sample/dataset.yaml"]); // => 0
+ */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes("--debug");
+  const args = argv.filter((a) => a !== "--debug");
+  const [name, ...rest] = args;
+  const out = (text: string) => process.stdout.write(text);
+  const progress = (message: string) => process.stderr.write(`leadlab: ${message}\n`);
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    out(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`leadlab: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(", ")}\n`);
+    return 2;
+  }
+  try {
+    await command.run(rest, out, progress);
+    return 0;
+  } catch (e) {
+    const err = e as Error;
+    if (debug) process.stderr.write(`${err.stack}\n`);
+    if (err instanceof CliError) {
+      process.stderr.write(`leadlab: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`leadlab: ${err instanceof DatasetError ? "" : "unexpected error: "}${err.message}${debug || err instanceof DatasetError ? "" : " (run with --debug for the stack)"}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,30 @@
+import { writeFileSync } from "node:fs";
+import { datasetJsonSchema } from "../data/dataset-spec";
+import { parseCommandArgs } from "./parse-command-args";
+
+/** Where the committed JSON Schema of dataset.yaml lives. */
+export const DATASET_SCHEMA_PATH = "data/dataset.schema.json";
+
+/**
+ * The committed JSON Schema text of dataset.yaml (stable formatting, trailing newline).
+ *
+ * @example
+ * import { datasetSchemaText } from "leadlab";
+ * JSON.parse(datasetSchemaText()).title; // => "leadlab dataset spec"
+ */
+export function datasetSchemaText(): string {
+  return JSON.stringify(datasetJsonSchema(), null, 2) + "\n";
+}
+
+/**
+ * `leadlab schema`: writes the JSON Schemas generated from the spec definitions.
+ *
+ * @example
+ * import { schemaCommand } from "leadlab";
+ * schemaCommand([], (s) => process.stdout.write(s));
+ */
+export function schemaCommand(argv: string[], out: (text: string) => void): void {
+  parseCommandArgs("schema", "leadlab schema", argv, {}, 0);
+  writeFileSync(DATASET_SCHEMA_PATH, datasetSchemaText());
+  out(`wrote ${DATASET_SCHEMA_PATH}\n`);
+}
