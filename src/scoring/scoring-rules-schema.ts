@@ -1,0 +1,180 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { EVENT_AGGREGATES, ROLES } from "../data/vocabulary";
+
+/*
+ * The `scoring.yaml` format (kind ScoringRules), defined once: the TypeScript type, the
+ * runtime validation and the committed JSON Schema (rules/schema/scoring-rules.schema.json)
+ * all come from this definition.
+ */
+
+const literalUnion = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+/** Which values fall in a bin. Ranges leave out `lo` / `hi` where they are unbounded. */
+export const BinMatchSchema = Type.Union([
+  Type.Object(
+    {
+      kind: Type.Literal("range"),
+      lo: Type.Optional(Type.Number()),
+      hi: Type.Optional(Type.Number()),
+      loInclusive: Type.Boolean(),
+      hiInclusive: Type.Boolean(),
+    },
+    { additionalProperties: false, description: "Numbers between lo and hi; an absent end is unbounded." },
+  ),
+  Type.Object(
+    { kind: Type.Literal("set"), values: Type.Array(Type.String()) },
+    { additionalProperties: false, description: "These values, compared as trimmed text (booleans as \"true\" / \"false\")." },
+  ),
+  Type.Object(
+    { kind: Type.Literal("other") },
+    { additionalProperties: false, description: "Every non-missing value not listed in another bin, including values never seen." },
+  ),
+  Type.Object({ kind: Type.Literal("missing") }, { additionalProperties: false, description: "A missing value." }),
+]);
+
+/** How a consumer computes an input from raw data. */
+export const FeatureSourceSchema = Type.Union([
+  Type.Object(
+    { column: Type.String({ description: "A column of the lead record (after joins)." }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      event: Type.Object(
+        {
+          type: Type.String({ description: "The event type as written in the events table." }),
+          windowDays: Type.Integer({ minimum: 1, description: "Events in the window of days before the scoring point, strictly before it." }),
+          aggregate: literalUnion(EVENT_AGGREGATES),
+        },
+        { additionalProperties: false },
+      ),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+export const ScorecardAttributeSchema = Type.Object(
+  {
+    name: Type.String({ description: "The feature name (a column, an event feature, or attribute=value for an indicator)." }),
+    source: FeatureSourceSchema,
+    match: literalUnion(["numeric", "categorical", "boolean", "contains"] as const),
+    containsValue: Type.Optional(Type.String({ description: "For match `contains`: the item of a multi-valued column." })),
+    separator: Type.Optional(Type.String({ description: "For match `contains`: the item separator of the column." })),
+    role: literalUnion(ROLES),
+    group: literalUnion(["fit", "engagement"] as const),
+    rationale: Type.String(),
+    bins: Type.Array(
+      Type.Object(
+        {
+          label: Type.String(),
+          when: BinMatchSchema,
+          points: Type.Integer(),
+          trainWinRate: Type.Number({ minimum: 0, maximum: 1 }),
+          trainDeals: Type.Integer({ minimum: 0 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Interval = Type.Object({ value: Type.Number(), lo: Type.Number(), hi: Type.Number() }, { additionalProperties: false });
+
+/** The JSON-Schema definition of `scoring.yaml`. */
+export const ScoringRulesSchema = Type.Object(
+  {
+    apiVersion: Type.Literal("leadlab/v1"),
+    kind: Type.Literal("ScoringRules"),
+    metadata: Type.Object(
+      {
+        dataset: Type.String(),
+        toolVersion: Type.String(),
+        dataFingerprint: Type.String({ description: "sha256 of the closed deals' ids, outcomes, dates and attribute values." }),
+        dateRange: Type.Optional(Type.Object({ from: Type.String(), to: Type.String(), column: Type.String() }, { additionalProperties: false })),
+        counts: Type.Object(
+          { deals: Type.Integer(), won: Type.Integer(), lost: Type.Integer(), train: Type.Integer(), holdout: Type.Integer() },
+          { additionalProperties: false },
+        ),
+        seed: Type.Integer(),
+        holdout: Type.String({ description: "How the holdout was chosen." }),
+        verdict: Type.String(),
+        metrics: Type.Object(
+          { auc: Interval, ks: Type.Number(), brier: Type.Number(), baseRate: Type.Number() },
+          { additionalProperties: false, description: "On the holdout, never on fitted rows." },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    inputs: Type.Object(
+      {
+        id: Type.String({ description: "The lead / deal id column." }),
+        scoringPoint: Type.Optional(Type.String({ description: "The column with the scoring point (events strictly before it count)." })),
+        events: Type.Optional(
+          Type.Object(
+            { key: Type.String(), leadKey: Type.String(), time: Type.String(), type: Type.String(), value: Type.Optional(Type.String()) },
+            { additionalProperties: false, description: "Columns of the raw events table; leadKey is the lead column events join on." },
+          ),
+        ),
+      },
+      { additionalProperties: false, description: "Column names of the raw tables, as in the dataset spec the rules were tuned on." },
+    ),
+    scale: Type.Object(
+      {
+        kind: literalUnion(["pdo", "0-100"] as const),
+        base: Type.Number(),
+        baseOdds: Type.Number(),
+        pdo: Type.Number(),
+        basePoints: Type.Integer({ description: "Points every lead starts with (the intercept)." }),
+      },
+      { additionalProperties: false },
+    ),
+    attributes: Type.Array(ScorecardAttributeSchema),
+    tiers: Type.Array(
+      Type.Object(
+        {
+          name: Type.String(),
+          minPoints: Type.Union([Type.Integer(), Type.Null()], { description: "null for the lowest tier" }),
+          expectedWinRate: Interval,
+          shareOfLeads: Type.Number(),
+          shareOfWins: Type.Number(),
+        },
+        { additionalProperties: false },
+      ),
+      { description: "Best first; a lead gets the first tier whose minPoints it reaches." },
+    ),
+    grades: Type.Object(
+      {
+        fitCuts: Type.Array(Type.Integer(), { description: "3 ascending cut points of the fit sub-score: below the first is D, at or above the last is A." }),
+        engagementCuts: Type.Array(Type.Integer(), { description: "3 ascending cut points of the engagement sub-score: at or above the last is 1." }),
+        matrix: Type.Array(
+          Type.Object(
+            { grade: Type.String(), n: Type.Integer(), winRate: Type.Union([Type.Number(), Type.Null()]) },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  {
+    additionalProperties: false,
+    $id: "https://leadlab.dev/schema/scoring-rules.schema.json",
+    title: "leadlab scoring rules",
+    description: "Points-based lead scoring rules exported by leadlab (scoring.yaml).",
+  },
+);
+
+/**
+ * The contents of a `scoring.yaml`.
+ *
+ * @example
+ * import type { ScoringRules } from "leadlab";
+ * const tierNames = (r: ScoringRules) => r.tiers.map((t) => t.name);
+ */
+export type ScoringRules = Static<typeof ScoringRulesSchema>;
+/** One attribute of a scorecard with its bins and points. */
+export type ScorecardAttribute = Static<typeof ScorecardAttributeSchema>;
+/** Which values fall in a bin. */
+export type BinMatch = Static<typeof BinMatchSchema>;
