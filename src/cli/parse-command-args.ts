@@ -15,12 +15,12 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig["options"
   argv: string[],
   options: O,
   positionals: number,
-) {
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
     const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     if (parsed.positionals.length !== positionals)
       throw new Error(`expected ${positionals} argument${positionals === 1 ? "" : "s"}, got ${parsed.positionals.length}`);
-    return parsed;
+    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
   } catch (e) {
     throw new CliError(`${command}: ${(e as Error).message.split("\n")[0].replace(/\. To specify.*$/, "")}. Usage: ${usage}`);
   }

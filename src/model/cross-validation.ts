@@ -1,0 +1,422 @@
+import { aucUnchecked } from "./auc";
+import { checkOutcome, take, type NumericArray } from "./input-checks";
+import {
+  fitLogisticResolved,
+  predictLogit,
+  resolveColumns,
+  resolveLogisticOptions,
+  type FeatureColumns,
+} from "./logistic-regression";
+import { shuffledIndices } from "./shuffled-indices";
+
+/**
+ * Cross-validation inside the training part: seeded stratified folds, the cross-validated AUC
+ * of a logistic regression, choosing its L2 penalty, and greedy forward selection of features.
+ *
+ * Every function is deterministic for a given `seed`; comparisons across penalties or feature
+ * sets use the same folds, so differences are paired. A fold whose test part lacks wins or
+ * losses has no AUC: it is left out of the mean and a warning says so.
+ */
+
+/** One fold: the rows to fit on and the rows to score, each ascending. */
+export interface Fold {
+  readonly train: Uint32Array;
+  readonly test: Uint32Array;
+}
+
+/** Options of {@link stratifiedKFold}. */
+export interface FoldOptions {
+  /** Number of folds, at least 2. Default 5. */
+  folds?: number;
+  /** Seed of the shuffle. Default 0. */
+  seed?: number;
+}
+
+/**
+ * Seeded stratified k-fold split: the rows are shuffled with `seed`, then wins and losses are
+ * dealt in turn to the folds, so every fold has (within one row) the same number of rows and
+ * the same share of wins. The test parts partition the rows.
+ *
+ * @param y 1 = won, 0 = lost
+ * @example
+ * import { stratifiedKFold } from "leadlab";
+ * const folds = stratifiedKFold(Uint8Array.from([1, 0, 1, 0, 1, 0]), { folds: 3, seed: 1 });
+ * folds.map((f) => f.test.length); // => [2, 2, 2]
+ */
+export function stratifiedKFold(y: Uint8Array, options: FoldOptions = {}): Fold[] {
+  const { folds = 5, seed = 0 } = options;
+  const n = y.length;
+  checkOutcome("stratifiedKFold", y);
+  if (!Number.isInteger(folds) || folds < 2) {
+    throw new Error(`stratifiedKFold: folds must be an integer ≥ 2; got ${folds}`);
+  }
+  if (folds > n) {
+    throw new Error(`stratifiedKFold: folds (${folds}) cannot exceed the number of rows (${n})`);
+  }
+  if (!Number.isFinite(seed)) throw new Error(`stratifiedKFold: seed must be a finite number; got ${seed}`);
+  const order = shuffledIndices(n, seed);
+  let positives = 0;
+  for (let i = 0; i < n; i++) positives += y[i];
+  const foldOf = new Uint32Array(n);
+  const sizes = new Uint32Array(folds);
+  // Wins take folds 0, 1, 2, …; losses continue the rotation where the wins stopped.
+  let nextPos = 0;
+  let nextNeg = positives % folds;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    const f = y[i] === 1 ? nextPos++ % folds : nextNeg++ % folds;
+    foldOf[i] = f;
+    sizes[f]++;
+  }
+  const result: Fold[] = [];
+  for (let f = 0; f < folds; f++) {
+    const test = new Uint32Array(sizes[f]);
+    const train = new Uint32Array(n - sizes[f]);
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < n; i++) {
+      if (foldOf[i] === f) test[a++] = i;
+      else train[b++] = i;
+    }
+    result.push(Object.freeze({ train, test }));
+  }
+  return result;
+}
+
+/** Options of {@link crossValidatedAuc} and {@link chooseL2}. */
+export interface CrossValidationOptions extends FoldOptions {
+  /** L2 penalty of the logistic regression (see `fitLogistic`). Default 0. */
+  l2?: number;
+  /** Sample weights for the fits (the AUC itself is unweighted). */
+  weights?: NumericArray;
+}
+
+/** Cross-validated AUC of one model specification. */
+export interface CrossValidatedAuc {
+  /** Mean of the fold AUCs that exist. NaN when no fold has both wins and losses. */
+  meanAuc: number;
+  /** Sample standard deviation of the fold AUCs (0 with a single fold). */
+  sdAuc: number;
+  /** AUC per fold, NaN where the test part lacks wins or losses. */
+  foldAuc: number[];
+  warnings: string[];
+}
+
+/** The data of one fold, subset once and reused across penalties and feature sets. */
+interface PreparedFold {
+  trainCols: Float64Array[];
+  testCols: Float64Array[];
+  trainY: Uint8Array;
+  testY: Uint8Array;
+  trainW: Float64Array | undefined;
+  scorable: boolean;
+}
+
+function prepareFolds(cols: Float64Array[], y: Uint8Array, weights: NumericArray | undefined, folds: Fold[]): PreparedFold[] {
+  return folds.map((fold) => {
+    const testY = Uint8Array.from(fold.test, (i) => y[i]);
+    let wins = 0;
+    for (let i = 0; i < testY.length; i++) wins += testY[i];
+    return {
+      trainCols: cols.map((c) => take(c, fold.train)),
+      testCols: cols.map((c) => take(c, fold.test)),
+      trainY: Uint8Array.from(fold.train, (i) => y[i]),
+      testY,
+      trainW: weights === undefined ? undefined : take(weights, fold.train),
+      scorable: wins > 0 && wins < testY.length,
+    };
+  });
+}
+
+/** Counts repeated warnings across fits and reports each once. */
+class WarningTally {
+  private readonly counts = new Map<string, number>();
+  private fits = 0;
+  add(messages: readonly string[]): void {
+    this.fits++;
+    for (const m of new Set(messages)) this.counts.set(m, (this.counts.get(m) ?? 0) + 1);
+  }
+  list(context: string): string[] {
+    return [...this.counts].map(([m, c]) => `${context}: ${m} (in ${c} of ${this.fits} fold fits)`);
+  }
+}
+
+function meanAndSd(values: number[]): { mean: number; sd: number } {
+  const ok = values.filter((v) => !Number.isNaN(v));
+  if (ok.length === 0) return { mean: NaN, sd: NaN };
+  const mean = ok.reduce((s, v) => s + v, 0) / ok.length;
+  if (ok.length === 1) return { mean, sd: 0 };
+  const ss = ok.reduce((s, v) => s + (v - mean) * (v - mean), 0);
+  return { mean, sd: Math.sqrt(ss / (ok.length - 1)) };
+}
+
+/**
+ * Cross-validated AUC of a logistic regression on the selected columns of prepared folds.
+ * `starts` gives per fold the coefficients to start Newton from (a neighbouring fit's solution);
+ * the fitted coefficients per fold come back in `solutions` for the next fit to start from.
+ */
+function cvAucPrepared(
+  prepared: PreparedFold[],
+  columns: readonly number[],
+  l2: number,
+  tally: WarningTally,
+  starts: readonly (Float64Array | undefined)[] = [],
+): { mean: number; sd: number; foldAuc: number[]; solutions: (Float64Array | undefined)[] } {
+  const solutions: (Float64Array | undefined)[] = [];
+  const foldAuc = prepared.map((f, k) => {
+    if (!f.scorable) return NaN;
+    if (columns.length === 0) return 0.5; // an intercept-only model ranks nobody
+    const trainCols = columns.map((j) => f.trainCols[j]);
+    const model = fitLogisticResolved(trainCols, f.trainY, resolveLogisticOptions({ l2, weights: f.trainW }, f.trainY.length), {
+      start: starts[k],
+      standardErrors: false,
+    });
+    tally.add(model.warnings);
+    solutions[k] = Float64Array.from([model.intercept, ...model.coefficients]);
+    const logits = predictLogit(model, columns.map((j) => f.testCols[j]));
+    return aucUnchecked(logits, f.testY);
+  });
+  const { mean, sd } = meanAndSd(foldAuc);
+  return { mean, sd, foldAuc, solutions };
+}
+
+function foldWarnings(prepared: PreparedFold[]): string[] {
+  const missing = prepared.map((f, k) => (f.scorable ? -1 : k + 1)).filter((k) => k > 0);
+  if (missing.length === 0) return [];
+  return [
+    `fold${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of ${prepared.length} ha${missing.length > 1 ? "ve" : "s"} no wins or no losses in the test part, so no AUC; the mean uses the other folds (too few wins or losses for ${prepared.length} folds)`,
+  ];
+}
+
+function resolveFoldOptions(fn: string, y: Uint8Array, options: FoldOptions): { folds: number; seed: number } {
+  const { folds = 5, seed = 0 } = options;
+  if (!Number.isInteger(folds) || folds < 2) throw new Error(`${fn}: folds must be an integer ≥ 2; got ${folds}`);
+  if (folds > y.length) throw new Error(`${fn}: folds (${folds}) cannot exceed the number of rows (${y.length})`);
+  if (!Number.isFinite(seed)) throw new Error(`${fn}: seed must be a finite number; got ${seed}`);
+  return { folds, seed };
+}
+
+/**
+ * The cross-validated AUC of a logistic regression on `X`: fit on k−1 folds, score the held-out
+ * fold by its fitted log-odds, and average the fold AUCs.
+ *
+ * @param X feature columns (one array per feature)
+ * @param y 1 = won, 0 = lost
+ * @example
+ * import { crossValidatedAuc } from "leadlab";
+ * const x = Float64Array.from({ length: 40 }, (_, i) => i % 10);
+ * const y = Uint8Array.from(x, (v, i) => (v + (i % 3) > 6 ? 1 : 0));
+ * crossValidatedAuc([x], y, { folds: 4, seed: 1 }).meanAuc > 0.8; // => true
+ */
+export function crossValidatedAuc(X: FeatureColumns, y: Uint8Array, options: CrossValidationOptions = {}): CrossValidatedAuc {
+  checkOutcome("crossValidatedAuc", y);
+  const cols = resolveColumns("crossValidatedAuc", X, y.length);
+  const { folds, seed } = resolveFoldOptions("crossValidatedAuc", y, options);
+  const l2 = options.l2 ?? 0;
+  resolveLogisticOptions({ l2, weights: options.weights }, y.length);
+  const prepared = prepareFolds(cols, y, options.weights, stratifiedKFold(y, { folds, seed }));
+  const tally = new WarningTally();
+  const r = cvAucPrepared(prepared, cols.map((_, j) => j), l2, tally);
+  return { meanAuc: r.mean, sdAuc: r.sd, foldAuc: r.foldAuc, warnings: [...foldWarnings(prepared), ...tally.list(`l2 = ${l2}`)] };
+}
+
+/** One penalty tried by {@link chooseL2}. */
+export interface L2Trial {
+  l2: number;
+  meanAuc: number;
+  sdAuc: number;
+  foldAuc: number[];
+}
+
+/** The result of {@link chooseL2}. */
+export interface L2Choice {
+  /** The chosen penalty: the highest mean CV AUC, the larger penalty on a tie. */
+  l2: number;
+  meanAuc: number;
+  /** Every penalty of the grid, in the order given. */
+  results: L2Trial[];
+  warnings: string[];
+}
+
+/**
+ * Chooses the L2 penalty of a logistic regression by mean cross-validated AUC over a grid.
+ * All penalties use the same folds. Ties (mean AUCs equal within 1e-12) go to the larger
+ * penalty — the simpler, more stable model. Penalties are on the summed log-loss (`1 / C` of
+ * scikit-learn), so they grow with the number of rows; standardise columns of different scale.
+ *
+ * @param grid candidate penalties, each ≥ 0
+ * @example
+ * import { chooseL2 } from "leadlab";
+ * const x = Float64Array.from({ length: 60 }, (_, i) => i % 10);
+ * const y = Uint8Array.from(x, (v, i) => (v + (i % 4) > 6 ? 1 : 0));
+ * const r = chooseL2([x], y, [0, 1, 10], { folds: 3, seed: 2 });
+ * r.results.length; // => 3
+ * [0, 1, 10].includes(r.l2); // => true
+ */
+export function chooseL2(X: FeatureColumns, y: Uint8Array, grid: readonly number[], options: FoldOptions & { weights?: NumericArray } = {}): L2Choice {
+  checkOutcome("chooseL2", y);
+  const cols = resolveColumns("chooseL2", X, y.length);
+  const { folds, seed } = resolveFoldOptions("chooseL2", y, options);
+  if (!Array.isArray(grid) || grid.length === 0) {
+    throw new Error("chooseL2: grid must be a non-empty array of penalties ≥ 0, e.g. [0, 0.1, 1, 10, 100]");
+  }
+  for (const l2 of grid) {
+    if (!(Number.isFinite(l2) && l2 >= 0)) throw new Error(`chooseL2: every penalty in grid must be a finite number ≥ 0; got ${l2}`);
+  }
+  resolveLogisticOptions({ weights: options.weights }, y.length);
+  const prepared = prepareFolds(cols, y, options.weights, stratifiedKFold(y, { folds, seed }));
+  const all = cols.map((_, j) => j);
+  const warnings = foldWarnings(prepared);
+  // Each penalty starts Newton from the previous penalty's solution in the same fold.
+  let starts: (Float64Array | undefined)[] = [];
+  const results: L2Trial[] = grid.map((l2) => {
+    const tally = new WarningTally();
+    const r = cvAucPrepared(prepared, all, l2, tally, starts);
+    starts = r.solutions;
+    warnings.push(...tally.list(`l2 = ${l2}`));
+    return { l2, meanAuc: r.mean, sdAuc: r.sd, foldAuc: r.foldAuc };
+  });
+  let best: L2Trial | undefined;
+  for (const r of results) {
+    if (Number.isNaN(r.meanAuc)) continue;
+    if (best === undefined || r.meanAuc > best.meanAuc + 1e-12 || (Math.abs(r.meanAuc - best.meanAuc) <= 1e-12 && r.l2 > best.l2)) {
+      best = r;
+    }
+  }
+  if (best === undefined) {
+    warnings.push("no fold had both wins and losses in its test part, so no penalty could be judged; the largest penalty of the grid is returned");
+    const largest = Math.max(...grid);
+    return { l2: largest, meanAuc: NaN, results, warnings };
+  }
+  return { l2: best.l2, meanAuc: best.meanAuc, results, warnings };
+}
+
+/** Options of {@link forwardSelect}. */
+export interface ForwardSelectOptions extends FoldOptions {
+  /** Stop after this many features. Default: all of them. */
+  maxFeatures?: number;
+  /** L2 penalty of every fit. Default 0. */
+  l2?: number;
+  /** Stop when the best candidate raises the mean CV AUC by less than this. Default 0.001. */
+  minGain?: number;
+  /** Sample weights for the fits. */
+  weights?: NumericArray;
+}
+
+/** One accepted step of {@link forwardSelect}. */
+export interface SelectionStep {
+  /** The feature added at this step. */
+  feature: string;
+  /** Mean CV AUC of the model with all features selected so far. */
+  cvAuc: number;
+  sdAuc: number;
+  /** cvAuc minus the previous step's (the first step compares with 0.5, the intercept-only model). */
+  gain: number;
+  /** Every candidate tried at this step with its mean CV AUC, best first. */
+  candidates: { feature: string; cvAuc: number }[];
+}
+
+/** The result of {@link forwardSelect}. */
+export interface ForwardSelection {
+  /** Selected features, in the order they entered. */
+  selected: string[];
+  steps: SelectionStep[];
+  /** Why selection stopped. */
+  stopReason: "maxFeatures" | "minGain" | "exhausted";
+  /** The best candidate that was not added because its gain was below `minGain`. */
+  rejected?: { feature: string; cvAuc: number; gain: number };
+  warnings: string[];
+}
+
+/**
+ * Greedy forward selection by cross-validated AUC: start from the intercept-only model
+ * (AUC 0.5), and at each step add the candidate that gives the highest mean CV AUC together
+ * with the features already chosen; stop when that gain is below `minGain`, at `maxFeatures`,
+ * or when no candidate is left. Candidates with equal AUC are taken in the order given. All
+ * steps use the same folds. Cost: about p²/2 · folds fits for p candidates.
+ *
+ * @param columns named feature columns (`{ name: values }`), or an array whose names are "0", "1", …
+ * @param y 1 = won, 0 = lost
+ * @example
+ * import { forwardSelect } from "leadlab";
+ * const signal = Float64Array.from({ length: 80 }, (_, i) => i % 8);
+ * const noise = Float64Array.from({ length: 80 }, (_, i) => (i * 37) % 11);
+ * const y = Uint8Array.from(signal, (v, i) => (v + (i % 3) > 5 ? 1 : 0));
+ * const r = forwardSelect({ noise, signal }, y, { folds: 4, seed: 3 });
+ * r.selected[0]; // => "signal"
+ */
+export function forwardSelect(
+  columns: Readonly<Record<string, NumericArray>> | FeatureColumns,
+  y: Uint8Array,
+  options: ForwardSelectOptions = {},
+): ForwardSelection {
+  checkOutcome("forwardSelect", y);
+  const names = Array.isArray(columns) ? columns.map((_, j) => String(j)) : Object.keys(columns);
+  const values: FeatureColumns = Array.isArray(columns)
+    ? (columns as FeatureColumns)
+    : names.map((k) => (columns as Readonly<Record<string, NumericArray>>)[k]);
+  const cols = resolveColumns("forwardSelect", values, y.length);
+  const { folds, seed } = resolveFoldOptions("forwardSelect", y, options);
+  const { maxFeatures = names.length, l2 = 0, minGain = 0.001 } = options;
+  if (!Number.isInteger(maxFeatures) || maxFeatures < 0) {
+    throw new Error(`forwardSelect: maxFeatures must be a non-negative integer; got ${maxFeatures}`);
+  }
+  if (!(Number.isFinite(minGain) && minGain >= 0)) {
+    throw new Error(`forwardSelect: minGain must be a number ≥ 0, e.g. 0.001; got ${minGain}`);
+  }
+  resolveLogisticOptions({ l2, weights: options.weights }, y.length);
+
+  const prepared = prepareFolds(cols, y, options.weights, stratifiedKFold(y, { folds, seed }));
+  const warnings = foldWarnings(prepared);
+  const tally = new WarningTally();
+  const chosen: number[] = [];
+  const steps: SelectionStep[] = [];
+  let current = 0.5;
+  let currentSolutions: (Float64Array | undefined)[] = [];
+  let stopReason: ForwardSelection["stopReason"] = "exhausted";
+  let rejected: ForwardSelection["rejected"];
+
+  while (true) {
+    if (chosen.length >= Math.min(maxFeatures, names.length)) {
+      stopReason = chosen.length >= names.length ? "exhausted" : "maxFeatures";
+      break;
+    }
+    const tried: { j: number; mean: number; sd: number; solutions: (Float64Array | undefined)[] }[] = [];
+    for (let j = 0; j < names.length; j++) {
+      if (chosen.includes(j)) continue;
+      // Start from the current model's solution with the candidate's coefficient at 0.
+      const starts = currentSolutions.map((b) => (b === undefined ? undefined : Float64Array.from([...b, 0])));
+      const r = cvAucPrepared(prepared, [...chosen, j], l2, tally, starts);
+      tried.push({ j, mean: r.mean, sd: r.sd, solutions: r.solutions });
+    }
+    const ranked = tried.filter((t) => !Number.isNaN(t.mean)).sort((a, b) => b.mean - a.mean || a.j - b.j);
+    if (ranked.length === 0) {
+      stopReason = "exhausted";
+      break;
+    }
+    const best = ranked[0];
+    const gain = best.mean - current;
+    if (gain < minGain) {
+      stopReason = "minGain";
+      rejected = { feature: names[best.j], cvAuc: best.mean, gain };
+      break;
+    }
+    chosen.push(best.j);
+    currentSolutions = best.solutions;
+    steps.push({
+      feature: names[best.j],
+      cvAuc: best.mean,
+      sdAuc: best.sd,
+      gain,
+      candidates: ranked.map((t) => ({ feature: names[t.j], cvAuc: t.mean })),
+    });
+    current = best.mean;
+  }
+  if (steps.length === 0 && stopReason === "minGain") {
+    warnings.push(
+      `no feature raises the cross-validated AUC above 0.5 by ${minGain} or more (best: ${rejected?.feature} at ${rejected?.cvAuc.toFixed(4)}): nothing here predicts wins`,
+    );
+  }
+  warnings.push(...tally.list(`l2 = ${l2}`));
+  return { selected: chosen.map((j) => names[j]), steps, stopReason, ...(rejected ? { rejected } : {}), warnings };
+}

@@ -1,0 +1,145 @@
+import { independenceTest } from "../independence-test";
+import { binStats, outcomeOf, type Bin, type BinRule, type BinSet, type Outcome } from "./bin";
+import { binLabel } from "./labels";
+import { resolveCategoricalOptions, type CategoricalBinningOptions } from "./options";
+
+interface Group {
+  values: string[];
+  n: number;
+  events: number;
+}
+
+/**
+ * Supervised binning of a categorical attribute against a binary outcome.
+ *
+ * 1. Levels with fewer than `minBinSize` rows (default max(5 % of non-missing rows, 30)) go to
+ *    an explicit `other` bin, which lists them (`members`) and also receives, when the bins are
+ *    applied, every level never seen; if no level is rare there is no `other` bin.
+ *    null is missing and has its own bin, always present (possibly empty).
+ * 2. With `merge` (default true) the remaining levels are ordered by win rate and neighbours are
+ *    merged, the most similar pair first (highest p of {@link independenceTest} on their 2×2
+ *    won/lost table: Pearson chi-square, or Fisher's exact test when expected counts are small),
+ *    while (a) a group has fewer than `minEvents` wins or `minNonEvents` losses (it is merged
+ *    with its more similar neighbour), (b) there are more than `maxBins` groups, or (c) some
+ *    neighbouring pair has p > `alpha` (0.05). `other` and `missing` are never merged.
+ * 3. Bins are ordered by win rate, then `other`, then `missing`; a set's values are sorted.
+ *
+ * Levels are compared exactly as text (no trimming or case folding). The input is not modified.
+ *
+ * @param values the attribute (null = missing)
+ * @param outcome 1/true = won (or retained), 0/false = lost; other values leave the row out
+ * @example
+ * const industry = [...Array(60).fill("SaaS"), ...Array(60).fill("Retail"), "Mining"];
+ * const won = [...Array(60).fill(0).map((_, i) => (i < 45 ? 1 : 0)), ...Array(60).fill(0).map((_, i) => (i < 15 ? 1 : 0)), 1];
+ * binCategorical(industry, won, { name: "industry" }).bins.map((b) => b.label); // => ["Retail", "SaaS", "other (1 value)", "missing"]
+ */
+export function binCategorical(values: ArrayLike<string | null | undefined>, outcome: Outcome, options: CategoricalBinningOptions = {}): BinSet {
+  if (values.length !== outcome.length) throw new Error(`binCategorical: values has ${values.length} rows but outcome has ${outcome.length}`);
+  const levels = new Map<string, Group>();
+  let missE = 0;
+  let missN = 0;
+  let ignored = 0;
+  for (let i = 0; i < values.length; i++) {
+    const y = outcomeOf(outcome[i]);
+    if (y < 0) {
+      ignored++;
+      continue;
+    }
+    const v = values[i];
+    if (v === null || v === undefined) {
+      if (y === 1) missE++;
+      else missN++;
+      continue;
+    }
+    if (typeof v !== "string") throw new Error(`binCategorical: values must be strings or null; row ${i} is ${typeof v} ${String(v)}`);
+    let g = levels.get(v);
+    if (!g) levels.set(v, (g = { values: [v], n: 0, events: 0 }));
+    g.n++;
+    g.events += y;
+  }
+  let nonMissing = 0;
+  for (const g of levels.values()) nonMissing += g.n;
+  const o = resolveCategoricalOptions(options, nonMissing);
+  const warnings: string[] = [];
+  const big: Group[] = [];
+  const other: Group = { values: [], n: 0, events: 0 };
+  for (const g of levels.values()) {
+    if (g.n >= o.minBinSize) big.push(g);
+    else {
+      other.values.push(g.values[0]);
+      other.n += g.n;
+      other.events += g.events;
+    }
+  }
+  other.values.sort(compareText);
+  big.sort((a, b) => a.events / a.n - b.events / b.n || compareText(a.values[0], b.values[0]));
+  const groups = o.merge ? mergeNeighbours(big, o.maxBins, o.minEvents, o.minNonEvents, o.alpha) : big;
+  if (groups.length === 0 && nonMissing > 0)
+    warnings.push(`${o.name}: no level has the minimum bin size (${o.minBinSize}); all ${levels.size} levels are in "other"`);
+  if (other.values.length > 0 && other.n < o.minBinSize)
+    warnings.push(`${o.name}: the "other" bin has only ${other.n} rows (minimum bin size ${o.minBinSize}); its rate is uncertain`);
+  if (missE + missN > 0 && missE + missN < o.minBinSize)
+    warnings.push(`${o.name}: the missing bin has only ${missE + missN} rows (minimum bin size ${o.minBinSize}); its rate is uncertain`);
+  const rules: BinRule[] = groups.map((g) => ({ kind: "set", values: [...g.values].sort(compareText) }));
+  const e = groups.map((g) => g.events);
+  const ne = groups.map((g) => g.n - g.events);
+  if (other.values.length > 0) {
+    rules.push({ kind: "other", members: other.values });
+    e.push(other.events);
+    ne.push(other.n - other.events);
+  }
+  rules.push({ kind: "missing" });
+  e.push(missE);
+  ne.push(missN);
+  const stats = binStats(e, ne, o.smoothing, o.confidence);
+  const bins: Bin[] = rules.map((rule, i) => ({ rule, label: binLabel(rule, o.name), ...stats[i] }));
+  const E = e.reduce((s, v) => s + v, 0);
+  const N = ne.reduce((s, v) => s + v, 0);
+  return {
+    name: o.name,
+    type: "categorical",
+    bins,
+    iv: bins.reduce((s, b) => s + b.iv, 0),
+    n: E + N,
+    events: E,
+    nonEvents: N,
+    ignored,
+    minBinSize: o.minBinSize,
+    warnings,
+  };
+}
+
+/** Merges neighbouring groups (sorted by rate) as described in {@link binCategorical}. */
+function mergeNeighbours(sorted: Group[], maxBins: number, minEvents: number, minNonEvents: number, alpha: number): Group[] {
+  const groups = sorted.map((g) => ({ ...g, values: [...g.values] }));
+  const pOf = (a: Group, b: Group) =>
+    independenceTest([
+      [a.events, a.n - a.events],
+      [b.events, b.n - b.events],
+    ]).p;
+  const weak = (g: Group) => g.events < minEvents || g.n - g.events < minNonEvents;
+  while (groups.length > 1) {
+    const p = groups.slice(1).map((g, i) => pOf(groups[i], g));
+    let pair = -1;
+    const w = groups.findIndex(weak);
+    if (w >= 0) {
+      // merge the weak group with its more similar neighbour
+      if (w === 0) pair = 0;
+      else if (w === groups.length - 1) pair = w - 1;
+      else pair = p[w - 1] >= p[w] ? w - 1 : w;
+    } else {
+      let best = 0;
+      for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+      if (groups.length > maxBins || p[best] > alpha) pair = best;
+    }
+    if (pair < 0) break;
+    const a = groups[pair];
+    const b = groups[pair + 1];
+    groups.splice(pair, 2, { values: [...a.values, ...b.values], n: a.n + b.n, events: a.events + b.events });
+  }
+  return groups;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

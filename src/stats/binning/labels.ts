@@ -1,0 +1,57 @@
+import type { BinRule } from "./bin";
+
+/** How the numbers of a numeric bin set are written. */
+export type NumberStyle = "integer" | "decimal" | "date";
+
+/**
+ * Formats a number for a label: up to 12 significant digits, no grouping; dates (epoch ms) as
+ * `YYYY-MM-DD`, with the time when it is not midnight UTC.
+ *
+ * @example
+ * formatNumber(2000); // => "2000"
+ * formatNumber(0.1 + 0.2); // => "0.3"
+ * formatNumber(Date.UTC(2024, 2, 1), "date"); // => "2024-03-01"
+ */
+export function formatNumber(x: number, style: NumberStyle = "decimal"): string {
+  if (x === Infinity) return "∞";
+  if (x === -Infinity) return "−∞";
+  if (style === "date") {
+    const iso = new Date(x).toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(".000Z", "Z");
+  }
+  return String(Number(x.toPrecision(12)));
+}
+
+/**
+ * The readable label of a bin rule: `< 50`, `50–199` (integer data, [50, 200)), `0.5 to < 2`
+ * (other numbers), `≥ 2000`, `all values` (a single range), `SaaS`, `industry ∈ {Fintech, SaaS}`,
+ * `other (12 values)`, `missing`.
+ *
+ * @param rule the bin rule
+ * @param name the attribute name, used for sets of several values
+ * @param style how numbers are written (integer data allow `50–199`)
+ * @example
+ * binLabel({ kind: "range", lo: 50, hi: 200, loInclusive: true, hiInclusive: false }, "employees", "integer"); // => "50–199"
+ * binLabel({ kind: "set", values: ["Fintech", "SaaS"] }, "industry"); // => "industry ∈ {Fintech, SaaS}"
+ */
+export function binLabel(rule: BinRule, name: string, style: NumberStyle = "decimal"): string {
+  switch (rule.kind) {
+    case "missing":
+      return "missing";
+    case "other":
+      return `other (${rule.members.length} value${rule.members.length === 1 ? "" : "s"})`;
+    case "set":
+      return rule.values.length === 1 ? rule.values[0] : `${name} ∈ {${rule.values.join(", ")}}`;
+    case "range": {
+      const { lo, hi } = rule;
+      const f = (x: number) => formatNumber(x, style);
+      if (lo === -Infinity && hi === Infinity) return "all values";
+      if (lo === -Infinity) return `${rule.hiInclusive ? "≤" : "<"} ${f(hi)}`;
+      if (hi === Infinity) return `${rule.loInclusive ? "≥" : ">"} ${f(lo)}`;
+      if (style === "integer" && rule.loInclusive && !rule.hiInclusive && Number.isInteger(lo) && Number.isInteger(hi))
+        return hi - 1 === lo ? f(lo) : `${f(lo)}–${f(hi - 1)}`;
+      if (rule.loInclusive && rule.hiInclusive) return `${f(lo)}–${f(hi)}`;
+      return `${rule.loInclusive ? "" : "> "}${f(lo)} to ${rule.hiInclusive ? "≤" : "<"} ${f(hi)}`;
+    }
+  }
+}

@@ -1,0 +1,199 @@
+import { binStats, outcomeOf, type Bin, type BinRule, type BinSet, type Outcome, type Trend } from "./bin";
+import { niceCut } from "./cut-points";
+import { binLabel, type NumberStyle } from "./labels";
+import { optimalPartition, type Partition } from "./optimal-partition";
+import { resolveNumericOptions, type NumericBinningOptions, type ResolvedNumericOptions } from "./options";
+import { quantilePreBins } from "./pre-bins";
+
+/** The trends `auto` tries, simplest first (a later one must beat an earlier one strictly). */
+const AUTO_TRENDS = ["ascending", "descending", "peak", "valley"] as const;
+
+/**
+ * Supervised binning of a numeric attribute against a binary outcome, maximising information value.
+ *
+ * 1. Values are sorted once (typed arrays); NaN is missing and goes to its own `missing` bin,
+ *    always present (possibly empty) and never merged.
+ * 2. Up to `maxPreBins` (20) quantile pre-bins are formed on the distinct values, ties kept together.
+ * 3. The pre-bins are grouped into at most `maxBins` (6) contiguous bins by the exact
+ *    maximum-IV partition (dynamic programming, {@link optimalPartition}) such that every bin has
+ *    ≥ `minBinSize` rows (default max(5 % of non-missing rows, 30)), ≥ `minEvents` wins and
+ *    ≥ `minNonEvents` losses (default 1 each), and the bins' win rates follow `trend`:
+ *    `ascending`, `descending`, `peak` (rises then falls), `valley` (falls then rises), `none`,
+ *    or `auto` (default), which solves ascending, descending, peak and valley and keeps the
+ *    highest IV, ties going to the simpler trend in that order.
+ * 4. If no partition into two or more bins is valid, one bin is returned with a warning
+ *    ("no split meets the minimum bin size …").
+ *
+ * Bins are half-open ranges [lo, hi) with −Infinity and Infinity at the edges; each cut is the
+ * roundest number between the neighbouring observed values ({@link niceCut}), so labels read
+ * `< 50`, `50–199`, `≥ 2000`. With `dates: true` the cuts are observed values and labels ISO dates.
+ * Rows whose outcome is neither 0 nor 1 are left out (`ignored`). The input is not modified.
+ *
+ * @param values the attribute (NaN = missing)
+ * @param outcome 1/true = won (or retained), 0/false = lost; other values leave the row out
+ * @example
+ * const x = Float64Array.from({ length: 400 }, (_, i) => i);
+ * const won = Uint8Array.from({ length: 400 }, (_, i) => (i % 10 < i / 40 ? 1 : 0));
+ * const b = binNumeric(x, won, { name: "employees" });
+ * b.trend; // => "ascending"
+ * b.bins.map((x) => x.label); // => ["< 40", "40–119", "120–199", "200–279", "280–339", "≥ 340", "missing"]
+ */
+export function binNumeric(values: ArrayLike<number>, outcome: Outcome, options: NumericBinningOptions = {}): BinSet {
+  if (values.length !== outcome.length) throw new Error(`binNumeric: values has ${values.length} rows but outcome has ${outcome.length}`);
+  // split by outcome, then sort each part natively
+  let nWin = 0;
+  let nLoss = 0;
+  let missE = 0;
+  let missN = 0;
+  let ignored = 0;
+  const ys = new Int8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const y = (ys[i] = outcomeOf(outcome[i]));
+    if (y < 0) ignored++;
+    else if (Number.isNaN(values[i])) {
+      if (y === 1) missE++;
+      else missN++;
+    } else if (y === 1) nWin++;
+    else nLoss++;
+  }
+  const wins = new Float64Array(nWin);
+  const losses = new Float64Array(nLoss);
+  for (let i = 0, a = 0, b = 0; i < values.length; i++) {
+    const y = ys[i];
+    const v = values[i];
+    if (y < 0 || Number.isNaN(v)) continue;
+    if (y === 1) wins[a++] = v;
+    else losses[b++] = v;
+  }
+  wins.sort();
+  losses.sort();
+  // distinct values with their counts
+  const size = nWin + nLoss;
+  const distinctAll = new Float64Array(size);
+  const cntAll = new Float64Array(size);
+  const evAll = new Float64Array(size);
+  let k = 0;
+  for (let a = 0, b = 0; a < nWin || b < nLoss; k++) {
+    const v = b >= nLoss || (a < nWin && wins[a] <= losses[b]) ? wins[a] : losses[b];
+    let e = 0;
+    let c = 0;
+    while (a < nWin && wins[a] === v) {
+      a++;
+      e++;
+    }
+    while (b < nLoss && losses[b] === v) {
+      b++;
+      c++;
+    }
+    distinctAll[k] = v;
+    cntAll[k] = e + c;
+    evAll[k] = e;
+  }
+  const distinct = distinctAll.subarray(0, k);
+  const cnt = cntAll.subarray(0, k);
+  const ev = evAll.subarray(0, k);
+  const o = resolveNumericOptions(options, nWin + nLoss);
+  return binFromDistinct(distinct, cnt, ev, missE, missN, ignored, o);
+}
+
+function binFromDistinct(
+  distinct: Float64Array,
+  cnt: Float64Array,
+  ev: Float64Array,
+  missE: number,
+  missN: number,
+  ignored: number,
+  o: ResolvedNumericOptions,
+): BinSet {
+  const warnings: string[] = [];
+  let E = missE;
+  let N = missN;
+  for (let d = 0; d < cnt.length; d++) {
+    E += ev[d];
+    N += cnt[d] - ev[d];
+  }
+  const ends = quantilePreBins(cnt, o.maxPreBins);
+  const pn = new Float64Array(ends.length);
+  const pe = new Float64Array(ends.length);
+  for (let p = 0, d = 0; p < ends.length; p++)
+    for (; d <= ends[p]; d++) {
+      pn[p] += cnt[d];
+      pe[p] += ev[d];
+    }
+  const constraints = {
+    maxBins: o.maxBins,
+    minBinSize: o.minBinSize,
+    minEvents: o.minEvents,
+    minNonEvents: o.minNonEvents,
+    totalEvents: E,
+    totalNonEvents: N,
+    smoothing: o.smoothing,
+  };
+  let trend: Exclude<Trend, "auto"> = o.trend === "auto" ? "ascending" : o.trend;
+  let part: Partition | null = null;
+  if (distinct.length === 0) warnings.push(`${o.name}: no non-missing values`);
+  else if (o.trend === "auto") {
+    for (const t of AUTO_TRENDS) {
+      const p = optimalPartition(pn, pe, { ...constraints, trend: t });
+      if (p && (!part || p.iv > part.iv + 1e-12 * Math.max(1, part.iv))) {
+        part = p;
+        trend = t;
+      }
+    }
+  } else part = optimalPartition(pn, pe, { ...constraints, trend });
+  if (distinct.length > 0 && !part && o.maxBins === 1) trend = "none";
+  else if (distinct.length > 0 && !part) {
+    const why = [`the minimum bin size (${o.minBinSize})`];
+    if (o.minEvents > 0 || o.minNonEvents > 0) why.push(`at least ${o.minEvents} win(s) and ${o.minNonEvents} loss(es) per bin`);
+    if (trend !== "none") why.push(`a${o.trend === "auto" ? " monotone, peak or valley" : ` ${trend}`} trend`);
+    warnings.push(`${o.name}: no split meets ${why.join(", ")}: one bin`);
+    trend = o.trend === "auto" ? "none" : o.trend;
+  }
+  // pre-bin ends → distinct-value ends of each bin
+  const binEnds = part ? part.ends.map((p) => ends[p]) : distinct.length ? [distinct.length - 1] : [];
+  const integer = distinct.every((v) => Number.isInteger(v));
+  const cuts: number[] = [];
+  for (let b = 0; b + 1 < binEnds.length; b++) {
+    const a = distinct[binEnds[b]];
+    const next = distinct[binEnds[b] + 1];
+    cuts.push(o.dates ? next : niceCut(a, next));
+  }
+  const style: NumberStyle = o.dates ? "date" : integer && cuts.every(Number.isInteger) ? "integer" : "decimal";
+  const rules: BinRule[] = [];
+  const e: number[] = [];
+  const ne: number[] = [];
+  const edges = [-Infinity, ...cuts, Infinity];
+  for (let b = 0, d = 0; b < Math.max(1, binEnds.length); b++) {
+    rules.push({ kind: "range", lo: edges[b], hi: edges[b + 1], loInclusive: true, hiInclusive: edges[b + 1] === Infinity });
+    let sn = 0;
+    let se = 0;
+    const last = binEnds.length ? binEnds[b] : -1;
+    for (; d <= last; d++) {
+      sn += cnt[d];
+      se += ev[d];
+    }
+    e.push(se);
+    ne.push(sn - se);
+  }
+  rules.push({ kind: "missing" });
+  e.push(missE);
+  ne.push(missN);
+  const stats = binStats(e, ne, o.smoothing, o.confidence);
+  const bins: Bin[] = rules.map((rule, i) => ({ rule, label: binLabel(rule, o.name, style), ...stats[i] }));
+  for (const b of bins)
+    if (b.rule.kind === "missing" && b.n > 0 && b.n < o.minBinSize)
+      warnings.push(`${o.name}: the missing bin has only ${b.n} rows (minimum bin size ${o.minBinSize}); its rate is uncertain`);
+  return {
+    name: o.name,
+    type: "numeric",
+    bins,
+    iv: bins.reduce((s, b) => s + b.iv, 0),
+    n: E + N,
+    events: E,
+    nonEvents: N,
+    ignored,
+    minBinSize: o.minBinSize,
+    trend,
+    warnings,
+  };
+}
