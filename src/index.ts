@@ -25,6 +25,100 @@ export { openDuckDB, sqlString, sqlIdentifier } from "./data/duckdb-session";
 export { nearestName, editDistance } from "./data/nearest-name";
 export { compareText } from "./data/compare-text";
 
+// Scoring rules: consume
+export { parseScoringRules, readScoringRules, scoringRulesSchemaText, SCORING_RULES_SCHEMA_PATH } from "./scoring/parse-scoring-rules";
+export { score, createScorer, gradeOf, binSetText, ScoreError, type LeadScore, type LeadRecord, type LeadValue, type ScoreOptions, type Scorer } from "./scoring/score";
+export { scoringSql, type ScoringSqlOptions } from "./scoring/sql/scoring-sql";
+export { SQL_DIALECTS, dialect, type SqlDialect, type Dialect } from "./scoring/sql/dialects";
+export { quoteString, quoteIdentifier, quoteTableName, sqlNumber, sqlComment, regexLiteral } from "./scoring/sql/quoting";
+export { TRIM_CHARACTERS, NUMBER_PATTERN, normalizedText, numberOfText, booleanOfText, containsItem } from "./scoring/sql/text-values";
+export { eventFeatureSql, type EventFeatureSpec, type EventFeatureSql } from "./scoring/sql/event-features-sql";
+export { binPointsSql, type AttributeRefs } from "./scoring/sql/bin-points-sql";
+export { parseYamlMapping, assertMatchesSchema } from "./data/schema-errors";
+
+// Statistics
+export { chiSquareCdf, chiSquareSurvival } from "./stats/chi-square-distribution";
+export { chiSquareTest, chiSquareStatistic, type ChiSquareResult } from "./stats/chi-square";
+export { crossTabulate, compactTable, type ContingencyTable, type Level } from "./stats/contingency-table";
+export { cramersV } from "./stats/cramers-v";
+export { benjaminiHochberg } from "./stats/fdr";
+export { FISHER_ALTERNATIVES, fisherExact, type FisherAlternative, type FisherExactResult } from "./stats/fisher-exact";
+export { regularizedGammaP, regularizedGammaQ } from "./stats/incomplete-gamma";
+export { INDEPENDENCE_METHODS, independenceTest, type IndependenceMethod, type IndependenceTestOptions, type IndependenceTestResult } from "./stats/independence-test";
+export { kaplanMeier, survivalAt, medianSurvival, type KaplanMeierOptions, type KaplanMeierCurve, type SurvivalEstimate, type MedianSurvival } from "./stats/kaplan-meier";
+export { logRankTest, type LogRankResult } from "./stats/log-rank";
+export { normalCdf, normalQuantile } from "./stats/normal-distribution";
+export { permutationChiSquareTest, sampleHypergeometric, type PermutationTestOptions, type PermutationTestResult } from "./stats/permutation-test";
+export { seededRandom } from "./stats/random";
+export { wilsonInterval, type WilsonInterval } from "./stats/wilson";
+export { weightOfEvidence, woeOfBin, type WoeRow, type WoeTable, type WoeOptions } from "./stats/woe";
+
+// Binning: supervised optimal bins with explicit rules
+export { applyBins, type ApplyBinsOptions } from "./stats/binning/apply-bins";
+export { assignBin, assignBins, type BinAssignment, type BinValue } from "./stats/binning/assign-bin";
+export { binColumn, type BinColumnOptions } from "./stats/binning/bin-column";
+export { TRENDS, binStats, outcomeOf, type BinRule, type BinStats, type Bin, type Trend, type BinSet, type Outcome } from "./stats/binning/bin";
+export { binBoolean } from "./stats/binning/boolean";
+export { binCategorical } from "./stats/binning/categorical";
+export { niceCut } from "./stats/binning/cut-points";
+export { formatNumber, binLabel, type NumberStyle } from "./stats/binning/labels";
+export { binMulti } from "./stats/binning/multi";
+export { binNumeric } from "./stats/binning/numeric";
+export { optimalPartition, type PartitionConstraints, type Partition } from "./stats/binning/optimal-partition";
+export { defaultMinBinSize, resolveBinningOptions, resolveNumericOptions, resolveCategoricalOptions, type BinningOptions, type NumericBinningOptions, type CategoricalBinningOptions, type ResolvedBinningOptions, type ResolvedNumericOptions, type ResolvedCategoricalOptions } from "./stats/binning/options";
+export { quantilePreBins } from "./stats/binning/pre-bins";
+
+// Model and metrics
+export { auc, aucWithCI, compareAuc, type AucInterval, type AucComparison } from "./model/auc";
+export { brierScore } from "./model/brier-score";
+export { calibrationTable, type CalibrationBin, type CalibrationOptions } from "./model/calibration";
+export { stratifiedKFold, crossValidatedAuc, chooseL2, forwardSelect, type Fold, type FoldOptions, type CrossValidationOptions, type CrossValidatedAuc, type L2Trial, type L2Choice, type ForwardSelectOptions, type SelectionStep, type ForwardSelection } from "./model/cross-validation";
+export { RANDOM_FALLBACK, MIN_HOLDOUT_ROWS, splitHoldout, type HoldoutSplit } from "./model/holdout";
+export { ksStatistic, type KsResult } from "./model/ks-statistic";
+export { liftTable, type LiftGroup, type LiftOptions, type LiftTable } from "./model/lift";
+export { fitLogistic, predictLogit, predictProba, type FeatureColumns, type LogisticOptions, type LogisticModel } from "./model/logistic-regression";
+export { PSI_THRESHOLDS, readPsi, populationStability, type PsiReading, type PsiBin, type PsiOptions, type PopulationStability } from "./model/population-stability";
+export { quantiles, quantileOfSorted, quantileCuts, assignToCuts } from "./model/quantile-cuts";
+export { rocCurve, type RocPoint } from "./model/roc-curve";
+export { shuffledIndices } from "./model/shuffled-indices";
+
+// Drivers: what predicts winning and retention
+export { drivers } from "./drivers/drivers";
+export { TARGETS, resolveDriversOptions, type Target, type DriversOptions, type ResolvedDriversOptions } from "./drivers/drivers-options";
+export { DriversResult, type BinSurvival, type DriverAttribute, type DriversParts } from "./drivers/drivers-result";
+export { LEAKAGE, nearPureBinReason, outlyingIvReason, datedAfterReason } from "./drivers/leakage";
+export { redundantPairs, type RedundantPair } from "./drivers/redundancy";
+export { targetOutcome, type TargetOutcome } from "./drivers/target-outcome";
+export { TEST_QUANTILE_GROUPS, TEST_MIN_GROUP, testGroups } from "./drivers/test-groups";
+
+// Personas: clustering the best customers
+export { clusterPersonas, type ClusterPersonasOptions, type PersonaClustering } from "./personas/cluster-personas";
+export { adjustedRandIndex } from "./personas/adjusted-rand";
+export { assignToMedoids, type Assignment } from "./personas/assign";
+export { chooseK, type ChooseKOptions, type KCandidate, type ChooseKResult } from "./personas/choose-k";
+export { prepareGower, gowerDistance, gowerMatrix, gowerToPoints, rowCompleteness, type GowerOptions, type GowerColumn, type GowerModel } from "./personas/gower";
+export { kMedoids, pamBuild, type KMedoidsOptions, type KMedoidsResult, type DistanceMatrix } from "./personas/k-medoids";
+export { MIXED_KINDS, checkMixedColumns, mixedColumnsFromTable, type MixedKind, type MixedColumn } from "./personas/mixed-column";
+export { sampleIndices, bootstrapIndices } from "./personas/resample";
+export { learnRuleList, conditionHolds, applyRules, applyRulesToColumns, formatRule, type Condition, type Rule, type RuleList, type RuleListOptions } from "./personas/rule-list";
+export { silhouette, type SilhouetteResult } from "./personas/silhouette";
+export { bootstrapStability, bootstrapStabilities, type StabilityOptions, type StabilityResult } from "./personas/stability";
+export { clusterTraits, type TraitOptions, type Trait } from "./personas/traits";
+
+// Charts: vega-lite specs, SVG rendering, notebook display
+export { rateByValueChart, type RateRow, type RateByValueOptions } from "./charts/rate-by-value";
+export { chartBundle, display, type ChartBundle } from "./charts/display";
+export { compileChart, renderSvg } from "./charts/render";
+export { VEGA_LITE_MIME, VEGA_LITE_SCHEMA_URL, CHART_COLORS, CHART_CONFIG } from "./charts/theme";
+export { validateSpec, type SpecError } from "./charts/validate";
+
+// Sample data: a seeded B2B history with planted effects
+export { generateSample } from "./data/sample/generate";
+export { writeSample, type WriteSampleOptions, type SampleSummary } from "./data/sample/write-sample";
+export { runSampleCommand } from "./data/sample/command";
+export { SAMPLE_GROUND_TRUTH, type Effect, type GroundTruthEffect, type SampleGroundTruth } from "./data/sample/ground-truth";
+export { type SampleOptions, type SampleData } from "./data/sample/sample-data";
+
 // Command line
 export { main, COMMANDS } from "./cli/main";
 export { CliError } from "./cli/cli-error";
@@ -32,3 +126,5 @@ export { parseCommandArgs } from "./cli/parse-command-args";
 export { profileCommand } from "./cli/profile-command";
 export { validateCommand } from "./cli/validate-command";
 export { schemaCommand, datasetSchemaText, DATASET_SCHEMA_PATH } from "./cli/schema-command";
+export { scoreCommand, scoreFile, type ScoreFileOptions, type ScoreFileReport, type UnscoredReason } from "./cli/score-command";
+export { sqlCommand } from "./cli/sql-command";

@@ -3,7 +3,10 @@ import { DatasetError } from "../data/dataset-error";
 import { CliError } from "./cli-error";
 import { profileCommand } from "./profile-command";
 import { schemaCommand } from "./schema-command";
+import { scoreCommand } from "./score-command";
+import { sqlCommand } from "./sql-command";
 import { validateCommand } from "./validate-command";
+import { runSampleCommand } from "../data/sample/command";
 
 type Command = (argv: string[], out: (text: string) => void, progress: (message: string) => void) => Promise<void> | void;
 
@@ -11,7 +14,10 @@ type Command = (argv: string[], out: (text: string) => void, progress: (message:
 export const COMMANDS: Record<string, { run: Command; help: string }> = {
   profile: { run: profileCommand, help: "profile <dataset.yaml> [--json]   load report and a line per attribute" },
   validate: { run: validateCommand, help: "validate <dataset.yaml>          check a dataset spec and its files" },
+  sample: { run: (argv) => runSampleCommand(argv), help: "sample --out <dir> [--seed N --deals N --events N --events-format parquet|csv]   write the seeded sample" },
   schema: { run: schemaCommand, help: "schema                           write the JSON Schemas of the spec formats" },
+  score: { run: scoreCommand, help: "score <scoring.yaml> <leads> [--out f.csv]   score a leads file (CSV/Parquet/JSON)" },
+  sql: { run: sqlCommand, help: "sql <scoring.yaml> --dialect D [--out f.sql]  the scoring view for a warehouse" },
 };
 
 function usage(): string {

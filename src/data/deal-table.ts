@@ -40,11 +40,13 @@ export interface AttributeMeta {
   feature?: EventFeature;
 }
 
-/** Retention of won deals, in one of the two forms of the spec. */
+/** Retention of won deals, in one of the two forms of the spec, with the customer key of each deal. */
 export type Retention =
-  | { form: "flag"; retained: (boolean | null)[] }
+  | { form: "flag"; key: (string | null)[]; retained: (boolean | null)[] }
   | {
       form: "survival";
+      /** The retention key (the customer) of each deal. */
+      key: (string | null)[];
       /** Contract start, epoch ms (NaN when unknown). */
       start: Float64Array;
       /** Days from start to churn, or to the censoring date when not churned; NaN when unknown. */
@@ -153,9 +155,9 @@ export class DealTable implements DealTableParts {
     }
     let retention: Retention | undefined;
     const r = this.retention;
-    if (r?.form === "flag") retention = { form: "flag", retained: pick(r.retained) };
+    if (r?.form === "flag") retention = { form: "flag", key: pick(r.key), retained: pick(r.retained) };
     else if (r?.form === "survival")
-      retention = { ...r, start: pickF(r.start)!, days: pickF(r.days)!, churned: Uint8Array.from(rows, (i) => r.churned[i]) };
+      retention = { ...r, key: pick(r.key), start: pickF(r.start)!, days: pickF(r.days)!, churned: Uint8Array.from(rows, (i) => r.churned[i]) };
     return new DealTable({
       ...this,
       ids: pick(this.ids),

@@ -57,7 +57,7 @@ export async function retentionTable(
     const col = t.columns[requireColumn(t, spec.retained.column, "retention.retained.column", ctx.specFile)];
     const yes = new Set(spec.retained.true.map((v) => v.trim().toLowerCase()));
     const retained = Array.from(index, (r) => (r < 0 || col[r] === null ? null : yes.has(col[r]!.trim().toLowerCase())));
-    return { retention: { form: "flag", retained }, report: { ...base, form: "flag" }, warnings };
+    return { retention: { form: "flag", key: deals.keys, retained }, report: { ...base, form: "flag" }, warnings };
   }
   const dateCol = (field: "start" | "churned_at") =>
     typedColumn(t.columns[requireColumn(t, spec[field]!, `retention.${field}`, ctx.specFile)], "date", { file: t.label, column: spec[field]! }, options) as Float64Array;
@@ -87,7 +87,7 @@ export async function retentionTable(
   }
   if (negative > 0) warnings.push(`retention: ${negative} won deals churn (or are observed) before their start; their lifetime is treated as unknown`);
   return {
-    retention: { form: "survival", start: s, days, churned, observedUntil },
+    retention: { form: "survival", key: deals.keys, start: s, days, churned, observedUntil },
     report: { ...base, form: "survival", observedUntil: new Date(observedUntil).toISOString().slice(0, 10) },
     warnings,
   };

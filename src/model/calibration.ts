@@ -1,5 +1,5 @@
 import { checkConfidence, checkOutcome, checkProbabilities, type NumericArray } from "./input-checks";
-import { assignBins, quantiles } from "./quantile-cuts";
+import { assignToCuts, quantiles } from "./quantile-cuts";
 import { wilsonInterval } from "../stats/wilson";
 
 /** One bin of a calibration table. */
@@ -70,7 +70,7 @@ export function calibrationTable(probabilities: NumericArray, y: Uint8Array, opt
   }
   // Bin k holds inner[k-1] < p ≤ inner[k]; repeated edges leave empty bins, which are dropped.
   const unique = inner.filter((v, i) => i === 0 || v !== inner[i - 1]);
-  const ids = assignBins(probabilities, unique);
+  const ids = assignToCuts(probabilities, unique);
   // Bin b among the unique edges is bin (number of all edges below it) among the requested ones.
   const firstPosition = unique.map((v) => inner.indexOf(v));
   const count = new Float64Array(unique.length + 1);

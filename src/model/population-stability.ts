@@ -1,5 +1,5 @@
 import { checkFinite, type NumericArray } from "./input-checks";
-import { assignBins, quantileCuts } from "./quantile-cuts";
+import { assignToCuts, quantileCuts } from "./quantile-cuts";
 
 /**
  * The population stability index (PSI) between a reference score distribution (`expected`,
@@ -99,8 +99,8 @@ export function populationStability(expected: NumericArray, actual: NumericArray
     if (!Number.isInteger(bins) || bins < 1) throw new Error(`populationStability: bins must be a positive integer; got ${bins}`);
     cuts = quantileCuts(expected, bins);
   }
-  const e = assignBins(expected, cuts);
-  const a = assignBins(actual, cuts);
+  const e = assignToCuts(expected, cuts);
+  const a = assignToCuts(actual, cuts);
   const k = cuts.length + 1;
   const eN = new Float64Array(k);
   const aN = new Float64Array(k);

@@ -61,13 +61,13 @@ export function quantileCuts(values: NumericArray, bins: number): number[] {
  * the same rule as numpy's `searchsorted(cuts, x, side="left")`. O(n log(cuts)).
  *
  * @example
- * import { assignBins } from "leadlab";
- * Array.from(assignBins([0.1, 0.5, 0.9], [0.5])); // => [0, 0, 1]
+ * import { assignToCuts } from "leadlab";
+ * Array.from(assignToCuts([0.1, 0.5, 0.9], [0.5])); // => [0, 0, 1]
  */
-export function assignBins(values: NumericArray, cuts: readonly number[]): Uint32Array {
+export function assignToCuts(values: NumericArray, cuts: readonly number[]): Uint32Array {
   for (let k = 1; k < cuts.length; k++) {
     if (!(cuts[k] > cuts[k - 1])) {
-      throw new Error(`assignBins: cut points must be strictly increasing; got ${cuts[k - 1]} then ${cuts[k]}`);
+      throw new Error(`assignToCuts: cut points must be strictly increasing; got ${cuts[k - 1]} then ${cuts[k]}`);
     }
   }
   const out = new Uint32Array(values.length);

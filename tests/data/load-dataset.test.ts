@@ -107,7 +107,7 @@ test("retention in the flag form and the survival form, censored at observed_unt
       "dataset.yaml",
     ),
   );
-  assert.deepEqual(flag.table.retention, { form: "flag", retained: [true, null, true, null] });
+  assert.deepEqual(flag.table.retention, { form: "flag", key: ["A1", "A2", "A1", "A9"], retained: [true, null, true, null] });
   const surv = await loadDataset(
     join(
       tempDataset({

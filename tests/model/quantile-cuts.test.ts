@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { assignBins, quantileCuts, quantiles } from "../../src/model/quantile-cuts";
+import { assignToCuts, quantileCuts, quantiles } from "../../src/model/quantile-cuts";
 import { shuffledIndices } from "../../src/model/shuffled-indices";
 
 test("quantiles match numpy.percentile's default (linear) method", () => {
@@ -14,8 +14,8 @@ test("quantiles match numpy.percentile's default (linear) method", () => {
 test("quantile cuts drop repeated values and bins follow searchsorted(side='left')", () => {
   // np.percentile([0, 0, 0, 0, 0, 0, 1, 2, 3, 4], [25, 50, 75]) -> [0, 0, 1.75]
   assert.deepEqual(quantileCuts([0, 0, 0, 0, 0, 0, 1, 2, 3, 4], 4), [0, 1.75]);
-  assert.deepEqual(Array.from(assignBins([-1, 0, 0.5, 1.5, 1.6, 9], [0, 1.5])), [0, 0, 1, 1, 2, 2]);
-  assert.throws(() => assignBins([1], [2, 2]), /strictly increasing/);
+  assert.deepEqual(Array.from(assignToCuts([-1, 0, 0.5, 1.5, 1.6, 9], [0, 1.5])), [0, 0, 1, 1, 2, 2]);
+  assert.throws(() => assignToCuts([1], [2, 2]), /strictly increasing/);
   assert.throws(() => quantileCuts([1, 2], 0), /bins must be a positive integer/);
 });
 

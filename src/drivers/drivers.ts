@@ -1,0 +1,144 @@
+import type { AttributeMeta, Column, DealTable } from "../data/deal-table";
+import { gatherColumn } from "../data/typed-column";
+import type { BinSet } from "../stats/binning/bin";
+import { assignBins } from "../stats/binning/assign-bin";
+import { binColumn } from "../stats/binning/bin-column";
+import { benjaminiHochberg } from "../stats/fdr";
+import { independenceTest } from "../stats/independence-test";
+import { kaplanMeier, medianSurvival, survivalAt } from "../stats/kaplan-meier";
+import { logRankTest } from "../stats/log-rank";
+import { resolveDriversOptions, type DriversOptions, type ResolvedDriversOptions } from "./drivers-options";
+import { DriversResult, type BinSurvival, type DriverAttribute } from "./drivers-result";
+import { datedAfterReason, nearPureBinReason, outlyingIvReason } from "./leakage";
+import { redundantPairs } from "./redundancy";
+import { targetOutcome, type TargetOutcome } from "./target-outcome";
+import { testGroups } from "./test-groups";
+
+/**
+ * Which attributes predict the target, with honest statistics: supervised optimal bins with
+ * win (or retention) rates, Wilson intervals, weight of evidence and information value; a test
+ * of independence on an outcome-blind grouping (log-rank for survival) with Benjamini–Hochberg
+ * q-values across every attribute tested; Cramér's V; leakage flags (near-pure bins, an
+ * information value far above the rest, dates after the scoring point); redundant pairs.
+ * Attributes with role `exclude` are not tested.
+ *
+ * @example
+ * import { drivers, loadDataset } from "leadlab";
+ * const { table } = await loadDataset("data/sample/dataset.yaml");
+ * drivers(table, { target: "won" }).significant.length > 0; // => true
+ */
+export function drivers(table: DealTable, options: DriversOptions = {}): DriversResult {
+  const o = resolveDriversOptions(options, table.n);
+  const outcome = targetOutcome(table, o);
+  const events = outcome.y.reduce((s, v) => s + v, 0);
+  const n = outcome.y.length;
+  const rateName = o.target === "won" ? "win rate" : "retention rate";
+  const warnings = outcome.leftOut.map((l) => `${l.rows} rows left out: ${l.reason}`);
+  const base = { target: o.target, event: outcome.event, n, events, baseRate: n ? events / n : NaN, fdr: o.fdr };
+  if (n === 0 || events === 0 || events === n) {
+    const why = n === 0 ? "no rows to analyse" : events === 0 ? `no deal is ${outcome.event}` : `every deal is ${outcome.event}`;
+    return new DriversResult({ ...base, attributes: [], verdict: `nothing can be analysed: ${why}`, warnings: [...warnings, `${o.target}: ${why}; the analysis is skipped`] });
+  }
+  const candidates = table.attributes.filter((a) => a.role !== "exclude" && !o.exclude.has(a.name));
+  const found: DriverAttribute[] = [];
+  for (const meta of candidates) found.push(...analyseAttribute(table, meta, outcome, o, rateName));
+
+  const q = benjaminiHochberg(found.map((a) => a.p));
+  found.forEach((a, i) => (a.q = q[i]));
+  flagLeakage(found, table, o, rateName);
+  for (const a of found) a.significant = a.q < o.fdr && (a.leakage === null || a.leakageKept);
+
+  const clean = found.filter((a) => a.leakage === null);
+  const codes = clean.map((a) => ({ name: a.name, codes: assignBins(a.binSet, valuesAt(table.columns[a.attribute], outcome.rows)) }));
+  for (const pair of redundantPairs(codes, o.redundancy)) {
+    found.find((a) => a.name === pair.a)!.redundantWith.push(pair.b);
+    found.find((a) => a.name === pair.b)!.redundantWith.push(pair.a);
+  }
+  found.sort((a, b) => b.iv - a.iv || (a.name < b.name ? -1 : 1));
+  const sig = found.filter((a) => a.significant).length;
+  const leaks = found.filter((a) => a.leakage !== null && !a.leakageKept).length;
+  const what = o.target === "won" ? "winning" : "retention";
+  const verdict =
+    sig > 0
+      ? `${sig} of ${found.length} attributes predict ${what} (q < ${o.fdr})${leaks ? `; ${leaks} flagged as possible leakage and set aside` : ""}`
+      : `no attribute predicts ${what}; the data carries no usable signal${leaks ? ` (${leaks} flagged as possible leakage and set aside)` : ""}`;
+  for (const a of found) warnings.push(...a.warnings.map((w) => `${a.name}: ${w}`));
+  return new DriversResult({ ...base, attributes: found, verdict, warnings, ...(outcome.survival ? { overallSurvival: survivalOf("all customers", outcome.survival.days, outcome.survival.churned, o.horizonDays) } : {}) });
+}
+
+/** The values of a column at the given rows, as `assignBins` reads them. */
+function valuesAt(column: Column, rows: Int32Array) {
+  return gatherColumn(column, rows) as unknown as Parameters<typeof assignBins>[1];
+}
+
+function analyseAttribute(table: DealTable, meta: AttributeMeta, outcome: TargetOutcome, o: ResolvedDriversOptions, rateName: string): DriverAttribute[] {
+  const column = table.columns[meta.name];
+  const sub = gatherColumn(column, outcome.rows);
+  const sets = binColumn(sub, meta.type, outcome.y, { name: meta.name, maxBins: o.maxBins, minBinSize: o.minBinSize, trend: o.trend });
+  return sets.map((set) => {
+    const indicator = set.indicator?.value;
+    const groups = testGroups(column, meta, outcome.rows, indicator);
+    let p: number, cramersV: number, method: DriverAttribute["method"];
+    const counts = Array.from({ length: groups.groups }, () => [0, 0]);
+    groups.codes.forEach((g, i) => counts[g][outcome.y[i]]++);
+    const test = independenceTest(counts, { seed: o.seed });
+    [p, cramersV, method] = [test.p, test.cramersV, test.method];
+    let survival: BinSurvival[] | undefined;
+    if (outcome.survival) {
+      const s = outcome.survival;
+      const g = testGroups(column, meta, s.rows, indicator);
+      p = logRankTest(s.days, s.churned, g.codes).p;
+      method = "log-rank";
+      const binOf = assignBins(set, valuesAt(column, s.rows));
+      survival = set.bins.map((b, k) => {
+        const idx = binOf.reduce<number[]>((acc, v, i) => (v === k ? (acc.push(i), acc) : acc), []);
+        return survivalOf(b.label, Float64Array.from(idx, (i) => s.days[i]), Uint8Array.from(idx, (i) => s.churned[i]), o.horizonDays);
+      });
+    }
+    void rateName;
+    return {
+      name: set.name,
+      attribute: meta.name,
+      role: meta.role,
+      type: set.indicator ? "boolean" : meta.type,
+      iv: set.iv,
+      p,
+      q: NaN,
+      significant: false,
+      cramersV,
+      method,
+      leakage: null,
+      leakageKept: false,
+      redundantWith: [],
+      binSet: set,
+      ...(survival ? { survival } : {}),
+      warnings: [...set.warnings],
+    };
+  });
+}
+
+function flagLeakage(found: DriverAttribute[], table: DealTable, o: ResolvedDriversOptions, rateName: string): void {
+  for (const a of found) {
+    const reasons: string[] = [];
+    const pure = nearPureBinReason(a.binSet as BinSet, rateName);
+    if (pure) reasons.push(pure);
+    const others = found.filter((x) => x.attribute !== a.attribute).map((x) => x.iv);
+    const iv = outlyingIvReason(a.iv, others.length ? Math.max(...others) : 0);
+    if (iv) reasons.push(iv);
+    if (a.type === "date" && table.createdAt) {
+      const dated = datedAfterReason(table.columns[a.attribute] as Float64Array, table.createdAt, o.rows);
+      if (dated) reasons.push(dated);
+    }
+    if (reasons.length) {
+      a.leakage = reasons.join("; ");
+      a.leakageKept = o.keep.has(a.attribute);
+    }
+  }
+}
+
+function survivalOf(label: string, days: Float64Array, churned: Uint8Array, horizon: number): BinSurvival {
+  const curve = kaplanMeier(days, churned);
+  const at = survivalAt(curve, horizon);
+  const points = Array.from(curve.time, (t, i) => ({ days: t, survival: curve.survival[i], lo: curve.lo[i], hi: curve.hi[i] }));
+  return { label, n: curve.n, atHorizon: { survival: at.survival, lo: at.lo, hi: at.hi }, medianDays: medianSurvival(curve).median, curve: points };
+}

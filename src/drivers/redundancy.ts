@@ -1,0 +1,40 @@
+import { chiSquareTest } from "../stats/chi-square";
+
+/** A pair of attributes that carry the same information. */
+export interface RedundantPair {
+  a: string;
+  b: string;
+  cramersV: number;
+}
+
+/**
+ * Pairs of attributes whose bins are strongly associated (Cramér's V at or above `threshold`,
+ * default 0.8), so a scorecard does not count one thing twice. Each attribute is given as the
+ * bin index of every row (the same rows for all); the contingency table of two attributes is
+ * counted directly from the indexes (on at most `maxRows` evenly spaced rows, plenty to
+ * estimate V to about ±0.01) and measured with {@link chiSquareTest}.
+ *
+ * @example
+ * import { redundantPairs } from "leadlab";
+ * redundantPairs([{ name: "a", codes: Int32Array.from([0, 0, 1, 1]) }, { name: "b", codes: Int32Array.from([1, 1, 0, 0]) }]);
+ * // => [{ a: "a", b: "b", cramersV: 1 }]
+ */
+export function redundantPairs(attributes: readonly { name: string; codes: Int32Array }[], threshold = 0.8, maxRows = 20000): RedundantPair[] {
+  const n = attributes.length ? attributes[0].codes.length : 0;
+  const step = Math.max(1, Math.ceil(n / maxRows));
+  const codes = attributes.map((x) => (step === 1 ? x.codes : Int32Array.from({ length: Math.ceil(n / step) }, (_, i) => x.codes[i * step])));
+  const sizes = codes.map((c) => c.reduce((m, v) => Math.max(m, v), 0) + 1);
+  const out: RedundantPair[] = [];
+  for (let i = 0; i < attributes.length; i++)
+    for (let j = i + 1; j < attributes.length; j++) {
+      const ki = sizes[i], kj = sizes[j];
+      if (ki < 2 || kj < 2) continue;
+      const flat = new Float64Array(ki * kj);
+      const ci = codes[i], cj = codes[j];
+      for (let r = 0; r < ci.length; r++) if (ci[r] >= 0 && cj[r] >= 0) flat[ci[r] * kj + cj[r]]++;
+      const table = Array.from({ length: ki }, (_, x) => Array.from(flat.subarray(x * kj, (x + 1) * kj)));
+      const v = chiSquareTest(table).cramersV;
+      if (v >= threshold) out.push({ a: attributes[i].name, b: attributes[j].name, cramersV: v });
+    }
+  return out;
+}

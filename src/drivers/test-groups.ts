@@ -1,0 +1,65 @@
+import type { AttributeMeta, Column } from "../data/deal-table";
+import { quantilePreBins } from "../stats/binning/pre-bins";
+
+/** Groups per numeric attribute in the independence test. */
+export const TEST_QUANTILE_GROUPS = 10;
+/** Groups with fewer deals than this are pooled with a neighbour (numbers) or with the rest (categories). */
+export const TEST_MIN_GROUP = 20;
+
+/**
+ * Groups rows for the test of independence **without looking at the outcome**: numbers in up
+ * to 10 equal-count groups of distinct values (a group under 20 deals joins its lower
+ * neighbour), categories with at least 20 deals as themselves (the rest pooled), booleans and
+ * indicators as themselves, and missing as its own group.
+ * The supervised bins maximise information value, so a test on them would be biased toward
+ * significance; a grouping fixed before seeing the outcome keeps the p-value honest.
+ * Returns a group code per row (0-based) and the number of groups.
+ *
+ * @example
+ * import { testGroups } from "leadlab";
+ * const meta = { name: "x", type: "boolean", role: "qualification", source: "spec", table: "deals" } as const;
+ * Array.from(testGroups([true, null, false], meta, Int32Array.from([0, 1, 2])).codes); // => [0, 2, 1]
+ */
+export function testGroups(column: Column, meta: AttributeMeta, rows: Int32Array, indicator?: string): { codes: Int32Array; groups: number } {
+  const codes = new Int32Array(rows.length);
+  if (indicator !== undefined) {
+    const c = column as (string[] | null)[];
+    rows.forEach((r, i) => (codes[i] = c[r] === null ? 2 : c[r]!.includes(indicator) ? 0 : 1));
+    return { codes, groups: 3 };
+  }
+  if (column instanceof Float64Array) {
+    const values = Array.from(rows, (r) => column[r]).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+    const distinct: number[] = [];
+    const counts: number[] = [];
+    for (const x of values) {
+      if (distinct.length && distinct[distinct.length - 1] === x) counts[counts.length - 1]++;
+      else distinct.push(x), counts.push(1);
+    }
+    const ends: number[] = [];
+    let size = 0, prev = -1;
+    for (const j of distinct.length ? quantilePreBins(counts, TEST_QUANTILE_GROUPS) : []) {
+      for (let k = prev + 1; k <= j; k++) size += counts[k];
+      prev = j;
+      if (size >= TEST_MIN_GROUP || ends.length === 0) ends.push(distinct[j]), (size = 0);
+      else ends[ends.length - 1] = distinct[j], (size = 0);
+    }
+    rows.forEach((r, i) => {
+      const x = column[r];
+      if (Number.isNaN(x)) codes[i] = ends.length;
+      else {
+        let g = 0;
+        while (x > ends[g]) g++;
+        codes[i] = g;
+      }
+    });
+    return { codes, groups: ends.length + 1 };
+  }
+  const c = column as (string | boolean | null)[];
+  const counts = new Map<string, number>();
+  for (const r of rows) if (c[r] !== null) counts.set(String(c[r]), (counts.get(String(c[r])) ?? 0) + 1);
+  const threshold = meta.type === "boolean" ? 1 : TEST_MIN_GROUP;
+  const levels = [...counts].filter(([, n]) => n >= threshold).map(([v]) => v).sort();
+  const index = new Map(levels.map((v, i) => [v, i]));
+  rows.forEach((r, i) => (codes[i] = c[r] === null ? levels.length + 1 : (index.get(String(c[r])) ?? levels.length)));
+  return { codes, groups: levels.length + 2 };
+}

@@ -1,0 +1,129 @@
+import { existsSync, readFileSync } from "node:fs";
+import { DatasetError } from "../data/dataset-error";
+import { assertMatchesSchema, parseYamlMapping } from "../data/schema-errors";
+import { ScoringRulesSchema, type ScorecardAttribute, type ScoringRules } from "./scoring-rules-schema";
+
+/** Where the committed JSON Schema of scoring.yaml lives. */
+export const SCORING_RULES_SCHEMA_PATH = "rules/schema/scoring-rules.schema.json";
+
+const REFERENCE = "rules/schema/scoring-rules.schema.json";
+
+/**
+ * The JSON Schema of `scoring.yaml` (kind ScoringRules) as committed: generated from the same
+ * TypeBox definition that {@link parseScoringRules} validates with; stable formatting and a
+ * trailing newline.
+ *
+ * @example
+ * import { scoringRulesSchemaText } from "leadlab";
+ * JSON.parse(scoringRulesSchemaText()).title; // => "leadlab scoring rules"
+ */
+export function scoringRulesSchemaText(): string {
+  const schema = { $schema: "http://json-schema.org/draft-07/schema#", ...JSON.parse(JSON.stringify(ScoringRulesSchema)) };
+  return JSON.stringify(schema, null, 2) + "\n";
+}
+
+/**
+ * Parses and validates the text of a `scoring.yaml` (or the same document as JSON). Throws a
+ * {@link DatasetError} naming the file and the line and column of a YAML syntax error, or the
+ * field, value and fix of a rules error: an unknown field (with the nearest allowed name), a
+ * wrong `apiVersion` or `kind`, a missing field, or rules that cannot be applied (a bin of the
+ * wrong kind for its match, two `missing` bins, tiers out of order, grade cuts that are not
+ * three ascending numbers, an event feature without `inputs.events`).
+ *
+ * @example
+ * import { parseScoringRules } from "leadlab";
+ * import { readFileSync } from "node:fs";
+ * const rules = parseScoringRules(readFileSync("tests/scoring/fixtures/scoring.yaml", "utf8"), "scoring.yaml");
+ * rules.tiers.map((t) => t.name); // => ["A", "B", "C"]
+ */
+export function parseScoringRules(text: string, file = "scoring.yaml"): ScoringRules {
+  const data = parseYamlMapping(text, file, "export the rules with leadlab, or start from rules/schema/scoring-rules.schema.json");
+  if (data.apiVersion !== undefined && data.apiVersion !== "leadlab/v1")
+    throw new DatasetError(
+      "unsupported apiVersion",
+      { file, field: "apiVersion", value: data.apiVersion },
+      'this leadlab reads "leadlab/v1"; export the rules again with this version of leadlab',
+    );
+  if (data.kind !== undefined && data.kind !== "ScoringRules")
+    throw new DatasetError(
+      "this is not a scoring rules file",
+      { file, field: "kind", value: data.kind },
+      data.kind === "Personas" ? "pass the scoring.yaml, not personas.yaml" : 'a scoring.yaml has `kind: ScoringRules`',
+    );
+  assertMatchesSchema(ScoringRulesSchema, data, file, REFERENCE);
+  const rules = data as unknown as ScoringRules;
+  checkRules(rules, file);
+  return rules;
+}
+
+/**
+ * Reads and validates a `scoring.yaml` (or `.json`) from disk.
+ *
+ * @example
+ * import { readScoringRules } from "leadlab";
+ * readScoringRules("tests/scoring/fixtures/scoring.yaml").inputs.id; // => "lead_id"
+ */
+export function readScoringRules(path: string): ScoringRules {
+  if (!existsSync(path)) throw new DatasetError("the scoring rules file does not exist", { file: path }, "pass the path of a scoring.yaml exported by leadlab");
+  return parseScoringRules(readFileSync(path, "utf8"), path);
+}
+
+const BIN_KINDS: Record<string, readonly string[]> = {
+  numeric: ["range", "other", "missing"],
+  categorical: ["set", "other", "missing"],
+  boolean: ["set", "other", "missing"],
+  contains: ["set", "other", "missing"],
+};
+
+/** What the schema cannot say: the parts of the rules must fit together for a scorer to apply them. */
+function checkRules(rules: ScoringRules, file: string): void {
+  const fail = (field: string, problem: string, fix: string, value?: unknown): never => {
+    throw new DatasetError(problem, { file, field, ...(value !== undefined ? { value } : {}) }, fix);
+  };
+  const names = new Set<string>();
+  rules.attributes.forEach((a: ScorecardAttribute, i) => {
+    const at = `attributes.${i}`;
+    if (names.has(a.name)) fail(`${at}.name`, `attribute "${a.name}" appears twice`, "give every attribute a unique name", a.name);
+    names.add(a.name);
+    if ("event" in a.source) {
+      if (!rules.inputs.events)
+        fail(`${at}.source`, `attribute "${a.name}" is an event feature but the rules have no inputs.events`, "add inputs.events (key, leadKey, time, type) naming the raw events table's columns");
+      if (a.match !== "numeric") fail(`${at}.match`, `event feature "${a.name}" must match numeric values`, "use `match: numeric` with range bins", a.match);
+      if (a.source.event.aggregate === "sum" && !rules.inputs.events?.value)
+        fail(`${at}.source.event.aggregate`, `event feature "${a.name}" sums values but inputs.events has no value column`, "add inputs.events.value, or use another aggregate");
+    }
+    if (a.match === "contains" && a.containsValue === undefined)
+      fail(`${at}.containsValue`, `attribute "${a.name}" matches "contains" but says not which item`, "add `containsValue:` (the item of the multi-valued column)");
+    if (a.match !== "contains" && (a.containsValue !== undefined || a.separator !== undefined))
+      fail(`${at}.match`, `containsValue and separator only apply to match "contains"`, "set `match: contains`, or remove containsValue and separator", a.match);
+    if (a.separator === "") fail(`${at}.separator`, "the separator is empty", 'use the multi-valued column\'s separator, e.g. ";"', a.separator);
+    const seen = new Set<string>();
+    a.bins.forEach((b, j) => {
+      const field = `${at}.bins.${j}.when`;
+      const allowed = BIN_KINDS[a.match];
+      if (!allowed.includes(b.when.kind))
+        fail(field, `a ${b.when.kind} bin in ${a.match} attribute "${a.name}"`, `${a.match} attributes have bins of kind ${allowed.join(", ")}`, b.when.kind);
+      if ((b.when.kind === "missing" || b.when.kind === "other") && seen.has(b.when.kind))
+        fail(field, `attribute "${a.name}" has two ${b.when.kind} bins`, `keep one ${b.when.kind} bin`);
+      seen.add(b.when.kind);
+      if (b.when.kind === "range") {
+        const { lo, hi, loInclusive, hiInclusive } = b.when;
+        if (lo !== undefined && hi !== undefined && (lo > hi || (lo === hi && !(loInclusive && hiInclusive))))
+          fail(field, `the range of bin "${b.label}" of "${a.name}" holds no number`, "make lo below hi (or equal, with both ends inclusive)", { lo, hi });
+      }
+    });
+  });
+  const tiers = rules.tiers;
+  tiers.forEach((t, i) => {
+    if (t.minPoints === null && i !== tiers.length - 1)
+      fail(`tiers.${i}.minPoints`, `tier "${t.name}" has no minPoints but is not the last tier`, "only the lowest (last) tier may have `minPoints: null`");
+    const prev = tiers[i - 1]?.minPoints;
+    if (i > 0 && t.minPoints !== null && prev !== null && prev !== undefined && t.minPoints >= prev)
+      fail(`tiers.${i}.minPoints`, `tiers must be best first, with decreasing minPoints; "${t.name}" needs fewer points than "${tiers[i - 1].name}"`, "order the tiers from the highest minPoints down", t.minPoints);
+  });
+  for (const key of ["fitCuts", "engagementCuts"] as const) {
+    const cuts = rules.grades[key];
+    if (cuts.length !== 3 || cuts[0] > cuts[1] || cuts[1] > cuts[2])
+      fail(`grades.${key}`, "grade cuts must be 3 ascending numbers", "write three cut points, lowest first, e.g. [0, 20, 40]", cuts);
+  }
+}

@@ -1,0 +1,420 @@
+import type { BinMatch, ScorecardAttribute, ScoringRules } from "./scoring-rules-schema";
+import { parseBoolean, parseNumber } from "../data/infer-attribute";
+
+/*
+ * The runtime scorer: applies a `scoring.yaml` to one lead. It has no runtime dependency but
+ * two pure helpers of the loader (number and boolean tokens), so it runs in a browser, a CRM
+ * webhook or a worker as it runs in `leadlab score`; the generated SQL implements the same
+ * rules, and a test holds the two to identical points, tiers and grades.
+ *
+ * Reading a value:
+ * - missing: null, undefined, NaN, and text that is empty after trimming; goes to the
+ *   attribute's `missing` bin.
+ * - numeric: a number, or text that is a plain decimal number (`12`, `-3.5`, `1e6`, the
+ *   loader's grammar); anything else (e.g. "1,200", "n/a", true, an infinite number) cannot
+ *   be scored and throws a ScoreError naming the attribute and the value.
+ * - categorical: the value as trimmed text, compared exactly (case matters) with the trimmed
+ *   values of the `set` bins. A value in no set goes to the `other` bin, or, when the
+ *   attribute has none (no level was rare in training), to the `missing` bin: an unknown
+ *   category scores like an unknown value.
+ * - boolean: true/false, or the tokens true/false, t/f, yes/no, y/n, 1/0 in any case; read as
+ *   "true" / "false" and matched with the sets. Another value throws a ScoreError.
+ * - contains (an item of a multi-valued column): text split at `separator` (default ";"),
+ *   items trimmed, empty items dropped, or an array of items; "true" when the item is there.
+ *   No item at all is missing.
+ * - event features are precomputed numbers keyed by the attribute's name (see the README).
+ * A value that no bin takes after these fallbacks (e.g. a number outside every range and no
+ * `other` bin, or a missing value without a `missing` bin) throws a ScoreError.
+ */
+
+/** A value of a lead record as it may come from a CSV row, JSON or a CRM field. */
+export type LeadValue = number | string | boolean | null | undefined | readonly string[];
+
+/** A lead: feature values keyed by each attribute's `source.column`, or by its name for event features. */
+export type LeadRecord = Readonly<Record<string, LeadValue>>;
+
+/** The score of one lead. */
+export interface LeadScore {
+  /** `scale.basePoints` plus the points of every attribute's bin. */
+  points: number;
+  /** The first tier (best first) whose `minPoints` the points reach; null when none does. */
+  tier: string | null;
+  /** Fit letter A–D and engagement digit 1–4, e.g. "B2". */
+  grade: string;
+  /** Sum of the points of the attributes in group `fit`. */
+  fit: number;
+  /** Sum of the points of the attributes in group `engagement`. */
+  engagement: number;
+  /** The largest contributions in words, e.g. "+35 employees 200–1,999", largest |points| first. */
+  reasons: string[];
+}
+
+/** Options of {@link score} and {@link createScorer}. */
+export interface ScoreOptions {
+  /** How many reasons to give (default 3; 0 for none, which is faster). */
+  reasons?: number;
+  /** Text read as missing besides the empty string, compared after trimming (e.g. ["NA", "null"]). */
+  missing?: readonly string[];
+}
+
+/**
+ * A lead that cannot be scored: a value the attribute cannot read, or that no bin takes. The
+ * message names the attribute and the value; `problem` is the message without the value, for
+ * counting rows by reason.
+ *
+ * @example
+ * import { ScoreError } from "leadlab";
+ * const e = new ScoreError("employees", "about 50", "not a number");
+ * e.message; // => 'employees: "about 50" is not a number'
+ */
+export class ScoreError extends Error {
+  readonly attribute: string;
+  readonly value: unknown;
+  readonly problem: string;
+
+  constructor(attribute: string, value: unknown, problem: string) {
+    super(`${attribute}: ${describeValue(value)} is ${problem}`);
+    this.name = "ScoreError";
+    this.attribute = attribute;
+    this.value = value;
+    this.problem = `${attribute}: ${problem}`;
+  }
+}
+
+/** Scores one record: a function made once per rules object by {@link createScorer}. */
+export type Scorer = (record: LeadRecord) => LeadScore;
+
+const DEFAULT_REASONS = 3;
+const MISSING = 0;
+const VALUE = 1;
+
+/** What one attribute reads from a record: missing, or a value to match. */
+type Read = { kind: typeof MISSING } | { kind: typeof VALUE; number: number; text: string };
+
+interface CompiledBin {
+  points: number;
+  reason: string;
+}
+
+interface CompiledAttribute {
+  name: string;
+  key: string;
+  fit: boolean;
+  engagement: boolean;
+  read: (value: LeadValue) => Read;
+  /** Ranges, in bin order (numeric). */
+  ranges: { lo: number; hi: number; loIn: boolean; hiIn: boolean; bin: number }[];
+  /** Set values → bin (first bin listing the value wins). */
+  sets: Map<string, number>;
+  numeric: boolean;
+  other: number;
+  missing: number;
+  /** For categorical / boolean / contains: where a value in no set goes (`other`, else `missing`). */
+  unlisted: number;
+  bins: CompiledBin[];
+}
+
+interface Compiled {
+  base: number;
+  attributes: CompiledAttribute[];
+  tiers: { name: string; min: number }[];
+  fitCuts: readonly number[];
+  engagementCuts: readonly number[];
+  reasons: number;
+}
+
+/**
+ * Builds a scorer for a rules object: the rules are read once (bins indexed, reasons
+ * phrased), then each call scores one record. Throws an Error for rules it cannot apply
+ * (e.g. a `contains` attribute without `containsValue`, or grade cuts that are not three
+ * numbers); {@link parseScoringRules} reports those with the file and field.
+ *
+ * @example
+ * import { createScorer } from "leadlab";
+ * const scoreLead = createScorer(rules, { reasons: 2 });
+ * scoreLead({ employees: "250", industry: "SaaS" }).points; // => 65
+ */
+export function createScorer(rules: ScoringRules, options: ScoreOptions = {}): Scorer {
+  const c = compile(rules, options);
+  return (record) => scoreCompiled(c, record);
+}
+
+const cache = new WeakMap<ScoringRules, Map<string, Scorer>>();
+
+/**
+ * Scores one lead with a `scoring.yaml`: points, tier, grade and the top reasons. Values are
+ * read as documented at the top of this file (numeric text is parsed, categories compare as
+ * trimmed text, unknown categories go to `other` or else `missing`); a value that cannot be
+ * scored throws a {@link ScoreError}. The rules object is compiled once and cached, so it
+ * must not be changed after the first call (use {@link createScorer} to hold the scorer).
+ *
+ * @example
+ * import { score } from "leadlab";
+ * const s = score(rules, { employees: 250, industry: "SaaS", demo_request_count_90d: 0 });
+ * s.grade; // => "B2"
+ * s.reasons[0]; // => "+35 employees 200–1,999"
+ */
+export function score(rules: ScoringRules, record: LeadRecord, options: ScoreOptions = {}): LeadScore {
+  let byOptions = cache.get(rules);
+  if (!byOptions) cache.set(rules, (byOptions = new Map()));
+  const key = `${options.reasons ?? DEFAULT_REASONS}|${(options.missing ?? []).join("\u0000")}`;
+  let scorer = byOptions.get(key);
+  if (!scorer) byOptions.set(key, (scorer = createScorer(rules, options)));
+  return scorer(record);
+}
+
+/**
+ * The grade of a lead from its fit and engagement points: letter A–D (≥ fitCuts[2] → A,
+ * ≥ [1] → B, ≥ [0] → C, else D) and digit 1–4 (≥ engagementCuts[2] → 1, … else 4).
+ *
+ * @example
+ * import { gradeOf } from "leadlab";
+ * gradeOf(30, 5, [0, 20, 40], [0, 10, 20]); // => "B3"
+ */
+export function gradeOf(fit: number, engagement: number, fitCuts: readonly number[], engagementCuts: readonly number[]): string {
+  const f = fit >= fitCuts[2] ? "A" : fit >= fitCuts[1] ? "B" : fit >= fitCuts[0] ? "C" : "D";
+  const e = engagement >= engagementCuts[2] ? "1" : engagement >= engagementCuts[1] ? "2" : engagement >= engagementCuts[0] ? "3" : "4";
+  return f + e;
+}
+
+function scoreCompiled(c: Compiled, record: LeadRecord): LeadScore {
+  let points = c.base;
+  let fit = 0;
+  let engagement = 0;
+  const want = c.reasons;
+  const picked: CompiledBin[] = [];
+  for (const a of c.attributes) {
+    const value = record[a.key];
+    const r = a.read(value);
+    let bin: number;
+    if (r.kind === MISSING) bin = a.missing;
+    else if (a.numeric) {
+      bin = -1;
+      const x = r.number;
+      for (const g of a.ranges)
+        if ((g.loIn ? x >= g.lo : x > g.lo) && (g.hiIn ? x <= g.hi : x < g.hi)) {
+          bin = g.bin;
+          break;
+        }
+      if (bin < 0) bin = a.other;
+    } else bin = a.sets.get(r.text) ?? a.unlisted;
+    if (bin < 0) throw new ScoreError(a.name, value, r.kind === MISSING ? "missing and the attribute has no missing bin" : "in no bin (and the attribute has no other bin)");
+    const b = a.bins[bin];
+    points += b.points;
+    if (a.fit) fit += b.points;
+    else if (a.engagement) engagement += b.points;
+    if (want > 0 && b.points !== 0) picked.push(b);
+  }
+  let tier: string | null = null;
+  for (const t of c.tiers)
+    if (points >= t.min) {
+      tier = t.name;
+      break;
+    }
+  let reasons: string[] = [];
+  if (want > 0 && picked.length > 0) {
+    // Stable: ties keep the attributes' order in the rules.
+    if (picked.length > 1) picked.sort((x, y) => Math.abs(y.points) - Math.abs(x.points));
+    reasons = picked.slice(0, want).map((b) => b.reason);
+  }
+  return { points, tier, grade: gradeOf(fit, engagement, c.fitCuts, c.engagementCuts), fit, engagement, reasons };
+}
+
+function compile(rules: ScoringRules, options: ScoreOptions): Compiled {
+  const missingTokens = new Set((options.missing ?? []).map((s) => s.trim()));
+  const reasons = options.reasons ?? DEFAULT_REASONS;
+  if (!Number.isInteger(reasons) || reasons < 0) throw new Error(`score: options.reasons must be a whole number ≥ 0; got ${reasons}`);
+  for (const [field, cuts] of [["grades.fitCuts", rules.grades.fitCuts], ["grades.engagementCuts", rules.grades.engagementCuts]] as const)
+    if (cuts.length !== 3) throw new Error(`score: ${field} must have 3 cut points; got ${JSON.stringify(cuts)}`);
+  return {
+    base: rules.scale.basePoints,
+    attributes: rules.attributes.map((a) => compileAttribute(a, rules, missingTokens)),
+    tiers: rules.tiers.map((t) => ({ name: t.name, min: t.minPoints === null ? -Infinity : t.minPoints })),
+    fitCuts: rules.grades.fitCuts,
+    engagementCuts: rules.grades.engagementCuts,
+    reasons,
+  };
+}
+
+function compileAttribute(a: ScorecardAttribute, rules: ScoringRules, missingTokens: ReadonlySet<string>): CompiledAttribute {
+  const key = "column" in a.source ? a.source.column : a.name;
+  const numeric = a.match === "numeric";
+  const ranges: CompiledAttribute["ranges"] = [];
+  const sets = new Map<string, number>();
+  let other = -1;
+  let missing = -1;
+  a.bins.forEach((bin, i) => {
+    const w = bin.when;
+    if (w.kind === "range") {
+      if (!numeric) throw new Error(`score: attribute "${a.name}" matches ${a.match} values but bin "${bin.label}" is a range`);
+      ranges.push({ lo: w.lo ?? -Infinity, hi: w.hi ?? Infinity, loIn: w.loInclusive, hiIn: w.hiInclusive, bin: i });
+    } else if (w.kind === "set") {
+      if (numeric) throw new Error(`score: numeric attribute "${a.name}" has a set bin "${bin.label}"; numeric bins are ranges`);
+      for (const v of w.values) {
+        const text = binSetText(v, a.match);
+        if (!sets.has(text)) sets.set(text, i);
+      }
+    } else if (w.kind === "other") {
+      if (other < 0) other = i;
+    } else if (missing < 0) missing = i;
+  });
+  return {
+    name: a.name,
+    key,
+    fit: a.group === "fit",
+    engagement: a.group === "engagement",
+    read: reader(a, missingTokens),
+    ranges,
+    sets,
+    numeric,
+    other,
+    missing,
+    unlisted: other >= 0 ? other : missing,
+    bins: a.bins.map((b) => ({ points: b.points, reason: `${signed(b.points)} ${describeBin(a, b.when, b.label, rules)}` })),
+  };
+}
+
+/**
+ * A value of a `set` bin as the scorer compares it: trimmed; for `boolean` and `contains`
+ * attributes, a boolean token is read as "true" / "false".
+ *
+ * @example
+ * import { binSetText } from "leadlab";
+ * binSetText(" Yes ", "boolean"); // => "true"
+ * binSetText(" SaaS ", "categorical"); // => "SaaS"
+ */
+export function binSetText(value: string, match: string): string {
+  const t = value.trim();
+  if (match !== "boolean" && match !== "contains") return t;
+  const b = parseBoolean(t);
+  return b === undefined ? t : String(b);
+}
+
+const missingRead: Read = { kind: MISSING };
+const TRUE_READ: Read = { kind: VALUE, number: NaN, text: "true" };
+const FALSE_READ: Read = { kind: VALUE, number: NaN, text: "false" };
+
+function reader(a: ScorecardAttribute, missingTokens: ReadonlySet<string>): (value: LeadValue) => Read {
+  const isMissingText = (t: string) => t === "" || missingTokens.has(t);
+  const name = a.name;
+  switch (a.match) {
+    case "numeric":
+      return (value) => {
+        if (value === null || value === undefined) return missingRead;
+        let x: number;
+        if (typeof value === "number") {
+          if (Number.isNaN(value)) return missingRead;
+          x = value;
+        } else if (typeof value === "string") {
+          const t = value.trim();
+          if (isMissingText(t)) return missingRead;
+          x = parseNumber(t);
+        } else throw new ScoreError(name, value, "not a number");
+        if (!Number.isFinite(x)) throw new ScoreError(name, value, "not a number");
+        return { kind: VALUE, number: x, text: "" };
+      };
+    case "categorical":
+      return (value) => {
+        if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return missingRead;
+        if (typeof value === "object") throw new ScoreError(name, value, "a list, not one category");
+        const t = String(value).trim();
+        return isMissingText(t) ? missingRead : { kind: VALUE, number: NaN, text: t };
+      };
+    case "boolean":
+      return (value) => {
+        if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return missingRead;
+        if (typeof value === "boolean") return value ? TRUE_READ : FALSE_READ;
+        if (typeof value === "object") throw new ScoreError(name, value, "not a boolean (true/false, yes/no, 1/0)");
+        const t = String(value).trim();
+        if (isMissingText(t)) return missingRead;
+        const b = parseBoolean(t);
+        if (b === undefined) throw new ScoreError(name, value, "not a boolean (true/false, yes/no, 1/0)");
+        return b ? TRUE_READ : FALSE_READ;
+      };
+    case "contains": {
+      if (a.containsValue === undefined) throw new Error(`score: attribute "${a.name}" matches "contains" but has no containsValue`);
+      const item = a.containsValue.trim();
+      const sep = a.separator ?? ";";
+      return (value) => {
+        if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return missingRead;
+        let items: string[];
+        if (Array.isArray(value)) items = (value as readonly unknown[]).map((v) => String(v).trim());
+        else {
+          const t = String(value).trim();
+          if (isMissingText(t)) return missingRead;
+          items = t.split(sep).map((s) => s.trim());
+        }
+        let any = false;
+        for (const s of items) {
+          if (s === "") continue;
+          if (s === item) return TRUE_READ;
+          any = true;
+        }
+        return any ? FALSE_READ : missingRead;
+      };
+    }
+    default:
+      throw new Error(`score: attribute "${a.name}" has an unknown match "${String(a.match)}"`);
+  }
+}
+
+/** "+35" or "−20" (a true minus sign), "0" for zero. */
+function signed(points: number): string {
+  return points > 0 ? `+${points}` : points < 0 ? `\u2212${-points}` : "0";
+}
+
+/** Groups the integer part of long numbers in a label: "200–1999" → "200–1,999" (dates untouched). */
+function groupDigits(label: string): string {
+  return label.replace(/(?<![\d.,-])\d{4,}(?![\d-])/g, (d) => d.replace(/\B(?=(\d{3})+$)/g, ","));
+}
+
+/** The words of a bin for a reason, e.g. "employees 200–1,999" or "no demo_request in the 90 days before". */
+function describeBin(a: ScorecardAttribute, when: BinMatch, label: string, rules: ScoringRules): string {
+  const shown = when.kind === "range" ? groupDigits(label) : label;
+  if ("event" in a.source) {
+    const { type, windowDays: w, aggregate } = a.source.event;
+    const within = `in the ${w} days before`;
+    const none = `no ${type} ${within}`;
+    if (when.kind === "missing") return aggregate === "days_since_last" ? none : `${type} activity unknown`;
+    if (when.kind !== "range") return `${a.name} ${shown}`;
+    const onlyZero = holds(when, 0) && !holds(when, 1);
+    switch (aggregate) {
+      case "count":
+        return onlyZero ? none : `${shown} ${type} ${within}`;
+      case "active_days":
+        return onlyZero ? none : `${type} on ${shown} days ${within}`;
+      case "sum":
+        return `${type} ${rules.inputs.events?.value ?? "value"} ${shown} ${within}`;
+      case "days_since_last":
+        return `last ${type} ${shown} days before`;
+      default:
+        return `${a.name} ${shown}`;
+    }
+  }
+  if (when.kind === "missing") return `${a.source.column} missing`;
+  if (a.match === "contains") {
+    const item = a.containsValue ?? "";
+    if (when.kind === "set" && when.values.length === 1) {
+      const b = parseBoolean(when.values[0]);
+      if (b !== undefined) return `${a.source.column} ${b ? "includes" : "without"} ${item}`;
+    }
+    return `${a.name} ${shown}`;
+  }
+  if (a.match === "boolean" && when.kind === "set" && when.values.length === 1) {
+    const b = parseBoolean(when.values[0]);
+    if (b !== undefined) return b ? a.name : `not ${a.name}`;
+  }
+  return shown.startsWith(a.name) ? shown : `${a.name} ${shown}`;
+}
+
+function holds(r: Extract<BinMatch, { kind: "range" }>, x: number): boolean {
+  const lo = r.lo ?? -Infinity;
+  const hi = r.hi ?? Infinity;
+  return (r.loInclusive ? x >= lo : x > lo) && (r.hiInclusive ? x <= hi : x < hi);
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return String(value);
+}

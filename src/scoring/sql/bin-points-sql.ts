@@ -1,0 +1,67 @@
+import type { BinMatch, ScorecardAttribute } from "../scoring-rules-schema";
+import { binSetText } from "../score";
+import type { Dialect } from "./dialects";
+import { quoteString, sqlNumber } from "./quoting";
+
+/**
+ * The columns of `lead_value` an attribute's points are read from:
+ * - `present`: NULL exactly when the value is missing;
+ * - `value`: the value to match — a double (numeric) or text ('true' / 'false' for boolean
+ *   and contains); NULL while `present` is not NULL means the value cannot be read (not a
+ *   number, not a boolean), and the lead cannot be scored.
+ */
+export interface AttributeRefs {
+  present: string;
+  value: string;
+}
+
+/**
+ * The points of one attribute as a CASE expression, with the runtime scorer's rules: a
+ * missing value → the `missing` bin; an unreadable value → NULL; bins in order (ranges for
+ * numbers, sets of trimmed text); a value in no bin → the `other` bin, for categories else
+ * the `missing` bin; NULL when no bin takes the value. NULL points make the lead's points,
+ * tier and grade NULL: the lead could not be scored.
+ *
+ * @example
+ * import { binPointsSql, dialect } from "leadlab";
+ * binPointsSql(dialect("duckdb"), {
+ *   name: "budget", source: { column: "budget" }, match: "boolean", role: "qualification", group: "fit", rationale: "",
+ *   bins: [
+ *     { label: "true", when: { kind: "set", values: ["true"] }, points: 10, trainWinRate: 0.5, trainDeals: 10 },
+ *     { label: "missing", when: { kind: "missing" }, points: 0, trainWinRate: 0.3, trainDeals: 10 },
+ *   ],
+ * }, { present: "t1", value: "b1" });
+ * // => "CASE WHEN t1 IS NULL THEN 0 WHEN b1 IS NULL THEN NULL WHEN b1 IN ('true') THEN 10 ELSE 0 END"
+ */
+export function binPointsSql(d: Dialect, a: ScorecardAttribute, refs: AttributeRefs): string {
+  const points = (kind: "missing" | "other") => {
+    const bin = a.bins.find((b) => b.when.kind === kind);
+    return bin ? String(bin.points) : undefined;
+  };
+  const missing = points("missing") ?? "NULL";
+  const other = points("other");
+  const numeric = a.match === "numeric";
+  const fallback = other ?? (numeric ? "NULL" : missing);
+  const parts = [`CASE WHEN ${refs.present} IS NULL THEN ${missing}`];
+  if (refs.value !== refs.present) parts.push(`WHEN ${refs.value} IS NULL THEN NULL`);
+  for (const b of a.bins) {
+    const cond = condition(d, refs.value, b.when, a.match);
+    if (cond) parts.push(`WHEN ${cond} THEN ${b.points}`);
+  }
+  parts.push(`ELSE ${fallback} END`);
+  return parts.join(" ");
+}
+
+function condition(d: Dialect, v: string, when: BinMatch, match: string): string | undefined {
+  if (when.kind === "range") {
+    const lo = when.lo !== undefined ? `${v} ${when.loInclusive ? ">=" : ">"} ${sqlNumber(when.lo)}` : undefined;
+    const hi = when.hi !== undefined ? `${v} ${when.hiInclusive ? "<=" : "<"} ${sqlNumber(when.hi)}` : undefined;
+    if (lo && hi) return `(${lo} AND ${hi})`;
+    return lo ?? hi ?? "TRUE";
+  }
+  if (when.kind === "set") {
+    const values = [...new Set(when.values.map((x) => binSetText(x, match)))];
+    return values.length ? `${v} IN (${values.map((x) => quoteString(x, d.name)).join(", ")})` : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,156 @@
+/**
+ * The SQL dialects the scoring view is generated for.
+ *
+ * @example
+ * import { SQL_DIALECTS } from "leadlab";
+ * SQL_DIALECTS.includes("postgres"); // => true
+ */
+export const SQL_DIALECTS = ["duckdb", "postgres", "bigquery", "snowflake", "spark"] as const;
+
+/** A SQL dialect of {@link SQL_DIALECTS}. */
+export type SqlDialect = (typeof SQL_DIALECTS)[number];
+
+/**
+ * How one engine spells the operations of the scoring view. Arguments are SQL expressions
+ * (literals already quoted); results are SQL expressions.
+ */
+export interface Dialect {
+  name: SqlDialect;
+  /** Any value as text (numbers, booleans and dates keep their engine's text form). */
+  text(expr: string): string;
+  /** Text already checked to be a plain decimal number, as a double. */
+  double(expr: string): string;
+  /** `expr` with the characters of the quoted literal `chars` removed from both ends. */
+  trim(expr: string, chars: string): string;
+  /** True when the regular expression (a quoted literal) is found anywhere in `expr`. */
+  regexFind(expr: string, pattern: string): string;
+  /** Epoch milliseconds (UTC, as a whole number) of ISO date or timestamp text; NULL when it does not parse. */
+  epochMs(text: string): string;
+  /** Whole days since the epoch of epoch milliseconds: floor(ms / 86,400,000). */
+  epochDay(ms: string): string;
+  /** A difference of epoch milliseconds in days, as a fractional double. */
+  msToDays(ms: string): string;
+  /** Aggregates over the rows where `cond` holds. */
+  countIf(cond: string): string;
+  sumIf(value: string, cond: string): string;
+  countDistinctIf(value: string, cond: string): string;
+  maxIf(value: string, cond: string): string;
+  /** Two strings joined. */
+  concat(a: string, b: string): string;
+  /** The statement head that creates or replaces a view. */
+  createView(quotedName: string): string;
+}
+
+const filtered = {
+  countIf: (c: string) => `count(*) FILTER (WHERE ${c})`,
+  sumIf: (v: string, c: string) => `sum(${v}) FILTER (WHERE ${c})`,
+  countDistinctIf: (v: string, c: string) => `count(DISTINCT ${v}) FILTER (WHERE ${c})`,
+  maxIf: (v: string, c: string) => `max(${v}) FILTER (WHERE ${c})`,
+};
+
+const caseWhen = {
+  countIf: (c: string) => `SUM(CASE WHEN ${c} THEN 1 ELSE 0 END)`,
+  sumIf: (v: string, c: string) => `SUM(CASE WHEN ${c} THEN ${v} END)`,
+  countDistinctIf: (v: string, c: string) => `COUNT(DISTINCT CASE WHEN ${c} THEN ${v} END)`,
+  maxIf: (v: string, c: string) => `MAX(CASE WHEN ${c} THEN ${v} END)`,
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The spelling of each dialect:
+ * - time: DuckDB `epoch_ms(TRY_CAST(… AS TIMESTAMP))`, PostgreSQL `extract(epoch FROM …)`
+ *   (ISO text only, checked first, as the cast would fail the query), BigQuery `UNIX_MILLIS`,
+ *   Snowflake `DATE_PART(epoch_millisecond, …)`, Spark `unix_millis`; every time is read as
+ *   UTC wall-clock time (an offset in the text is ignored, as DuckDB does; PostgreSQL and
+ *   Spark read timestamps with a time zone in the session's zone, so set it to UTC);
+ * - conditional aggregates: `FILTER (WHERE …)` in DuckDB and PostgreSQL, `SUM(CASE …)`,
+ *   `COUNTIF` / `COUNT_IF` elsewhere;
+ * - regular expressions: `regexp_matches`, `~`, `REGEXP_CONTAINS`, `REGEXP_INSTR`, `RLIKE`;
+ * - division: days are computed as a double divided by 86,400,000, never integer division.
+ *
+ * @example
+ * import { dialect } from "leadlab";
+ * dialect("bigquery").epochMs("t"); // => "UNIX_MILLIS(SAFE_CAST(t AS TIMESTAMP))"
+ */
+export function dialect(name: SqlDialect): Dialect {
+  switch (name) {
+    case "duckdb":
+      return {
+        name,
+        text: (e) => `CAST(${e} AS VARCHAR)`,
+        double: (e) => `CAST(${e} AS DOUBLE)`,
+        trim: (e, chars) => `trim(${e}, ${chars})`,
+        regexFind: (e, p) => `regexp_matches(${e}, ${p})`,
+        epochMs: (t) => `epoch_ms(TRY_CAST(${t} AS TIMESTAMP))`,
+        epochDay: (ms) => `floor(${ms} / ${DAY_MS}.0)`,
+        msToDays: (ms) => `CAST(${ms} AS DOUBLE) / ${DAY_MS}`,
+        ...filtered,
+        concat: (a, b) => `concat(${a}, ${b})`,
+        createView: (v) => `CREATE OR REPLACE VIEW ${v} AS`,
+      };
+    case "postgres":
+      return {
+        name,
+        text: (e) => `CAST(${e} AS text)`,
+        double: (e) => `CAST(${e} AS double precision)`,
+        trim: (e, chars) => `btrim(${e}, ${chars})`,
+        regexFind: (e, p) => `(${e} ~ ${p})`,
+        epochMs: (t) =>
+          `CASE WHEN ${t} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?([+-][0-9]{2}(:?[0-9]{2})?|Z)?$' THEN CAST(floor(extract(epoch FROM CAST(${t} AS timestamp)) * 1000) AS bigint) END`,
+        epochDay: (ms) => `floor(${ms} / ${DAY_MS}.0)`,
+        msToDays: (ms) => `CAST(${ms} AS double precision) / ${DAY_MS}`,
+        ...filtered,
+        concat: (a, b) => `concat(${a}, ${b})`,
+        createView: (v) => `CREATE OR REPLACE VIEW ${v} AS`,
+      };
+    case "bigquery":
+      return {
+        name,
+        text: (e) => `CAST(${e} AS STRING)`,
+        double: (e) => `CAST(${e} AS FLOAT64)`,
+        trim: (e, chars) => `TRIM(${e}, ${chars})`,
+        regexFind: (e, p) => `REGEXP_CONTAINS(${e}, ${p})`,
+        epochMs: (t) => `UNIX_MILLIS(SAFE_CAST(${t} AS TIMESTAMP))`,
+        epochDay: (ms) => `FLOOR(${ms} / ${DAY_MS})`,
+        msToDays: (ms) => `CAST(${ms} AS FLOAT64) / ${DAY_MS}`,
+        countIf: (c) => `COUNTIF(${c})`,
+        sumIf: (v, c) => `SUM(IF(${c}, ${v}, NULL))`,
+        countDistinctIf: (v, c) => `COUNT(DISTINCT IF(${c}, ${v}, NULL))`,
+        maxIf: (v, c) => `MAX(IF(${c}, ${v}, NULL))`,
+        concat: (a, b) => `CONCAT(${a}, ${b})`,
+        createView: (v) => `CREATE OR REPLACE VIEW ${v} AS`,
+      };
+    case "snowflake":
+      return {
+        name,
+        text: (e) => `CAST(${e} AS VARCHAR)`,
+        double: (e) => `CAST(${e} AS DOUBLE)`,
+        trim: (e, chars) => `TRIM(${e}, ${chars})`,
+        regexFind: (e, p) => `(REGEXP_INSTR(${e}, ${p}) > 0)`,
+        epochMs: (t) => `DATE_PART(epoch_millisecond, TRY_CAST(${t} AS TIMESTAMP_NTZ))`,
+        epochDay: (ms) => `FLOOR(${ms} / ${DAY_MS})`,
+        msToDays: (ms) => `CAST(${ms} AS DOUBLE) / ${DAY_MS}`,
+        countIf: (c) => `COUNT_IF(${c})`,
+        sumIf: (v, c) => `SUM(IFF(${c}, ${v}, NULL))`,
+        countDistinctIf: (v, c) => `COUNT(DISTINCT IFF(${c}, ${v}, NULL))`,
+        maxIf: (v, c) => `MAX(IFF(${c}, ${v}, NULL))`,
+        concat: (a, b) => `CONCAT(${a}, ${b})`,
+        createView: (v) => `CREATE OR REPLACE VIEW ${v} AS`,
+      };
+    case "spark":
+      return {
+        name,
+        text: (e) => `CAST(${e} AS STRING)`,
+        double: (e) => `CAST(${e} AS DOUBLE)`,
+        trim: (e, chars) => `TRIM(BOTH ${chars} FROM ${e})`,
+        regexFind: (e, p) => `(${e} RLIKE ${p})`,
+        epochMs: (t) => `unix_millis(CAST(${t} AS TIMESTAMP))`,
+        epochDay: (ms) => `FLOOR(${ms} / ${DAY_MS})`,
+        msToDays: (ms) => `CAST(${ms} AS DOUBLE) / ${DAY_MS}`,
+        ...caseWhen,
+        concat: (a, b) => `concat(${a}, ${b})`,
+        createView: (v) => `CREATE OR REPLACE VIEW ${v} AS`,
+      };
+  }
+}

@@ -1,0 +1,118 @@
+import type { ScoringRules } from "../scoring-rules-schema";
+import type { Dialect } from "./dialects";
+import { quoteIdentifier, quoteString, quoteTableName, sqlComment } from "./quoting";
+import { normalizedText, numberOfText } from "./text-values";
+
+const DAY_MS = 86_400_000;
+
+/** One behavioural feature the view computes: an event type, a window and an aggregate. */
+export interface EventFeatureSpec {
+  type: string;
+  windowDays: number;
+  aggregate: string;
+}
+
+/** The event-feature part of the view: its CTEs and, per feature, the lead-level expression. */
+export interface EventFeatureSql {
+  /** CTE definitions (`name AS (...)`), in order. */
+  ctes: string[];
+  /** Per feature (same order as given): the value for a lead of `lead_input AS i` joined to `event_feature AS f`. */
+  values: string[];
+  /** The join that brings the features to each lead. */
+  join: string;
+}
+
+/**
+ * The SQL of behavioural features computed from the raw events table, with the loader's
+ * semantics: per (event key, scoring point) of the leads, events of the feature's type with
+ * time strictly before the scoring point and at or after `scoring point − windowDays days`;
+ * count, sum of the value column, distinct active days (UTC day of the epoch) and days since
+ * the last event (fractional). A lead with no key or no scoring point gets NULL (missing);
+ * with both but no event in the window, count / sum / active days are 0 and days since the
+ * last event is NULL. Expects a CTE `lead_input` with columns `event_key` and `scoring_ms`.
+ *
+ * @example
+ * import { dialect, eventFeatureSql } from "leadlab";
+ * const sql = eventFeatureSql(dialect("duckdb"), [{ type: "demo", windowDays: 90, aggregate: "count" }], rules.inputs.events!, "events", []);
+ * sql.ctes.length; // => 3
+ */
+export function eventFeatureSql(
+  d: Dialect,
+  features: readonly EventFeatureSpec[],
+  columns: NonNullable<ScoringRules["inputs"]["events"]>,
+  eventsTable: string,
+  missing: readonly string[],
+): EventFeatureSql {
+  const q = (s: string) => quoteString(s, d.name);
+  const col = (c: string) => `e.${quoteIdentifier(c, d.name)}`;
+  const keyOf = (f: EventFeatureSpec) => `${f.type}\u0000${f.windowDays}\u0000${f.aggregate}`;
+  const distinct: EventFeatureSpec[] = [];
+  const slot = new Map<string, number>();
+  for (const f of features)
+    if (!slot.has(keyOf(f))) {
+      slot.set(keyOf(f), distinct.length);
+      distinct.push(f);
+    }
+  const types = [...new Set(distinct.map((f) => f.type.trim()))];
+  const maxWindow = Math.max(...distinct.map((f) => f.windowDays));
+  const time = normalizedText(d, col(columns.time), missing);
+  const value = columns.value ? numberOfText(d, normalizedText(d, col(columns.value), missing)) : "NULL";
+
+  const aggregate = (f: EventFeatureSpec): string => {
+    const cond = `e.event_type = ${q(f.type.trim())} AND e.event_ms >= p.scoring_ms - ${f.windowDays * DAY_MS}`;
+    switch (f.aggregate) {
+      case "count":
+        return d.countIf(cond);
+      case "sum":
+        return d.sumIf("e.event_value", cond);
+      case "active_days":
+        return d.countDistinctIf(d.epochDay("e.event_ms"), cond);
+      case "days_since_last":
+        return d.msToDays(`p.scoring_ms - ${d.maxIf("e.event_ms", cond)}`);
+      default:
+        throw new Error(`scoringSql: unknown event aggregate "${f.aggregate}"`);
+    }
+  };
+
+  const ctes = [
+    [
+      "lead_event_point AS (",
+      "  SELECT DISTINCT event_key, scoring_ms",
+      "  FROM lead_input",
+      "  WHERE event_key IS NOT NULL AND scoring_ms IS NOT NULL",
+      ")",
+    ].join("\n"),
+    [
+      "event_input AS (",
+      "  SELECT",
+      `    ${normalizedText(d, col(columns.key), missing)} AS event_key,`,
+      `    ${d.epochMs(time)} AS event_ms,`,
+      `    ${normalizedText(d, col(columns.type), missing)} AS event_type,`,
+      `    ${value} AS event_value`,
+      `  FROM ${quoteTableName(eventsTable, d.name)} AS e`,
+      ")",
+    ].join("\n"),
+    [
+      "event_feature AS (",
+      "  SELECT",
+      "    p.event_key,",
+      "    p.scoring_ms,",
+      distinct.map((f, k) => `    ${sqlComment(`${f.type} ${f.aggregate} ${f.windowDays}d`)}\n    ${aggregate(f)} AS f${k + 1}`).join(",\n"),
+      "  FROM lead_event_point AS p",
+      "  JOIN event_input AS e",
+      "    ON e.event_key = p.event_key",
+      "    AND e.event_ms < p.scoring_ms",
+      `    AND e.event_ms >= p.scoring_ms - ${maxWindow * DAY_MS}`,
+      `  WHERE e.event_type IN (${types.map(q).join(", ")})`,
+      "  GROUP BY p.event_key, p.scoring_ms",
+      ")",
+    ].join("\n"),
+  ];
+  const values = features.map((f) => {
+    const k = slot.get(keyOf(f))! + 1;
+    return f.aggregate === "days_since_last"
+      ? `f.f${k}`
+      : `CASE WHEN i.event_key IS NULL OR i.scoring_ms IS NULL THEN NULL ELSE COALESCE(f.f${k}, 0) END`;
+  });
+  return { ctes, values, join: "LEFT JOIN event_feature AS f ON f.event_key = i.event_key AND f.scoring_ms = i.scoring_ms" };
+}

@@ -1,0 +1,194 @@
+import type { ScorecardAttribute, ScoringRules } from "../scoring-rules-schema";
+import { dialect, SQL_DIALECTS, type SqlDialect } from "./dialects";
+import { binPointsSql, type AttributeRefs } from "./bin-points-sql";
+import { eventFeatureSql, type EventFeatureSpec } from "./event-features-sql";
+import { quoteIdentifier, quoteString, quoteTableName, sqlComment } from "./quoting";
+import { booleanOfText, containsItem, normalizedText, numberOfText } from "./text-values";
+
+/** Options of {@link scoringSql}. */
+export interface ScoringSqlOptions {
+  dialect: SqlDialect;
+  /** The leads table (`schema.table` allowed). Default `leads`. */
+  leadsTable?: string;
+  /** The raw events table, for event features. Default `events`. */
+  eventsTable?: string;
+  /** The view to create or replace. Default `lead_scores`. */
+  viewName?: string;
+  /** Text read as missing besides the empty string, compared after trimming (as `score`'s `missing`). */
+  missing?: readonly string[];
+}
+
+/** The resolved options: every default filled. */
+interface ResolvedSqlOptions {
+  dialect: SqlDialect;
+  leadsTable: string;
+  eventsTable: string;
+  viewName: string;
+  missing: readonly string[];
+}
+
+/**
+ * A `CREATE OR REPLACE VIEW` statement that scores every row of the leads table with the
+ * rules, in the given dialect: one row per lead with its id (named as `inputs.id`), `points`,
+ * `tier`, `grade`, `fit_points` and `engagement_points`. Event features are computed from the
+ * raw events table with the loader's semantics (see {@link eventFeatureSql}); lead columns are
+ * read as text and matched as the runtime scorer {@link score} does, so a column stored as
+ * text or as a number gives the same points. A lead the runtime scorer cannot score (a value
+ * that is not a number or not a boolean, or that no bin takes) gets NULL points, tier and
+ * grade. Column names come from `rules.inputs` and each attribute's `source.column`; every
+ * name and value is quoted for the dialect. The text is deterministic (byte-stable).
+ *
+ * @example
+ * import { readScoringRules, scoringSql } from "leadlab";
+ * const rules = readScoringRules("tests/scoring/fixtures/scoring.yaml");
+ * scoringSql(rules, { dialect: "postgres", leadsTable: "crm.leads" }).includes('CREATE OR REPLACE VIEW "lead_scores" AS'); // => true
+ */
+export function scoringSql(rules: ScoringRules, options: ScoringSqlOptions): string {
+  if (!(SQL_DIALECTS as readonly string[]).includes(options.dialect))
+    throw new Error(`scoringSql: unknown dialect "${String(options.dialect)}"; use one of ${SQL_DIALECTS.join(", ")}`);
+  return buildScoringSql(rules, {
+    dialect: options.dialect,
+    leadsTable: options.leadsTable ?? "leads",
+    eventsTable: options.eventsTable ?? "events",
+    viewName: options.viewName ?? "lead_scores",
+    missing: options.missing ?? [],
+  });
+}
+
+function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
+  const d = dialect(o.dialect);
+  const id = (name: string) => quoteIdentifier(name, d.name);
+  const lead = (column: string) => `l.${id(column)}`;
+  const text = (column: string) => normalizedText(d, lead(column), o.missing);
+  const attributes = rules.attributes;
+  attributes.forEach(checkAttribute);
+
+  const eventAttributes = attributes.filter((a) => "event" in a.source);
+  const events = rules.inputs.events;
+  if (eventAttributes.length > 0) {
+    if (!events) throw new Error("scoringSql: the rules have event features but no inputs.events (the raw events table's columns)");
+    if (!rules.inputs.scoringPoint)
+      throw new Error("scoringSql: the rules have event features but no inputs.scoringPoint, so events cannot be cut at a scoring point");
+  }
+
+  // lead_input: the id, the event key and scoring point, and each lead column once, as text.
+  const columns = [...new Set(attributes.flatMap((a) => ("column" in a.source ? [a.source.column] : [])))];
+  const c = (column: string) => `i.c${columns.indexOf(column) + 1}`;
+  const inputs: SelectItem[] = [{ expr: `${lead(rules.inputs.id)} AS lead_id` }];
+  if (eventAttributes.length > 0) {
+    inputs.push({ expr: `${text(events!.leadKey)} AS event_key` });
+    inputs.push({ expr: `${d.epochMs(text(rules.inputs.scoringPoint!))} AS scoring_ms` });
+  }
+  columns.forEach((column, j) => inputs.push({ comment: column, expr: `${text(column)} AS c${j + 1}` }));
+
+  const features = eventAttributes.map((a): EventFeatureSpec => ("event" in a.source ? a.source.event : ({} as never)));
+  const eventSql = eventAttributes.length > 0 ? eventFeatureSql(d, features, events!, o.eventsTable, o.missing) : undefined;
+
+  // lead_value: per attribute, whether the value is present and the value to match.
+  const values: SelectItem[] = [{ expr: "i.lead_id" }];
+  const refs: AttributeRefs[] = [];
+  attributes.forEach((a, k) => {
+    const n = k + 1;
+    const comment = a.name;
+    if ("event" in a.source) {
+      values.push({ comment, expr: `${eventSql!.values[eventAttributes.indexOf(a)]} AS x${n}` });
+      refs.push({ present: `x${n}`, value: `x${n}` });
+      return;
+    }
+    const t = c(a.source.column);
+    switch (a.match) {
+      case "numeric":
+        values.push({ comment, expr: `${t} AS t${n}` }, { expr: `${numberOfText(d, t)} AS x${n}` });
+        refs.push({ present: `t${n}`, value: `x${n}` });
+        break;
+      case "boolean":
+        values.push({ comment, expr: `${t} AS t${n}` }, { expr: `${booleanOfText(d, t)} AS b${n}` });
+        refs.push({ present: `t${n}`, value: `b${n}` });
+        break;
+      case "contains":
+        values.push({ comment, expr: `${containsItem(d, t, a.containsValue!, a.separator ?? ";")} AS k${n}` });
+        refs.push({ present: `k${n}`, value: `k${n}` });
+        break;
+      default:
+        values.push({ comment, expr: `${t} AS t${n}` });
+        refs.push({ present: `t${n}`, value: `t${n}` });
+    }
+  });
+  const points: SelectItem[] = [{ expr: "lead_id" }, ...attributes.map((a, k) => ({ comment: a.name, expr: `${binPointsSql(d, a, refs[k])} AS p${k + 1}` }))];
+  const sum = (indexes: number[]) => (indexes.length ? indexes.map((k) => `p${k + 1}`).join(" + ") : "0");
+  const group = (g: string) => attributes.flatMap((a, k) => (a.group === g ? [k] : []));
+  const total = [
+    "lead_total AS (",
+    "  SELECT",
+    "    lead_id,",
+    `    ${[String(rules.scale.basePoints), ...attributes.map((_, k) => `p${k + 1}`)].join(" + ")} AS points,`,
+    `    ${sum(group("fit"))} AS fit_points,`,
+    `    ${sum(group("engagement"))} AS engagement_points`,
+    "  FROM lead_points",
+    ")",
+  ].join("\n");
+
+  const tierCases = ["CASE WHEN points IS NULL THEN NULL"];
+  for (const t of rules.tiers) {
+    if (t.minPoints === null) {
+      tierCases.push(`ELSE ${quoteString(t.name, d.name)}`);
+      break;
+    }
+    tierCases.push(`WHEN points >= ${t.minPoints} THEN ${quoteString(t.name, d.name)}`);
+  }
+  if (!tierCases[tierCases.length - 1].startsWith("ELSE")) tierCases.push("ELSE NULL");
+  tierCases.push("END");
+  const [f0, f1, f2] = rules.grades.fitCuts;
+  const [e0, e1, e2] = rules.grades.engagementCuts;
+  const letter = `CASE WHEN fit_points >= ${f2} THEN 'A' WHEN fit_points >= ${f1} THEN 'B' WHEN fit_points >= ${f0} THEN 'C' ELSE 'D' END`;
+  const digit = `CASE WHEN engagement_points >= ${e2} THEN '1' WHEN engagement_points >= ${e1} THEN '2' WHEN engagement_points >= ${e0} THEN '3' ELSE '4' END`;
+
+  const m = rules.metadata;
+  const header = [
+    sqlComment(`leadlab scoring view (${d.name}) for the scoring rules of dataset "${m.dataset}", ${m.dataFingerprint}, leadlab ${m.toolVersion}.`),
+    sqlComment("Generated by `leadlab sql`; do not edit. One row per lead: id, points, tier, grade, fit_points, engagement_points."),
+    sqlComment("A lead that cannot be scored (a value that is not a number or a boolean, or that no bin takes) gets NULL points."),
+  ];
+  const ctes = [
+    ["lead_input AS (", "  SELECT", selectList(inputs), `  FROM ${quoteTableName(o.leadsTable, d.name)} AS l`, ")"].join("\n"),
+    ...(eventSql?.ctes ?? []),
+    ["lead_value AS (", "  SELECT", selectList(values), "  FROM lead_input AS i", ...(eventSql ? [`  ${eventSql.join}`] : []), ")"].join("\n"),
+    ["lead_points AS (", "  SELECT", selectList(points), "  FROM lead_value", ")"].join("\n"),
+    total,
+  ];
+  return [
+    ...header,
+    d.createView(quoteTableName(o.viewName, d.name)),
+    `WITH ${ctes.join(",\n")}`,
+    "SELECT",
+    `  lead_id AS ${id(rules.inputs.id)},`,
+    "  points,",
+    `  ${tierCases.join(" ")} AS tier,`,
+    `  CASE WHEN points IS NULL THEN NULL ELSE ${d.concat(letter, digit)} END AS grade,`,
+    "  CASE WHEN points IS NULL THEN NULL ELSE fit_points END AS fit_points,",
+    "  CASE WHEN points IS NULL THEN NULL ELSE engagement_points END AS engagement_points",
+    "FROM lead_total;",
+    "",
+  ].join("\n");
+}
+
+/** An expression of a select list, with the comment line above it. */
+interface SelectItem {
+  comment?: string;
+  expr: string;
+}
+
+/** A select list, four spaces in, one expression a line, comments above their expression. */
+function selectList(items: SelectItem[]): string {
+  return items.map((it, i) => `${it.comment !== undefined ? `    ${sqlComment(it.comment)}\n` : ""}    ${it.expr}${i < items.length - 1 ? "," : ""}`).join("\n");
+}
+
+function checkAttribute(a: ScorecardAttribute): void {
+  for (const b of a.bins) {
+    if (b.when.kind === "range" && a.match !== "numeric")
+      throw new Error(`scoringSql: attribute "${a.name}" matches ${a.match} values but bin "${b.label}" is a range`);
+    if (b.when.kind === "set" && a.match === "numeric") throw new Error(`scoringSql: numeric attribute "${a.name}" has a set bin "${b.label}"`);
+  }
+  if (a.match === "contains" && a.containsValue === undefined) throw new Error(`scoringSql: attribute "${a.name}" matches "contains" but has no containsValue`);
+  if ("event" in a.source && a.match !== "numeric") throw new Error(`scoringSql: event feature "${a.name}" must match numeric values`);
+}

@@ -1,0 +1,75 @@
+import type { Dialect } from "./dialects";
+import { quoteString, regexLiteral } from "./quoting";
+
+/*
+ * How the view reads a raw column, written once for every dialect and matching the runtime
+ * scorer (score.ts) and the loader: text trimmed of the characters JavaScript's trim()
+ * removes, empty text (and the `missing` tokens) as missing, the loader's number grammar,
+ * its boolean tokens, and the items of a multi-valued column.
+ */
+
+/** Exactly the characters `String.prototype.trim` removes (a test holds them equal). */
+export const TRIM_CHARACTERS = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+/** The loader's plain decimal number (`parseNumber`), as a regular expression every engine reads alike. */
+export const NUMBER_PATTERN = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$";
+
+const TRUE_TOKENS = ["true", "t", "yes", "y", "1"];
+const FALSE_TOKENS = ["false", "f", "no", "n", "0"];
+
+/**
+ * A column as trimmed text, NULL when empty or one of the `missing` tokens.
+ *
+ * @example
+ * import { dialect, normalizedText } from "leadlab";
+ * normalizedText(dialect("duckdb"), 'l."x"', []).startsWith("NULLIF(trim("); // => true
+ */
+export function normalizedText(d: Dialect, column: string, missing: readonly string[]): string {
+  const trimmed = d.trim(d.text(column), quoteString(TRIM_CHARACTERS, d.name));
+  const tokens = [...new Set(missing.map((m) => m.trim()).filter((m) => m !== ""))];
+  if (tokens.length === 0) return `NULLIF(${trimmed}, '')`;
+  return `CASE WHEN ${trimmed} IN (${["", ...tokens].map((t) => quoteString(t, d.name)).join(", ")}) THEN NULL ELSE ${trimmed} END`;
+}
+
+/**
+ * Normalized text as a double when it is a plain decimal number, else NULL.
+ *
+ * @example
+ * import { dialect, numberOfText } from "leadlab";
+ * numberOfText(dialect("postgres"), "t"); // => "CASE WHEN (t ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN CAST(t AS double precision) END"
+ */
+export function numberOfText(d: Dialect, text: string): string {
+  return `CASE WHEN ${d.regexFind(text, quoteString(NUMBER_PATTERN, d.name))} THEN ${d.double(text)} END`;
+}
+
+/**
+ * Normalized text as 'true' / 'false' when it is a boolean token (any case), else NULL.
+ *
+ * @example
+ * import { dialect, booleanOfText } from "leadlab";
+ * booleanOfText(dialect("duckdb"), "t").includes("'yes'"); // => true
+ */
+export function booleanOfText(d: Dialect, text: string): string {
+  const list = (tokens: string[]) => tokens.map((t) => quoteString(t, d.name)).join(", ");
+  return `CASE WHEN lower(${text}) IN (${list(TRUE_TOKENS)}) THEN 'true' WHEN lower(${text}) IN (${list(FALSE_TOKENS)}) THEN 'false' END`;
+}
+
+/**
+ * Whether a multi-valued column holds an item: 'true' / 'false', or NULL when the text is
+ * missing or has no item (only separators and spaces). Items are split at `separator` and
+ * trimmed, as the loader and the runtime scorer do.
+ *
+ * @example
+ * import { dialect, containsItem } from "leadlab";
+ * containsItem(dialect("duckdb"), "t", "AWS", ";").includes("regexp_matches"); // => true
+ */
+export function containsItem(d: Dialect, text: string, item: string, separator: string): string {
+  const ws = `[${TRIM_CHARACTERS}]`;
+  const sep = regexLiteral(separator);
+  const q = (pattern: string) => quoteString(pattern, d.name);
+  const noItem = `${text} IS NULL OR ${d.regexFind(text, q(`^(${ws}|${sep})*$`))}`;
+  const value = item.trim();
+  if (value === "" || value.includes(separator)) return `CASE WHEN ${noItem} THEN NULL ELSE 'false' END`;
+  const found = d.regexFind(text, q(`(^|${sep})${ws}*${regexLiteral(value)}${ws}*(${sep}|$)`));
+  return `CASE WHEN ${noItem} THEN NULL WHEN ${found} THEN 'true' ELSE 'false' END`;
+}
