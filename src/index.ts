@@ -31,7 +31,7 @@ export { score, createScorer, gradeOf, binSetText, ScoreError, type LeadScore, t
 export { scoringSql, type ScoringSqlOptions } from "./scoring/sql/scoring-sql";
 export { SQL_DIALECTS, dialect, type SqlDialect, type Dialect } from "./scoring/sql/dialects";
 export { quoteString, quoteIdentifier, quoteTableName, sqlNumber, sqlComment, regexLiteral } from "./scoring/sql/quoting";
-export { TRIM_CHARACTERS, NUMBER_PATTERN, normalizedText, numberOfText, booleanOfText, containsItem } from "./scoring/sql/text-values";
+export { TRIM_CHARACTERS, NUMBER_PATTERN, trimmedText, missingAsNull, numberOfText, booleanOfText, containsItem } from "./scoring/sql/text-values";
 export { eventFeatureSql, type EventFeatureSpec, type EventFeatureSql } from "./scoring/sql/event-features-sql";
 export { binPointsSql, type AttributeRefs } from "./scoring/sql/bin-points-sql";
 export { parseYamlMapping, assertMatchesSchema } from "./data/schema-errors";
@@ -85,11 +85,15 @@ export { shuffledIndices } from "./model/shuffled-indices";
 // Drivers: what predicts winning and retention
 export { drivers } from "./drivers/drivers";
 export { TARGETS, resolveDriversOptions, type Target, type DriversOptions, type ResolvedDriversOptions } from "./drivers/drivers-options";
+export { formatDrivers } from "./drivers/format-drivers";
+export { designEffect } from "./drivers/design-effect";
+export { discoveryAudit, type DiscoveryAudit, type SeedAudit } from "./drivers/discovery-audit";
 export { DriversResult, type BinSurvival, type DriverAttribute, type DriversParts } from "./drivers/drivers-result";
 export { LEAKAGE, nearPureBinReason, outlyingIvReason, datedAfterReason } from "./drivers/leakage";
 export { redundantPairs, type RedundantPair } from "./drivers/redundancy";
 export { targetOutcome, type TargetOutcome } from "./drivers/target-outcome";
 export { TEST_QUANTILE_GROUPS, TEST_MIN_GROUP, testGroups } from "./drivers/test-groups";
+export { CONTRAST_READINGS, contrastDrivers, type ContrastReading, type ContrastRow, type BinRate, type DriversContrast } from "./drivers/contrast";
 
 // Personas: clustering the best customers
 export { clusterPersonas, type ClusterPersonasOptions, type PersonaClustering } from "./personas/cluster-personas";
@@ -111,6 +115,10 @@ export { chartBundle, display, type ChartBundle } from "./charts/display";
 export { compileChart, renderSvg } from "./charts/render";
 export { VEGA_LITE_MIME, VEGA_LITE_SCHEMA_URL, CHART_COLORS, CHART_CONFIG } from "./charts/theme";
 export { validateSpec, type SpecError } from "./charts/validate";
+export { binRateRows } from "./charts/bin-rate-rows";
+export { ivRankingChart, type IvRankingOptions } from "./charts/iv-ranking";
+export { survivalCurvesChart, type SurvivalCurvesOptions } from "./charts/survival-curves";
+export { contrastScatterChart, type ContrastScatterOptions } from "./charts/contrast-scatter";
 
 // Sample data: a seeded B2B history with planted effects
 export { generateSample } from "./data/sample/generate";
@@ -124,6 +132,7 @@ export { main, COMMANDS } from "./cli/main";
 export { CliError } from "./cli/cli-error";
 export { parseCommandArgs } from "./cli/parse-command-args";
 export { profileCommand } from "./cli/profile-command";
+export { driversCommand } from "./cli/drivers-command";
 export { validateCommand } from "./cli/validate-command";
 export { schemaCommand, datasetSchemaText, DATASET_SCHEMA_PATH } from "./cli/schema-command";
 export { scoreCommand, scoreFile, type ScoreFileOptions, type ScoreFileReport, type UnscoredReason } from "./cli/score-command";

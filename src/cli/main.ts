@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { DatasetError } from "../data/dataset-error";
 import { CliError } from "./cli-error";
+import { driversCommand } from "./drivers-command";
 import { profileCommand } from "./profile-command";
 import { schemaCommand } from "./schema-command";
 import { scoreCommand } from "./score-command";
@@ -13,6 +14,7 @@ type Command = (argv: string[], out: (text: string) => void, progress: (message:
 /** Every command of the `leadlab` CLI, with a line of help. */
 export const COMMANDS: Record<string, { run: Command; help: string }> = {
   profile: { run: profileCommand, help: "profile <dataset.yaml> [--json]   load report and a line per attribute" },
+  drivers: { run: driversCommand, help: "drivers <dataset.yaml> [--target won|retained] [--json] [--top N]   what predicts winning or retention" },
   validate: { run: validateCommand, help: "validate <dataset.yaml>          check a dataset spec and its files" },
   sample: { run: (argv) => runSampleCommand(argv), help: "sample --out <dir> [--seed N --deals N --events N --events-format parquet|csv]   write the seeded sample" },
   schema: { run: schemaCommand, help: "schema                           write the JSON Schemas of the spec formats" },

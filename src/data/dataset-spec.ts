@@ -122,6 +122,9 @@ export const DatasetSpecSchema = Type.Object(
             framework: Type.Optional(Type.String({ minLength: 1 })),
             criterion: Type.Optional(Type.String({ minLength: 1 })),
             reason: Type.Optional(Type.String()),
+            keep: Type.Optional(
+              Type.Boolean({ description: "Keep an attribute that the drivers flag as possible leakage (it is set aside by default)." }),
+            ),
           },
           { additionalProperties: false },
         ),

@@ -73,6 +73,11 @@ export interface DealTableParts {
   columns: Record<string, Column>;
   retention?: Retention;
   holdout: Holdout;
+  /**
+   * The customer (account) of each deal, when several deals share one: tests correct for the
+   * resulting dependence (deals of one account win or lose together more than strangers do).
+   */
+  groups?: { column: string; keys: (string | null)[] };
 }
 
 /**
@@ -99,6 +104,7 @@ export class DealTable implements DealTableParts {
   readonly columns: Record<string, Column>;
   readonly retention?: Retention;
   readonly holdout: Holdout;
+  readonly groups?: { column: string; keys: (string | null)[] };
 
   constructor(parts: DealTableParts) {
     const n = parts.ids.length;
@@ -118,6 +124,7 @@ export class DealTable implements DealTableParts {
     this.columns = parts.columns;
     this.retention = parts.retention;
     this.holdout = parts.holdout;
+    this.groups = parts.groups;
     Object.freeze(this);
   }
 
@@ -167,6 +174,7 @@ export class DealTable implements DealTableParts {
       amount: pickF(this.amount),
       columns,
       retention,
+      groups: this.groups ? { column: this.groups.column, keys: pick(this.groups.keys) } : undefined,
     });
   }
 }

@@ -249,6 +249,21 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       if (hi >= lo) dateRange = { from: iso(lo), to: iso(hi), column: dateColumn };
     }
     const holdout = resolveHoldout(spec, dateRange);
+    const groupColumn = [spec.events?.key, ...(spec.join ?? []).map((j) => (typeof j.on === "string" ? j.on : j.on.deals)), spec.retention?.key].find(
+      (c): c is string => c !== undefined && c !== spec.deals.id,
+    );
+    let groups: DealTable["groups"];
+    let grouping: LoadReport["grouping"];
+    if (groupColumn) {
+      const keys = keyText(groupColumn, "grouping");
+      const sizes = new Map<string, number>();
+      for (const k of keys) if (k !== null) sizes.set(k, (sizes.get(k) ?? 0) + 1);
+      const largest = Math.max(0, ...sizes.values());
+      if (largest > 1) {
+        groups = { column: groupColumn, keys };
+        grouping = { column: groupColumn, groups: sizes.size, largest };
+      }
+    }
     if (!spec.holdout) warnings.push(`holdout: none given; using ${holdout.by === "time" ? `the last ${holdout.lastDays} days (time)` : `a random ${holdout.fraction} (seed ${holdout.seed})`}`);
 
     const table = new DealTable({
@@ -262,6 +277,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       columns,
       retention,
       holdout,
+      groups,
     });
     const attributes: AttributeReport[] = metas.map((m) => ({
       name: m.name, type: m.type, role: m.role, source: m.source, table: m.table, ...(m.reason ? { reason: m.reason } : {}),
@@ -278,6 +294,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       ...(eventsReport ? { events: eventsReport } : {}),
       ...(retentionReport ? { retention: retentionReport } : {}),
       ...(dateRange ? { dateRange } : {}),
+      ...(grouping ? { grouping } : {}),
       attributes,
       warnings,
     };

@@ -79,6 +79,8 @@ export interface LoadReport {
   events?: EventsReport;
   retention?: { table: string; form: "flag" | "survival"; rows: number; matched: number; unmatched: number; examples: string[]; observedUntil?: string };
   dateRange?: { from: string; to: string; column: string };
+  /** The key that groups deals by customer (the events key, else the first join key, else the retention key), when deals share one. */
+  grouping?: { column: string; groups: number; largest: number };
   attributes: AttributeReport[];
   warnings: string[];
 }

@@ -1,4 +1,5 @@
 import type { DataFrame } from "danfojs-node";
+import type { EventFeature } from "../data/deal-table";
 import type { AttributeType, Role } from "../data/vocabulary";
 import type { BinSet } from "../stats/binning/bin";
 import type { IndependenceMethod } from "../stats/independence-test";
@@ -24,6 +25,8 @@ export interface DriverAttribute {
   attribute: string;
   role: Role;
   type: AttributeType;
+  /** For behavioural features: how the feature is computed from events. */
+  feature?: EventFeature;
   /** Information value of the supervised bins. */
   iv: number;
   /** p-value of the test of independence on an outcome-blind grouping (log-rank for survival). */
@@ -34,6 +37,8 @@ export interface DriverAttribute {
   significant: boolean;
   cramersV: number;
   method: IndependenceMethod | "log-rank";
+  /** The design effect the chi-square statistic was divided by (1 when deals are not grouped). */
+  designEffect: number;
   /** Why it looks like it was written after the outcome, or null. */
   leakage: string | null;
   /** True when flagged but kept by the user (`keep: true`). */
@@ -113,6 +118,7 @@ export class DriversResult implements DriversParts {
         significant: a.significant,
         cramers_v: a.cramersV,
         method: a.method,
+        design_effect: a.designEffect,
         leakage: a.leakage,
         redundant_with: a.redundantWith,
         bins: a.binSet.bins.map((b) => ({ label: b.label, n: b.n, wins: b.events, rate: num(b.rate), lo: b.lo, hi: b.hi, woe: b.woe })),

@@ -3,12 +3,14 @@ import { gatherColumn } from "../data/typed-column";
 import type { BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
 import { binColumn } from "../stats/binning/bin-column";
+import { chiSquareSurvival } from "../stats/chi-square-distribution";
 import { benjaminiHochberg } from "../stats/fdr";
 import { independenceTest } from "../stats/independence-test";
 import { kaplanMeier, medianSurvival, survivalAt } from "../stats/kaplan-meier";
 import { logRankTest } from "../stats/log-rank";
 import { resolveDriversOptions, type DriversOptions, type ResolvedDriversOptions } from "./drivers-options";
 import { DriversResult, type BinSurvival, type DriverAttribute } from "./drivers-result";
+import { designEffect } from "./design-effect";
 import { datedAfterReason, nearPureBinReason, outlyingIvReason } from "./leakage";
 import { redundantPairs } from "./redundancy";
 import { targetOutcome, type TargetOutcome } from "./target-outcome";
@@ -17,7 +19,8 @@ import { testGroups } from "./test-groups";
 /**
  * Which attributes predict the target, with honest statistics: supervised optimal bins with
  * win (or retention) rates, Wilson intervals, weight of evidence and information value; a test
- * of independence on an outcome-blind grouping (log-rank for survival) with Benjamini–Hochberg
+ * of independence on an outcome-blind grouping (log-rank for survival; corrected for deals of one
+ * account being alike by the design effect, see {@link designEffect}) with Benjamini–Hochberg
  * q-values across every attribute tested; Cramér's V; leakage flags (near-pure bins, an
  * information value far above the rest, dates after the scoring point); redundant pairs.
  * Attributes with role `exclude` are not tested.
@@ -41,7 +44,8 @@ export function drivers(table: DealTable, options: DriversOptions = {}): Drivers
   }
   const candidates = table.attributes.filter((a) => a.role !== "exclude" && !o.exclude.has(a.name));
   const found: DriverAttribute[] = [];
-  for (const meta of candidates) found.push(...analyseAttribute(table, meta, outcome, o, rateName));
+  const clusters = clusterCodes(table, outcome.rows);
+  for (const meta of candidates) found.push(...analyseAttribute(table, meta, outcome, o, clusters));
 
   const q = benjaminiHochberg(found.map((a) => a.p));
   found.forEach((a, i) => (a.q = q[i]));
@@ -66,12 +70,31 @@ export function drivers(table: DealTable, options: DriversOptions = {}): Drivers
   return new DriversResult({ ...base, attributes: found, verdict, warnings, ...(outcome.survival ? { overallSurvival: survivalOf("all customers", outcome.survival.days, outcome.survival.churned, o.horizonDays) } : {}) });
 }
 
+/** The group (account) of each analysed row as a code, or undefined when deals are not grouped. */
+function clusterCodes(table: DealTable, rows: Int32Array): Int32Array | undefined {
+  if (!table.groups) return undefined;
+  const index = new Map<string, number>();
+  const keys = table.groups.keys;
+  return Int32Array.from(rows, (r) => {
+    const k = keys[r];
+    if (k === null) return -1;
+    if (!index.has(k)) index.set(k, index.size);
+    return index.get(k)!;
+  });
+}
+
 /** The values of a column at the given rows, as `assignBins` reads them. */
 function valuesAt(column: Column, rows: Int32Array) {
   return gatherColumn(column, rows) as unknown as Parameters<typeof assignBins>[1];
 }
 
-function analyseAttribute(table: DealTable, meta: AttributeMeta, outcome: TargetOutcome, o: ResolvedDriversOptions, rateName: string): DriverAttribute[] {
+function analyseAttribute(
+  table: DealTable,
+  meta: AttributeMeta,
+  outcome: TargetOutcome,
+  o: ResolvedDriversOptions,
+  clusters: Int32Array | undefined,
+): DriverAttribute[] {
   const column = table.columns[meta.name];
   const sub = gatherColumn(column, outcome.rows);
   const sets = binColumn(sub, meta.type, outcome.y, { name: meta.name, maxBins: o.maxBins, minBinSize: o.minBinSize, trend: o.trend });
@@ -83,6 +106,11 @@ function analyseAttribute(table: DealTable, meta: AttributeMeta, outcome: Target
     groups.codes.forEach((g, i) => counts[g][outcome.y[i]]++);
     const test = independenceTest(counts, { seed: o.seed });
     [p, cramersV, method] = [test.p, test.cramersV, test.method];
+    let deff = 1;
+    if (clusters && test.method === "chi-square") {
+      deff = designEffect(groups.codes, outcome.y, clusters);
+      p = chiSquareSurvival(test.statistic / deff, test.df);
+    }
     let survival: BinSurvival[] | undefined;
     if (outcome.survival) {
       const s = outcome.survival;
@@ -95,18 +123,19 @@ function analyseAttribute(table: DealTable, meta: AttributeMeta, outcome: Target
         return survivalOf(b.label, Float64Array.from(idx, (i) => s.days[i]), Uint8Array.from(idx, (i) => s.churned[i]), o.horizonDays);
       });
     }
-    void rateName;
     return {
       name: set.name,
       attribute: meta.name,
       role: meta.role,
       type: set.indicator ? "boolean" : meta.type,
+      ...(meta.feature ? { feature: meta.feature } : {}),
       iv: set.iv,
       p,
       q: NaN,
       significant: false,
       cramersV,
       method,
+      designEffect: deff,
       leakage: null,
       leakageKept: false,
       redundantWith: [],

@@ -1,0 +1,43 @@
+import { loadDataset } from "../data/load-dataset";
+import { drivers } from "../drivers/drivers";
+import { TARGETS, type Target } from "../drivers/drivers-options";
+import { formatDrivers } from "../drivers/format-drivers";
+import { CliError } from "./cli-error";
+import { parseCommandArgs } from "./parse-command-args";
+
+const USAGE = "leadlab drivers <dataset.yaml> [--target won|retained] [--json] [--top N]";
+
+/**
+ * `leadlab drivers`: which attributes predict winning (or retention), ranked, with the verdict;
+ * `--json` prints one document (see `DriversResult.toJSON`).
+ *
+ * @example
+ * import { driversCommand } from "leadlab";
+ * await driversCommand(["data/sample/dataset.yaml", "--target", "won"], (s) => process.stdout.write(s));
+ */
+export async function driversCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {
+  const { values, positionals } = parseCommandArgs(
+    "drivers",
+    USAGE,
+    argv,
+    { target: { type: "string" }, json: { type: "boolean" }, top: { type: "string" } },
+    1,
+  );
+  const target = (values.target ?? "won") as Target;
+  if (!TARGETS.includes(target)) throw new CliError(`drivers: --target must be one of ${TARGETS.join(", ")}; got "${target}". Usage: ${USAGE}`);
+  const top = values.top === undefined ? 40 : Number(values.top);
+  if (!Number.isInteger(top) || top < 1) throw new CliError(`drivers: --top must be a positive whole number; got "${values.top}". Usage: ${USAGE}`);
+  const { table, report, spec } = await loadDataset(positionals[0], { onProgress: progress });
+  if (target === "retained" && !table.retention)
+    throw new CliError(`drivers: ${positionals[0]} has no \`retention:\` table, so the target "retained" cannot be analysed`);
+  progress(`analysing ${target} over ${table.attributes.length} attributes`);
+  const keep = Object.entries(spec.attributes ?? {}).filter(([, a]) => a.keep).map(([name]) => name);
+  const result = drivers(table, { target, keep });
+  if (values.json) {
+    const doc = result.toJSON();
+    out(JSON.stringify({ ...doc, warnings: [...report.warnings, ...doc.warnings] }, null, 2) + "\n");
+    return;
+  }
+  out(formatDrivers(result, top));
+  for (const w of result.warnings.slice(0, 20)) progress(`warning: ${w}`);
+}

@@ -1,0 +1,36 @@
+import type { DriverAttribute, DriversResult } from "./drivers-result";
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)}%` : "–");
+const binText = (b: DriverAttribute["binSet"]["bins"][number]) => `${b.label}: ${pct(b.rate)} [${pct(b.lo)}–${pct(b.hi)}] of ${b.n}`;
+
+/**
+ * The drivers as a ranked text table for a terminal: attribute, information value, q-value,
+ * the best and worst bin with rates and intervals, flags; then the verdict.
+ *
+ * @example
+ * import { drivers, formatDrivers, loadDataset } from "leadlab";
+ * const { table } = await loadDataset("data/sample/dataset.yaml");
+ * formatDrivers(drivers(table)).split("\n").at(-2); // the verdict
+ */
+export function formatDrivers(result: DriversResult, top = Infinity): string {
+  const lines: string[] = [];
+  lines.push(`${result.target}: ${result.n} deals, ${result.event} rate ${pct(result.baseRate)}; q-values across ${result.attributes.length} attributes tested`);
+  const shown = result.attributes.slice(0, top);
+  const w = Math.max(9, ...shown.map((a) => a.name.length));
+  lines.push(`  ${"attribute".padEnd(w)}  ${"IV".padStart(5)}  ${"q".padStart(7)}  best bin · worst bin · flags`);
+  for (const a of shown) {
+    const bins = a.binSet.bins.filter((b) => b.n > 0);
+    const best = bins.reduce((x, y) => (y.rate > x.rate ? y : x), bins[0]);
+    const worst = bins.reduce((x, y) => (y.rate < x.rate ? y : x), bins[0]);
+    const flags = [
+      a.significant ? "significant" : "",
+      a.leakage ? `LEAKAGE? ${a.leakage}${a.leakageKept ? " (kept)" : " (set aside)"}` : "",
+      a.redundantWith.length ? `redundant with ${a.redundantWith.slice(0, 3).join(", ")}${a.redundantWith.length > 3 ? ", …" : ""}` : "",
+    ].filter(Boolean);
+    const q = Number.isFinite(a.q) ? (a.q < 1e-4 ? "<0.0001" : a.q.toFixed(4)) : "–";
+    lines.push(`  ${a.name.padEnd(w)}  ${a.iv.toFixed(3).padStart(5)}  ${q.padStart(7)}  ${best ? binText(best) : "–"} · ${worst ? binText(worst) : "–"}${flags.length ? " · " + flags.join(" · ") : ""}`);
+  }
+  if (shown.length < result.attributes.length) lines.push(`  … ${result.attributes.length - shown.length} more (use --json for all)`);
+  lines.push(result.verdict);
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,112 @@
+import type { DriversResult } from "../drivers/drivers-result";
+import type { CalibrationBin } from "../model/calibration";
+import type { LiftTable } from "../model/lift";
+import type { PopulationStability } from "../model/population-stability";
+import type { RocPoint } from "../model/roc-curve";
+import type { SelectionStep } from "../model/cross-validation";
+import type { Tier } from "./choose-tiers";
+import type { GradeCell } from "./grade-matrix";
+import { rulesToYaml } from "./rules-yaml";
+import type { ScoringRules } from "./scoring-rules-schema";
+
+/** An AUC with its DeLong 95 % interval. */
+export interface AucEstimate {
+  auc: number;
+  lo: number;
+  hi: number;
+}
+
+/** A reference score on the same holdout, to beat. */
+export interface Reference {
+  name: string;
+  auc: AucEstimate;
+  /** Paired DeLong test of the scorecard against it: difference, interval, p. */
+  vsScorecard: { diff: number; lo: number; hi: number; p: number } | null;
+}
+
+/** Everything a tuned {@link Scorecard} holds. */
+export interface ScorecardParts {
+  rules: ScoringRules;
+  verdict: string;
+  /** Whether the holdout AUC's interval stays above 0.5. */
+  usable: boolean;
+  holdout: { description: string; train: number; test: number; testWins: number };
+  metrics: {
+    auc: AucEstimate;
+    /** AUC of the unrounded model on the holdout: rounding to whole points must not lose ranking. */
+    aucUnrounded: number;
+    ks: number;
+    brier: number;
+    baseRate: number;
+  };
+  references: Reference[];
+  tiers: Tier[];
+  grades: GradeCell[];
+  /** Population stability of the points between the training period and the holdout period. */
+  stability: PopulationStability;
+  selection: SelectionStep[];
+  /** Chart data on the holdout. */
+  roc: RocPoint[];
+  lift: LiftTable;
+  calibration: CalibrationBin[];
+  distribution: { points: number; won: number; lost: number }[];
+  /** The drivers of winning on the training part, which chose the candidates. */
+  drivers: DriversResult;
+  warnings: string[];
+}
+
+/**
+ * A tuned points scorecard: the rules (`scoring.yaml`), validated on a holdout the rules were
+ * not fitted on, with references, tiers, the grade matrix and chart data. Immutable.
+ *
+ * @example
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * const { table } = await loadDataset("data/sample/dataset.yaml");
+ * const card = tuneScorecard(table);
+ * card.toYAML().startsWith("apiVersion: leadlab/v1"); // => true
+ */
+export class Scorecard implements ScorecardParts {
+  readonly rules!: ScoringRules;
+  readonly verdict!: string;
+  readonly usable!: boolean;
+  readonly holdout!: ScorecardParts["holdout"];
+  readonly metrics!: ScorecardParts["metrics"];
+  readonly references!: Reference[];
+  readonly tiers!: Tier[];
+  readonly grades!: GradeCell[];
+  readonly stability!: PopulationStability;
+  readonly selection!: SelectionStep[];
+  readonly roc!: RocPoint[];
+  readonly lift!: LiftTable;
+  readonly calibration!: CalibrationBin[];
+  readonly distribution!: ScorecardParts["distribution"];
+  readonly drivers!: DriversResult;
+  readonly warnings!: string[];
+
+  constructor(parts: ScorecardParts) {
+    Object.assign(this, parts);
+    Object.freeze(this);
+  }
+
+  /** The deterministic `scoring.yaml` text. */
+  toYAML(): string {
+    return rulesToYaml(this.rules);
+  }
+
+  /** The machine-readable run summary (`summary.json`). */
+  toSummary() {
+    return {
+      dataset: this.rules.metadata.dataset,
+      verdict: this.verdict,
+      usable: this.usable,
+      holdout: this.holdout,
+      metrics: this.metrics,
+      references: this.references,
+      tiers: this.tiers,
+      grades: this.grades,
+      stability: { psi: this.stability.psi, reading: this.stability.reading },
+      attributes: this.rules.attributes.map((a) => ({ name: a.name, role: a.role, group: a.group, rationale: a.rationale })),
+      warnings: this.warnings,
+    };
+  }
+}

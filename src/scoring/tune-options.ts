@@ -1,0 +1,71 @@
+/** How points are scaled. */
+export type Scale = { kind: "pdo"; base: number; baseOdds: number; pdo: number } | { kind: "0-100" };
+
+/** Options of {@link tuneScorecard}. */
+export interface TuneOptions {
+  /** At most this many attributes on the card (default 12), chosen by forward selection on cross-validated AUC. */
+  maxAttributes?: number;
+  /** Attributes forced onto the card (if they carry any signal) / kept off it. */
+  include?: readonly string[];
+  exclude?: readonly string[];
+  /** Attributes flagged as leakage that the user keeps. */
+  keep?: readonly string[];
+  /** Points scale: default 600 points at win odds 1:1 and 20 points to double the odds. */
+  scale?: Scale;
+  /** Share of leads in the top tier (default 0.2); the tiers below split the rest equally. */
+  capacity?: number;
+  /** Alternatively: the top tier is the highest-scoring leads whose training win rate reaches this. */
+  targetWinRate?: number;
+  /** Tier names, best first (default A, B, C, D; e.g. ["SQL", "MQL", "Nurture", "Disqualify"]). */
+  tierNames?: readonly string[];
+  /** Seed of cross-validation and permutation tests (default 7). */
+  seed?: number;
+  /** Folds of cross-validation inside the training part (default 5). */
+  folds?: number;
+}
+
+/** Every option filled in and checked. */
+export interface ResolvedTuneOptions {
+  maxAttributes: number;
+  include: ReadonlySet<string>;
+  exclude: ReadonlySet<string>;
+  keep: readonly string[];
+  scale: Scale;
+  capacity: number;
+  targetWinRate?: number;
+  tierNames: readonly string[];
+  seed: number;
+  folds: number;
+}
+
+/**
+ * Fills in and checks the options of {@link tuneScorecard} once.
+ *
+ * @example
+ * import { resolveTuneOptions } from "leadlab";
+ * resolveTuneOptions({}).tierNames; // => ["A", "B", "C", "D"]
+ */
+export function resolveTuneOptions(o: TuneOptions): ResolvedTuneOptions {
+  const maxAttributes = o.maxAttributes ?? 12;
+  if (!Number.isInteger(maxAttributes) || maxAttributes < 1) throw new Error(`tune: maxAttributes must be a positive whole number; got ${maxAttributes}`);
+  const capacity = o.capacity ?? 0.2;
+  if (!(capacity > 0 && capacity < 1)) throw new Error(`tune: capacity must be a share between 0 and 1, e.g. 0.2; got ${capacity}`);
+  if (o.targetWinRate !== undefined && !(o.targetWinRate > 0 && o.targetWinRate < 1))
+    throw new Error(`tune: targetWinRate must be between 0 and 1; got ${o.targetWinRate}`);
+  const tierNames = o.tierNames ?? ["A", "B", "C", "D"];
+  if (tierNames.length < 2 || new Set(tierNames).size !== tierNames.length) throw new Error(`tune: tierNames must be at least two distinct names; got ${tierNames.join(", ")}`);
+  const scale = o.scale ?? { kind: "pdo", base: 600, baseOdds: 1, pdo: 20 };
+  if (scale.kind === "pdo" && !(scale.pdo > 0 && scale.baseOdds > 0)) throw new Error("tune: scale.pdo and scale.baseOdds must be positive");
+  return {
+    maxAttributes,
+    include: new Set(o.include ?? []),
+    exclude: new Set(o.exclude ?? []),
+    keep: o.keep ?? [],
+    scale,
+    capacity,
+    targetWinRate: o.targetWinRate,
+    tierNames,
+    seed: o.seed ?? 7,
+    folds: o.folds ?? 5,
+  };
+}

@@ -1,0 +1,326 @@
+import type { Column, DealTable } from "../data/deal-table";
+import { dataFingerprint } from "../data/data-fingerprint";
+import { drivers } from "../drivers/drivers";
+import type { DriverAttribute } from "../drivers/drivers-result";
+import { aucWithCI, auc, compareAuc } from "../model/auc";
+import { brierScore } from "../model/brier-score";
+import { calibrationTable } from "../model/calibration";
+import { chooseL2, forwardSelect } from "../model/cross-validation";
+import { splitHoldout } from "../model/holdout";
+import { ksStatistic } from "../model/ks-statistic";
+import { liftTable } from "../model/lift";
+import { fitLogistic } from "../model/logistic-regression";
+import { populationStability } from "../model/population-stability";
+import { rocCurve } from "../model/roc-curve";
+import type { BinRule, BinSet } from "../stats/binning/bin";
+import { assignBins } from "../stats/binning/assign-bin";
+import { chooseTiers } from "./choose-tiers";
+import { gradeMatrix, quartileCuts } from "./grade-matrix";
+import { pointsScale } from "./points-scale";
+import { createScorer, gradeOf, type LeadRecord } from "./score";
+import { Scorecard, type Reference } from "./scorecard";
+import type { BinMatch, ScorecardAttribute, ScoringRules } from "./scoring-rules-schema";
+import { resolveTuneOptions, type ResolvedTuneOptions, type TuneOptions } from "./tune-options";
+
+/** Rows used for forward selection when the training part is larger (selection only; the final fit uses every training row). */
+export const SELECTION_ROWS = 20000;
+const L2_GRID = [0, 1, 10, 100];
+
+/**
+ * Tunes a points scorecard on the training part of the table's holdout and validates it on
+ * the holdout: the drivers of winning (on training rows only) choose the candidates
+ * (significant, not leakage, not redundant with a stronger one); their bins are encoded as
+ * weight of evidence; forward selection on cross-validated AUC picks at most `maxAttributes`;
+ * the L2 strength is chosen by cross-validation inside the training part; a coefficient whose
+ * sign contradicts its WOE is dropped and the model refitted; points are scaled
+ * (points-to-double-the-odds or 0–100) and rounded per bin. The holdout gives AUC with a DeLong
+ * interval, KS, Brier, calibration and lift, against the best single attribute, a plain count
+ * of behavioural events and the previous rules when given. Tiers and the fit × engagement
+ * grades are cut on training scores and measured on the holdout.
+ *
+ * @example
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * const { table } = await loadDataset("data/sample/dataset.yaml");
+ * const card = tuneScorecard(table, { capacity: 0.2 });
+ * card.metrics.auc.lo > 0.5; // => true
+ */
+export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previous?: ScoringRules, inputs?: ScoringRules["inputs"]): Scorecard {
+  const o = resolveTuneOptions(options);
+  let won = 0;
+  for (const w of table.won) won += w;
+  if (won === 0 || won === table.n) throw new Error(`tune: the table has ${won} won and ${table.n - won} lost deals; a scorecard needs both`);
+  const split = splitHoldout(table.n, table.holdout, table.closedAt ?? table.createdAt, table.won);
+  const warnings = [...split.warnings];
+  const train = Int32Array.from(split.train);
+  const test = Int32Array.from(split.test);
+  const yTrain = Uint8Array.from(train, (r) => table.won[r]);
+  const yTest = Uint8Array.from(test, (r) => table.won[r]);
+
+  const d = drivers(table, { target: "won", rows: train, seed: o.seed, keep: o.keep, exclude: [...o.exclude] });
+  const candidates = chooseCandidates(d.attributes, o);
+  const woeOf = (a: DriverAttribute) => {
+    const codes = assignBins(a.binSet, table.columns[a.attribute] as Parameters<typeof assignBins>[1]);
+    return { codes, woe: Float64Array.from(codes, (c) => (c >= 0 ? a.binSet.bins[c].woe : 0)) };
+  };
+  const encoded = new Map(candidates.map((a) => [a.name, { attribute: a, ...woeOf(a) }]));
+  const pick = (x: Float64Array, rows: Int32Array) => Float64Array.from(rows, (r) => x[r]);
+
+  // Forward selection on cross-validated AUC (a stratified, evenly spaced subset when large).
+  const selectRows = train.length > SELECTION_ROWS ? evenlySpaced(train, yTrain, SELECTION_ROWS) : { rows: train, y: yTrain };
+  const columns: Record<string, Float64Array> = {};
+  for (const [name, e] of encoded) columns[name] = pick(e.woe, selectRows.rows);
+  const selection = candidates.length
+    ? forwardSelect(columns, selectRows.y, { maxFeatures: o.maxAttributes, folds: o.folds, seed: o.seed, l2: 1 })
+    : { selected: [] as string[], steps: [], stopReason: "exhausted" as const, warnings: ["no candidate attribute: nothing predicts wins on the training part"] };
+  warnings.push(...selection.warnings);
+  let selected = [...selection.selected];
+  for (const name of o.include) if (encoded.has(name) && !selected.includes(name)) selected.push(name);
+
+  // Fit on every training row; drop attributes whose coefficient contradicts their WOE.
+  let model = fitLogistic([], yTrain);
+  let l2 = 0;
+  for (;;) {
+    const X = selected.map((name) => pick(encoded.get(name)!.woe, train));
+    l2 = selected.length ? chooseL2(X, yTrain, L2_GRID, { folds: o.folds, seed: o.seed }).l2 : 0;
+    model = fitLogistic(X, yTrain, { l2 });
+    const wrong = selected.findIndex((_, j) => !(model.coefficients[j] > 0));
+    if (wrong < 0) break;
+    warnings.push(`${selected[wrong]}: its coefficient (${model.coefficients[wrong].toFixed(3)}) contradicts its weight of evidence once the other attributes are known; dropped and refitted`);
+    selected = selected.filter((_, j) => j !== wrong);
+  }
+  warnings.push(...model.warnings);
+
+  const chosen = selected.map((name, j) => ({ ...encoded.get(name)!, beta: model.coefficients[j] }));
+  const minLogit = model.intercept + chosen.reduce((s, c) => s + Math.min(...c.attribute.binSet.bins.map((b) => c.beta * b.woe)), 0);
+  const maxLogit = model.intercept + chosen.reduce((s, c) => s + Math.max(...c.attribute.binSet.bins.map((b) => c.beta * b.woe)), 0);
+  const scale = pointsScale(o.scale, minLogit, maxLogit);
+  const binPoints = chosen.map((c) => c.attribute.binSet.bins.map((b) => Math.round(scale.factor * c.beta * b.woe)));
+  const basePoints = Math.round(scale.offset + scale.factor * model.intercept);
+  const pointsAt = (rows: Int32Array, only?: (a: DriverAttribute) => boolean) =>
+    Float64Array.from(rows, (r) => chosen.reduce((s, c, j) => s + (only && !only(c.attribute) ? 0 : c.codes[r] >= 0 ? binPoints[j][c.codes[r]] : 0), only ? 0 : basePoints));
+  const logitAt = (rows: Int32Array) => Float64Array.from(rows, (r) => chosen.reduce((s, c) => s + c.beta * c.woe[r], model.intercept));
+  const trainPoints = pointsAt(train);
+  const testPoints = pointsAt(test);
+  const testLogit = logitAt(test);
+  const testProb = testLogit.map((z) => 1 / (1 + Math.exp(-z)));
+
+  const testWins = yTest.reduce((s, v) => s + v, 0);
+  const canTest = testWins > 0 && testWins < yTest.length;
+  const aucCI = canTest ? aucWithCI(testPoints, yTest) : { auc: NaN, lo: NaN, hi: NaN };
+  const usable = canTest && aucCI.lo > 0.5 && chosen.length > 0;
+  const aucUnrounded = canTest ? auc(testLogit, yTest) : NaN;
+  if (canTest && aucUnrounded - aucCI.auc > 0.002) warnings.push(`rounding points lost ranking: holdout AUC ${aucCI.auc.toFixed(4)} rounded vs ${aucUnrounded.toFixed(4)} unrounded`);
+
+  const references: Reference[] = [];
+  const addReference = (name: string, scores: Float64Array) => {
+    if (!canTest) return;
+    const a = aucWithCI(scores, yTest);
+    const c = compareAuc(testPoints, scores, yTest);
+    references.push({ name, auc: { auc: a.auc, lo: a.lo, hi: a.hi }, vsScorecard: { diff: c.diff, lo: c.lo, hi: c.hi, p: c.p } });
+  };
+  const best = d.attributes.find((a) => a.leakage === null && a.type !== "date");
+  if (best) addReference(`best single attribute (${best.name})`, pick(woeOf(best).woe, test));
+  const counts = table.attributes.filter((a) => a.feature?.aggregate === "count" && a.feature.windowDays === Math.max(...table.attributes.filter((x) => x.feature).map((x) => x.feature!.windowDays)));
+  if (counts.length)
+    addReference(
+      "count of behavioural events",
+      Float64Array.from(test, (r) => counts.reduce((s, a) => s + ((table.columns[a.name] as Float64Array)[r] || 0), 0)),
+    );
+  if (previous) {
+    const scorer = createScorer(previous, { reasons: 0 });
+    addReference("previous rules", Float64Array.from(test, (r) => scorer(leadRecord(table, r)).points));
+  }
+
+  const tiers = chooseTiers(trainPoints, yTrain, testPoints, yTest, o.tierNames, o);
+  const isEngagement = (a: DriverAttribute) => a.role === "behavioral";
+  const fitCuts = quartileCuts(pointsAt(train, (a) => !isEngagement(a)));
+  const engagementCuts = quartileCuts(pointsAt(train, isEngagement));
+  const testFit = pointsAt(test, (a) => !isEngagement(a));
+  const testEng = pointsAt(test, isEngagement);
+  const grades = gradeMatrix(Array.from(test, (_, i) => gradeOf(testFit[i], testEng[i], fitCuts, engagementCuts)), yTest);
+
+  const metrics = {
+    auc: { auc: aucCI.auc, lo: aucCI.lo, hi: aucCI.hi },
+    aucUnrounded,
+    ks: canTest ? ksStatistic(testPoints, yTest).ks : NaN,
+    brier: yTest.length ? brierScore(testProb, yTest) : NaN,
+    baseRate: yTest.length ? testWins / yTest.length : NaN,
+  };
+  const strength = metrics.auc.auc >= 0.8 ? "strong" : metrics.auc.auc >= 0.7 ? "useful" : "weak";
+  const aucText = `holdout AUC ${metrics.auc.auc.toFixed(3)} [${metrics.auc.lo.toFixed(3)}, ${metrics.auc.hi.toFixed(3)}]`;
+  const verdict = !canTest
+    ? "cannot validate: the holdout has no wins or no losses"
+    : !usable
+      ? `no usable signal: ${chosen.length ? `${aucText} includes 0.5` : "no attribute predicts wins on the training part"}; do not rank leads with these rules`
+      : `${strength} scorecard: ${aucText} on ${yTest.length} deals the rules were not fitted on, with ${chosen.length} attributes`;
+
+  const rounded = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : 0);
+  const rules: ScoringRules = {
+    apiVersion: "leadlab/v1",
+    kind: "ScoringRules",
+    metadata: {
+      dataset: table.name,
+      toolVersion: toolVersion(),
+      dataFingerprint: dataFingerprint(table),
+      ...(dateRangeOf(table) ? { dateRange: dateRangeOf(table)! } : {}),
+      counts: { deals: table.n, won, lost: table.n - won, train: train.length, holdout: test.length },
+      seed: o.seed,
+      holdout: split.description,
+      verdict,
+      metrics: {
+        auc: { value: rounded(metrics.auc.auc), lo: rounded(metrics.auc.lo), hi: rounded(metrics.auc.hi) },
+        ks: rounded(metrics.ks),
+        brier: rounded(metrics.brier),
+        baseRate: rounded(metrics.baseRate),
+      },
+    },
+    inputs: inputs ?? { id: "deal_id" },
+    scale: {
+      kind: o.scale.kind,
+      base: o.scale.kind === "pdo" ? o.scale.base : 0,
+      baseOdds: o.scale.kind === "pdo" ? o.scale.baseOdds : 1,
+      pdo: o.scale.kind === "pdo" ? o.scale.pdo : 0,
+      basePoints: o.scale.kind === "pdo" ? basePoints : 0,
+    },
+    attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, binPoints[j], table)),
+    tiers: tiers.map((t) => ({
+      name: t.name,
+      minPoints: t.minPoints,
+      expectedWinRate: { value: rounded(t.expectedWinRate.value), lo: rounded(t.expectedWinRate.lo), hi: rounded(t.expectedWinRate.hi) },
+      shareOfLeads: rounded(t.shareOfLeads),
+      shareOfWins: rounded(t.shareOfWins),
+    })),
+    grades: { fitCuts, engagementCuts, matrix: grades.map((g) => ({ grade: g.grade, n: g.n, winRate: g.winRate === null ? null : rounded(g.winRate) })) },
+  };
+  if (o.scale.kind === "0-100") warnings.push("0–100 scale: points are relative to this card's lowest and highest possible score, not comparable across runs");
+
+  const distribution = new Map<number, { points: number; won: number; lost: number }>();
+  const width = Math.max(1, Math.round((Math.max(...testPoints) - Math.min(...testPoints)) / 30));
+  testPoints.forEach((p, i) => {
+    const key = Math.floor(p / width) * width;
+    const cell = distribution.get(key) ?? { points: key, won: 0, lost: 0 };
+    if (yTest[i]) cell.won++;
+    else cell.lost++;
+    distribution.set(key, cell);
+  });
+  return new Scorecard({
+    rules,
+    verdict,
+    usable,
+    holdout: { description: split.description, train: train.length, test: test.length, testWins },
+    metrics,
+    references,
+    tiers,
+    grades,
+    stability: populationStability(trainPoints, testPoints),
+    selection: selection.steps,
+    roc: canTest ? rocCurve(testPoints, yTest) : [],
+    lift: canTest ? liftTable(testPoints, yTest) : liftTable([0, 1], Uint8Array.from([0, 1])),
+    calibration: yTest.length ? calibrationTable(testProb, yTest) : [],
+    distribution: [...distribution.values()].sort((a, b) => a.points - b.points),
+    drivers: d,
+    warnings,
+  });
+}
+
+/** Significant, not leakage, not dates, and not redundant with a stronger chosen one; at most 2 × maxAttributes + 8 by IV. */
+function chooseCandidates(attributes: readonly DriverAttribute[], o: ResolvedTuneOptions): DriverAttribute[] {
+  const out: DriverAttribute[] = [];
+  for (const a of attributes) {
+    const forced = o.include.has(a.attribute) || o.include.has(a.name);
+    if (a.type === "date" || (a.leakage !== null && !a.leakageKept)) continue;
+    if (!a.significant && !forced) continue;
+    if (!forced && a.redundantWith.some((r) => out.some((c) => c.name === r))) continue;
+    if (a.binSet.bins.filter((b) => b.n > 0).length < 2) continue;
+    out.push(a);
+  }
+  return out.slice(0, 2 * o.maxAttributes + 8);
+}
+
+/** A stratified, evenly spaced subset of rows (deterministic). */
+function evenlySpaced(rows: Int32Array, y: Uint8Array, size: number): { rows: Int32Array; y: Uint8Array } {
+  const step = rows.length / size;
+  const idx = Array.from({ length: size }, (_, i) => Math.floor(i * step));
+  return { rows: Int32Array.from(idx, (i) => rows[i]), y: Uint8Array.from(idx, (i) => y[i]) };
+}
+
+function binMatch(rule: BinRule): BinMatch {
+  switch (rule.kind) {
+    case "range":
+      return {
+        kind: "range",
+        ...(Number.isFinite(rule.lo) ? { lo: rule.lo } : {}),
+        ...(Number.isFinite(rule.hi) ? { hi: rule.hi } : {}),
+        loInclusive: rule.loInclusive,
+        hiInclusive: rule.hiInclusive,
+      };
+    case "set":
+      return { kind: "set", values: [...rule.values] };
+    case "other":
+      return { kind: "other" };
+    case "missing":
+      return { kind: "missing" };
+  }
+}
+
+function scorecardAttribute(a: DriverAttribute, points: number[], table: DealTable): ScorecardAttribute {
+  const set: BinSet = a.binSet;
+  const meta = table.attribute(a.attribute);
+  const nonEmpty = set.bins.filter((b) => b.n > 0);
+  const best = nonEmpty.reduce((x, y) => (y.rate > x.rate ? y : x));
+  const worst = nonEmpty.reduce((x, y) => (y.rate < x.rate ? y : x));
+  const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+  const source = meta.feature
+    ? { event: { type: meta.feature.eventType, windowDays: meta.feature.windowDays, aggregate: meta.feature.aggregate } }
+    : { column: a.attribute };
+  return {
+    name: a.name,
+    source,
+    match: set.indicator ? "contains" : set.type,
+    ...(set.indicator ? { containsValue: set.indicator.value, separator: meta.separator ?? ";" } : {}),
+    role: a.role,
+    group: a.role === "behavioral" ? "engagement" : "fit",
+    rationale: `win rate ${pct(best.rate)} [${pct(best.lo)}–${pct(best.hi)}] for ${best.label} vs ${pct(worst.rate)} for ${worst.label} (training); IV ${a.iv.toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}`,
+    bins: set.bins.map((b, k) => ({
+      label: b.label,
+      when: binMatch(b.rule),
+      points: points[k],
+      trainWinRate: Number.isFinite(b.rate) ? Number(b.rate.toFixed(4)) : 0,
+      trainDeals: b.n,
+    })),
+  };
+}
+
+/**
+ * The record the runtime scorer reads for one deal of a table: every attribute's value keyed
+ * by its column (behavioural features by name), multi-valued ones as their list.
+ *
+ * @example
+ * import { DealTable, leadRecord } from "leadlab";
+ * const t = new DealTable({ name: "d", ids: ["a"], won: Uint8Array.from([1]), attributes: [{ name: "seats", type: "numeric", role: "product", source: "spec", table: "deals" }], columns: { seats: Float64Array.from([3]) }, holdout: { by: "random", fraction: 0.25, seed: 1 } });
+ * leadRecord(t, 0); // => { seats: 3 }
+ */
+export function leadRecord(table: DealTable, row: number): LeadRecord {
+  const record: Record<string, LeadRecord[string]> = {};
+  for (const a of table.attributes) {
+    const c: Column = table.columns[a.name];
+    const v = c instanceof Float64Array ? c[row] : (c as unknown[])[row];
+    record[a.name] = (typeof v === "number" && Number.isNaN(v) ? null : v) as LeadRecord[string];
+  }
+  return record;
+}
+
+function dateRangeOf(table: DealTable): { from: string; to: string; column: string } | undefined {
+  const dates = table.closedAt ?? table.createdAt;
+  if (!dates) return undefined;
+  let lo = Infinity, hi = -Infinity;
+  for (const x of dates) if (!Number.isNaN(x)) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
+  if (!(hi >= lo)) return undefined;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: iso(lo), to: iso(hi), column: table.closedAt ? "closed_at" : "created_at" };
+}
+
+function toolVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("../../package.json") as { version: string }).version;
+}
