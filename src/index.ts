@@ -127,13 +127,43 @@ export { runSampleCommand } from "./data/sample/command";
 export { SAMPLE_GROUND_TRUTH, type Effect, type GroundTruthEffect, type SampleGroundTruth } from "./data/sample/ground-truth";
 export { type SampleOptions, type SampleData } from "./data/sample/sample-data";
 
+// Scoring rules: tune and export
+export { tuneScorecard, leadRecord, SELECTION_ROWS } from "./scoring/tune-scorecard";
+export { resolveTuneOptions, type TuneOptions, type ResolvedTuneOptions, type Scale } from "./scoring/tune-options";
+export { Scorecard, type ScorecardParts, type Reference, type AucEstimate } from "./scoring/scorecard";
+export { ScoringRulesSchema, BinMatchSchema, FeatureSourceSchema, ScorecardAttributeSchema, type ScoringRules, type ScorecardAttribute, type BinMatch } from "./scoring/scoring-rules-schema";
+export { pointsScale, type PointsScale } from "./scoring/points-scale";
+export { chooseTiers, type Tier } from "./scoring/choose-tiers";
+export { gradeMatrix, quartileCuts, type GradeCell } from "./scoring/grade-matrix";
+export { rulesToYaml } from "./scoring/rules-yaml";
+export { diffRules, formatRulesDiff, type RulesDiff } from "./scoring/diff-rules";
+export { dataFingerprint } from "./data/data-fingerprint";
+
+// Frameworks: BANT, CHAMP, ANUM, MEDDIC, GPCTBA/C&I put to the test
+export { CRITERIA, CRITERION_QUESTIONS, CRITERION_ALIASES, normalCriterionName, resolveCriterion, type Criterion } from "./frameworks/criteria";
+export { FRAMEWORKS, FRAMEWORK_NAMES, resolveFramework, frameworksAsking, type FrameworkDefinition, type FrameworkCriterion } from "./frameworks/framework-definitions";
+export { mapCriteria, type CriteriaMapping, type FrameworkMapping, type CriterionSlot, type MappedAttribute } from "./frameworks/map-criteria";
+export { criterionMet, type CriterionMet } from "./frameworks/criterion-met";
+export { criteriaEvidence, type CriterionColumn, type CriterionEvidence } from "./frameworks/criteria-evidence";
+export { riskRatio, type RatioInterval } from "./frameworks/risk-ratio";
+export { mantelHaenszelRiskRatio, type RatioStratum } from "./frameworks/mantel-haenszel";
+export { nOfMRules, type NOfMRule, type NOfMRules, type NOfMOptions } from "./frameworks/n-of-m";
+export { criterionContributions, FRAMEWORK_MODEL_L2, type ModelCriterion, type CriterionContribution, type FrameworkModel } from "./frameworks/criterion-contribution";
+export { DEFAULT_CLAIMS, resolveFrameworksOptions, type FrameworkClaim, type ExternalScore, type FrameworksOptions, type ResolvedFrameworksOptions } from "./frameworks/frameworks-options";
+export { evaluateFrameworks } from "./frameworks/evaluate-frameworks";
+export { FrameworksResult, FRAMEWORK_TABLES, type FrameworkTable, type FrameworksParts, type FrameworkEvaluation, type FrameworkCriterionResult, type FrameworksComparison, type FrameworkAuc, type AucDifference, type ClaimCheck, type HoldoutSummary } from "./frameworks/frameworks-result";
+export { formatFrameworks } from "./frameworks/format-frameworks";
+
 // Command line
 export { main, COMMANDS } from "./cli/main";
 export { CliError } from "./cli/cli-error";
 export { parseCommandArgs } from "./cli/parse-command-args";
 export { profileCommand } from "./cli/profile-command";
 export { driversCommand } from "./cli/drivers-command";
+export { tuneCommand, rulesInputs } from "./cli/tune-command";
+export { diffCommand } from "./cli/diff-command";
 export { validateCommand } from "./cli/validate-command";
 export { schemaCommand, datasetSchemaText, DATASET_SCHEMA_PATH } from "./cli/schema-command";
 export { scoreCommand, scoreFile, type ScoreFileOptions, type ScoreFileReport, type UnscoredReason } from "./cli/score-command";
 export { sqlCommand } from "./cli/sql-command";
+export { frameworksCommand } from "./cli/frameworks-command";

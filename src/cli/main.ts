@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { DatasetError } from "../data/dataset-error";
 import { CliError } from "./cli-error";
+import { frameworksCommand } from "./frameworks-command";
+import { diffCommand } from "./diff-command";
 import { driversCommand } from "./drivers-command";
+import { tuneCommand } from "./tune-command";
 import { profileCommand } from "./profile-command";
 import { schemaCommand } from "./schema-command";
 import { scoreCommand } from "./score-command";
@@ -13,6 +16,8 @@ type Command = (argv: string[], out: (text: string) => void, progress: (message:
 
 /** Every command of the `leadlab` CLI, with a line of help. */
 export const COMMANDS: Record<string, { run: Command; help: string }> = {
+  tune: { run: tuneCommand, help: "tune <dataset.yaml> --out <dir> [--previous <dir>] [--capacity 0.2] [--tiers A,B,C,D]   the quarterly scorecard" },
+  diff: { run: diffCommand, help: "diff <old.yaml> <new.yaml> [--json]   what changed between two scoring rules" },
   profile: { run: profileCommand, help: "profile <dataset.yaml> [--json]   load report and a line per attribute" },
   drivers: { run: driversCommand, help: "drivers <dataset.yaml> [--target won|retained] [--json] [--top N]   what predicts winning or retention" },
   validate: { run: validateCommand, help: "validate <dataset.yaml>          check a dataset spec and its files" },
@@ -20,6 +25,7 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
   schema: { run: schemaCommand, help: "schema                           write the JSON Schemas of the spec formats" },
   score: { run: scoreCommand, help: "score <scoring.yaml> <leads> [--out f.csv]   score a leads file (CSV/Parquet/JSON)" },
   sql: { run: sqlCommand, help: "sql <scoring.yaml> --dialect D [--out f.sql]  the scoring view for a warehouse" },
+  frameworks: { run: frameworksCommand, help: "frameworks <dataset.yaml> [--json]  BANT, CHAMP, ANUM, MEDDIC, GPCTBA/C&I tested on the holdout" },
 };
 
 function usage(): string {

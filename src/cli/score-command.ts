@@ -64,6 +64,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
   try {
     const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd() }, { csvAllText: true });
     const names = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${expr}`)).getRowObjectsJS().map((r) => String(r.column_name));
+    const idIndex = 0;
     const keys = [...new Set([rules.inputs.id, ...rules.attributes.map((a) => ("column" in a.source ? a.source.column : a.name))])];
     for (const key of keys)
       if (!names.includes(key)) {
@@ -80,9 +81,22 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
               : `add the column "${key}" that the rules read (inputs.id or an attribute's source.column)`,
         );
       }
-    const select = keys.map((k) => `CAST(${sqlIdentifier(k)} AS VARCHAR)`).join(", ");
-    const result = await db.stream(`SELECT ${select} FROM ${expr}`);
-    const idIndex = 0;
+    // Columns that only numeric attributes read come as a DOUBLE when their text is exactly
+    // DuckDB's canonical form of a finite number ("250", "-3", "2.5", "1e+20"), which the
+    // scorer's grammar reads as the same number; any other text (blank, " 75 ", "1e3", "NA",
+    // junk) comes as text for score() to read. Nothing is NULL, so no validity masks are read.
+    const numericOnly = (key: string) =>
+      rules.attributes.every((a) => ("column" in a.source ? a.source.column : a.name) !== key || a.match === "numeric");
+    const columns = keys.map((key, j) => {
+      const raw = `CAST(${sqlIdentifier(key)} AS VARCHAR)`;
+      if (j === idIndex || !numericOnly(key)) return { number: false, sql: `COALESCE(${raw}, '') AS v${j}` };
+      const canonical = `(CAST(TRY_CAST(${raw} AS BIGINT) AS VARCHAR) = ${raw} OR (CAST(TRY_CAST(${raw} AS DOUBLE) AS VARCHAR) = ${raw} AND isfinite(TRY_CAST(${raw} AS DOUBLE))))`;
+      return {
+        number: true,
+        sql: `CASE WHEN ${canonical} THEN CAST(${raw} AS DOUBLE) ELSE CAST('NaN' AS DOUBLE) END AS x${j}, CASE WHEN ${canonical} THEN '' ELSE COALESCE(${raw}, '') END AS v${j}`,
+      };
+    });
+    const result = await db.stream(`SELECT ${columns.map((c) => c.sql).join(", ")} FROM ${expr}`);
     const record: Record<string, LeadValue> = {};
     const unscored = new Map<string, UnscoredReason>();
     let rows = 0;
@@ -92,11 +106,21 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       const n = chunk.rowCount;
-      const cols = keys.map((_, j) => chunk.getColumnValues(j) as (string | null)[]);
+      // Vector index of each key's text, and of its number (-1 for text-only columns).
+      const vectors = [];
+      let v = 0;
+      for (const c of columns) {
+        const number = c.number ? chunk.getColumnVector(v++) : undefined;
+        vectors.push({ number, text: chunk.getColumnVector(v++) });
+      }
       let out = "";
       for (let r = 0; r < n; r++) {
-        for (let j = 0; j < keys.length; j++) record[keys[j]] = cols[j][r];
-        const id = cols[idIndex][r] ?? "";
+        for (let j = 0; j < keys.length; j++) {
+          const number = vectors[j].number;
+          const x = number ? (number.getItem(r) as number) : NaN;
+          record[keys[j]] = x === x ? x : (vectors[j].text.getItem(r) as string);
+        }
+        const id = record[keys[idIndex]] as string;
         try {
           const s = scorer(record);
           out += `${csvField(id)},${s.points},${csvField(s.tier ?? "")},${s.grade},${csvField(s.reasons.join("; "))}\n`;
@@ -108,8 +132,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
           if (!u) unscored.set(e.problem, (u = { reason: e.problem, rows: 0, examples: [], values: [] }));
           u.rows++;
           if (u.examples.length < 5) u.examples.push(id);
-          const v = typeof e.value === "string" ? JSON.stringify(e.value) : String(e.value);
-          if (u.values.length < 5 && !u.values.includes(v)) u.values.push(v);
+          const shown = typeof e.value === "string" ? JSON.stringify(e.value) : String(e.value);
+          if (u.values.length < 5 && !u.values.includes(shown)) u.values.push(shown);
         }
       }
       rows += n;

@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import Ajv from "ajv";
+import { DealTable } from "../../src/data/deal-table";
+import { loadDataset } from "../../src/data/load-dataset";
+import { aucWithCI } from "../../src/model/auc";
+import { splitHoldout } from "../../src/model/holdout";
+import { pointsScale } from "../../src/scoring/points-scale";
+import { createScorer } from "../../src/scoring/score";
+import { leadRecord, tuneScorecard } from "../../src/scoring/tune-scorecard";
+import { rulesInputs } from "../../src/cli/tune-command";
+import { seededRandom } from "../../src/stats/random";
+
+test("points to double the odds: 600 at 1:1, +20 per doubling (textbook scaling)", () => {
+  const s = pointsScale({ kind: "pdo", base: 600, baseOdds: 1, pdo: 20 }, 0, 0);
+  assert.ok(Math.abs(s.factor - 20 / Math.LN2) < 1e-12);
+  assert.equal(s.offset, 600);
+  const s50 = pointsScale({ kind: "pdo", base: 600, baseOdds: 50, pdo: 20 }, 0, 0);
+  assert.ok(Math.abs(s50.offset + s50.factor * Math.log(50) - 600) < 1e-9);
+  const h = pointsScale({ kind: "0-100" }, -2, 3);
+  assert.deepEqual([h.offset + h.factor * -2, h.offset + h.factor * 3], [0, 100]);
+});
+
+test("on the sample: the golden scoring.yaml, valid, byte-identical, scored alike by the runtime scorer, near the best possible AUC", async () => {
+  const { table, spec } = await loadDataset("data/sample/dataset.yaml");
+  const card = tuneScorecard(table, {}, undefined, rulesInputs(spec));
+  const yaml = card.toYAML();
+  assert.equal(yaml, readFileSync("rules/sample/scoring.yaml", "utf8"), "regenerate with `npm start` and review the diff");
+
+  const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync("rules/schema/scoring-rules.schema.json", "utf8")));
+  assert.equal(validate(card.rules), true, JSON.stringify(validate.errors));
+  assert.ok(!card.rules.attributes.some((a) => a.name === "loss_reason_code"), "the leaking column stays off the card");
+
+  // The runtime scorer gives the tuner's points on every holdout deal.
+  const split = splitHoldout(table.n, table.holdout, table.closedAt, table.won);
+  const scorer = createScorer(card.rules, { reasons: 0 });
+  const test = Array.from(split.test);
+  const points = Float64Array.from(test, (r) => scorer(leadRecord(table, r)).points);
+  const y = Uint8Array.from(test, (r) => table.won[r]);
+  assert.ok(Math.abs(aucWithCI(points, y).auc - card.metrics.auc.auc) < 1e-12);
+  assert.ok(card.metrics.aucUnrounded - card.metrics.auc.auc <= 0.002, "rounding to whole points keeps the ranking");
+
+  // The generator knows each deal's true win probability: the best possible AUC on this holdout.
+  const truth = new Map(
+    readFileSync("data/sample/truth.csv", "utf8").trim().split("\n").slice(1).map((l) => {
+      const [id, p] = l.split(",");
+      return [id, Number(p)] as const;
+    }),
+  );
+  const best = aucWithCI(Float64Array.from(test, (r) => truth.get(table.ids[r])!), y).auc;
+  assert.ok(card.metrics.auc.auc >= best - 0.03, `tuned ${card.metrics.auc.auc} vs true-probability ${best}`);
+  assert.equal(card.usable, true);
+  assert.ok(card.tiers[0].expectedWinRate.value > card.tiers[card.tiers.length - 1].expectedWinRate.value);
+});
+
+test("with no signal the verdict says so and the rules are still written", () => {
+  const rand = seededRandom(4);
+  const n = 1500;
+  const t = new DealTable({
+    name: "noise",
+    ids: Array.from({ length: n }, (_, i) => `D${i}`),
+    won: Uint8Array.from({ length: n }, () => (rand() < 0.4 ? 1 : 0)),
+    attributes: [
+      { name: "size", type: "numeric", role: "firmographic", source: "spec", table: "deals" },
+      { name: "plan", type: "categorical", role: "product", source: "spec", table: "deals" },
+    ],
+    columns: { size: Float64Array.from({ length: n }, () => Math.round(rand() * 500)), plan: Array.from({ length: n }, () => (rand() < 0.5 ? "Pro" : "Basic")) },
+    closedAt: Float64Array.from({ length: n }, (_, i) => Date.UTC(2025, 0, 1) + i * 86_400_000 * 0.5),
+    holdout: { by: "time", lastDays: 180 },
+  });
+  const card = tuneScorecard(t);
+  assert.equal(card.usable, false);
+  assert.match(card.verdict, /^no usable signal: /);
+  assert.match(card.toYAML(), /verdict: "no usable signal/);
+});
