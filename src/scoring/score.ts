@@ -85,11 +85,9 @@ export class ScoreError extends Error {
 export type Scorer = (record: LeadRecord) => LeadScore;
 
 const DEFAULT_REASONS = 3;
-const MISSING = 0;
-const VALUE = 1;
-
-/** What one attribute reads from a record: missing, or a value to match. */
-type Read = { kind: typeof MISSING } | { kind: typeof VALUE; number: number; text: string };
+/** Distinct text values per attribute whose bin a scorer remembers. */
+const CACHE_LIMIT = 4096;
+const GRADES = ["A", "B", "C", "D"].map((f) => ["1", "2", "3", "4"].map((e) => f + e));
 
 interface CompiledBin {
   points: number;
@@ -97,20 +95,11 @@ interface CompiledBin {
 }
 
 interface CompiledAttribute {
-  name: string;
   key: string;
-  fit: boolean;
-  engagement: boolean;
-  read: (value: LeadValue) => Read;
-  /** Ranges, in bin order (numeric). */
-  ranges: { lo: number; hi: number; loIn: boolean; hiIn: boolean; bin: number }[];
-  /** Set values → bin (first bin listing the value wins). */
-  sets: Map<string, number>;
-  numeric: boolean;
-  other: number;
-  missing: number;
-  /** For categorical / boolean / contains: where a value in no set goes (`other`, else `missing`). */
-  unlisted: number;
+  /** 1 = fit, 2 = engagement, 0 = neither. */
+  group: 0 | 1 | 2;
+  /** The index of the bin that takes the value; throws a ScoreError when none can. */
+  binOf: (value: LeadValue) => number;
   bins: CompiledBin[];
 }
 
@@ -172,9 +161,9 @@ export function score(rules: ScoringRules, record: LeadRecord, options: ScoreOpt
  * gradeOf(30, 5, [0, 20, 40], [0, 10, 20]); // => "B3"
  */
 export function gradeOf(fit: number, engagement: number, fitCuts: readonly number[], engagementCuts: readonly number[]): string {
-  const f = fit >= fitCuts[2] ? "A" : fit >= fitCuts[1] ? "B" : fit >= fitCuts[0] ? "C" : "D";
-  const e = engagement >= engagementCuts[2] ? "1" : engagement >= engagementCuts[1] ? "2" : engagement >= engagementCuts[0] ? "3" : "4";
-  return f + e;
+  const f = fit >= fitCuts[2] ? 0 : fit >= fitCuts[1] ? 1 : fit >= fitCuts[0] ? 2 : 3;
+  const e = engagement >= engagementCuts[2] ? 0 : engagement >= engagementCuts[1] ? 1 : engagement >= engagementCuts[0] ? 2 : 3;
+  return GRADES[f][e];
 }
 
 function scoreCompiled(c: Compiled, record: LeadRecord): LeadScore {
@@ -182,28 +171,23 @@ function scoreCompiled(c: Compiled, record: LeadRecord): LeadScore {
   let fit = 0;
   let engagement = 0;
   const want = c.reasons;
-  const picked: CompiledBin[] = [];
+  // The top `want` contributions by |points|, kept sorted by insertion (ties keep the rules' order).
+  const top: CompiledBin[] = [];
   for (const a of c.attributes) {
-    const value = record[a.key];
-    const r = a.read(value);
-    let bin: number;
-    if (r.kind === MISSING) bin = a.missing;
-    else if (a.numeric) {
-      bin = -1;
-      const x = r.number;
-      for (const g of a.ranges)
-        if ((g.loIn ? x >= g.lo : x > g.lo) && (g.hiIn ? x <= g.hi : x < g.hi)) {
-          bin = g.bin;
-          break;
-        }
-      if (bin < 0) bin = a.other;
-    } else bin = a.sets.get(r.text) ?? a.unlisted;
-    if (bin < 0) throw new ScoreError(a.name, value, r.kind === MISSING ? "missing and the attribute has no missing bin" : "in no bin (and the attribute has no other bin)");
-    const b = a.bins[bin];
-    points += b.points;
-    if (a.fit) fit += b.points;
-    else if (a.engagement) engagement += b.points;
-    if (want > 0 && b.points !== 0) picked.push(b);
+    const b = a.bins[a.binOf(record[a.key])];
+    const p = b.points;
+    points += p;
+    if (a.group === 1) fit += p;
+    else if (a.group === 2) engagement += p;
+    if (want > 0 && p !== 0) {
+      const m = Math.abs(p);
+      let i = top.length;
+      while (i > 0 && Math.abs(top[i - 1].points) < m) i--;
+      if (i < want) {
+        top.splice(i, 0, b);
+        if (top.length > want) top.pop();
+      }
+    }
   }
   let tier: string | null = null;
   for (const t of c.tiers)
@@ -211,17 +195,13 @@ function scoreCompiled(c: Compiled, record: LeadRecord): LeadScore {
       tier = t.name;
       break;
     }
-  let reasons: string[] = [];
-  if (want > 0 && picked.length > 0) {
-    // Stable: ties keep the attributes' order in the rules.
-    if (picked.length > 1) picked.sort((x, y) => Math.abs(y.points) - Math.abs(x.points));
-    reasons = picked.slice(0, want).map((b) => b.reason);
-  }
+  const reasons = new Array<string>(top.length);
+  for (let i = 0; i < top.length; i++) reasons[i] = top[i].reason;
   return { points, tier, grade: gradeOf(fit, engagement, c.fitCuts, c.engagementCuts), fit, engagement, reasons };
 }
 
 function compile(rules: ScoringRules, options: ScoreOptions): Compiled {
-  const missingTokens = new Set((options.missing ?? []).map((s) => s.trim()));
+  const missingTokens = new Set((options.missing ?? []).map((t) => t.trim()));
   const reasons = options.reasons ?? DEFAULT_REASONS;
   if (!Number.isInteger(reasons) || reasons < 0) throw new Error(`score: options.reasons must be a whole number ≥ 0; got ${reasons}`);
   for (const [field, cuts] of [["grades.fitCuts", rules.grades.fitCuts], ["grades.engagementCuts", rules.grades.engagementCuts]] as const)
@@ -237,9 +217,8 @@ function compile(rules: ScoringRules, options: ScoreOptions): Compiled {
 }
 
 function compileAttribute(a: ScorecardAttribute, rules: ScoringRules, missingTokens: ReadonlySet<string>): CompiledAttribute {
-  const key = "column" in a.source ? a.source.column : a.name;
   const numeric = a.match === "numeric";
-  const ranges: CompiledAttribute["ranges"] = [];
+  const ranges: { lo: number; hi: number; loIn: boolean; hiIn: boolean; bin: number }[] = [];
   const sets = new Map<string, number>();
   let other = -1;
   let missing = -1;
@@ -258,18 +237,52 @@ function compileAttribute(a: ScorecardAttribute, rules: ScoringRules, missingTok
       if (other < 0) other = i;
     } else if (missing < 0) missing = i;
   });
+  const name = a.name;
+  const missingBin = (value: LeadValue): number => {
+    if (missing < 0) throw new ScoreError(name, value, "missing and the attribute has no missing bin");
+    return missing;
+  };
+  const noBin = (value: LeadValue): never => {
+    throw new ScoreError(name, value, "in no bin (and the attribute has no other bin)");
+  };
+  const unlisted = other >= 0 ? other : missing;
+  let find: (value: LeadValue) => number;
+  if (numeric) {
+    const read = numberReader(name, missingTokens);
+    find = (value) => {
+      const x = read(value);
+      if (x !== x) return missingBin(value);
+      for (let i = 0; i < ranges.length; i++) {
+        const g = ranges[i];
+        if ((g.loIn ? x >= g.lo : x > g.lo) && (g.hiIn ? x <= g.hi : x < g.hi)) return g.bin;
+      }
+      return other >= 0 ? other : noBin(value);
+    };
+  } else {
+    const read = textReader(a, missingTokens);
+    find = (value) => {
+      const t = read(value);
+      if (t === null) return missingBin(value);
+      const bin = sets.get(t);
+      if (bin !== undefined) return bin;
+      return unlisted >= 0 ? unlisted : noBin(value);
+    };
+  }
+  // Text values repeat (categories, lists, number columns read as text): remember the bin of
+  // up to CACHE_LIMIT distinct texts per attribute. Values that throw are never remembered.
+  const cache = new Map<string, number>();
+  const binOf = (value: LeadValue): number => {
+    if (typeof value !== "string") return find(value);
+    const hit = cache.get(value);
+    if (hit !== undefined) return hit;
+    const bin = find(value);
+    if (cache.size < CACHE_LIMIT) cache.set(value, bin);
+    return bin;
+  };
   return {
-    name: a.name,
-    key,
-    fit: a.group === "fit",
-    engagement: a.group === "engagement",
-    read: reader(a, missingTokens),
-    ranges,
-    sets,
-    numeric,
-    other,
-    missing,
-    unlisted: other >= 0 ? other : missing,
+    key: "column" in a.source ? a.source.column : a.name,
+    group: a.group === "fit" ? 1 : a.group === "engagement" ? 2 : 0,
+    binOf,
     bins: a.bins.map((b) => ({ points: b.points, reason: `${signed(b.points)} ${describeBin(a, b.when, b.label, rules)}` })),
   };
 }
@@ -290,67 +303,66 @@ export function binSetText(value: string, match: string): string {
   return b === undefined ? t : String(b);
 }
 
-const missingRead: Read = { kind: MISSING };
-const TRUE_READ: Read = { kind: VALUE, number: NaN, text: "true" };
-const FALSE_READ: Read = { kind: VALUE, number: NaN, text: "false" };
+/** Reads a numeric value: the number, NaN when missing; throws a ScoreError for anything else. */
+function numberReader(name: string, missingTokens: ReadonlySet<string>): (value: LeadValue) => number {
+  return (value) => {
+    if (typeof value === "number") {
+      if (value === Infinity || value === -Infinity) throw new ScoreError(name, value, "not a number");
+      return value;
+    }
+    if (value === null || value === undefined) return NaN;
+    if (typeof value !== "string") throw new ScoreError(name, value, "not a number");
+    const t = value.trim();
+    if (t === "" || missingTokens.has(t)) return NaN;
+    const x = parseNumber(t);
+    if (!Number.isFinite(x)) throw new ScoreError(name, value, "not a number");
+    return x;
+  };
+}
 
-function reader(a: ScorecardAttribute, missingTokens: ReadonlySet<string>): (value: LeadValue) => Read {
-  const isMissingText = (t: string) => t === "" || missingTokens.has(t);
+/** Reads a categorical, boolean or contains value as the text the sets hold; null when missing. */
+function textReader(a: ScorecardAttribute, missingTokens: ReadonlySet<string>): (value: LeadValue) => string | null {
   const name = a.name;
+  const text = (value: LeadValue): string | null => {
+    if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return null;
+    const t = (typeof value === "string" ? value : String(value)).trim();
+    return t === "" || missingTokens.has(t) ? null : t;
+  };
   switch (a.match) {
-    case "numeric":
-      return (value) => {
-        if (value === null || value === undefined) return missingRead;
-        let x: number;
-        if (typeof value === "number") {
-          if (Number.isNaN(value)) return missingRead;
-          x = value;
-        } else if (typeof value === "string") {
-          const t = value.trim();
-          if (isMissingText(t)) return missingRead;
-          x = parseNumber(t);
-        } else throw new ScoreError(name, value, "not a number");
-        if (!Number.isFinite(x)) throw new ScoreError(name, value, "not a number");
-        return { kind: VALUE, number: x, text: "" };
-      };
     case "categorical":
       return (value) => {
-        if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return missingRead;
-        if (typeof value === "object") throw new ScoreError(name, value, "a list, not one category");
-        const t = String(value).trim();
-        return isMissingText(t) ? missingRead : { kind: VALUE, number: NaN, text: t };
+        if (typeof value === "object" && value !== null) throw new ScoreError(name, value, "a list, not one category");
+        return text(value);
       };
     case "boolean":
       return (value) => {
-        if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return missingRead;
-        if (typeof value === "boolean") return value ? TRUE_READ : FALSE_READ;
-        if (typeof value === "object") throw new ScoreError(name, value, "not a boolean (true/false, yes/no, 1/0)");
-        const t = String(value).trim();
-        if (isMissingText(t)) return missingRead;
+        if (typeof value === "boolean") return value ? "true" : "false";
+        if (typeof value === "object" && value !== null) throw new ScoreError(name, value, "not a boolean (true/false, yes/no, 1/0)");
+        const t = text(value);
+        if (t === null) return null;
         const b = parseBoolean(t);
         if (b === undefined) throw new ScoreError(name, value, "not a boolean (true/false, yes/no, 1/0)");
-        return b ? TRUE_READ : FALSE_READ;
+        return b ? "true" : "false";
       };
     case "contains": {
       if (a.containsValue === undefined) throw new Error(`score: attribute "${a.name}" matches "contains" but has no containsValue`);
       const item = a.containsValue.trim();
       const sep = a.separator ?? ";";
       return (value) => {
-        if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return missingRead;
         let items: string[];
         if (Array.isArray(value)) items = (value as readonly unknown[]).map((v) => String(v).trim());
         else {
-          const t = String(value).trim();
-          if (isMissingText(t)) return missingRead;
-          items = t.split(sep).map((s) => s.trim());
+          const t = text(value as LeadValue);
+          if (t === null) return null;
+          items = t.split(sep).map((x) => x.trim());
         }
         let any = false;
-        for (const s of items) {
-          if (s === "") continue;
-          if (s === item) return TRUE_READ;
+        for (const x of items) {
+          if (x === "") continue;
+          if (x === item) return "true";
           any = true;
         }
-        return any ? FALSE_READ : missingRead;
+        return any ? "false" : null;
       };
     }
     default:

@@ -1,7 +1,7 @@
 import type { ScoringRules } from "../scoring-rules-schema";
 import type { Dialect } from "./dialects";
 import { quoteIdentifier, quoteString, quoteTableName, sqlComment } from "./quoting";
-import { normalizedText, numberOfText } from "./text-values";
+import { missingAsNull, numberOfText, trimmedText } from "./text-values";
 
 const DAY_MS = 86_400_000;
 
@@ -33,8 +33,9 @@ export interface EventFeatureSql {
  *
  * @example
  * import { dialect, eventFeatureSql } from "leadlab";
- * const sql = eventFeatureSql(dialect("duckdb"), [{ type: "demo", windowDays: 90, aggregate: "count" }], rules.inputs.events!, "events", []);
- * sql.ctes.length; // => 3
+ * const columns = { key: "account_id", leadKey: "account_id", time: "ts", type: "event_type" };
+ * const sql = eventFeatureSql(dialect("duckdb"), [{ type: "demo", windowDays: 90, aggregate: "count" }], columns, "events", []);
+ * sql.ctes.length; // => 4
  */
 export function eventFeatureSql(
   d: Dialect,
@@ -55,8 +56,7 @@ export function eventFeatureSql(
     }
   const types = [...new Set(distinct.map((f) => f.type.trim()))];
   const maxWindow = Math.max(...distinct.map((f) => f.windowDays));
-  const time = normalizedText(d, col(columns.time), missing);
-  const value = columns.value ? numberOfText(d, normalizedText(d, col(columns.value), missing)) : "NULL";
+  const present = (trimmed: string) => missingAsNull(d, trimmed, missing);
 
   const aggregate = (f: EventFeatureSpec): string => {
     const cond = `e.event_type = ${q(f.type.trim())} AND e.event_ms >= p.scoring_ms - ${f.windowDays * DAY_MS}`;
@@ -83,13 +83,23 @@ export function eventFeatureSql(
       ")",
     ].join("\n"),
     [
+      "event_raw AS (",
+      "  SELECT",
+      `    ${trimmedText(d, col(columns.key))} AS event_key,`,
+      `    ${trimmedText(d, col(columns.time))} AS event_time,`,
+      `    ${trimmedText(d, col(columns.type))} AS event_type,`,
+      `    ${columns.value ? trimmedText(d, col(columns.value)) : "NULL"} AS event_value`,
+      `  FROM ${quoteTableName(eventsTable, d.name)} AS e`,
+      ")",
+    ].join("\n"),
+    [
       "event_input AS (",
       "  SELECT",
-      `    ${normalizedText(d, col(columns.key), missing)} AS event_key,`,
-      `    ${d.epochMs(time)} AS event_ms,`,
-      `    ${normalizedText(d, col(columns.type), missing)} AS event_type,`,
-      `    ${value} AS event_value`,
-      `  FROM ${quoteTableName(eventsTable, d.name)} AS e`,
+      `    ${present("event_key")} AS event_key,`,
+      `    ${d.epochMs(present("event_time"))} AS event_ms,`,
+      `    ${present("event_type")} AS event_type,`,
+      `    ${columns.value ? numberOfText(d, present("event_value")) : "NULL"} AS event_value`,
+      "  FROM event_raw",
       ")",
     ].join("\n"),
     [

@@ -3,7 +3,7 @@ import { dialect, SQL_DIALECTS, type SqlDialect } from "./dialects";
 import { binPointsSql, type AttributeRefs } from "./bin-points-sql";
 import { eventFeatureSql, type EventFeatureSpec } from "./event-features-sql";
 import { quoteIdentifier, quoteString, quoteTableName, sqlComment } from "./quoting";
-import { booleanOfText, containsItem, normalizedText, numberOfText } from "./text-values";
+import { booleanOfText, containsItem, missingAsNull, numberOfText, trimmedText } from "./text-values";
 
 /** Options of {@link scoringSql}. */
 export interface ScoringSqlOptions {
@@ -59,7 +59,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   const d = dialect(o.dialect);
   const id = (name: string) => quoteIdentifier(name, d.name);
   const lead = (column: string) => `l.${id(column)}`;
-  const text = (column: string) => normalizedText(d, lead(column), o.missing);
+  const present = (trimmed: string) => missingAsNull(d, trimmed, o.missing);
   const attributes = rules.attributes;
   attributes.forEach(checkAttribute);
 
@@ -71,15 +71,22 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
       throw new Error("scoringSql: the rules have event features but no inputs.scoringPoint, so events cannot be cut at a scoring point");
   }
 
-  // lead_input: the id, the event key and scoring point, and each lead column once, as text.
+  // lead_raw: the id, the event key and scoring point, and each lead column once, as trimmed
+  // text; lead_input: the same with missing text as NULL and the scoring point in epoch ms.
   const columns = [...new Set(attributes.flatMap((a) => ("column" in a.source ? [a.source.column] : [])))];
   const c = (column: string) => `i.c${columns.indexOf(column) + 1}`;
-  const inputs: SelectItem[] = [{ expr: `${lead(rules.inputs.id)} AS lead_id` }];
+  const raw: SelectItem[] = [{ expr: `${lead(rules.inputs.id)} AS lead_id` }];
+  const inputs: SelectItem[] = [{ expr: "lead_id" }];
   if (eventAttributes.length > 0) {
-    inputs.push({ expr: `${text(events!.leadKey)} AS event_key` });
-    inputs.push({ expr: `${d.epochMs(text(rules.inputs.scoringPoint!))} AS scoring_ms` });
+    raw.push({ expr: `${trimmedText(d, lead(events!.leadKey))} AS event_key` });
+    raw.push({ expr: `${trimmedText(d, lead(rules.inputs.scoringPoint!))} AS scoring_time` });
+    inputs.push({ expr: `${present("event_key")} AS event_key` });
+    inputs.push({ expr: `${d.epochMs(present("scoring_time"))} AS scoring_ms` });
   }
-  columns.forEach((column, j) => inputs.push({ comment: column, expr: `${text(column)} AS c${j + 1}` }));
+  columns.forEach((column, j) => {
+    raw.push({ comment: column, expr: `${trimmedText(d, lead(column))} AS c${j + 1}` });
+    inputs.push({ expr: `${present(`c${j + 1}`)} AS c${j + 1}` });
+  });
 
   const features = eventAttributes.map((a): EventFeatureSpec => ("event" in a.source ? a.source.event : ({} as never)));
   const eventSql = eventAttributes.length > 0 ? eventFeatureSql(d, features, events!, o.eventsTable, o.missing) : undefined;
@@ -150,7 +157,8 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     sqlComment("A lead that cannot be scored (a value that is not a number or a boolean, or that no bin takes) gets NULL points."),
   ];
   const ctes = [
-    ["lead_input AS (", "  SELECT", selectList(inputs), `  FROM ${quoteTableName(o.leadsTable, d.name)} AS l`, ")"].join("\n"),
+    ["lead_raw AS (", "  SELECT", selectList(raw), `  FROM ${quoteTableName(o.leadsTable, d.name)} AS l`, ")"].join("\n"),
+    ["lead_input AS (", "  SELECT", selectList(inputs), "  FROM lead_raw", ")"].join("\n"),
     ...(eventSql?.ctes ?? []),
     ["lead_value AS (", "  SELECT", selectList(values), "  FROM lead_input AS i", ...(eventSql ? [`  ${eventSql.join}`] : []), ")"].join("\n"),
     ["lead_points AS (", "  SELECT", selectList(points), "  FROM lead_value", ")"].join("\n"),

@@ -18,14 +18,25 @@ const TRUE_TOKENS = ["true", "t", "yes", "y", "1"];
 const FALSE_TOKENS = ["false", "f", "no", "n", "0"];
 
 /**
- * A column as trimmed text, NULL when empty or one of the `missing` tokens.
+ * A column as text trimmed of {@link TRIM_CHARACTERS}.
  *
  * @example
- * import { dialect, normalizedText } from "leadlab";
- * normalizedText(dialect("duckdb"), 'l."x"', []).startsWith("NULLIF(trim("); // => true
+ * import { dialect, trimmedText } from "leadlab";
+ * trimmedText(dialect("spark"), "l.`x`").startsWith("TRIM(BOTH '\\t\\n"); // => true
  */
-export function normalizedText(d: Dialect, column: string, missing: readonly string[]): string {
-  const trimmed = d.trim(d.text(column), quoteString(TRIM_CHARACTERS, d.name));
+export function trimmedText(d: Dialect, column: string): string {
+  return d.trim(d.text(column), quoteString(TRIM_CHARACTERS, d.name));
+}
+
+/**
+ * Trimmed text as NULL when empty or one of the `missing` tokens (compared after trimming).
+ *
+ * @example
+ * import { dialect, missingAsNull } from "leadlab";
+ * missingAsNull(dialect("duckdb"), "r1", []); // => "NULLIF(r1, '')"
+ * missingAsNull(dialect("duckdb"), "r1", ["NA"]); // => "CASE WHEN r1 IN ('', 'NA') THEN NULL ELSE r1 END"
+ */
+export function missingAsNull(d: Dialect, trimmed: string, missing: readonly string[]): string {
   const tokens = [...new Set(missing.map((m) => m.trim()).filter((m) => m !== ""))];
   if (tokens.length === 0) return `NULLIF(${trimmed}, '')`;
   return `CASE WHEN ${trimmed} IN (${["", ...tokens].map((t) => quoteString(t, d.name)).join(", ")}) THEN NULL ELSE ${trimmed} END`;

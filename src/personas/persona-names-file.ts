@@ -1,0 +1,130 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { existsSync, readFileSync } from "node:fs";
+import YAML from "yaml";
+import { DatasetError } from "../data/dataset-error";
+import { assertMatchesSchema, parseYamlMapping } from "../data/schema-errors";
+
+/*
+ * The rename file `personas.names.yaml`: names an analyst gives personas, kept across re-runs.
+ * An entry finds its persona by the persona's `id`, or — when the id changed because the
+ * persona's top traits moved — by values its medoid (its most typical customer) must have.
+ */
+
+/** What a medoid's value must be for an entry to match (see {@link PersonaNamesSchema}). */
+export const MedoidMatchSchema = Type.Union([
+  Type.String({ description: "Categorical or boolean: the value; multi-valued: an item the medoid holds." }),
+  Type.Number({ description: "Numeric: exactly this value." }),
+  Type.Boolean({ description: "Boolean: this value." }),
+  Type.Array(Type.String(), { minItems: 1, description: "Categorical or boolean: one of these values; multi-valued: holds every item." }),
+  Type.Object(
+    { from: Type.Optional(Type.Number()), to: Type.Optional(Type.Number()) },
+    { additionalProperties: false, description: "Numeric: from ≤ value < to; an absent end is unbounded." },
+  ),
+]);
+
+/** The JSON-Schema definition of `personas.names.yaml`. */
+export const PersonaNamesSchema = Type.Object(
+  {
+    apiVersion: Type.Literal("leadlab/v1"),
+    kind: Type.Literal("PersonaNames"),
+    names: Type.Array(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, description: "The name to show for the persona." }),
+          id: Type.Optional(Type.String({ description: "The persona id in personas.yaml; tried first." })),
+          medoid: Type.Optional(
+            Type.Record(Type.String(), MedoidMatchSchema, {
+              description: "Values the persona's medoid must have, by attribute; used when no persona has the id.",
+            }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false, title: "leadlab persona names" },
+);
+
+/** The contents of a `personas.names.yaml`. */
+export type PersonaNames = Static<typeof PersonaNamesSchema>;
+/** One rename. */
+export type PersonaNameEntry = PersonaNames["names"][number];
+/** What a medoid's value must be. */
+export type MedoidMatch = Static<typeof MedoidMatchSchema>;
+
+/** The default file name of the rename file, beside personas.yaml. */
+export const PERSONA_NAMES_FILE = "personas.names.yaml";
+
+/**
+ * Parses and validates the text of a `personas.names.yaml`. Throws a {@link DatasetError}
+ * naming the file and the line of a YAML error, or the field, value and fix: an unknown field
+ * (with the nearest allowed one), a wrong `kind`, an entry with neither `id` nor `medoid`, a
+ * name given twice, or a numeric range whose `from` is not below its `to`.
+ *
+ * @example
+ * import { parsePersonaNames } from "leadlab";
+ * const names = parsePersonaNames(
+ *   "apiVersion: leadlab/v1\nkind: PersonaNames\nnames:\n  - name: Mid-market SaaS\n    medoid: { industry: Software, employees: { from: 200, to: 2000 } }\n",
+ * );
+ * names.names[0].name; // => "Mid-market SaaS"
+ */
+export function parsePersonaNames(text: string, file = "personas.names.yaml"): PersonaNames {
+  const data = parseYamlMapping(text, file, "write a list of names (see personaNamesTemplate, or `leadlab personas --names-template`)");
+  if (data.kind !== undefined && data.kind !== "PersonaNames")
+    throw new DatasetError(
+      "this is not a persona names file",
+      { file, field: "kind", value: data.kind },
+      data.kind === "Personas" ? "pass personas.names.yaml, not personas.yaml" : "a persona names file has `kind: PersonaNames`",
+    );
+  assertMatchesSchema(PersonaNamesSchema, data, file, "the persona names format in personas-names-file.ts");
+  const names = data as unknown as PersonaNames;
+  const seen = new Set<string>();
+  names.names.forEach((e, i) => {
+    const field = `names.${i}`;
+    if (e.id === undefined && e.medoid === undefined)
+      throw new DatasetError(`the entry "${e.name}" says neither which id nor which medoid it names`, { file, field }, "add `id:` (from personas.yaml) or `medoid:` (values its medoid has)");
+    if (seen.has(e.name)) throw new DatasetError(`the name "${e.name}" is given twice`, { file, field: `${field}.name`, value: e.name }, "give every persona its own name");
+    seen.add(e.name);
+    for (const [attribute, m] of Object.entries(e.medoid ?? {})) {
+      if (typeof m === "object" && !Array.isArray(m) && m.from !== undefined && m.to !== undefined && !(m.from < m.to))
+        throw new DatasetError("the range holds no number", { file, field: `${field}.medoid.${attribute}`, value: m }, "make `from` smaller than `to`");
+    }
+  });
+  return names;
+}
+
+/**
+ * Reads and validates a `personas.names.yaml` from disk.
+ *
+ * @example
+ * import { readPersonaNames } from "leadlab";
+ * readPersonaNames("tests/personas/fixtures/personas.names.yaml").kind; // => "PersonaNames"
+ */
+export function readPersonaNames(path: string): PersonaNames {
+  if (!existsSync(path)) throw new DatasetError("the persona names file does not exist", { file: path }, "pass the path of a personas.names.yaml");
+  return parsePersonaNames(readFileSync(path, "utf8"), path);
+}
+
+/**
+ * Writes a rename file as YAML text (keys in a fixed order, so the same names give the same
+ * bytes), with a comment on how entries are matched.
+ *
+ * @example
+ * import { personaNamesText } from "leadlab";
+ * personaNamesText({ apiVersion: "leadlab/v1", kind: "PersonaNames", names: [{ name: "Agencies", id: "marketing-advertising" }] }).includes("- name: Agencies"); // => true
+ */
+export function personaNamesText(names: PersonaNames): string {
+  const header = [
+    "# Names for the personas of personas.yaml, kept when personas are derived again.",
+    "# Each entry names the persona with this `id`; when no persona has it (its top traits changed),",
+    "# the persona whose medoid (its most typical customer) has every value under `medoid`.",
+    "# A value matches a category, a list one of several (a multi-valued attribute must hold all),",
+    "# a number exactly, and { from, to } a numeric range from ≤ x < to.",
+  ].join("\n");
+  const ordered = {
+    apiVersion: names.apiVersion,
+    kind: names.kind,
+    names: names.names.map((e) => ({ name: e.name, ...(e.id !== undefined ? { id: e.id } : {}), ...(e.medoid !== undefined ? { medoid: e.medoid } : {}) })),
+  };
+  return `${header}\n${YAML.stringify(ordered, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+}
