@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { DataFrame } from "danfojs-node";
@@ -135,4 +136,21 @@ test("fromDataFrame goes through the same loader; toDataFrame round-trips the co
   assert.deepEqual(back.columns, ["deal_id", "won", "plan", "seats"].filter((c) => back.columns.includes(c)).length === 4 ? back.columns : []);
   assert.deepEqual(back["seats"].values, [3, 9, 4]);
   assert.deepEqual(back["won"].values, [1, 0, 1]);
+});
+
+test("on the sample, join misses are counted exactly: deals whose product is not in products.csv", async () => {
+  const rows = (file: string) => readFileSync(join("data/sample", file), "utf8").trim().split("\n").map((l) => l.split(","));
+  const [dealHeader, ...deals] = rows("deals.csv");
+  const products = new Set(rows("products.csv").slice(1).map((r) => r[0]));
+  const col = dealHeader.indexOf("product");
+  const misses = deals.filter((r) => r[col] !== "" && !products.has(r[col]));
+  const { report } = await loadDataset("data/sample/dataset.yaml");
+  const join_ = report.joins.find((j) => j.table.endsWith("products.csv"))!;
+  assert.equal(join_.unmatched, misses.length);
+  assert.equal(join_.matched + join_.unmatched + join_.noKey, deals.length);
+  assert.deepEqual([...join_.examples].sort(), [...new Set(misses.map((r) => r[col]))].sort().slice(0, 5));
+  const stage = dealHeader.indexOf("stage");
+  const won = deals.filter((r) => r[stage] === "Closed Won").length;
+  const lost = deals.filter((r) => r[stage] === "Closed Lost").length;
+  assert.deepEqual([report.deals.read, report.deals.won, report.deals.lost, report.deals.open], [deals.length, won, lost, deals.length - won - lost]);
 });
