@@ -108,6 +108,25 @@ export { learnRuleList, conditionHolds, applyRules, applyRulesToColumns, formatR
 export { silhouette, type SilhouetteResult } from "./personas/silhouette";
 export { bootstrapStability, bootstrapStabilities, type StabilityOptions, type StabilityResult } from "./personas/stability";
 export { clusterTraits, type TraitOptions, type Trait } from "./personas/traits";
+export { personas } from "./personas/personas";
+export { resolvePersonasOptions, type PersonasOptions, type ResolvedPersonasOptions } from "./personas/personas-options";
+export { PersonasResult, type PersonasParts, type Persona, type PersonaAttribute, type PersonaMedoid, type PersonaRule, type PersonaAssignment, type Rate } from "./personas/personas-result";
+export { CUSTOMER_SETS, personaCustomers, type CustomerSet, type PersonaCustomers } from "./personas/persona-customers";
+export { PERSONA_ROLES, personaAttributes, type PersonaAttributeChoice, type LeftOutAttribute } from "./personas/persona-attributes";
+export { screenAttributes, type ScreeningOptions, type AttributeScreen } from "./personas/attribute-screening";
+export { rankScaler } from "./personas/rank-scaler";
+export { personaProfile, type PersonaProfile, type ProfileRow } from "./personas/persona-profile";
+export { rateOf } from "./personas/rate";
+export { personaNameParts, traitText, defaultPersonaNames, personaId, applyPersonaNames, medoidMatches, type NamingAttribute, type NamePart, type NamePartOptions, type NamedPersona, type AppliedNames } from "./personas/persona-names";
+export { PersonaNamesSchema, MedoidMatchSchema, PERSONA_NAMES_FILE, parsePersonaNames, readPersonaNames, personaNamesText, personaNamesTemplate, type PersonaNames, type PersonaNameEntry, type MedoidMatch } from "./personas/persona-names-file";
+export { ANTI_PERSONA_KINDS, personaAntiPersonas, dealAntiPersona, type AntiPersona, type AntiPersonaKind, type DealAntiPersonaInput } from "./personas/anti-personas";
+export { PersonasSchema, PersonaEntrySchema, PersonaConditionSchema, RateSchema, type PersonasDocument, type PersonaEntry, type PersonaCondition } from "./personas/personas-schema";
+export { PERSONAS_SCHEMA_PATH, personasSchemaText, personasDocument, personasYaml, parsePersonas, readPersonas } from "./personas/personas-yaml";
+export { assignPersona, type PersonaLead, type PersonaLeadValue } from "./personas/assign-persona";
+export { formatPersonas, traitLine } from "./personas/format-personas";
+export { toolVersion } from "./personas/tool-version";
+export { personaTraitsHeatmap, type PersonaTraitsHeatmapOptions } from "./charts/persona-traits-heatmap";
+export { personasCommand } from "./cli/personas-command";
 
 // Charts: vega-lite specs, SVG rendering, notebook display
 export { rateByValueChart, type RateRow, type RateByValueOptions } from "./charts/rate-by-value";

@@ -64,7 +64,7 @@ function resolveOptions(options: CalibrationChartOptions): ResolvedCalibrationOp
   return {
     title: options.title ?? "Predicted vs actual win rate",
     subtitle:
-      options.subtitle ?? "Holdout leads by decile of predicted win rate · lines: 95% interval · dashed: perfect calibration",
+      options.subtitle ?? "Holdout leads by decile · lines: 95% interval · dashed: perfect calibration",
     width: checkPixels("calibrationChart", "width", options.width, 300),
     height: checkPixels("calibrationChart", "height", options.height, 300),
   };

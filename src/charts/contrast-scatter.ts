@@ -353,11 +353,11 @@ function buildContrastSpec(rows: readonly ContrastRow[], options: ResolvedContra
   layers.push(
     {
       mark: { type: "rule", strokeWidth: 1.5 },
-      encoding: { x: { field: "winLo", type: "quantitative" }, x2: { field: "winHi" }, y, color: { field: "reading", type: "nominal" }, opacity, tooltip },
+      encoding: { x: { field: "winLo", type: "quantitative" }, x2: { field: "winHi" }, y, color: { field: "reading", type: "nominal" }, opacity },
     },
     {
       mark: { type: "rule", strokeWidth: 1.5 },
-      encoding: { x, y: { field: "retentionLo", type: "quantitative" }, y2: { field: "retentionHi" }, color: { field: "reading", type: "nominal" }, opacity, tooltip },
+      encoding: { x, y: { field: "retentionLo", type: "quantitative" }, y2: { field: "retentionHi" }, color: { field: "reading", type: "nominal" }, opacity },
     },
     {
       mark: { type: "point", filled: true, size: 45, stroke: "#ffffff", strokeWidth: 0.8 },

@@ -15,7 +15,7 @@ export interface GainsChartOptions {
   /**
    * The tiers, best first (`card.tiers`): the point where each tier ends is marked on the curve
    * with the cumulative shares, e.g. "A+B: 49% of leads / 74% of wins". The last tier (which
-   * ends at 100 %) is not marked.
+   * ends at 100 %), a tier holding no leads, and a tier ending at 100 % are not marked.
    */
   tiers?: readonly GainsTier[];
   /** Draw the line of a perfect ranking (every win above every loss). Default true. */
@@ -100,7 +100,7 @@ function resolveOptions(options: GainsChartOptions): ResolvedGainsOptions {
   const perfect = options.perfect ?? true;
   const subtitle =
     options.subtitle ??
-    `Leads sorted by points, highest first · dashed: ${RANDOM}${perfect ? ` · dotted: ${PERFECT}` : ""}`;
+    `Best-scored leads first · dashed: ${RANDOM}${perfect ? ` · dotted: ${PERFECT}` : ""}`;
   return {
     tiers: options.tiers ?? [],
     perfect,
@@ -122,11 +122,16 @@ function tierMarks(tiers: readonly GainsTier[]): TierMark[] {
   const marks: TierMark[] = [];
   let leads = 0;
   let wins = 0;
-  tiers.slice(0, -1).forEach((t, i) => {
+  tiers.forEach((t) => {
     checkShare(`tier "${t.name}"`, "shareOfLeads", t.shareOfLeads);
     checkShare(`tier "${t.name}"`, "shareOfWins", t.shareOfWins);
+  });
+  tiers.slice(0, -1).forEach((t, i) => {
+    const before = leads;
     leads = Math.min(1, leads + t.shareOfLeads);
     wins = Math.min(1, wins + t.shareOfWins);
+    // An empty tier ends where the one above it ended, and a tier ending at 100 % says nothing.
+    if (leads <= before + 1e-9 || leads >= 1 - 1e-9) return;
     const names = tiers.slice(0, i + 1).map((x) => x.name);
     const covered = names.length <= 3 ? names.join("+") : `${names[0]}–${names[names.length - 1]}`;
     marks.push({ leads, wins, label: `${covered}: ${formatPercent(leads)} of leads\n${formatPercent(wins)} of wins` });
@@ -162,17 +167,19 @@ function buildGainsSpec(curve: GainsDatum[], tiers: TierMark[], baseRate: number
     );
   }
   const series = [SCORECARD, RANDOM, ...(showPerfect ? [PERFECT] : [])];
+  // One legend for colour and dash: both encode the series, with the same legend properties.
+  const legend = { title: null, orient: "bottom-right", symbolType: "stroke", symbolStrokeWidth: 2.5, fillColor: "#ffffff", padding: 4 } as const;
   const color: Encoding["color"] = {
     field: "series",
     type: "nominal",
     scale: { domain: series, range: [CHART_COLORS.rate, "#888888", "#888888"].slice(0, series.length) },
-    legend: { title: null, orient: "bottom-right", symbolType: "stroke", symbolStrokeWidth: 2.5, fillColor: "#ffffff", padding: 4 },
+    legend,
   };
   const strokeDash: Encoding["strokeDash"] = {
     field: "series",
     type: "nominal",
     scale: { domain: series, range: [[1, 0], [5, 4], [1, 3]].slice(0, series.length) },
-    legend: null,
+    legend,
   };
   const tooltip: Encoding["tooltip"] = [
     { field: "leads", type: "quantitative", title: "share of leads", format: ".1%" },
@@ -188,7 +195,7 @@ function buildGainsSpec(curve: GainsDatum[], tiers: TierMark[], baseRate: number
     {
       data: { values: curve },
       mark: { type: "line", strokeWidth: 2.5, point: { filled: true, size: 28 } },
-      encoding: { x, y, color, order, tooltip },
+      encoding: { x, y, color, strokeDash, order, tooltip },
     },
   ];
   if (tiers.length > 0) {

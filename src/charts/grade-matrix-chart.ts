@@ -40,9 +40,9 @@ interface GradeDatum {
   winRate: number | null;
   lo: number | null;
   hi: number | null;
-  /** Text on the cell: the win rate, or "no deals". */
+  /** Text on the cell: the win rate, or "–" for an empty cell. */
   rateText: string;
-  /** Second line: the deal count. */
+  /** Second line: the deal count, or "no deals". */
   countText: string;
   /** Whether the cell is dark enough to need white text. */
   dark: boolean;
@@ -115,7 +115,7 @@ function toDatum(grade: string, cell: GradeCell | undefined, baseRate: number): 
   const fit = grade[0];
   const engagement = grade[1];
   if (winRate === null) {
-    return { grade, fit, engagement, n, winRate: null, lo: null, hi: null, rateText: "no deals", countText: "", dark: false };
+    return { grade, fit, engagement, n, winRate: null, lo: null, hi: null, rateText: "–", countText: "no deals", dark: false };
   }
   const w = wilsonInterval(Math.round(winRate * n), n);
   // Far from the centre the diverging scheme is dark enough to need white text.
@@ -156,7 +156,13 @@ function buildGradeSpec(values: GradeDatum[], options: ResolvedGradeOptions): To
     { field: "lo", type: "quantitative", title: "interval low", format: ".1%" },
     { field: "hi", type: "quantitative", title: "interval high", format: ".1%" },
   ];
-  const textColor: Encoding["color"] = { condition: { test: "datum.dark", value: "#ffffff" }, value: CHART_COLORS.text };
+  const textColor: Encoding["color"] = {
+    condition: [
+      { test: "datum.dark", value: "#ffffff" },
+      { test: "datum.winRate === null", value: "#888888" },
+    ],
+    value: CHART_COLORS.text,
+  };
   const layers: Layer[] = [
     {
       mark: { type: "rect", stroke: "#ffffff", strokeWidth: 2, color: "#eeeeee" },

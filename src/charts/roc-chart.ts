@@ -77,7 +77,7 @@ function resolveOptions(options: RocChartOptions): ResolvedRocOptions {
   const aucText = auc === undefined ? "" : `AUC ${auc.auc.toFixed(3)} [${auc.lo.toFixed(3)}–${auc.hi.toFixed(3)}]`;
   const subtitle =
     options.subtitle ??
-    `Share of wins vs share of losses at or above each points threshold · dashed: chance${aucText ? ` · ${aucText}` : ""}`;
+    `Wins vs losses at or above each points threshold · dashed: chance`;
   return {
     title: options.title ?? "Ranking on the holdout (ROC curve)",
     subtitle,
@@ -135,7 +135,8 @@ function buildRocSpec(values: RocDatum[], options: ResolvedRocOptions): TopLevel
     {
       data: { values: values.map((v) => ({ ...v, series: options.curveLabel })) },
       mark: { type: "area", color: CHART_COLORS.rate, opacity: 0.1, interpolate: "linear" },
-      encoding: { x, y },
+      // Not stacked: points sharing a false-positive rate are steps of one curve, not layers.
+      encoding: { x, y: { ...y, stack: null } },
     },
     {
       data: { values: values.map((v) => ({ ...v, series: options.curveLabel })) },

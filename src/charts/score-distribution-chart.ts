@@ -203,7 +203,7 @@ function buildDistributionSpec(
           field: "outcome",
           type: "nominal",
           scale: { domain: [...OUTCOMES], range: OUTCOME_COLORS },
-          legend: { title: null, orient: "top-left", direction: "horizontal", symbolType: "square", fillColor: "#ffffff", padding: 3 },
+          legend: { title: null, orient: "top", direction: "horizontal", symbolType: "square" },
         },
         tooltip: [
           { field: "range", type: "nominal", title: "points" },

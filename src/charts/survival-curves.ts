@@ -123,10 +123,24 @@ function survivalOnDay(curve: BinSurvival["curve"], day: number): number {
   return s;
 }
 
-/** The points of one curve, from day 0 (everyone a customer) to its last observation. */
+/**
+ * The points of one curve that a step line needs, from day 0 (everyone a customer) to its last
+ * observation: a point where the survival or its band changes (at churn events), and the last
+ * one, so that censoring-only times (most of them) do not bloat the spec. Values are rounded
+ * to what a chart can show.
+ */
 function pointsOf(series: string, curve: BinSurvival["curve"]): CurvePoint[] {
-  const points = curve.map((p) => ({ series, days: p.days, survival: p.survival, lo: p.lo, hi: p.hi }));
-  if (points.length === 0 || points[0].days > 0) points.unshift({ series, days: 0, survival: 1, lo: 1, hi: 1 });
+  const round = (x: number, digits: number) => Number(x.toFixed(digits));
+  const points: CurvePoint[] = [{ series, days: 0, survival: 1, lo: 1, hi: 1 }];
+  let last = { survival: 1, lo: 1, hi: 1 };
+  curve.forEach((p, i) => {
+    const changed = p.survival !== last.survival || p.lo !== last.lo || p.hi !== last.hi;
+    last = p;
+    if (!changed && i < curve.length - 1) return;
+    const point = { series, days: round(p.days, 2), survival: round(p.survival, 5), lo: round(p.lo, 5), hi: round(p.hi, 5) };
+    if (point.days === 0) points[0] = point;
+    else points.push(point);
+  });
   return points;
 }
 
@@ -181,14 +195,14 @@ function buildSurvivalSpec(curves: readonly BinSurvival[], ordered: boolean, opt
     field: "days",
     type: "quantitative",
     title: "Days since contract start",
-    scale: { domain: [0, lastDay], nice: false },
+    scale: { domain: [0, lastDay], nice: false, round: true },
     axis: { tickCount: 6, grid: true },
   };
   const y: Encoding["y"] = {
     field: "survival",
     type: "quantitative",
     title: "Still customers",
-    scale: { domain: [yMin, 1], nice: false, zero: false },
+    scale: { domain: [yMin, 1], nice: false, zero: false, round: true },
     axis: { format: ".0%", tickCount: 6, grid: true },
   };
   const tooltip: Encoding["tooltip"] = [
@@ -201,7 +215,6 @@ function buildSurvivalSpec(curves: readonly BinSurvival[], ordered: boolean, opt
   const layers: Layer[] = [];
   if (options.bands) {
     layers.push({
-      data: { values },
       mark: { type: "area", interpolate: "step-after", fillOpacity: 0.1 },
       encoding: { x, y: { field: "lo", type: "quantitative", scale: y.scale }, y2: { field: "hi" }, color: { field: "series", type: "nominal" } },
     });
@@ -217,7 +230,6 @@ function buildSurvivalSpec(curves: readonly BinSurvival[], ordered: boolean, opt
   const horizon = [{ days: options.horizonDays, caption: `${options.horizonDays.toLocaleString("en-US")} days` }];
   layers.push(
     {
-      data: { values },
       mark: { type: "line", interpolate: "step-after", strokeWidth: 2 },
       encoding: { x, y, color, tooltip },
     },
@@ -242,6 +254,7 @@ function buildSurvivalSpec(curves: readonly BinSurvival[], ordered: boolean, opt
     title: { text: options.title, subtitle: options.subtitle },
     width: options.width,
     height: options.height,
+    data: { values },
     layer: layers,
     config: structuredClone(CHART_CONFIG),
   };

@@ -5,6 +5,7 @@ import { frameworksCommand } from "./frameworks-command";
 import { diffCommand } from "./diff-command";
 import { driversCommand } from "./drivers-command";
 import { tuneCommand } from "./tune-command";
+import { personasCommand } from "./personas-command";
 import { profileCommand } from "./profile-command";
 import { schemaCommand } from "./schema-command";
 import { scoreCommand } from "./score-command";
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
   diff: { run: diffCommand, help: "diff <old.yaml> <new.yaml> [--json]   what changed between two scoring rules" },
   profile: { run: profileCommand, help: "profile <dataset.yaml> [--json]   load report and a line per attribute" },
   drivers: { run: driversCommand, help: "drivers <dataset.yaml> [--target won|retained] [--json] [--top N]   what predicts winning or retention" },
+  personas: { run: personasCommand, help: "personas <dataset.yaml> [--k N] [--customers won|retained] [--json] [--out personas.yaml]   buyer personas of the best customers" },
   validate: { run: validateCommand, help: "validate <dataset.yaml>          check a dataset spec and its files" },
   sample: { run: (argv) => runSampleCommand(argv), help: "sample --out <dir> [--seed N --deals N --events N --events-format parquet|csv]   write the seeded sample" },
   schema: { run: schemaCommand, help: "schema                           write the JSON Schemas of the spec formats" },

@@ -1,7 +1,9 @@
 import { closeSync, existsSync, openSync, writeSync } from "node:fs";
+import type { DuckDBConnection, DuckDBVector } from "@duckdb/node-api";
 import { resolve } from "node:path";
 import { DatasetError } from "../data/dataset-error";
-import { openDuckDB, sqlIdentifier } from "../data/duckdb-session";
+import { openDuckDB, sqlIdentifier, sqlString } from "../data/duckdb-session";
+import { compareText } from "../data/compare-text";
 import { nearestName } from "../data/nearest-name";
 import { tableExpression } from "../data/read-table";
 import { readScoringRules } from "../scoring/parse-scoring-rules";
@@ -64,9 +66,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
   try {
     const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd() }, { csvAllText: true });
     const names = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${expr}`)).getRowObjectsJS().map((r) => String(r.column_name));
-    const idIndex = 0;
-    const keys = [...new Set([rules.inputs.id, ...rules.attributes.map((a) => ("column" in a.source ? a.source.column : a.name))])];
-    for (const key of keys)
+    const keys = scorer.keys;
+    for (const key of [rules.inputs.id, ...keys])
       if (!names.includes(key)) {
         const attribute = rules.attributes.find((a) => ("column" in a.source ? a.source.column : a.name) === key);
         const isEvent = attribute !== undefined && "event" in attribute.source;
@@ -81,49 +82,79 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
               : `add the column "${key}" that the rules read (inputs.id or an attribute's source.column)`,
         );
       }
-    // Columns that only numeric attributes read come as a DOUBLE when their text is exactly
-    // DuckDB's canonical form of a finite number ("250", "-3", "2.5", "1e+20"), which the
-    // scorer's grammar reads as the same number; any other text (blank, " 75 ", "1e3", "NA",
-    // junk) comes as text for score() to read. Nothing is NULL, so no validity masks are read.
+    // How each column reaches score(), exactly as its text but cheaper than one JS string per
+    // value (nothing is NULL, so no validity masks are read either):
+    // - read only by numeric attributes: a DOUBLE when the text is DuckDB's canonical form of a
+    //   finite number ("250", "-3", "2.5", "1e+20"), which the scorer's grammar reads as the
+    //   same number; any other text (blank, " 75 ", "1e3", "NA", junk) comes as text;
+    // - other columns with few distinct values in the first rows: the code of the text in a
+    //   dictionary of those values (an ENUM), and the text itself when it is not in it;
+    // - the rest: text.
     const numericOnly = (key: string) =>
       rules.attributes.every((a) => ("column" in a.source ? a.source.column : a.name) !== key || a.match === "numeric");
-    const columns = keys.map((key, j) => {
-      const raw = `CAST(${sqlIdentifier(key)} AS VARCHAR)`;
-      if (j === idIndex || !numericOnly(key)) return { number: false, sql: `COALESCE(${raw}, '') AS v${j}` };
-      const canonical = `(CAST(TRY_CAST(${raw} AS BIGINT) AS VARCHAR) = ${raw} OR (CAST(TRY_CAST(${raw} AS DOUBLE) AS VARCHAR) = ${raw} AND isfinite(TRY_CAST(${raw} AS DOUBLE))))`;
-      return {
-        number: true,
-        sql: `CASE WHEN ${canonical} THEN CAST(${raw} AS DOUBLE) ELSE CAST('NaN' AS DOUBLE) END AS x${j}, CASE WHEN ${canonical} THEN '' ELSE COALESCE(${raw}, '') END AS v${j}`,
-      };
-    });
-    const result = await db.stream(`SELECT ${columns.map((c) => c.sql).join(", ")} FROM ${expr}`);
-    const record: Record<string, LeadValue> = {};
+    const text = (key: string) => `COALESCE(CAST(${sqlIdentifier(key)} AS VARCHAR), '')`;
+    const numeric = keys.map(numericOnly);
+    const dictionaries = await sampleDictionaries(db, expr, keys.filter((_, j) => !numeric[j]), text);
+    const select = [`${text(rules.inputs.id)} AS id`];
+    const kinds: ("number" | "code" | "text")[] = [];
+    const dictionary: string[][] = [];
+    for (const [j, key] of keys.entries()) {
+      const dict = dictionaries.get(key);
+      if (numeric[j]) {
+        const raw = `CAST(${sqlIdentifier(key)} AS VARCHAR)`;
+        const canonical = `(CAST(TRY_CAST(${raw} AS BIGINT) AS VARCHAR) = ${raw} OR (CAST(TRY_CAST(${raw} AS DOUBLE) AS VARCHAR) = ${raw} AND isfinite(TRY_CAST(${raw} AS DOUBLE))))`;
+        select.push(`CASE WHEN ${canonical} THEN CAST(${raw} AS DOUBLE) ELSE CAST('NaN' AS DOUBLE) END AS x${j}`);
+        select.push(`CASE WHEN ${canonical} THEN '' ELSE ${text(key)} END AS v${j}`);
+        kinds.push("number");
+      } else if (dict) {
+        const type = `leadlab_dictionary_${j}`;
+        await db.run(`CREATE TYPE ${type} AS ENUM (${dict.map(sqlString).join(", ")})`);
+        const coded = `TRY_CAST(${text(key)} AS ${type})`;
+        select.push(`COALESCE(CAST(enum_code(${coded}) AS INTEGER), -1) AS x${j}`);
+        select.push(`CASE WHEN ${coded} IS NULL THEN ${text(key)} ELSE '' END AS v${j}`);
+        kinds.push("code");
+      } else {
+        select.push(`${text(key)} AS v${j}`);
+        kinds.push("text");
+      }
+      dictionary.push(dict ?? []);
+    }
+    const result = await db.stream(`SELECT ${select.join(", ")} FROM ${expr}`);
+    const values: LeadValue[] = new Array(keys.length);
+    const tiers = new Map<string | null, string>();
     const unscored = new Map<string, UnscoredReason>();
     let rows = 0;
     let scored = 0;
-    write(`${csvField(rules.inputs.id)},points,tier,grade,reasons\n`);
+    let out = `${csvField(rules.inputs.id)},points,tier,grade,reasons\n`;
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       const n = chunk.rowCount;
-      // Vector index of each key's text, and of its number (-1 for text-only columns).
-      const vectors = [];
-      let v = 0;
-      for (const c of columns) {
-        const number = c.number ? chunk.getColumnVector(v++) : undefined;
-        vectors.push({ number, text: chunk.getColumnVector(v++) });
+      const ids = chunk.getColumnVector(0);
+      const fast: (DuckDBVector | undefined)[] = [];
+      const texts: DuckDBVector[] = [];
+      let v = 1;
+      for (let j = 0; j < keys.length; j++) {
+        fast.push(kinds[j] !== "text" ? chunk.getColumnVector(v++) : undefined);
+        texts.push(chunk.getColumnVector(v++));
       }
-      let out = "";
       for (let r = 0; r < n; r++) {
         for (let j = 0; j < keys.length; j++) {
-          const number = vectors[j].number;
-          const x = number ? (number.getItem(r) as number) : NaN;
-          record[keys[j]] = x === x ? x : (vectors[j].text.getItem(r) as string);
+          const kind = kinds[j];
+          if (kind === "number") {
+            const x = fast[j]!.getItem(r) as number;
+            values[j] = x === x ? x : (texts[j].getItem(r) as string);
+          } else if (kind === "code") {
+            const code = fast[j]!.getItem(r) as number;
+            values[j] = code >= 0 ? dictionary[j][code] : (texts[j].getItem(r) as string);
+          } else values[j] = texts[j].getItem(r) as string;
         }
-        const id = record[keys[idIndex]] as string;
+        const id = ids.getItem(r) as string;
         try {
-          const s = scorer(record);
-          out += `${csvField(id)},${s.points},${csvField(s.tier ?? "")},${s.grade},${csvField(s.reasons.join("; "))}\n`;
+          const s = scorer.scoreValues(values);
+          let tier = tiers.get(s.tier);
+          if (tier === undefined) tiers.set(s.tier, (tier = csvField(s.tier ?? "")));
+          out += `${csvField(id)},${s.points},${tier},${s.grade},${csvField(s.reasons.join("; "))}\n`;
           scored++;
         } catch (e) {
           if (!(e instanceof ScoreError)) throw e;
@@ -137,9 +168,11 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
         }
       }
       rows += n;
-      write(out);
+      if (out) write(out);
+      out = "";
       if (options.onProgress && rows % 262_144 < n) options.onProgress(`scored ${rows.toLocaleString("en-US")} leads`);
     }
+    if (out) write(out);
     return { rows, scored, unscored: [...unscored.values()].sort((a, b) => b.rows - a.rows), seconds: (performance.now() - started) / 1000 };
   } finally {
     db.closeSync();
@@ -186,6 +219,23 @@ export async function scoreCommand(argv: string[], out: (text: string) => void, 
 }
 
 const leads = (n: number) => `${n.toLocaleString("en-US")} lead${n === 1 ? "" : "s"}`;
+
+/** Columns with at most this many distinct values in the first rows are read through a dictionary. */
+const DICTIONARY_MAX = 200;
+const DICTIONARY_SAMPLE = 10_000;
+
+/** The distinct texts of each column in the first rows of the file, for the columns that have few. */
+async function sampleDictionaries(db: DuckDBConnection, expr: string, keys: readonly string[], text: (key: string) => string): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (keys.length === 0) return out;
+  const lists = keys.map((k, j) => `list(DISTINCT ${text(k)}) AS d${j}`).join(", ");
+  const [row] = (await db.runAndReadAll(`SELECT ${lists} FROM (SELECT * FROM ${expr} LIMIT ${DICTIONARY_SAMPLE})`)).getRowsJS();
+  keys.forEach((k, j) => {
+    const values = (row?.[j] ?? []) as string[];
+    if (values.length > 0 && values.length <= DICTIONARY_MAX) out.set(k, [...values].sort(compareText));
+  });
+  return out;
+}
 
 /** A CSV field, quoted when it holds a comma, a quote or a line break. */
 function csvField(text: string): string {

@@ -53,7 +53,7 @@ export async function eventFeatures(
   spec: NonNullable<DatasetSpec["events"]>,
   ctx: TableContext,
   points: ScoringPoints,
-  options: { missing: readonly string[]; dateFormat?: string; taken: ReadonlySet<string> },
+  options: { missing: readonly string[]; dateFormat?: string; taken: ReadonlySet<string>; onProgress?: (message: string) => void },
 ): Promise<EventFeatures> {
   const label = tableLabel(spec, ctx);
   const windows = [...new Set(spec.windows ?? [90])].sort((a, b) => a - b);
@@ -71,53 +71,70 @@ export async function eventFeatures(
   const timeType = String(described[names.indexOf(spec.time)].column_type);
   const q = sqlIdentifier;
   const miss = `(${[...options.missing].map(sqlString).join(", ") || "NULL"})`;
-  const text = (c: string) => `CASE WHEN trim(CAST(${q(c)} AS VARCHAR)) IN ${miss} THEN NULL ELSE trim(CAST(${q(c)} AS VARCHAR)) END`;
-  let ms: string;
-  if (/^(TIMESTAMP|DATE)/.test(timeType)) ms = `epoch_ms(CAST(${q(spec.time)} AS TIMESTAMP))`;
-  else if (timeType === "VARCHAR")
-    ms = options.dateFormat
-      ? `epoch_ms(try_strptime(${text(spec.time)}, ${sqlString(options.dateFormat)}))`
-      : `epoch_ms(TRY_CAST(${text(spec.time)} AS TIMESTAMP))`;
-  else
+  const typeOf = (c: string) => String(described[names.indexOf(c)].column_type);
+  // Text columns are trimmed and matched against `missing:` once, in an inner query; typed
+  // columns (Parquet) pass through untouched.
+  const clean = (c: string) =>
+    typeOf(c) === "VARCHAR"
+      ? `CASE WHEN trim(${q(c)}) IN ${miss} THEN NULL ELSE trim(${q(c)}) END`
+      : `CAST(${q(c)} AS VARCHAR)`;
+  const timeIsText = timeType === "VARCHAR";
+  if (!timeIsText && !/^(TIMESTAMP|DATE)/.test(timeType))
     throw new DatasetError(
       `the time column is ${timeType}, not a date or timestamp`,
       { file: label, field: spec.time },
       "convert it to ISO dates, or use a `sql:` events table that converts it (e.g. to_timestamp(seconds))",
     );
-  const value = spec.value ? `TRY_CAST(${text(spec.value)} AS DOUBLE)` : "CAST(NULL AS DOUBLE)";
-  const valueText = spec.value ? text(spec.value) : "NULL";
+  const ms = !timeIsText
+    ? `epoch_ms(CAST(time0 AS TIMESTAMP))`
+    : options.dateFormat
+      ? `epoch_ms(try_strptime(time0, ${sqlString(options.dateFormat)}))`
+      : `epoch_ms(TRY_CAST(time0 AS TIMESTAMP))`;
+  const valueIsText = spec.value !== undefined && typeOf(spec.value) === "VARCHAR";
+  const inner = [
+    `${clean(spec.key)} AS k`,
+    `${clean(spec.type)} AS t`,
+    `${timeIsText ? clean(spec.time) : q(spec.time)} AS time0`,
+    `${spec.value ? (valueIsText ? clean(spec.value) : `CAST(${q(spec.value)} AS DOUBLE)`) : "CAST(NULL AS DOUBLE)"} AS v0`,
+  ].join(", ");
+  const value = valueIsText ? "TRY_CAST(v0 AS DOUBLE)" : "v0";
+  // One pass over the source: parsed columns, and the raw text only where it failed to parse
+  // (row order is kept, so the first bad row can be numbered without a window over every row).
   await runUserQuery(
     db,
-    `CREATE OR REPLACE TEMP TABLE ev_raw AS SELECT row_number() OVER () AS r, ${text(spec.key)} AS k, ${ms} AS ms, ${text(spec.time)} AS traw, ${text(spec.type)} AS t, ${value} AS v, ${valueText} AS vraw FROM ${expr}`,
+    `CREATE OR REPLACE TEMP TABLE ev AS SELECT k, ms, t, v, time0 IS NULL AS no_time,
+       CASE WHEN time0 IS NOT NULL AND ms IS NULL THEN CAST(time0 AS VARCHAR) END AS bad_time,
+       CASE WHEN v0 IS NOT NULL AND v IS NULL THEN CAST(v0 AS VARCHAR) END AS bad_value
+     FROM (SELECT *, ${ms} AS ms, ${value} AS v FROM (SELECT ${inner} FROM ${expr}))`,
     ctx,
     label,
   );
+  const progress = options.onProgress ?? (() => {});
+  progress("events: read; checking them");
   const [counts] = (
     await db.runAndReadAll(
-      `SELECT count(*) AS n, count(*) FILTER (WHERE k IS NULL) AS no_key, count(*) FILTER (WHERE traw IS NULL) AS no_time,
-              count(*) FILTER (WHERE t IS NULL) AS no_type,
-              min(r) FILTER (WHERE traw IS NOT NULL AND ms IS NULL) AS bad_time_row,
-              min(r) FILTER (WHERE vraw IS NOT NULL AND v IS NULL) AS bad_value_row FROM ev_raw`,
+      `SELECT count(*) AS n, count(*) FILTER (WHERE k IS NULL) AS no_key, count(*) FILTER (WHERE no_time) AS no_time,
+              count(*) FILTER (WHERE t IS NULL) AS no_type, count(bad_time) AS bad_times, count(bad_value) AS bad_values FROM ev`,
     )
   ).getRowObjectsJS();
   const num = (x: unknown) => Number(x ?? 0);
-  if (counts.bad_time_row !== null) {
-    const row = num(counts.bad_time_row);
-    const [bad] = (await db.runAndReadAll(`SELECT traw FROM ev_raw WHERE r = ${row}`)).getRowObjectsJS();
+  const firstBad = async (column: string) =>
+    (await db.runAndReadAll(`SELECT r, ${column} AS raw FROM (SELECT row_number() OVER () AS r, ${column} FROM ev) WHERE ${column} IS NOT NULL ORDER BY r LIMIT 1`)).getRowObjectsJS()[0];
+  if (num(counts.bad_times) > 0) {
+    const bad = await firstBad("bad_time");
     throw new DatasetError(
       `not a date in the expected format ${options.dateFormat ?? "ISO 8601 (YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)"}`,
-      { file: label, field: spec.time, row, value: bad.traw },
+      { file: label, field: spec.time, row: num(bad.r), value: bad.raw },
       "set `date_format:` in dataset.yaml to the format the file uses, or add the value to `missing:`",
     );
   }
-  if (counts.bad_value_row !== null) {
-    const row = num(counts.bad_value_row);
-    const [bad] = (await db.runAndReadAll(`SELECT vraw FROM ev_raw WHERE r = ${row}`)).getRowObjectsJS();
-    throw new DatasetError("not a number", { file: label, field: spec.value, row, value: bad.vraw }, "clean the value column, or add the value to `missing:`");
+  if (num(counts.bad_values) > 0) {
+    const bad = await firstBad("bad_value");
+    throw new DatasetError("not a number", { file: label, field: spec.value, row: num(bad.r), value: bad.raw }, "clean the value column, or add the value to `missing:`");
   }
-  await db.run(`CREATE OR REPLACE TEMP TABLE ev AS SELECT k, ms, t, v FROM ev_raw WHERE k IS NOT NULL AND ms IS NOT NULL AND t IS NOT NULL`);
-  await db.run(`DROP TABLE ev_raw`);
+  // ev keeps the rows with no key, time or type (counted above); the queries below skip them.
 
+  progress(`events: ${num(counts.n)} rows; indexing the deals' scoring points`);
   const n = points.keys.length;
   await db.run(`CREATE OR REPLACE TEMP TABLE dp (i INTEGER, k VARCHAR, sp BIGINT)`);
   const appender = await db.createAppender("dp");
@@ -136,7 +153,7 @@ export async function eventFeatures(
   }
   appender.closeSync();
 
-  const typeRows = (await db.runAndReadAll(`SELECT t, count(*) AS n, count(v) AS nv FROM ev GROUP BY t ORDER BY n DESC, t`)).getRowObjectsJS();
+  const typeRows = (await db.runAndReadAll(`SELECT t, count(*) AS n, count(v) AS nv FROM ev WHERE k IS NOT NULL AND ms IS NOT NULL AND t IS NOT NULL GROUP BY t ORDER BY n DESC, t`)).getRowObjectsJS();
   const warnings: string[] = [];
   const kept = typeRows.slice(0, MAX_EVENT_TYPES);
   if (typeRows.length > MAX_EVENT_TYPES)
@@ -147,30 +164,47 @@ export async function eventFeatures(
        SELECT count(*) FILTER (WHERE kk.k IS NULL) AS unmatched,
               count(*) FILTER (WHERE ev.ms >= kk.mx) AS after_all,
               count(*) FILTER (WHERE ev.ms < kk.mn - ${maxW}::BIGINT * ${DAY}) AS before_all
-       FROM ev LEFT JOIN kk ON ev.k = kk.k`,
+       FROM ev LEFT JOIN kk ON ev.k = kk.k WHERE ev.k IS NOT NULL AND ev.ms IS NOT NULL AND ev.t IS NOT NULL`,
     )
   ).getRowObjectsJS();
 
-  const aggs = windows
-    .map((w) => {
-      const inW = `ev.ms >= dp.sp - ${w}::BIGINT * ${DAY}`;
-      return `count(*) FILTER (WHERE ${inW}) AS c${w}, sum(ev.v) FILTER (WHERE ${inW}) AS s${w},
-              count(DISTINCT ev.ms // ${DAY}) FILTER (WHERE ${inW}) AS d${w},
-              (max(dp.sp) - max(ev.ms) FILTER (WHERE ${inW})) / ${DAY}.0 AS l${w}`;
-    })
+  // Two stages, exact to the millisecond: per deal, type and day the events inside each window,
+  // then per deal and type; active days are the days with at least one event in the window
+  // (no DISTINCT aggregate, which would not parallelise).
+  const inW = (w: number) => `ev.ms >= dp.sp - ${w}::BIGINT * ${DAY}`;
+  const perDay = windows
+    .map((w) => `count(*) FILTER (WHERE ${inW(w)}) AS c${w}, sum(ev.v) FILTER (WHERE ${inW(w)}) AS s${w}, max(ev.ms) FILTER (WHERE ${inW(w)}) AS m${w}`)
     .join(", ");
+  const perDeal = windows
+    .map((w) => `sum(c${w})::DOUBLE AS c${w}, sum(s${w})::DOUBLE AS s${w}, (count(*) FILTER (WHERE c${w} > 0))::DOUBLE AS d${w}, ((max(sp) - max(m${w})) / ${DAY}.0)::DOUBLE AS l${w}`)
+    .join(", ");
+  await db.run(`CREATE OR REPLACE TEMP TABLE tt (t VARCHAR, ti INTEGER)`);
+  const typeAppender = await db.createAppender("tt");
+  kept.forEach((tr, ti) => {
+    typeAppender.appendVarchar(String(tr.t));
+    typeAppender.appendInteger(ti);
+    typeAppender.endRow();
+  });
+  typeAppender.closeSync();
+  progress("events: aggregating per deal, type and window");
   const result = await db.runAndReadAll(
-    `SELECT dp.i AS i, ev.t AS t, ${aggs}
-     FROM dp JOIN ev ON ev.k = dp.k AND ev.ms < dp.sp AND ev.ms >= dp.sp - ${maxW}::BIGINT * ${DAY}
-     GROUP BY dp.i, ev.t`,
+    `SELECT i, ti, ${perDeal} FROM (
+       SELECT dp.i AS i, tt.ti AS ti, ev.ms // ${DAY} AS day, max(dp.sp) AS sp, ${perDay}
+       FROM dp JOIN ev ON ev.k = dp.k AND ev.ms < dp.sp AND ev.ms >= dp.sp - ${maxW}::BIGINT * ${DAY}
+       JOIN tt ON ev.t = tt.t
+       GROUP BY dp.i, tt.ti, day)
+     GROUP BY i, ti`,
   );
-  const cols = result.getColumnsObjectJS() as Record<string, unknown[]>;
+  progress("events: filling the feature columns");
+  const resultNames = result.columnNames();
+  const raw = result.getColumns() as number[][];
+  const cols: Record<string, number[]> = Object.fromEntries(resultNames.map((name, j) => [name, raw[j]]));
 
   const attributes: AttributeMeta[] = [];
   const columns: Record<string, Column> = {};
   const has = new Uint8Array(n);
   for (let i = 0; i < n; i++) has[i] = points.keys[i] !== null && Number.isFinite(points.at[i]) ? 1 : 0;
-  const slot = new Map<string, Record<string, Float64Array>>();
+  const slot: Record<string, Float64Array>[] = [];
   for (const tr of kept) {
     const type = String(tr.t);
     const perType: Record<string, Float64Array> = {};
@@ -194,24 +228,25 @@ export async function eventFeatures(
         });
       }
     }
-    slot.set(type, perType);
+    slot.push(perType);
   }
-  const idx = cols.i as number[];
-  const types = cols.t as string[];
-  for (let r = 0; r < idx.length; r++) {
-    const perType = slot.get(types[r]);
-    if (!perType) continue;
-    const i = idx[r];
-    for (const w of windows) {
-      const c = Number(cols[`c${w}`][r]);
-      if (c === 0) continue;
-      perType[`count:${w}`][i] = c;
-      if (perType[`sum:${w}`]) perType[`sum:${w}`][i] = Number(cols[`s${w}`][r] ?? 0);
-      perType[`active_days:${w}`][i] = Number(cols[`d${w}`][r]);
-      perType[`days_since_last:${w}`][i] = Number(cols[`l${w}`][r]);
+  const idx = cols.i;
+  const types = cols.ti;
+  for (const w of windows) {
+    const [c, sum, days, last] = [cols[`c${w}`], cols[`s${w}`], cols[`d${w}`], cols[`l${w}`]];
+    const target = slot.map((perType) => [perType[`count:${w}`], perType[`sum:${w}`], perType[`active_days:${w}`], perType[`days_since_last:${w}`]]);
+    for (let r = 0; r < idx.length; r++) {
+      if (c[r] === 0) continue;
+      const [tc, ts, td, tl] = target[types[r]];
+      const i = idx[r];
+      tc[i] = c[r];
+      if (ts) ts[i] = sum[r] ?? 0;
+      td[i] = days[r];
+      tl[i] = last[r];
     }
   }
   await db.run(`DROP TABLE ev`);
+  await db.run(`DROP TABLE tt`);
   await db.run(`DROP TABLE dp`);
   const dropped = [
     { reason: `no key (${spec.key})`, rows: num(counts.no_key) },

@@ -6,11 +6,11 @@ import { criteriaEvidence, type CriterionColumn, type CriterionEvidence } from "
 import { criterionContributions, type FrameworkModel } from "./criterion-contribution";
 import { criterionMet } from "./criterion-met";
 import { resolveFrameworksOptions, type FrameworksOptions, type ResolvedFrameworksOptions } from "./frameworks-options";
-import { FrameworksResult, type AucDifference, type ClaimCheck, type FrameworkAuc, type FrameworkEvaluation, type FrameworksComparison } from "./frameworks-result";
+import { FrameworksResult, labelsAsked, type AucDifference, type ClaimCheck, type FrameworkAuc, type FrameworkEvaluation, type FrameworksComparison } from "./frameworks-result";
 import { mapCriteria } from "./map-criteria";
 import { nOfMRules } from "./n-of-m";
 import { aucWords, bestRuleVerdict, claimVerdict, contributionVerdict, evidenceVerdict } from "./verdicts";
-import { estimateText, listWords } from "./wording";
+import { differenceText, listWords } from "./wording";
 
 /**
  * Puts the qualification frameworks (BANT, CHAMP, ANUM, MEDDIC, GPCTBA/C&I) to the test on the
@@ -92,8 +92,10 @@ function evaluateResolved(table: DealTable, o: ResolvedFrameworksOptions): Frame
   const evidence = criteriaEvidence(columns, table.won, test, o.confidence);
   const evidenceOf = new Map(evidence.map((e) => [e.attribute, e]));
   const counts = new Map<string, Float64Array>();
+  // Frameworks answered by the same attributes share one model; the first of them names it.
+  const byAttributes = new Map<string, { name: string; model: FrameworkModel | null }>();
 
-  const frameworks = mapping.frameworks.map((fm, index): FrameworkEvaluation => {
+  const frameworks = mapping.frameworks.map((fm): FrameworkEvaluation => {
     const f = fm.framework;
     const answered = fm.slots.filter((s) => s.attribute !== null);
     const m = answered.length;
@@ -105,8 +107,10 @@ function evaluateResolved(table: DealTable, o: ResolvedFrameworksOptions): Frame
     counts.set(f.name, count);
     const rules = m > 0 ? nOfMRules(count, yTest, m, { minRecall: o.minRecall, confidence: o.confidence }) : null;
     const countAuc = m > 0 && rankable ? aucWithCI(count, yTest, o.confidence) : null;
-    let model: FrameworkModel | null = null;
-    if (m > 0 && rankable && fittable) {
+    const key = answered.map((s) => s.attribute!).sort().join("\u0000");
+    const twin = m > 0 ? byAttributes.get(key) : undefined;
+    let model = twin?.model ?? null;
+    if (!twin && m > 0 && rankable && fittable) {
       model = criterionContributions(
         answered.map((s) => ({ label: s.label, criterion: s.criterion, attribute: s.attribute!, met: metOf.get(s.attribute!)! })),
         table.won,
@@ -115,19 +119,21 @@ function evaluateResolved(table: DealTable, o: ResolvedFrameworksOptions): Frame
       );
       warnings.push(...model.warnings.map((w) => `${f.name}: ${w}`));
     }
-    const key = answered.map((s) => s.attribute).sort().join("\u0000");
-    const twin = m > 0 ? mapping.frameworks.slice(0, index).find((g) => g.slots.filter((s) => s.attribute !== null).map((s) => s.attribute).sort().join("\u0000") === key) : undefined;
-    const criteria = fm.slots.map((s) => ({
-      ...s,
-      evidence: s.attribute === null ? null : evidenceOf.get(s.attribute)!,
-      contribution: model?.contributions.find((c) => c.attribute === s.attribute) ?? null,
-    }));
+    if (!twin && m > 0) byAttributes.set(key, { name: f.name, model });
+    const criteria = fm.slots.map((s) => {
+      const c = model?.contributions.find((x) => x.attribute === s.attribute);
+      return {
+        ...s,
+        evidence: s.attribute === null ? null : evidenceOf.get(s.attribute)!,
+        contribution: c ? { ...c, label: s.label } : null,
+      };
+    });
 
     const verdicts: string[] = [];
     if (m === 0) verdicts.push(`${f.name}: none of its ${f.criteria.length} criteria has an attribute, so it cannot be tested`);
     else if (fm.missing.length > 0)
       verdicts.push(`${f.name} is tested on ${m} of its ${f.criteria.length} criteria; ${listWords(fm.slots.filter((s) => s.attribute === null).map((s) => s.label))} ${fm.missing.length === 1 ? "has" : "have"} no attribute`);
-    if (twin) verdicts.push(`${f.name} is answered by the same attributes as ${twin.framework.name} here, so its rules and AUCs are ${twin.framework.name}'s`);
+    if (twin) verdicts.push(`${f.name} is answered by the same attributes as ${twin.name} here, so its rules and AUCs are ${twin.name}'s`);
     if (rules && !twin) verdicts.push(bestRuleVerdict(f.name, rules));
     if (countAuc && !twin) verdicts.push(`${f.name}: AUC of the count of criteria met ${aucWords(countAuc)}${model ? `; of a model weighting them ${aucWords(model.auc)}` : ""}`);
     for (const c of criteria) {
@@ -144,12 +150,13 @@ function evaluateResolved(table: DealTable, o: ResolvedFrameworksOptions): Frame
       rules,
       countAuc,
       modelAuc: model?.auc ?? null,
-      sameAs: twin?.framework.name ?? null,
+      sameAs: twin?.name ?? null,
       verdicts,
     };
   });
 
   const comparison = compareFrameworks(frameworks, counts, yTest, test, o);
+  if (o.scorecard && !comparison.scorecard) warnings.push(`${o.scorecard.name} was not compared: no framework could be measured on the test deals`);
   const claims = o.claims.map((c): ClaimCheck => {
     const f = frameworks.find((x) => x.name === c.framework)!;
     const rules = f.rules;
@@ -184,12 +191,9 @@ function evaluateResolved(table: DealTable, o: ResolvedFrameworksOptions): Frame
   );
 }
 
-/** Every criterion on its own, labelled as the first framework that asks it labels it. */
+/** Every criterion on its own, under the labels the frameworks ask it by. */
 function criteriaVerdicts(evidence: readonly CriterionEvidence[], frameworks: readonly FrameworkEvaluation[]): string[] {
-  return evidence.map((e) => {
-    const labels = [...new Set(frameworks.flatMap((f) => f.criteria.filter((c) => c.attribute === e.attribute).map((c) => c.label)))];
-    return evidenceVerdict(labels.join(" / "), e);
-  });
+  return evidence.map((e) => evidenceVerdict(labelsAsked(frameworks, e.attribute).join(" / "), e));
 }
 
 function difference(a: Float64Array, b: Float64Array, y: Uint8Array, confidence: number): AucDifference {
@@ -243,7 +247,7 @@ function comparisonVerdicts(c: FrameworksComparison, frameworks: readonly Framew
   const out = [`${named(first.framework)}: the count of criteria met ranks the test deals best, AUC ${aucWords(first.count)}`];
   for (const r of rest) {
     const d = r.belowBest!;
-    out.push(`${named(r.framework)}: AUC ${aucWords(r.count)}, ${d.lo > 0 ? "lower by" : "not clearly lower:"} ${estimateText(d.diff, d.lo, d.hi)} (paired)`);
+    out.push(`${named(r.framework)}: AUC ${aucWords(r.count)}, ${d.lo > 0 ? "lower by" : "not clearly lower:"} ${differenceText(d.diff, d.lo, d.hi)} (paired)`);
   }
   if (c.scorecard) {
     const s = c.scorecard;
@@ -251,7 +255,7 @@ function comparisonVerdicts(c: FrameworksComparison, frameworks: readonly Framew
     const top = first.scorecardAbove!;
     const verdict =
       beaten.length === leaders.length ? "it ranks the deals better than every framework" : beaten.length === 0 ? "it ranks the deals no better than the frameworks" : `it ranks the deals better than ${listWords(beaten)}`;
-    out.push(`${s.name}: AUC ${aucWords(s.auc)}; ${verdict}, ${estimateText(top.diff, top.lo, top.hi)} above ${first.framework} (paired)`);
+    out.push(`${s.name}: AUC ${aucWords(s.auc)}; ${verdict}, ${differenceText(top.diff, top.lo, top.hi)} above ${first.framework} (paired)`);
   }
   return out;
 }

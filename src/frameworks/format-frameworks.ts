@@ -1,6 +1,9 @@
-import type { FrameworksResult } from "./frameworks-result";
-import { estimateText, percent, percentInterval, ratioText } from "./wording";
-import { pText } from "./verdicts";
+import { labelsAsked, type FrameworksResult } from "./frameworks-result";
+import { formatPercent } from "../charts/chart-parts";
+import { formatAuc, formatPValue, formatRateInterval } from "../report/report-format";
+import { differenceText, ratioText } from "./wording";
+
+const rate = (r: { rate: number; lo: number; hi: number }) => formatRateInterval(r.rate, r.lo, r.hi);
 
 /** Rows of cells as aligned text, two spaces between columns, each line indented. */
 function table(header: string[], rows: string[][], indent = "  "): string {
@@ -22,13 +25,12 @@ function table(header: string[], rows: string[][], indent = "  "): string {
 export function formatFrameworks(r: FrameworksResult): string {
   const h = r.holdout;
   let out = `frameworks: ${r.dataset}\n${h.description}\n`;
-  out += `test deals: ${h.test}, ${h.testWins} won (${percentInterval(h.baseRate)}); every number below is on them, intervals ${Math.round(r.confidence * 100)} %\n`;
+  out += `test deals: ${h.test}, ${h.testWins} won (${rate(h.baseRate)}); every number below is on them, intervals ${Math.round(r.confidence * 100)}%\n`;
 
   out += `\ncriteria on their own (each attribute once; q across all ${r.criteria.length})\n`;
-  const labels = (attribute: string) => [...new Set(r.frameworks.flatMap((f) => f.criteria.filter((c) => c.attribute === attribute).map((c) => c.label)))].join(" / ");
   out += table(
     ["attribute", "criterion", "asked as", "met", "win rate met", "not met", "lift", "q"],
-    r.criteria.map((e) => [e.attribute, e.criterion, labels(e.attribute), percent(e.shareMet.rate), percentInterval(e.winRateMet), percentInterval(e.winRateNotMet), ratioText(e.lift), pText("q", e.q).replace(/^q (= )?/, "")]),
+    r.criteria.map((e) => [e.attribute, e.criterion, labelsAsked(r.frameworks, e.attribute).join(" / "), formatPercent(e.shareMet.rate), rate(e.winRateMet), rate(e.winRateNotMet), ratioText(e.lift), formatPValue(e.q)]),
   );
 
   for (const f of r.frameworks) {
@@ -39,7 +41,7 @@ export function formatFrameworks(r: FrameworksResult): string {
       f.criteria.map((c) => [
         c.label,
         c.attribute === null ? "(none)" : c.attribute + (c.via ? ` (${c.via})` : ""),
-        c.contribution ? estimateText(c.contribution.aucDrop.diff, c.contribution.aucDrop.lo, c.contribution.aucDrop.hi) : "",
+        c.contribution ? differenceText(c.contribution.aucDrop.diff, c.contribution.aucDrop.lo, c.contribution.aucDrop.hi) : "",
         c.contribution ? ratioText(c.contribution.conditionalLift) : "",
         c.contribution?.finding ?? "",
       ]),
@@ -47,10 +49,10 @@ export function formatFrameworks(r: FrameworksResult): string {
     if (f.rules && f.rules.rules.length > 0 && !f.sameAs) {
       out += "\n" + table(
         ["qualified when", "passes", "win rate", "wins kept", "lift", ""],
-        f.rules.rules.map((x) => [`≥ ${x.atLeast} of ${x.of}`, percentInterval(x.sharePassed), percentInterval(x.precision), percentInterval(x.recall), Number.isFinite(x.lift) ? `×${x.lift.toFixed(2)}` : "–", f.rules!.best === x.atLeast ? "best" : ""]),
+        f.rules.rules.map((x) => [`≥ ${x.atLeast} of ${x.of}`, rate(x.sharePassed), rate(x.precision), rate(x.recall), Number.isFinite(x.lift) ? `×${x.lift.toFixed(2)}` : "–", f.rules!.best === x.atLeast ? "best" : ""]),
       );
     }
-    if (f.countAuc && !f.sameAs) out += `  AUC of the count ${estimateText(f.countAuc.auc, f.countAuc.lo, f.countAuc.hi)}${f.modelAuc ? `, of a model weighting the criteria ${estimateText(f.modelAuc.auc, f.modelAuc.lo, f.modelAuc.hi)}` : ""}\n`;
+    if (f.countAuc && !f.sameAs) out += `  AUC of the count ${formatAuc(f.countAuc)}${f.modelAuc ? `, of a model weighting the criteria ${formatAuc(f.modelAuc)}` : ""}\n`;
     for (const m of f.missing) out += `  ${m}\n`;
   }
 
@@ -62,12 +64,12 @@ export function formatFrameworks(r: FrameworksResult): string {
       r.comparison.rows.map((x) => [
         x.framework,
         String(x.mapped),
-        estimateText(x.count.auc, x.count.lo, x.count.hi),
-        x.belowBest ? estimateText(x.belowBest.diff, x.belowBest.lo, x.belowBest.hi) : "best",
-        ...(x.scorecardAbove ? [estimateText(x.scorecardAbove.diff, x.scorecardAbove.lo, x.scorecardAbove.hi)] : []),
+        formatAuc(x.count),
+        x.belowBest ? differenceText(x.belowBest.diff, x.belowBest.lo, x.belowBest.hi) : "best",
+        ...(x.scorecardAbove ? [differenceText(x.scorecardAbove.diff, x.scorecardAbove.lo, x.scorecardAbove.hi)] : []),
       ]),
     );
-    if (sc) out += `  ${sc.name}: AUC ${estimateText(sc.auc.auc, sc.auc.lo, sc.auc.hi)}\n`;
+    if (sc) out += `  ${sc.name}: AUC ${formatAuc(sc.auc)}\n`;
   }
 
   out += "\nverdicts\n";

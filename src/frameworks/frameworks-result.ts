@@ -111,6 +111,18 @@ export interface FrameworksParts {
 export const FRAMEWORK_TABLES = ["criteria", "rules", "frameworks"] as const;
 export type FrameworkTable = (typeof FRAMEWORK_TABLES)[number];
 
+/**
+ * The labels under which the frameworks ask the criterion an attribute answers, first use first
+ * (`["Need", "Challenges", "Identified pain"]`), internal to this folder.
+ *
+ * @example
+ * import { labelsAsked } from "./frameworks-result";
+ * labelsAsked([{ criteria: [{ label: "Money", attribute: "budget_ok" }] }, { criteria: [{ label: "Budget", attribute: "budget_ok" }] }] as never, "budget_ok"); // => ["Money", "Budget"]
+ */
+export function labelsAsked(frameworks: readonly FrameworkEvaluation[], attribute: string): string[] {
+  return [...new Set(frameworks.flatMap((f) => f.criteria.filter((c) => c.attribute === attribute).map((c) => c.label)))];
+}
+
 const num = (x: number) => (Number.isFinite(x) ? x : null);
 const interval = (r: { rate: number; lo: number; hi: number }) => ({ rate: num(r.rate), lo: r.lo, hi: r.hi });
 const ratio = (r: { ratio: number; lo: number; hi: number }) => ({ ratio: num(r.ratio), lo: num(r.lo), hi: num(r.hi) });

@@ -122,6 +122,6 @@ export function nOfMRules(counts: ArrayLike<number>, won: ArrayLike<number>, m: 
     baseRate,
     rules,
     best,
-    bestRule: `the highest win rate among the rules that keep at least ${Math.round(minRecall * 100)} % of the wins`,
+    bestRule: `the highest win rate among the rules that keep at least ${Math.round(minRecall * 100)}% of the wins`,
   };
 }

@@ -1,67 +1,36 @@
 /**
- * How the framework verdicts and the text report write numbers (internal to this folder): rates
- * as whole percents, ratios with two decimals, AUCs with three, every estimate followed by its
- * interval in brackets.
+ * How the framework verdicts and the text report write what the report's formats
+ * (`report/report-format.ts`: rates, AUCs, p-values) do not cover: ratios of win rates, signed
+ * differences of AUCs, and lists of names. Internal to this folder.
  */
 
 /**
- * A rate as a whole percent (`–` for NaN).
- *
- * @example
- * import { percent } from "./wording";
- * percent(0.5812); // => "58 %"
- */
-export function percent(x: number): string {
-  return Number.isFinite(x) ? `${Math.round(100 * x)} %` : "–";
-}
-
-/**
- * A rate and its interval, in percent: `58 % [54, 62]`.
- *
- * @example
- * import { percentInterval } from "./wording";
- * percentInterval({ rate: 0.5812, lo: 0.541, hi: 0.62 }); // => "58 % [54, 62]"
- */
-export function percentInterval(r: { rate: number; lo: number; hi: number }): string {
-  if (!Number.isFinite(r.rate)) return "–";
-  return `${Math.round(100 * r.rate)} % [${Math.round(100 * r.lo)}, ${Math.round(100 * r.hi)}]`;
-}
-
-/**
- * A number with two decimals, `∞` for infinity and `–` for NaN.
- *
- * @example
- * import { fixed2 } from "./wording";
- * [fixed2(1.234), fixed2(Infinity), fixed2(NaN)]; // => ["1.23", "∞", "–"]
- */
-export function fixed2(x: number): string {
-  return Number.isNaN(x) ? "–" : x === Infinity ? "∞" : x === -Infinity ? "−∞" : x.toFixed(2);
-}
-
-/**
- * A ratio of win rates and its interval: `×1.35 [1.21, 1.50]`.
+ * A ratio of win rates and its interval: `×1.35 [1.21–1.50]`; "–" when it is not a number.
  *
  * @example
  * import { ratioText } from "./wording";
- * ratioText({ ratio: 1.349, lo: 1.21, hi: 1.5 }); // => "×1.35 [1.21, 1.50]"
+ * ratioText({ ratio: 1.349, lo: 1.21, hi: 1.5 }); // => "×1.35 [1.21–1.50]"
+ * ratioText({ ratio: 0, lo: 0, hi: Infinity }); // => "×0.00 [0.00–∞]"
  */
 export function ratioText(r: { ratio: number; lo: number; hi: number }): string {
   if (!Number.isFinite(r.ratio)) return "–";
-  return `×${fixed2(r.ratio)} [${fixed2(r.lo)}, ${fixed2(r.hi)}]`;
+  const f = (x: number) => (x === Infinity ? "∞" : x.toFixed(2));
+  return `×${f(r.ratio)} [${f(r.lo)}–${f(r.hi)}]`;
 }
 
 /**
- * An estimate (an AUC, a difference of AUCs) with its interval, three decimals: `0.681 [0.652, 0.710]`.
+ * A difference (of AUCs) and its interval, three decimals with a true minus sign; the interval's
+ * ends are separated by a comma, as either may be negative: `0.026 [0.010, 0.042]`.
  *
  * @example
- * import { estimateText } from "./wording";
- * estimateText(0.68123, 0.652, 0.71); // => "0.681 [0.652, 0.710]"
- * estimateText(-0.0021, -0.01, 0.006); // => "−0.002 [−0.010, 0.006]"
+ * import { differenceText } from "./wording";
+ * differenceText(0.02619, 0.0101, 0.0423); // => "0.026 [0.010, 0.042]"
+ * differenceText(-0.0021, -0.01, 0.006); // => "−0.002 [−0.010, 0.006]"
  */
-export function estimateText(x: number, lo: number, hi: number): string {
+export function differenceText(x: number, lo: number, hi: number): string {
   const f = (v: number) => {
     const s = v.toFixed(3);
-    return s.startsWith("-") ? (/^-0\.000$/.test(s) ? "0.000" : `−${s.slice(1)}`) : s;
+    return /^-0\.000$/.test(s) ? "0.000" : s.replace(/^-/, "−");
   };
   return `${f(x)} [${f(lo)}, ${f(hi)}]`;
 }

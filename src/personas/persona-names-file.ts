@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import YAML from "yaml";
 import { DatasetError } from "../data/dataset-error";
 import { assertMatchesSchema, parseYamlMapping } from "../data/schema-errors";
+import type { PersonasResult } from "./personas-result";
 
 /*
  * The rename file `personas.names.yaml`: names an analyst gives personas, kept across re-runs.
@@ -127,4 +128,37 @@ export function personaNamesText(names: PersonaNames): string {
     names: names.names.map((e) => ({ name: e.name, ...(e.id !== undefined ? { id: e.id } : {}), ...(e.medoid !== undefined ? { medoid: e.medoid } : {}) })),
   };
   return `${header}\n${YAML.stringify(ordered, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+}
+
+/**
+ * A starting rename file for a result: one entry per persona with its current name, its `id`,
+ * and under `medoid` the values of its medoid on the attributes its name is made of (a
+ * category, a boolean, an item of a multi-valued attribute, or the numeric band of its trait
+ * when the medoid lies in it), so that the entry still finds the persona when its id changes.
+ * Edit the names and keep the file beside personas.yaml.
+ *
+ * @example
+ * import { loadDataset, personas, personaNamesTemplate } from "leadlab";
+ * const { table } = await loadDataset("data/sample/dataset.yaml");
+ * personaNamesTemplate(personas(table)).names.length; // => 4
+ */
+export function personaNamesTemplate(result: Pick<PersonasResult, "personas">): PersonaNames {
+  return {
+    apiVersion: "leadlab/v1",
+    kind: "PersonaNames",
+    names: result.personas.map((p) => {
+      const medoid: Record<string, MedoidMatch> = {};
+      for (const part of p.nameParts) {
+        const v = p.medoid.values[part.attribute];
+        if (v === null || v === undefined) continue;
+        if (Array.isArray(v)) {
+          if (v.includes(part.text)) medoid[part.attribute] = part.text;
+        } else if (typeof v === "number") {
+          const band = p.traits.find((t) => t.attribute === part.attribute && t.band)?.band;
+          if (band && v >= band.from && v < band.to) medoid[part.attribute] = { from: band.from, to: band.to };
+        } else medoid[part.attribute] = v;
+      }
+      return { name: p.name, id: p.id, ...(Object.keys(medoid).length ? { medoid } : {}) };
+    }),
+  };
 }

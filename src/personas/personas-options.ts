@@ -28,7 +28,7 @@ export interface PersonasOptions {
   seed?: number;
   /** Customers clustered at most (a seeded sample; the rest are assigned). Default 2,000. */
   sample?: number;
-  /** Bootstrap resamples per k for stability (default 20). */
+  /** Bootstrap resamples per k for stability (default 10). */
   bootstraps?: number;
   /** Retention horizon of the survival form, in days (default 365). */
   horizonDays?: number;
@@ -38,6 +38,8 @@ export interface PersonasOptions {
   maxTraits?: number;
   /** Look for anti-personas among all closed deals too (a second clustering; default true). */
   antiPersonas?: boolean;
+  /** Called with a line of progress (the CLI prints it to stderr). */
+  onProgress?: (message: string) => void;
 }
 
 /** Every option of {@link personas}, checked and filled in. */
@@ -57,6 +59,7 @@ export interface ResolvedPersonasOptions {
   names: PersonaNames | undefined;
   maxTraits: number;
   antiPersonas: boolean;
+  onProgress: (message: string) => void;
 }
 
 /**
@@ -109,10 +112,11 @@ export function resolvePersonasOptions(table: DealTable, o: PersonasOptions = {}
     weights,
     seed,
     sample: integer("sample", o.sample ?? 2000, 10)!,
-    bootstraps: integer("bootstraps", o.bootstraps ?? 20, 1)!,
+    bootstraps: integer("bootstraps", o.bootstraps ?? 10, 1)!,
     horizonDays: integer("horizonDays", o.horizonDays ?? 365, 1)!,
     names: o.names,
     maxTraits: integer("maxTraits", o.maxTraits ?? 8, 1)!,
     antiPersonas: o.antiPersonas ?? true,
+    onProgress: o.onProgress ?? (() => undefined),
   };
 }

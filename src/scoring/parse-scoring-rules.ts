@@ -3,7 +3,13 @@ import { DatasetError } from "../data/dataset-error";
 import { assertMatchesSchema, parseYamlMapping } from "../data/schema-errors";
 import { ScoringRulesSchema, type ScorecardAttribute, type ScoringRules } from "./scoring-rules-schema";
 
-/** Where the committed JSON Schema of scoring.yaml lives. */
+/**
+ * Where the committed JSON Schema of scoring.yaml lives (relative to the package root).
+ *
+ * @example
+ * import { SCORING_RULES_SCHEMA_PATH } from "leadlab";
+ * SCORING_RULES_SCHEMA_PATH; // => "rules/schema/scoring-rules.schema.json"
+ */
 export const SCORING_RULES_SCHEMA_PATH = "rules/schema/scoring-rules.schema.json";
 
 const REFERENCE = "rules/schema/scoring-rules.schema.json";

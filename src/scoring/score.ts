@@ -81,8 +81,18 @@ export class ScoreError extends Error {
   }
 }
 
-/** Scores one record: a function made once per rules object by {@link createScorer}. */
-export type Scorer = (record: LeadRecord) => LeadScore;
+/**
+ * Scores one record: a function made once per rules object by {@link createScorer}. For
+ * bulk scoring, `scoreValues` takes the values in the order of `keys` (an array per lead,
+ * no property lookups); both give the same result.
+ */
+export interface Scorer {
+  (record: LeadRecord): LeadScore;
+  /** The record keys the rules read: each attribute's `source.column`, or its name for event features; each once. */
+  readonly keys: readonly string[];
+  /** Scores one lead given as values in the order of `keys`. */
+  scoreValues(values: readonly LeadValue[]): LeadScore;
+}
 
 const DEFAULT_REASONS = 3;
 /** Distinct text values per attribute whose bin a scorer remembers. */
@@ -95,7 +105,8 @@ interface CompiledBin {
 }
 
 interface CompiledAttribute {
-  key: string;
+  /** Index of the attribute's value in the scorer's keys. */
+  index: number;
   /** 1 = fit, 2 = engagement, 0 = neither. */
   group: 0 | 1 | 2;
   /** The index of the bin that takes the value; throws a ScoreError when none can. */
@@ -104,6 +115,7 @@ interface CompiledAttribute {
 }
 
 interface Compiled {
+  keys: string[];
   base: number;
   attributes: CompiledAttribute[];
   tiers: { name: string; min: number }[];
@@ -119,13 +131,20 @@ interface Compiled {
  * numbers); {@link parseScoringRules} reports those with the file and field.
  *
  * @example
- * import { createScorer } from "leadlab";
- * const scoreLead = createScorer(rules, { reasons: 2 });
- * scoreLead({ employees: "250", industry: "SaaS" }).points; // => 65
+ * import { createScorer, readScoringRules } from "leadlab";
+ * const scoreLead = createScorer(readScoringRules("tests/scoring/fixtures/scoring.yaml"), { reasons: 2 });
+ * scoreLead({ employees: "250", industry: "SaaS" }).points; // => 55
+ * scoreLead.keys[0]; // => "employees"
+ * scoreLead.scoreValues(["250", "SaaS"]).points; // => 55
  */
 export function createScorer(rules: ScoringRules, options: ScoreOptions = {}): Scorer {
   const c = compile(rules, options);
-  return (record) => scoreCompiled(c, record);
+  const scratch: LeadValue[] = new Array(c.keys.length);
+  const scorer = (record: LeadRecord): LeadScore => {
+    for (let i = 0; i < c.keys.length; i++) scratch[i] = record[c.keys[i]];
+    return scoreCompiled(c, scratch);
+  };
+  return Object.assign(scorer, { keys: c.keys as readonly string[], scoreValues: (values: readonly LeadValue[]) => scoreCompiled(c, values) });
 }
 
 const cache = new WeakMap<ScoringRules, Map<string, Scorer>>();
@@ -138,10 +157,12 @@ const cache = new WeakMap<ScoringRules, Map<string, Scorer>>();
  * must not be changed after the first call (use {@link createScorer} to hold the scorer).
  *
  * @example
- * import { score } from "leadlab";
+ * import { readScoringRules, score } from "leadlab";
+ * const rules = readScoringRules("tests/scoring/fixtures/scoring.yaml");
  * const s = score(rules, { employees: 250, industry: "SaaS", demo_request_count_90d: 0 });
- * s.grade; // => "B2"
- * s.reasons[0]; // => "+35 employees 200–1,999"
+ * s.points; // => 35
+ * s.grade; // => "B4"
+ * s.reasons; // => ["+35 employees 200–1,999", "+20 industry SaaS", "−20 no demo_request in the 90 days before"]
  */
 export function score(rules: ScoringRules, record: LeadRecord, options: ScoreOptions = {}): LeadScore {
   let byOptions = cache.get(rules);
@@ -166,7 +187,7 @@ export function gradeOf(fit: number, engagement: number, fitCuts: readonly numbe
   return GRADES[f][e];
 }
 
-function scoreCompiled(c: Compiled, record: LeadRecord): LeadScore {
+function scoreCompiled(c: Compiled, values: readonly LeadValue[]): LeadScore {
   let points = c.base;
   let fit = 0;
   let engagement = 0;
@@ -174,7 +195,7 @@ function scoreCompiled(c: Compiled, record: LeadRecord): LeadScore {
   // The top `want` contributions by |points|, kept sorted by insertion (ties keep the rules' order).
   const top: CompiledBin[] = [];
   for (const a of c.attributes) {
-    const b = a.bins[a.binOf(record[a.key])];
+    const b = a.bins[a.binOf(values[a.index])];
     const p = b.points;
     points += p;
     if (a.group === 1) fit += p;
@@ -206,9 +227,12 @@ function compile(rules: ScoringRules, options: ScoreOptions): Compiled {
   if (!Number.isInteger(reasons) || reasons < 0) throw new Error(`score: options.reasons must be a whole number ≥ 0; got ${reasons}`);
   for (const [field, cuts] of [["grades.fitCuts", rules.grades.fitCuts], ["grades.engagementCuts", rules.grades.engagementCuts]] as const)
     if (cuts.length !== 3) throw new Error(`score: ${field} must have 3 cut points; got ${JSON.stringify(cuts)}`);
+  const keyOf = (a: ScorecardAttribute) => ("column" in a.source ? a.source.column : a.name);
+  const keys = [...new Set(rules.attributes.map(keyOf))];
   return {
+    keys,
     base: rules.scale.basePoints,
-    attributes: rules.attributes.map((a) => compileAttribute(a, rules, missingTokens)),
+    attributes: rules.attributes.map((a) => compileAttribute(a, rules, missingTokens, keys.indexOf(keyOf(a)))),
     tiers: rules.tiers.map((t) => ({ name: t.name, min: t.minPoints === null ? -Infinity : t.minPoints })),
     fitCuts: rules.grades.fitCuts,
     engagementCuts: rules.grades.engagementCuts,
@@ -216,7 +240,7 @@ function compile(rules: ScoringRules, options: ScoreOptions): Compiled {
   };
 }
 
-function compileAttribute(a: ScorecardAttribute, rules: ScoringRules, missingTokens: ReadonlySet<string>): CompiledAttribute {
+function compileAttribute(a: ScorecardAttribute, rules: ScoringRules, missingTokens: ReadonlySet<string>, index: number): CompiledAttribute {
   const numeric = a.match === "numeric";
   const ranges: { lo: number; hi: number; loIn: boolean; hiIn: boolean; bin: number }[] = [];
   const sets = new Map<string, number>();
@@ -280,7 +304,7 @@ function compileAttribute(a: ScorecardAttribute, rules: ScoringRules, missingTok
     return bin;
   };
   return {
-    key: "column" in a.source ? a.source.column : a.name,
+    index,
     group: a.group === "fit" ? 1 : a.group === "engagement" ? 2 : 0,
     binOf,
     bins: a.bins.map((b) => ({ points: b.points, reason: `${signed(b.points)} ${describeBin(a, b.when, b.label, rules)}` })),

@@ -93,7 +93,7 @@ export function eventFeatureSql(
       ")",
     ].join("\n"),
     [
-      "event_input AS (",
+      d.materializedCte("event_input"),
       "  SELECT",
       `    ${present("event_key")} AS event_key,`,
       `    ${d.epochMs(present("event_time"))} AS event_ms,`,

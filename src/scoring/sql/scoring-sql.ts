@@ -158,7 +158,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   ];
   const ctes = [
     ["lead_raw AS (", "  SELECT", selectList(raw), `  FROM ${quoteTableName(o.leadsTable, d.name)} AS l`, ")"].join("\n"),
-    ["lead_input AS (", "  SELECT", selectList(inputs), "  FROM lead_raw", ")"].join("\n"),
+    [d.materializedCte("lead_input"), "  SELECT", selectList(inputs), "  FROM lead_raw", ")"].join("\n"),
     ...(eventSql?.ctes ?? []),
     ["lead_value AS (", "  SELECT", selectList(values), "  FROM lead_input AS i", ...(eventSql ? [`  ${eventSql.join}`] : []), ")"].join("\n"),
     ["lead_points AS (", "  SELECT", selectList(points), "  FROM lead_value", ")"].join("\n"),

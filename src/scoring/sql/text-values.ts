@@ -8,10 +8,23 @@ import { quoteString, regexLiteral } from "./quoting";
  * its boolean tokens, and the items of a multi-valued column.
  */
 
-/** Exactly the characters `String.prototype.trim` removes (a test holds them equal). */
+/**
+ * Exactly the characters `String.prototype.trim` removes (a test holds them equal): the view
+ * trims text as the runtime scorer and the loader do.
+ *
+ * @example
+ * import { TRIM_CHARACTERS } from "leadlab";
+ * TRIM_CHARACTERS.includes("\u00a0"); // => true
+ */
 export const TRIM_CHARACTERS = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 
-/** The loader's plain decimal number (`parseNumber`), as a regular expression every engine reads alike. */
+/**
+ * The loader's plain decimal number (`parseNumber`), as a regular expression every engine reads alike.
+ *
+ * @example
+ * import { NUMBER_PATTERN } from "leadlab";
+ * new RegExp(NUMBER_PATTERN).test("1e3"); // => true
+ */
 export const NUMBER_PATTERN = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$";
 
 const TRUE_TOKENS = ["true", "t", "yes", "y", "1"];
@@ -25,7 +38,7 @@ const FALSE_TOKENS = ["false", "f", "no", "n", "0"];
  * trimmedText(dialect("spark"), "l.`x`").startsWith("TRIM(BOTH '\\t\\n"); // => true
  */
 export function trimmedText(d: Dialect, column: string): string {
-  return d.trim(d.text(column), quoteString(TRIM_CHARACTERS, d.name));
+  return d.trim(d.text(column), TRIM_CHARACTERS);
 }
 
 /**

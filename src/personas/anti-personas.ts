@@ -1,0 +1,208 @@
+import { clusterPersonas } from "./cluster-personas";
+import type { MixedColumn } from "./mixed-column";
+import { defaultPersonaNames, personaNameParts, type NamingAttribute } from "./persona-names";
+import type { Persona, Rate } from "./personas-result";
+import { rankScaler } from "./rank-scaler";
+import { rateOf } from "./rate";
+import { clusterTraits, type Trait } from "./traits";
+
+/**
+ * The kinds of anti-persona, declared once: `wins-but-churns` — deals that look like it win at
+ * least as often as the rest, but its customers leave more often; `rarely-wins` — deals that look
+ * like it win clearly less often than the rest.
+ *
+ * @example
+ * import { ANTI_PERSONA_KINDS } from "leadlab";
+ * ANTI_PERSONA_KINDS; // => ["wins-but-churns", "rarely-wins"]
+ */
+export const ANTI_PERSONA_KINDS = ["wins-but-churns", "rarely-wins"] as const;
+
+/** A kind of anti-persona. */
+export type AntiPersonaKind = (typeof ANTI_PERSONA_KINDS)[number];
+
+/** A segment not to chase, with its evidence. */
+export interface AntiPersona {
+  kind: AntiPersonaKind;
+  /** Found as a persona (`persona`: its id) or as a cluster of all closed deals (`deals`). */
+  source: "persona" | "deals";
+  persona: string | null;
+  id: string;
+  name: string;
+  /** Closed deals that look like it, and their share of all closed deals. */
+  deals: number;
+  share: number;
+  winRate: Rate;
+  /** Retention of its customers whose retention is decided, or null. */
+  retention: Rate | null;
+  /** Its distinguishing traits (for a persona: the persona's). */
+  traits: Trait[];
+  /** For a cluster of deals: the persona whose deals are mostly the same (Jaccard ≥ 0.5), or null. */
+  samePersona: string | null;
+  /** Why it is an anti-persona, with the numbers. */
+  why: string;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+const interval = (r: Rate) => `${pct(r.value)} [${pct(r.lo)}, ${pct(r.hi)}]`;
+
+/**
+ * Anti-personas among personas, by their rates against the base rates:
+ * - `wins-but-churns`: its deals win at least as often as all deals (win rate ≥ base) but its
+ *   customers' retention interval lies entirely **below** the base retention;
+ * - `rarely-wins`: its deals' win-rate interval lies entirely below the base win rate.
+ * Personas without retention cannot be `wins-but-churns`.
+ *
+ * @example
+ * import { personaAntiPersonas, rateOf } from "leadlab";
+ * const p = { id: "agencies", name: "Agencies", winRate: rateOf(300, 400), retention: rateOf(100, 200), traits: [] };
+ * const base = { winRate: rateOf(500, 1000), retention: rateOf(800, 1000) };
+ * personaAntiPersonas([p], base, 1000)[0].kind; // => "wins-but-churns"
+ */
+export function personaAntiPersonas(
+  list: readonly Pick<Persona, "id" | "name" | "winRate" | "retention" | "traits">[],
+  base: { winRate: Rate; retention: Rate | null },
+  deals: number,
+): AntiPersona[] {
+  const out: AntiPersona[] = [];
+  for (const p of list) {
+    const common = { source: "persona" as const, persona: p.id, samePersona: null, name: p.name, deals: p.winRate.n, share: deals ? p.winRate.n / deals : 0, winRate: p.winRate, retention: p.retention, traits: p.traits };
+    if (p.retention && base.retention && p.retention.n > 0 && p.winRate.value >= base.winRate.value && p.retention.hi < base.retention.value)
+      out.push({
+        ...common,
+        kind: "wins-but-churns",
+        id: `${p.id}-wins-but-churns`,
+        why: `its deals win ${interval(p.winRate)} (all deals: ${pct(base.winRate.value)}) but its customers stay ${interval(p.retention)}, below the ${pct(base.retention.value)} of all customers`,
+      });
+    if (p.winRate.n > 0 && p.winRate.hi < base.winRate.value)
+      out.push({
+        ...common,
+        kind: "rarely-wins",
+        id: `${p.id}-rarely-wins`,
+        why: `its deals win ${interval(p.winRate)}, below the ${pct(base.winRate.value)} of all deals`,
+      });
+  }
+  return out;
+}
+
+/** What {@link dealAntiPersona} needs: every closed deal's attributes and outcomes. */
+export interface DealAntiPersonaInput {
+  /** Raw attribute columns over every closed deal (table rows). */
+  columns: readonly MixedColumn[];
+  /** Weight per column name (as the personas used). */
+  weights: Readonly<Record<string, number>>;
+  won: Uint8Array;
+  /** Retention of the customers whose retention is decided: their table rows and outcome. */
+  retention?: { rows: Int32Array; y: Uint8Array };
+  naming: readonly NamingAttribute[];
+  /** The persona of every closed deal (-1 none) and the persona ids, to say which persona the segment repeats. */
+  personas?: { labels: Int32Array; ids: readonly string[] };
+  /** Seed, deals clustered at most, bootstrap resamples and largest k of the clustering. */
+  seed: number;
+  sample: number;
+  bootstraps: number;
+  kMax: number;
+  maxTraits: number;
+}
+
+/**
+ * The segment of closed deals that rarely wins: all closed deals (won and lost) are clustered
+ * with the personas' attributes and weights (numeric attributes on the deals' rank scale; k
+ * chosen by the same rule, see `clusterPersonas`), and the cluster with the lowest win rate is
+ * an anti-persona of kind `rarely-wins` when its Wilson interval lies entirely below the win
+ * rate of all deals. Its traits distinguish it from all deals; its name is built as a persona's.
+ * Null when no cluster wins clearly less often, or when the clusters are weak (mean
+ * silhouette below 0.25): a low rate of an arbitrary slice is no segment.
+ *
+ * @example
+ * import { dealAntiPersona } from "leadlab";
+ * const industry = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? "Retail" : i % 3 === 1 ? "SaaS" : "Finance"));
+ * const won = Uint8Array.from(industry, (v, i) => (v === "Retail" ? (i % 10 === 0 ? 1 : 0) : i % 2));
+ * const a = dealAntiPersona({
+ *   columns: [{ name: "industry", kind: "categorical", values: industry }], weights: { industry: 1 }, won,
+ *   naming: [{ name: "industry", kind: "categorical", role: "firmographic" }], seed: 1, sample: 300, bootstraps: 5, kMax: 6, maxTraits: 5,
+ * });
+ * a?.name; // => "Retail"
+ */
+export function dealAntiPersona(input: DealAntiPersonaInput): AntiPersona | null {
+  const kept = input.columns.filter((c) => (input.weights[c.name] ?? 0) > 0);
+  if (kept.length === 0) return null;
+  const scaled = kept.map((c): MixedColumn => {
+    if (c.kind !== "numeric") return c;
+    const scale = rankScaler(c.values);
+    return { name: c.name, kind: "numeric", values: Float64Array.from(c.values, scale) };
+  });
+  const weights = Object.fromEntries(kept.map((c) => [c.name, input.weights[c.name]]));
+  const clustering = clusterPersonas(scaled, { numeric: "range", weights, sampleSize: input.sample, seed: input.seed, bootstraps: input.bootstraps, kMax: input.kMax });
+  if (clustering.silhouette < 0.25) return null;
+  const n = input.won.length;
+  const wins = new Array<number>(clustering.k).fill(0);
+  const sizes = new Array<number>(clustering.k).fill(0);
+  let allWins = 0;
+  for (let r = 0; r < n; r++) {
+    allWins += input.won[r];
+    const l = clustering.labels[r];
+    if (l < 0) continue;
+    sizes[l]++;
+    wins[l] += input.won[r];
+  }
+  const base = allWins / n;
+  const rates = sizes.map((s, c) => rateOf(wins[c], s));
+  let worst = -1;
+  rates.forEach((r, c) => {
+    if (r.n > 0 && (worst < 0 || r.value < rates[worst].value)) worst = c;
+  });
+  if (worst < 0 || !(rates[worst].hi < base)) return null;
+  const all = clusterTraits(kept, clustering.labels, worst);
+  const parts = personaNameParts(all, input.naming);
+  const { names, ids } = defaultPersonaNames([parts], input.naming);
+  let retention: Rate | null = null;
+  if (input.retention) {
+    let stay = 0;
+    let m = 0;
+    input.retention.rows.forEach((r, i) => {
+      if (clustering.labels[r] === worst) {
+        m++;
+        stay += input.retention!.y[i];
+      }
+    });
+    retention = rateOf(stay, m);
+  }
+  const winRate = rates[worst];
+  let samePersona: string | null = null;
+  let overlap = "";
+  if (input.personas) {
+    const { labels, ids } = input.personas;
+    let best = -1;
+    let bestJaccard = 0;
+    ids.forEach((_, c) => {
+      let both = 0;
+      let either = 0;
+      for (let r = 0; r < n; r++) {
+        const a = clustering.labels[r] === worst;
+        const b = labels[r] === c;
+        if (a && b) both++;
+        if (a || b) either++;
+      }
+      const j = either ? both / either : 0;
+      if (j > bestJaccard) [best, bestJaccard] = [c, j];
+    });
+    if (best >= 0 && bestJaccard >= 0.5) {
+      samePersona = ids[best];
+      overlap = `; mostly the deals of persona ${ids[best]} (Jaccard ${bestJaccard.toFixed(2)})`;
+    }
+  }
+  return {
+    kind: "rarely-wins",
+    source: "deals",
+    persona: null,
+    id: `${ids[0]}-rarely-wins`,
+    name: names[0],
+    deals: winRate.n,
+    share: winRate.n / n,
+    winRate,
+    retention,
+    traits: all.filter((t) => t.q < 0.05).slice(0, input.maxTraits),
+    samePersona,
+    why: `among all ${n.toLocaleString("en-US")} closed deals, the ${winRate.n.toLocaleString("en-US")} that look like this win ${interval(winRate)}, below the ${pct(base)} of all deals (the lowest of ${clustering.k} clusters of deals)${overlap}`,
+  };
+}

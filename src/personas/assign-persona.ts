@@ -1,0 +1,66 @@
+import { parseBoolean, parseNumber } from "../data/infer-attribute";
+import { conditionHolds, type Condition } from "./rule-list";
+import type { PersonaCondition, PersonasDocument } from "./personas-schema";
+
+/** A value of a lead as it may come from a CSV row, JSON or a CRM field. */
+export type PersonaLeadValue = number | string | boolean | null | undefined | readonly string[];
+
+/** A lead: values keyed by attribute name (event features precomputed, keyed by their name). */
+export type PersonaLead = Readonly<Record<string, PersonaLeadValue>>;
+
+/**
+ * Tags a lead with a persona as other systems do from `personas.yaml`: the persona id of the
+ * first rule under `assignment.rules` whose conditions all hold, or null (no persona).
+ *
+ * Values are read by the attribute's type in the file: numeric — a number, or text that is a
+ * plain number (anything else is missing); boolean — true/false or the tokens yes/no, y/n, 1/0,
+ * t/f; multi-valued — an array of items or text split at the attribute's `separator`, items
+ * trimmed; categorical — trimmed text. Empty text, null, undefined and NaN are missing, and a
+ * missing value satisfies a condition only where the rule says `orMissing`.
+ *
+ * @example
+ * import { assignPersona, readPersonas } from "leadlab";
+ * const doc = readPersonas("rules/sample/personas.yaml");
+ * assignPersona(doc, { industry: "Financial Services", employees: 12000, tech_stack: "Salesforce;Slack" }); // => "financial-services-…" (an id of the file)
+ * assignPersona(doc, {}); // => null, unless a rule accepts missing values
+ */
+export function assignPersona(doc: Pick<PersonasDocument, "attributes" | "assignment">, lead: PersonaLead): string | null {
+  const types = new Map(doc.attributes.map((a) => [a.name, { type: a.type, separator: a.separator ?? ";" }]));
+  for (const rule of doc.assignment.rules) {
+    const holds = rule.when.every((c) => conditionHolds(toCondition(c), readValue(lead[c.attribute], types.get(c.attribute))));
+    if (holds) return rule.persona;
+  }
+  return null;
+}
+
+function toCondition(c: PersonaCondition): Condition {
+  return c.kind === "range" ? { attribute: c.attribute, kind: "range", from: c.from ?? -Infinity, to: c.to ?? Infinity, orMissing: c.orMissing } : c;
+}
+
+function readValue(value: PersonaLeadValue, attribute: { type: string; separator: string } | undefined): unknown {
+  if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return null;
+  const text = (v: unknown) => {
+    const t = String(v).trim();
+    return t === "" ? null : t;
+  };
+  switch (attribute?.type) {
+    case "numeric":
+    case "date": {
+      if (typeof value === "number") return Number.isFinite(value) ? value : null;
+      const t = typeof value === "string" ? text(value) : null;
+      const x = t === null ? NaN : parseNumber(t);
+      return Number.isNaN(x) ? null : x;
+    }
+    case "boolean": {
+      if (typeof value === "boolean") return value;
+      const t = typeof value === "string" ? text(value) : null;
+      return t === null ? null : (parseBoolean(t) ?? null);
+    }
+    case "multi": {
+      const items = (Array.isArray(value) ? (value as readonly unknown[]).map(String) : String(value).split(attribute.separator)).map((s) => s.trim()).filter((s) => s !== "");
+      return items.length ? items : null;
+    }
+    default:
+      return Array.isArray(value) ? null : text(value);
+  }
+}

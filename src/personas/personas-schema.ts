@@ -1,0 +1,232 @@
+import { Type, type Static, type TLiteral } from "@sinclair/typebox";
+import { ATTRIBUTE_TYPES, EVENT_AGGREGATES, ROLES } from "../data/vocabulary";
+import { ANTI_PERSONA_KINDS } from "./anti-personas";
+import { CUSTOMER_SETS } from "./persona-customers";
+
+/*
+ * The `personas.yaml` format (kind Personas), defined once: the TypeScript type, the runtime
+ * validation (`parsePersonas`) and the committed JSON Schema (rules/schema/personas.schema.json)
+ * all come from this definition.
+ */
+
+const literalUnion = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T[number]>[]);
+const Share = (description?: string) => Type.Number({ minimum: 0, maximum: 1, ...(description ? { description } : {}) });
+const Count = (description?: string) => Type.Integer({ minimum: 0, ...(description ? { description } : {}) });
+
+/** A rate with its Wilson 95 % interval: `events` of `n`; `value` is null when n = 0. */
+export const RateSchema = Type.Object(
+  { value: Type.Union([Share(), Type.Null()]), lo: Share(), hi: Share(), n: Count(), events: Count() },
+  { additionalProperties: false, description: "events of n, with the Wilson 95% interval [lo, hi]; value null when n = 0." },
+);
+
+/** One test of a rule on an attribute. */
+export const PersonaConditionSchema = Type.Union([
+  Type.Object(
+    {
+      attribute: Type.String(),
+      kind: Type.Literal("range"),
+      from: Type.Optional(Type.Number({ description: "Inclusive lower end; absent = unbounded." })),
+      to: Type.Optional(Type.Number({ description: "Exclusive upper end; absent = unbounded." })),
+      orMissing: Type.Boolean({ description: "A missing value also satisfies the condition." }),
+    },
+    { additionalProperties: false, description: "A numeric attribute: from ≤ x < to." },
+  ),
+  Type.Object(
+    {
+      attribute: Type.String(),
+      kind: literalUnion(["in", "not-in"] as const),
+      values: Type.Array(Type.String()),
+      orMissing: Type.Boolean(),
+    },
+    {
+      additionalProperties: false,
+      description: "A categorical or boolean attribute (booleans as \"true\" / \"false\"): the value is (is not) one of values, as trimmed text; a value never seen is not in any set.",
+    },
+  ),
+  Type.Object(
+    {
+      attribute: Type.String(),
+      kind: literalUnion(["contains", "lacks"] as const),
+      value: Type.String(),
+      orMissing: Type.Boolean(),
+    },
+    { additionalProperties: false, description: "A multi-valued attribute: the set of items holds (does not hold) value." },
+  ),
+]);
+
+/** How a consumer computes an attribute: a column of the lead record, or an event feature. */
+export const PersonaSourceSchema = Type.Union([
+  Type.Object({ column: Type.String({ description: "A column of the lead record (after joins)." }) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      event: Type.Object(
+        {
+          type: Type.String({ description: "The event type as written in the events table." }),
+          windowDays: Type.Integer({ minimum: 1, description: "Events in the window of days before the scoring point, strictly before it." }),
+          aggregate: literalUnion(EVENT_AGGREGATES),
+        },
+        { additionalProperties: false },
+      ),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+export const PersonaAttributeSchema = Type.Object(
+  {
+    name: Type.String(),
+    type: literalUnion(ATTRIBUTE_TYPES),
+    role: literalUnion(ROLES),
+    source: PersonaSourceSchema,
+    separator: Type.Optional(Type.String({ description: "Multi-valued attributes: the item separator of the raw column." })),
+    weight: Type.Number({ minimum: 0, description: "Weight in the distance; 0 = a candidate left out (see reason)." }),
+    association: Type.Union([Share(), Type.Null()], { description: "Strongest Cramér's V with another attribute (null when not measured)." }),
+    reason: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
+export const PersonaTraitSchema = Type.Object(
+  {
+    attribute: Type.String(),
+    value: Type.String({ description: "The value, item, or numeric band." }),
+    band: Type.Optional(Type.Object({ from: Type.Number(), to: Type.Number() }, { additionalProperties: false, description: "Numeric: from ≤ x < to (closed at the largest value)." })),
+    share: Share("Share of the persona with the value (among known values)."),
+    overallShare: Share("Share of all customers with the value."),
+    lift: Type.Number({ minimum: 0 }),
+    lo: Share("Wilson 95% interval of share."),
+    hi: Share(),
+    q: Share("Benjamini–Hochberg q-value of Fisher's exact test, across the persona's values."),
+  },
+  { additionalProperties: false },
+);
+
+const MedoidValue = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.String()), Type.Null()]);
+
+export const PersonaEntrySchema = Type.Object(
+  {
+    id: Type.String({ pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", description: "Stable id from the default name." }),
+    name: Type.String({ minLength: 1 }),
+    defaultName: Type.String(),
+    size: Count("Customers in the persona."),
+    share: Share("Share of the customers."),
+    silhouette: Type.Number({ minimum: -1, maximum: 1 }),
+    stability: Share("Mean bootstrap Jaccard of its customers."),
+    winRate: RateSchema,
+    retention: Type.Union([RateSchema, Type.Null()]),
+    medianAmount: Type.Union([Type.Number(), Type.Null()], { description: "Median amount of its won deals." }),
+    medoid: Type.Record(Type.String(), MedoidValue, { description: "Its most typical customer's values." }),
+    traits: Type.Array(PersonaTraitSchema),
+    warnings: Type.Array(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const AntiPersonaSchema = Type.Object(
+  {
+    kind: literalUnion(ANTI_PERSONA_KINDS),
+    source: literalUnion(["persona", "deals"] as const),
+    persona: Type.Union([Type.String(), Type.Null()], { description: "The persona's id when found among personas." }),
+    id: Type.String(),
+    name: Type.String(),
+    deals: Count(),
+    share: Share("Share of all closed deals."),
+    winRate: RateSchema,
+    retention: Type.Union([RateSchema, Type.Null()]),
+    traits: Type.Array(PersonaTraitSchema),
+    samePersona: Type.Union([Type.String(), Type.Null()], { description: "For a cluster of deals: the persona whose deals are mostly the same, or null." }),
+    why: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
+/** The JSON-Schema definition of `personas.yaml`. */
+export const PersonasSchema = Type.Object(
+  {
+    apiVersion: Type.Literal("leadlab/v1"),
+    kind: Type.Literal("Personas"),
+    metadata: Type.Object(
+      {
+        dataset: Type.String(),
+        toolVersion: Type.String(),
+        dataFingerprint: Type.String({ description: "sha256 of the closed deals' ids, outcomes, dates and attribute values." }),
+        dateRange: Type.Optional(Type.Object({ from: Type.String(), to: Type.String(), column: Type.String() }, { additionalProperties: false })),
+        counts: Type.Object(
+          {
+            deals: Count("Closed deals."),
+            won: Count(),
+            lost: Count(),
+            customers: Count("Won customers (one row each)."),
+            clustered: Count("Customers the personas were drawn from."),
+          },
+          { additionalProperties: false },
+        ),
+        customers: literalUnion(CUSTOMER_SETS),
+        customerDefinition: Type.String(),
+        seed: Type.Integer(),
+        sample: Type.Integer({ minimum: 1, description: "Customers clustered at most; the rest are assigned." }),
+        bootstraps: Type.Integer({ minimum: 1 }),
+        horizonDays: Type.Integer({ minimum: 1 }),
+        verdict: Type.String(),
+      },
+      { additionalProperties: false },
+    ),
+    clustering: Type.Object(
+      {
+        k: Type.Integer({ minimum: 2 }),
+        reason: Type.String(),
+        silhouette: Type.Number({ minimum: -1, maximum: 1 }),
+        stability: Share(),
+        distance: Type.String(),
+        weights: literalUnion(["association", "equal", "given"] as const),
+        candidates: Type.Array(
+          Type.Object(
+            { k: Type.Integer({ minimum: 2 }), silhouette: Type.Number({ minimum: -1, maximum: 1 }), stability: Share(), sizes: Type.Array(Count()) },
+            { additionalProperties: false },
+          ),
+          { description: "Every k measured (on the clustered sample)." },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    attributes: Type.Array(PersonaAttributeSchema),
+    base: Type.Object(
+      { winRate: RateSchema, retention: Type.Union([RateSchema, Type.Null()]), medianAmount: Type.Union([Type.Number(), Type.Null()]) },
+      { additionalProperties: false, description: "All closed deals and all customers, to compare personas with." },
+    ),
+    personas: Type.Array(PersonaEntrySchema, { minItems: 2 }),
+    assignment: Type.Object(
+      {
+        fidelity: Share("Share of the clustered customers the rules give their own persona."),
+        coverage: Share("Share of them some rule matches."),
+        precision: Share("Among those, the share given their own persona."),
+        noPersonaShare: Share("Share of all closed deals no rule matches."),
+        rules: Type.Array(
+          Type.Object(
+            {
+              persona: Type.String({ description: "The persona id." }),
+              when: Type.Array(PersonaConditionSchema, { description: "Every condition must hold." }),
+              support: Count(),
+              purity: Share(),
+              text: Type.String(),
+            },
+            { additionalProperties: false },
+          ),
+          { description: "In order: the first rule whose conditions all hold gives the persona." },
+        ),
+        otherwise: Type.Null({ description: "No rule matches: no persona." }),
+      },
+      { additionalProperties: false },
+    ),
+    antiPersonas: Type.Array(AntiPersonaSchema),
+    warnings: Type.Array(Type.String()),
+  },
+  { additionalProperties: false, title: "leadlab personas" },
+);
+
+/** The contents of a `personas.yaml`. */
+export type PersonasDocument = Static<typeof PersonasSchema>;
+/** One persona of a `personas.yaml`. */
+export type PersonaEntry = Static<typeof PersonaEntrySchema>;
+/** One condition of an assignment rule of a `personas.yaml`. */
+export type PersonaCondition = Static<typeof PersonaConditionSchema>;

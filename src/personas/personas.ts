@@ -1,0 +1,364 @@
+import { quantileSorted } from "simple-statistics";
+import { dataFingerprint } from "../data/data-fingerprint";
+import type { DealTable } from "../data/deal-table";
+import { dealAntiPersona, personaAntiPersonas } from "./anti-personas";
+import { assignToMedoids } from "./assign";
+import { screenAttributes, type AttributeScreen } from "./attribute-screening";
+import { clusterPersonas } from "./cluster-personas";
+import { prepareGower } from "./gower";
+import { mixedColumnsFromTable, type MixedColumn } from "./mixed-column";
+import { personaAttributes, type LeftOutAttribute } from "./persona-attributes";
+import { personaCustomers } from "./persona-customers";
+import { personaProfile } from "./persona-profile";
+import { applyPersonaNames, defaultPersonaNames, personaNameParts, type NamingAttribute } from "./persona-names";
+import { resolvePersonasOptions, type PersonasOptions, type ResolvedPersonasOptions } from "./personas-options";
+import { PersonasResult, type Persona, type PersonaAttribute, type PersonaMedoid, type Rate } from "./personas-result";
+import { rankScaler } from "./rank-scaler";
+import { rateOf } from "./rate";
+import { applyRulesToColumns, formatRule, learnRuleList } from "./rule-list";
+import { clusterTraits, type Trait } from "./traits";
+import { toolVersion } from "./tool-version";
+
+/**
+ * Buyer personas from the best customers, with the evidence behind each one.
+ *
+ * 1. **Customers**: one row per customer — its first won deal (see `personaCustomers`); by
+ *    default those **retained** at the horizon when the table has retention, else every won
+ *    customer.
+ * 2. **Attributes**: firmographic, demographic and one behavioural feature per event type (see
+ *    `personaAttributes`), weighed by how strongly each moves with the others; attributes
+ *    associated with no other one are left out (see `screenAttributes`). Numeric attributes are
+ *    compared on the customers' rank scale (see `rankScaler`).
+ * 3. **Clusters**: Gower distance, k-medoids, k chosen by silhouette among stable k (bootstrap
+ *    Jaccard ≥ 0.75; see `clusterPersonas`). Every k's silhouette and stability is reported.
+ * 4. **Per persona**: size and share of the customers; the **win rate of every closed deal that
+ *    looks like it** (won and lost deals, each assigned to its nearest medoid) and the retention
+ *    of the customers that look like it, both with Wilson intervals; the median amount of its
+ *    won deals; distinguishing traits (lift, interval, Benjamini–Hochberg q); a readable name and
+ *    an id (see `defaultPersonaNames`; renames from `personas.names.yaml` when given).
+ * 5. **Assignment rules** other systems apply to a new lead: a rule list of depth ≤ 3 learned
+ *    from the personas (see `learnRuleList`; a leaf names the persona most of its customers are
+ *    in), with its fidelity; leads no rule matches get no persona.
+ * 6. **Anti-personas**: personas that win but churn or rarely win (see `personaAntiPersonas`),
+ *    and the cluster of all closed deals that wins least, when clearly below the rest (see
+ *    `dealAntiPersona`).
+ *
+ * Weak structure is said plainly in `warnings` and the `verdict` (silhouette below 0.25,
+ * unstable or small personas, rules of low fidelity). Same table and options → the same result
+ * (and a byte-identical `toYAML()`). The table is not modified.
+ *
+ * @example
+ * import { loadDataset, personas } from "leadlab";
+ * const { table } = await loadDataset("data/sample/dataset.yaml");
+ * const result = personas(table, { seed: 1 });
+ * result.k; // => 4
+ * result.personas[0].winRate; // => { value: 0.7…, lo: …, hi: …, n: …, events: … }
+ */
+export function personas(table: DealTable, options: PersonasOptions = {}): PersonasResult {
+  return personasResolved(table, resolvePersonasOptions(table, options));
+}
+
+function personasResolved(table: DealTable, o: ResolvedPersonasOptions): PersonasResult {
+  const customers = personaCustomers(table, o.customers, o.horizonDays);
+  if (customers.rows.length < 10)
+    throw new Error(
+      `personas: only ${customers.rows.length} ${o.customers} customers (${customers.definition}); personas need at least 10` +
+        (o.customers === "retained" ? '; try customers "won"' : ""),
+    );
+  const warnings: string[] = [];
+  const progress = o.onProgress;
+  progress(`personas: ${customers.rows.length.toLocaleString("en-US")} customers (${customers.definition})`);
+
+  // attributes and their weights
+  const choice = o.attributes ? { names: [...o.attributes], leftOut: [] as LeftOutAttribute[] } : personaAttributes(table, { drivers: o.drivers, exclude: o.exclude });
+  if (choice.names.length === 0) throw new Error("personas: no attribute to describe customers by (no firmographic, demographic or behavioural attribute); name some with `attributes`");
+  const rawCustomers = mixedColumnsFromTable(table, choice.names, customers.rows);
+  const screens = weigh(rawCustomers, o);
+  const attributes = choice.names.map((name, i): PersonaAttribute => {
+    const meta = table.attribute(name);
+    const s = screens[i];
+    return {
+      name,
+      type: meta.type,
+      kind: rawCustomers[i].kind,
+      role: meta.role,
+      ...(meta.feature ? { feature: meta.feature } : {}),
+      ...(meta.separator !== undefined ? { separator: meta.separator } : {}),
+      weight: s.weight,
+      association: s.association,
+      partner: s.partner,
+      reason: s.reason,
+    };
+  });
+  if (o.weights === "association" && screens.every((s) => s.weight === 1 && s.association < 0.2))
+    warnings.push("no attribute is associated with another (Cramér's V ≥ 0.2): the customers show no structure to group them by, so every attribute weighs the same");
+  const keptIndex = attributes.map((a, i) => (a.weight > 0 ? i : -1)).filter((i) => i >= 0);
+  const kept = keptIndex.map((i) => attributes[i]);
+  const weights = Object.fromEntries(kept.map((a) => [a.name, a.weight]));
+  const rawKept = keptIndex.map((i) => rawCustomers[i]);
+
+  // cluster the customers on the rank scale of their numeric attributes
+  const scalers = rawKept.map((c) => (c.kind === "numeric" ? rankScaler(c.values) : null));
+  const scale = (cols: readonly MixedColumn[]) =>
+    cols.map((c, j): MixedColumn => (c.kind === "numeric" ? { name: c.name, kind: "numeric", values: Float64Array.from(c.values, scalers[j]!) } : c));
+  progress(`personas: clustering on ${kept.length} attributes (${kept.map((a) => a.name).join(", ")})`);
+  const clustering = clusterPersonas(scale(rawKept), {
+    numeric: "range",
+    weights,
+    sampleSize: o.sample,
+    seed: o.seed,
+    bootstraps: o.bootstraps,
+    ...(o.k !== undefined ? { k: o.k } : {}),
+    ...(o.kMin !== undefined ? { kMin: o.kMin } : {}),
+    ...(o.kMax !== undefined ? { kMax: o.kMax } : {}),
+  });
+  const k = clustering.k;
+
+  progress(`personas: k = ${clustering.k} (${clustering.reason})`);
+  // every closed deal to its nearest medoid, on the same scale
+  const rawDeals = mixedColumnsFromTable(table, kept.map((a) => a.name));
+  const dealModel = prepareGower(scale(rawDeals), { numeric: "range", weights });
+  const medoidRows = Int32Array.from(clustering.medoids, (m) => customers.rows[m]);
+  const dealLabels = assignToMedoids(dealModel, medoidRows).labels;
+
+  // base rates
+  const n = table.n;
+  const wonCount = table.won.reduce((s, w) => s + w, 0);
+  const retention = customers.retention;
+  const base = {
+    winRate: rateOf(wonCount, n),
+    retention: retention ? rateOf(retention.y.reduce((s, y) => s + y, 0), retention.rows.length) : null,
+    medianAmount: medianAmountOf(table, (r) => table.won[r] === 1),
+  };
+
+  // personas
+  const assigned = clustering.sizes.reduce((s, x) => s + x, 0);
+  const naming = kept.map((a, j): NamingAttribute => {
+    const c = rawKept[j];
+    const range = c.kind === "numeric" ? numericRange(c.values) : undefined;
+    return { name: a.name, kind: a.kind, role: a.role, ...(a.feature ? { feature: a.feature } : {}), ...(range ?? {}) };
+  });
+  const allTraits: Trait[][] = [];
+  for (let c = 0; c < k; c++) allTraits.push(clustering.sizes[c] > 0 ? clusterTraits(rawKept, clustering.labels, c) : []);
+  const parts = allTraits.map((t) => personaNameParts(t, naming));
+  const defaults = defaultPersonaNames(parts, naming);
+  const medoids = Array.from(clustering.medoids, (m, c): PersonaMedoid => medoidOf(table, rawKept, m, medoidRows[c]));
+  const renames = o.names ? applyPersonaNames(defaults.ids.map((id, c) => ({ id, medoid: medoids[c].values })), o.names) : null;
+  if (renames) warnings.push(...renames.warnings);
+  const list: Persona[] = [];
+  for (let c = 0; c < k; c++) {
+    const deals = countBy(n, (r) => dealLabels[r] === c, (r) => table.won[r]);
+    let ret: Rate | null = null;
+    if (retention) {
+      let m = 0;
+      let stay = 0;
+      retention.rows.forEach((r, i) => {
+        if (dealLabels[r] === c) {
+          m++;
+          stay += retention.y[i];
+        }
+      });
+      ret = rateOf(stay, m);
+    }
+    const name = renames?.names[c] ?? defaults.names[c];
+    list.push({
+      index: c,
+      id: defaults.ids[c],
+      name,
+      defaultName: defaults.names[c],
+      renamedBy: renames?.matchedBy[c] ?? null,
+      nameParts: parts[c],
+      size: clustering.sizes[c],
+      share: assigned ? clustering.sizes[c] / assigned : 0,
+      silhouette: clustering.clusterSilhouette[c],
+      stability: clustering.clusterStability[c],
+      medoid: medoids[c],
+      winRate: rateOf(deals.events, deals.n),
+      retention: ret,
+      medianAmount: medianAmountOf(table, (r) => table.won[r] === 1 && dealLabels[r] === c),
+      traits: allTraits[c].filter((t) => t.q < 0.05).slice(0, o.maxTraits),
+      warnings: personaWarnings(clustering.clusterStability[c], clustering.clusterSilhouette[c], clustering.sizes[c]),
+    });
+  }
+  for (const p of list) warnings.push(...p.warnings.map((w) => `persona "${p.name}": ${w}`));
+
+  // assignment rules
+  const rules = learnRuleList(rawKept, clustering.labels, { minPurity: RULE_MIN_PURITY });
+  const names = list.map((p) => p.name);
+  const ruleLabels = applyRulesToColumns(rules, rawDeals);
+  const noPersona = ruleLabels.reduce((s, l) => s + (l < 0 ? 1 : 0), 0);
+  const assignment = {
+    rules: rules.rules.map((r) => ({
+      persona: list[r.persona].id,
+      personaIndex: r.persona,
+      conditions: r.conditions.map((x) => ({ ...x, ...("values" in x ? { values: [...x.values] } : {}) })),
+      support: r.support,
+      purity: r.purity,
+      text: formatRule(r, names),
+    })),
+    fidelity: rules.fidelity,
+    coverage: rules.coverage,
+    precision: rules.precision,
+    noPersonaShare: n ? noPersona / n : 0,
+    text: [...rules.rules.map((r) => formatRule(r, names)), "otherwise no persona"],
+  };
+  if (rules.fidelity < 0.7)
+    warnings.push(`the assignment rules give only ${pct(rules.fidelity)} of the customers their own persona (fidelity < 70%): the personas are hard to tell apart with simple rules`);
+
+  // anti-personas
+  const antiPersonas = personaAntiPersonas(list, base, n);
+  if (o.antiPersonas) {
+    progress(`personas: clustering all ${n.toLocaleString("en-US")} closed deals for anti-personas`);
+    const deal = dealAntiPersona({
+      columns: rawDeals,
+      weights,
+      won: table.won,
+      ...(retention ? { retention: { rows: retention.rows, y: retention.y } } : {}),
+      naming,
+      personas: { labels: dealLabels, ids: list.map((p) => p.id) },
+      seed: o.seed,
+      sample: Math.min(o.sample, DEAL_SAMPLE),
+      bootstraps: Math.min(o.bootstraps, DEAL_BOOTSTRAPS),
+      kMax: o.kMax ?? 8,
+      maxTraits: o.maxTraits,
+    });
+    if (deal) antiPersonas.push(deal);
+  }
+
+  // what the clustering said, persona by persona
+  warnings.unshift(...clustering.warnings.filter((w) => !/^cluster \d+ of k/.test(w)));
+  if (customers.rows.length < 100) warnings.push(`only ${customers.rows.length} customers: the personas are rough sketches`);
+  const verdict = verdictOf(k, customers.rows.length, o.customers, clustering.silhouette, clustering.stability);
+
+  return new PersonasResult({
+    dataset: table.name,
+    fingerprint: dataFingerprint(table),
+    toolVersion: toolVersion(),
+    customers: o.customers,
+    customerDefinition: customers.definition,
+    counts: { deals: n, won: wonCount, lost: n - wonCount, customers: customers.wonRows.length, clustered: customers.rows.length, unassigned: clustering.unassigned },
+    leftOut: customers.leftOut,
+    dateRange: dateRangeOf(table),
+    settings: {
+      seed: o.seed,
+      sample: o.sample,
+      bootstraps: o.bootstraps,
+      horizonDays: o.horizonDays,
+      weights: typeof o.weights === "object" ? "given" : o.weights,
+      distance: "Gower over the weighted attributes; numeric attributes on the customers' rank scale; k-medoids (FasterPAM)",
+    },
+    attributes,
+    leftOutAttributes: choice.leftOut,
+    k,
+    reason: clustering.reason,
+    silhouette: clustering.silhouette,
+    stability: clustering.stability,
+    candidates: clustering.table,
+    base,
+    personas: list,
+    assignment,
+    antiPersonas,
+    profile: personaProfile(rawKept, clustering.labels, list.map((p) => p.traits), PROFILE_TRAITS),
+    verdict,
+    warnings,
+    customerRows: customers.rows,
+    labels: clustering.labels,
+    dealLabels,
+    ruleLabels,
+  });
+}
+
+/**
+ * A leaf of the rule tree names a persona when at least half of its customers are in it:
+ * with a stricter purity a persona that shares its traits with background customers gets no
+ * rule at all, and a consumer could never assign it.
+ */
+const RULE_MIN_PURITY = 0.5;
+
+/** Traits per persona in the side-by-side profile. */
+const PROFILE_TRAITS = 4;
+
+/** The clustering of all closed deals for anti-personas is secondary: a smaller sample and fewer resamples keep it quick. */
+const DEAL_SAMPLE = 1000;
+const DEAL_BOOTSTRAPS = 10;
+
+/** The weight of every candidate attribute, by the chosen weighting. */
+function weigh(columns: readonly MixedColumn[], o: ResolvedPersonasOptions): AttributeScreen[] {
+  if (o.weights === "association") return screenAttributes(columns, { seed: o.seed });
+  const given = o.weights;
+  return columns.map((c) => {
+    const weight = given === "equal" ? 1 : (given[c.name] ?? 1);
+    return { name: c.name, weight, association: NaN, partner: null, redundantWith: null, reason: given === "equal" ? "equal weights" : `weight ${weight} given` };
+  });
+}
+
+function personaWarnings(stability: number, silhouette: number, size: number): string[] {
+  const out: string[] = [];
+  if (stability <= 0.5) out.push(`unstable: it dissolves when customers are resampled (bootstrap Jaccard ${stability.toFixed(2)} ≤ 0.5)`);
+  if (silhouette < 0.1) out.push(`weak: its customers are barely closer to each other than to other personas (silhouette ${silhouette.toFixed(2)})`);
+  if (size < 20) out.push(`only ${size} customers: its rates are uncertain`);
+  return out;
+}
+
+function verdictOf(k: number, customers: number, set: string, silhouette: number, stability: number): string {
+  const measures = `silhouette ${silhouette.toFixed(2)}, stability ${stability.toFixed(2)}`;
+  const head = `${k} personas among ${customers.toLocaleString("en-US")} ${set} customers`;
+  if (silhouette < 0.25) return `${head}; weak structure (${measures}): treat them as slices of one population, not distinct types`;
+  if (stability < 0.75) return `${head}; some structure but unstable (${measures})`;
+  return `${head}; clear structure (${measures})`;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+
+function countBy(n: number, include: (r: number) => boolean, event: (r: number) => number): { n: number; events: number } {
+  let m = 0;
+  let e = 0;
+  for (let r = 0; r < n; r++) {
+    if (!include(r)) continue;
+    m++;
+    e += event(r);
+  }
+  return { n: m, events: e };
+}
+
+function medianAmountOf(table: DealTable, include: (r: number) => boolean): number | null {
+  if (!table.amount) return null;
+  const v: number[] = [];
+  for (let r = 0; r < table.n; r++) if (include(r) && !Number.isNaN(table.amount[r])) v.push(table.amount[r]);
+  if (v.length === 0) return null;
+  v.sort((a, b) => a - b);
+  return quantileSorted(v, 0.5);
+}
+
+function numericRange(values: ArrayLike<number>): { min: number; max: number } | undefined {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (Number.isNaN(x)) continue;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return min <= max ? { min, max } : undefined;
+}
+
+function medoidOf(table: DealTable, columns: readonly MixedColumn[], index: number, row: number): PersonaMedoid {
+  const values: PersonaMedoid["values"] = {};
+  for (const c of columns) {
+    const v = (c.values as ArrayLike<unknown>)[index];
+    values[c.name] =
+      v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) ? null : Array.isArray(v) ? [...(v as string[])] : (v as number | string | boolean);
+  }
+  return { row, deal: table.ids[row], customer: table.retention?.key[row] ?? null, values };
+}
+
+function dateRangeOf(table: DealTable): PersonasParts["dateRange"] {
+  const [dates, column] = table.createdAt ? [table.createdAt, "created_at"] : table.closedAt ? [table.closedAt, "closed_at"] : [null, ""];
+  if (!dates) return null;
+  const range = numericRange(dates);
+  if (!range) return null;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: iso(range.min), to: iso(range.max), column };
+}
+
+type PersonasParts = ConstructorParameters<typeof PersonasResult>[0];
