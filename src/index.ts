@@ -115,6 +115,7 @@ export { CUSTOMER_SETS, personaCustomers, type CustomerSet, type PersonaCustomer
 export { PERSONA_ROLES, personaAttributes, type PersonaAttributeChoice, type LeftOutAttribute } from "./personas/persona-attributes";
 export { screenAttributes, type ScreeningOptions, type AttributeScreen } from "./personas/attribute-screening";
 export { rankScaler } from "./personas/rank-scaler";
+export { clusterWithMinimumSize, type SizedClusteringOptions } from "./personas/sized-clustering";
 export { personaProfile, type PersonaProfile, type ProfileRow } from "./personas/persona-profile";
 export { rateOf } from "./personas/rate";
 export { personaNameParts, traitText, defaultPersonaNames, personaId, applyPersonaNames, medoidMatches, type NamingAttribute, type NamePart, type NamePartOptions, type NamedPersona, type AppliedNames } from "./personas/persona-names";
@@ -138,6 +139,25 @@ export { binRateRows } from "./charts/bin-rate-rows";
 export { ivRankingChart, type IvRankingOptions } from "./charts/iv-ranking";
 export { survivalCurvesChart, type SurvivalCurvesOptions } from "./charts/survival-curves";
 export { contrastScatterChart, type ContrastScatterOptions } from "./charts/contrast-scatter";
+export { frameworksComparisonChart, type FrameworksComparisonInput, type FrameworksComparisonOptions } from "./charts/frameworks-comparison-chart";
+export { rocChart, type RocChartOptions } from "./charts/roc-chart";
+export { gainsChart, type GainsChartOptions, type GainsTier } from "./charts/gains-chart";
+export { calibrationChart, type CalibrationChartOptions } from "./charts/calibration-chart";
+export { scoreDistributionChart, DISTRIBUTION_LAYOUTS, type DistributionLayout, type PointsBucket, type DistributionTier, type ScoreDistributionOptions } from "./charts/score-distribution-chart";
+export { gradeMatrixChart, type GradeMatrixOptions } from "./charts/grade-matrix-chart";
+
+// Report: one self-contained HTML page for a sales manager
+export { reportHtml, type ReportExtras, type ReportSection } from "./report/report-html";
+export { scorecardCharts, type ScorecardCharts } from "./report/scorecard-charts";
+export { reportSection, verdictSection, keyNumbersSection, referencesSection, driversSection, scorecardSection, chartsSection, tiersSection, gradesSection, stabilitySection, warningsSection, type ReportSvgs } from "./report/report-sections";
+export { frameworksSection } from "./report/frameworks-section";
+export { rulesDiffHtml } from "./report/rules-diff-html";
+export { escapeHtml } from "./report/escape-html";
+export { htmlTable, type TableCell, type HtmlTableSpec } from "./report/html-table";
+export { embedSvg } from "./report/embed-svg";
+export { checkSectionHtml } from "./report/check-section-html";
+export { formatAuc, formatCount, formatPValue, formatPoints, formatRateInterval } from "./report/report-format";
+export { REPORT_CSS } from "./report/report-style";
 
 // Sample data: a seeded B2B history with planted effects
 export { generateSample } from "./data/sample/generate";

@@ -9,8 +9,8 @@ import { CHART_COLORS, CHART_CONFIG, VEGA_LITE_SCHEMA_URL } from "./theme";
 export interface ContrastScatterOptions {
   /** The chart's title. Default "Win rate against retention, bin by bin". */
   title?: string;
-  /** A second line under the title; by default it explains the marks. */
-  subtitle?: string;
+  /** Lines under the title; by default they explain the marks and the corners. */
+  subtitle?: string | string[];
   /** The overall win rate, drawn as a dashed vertical rule; default the contrast's own. */
   baseWinRate?: number;
   /** The overall retention rate, drawn as a dashed horizontal rule; default the contrast's own. */
@@ -25,7 +25,7 @@ export interface ContrastScatterOptions {
 /** {@link ContrastScatterOptions} with every default filled in. */
 interface ResolvedContrastOptions {
   title: string;
-  subtitle: string;
+  subtitle: string | string[];
   baseWinRate: number | undefined;
   baseRetentionRate: number | undefined;
   maxLabels: number;
@@ -79,7 +79,8 @@ const POINT_RADIUS = 4;
  * A scatter of bins by win rate (x) and retention rate (y), from {@link contrastDrivers}: a
  * point per bin with both Wilson intervals as error bars, the overall win and retention rates
  * as dashed rules, and colour by reading: vermillion for "wins but churns" (bottom right: easy
- * to win, quick to leave), blue for "hard to win, loyal" (top left), grey for neither. The
+ * to win, quick to leave), blue for "hard to win, loyal" (top left), grey for neither; the
+ * subtitle names the corners. The
  * strongest contrasts are labelled `attribute: bin`, each label placed beside its point where
  * it overlaps no other label or point (a label that finds no free place is left to the
  * tooltip).
@@ -141,7 +142,10 @@ function resolveOptions(input: DriversContrast | readonly ContrastRow[], options
   const rules = baseWinRate !== undefined || baseRetentionRate !== undefined ? " · dashed: overall rates" : "";
   return {
     title: options.title ?? "Win rate against retention, bin by bin",
-    subtitle: options.subtitle ?? `Points: bins of the win analysis · bars: 95% intervals${rules}`,
+    subtitle: options.subtitle ?? [
+      `Points: bins of the win analysis · bars: 95% intervals${rules}`,
+      "Bottom right: wins but churns · top left: hard to win, loyal",
+    ],
     baseWinRate,
     baseRetentionRate,
     maxLabels,
@@ -252,20 +256,11 @@ function buildContrastSpec(rows: readonly ContrastRow[], options: ResolvedContra
     retentionRate: yDomain[0] + ((height - y) / height) * (yDomain[1] - yDomain[0]),
   });
 
-  // Quadrant names in two corners; their boxes are kept free of labels.
-  const quadrantFont = { fontSize: 11, fontWeight: 600 } as const;
-  const quadrants = [
-    { text: "wins but churns ↘", winRate: xDomain[1], retentionRate: yDomain[0], align: "right", baseline: "bottom", color: READING_COLORS[0].color },
-    { text: "↖ hard to win, loyal", winRate: xDomain[0], retentionRate: yDomain[1], align: "left", baseline: "top", color: READING_COLORS[1].color },
-  ] as const;
-  const quadrantBoxes: Box[] = [
-    [width - 4 - helveticaWidth(quadrantFont, quadrants[0].text), height - 4 - LABEL_HEIGHT, width, height],
-    [0, 0, 4 + helveticaWidth(quadrantFont, quadrants[1].text), 4 + LABEL_HEIGHT],
-  ];
-  const reserved: Box[] = [...quadrantBoxes];
-  if (baseWinRate !== undefined) reserved.push([px(baseWinRate), 0, px(baseWinRate) + 4 + helveticaWidth(quadrantFont, "overall win rate 100%"), LABEL_HEIGHT + 2]);
+  const reserved: Box[] = [];
+  const captionFont = { fontSize: 11, fontWeight: 600 } as const;
+  if (baseWinRate !== undefined) reserved.push([px(baseWinRate), 0, px(baseWinRate) + 4 + helveticaWidth(captionFont, "overall win rate 100%"), LABEL_HEIGHT + 2]);
   if (baseRetentionRate !== undefined) {
-    reserved.push([width - 4 - helveticaWidth(quadrantFont, "overall retention 100%"), py(baseRetentionRate) - LABEL_HEIGHT - 2, width, py(baseRetentionRate)]);
+    reserved.push([width - 4 - helveticaWidth(captionFont, "overall retention 100%"), py(baseRetentionRate) - LABEL_HEIGHT - 2, width, py(baseRetentionRate)]);
   }
   const labelled = rows
     .map((r, i) => ({ r, i }))
@@ -315,7 +310,7 @@ function buildContrastSpec(rows: readonly ContrastRow[], options: ResolvedContra
   };
 
   const layers: Layer[] = [];
-  // Captions of the rules and quadrants, drawn last so points do not cover them.
+  // Captions of the base-rate rules, drawn last so points do not cover them.
   const captions: Layer[] = [];
   const referenceMark = { type: "rule", color: CHART_COLORS.reference, strokeWidth: 1.5 } as const;
   const referenceText = { type: "text", color: CHART_COLORS.reference, fontWeight: 600, fontSize: 11 } as const;
@@ -338,15 +333,6 @@ function buildContrastSpec(rows: readonly ContrastRow[], options: ResolvedContra
         data: { values: base },
         mark: { ...referenceText, align: "right", baseline: "bottom", x: width, dx: -4, dy: -2 },
         encoding: { y: { field: "retentionRate", type: "quantitative" }, text: { field: "caption" } },
-      }),
-    );
-  }
-  for (const q of quadrants) {
-    captions.push(
-      ...withHalo({
-        data: { values: [{ winRate: q.winRate, retentionRate: q.retentionRate, text: q.text }] },
-        mark: { type: "text", align: q.align, baseline: q.baseline, color: q.color, ...quadrantFont, dx: q.align === "left" ? 4 : -4, dy: q.baseline === "top" ? 4 : -4 },
-        encoding: { x: { field: "winRate", type: "quantitative" }, y: { field: "retentionRate", type: "quantitative" }, text: { field: "text" } },
       }),
     );
   }

@@ -8,7 +8,7 @@ export interface PersonaTraitsHeatmapOptions {
   title?: string;
   /** A second line under the title; by default it explains the colours and numbers. */
   subtitle?: string;
-  /** Width of one persona's column in pixels. Default 130. */
+  /** Width of one persona's column in pixels. Default 150. */
   columnWidth?: number;
   /** Lift at which the colour saturates (its inverse on the other side). Default 4. */
   maxLift?: number;
@@ -30,8 +30,9 @@ interface Cell {
  * customers) on a log scale centred on 1 — orange above, blue below, white where the persona
  * is like everyone — and its number is the share of the persona with the trait. A trait that
  * marks one persona is shown for all of them, so the contrast is visible. Each persona column
- * is titled with its name; the row label says the attribute and value (`industry = Software`,
- * `tech_stack ∋ HubSpot`, `employees 190–700`) with the overall share.
+ * is titled with its name, one part per line; the row label says the attribute and value
+ * (`industry = Software`, `tech_stack ∋ HubSpot`, `employees 189–701`, numbers to three
+ * significant digits) with the overall share.
  *
  * The returned vega-lite 5 spec carries its data and the shared chart config. Throws when the
  * persona names are not unique, when a row's shares do not match the personas, or when a share is
@@ -50,7 +51,7 @@ interface Cell {
 export function personaTraitsHeatmap(personas: readonly string[], profile: PersonaProfile, options: PersonaTraitsHeatmapOptions = {}): TopLevelSpec {
   const title = options.title ?? "What sets each persona apart";
   const subtitle = options.subtitle ?? "Colour: lift against all customers (log scale) · number: share of the persona";
-  const columnWidth = options.columnWidth ?? 130;
+  const columnWidth = options.columnWidth ?? 150;
   if (!(Number.isFinite(columnWidth) && columnWidth >= 40)) throw new Error(`personaTraitsHeatmap: options.columnWidth must be at least 40 pixels; got ${columnWidth}.`);
   const maxLift = options.maxLift ?? 4;
   if (!(Number.isFinite(maxLift) && maxLift > 1)) throw new Error(`personaTraitsHeatmap: options.maxLift must be a number above 1; got ${maxLift}.`);
@@ -62,7 +63,8 @@ export function personaTraitsHeatmap(personas: readonly string[], profile: Perso
     if (row.shares.length !== personas.length) throw new Error(`${where} has ${row.shares.length} shares for ${personas.length} personas.`);
     const ok = (x: number) => Number.isNaN(x) || (x >= 0 && x <= 1);
     if (!ok(row.overallShare) || !row.shares.every(ok)) throw new Error(`${where}: shares must be numbers in [0, 1] (NaN for unknown).`);
-    const label = `${row.attribute}${row.kind === "numeric" ? " " : row.kind === "multi" ? " ∋ " : " = "}${row.value} (${percent(row.overallShare)} of all)`;
+    const value = row.band ? `${number(row.band.from)}–${number(row.band.to)}` : row.value;
+    const label = `${row.attribute}${row.kind === "numeric" ? " " : row.kind === "multi" ? " ∋ " : " = "}${value} (${percent(row.overallShare)} of all)`;
     if (traits.includes(label)) throw new Error(`${where} appears twice.`);
     traits.push(label);
     row.shares.forEach((share, p) => {
@@ -85,14 +87,23 @@ export function personaTraitsHeatmap(personas: readonly string[], profile: Perso
     width: { step: columnWidth },
     height: { step: 24 },
     encoding: {
-      x: { field: "persona", type: "nominal", sort: [...personas], title: null, axis: { orient: "top", labelAngle: 0, labelLimit: columnWidth - 6 } },
+      // a name's parts on lines of their own: "Software · 190–700 employees · VP"
+      x: {
+        field: "persona",
+        type: "nominal",
+        sort: [...personas],
+        title: null,
+        axis: { orient: "bottom", labelAngle: 0, labelLimit: columnWidth - 6, labelExpr: "split(datum.label, ' · ')", labelPadding: 6 },
+      },
       y: { field: "trait", type: "nominal", sort: traits, title: null, axis: { labelLimit: 320 } },
     },
     layer: [
       {
-        mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1 },
+        // a persona with no known value of the attribute still gets its (grey) cell
+        mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1, invalid: null },
         encoding: {
           color: {
+            condition: { test: "datum.lift === null", value: CHART_COLORS.muted },
             field: "lift",
             type: "quantitative",
             scale: { type: "log", domain: [1 / maxLift, maxLift], domainMid: 1, scheme: "blueorange", clamp: true },
@@ -108,12 +119,23 @@ export function personaTraitsHeatmap(personas: readonly string[], profile: Perso
         },
       },
       {
-        mark: { type: "text", fontSize: 11, color: CHART_COLORS.text },
-        encoding: { text: { field: "caption", type: "nominal" } },
+        mark: { type: "text", fontSize: 11 },
+        encoding: {
+          text: { field: "caption", type: "nominal" },
+          // white on the dark ends of the scale
+          color: { condition: { test: `datum.lift !== null && (datum.lift >= ${DARK} || datum.lift <= ${1 / DARK})`, value: "#ffffff" }, value: CHART_COLORS.text },
+        },
       },
     ],
     config: structuredClone(CHART_CONFIG),
   } as TopLevelSpec;
+}
+
+/** Lift beyond which (or below whose inverse) a cell is dark enough for white text. */
+const DARK = 2.5;
+
+function number(x: number): string {
+  return x.toLocaleString("en-US", { maximumSignificantDigits: 3 });
 }
 
 function percent(x: number): string {

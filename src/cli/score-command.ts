@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, writeSync } from "node:fs";
-import type { DuckDBConnection, DuckDBVector } from "@duckdb/node-api";
 import { resolve } from "node:path";
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
 import { DatasetError } from "../data/dataset-error";
 import { openDuckDB, sqlIdentifier, sqlString } from "../data/duckdb-session";
 import { compareText } from "../data/compare-text";
@@ -8,6 +8,7 @@ import { nearestName } from "../data/nearest-name";
 import { tableExpression } from "../data/read-table";
 import { readScoringRules } from "../scoring/parse-scoring-rules";
 import { createScorer, ScoreError, type LeadValue } from "../scoring/score";
+import type { ScoringRules } from "../scoring/scoring-rules-schema";
 import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
 
@@ -66,62 +67,13 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
   try {
     const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd() }, { csvAllText: true });
     const names = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${expr}`)).getRowObjectsJS().map((r) => String(r.column_name));
-    const keys = scorer.keys;
-    for (const key of [rules.inputs.id, ...keys])
-      if (!names.includes(key)) {
-        const attribute = rules.attributes.find((a) => ("column" in a.source ? a.source.column : a.name) === key);
-        const isEvent = attribute !== undefined && "event" in attribute.source;
-        const near = nearestName(key, names);
-        throw new DatasetError(
-          `the leads file has no column "${key}"${isEvent ? ` (the event feature "${key}", precomputed)` : ""} (it has: ${names.join(", ")})`,
-          { file: leadsPath },
-          near
-            ? `did you mean "${near}"?`
-            : isEvent
-              ? "add a column named as the event feature with its value as of the scoring point, or score in the warehouse with `leadlab sql`"
-              : `add the column "${key}" that the rules read (inputs.id or an attribute's source.column)`,
-        );
-      }
-    // How each column reaches score(), exactly as its text but cheaper than one JS string per
-    // value (nothing is NULL, so no validity masks are read either):
-    // - read only by numeric attributes: a DOUBLE when the text is DuckDB's canonical form of a
-    //   finite number ("250", "-3", "2.5", "1e+20"), which the scorer's grammar reads as the
-    //   same number; any other text (blank, " 75 ", "1e3", "NA", junk) comes as text;
-    // - other columns with few distinct values in the first rows: the code of the text in a
-    //   dictionary of those values (an ENUM), and the text itself when it is not in it;
-    // - the rest: text.
-    const numericOnly = (key: string) =>
-      rules.attributes.every((a) => ("column" in a.source ? a.source.column : a.name) !== key || a.match === "numeric");
-    const text = (key: string) => `COALESCE(CAST(${sqlIdentifier(key)} AS VARCHAR), '')`;
-    const numeric = keys.map(numericOnly);
-    const dictionaries = await sampleDictionaries(db, expr, keys.filter((_, j) => !numeric[j]), text);
-    const select = [`${text(rules.inputs.id)} AS id`];
-    const kinds: ("number" | "code" | "text")[] = [];
-    const dictionary: string[][] = [];
-    for (const [j, key] of keys.entries()) {
-      const dict = dictionaries.get(key);
-      if (numeric[j]) {
-        const raw = `CAST(${sqlIdentifier(key)} AS VARCHAR)`;
-        const canonical = `(CAST(TRY_CAST(${raw} AS BIGINT) AS VARCHAR) = ${raw} OR (CAST(TRY_CAST(${raw} AS DOUBLE) AS VARCHAR) = ${raw} AND isfinite(TRY_CAST(${raw} AS DOUBLE))))`;
-        select.push(`CASE WHEN ${canonical} THEN CAST(${raw} AS DOUBLE) ELSE CAST('NaN' AS DOUBLE) END AS x${j}`);
-        select.push(`CASE WHEN ${canonical} THEN '' ELSE ${text(key)} END AS v${j}`);
-        kinds.push("number");
-      } else if (dict) {
-        const type = `leadlab_dictionary_${j}`;
-        await db.run(`CREATE TYPE ${type} AS ENUM (${dict.map(sqlString).join(", ")})`);
-        const coded = `TRY_CAST(${text(key)} AS ${type})`;
-        select.push(`COALESCE(CAST(enum_code(${coded}) AS INTEGER), -1) AS x${j}`);
-        select.push(`CASE WHEN ${coded} IS NULL THEN ${text(key)} ELSE '' END AS v${j}`);
-        kinds.push("code");
-      } else {
-        select.push(`${text(key)} AS v${j}`);
-        kinds.push("text");
-      }
-      dictionary.push(dict ?? []);
-    }
-    const result = await db.stream(`SELECT ${select.join(", ")} FROM ${expr}`);
-    const values: LeadValue[] = new Array(keys.length);
+    requireColumns(rules, scorer.keys, names, leadsPath);
+    const plan = await readPlan(db, expr, rules, scorer.keys);
+    const result = await db.stream(plan.query);
+    const values: LeadValue[] = new Array(scorer.keys.length);
     const tiers = new Map<string | null, string>();
+    // Reasons are few distinct texts: each is escaped once; the reasons cell is always quoted.
+    const reasonCells = new Map<string, string>();
     const unscored = new Map<string, UnscoredReason>();
     let rows = 0;
     let scored = 0;
@@ -130,31 +82,20 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       const n = chunk.rowCount;
-      const ids = chunk.getColumnVector(0);
-      const fast: (DuckDBVector | undefined)[] = [];
-      const texts: DuckDBVector[] = [];
-      let v = 1;
-      for (let j = 0; j < keys.length; j++) {
-        fast.push(kinds[j] !== "text" ? chunk.getColumnVector(v++) : undefined);
-        texts.push(chunk.getColumnVector(v++));
-      }
+      const read = plan.reader(chunk);
       for (let r = 0; r < n; r++) {
-        for (let j = 0; j < keys.length; j++) {
-          const kind = kinds[j];
-          if (kind === "number") {
-            const x = fast[j]!.getItem(r) as number;
-            values[j] = x === x ? x : (texts[j].getItem(r) as string);
-          } else if (kind === "code") {
-            const code = fast[j]!.getItem(r) as number;
-            values[j] = code >= 0 ? dictionary[j][code] : (texts[j].getItem(r) as string);
-          } else values[j] = texts[j].getItem(r) as string;
-        }
-        const id = ids.getItem(r) as string;
+        const id = read(r, values);
         try {
           const s = scorer.scoreValues(values);
           let tier = tiers.get(s.tier);
           if (tier === undefined) tiers.set(s.tier, (tier = csvField(s.tier ?? "")));
-          out += `${csvField(id)},${s.points},${tier},${s.grade},${csvField(s.reasons.join("; "))}\n`;
+          let cell = "";
+          for (let k = 0; k < s.reasons.length; k++) {
+            let quoted = reasonCells.get(s.reasons[k]);
+            if (quoted === undefined) reasonCells.set(s.reasons[k], (quoted = s.reasons[k].replace(/"/g, '""')));
+            cell += k === 0 ? quoted : `; ${quoted}`;
+          }
+          out += `${csvField(id)},${s.points},${tier},${s.grade},"${cell}"\n`;
           scored++;
         } catch (e) {
           if (!(e instanceof ScoreError)) throw e;
@@ -168,7 +109,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
         }
       }
       rows += n;
-      if (out) write(out);
+      write(out);
       out = "";
       if (options.onProgress && rows % 262_144 < n) options.onProgress(`scored ${rows.toLocaleString("en-US")} leads`);
     }
@@ -177,6 +118,102 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
   } finally {
     db.closeSync();
   }
+}
+
+/** Throws naming a column the rules read that the leads file lacks (event features are precomputed columns). */
+function requireColumns(rules: ScoringRules, keys: readonly string[], names: readonly string[], leadsPath: string): void {
+  for (const key of [rules.inputs.id, ...keys]) {
+    if (names.includes(key)) continue;
+    const attribute = rules.attributes.find((a) => ("column" in a.source ? a.source.column : a.name) === key);
+    const isEvent = attribute !== undefined && "event" in attribute.source;
+    const near = nearestName(key, names);
+    throw new DatasetError(
+      `the leads file has no column "${key}"${isEvent ? ` (the event feature "${key}", precomputed)` : ""} (it has: ${names.join(", ")})`,
+      { file: leadsPath },
+      near
+        ? `did you mean "${near}"?`
+        : isEvent
+          ? "add a column named as the event feature with its value as of the scoring point, or score in the warehouse with `leadlab sql`"
+          : `add the column "${key}" that the rules read (inputs.id or an attribute's source.column)`,
+    );
+  }
+}
+
+/** The query that reads the leads, and how to turn a row of its chunks into the scorer's values. */
+interface ReadPlan {
+  query: string;
+  /** For one chunk: a function that fills `values` (in the scorer's key order) for row `r` and returns the lead id. */
+  reader(chunk: DuckDBDataChunk): (r: number, values: LeadValue[]) => string;
+}
+
+/**
+ * How each column reaches score(): exactly its text, but cheaper than one JS string per value
+ * (and nothing is NULL, so no validity masks are read):
+ * - read only by numeric attributes: a DOUBLE when the text is DuckDB's canonical form of a
+ *   finite number ("250", "-3", "2.5", "1e+20"), which the scorer's grammar reads as the same
+ *   number; any other text (blank, " 75 ", "1e3", "NA", junk) comes as text;
+ * - other columns with few distinct values in the first rows: the code of the text in a
+ *   dictionary of those values (an ENUM), and the text itself when it is not in it;
+ * - the rest: text.
+ */
+async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules, keys: readonly string[]): Promise<ReadPlan> {
+  const numericOnly = (key: string) =>
+    rules.attributes.every((a) => ("column" in a.source ? a.source.column : a.name) !== key || a.match === "numeric");
+  const text = (key: string) => `COALESCE(CAST(${sqlIdentifier(key)} AS VARCHAR), '')`;
+  const numeric = keys.map(numericOnly);
+  const dictionaries = await sampleDictionaries(db, expr, keys.filter((_, j) => !numeric[j]), text);
+  // `inner` reads each column once; `flags` says whether a number's text is canonical; the
+  // outer select hands out the number or code, and the text where they do not apply.
+  const inner = [`${text(rules.inputs.id)} AS id`];
+  const flags: string[] = [];
+  const select = ["id"];
+  const kinds: ("number" | "code" | "text")[] = [];
+  const dictionary: string[][] = [];
+  for (const [j, key] of keys.entries()) {
+    const dict = dictionaries.get(key);
+    if (numeric[j]) {
+      inner.push(`CAST(${sqlIdentifier(key)} AS VARCHAR) AS r${j}`, `TRY_CAST(CAST(${sqlIdentifier(key)} AS VARCHAR) AS DOUBLE) AS d${j}`);
+      flags.push(`COALESCE(isfinite(d${j}) AND (CAST(d${j} AS VARCHAR) = r${j} OR CAST(TRY_CAST(r${j} AS BIGINT) AS VARCHAR) = r${j}), false) AS ok${j}`);
+      select.push(`CASE WHEN ok${j} THEN d${j} ELSE CAST('NaN' AS DOUBLE) END AS x${j}`, `CASE WHEN ok${j} THEN '' ELSE COALESCE(r${j}, '') END AS v${j}`);
+      kinds.push("number");
+    } else if (dict) {
+      const type = `leadlab_dictionary_${j}`;
+      await db.run(`CREATE TYPE ${type} AS ENUM (${dict.map(sqlString).join(", ")})`);
+      inner.push(`TRY_CAST(${text(key)} AS ${type}) AS e${j}`, `${text(key)} AS r${j}`);
+      select.push(`COALESCE(CAST(enum_code(e${j}) AS INTEGER), -1) AS x${j}`, `CASE WHEN e${j} IS NULL THEN r${j} ELSE '' END AS v${j}`);
+      kinds.push("code");
+    } else {
+      inner.push(`${text(key)} AS r${j}`);
+      select.push(`r${j} AS v${j}`);
+      kinds.push("text");
+    }
+    dictionary.push(dict ?? []);
+  }
+  const query = `SELECT ${select.join(", ")} FROM (SELECT *${flags.length ? `, ${flags.join(", ")}` : ""} FROM (SELECT ${inner.join(", ")} FROM ${expr}))`;
+  const reader = (chunk: DuckDBDataChunk) => {
+    const ids = chunk.getColumnVector(0);
+    const fast: (DuckDBVector | undefined)[] = [];
+    const texts: DuckDBVector[] = [];
+    let v = 1;
+    for (let j = 0; j < keys.length; j++) {
+      fast.push(kinds[j] !== "text" ? chunk.getColumnVector(v++) : undefined);
+      texts.push(chunk.getColumnVector(v++));
+    }
+    return (r: number, values: LeadValue[]): string => {
+      for (let j = 0; j < keys.length; j++) {
+        const kind = kinds[j];
+        if (kind === "number") {
+          const x = fast[j]!.getItem(r) as number;
+          values[j] = x === x ? x : (texts[j].getItem(r) as string);
+        } else if (kind === "code") {
+          const code = fast[j]!.getItem(r) as number;
+          values[j] = code >= 0 ? dictionary[j][code] : (texts[j].getItem(r) as string);
+        } else values[j] = texts[j].getItem(r) as string;
+      }
+      return ids.getItem(r) as string;
+    };
+  };
+  return { query, reader };
 }
 
 /**

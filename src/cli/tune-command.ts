@@ -2,10 +2,14 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadDataset } from "../data/load-dataset";
 import type { DatasetSpec } from "../data/dataset-spec";
+import { evaluateFrameworks } from "../frameworks/evaluate-frameworks";
+import { frameworksSection } from "../report/frameworks-section";
+import { reportHtml, type ReportSection } from "../report/report-html";
 import { diffRules, formatRulesDiff } from "../scoring/diff-rules";
 import { readScoringRules } from "../scoring/parse-scoring-rules";
 import type { ScoringRules } from "../scoring/scoring-rules-schema";
-import { tuneScorecard } from "../scoring/tune-scorecard";
+import { createScorer } from "../scoring/score";
+import { leadRecord, tuneScorecard } from "../scoring/tune-scorecard";
 import type { TuneOptions } from "../scoring/tune-options";
 import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
@@ -32,7 +36,8 @@ export function rulesInputs(spec: DatasetSpec): ScoringRules["inputs"] {
 
 /**
  * `leadlab tune`: the quarterly command. Loads the dataset, tunes and validates the scorecard
- * on the holdout, and writes `scoring.yaml`, `summary.json` and `report.html` to `--out`
+ * on the holdout, tests the qualification frameworks mapped in the spec on the same holdout,
+ * and writes `scoring.yaml`, `summary.json` and `report.html` to `--out`
  * (with a diff against `--previous`'s scoring.yaml when given). Progress on stderr; the verdict
  * on stdout.
  *
@@ -91,7 +96,15 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
   writeFileSync(join(values.out, "scoring.yaml"), card.toYAML());
   const summary = { ...card.toSummary(), load: { deals: report.deals, joins: report.joins.map((j) => ({ table: j.table, matched: j.matched, unmatched: j.unmatched })) }, diff, warnings: [...report.warnings, ...card.warnings] };
   writeFileSync(join(values.out, "summary.json"), JSON.stringify(summary, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n");
-  progress(`wrote ${join(values.out, "scoring.yaml")} and summary.json`);
+  const sections: ReportSection[] = [];
+  if (table.attributes.some((a) => a.framework !== undefined)) {
+    progress("testing the qualification frameworks on the same holdout");
+    const scorer = createScorer(card.rules, { reasons: 0 });
+    const scores = Float64Array.from({ length: table.n }, (_, r) => scorer(leadRecord(table, r)).points);
+    sections.push(frameworksSection(evaluateFrameworks(table, { scorecard: { name: "tuned scorecard", scores } })));
+  }
+  writeFileSync(join(values.out, "report.html"), await reportHtml(card, { ...(diff ? { diff } : {}), sections }));
+  progress(`wrote scoring.yaml, summary.json and report.html to ${values.out}`);
   out(`${card.verdict}\n`);
   for (const t of card.tiers)
     out(`  tier ${t.name.padEnd(6)} ${t.minPoints === null ? "below" : `≥ ${t.minPoints}`}`.padEnd(20) + `win rate ${(100 * t.expectedWinRate.value).toFixed(0)}% [${(100 * t.expectedWinRate.lo).toFixed(0)}–${(100 * t.expectedWinRate.hi).toFixed(0)}%], ${(100 * t.shareOfLeads).toFixed(0)}% of leads, ${(100 * t.shareOfWins).toFixed(0)}% of wins\n`);

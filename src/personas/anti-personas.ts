@@ -1,4 +1,4 @@
-import { clusterPersonas } from "./cluster-personas";
+import { clusterWithMinimumSize } from "./sized-clustering";
 import type { MixedColumn } from "./mixed-column";
 import { defaultPersonaNames, personaNameParts, type NamingAttribute } from "./persona-names";
 import type { Persona, Rate } from "./personas-result";
@@ -107,7 +107,7 @@ export interface DealAntiPersonaInput {
 /**
  * The segment of closed deals that rarely wins: all closed deals (won and lost) are clustered
  * with the personas' attributes and weights (numeric attributes on the deals' rank scale; k
- * chosen by the same rule, see `clusterPersonas`), and the cluster with the lowest win rate is
+ * chosen by the same rule, see `clusterWithMinimumSize`), and the cluster with the lowest win rate is
  * an anti-persona of kind `rarely-wins` when its Wilson interval lies entirely below the win
  * rate of all deals. Its traits distinguish it from all deals; its name is built as a persona's.
  * Null when no cluster wins clearly less often, or when the clusters are weak (mean
@@ -132,7 +132,7 @@ export function dealAntiPersona(input: DealAntiPersonaInput): AntiPersona | null
     return { name: c.name, kind: "numeric", values: Float64Array.from(c.values, scale) };
   });
   const weights = Object.fromEntries(kept.map((c) => [c.name, input.weights[c.name]]));
-  const clustering = clusterPersonas(scaled, { numeric: "range", weights, sampleSize: input.sample, seed: input.seed, bootstraps: input.bootstraps, kMax: input.kMax });
+  const clustering = clusterWithMinimumSize(scaled, { numeric: "range", weights, sampleSize: input.sample, seed: input.seed, bootstraps: input.bootstraps, kMax: input.kMax });
   if (clustering.silhouette < 0.25) return null;
   const n = input.won.length;
   const wins = new Array<number>(clustering.k).fill(0);

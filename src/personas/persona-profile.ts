@@ -7,6 +7,8 @@ export interface ProfileRow {
   kind: MixedKind;
   /** The value as traits name it (a category, an item, "true", a numeric band). */
   value: string;
+  /** Numeric traits: the band, from ≤ x < to. */
+  band?: { from: number; to: number };
   /** Share of all customers with it, and of each persona's customers (among known values). */
   overallShare: number;
   shares: number[];
@@ -68,6 +70,7 @@ export function personaProfile(columns: readonly MixedColumn[], labels: ArrayLik
       attribute: t.attribute,
       kind: t.kind,
       value: t.value,
+      ...(t.band ? { band: { ...t.band } } : {}),
       overallShare: allKnown ? allHits / allKnown : NaN,
       shares: known.map((m, l) => (m ? hits[l] / m : NaN)),
     };

@@ -4,7 +4,6 @@ import type { DealTable } from "../data/deal-table";
 import { dealAntiPersona, personaAntiPersonas } from "./anti-personas";
 import { assignToMedoids } from "./assign";
 import { screenAttributes, type AttributeScreen } from "./attribute-screening";
-import { clusterPersonas } from "./cluster-personas";
 import { prepareGower } from "./gower";
 import { mixedColumnsFromTable, type MixedColumn } from "./mixed-column";
 import { personaAttributes, type LeftOutAttribute } from "./persona-attributes";
@@ -15,6 +14,7 @@ import { resolvePersonasOptions, type PersonasOptions, type ResolvedPersonasOpti
 import { PersonasResult, type Persona, type PersonaAttribute, type PersonaMedoid, type Rate } from "./personas-result";
 import { rankScaler } from "./rank-scaler";
 import { rateOf } from "./rate";
+import { clusterWithMinimumSize } from "./sized-clustering";
 import { applyRulesToColumns, formatRule, learnRuleList } from "./rule-list";
 import { clusterTraits, type Trait } from "./traits";
 import { toolVersion } from "./tool-version";
@@ -30,7 +30,8 @@ import { toolVersion } from "./tool-version";
  *    associated with no other one are left out (see `screenAttributes`). Numeric attributes are
  *    compared on the customers' rank scale (see `rankScaler`).
  * 3. **Clusters**: Gower distance, k-medoids, k chosen by silhouette among stable k (bootstrap
- *    Jaccard ≥ 0.75; see `clusterPersonas`). Every k's silhouette and stability is reported.
+ *    Jaccard ≥ 0.75) whose personas all hold at least 5 % of the customers (see
+ *    `clusterWithMinimumSize`). Every k's silhouette, stability and sizes are reported.
  * 4. **Per persona**: size and share of the customers; the **win rate of every closed deal that
  *    looks like it** (won and lost deals, each assigned to its nearest medoid) and the retention
  *    of the customers that look like it, both with Wilson intervals; the median amount of its
@@ -102,7 +103,7 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   const scale = (cols: readonly MixedColumn[]) =>
     cols.map((c, j): MixedColumn => (c.kind === "numeric" ? { name: c.name, kind: "numeric", values: Float64Array.from(c.values, scalers[j]!) } : c));
   progress(`personas: clustering on ${kept.length} attributes (${kept.map((a) => a.name).join(", ")})`);
-  const clustering = clusterPersonas(scale(rawKept), {
+  const clustering = clusterWithMinimumSize(scale(rawKept), {
     numeric: "range",
     weights,
     sampleSize: o.sample,
@@ -143,7 +144,13 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   const parts = allTraits.map((t) => personaNameParts(t, naming));
   const defaults = defaultPersonaNames(parts, naming);
   const medoids = Array.from(clustering.medoids, (m, c): PersonaMedoid => medoidOf(table, rawKept, m, medoidRows[c]));
-  const renames = o.names ? applyPersonaNames(defaults.ids.map((id, c) => ({ id, medoid: medoids[c].values })), o.names) : null;
+  // renames match the medoid on every candidate attribute, not only those that weigh: a rename file outlives the screening
+  const renames = o.names
+    ? applyPersonaNames(
+        defaults.ids.map((id, c) => ({ id, medoid: medoidOf(table, rawCustomers, clustering.medoids[c], medoidRows[c]).values })),
+        o.names,
+      )
+    : null;
   if (renames) warnings.push(...renames.warnings);
   const list: Persona[] = [];
   for (let c = 0; c < k; c++) {

@@ -1,12 +1,11 @@
 import type { TopLevelSpec } from "vega-lite";
 import { renderSvg } from "../charts/render";
+import type { RulesDiff } from "../scoring/diff-rules";
 import type { Scorecard } from "../scoring/scorecard";
 import { checkSectionHtml } from "./check-section-html";
 import { embedSvg } from "./embed-svg";
 import { escapeHtml } from "./escape-html";
 import { formatCount } from "./report-format";
-import type { RulesDiff } from "../scoring/diff-rules";
-import { rulesDiffHtml } from "./rules-diff-html";
 import {
   chartsSection,
   driversSection,
@@ -22,6 +21,7 @@ import {
   type ReportSvgs,
 } from "./report-sections";
 import { REPORT_CSS } from "./report-style";
+import { rulesDiffHtml } from "./rules-diff-html";
 import { scorecardCharts } from "./scorecard-charts";
 
 /** An extra section of the report, built by another part of leadlab or by the caller. */

@@ -22,7 +22,9 @@ import { parseBoolean, parseNumber } from "../data/infer-attribute";
  * - contains (an item of a multi-valued column): text split at `separator` (default ";"),
  *   items trimmed, empty items dropped, or an array of items; "true" when the item is there.
  *   No item at all is missing.
- * - event features are precomputed numbers keyed by the attribute's name (see the README).
+ * - event features are precomputed numbers keyed by the attribute's name (a leads file for
+ *   `leadlab score` has a column per event feature, named as the attribute); the generated
+ *   SQL computes them from the raw events instead.
  * A value that no bin takes after these fallbacks (e.g. a number outside every range and no
  * `other` bin, or a missing value without a `missing` bin) throws a ScoreError.
  */

@@ -100,6 +100,7 @@ export function eventFeatureSql(
       `    ${present("event_type")} AS event_type,`,
       `    ${columns.value ? numberOfText(d, present("event_value")) : "NULL"} AS event_value`,
       "  FROM event_raw",
+      `  WHERE ${present("event_type")} IN (${types.map(q).join(", ")})`,
       ")",
     ].join("\n"),
     [
@@ -113,7 +114,6 @@ export function eventFeatureSql(
       "    ON e.event_key = p.event_key",
       "    AND e.event_ms < p.scoring_ms",
       `    AND e.event_ms >= p.scoring_ms - ${maxWindow * DAY_MS}`,
-      `  WHERE e.event_type IN (${types.map(q).join(", ")})`,
       "  GROUP BY p.event_key, p.scoring_ms",
       ")",
     ].join("\n"),

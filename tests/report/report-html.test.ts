@@ -1,0 +1,469 @@
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { renderSvg } from "../../src/charts/render";
+import { rocChart } from "../../src/charts/roc-chart";
+import { validateSpec } from "../../src/charts/validate";
+import { loadDataset } from "../../src/data/load-dataset";
+import { DealTable, type AttributeMeta } from "../../src/data/deal-table";
+import { checkSectionHtml } from "../../src/report/check-section-html";
+import { embedSvg } from "../../src/report/embed-svg";
+import { escapeHtml } from "../../src/report/escape-html";
+import { htmlTable } from "../../src/report/html-table";
+import { formatAuc, formatCount, formatPValue, formatPoints, formatRateInterval } from "../../src/report/report-format";
+import { reportHtml } from "../../src/report/report-html";
+import { scorecardCharts } from "../../src/report/scorecard-charts";
+import { diffRules } from "../../src/scoring/diff-rules";
+import type { Scorecard } from "../../src/scoring/scorecard";
+import { tuneScorecard } from "../../src/scoring/tune-scorecard";
+import { seededRandom } from "../../src/stats/random";
+
+const DAY = 86_400_000;
+const TRICKY_SEGMENT = `segment <"tier"> & 'co'`;
+const SCRIPT_VALUE = "<script>alert(1)</script>";
+const TRICKY_VALUES = ["AT&T <enterprise>", `"quoted" 'mid'`, SCRIPT_VALUE, "plain"];
+
+/**
+ * A seeded table of closed deals: a categorical attribute whose name and values hold HTML
+ * characters, a numeric size, a behavioural count (engagement), a noise column, and a column
+ * written after the outcome (leakage). With `signal: false` the outcome is a coin flip.
+ */
+function syntheticTable(signal: boolean, n = 1500, seed = 11): DealTable {
+  const rand = seededRandom(seed);
+  const segment: (string | null)[] = [];
+  const employees = new Float64Array(n);
+  const visits = new Float64Array(n);
+  const noise: (string | null)[] = [];
+  const reason: (string | null)[] = [];
+  const won = new Uint8Array(n);
+  const closedAt = new Float64Array(n);
+  const start = Date.UTC(2024, 0, 1);
+  for (let i = 0; i < n; i++) {
+    const s = Math.floor(rand() * 4);
+    segment.push(rand() < 0.03 ? null : TRICKY_VALUES[s]);
+    employees[i] = Math.round(5 + rand() * rand() * 5000);
+    visits[i] = Math.floor(rand() * 8);
+    noise.push(["red", "green", "blue"][Math.floor(rand() * 3)]);
+    const logit = signal ? -1.2 + [1.2, 0.4, -0.6, 0][s] + 0.0003 * employees[i] + 0.3 * visits[i] : 0;
+    won[i] = rand() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
+    reason.push(won[i] ? (rand() < 0.98 ? "signed" : "budget") : rand() < 0.98 ? ["budget", "timing", "competitor"][Math.floor(rand() * 3)] : "signed");
+    closedAt[i] = start + Math.floor((i / n) * 720) * DAY;
+  }
+  const attributes: AttributeMeta[] = [
+    { name: TRICKY_SEGMENT, type: "categorical", role: "firmographic", source: "spec", table: "deals" },
+    { name: "employees", type: "numeric", role: "firmographic", source: "spec", table: "deals" },
+    {
+      name: "web_visit_count_90d",
+      type: "numeric",
+      role: "behavioral",
+      source: "events",
+      table: "events",
+      feature: { eventType: "web <visit>", windowDays: 90, aggregate: "count" },
+    },
+    { name: "colour", type: "categorical", role: "demographic", source: "spec", table: "deals" },
+    { name: "close_reason", type: "categorical", role: "qualification", source: "spec", table: "deals" },
+  ];
+  return new DealTable({
+    name: `acme <Q3> & "co"`,
+    ids: Array.from({ length: n }, (_, i) => `d${i}`),
+    won,
+    closedAt,
+    attributes,
+    columns: {
+      [TRICKY_SEGMENT]: segment,
+      employees,
+      web_visit_count_90d: visits,
+      colour: noise,
+      close_reason: reason,
+    },
+    holdout: { by: "time", lastDays: 180 },
+  });
+}
+
+/** A JSON snapshot of a card, to check that building the report does not change it. */
+function snapshot(card: Scorecard): string {
+  return JSON.stringify(card, (_, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v));
+}
+
+/** The ids of the report's sections, in page order. */
+function sectionIds(html: string): string[] {
+  return [...html.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
+}
+
+describe("report helpers", () => {
+  test("escapeHtml escapes the five characters that change meaning, and only them", () => {
+    assert.equal(escapeHtml(`<a href="x">AT&T's</a>`), "&lt;a href=&quot;x&quot;&gt;AT&amp;T&#39;s&lt;/a&gt;");
+    assert.equal(escapeHtml("≥ 3 · 50–199"), "≥ 3 · 50–199");
+    assert.equal(escapeHtml(null), "");
+    assert.equal(escapeHtml(12.5), "12.5");
+  });
+
+  test("htmlTable escapes text cells and headings, keeps html cells, and checks row lengths", () => {
+    const html = htmlTable({ head: ["<b>", "n"], rows: [[{ html: "<em>x</em>" }, 3], ["a&b", { text: "<i>", className: "c" }]], numeric: [1] });
+    assert.ok(html.includes("<th>&lt;b&gt;</th>"));
+    assert.ok(html.includes("<td><em>x</em></td>"));
+    assert.ok(html.includes("<td>a&amp;b</td>"));
+    assert.ok(html.includes('<td class="num c">&lt;i&gt;</td>'));
+    assert.throws(() => htmlTable({ head: ["a", "b"], rows: [["only one"]] }), /row 1 has 1 cells for 2 headings \(a, b\)/);
+  });
+
+  test("numbers read the same way everywhere", () => {
+    assert.equal(formatRateInterval(0.8474, 0.803, 0.8833), "85% [80%–88%]");
+    assert.equal(formatRateInterval(Number.NaN, 0, 1), "–");
+    assert.equal(formatAuc({ auc: 0.5, lo: 0.45, hi: 0.55 }), "0.500 [0.450–0.550]");
+    assert.equal(formatPValue(0.000099), "< 0.0001");
+    assert.equal(formatPValue(0.31234), "0.31");
+    assert.equal(formatCount(-1234), "−1,234");
+    assert.deepEqual([formatPoints(3), formatPoints(-3), formatPoints(0)], ["+3", "−3", "0"]);
+  });
+
+  test("embedSvg renames ids per chart, so two renders of one chart give the same text", async () => {
+    // A continuous legend draws a gradient, whose id comes from a counter shared by every render.
+    const spec = {
+      data: { values: [{ a: 1, b: 2 }, { a: 2, b: 3 }] },
+      mark: "rect",
+      encoding: { x: { field: "a", type: "ordinal" }, color: { field: "b", type: "quantitative" } },
+    } as const;
+    const first = await renderSvg(spec);
+    const second = await renderSvg(spec);
+    assert.notEqual(first, second, "vega numbers gradients across renders");
+    assert.equal(embedSvg(first, "c", "t"), embedSvg(second, "c", "t"));
+    const embedded = embedSvg(first, "c", `a "t" <x>`);
+    assert.match(embedded, /^<svg role="img" aria-label="a &quot;t&quot; &lt;x&gt;" class="chart" width=/);
+    assert.ok(embedded.includes('id="c-1"') && embedded.includes("url(#c-1)"));
+    assert.ok(!embedded.includes("http"), "no namespace address left");
+    assert.throws(() => embedSvg("<div></div>", "c", "t"), /expected an SVG document string/);
+    assert.throws(() => embedSvg(first, "1 bad", "t"), /the prefix must be letters/);
+  });
+
+  test("checkSectionHtml lets plain HTML, links and data: URLs through, and stops scripts and loads", () => {
+    for (const ok of [
+      "<p>Set one = 3, data = 5</p>",
+      '<a href="https://example.test/doc">docs</a>',
+      '<img src="data:image/png;base64,iVBOR" alt="">',
+      '<svg><use href="#x"/></svg>',
+      '<div style="background: url(data:image/png;base64,AA)"></div>',
+    ]) {
+      assert.equal(checkSectionHtml(ok, "t"), ok);
+    }
+    const bad: [string, RegExp][] = [
+      ["<script>alert(1)</script>", /a <script> element/],
+      ['<img src="https://x.test/a.png">', /a resource loaded from a file or an address/],
+      ['<img src="a.png">', /a resource loaded from a file or an address/],
+      ['<div onclick="x()">', /an event handler attribute/],
+      ['<a href="javascript:alert(1)">', /a javascript: address/],
+      ['<link rel="stylesheet" href="x.css">', /an element that loads another document/],
+      ['<div style="background: url(//x.test/a.png)">', /a CSS url\(\)/],
+      ["<style>@import 'x.css';</style>", /a CSS @import/],
+      ['<svg><image href="https://x.test/a.png"/></svg>', /an SVG image or reference/],
+    ];
+    for (const [html, message] of bad) assert.throws(() => checkSectionHtml(html, "Personas"), message, html);
+    assert.throws(() => checkSectionHtml("<script>", "Personas"), /^Error: report section "Personas": its html contains/);
+  });
+});
+
+describe("reportHtml", () => {
+  let card: Scorecard;
+  let html: string;
+  let flat: Scorecard;
+  let flatHtml: string;
+
+  before(async () => {
+    card = tuneScorecard(syntheticTable(true));
+    const before = snapshot(card);
+    html = await reportHtml(card);
+    assert.equal(snapshot(card), before, "the card is not changed");
+    flat = tuneScorecard(syntheticTable(false, 900, 3));
+    flatHtml = await reportHtml(flat);
+  });
+
+  test("the fixtures are what the tests need: one usable card with a leakage flag, one without signal", () => {
+    assert.equal(card.usable, true, card.verdict);
+    assert.ok(card.drivers.attributes.some((a) => a.name === "close_reason" && a.leakage !== null && !a.leakageKept));
+    assert.ok(card.rules.attributes.some((a) => a.name === TRICKY_SEGMENT));
+    assert.equal(flat.usable, false, flat.verdict);
+  });
+
+  test("is one complete page with inline style and inline SVG, no script and no address", () => {
+    assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="en">'));
+    assert.ok(html.endsWith("</html>\n"));
+    assert.equal(html.match(/<style>/g)?.length, 1);
+    assert.ok(!/<script/i.test(html));
+    assert.ok(!/https?:|\/\/[a-z]/i.test(html), "no address anywhere");
+    assert.ok(!/\ssrc=/i.test(html));
+    assert.deepEqual(html.match(/<link [^>]*>/g), ['<link rel="icon" href="data:,">']);
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    assert.equal(html.match(/<svg role="img"/g)?.length, 5, "ROC, gains, calibration, distribution and grades");
+  });
+
+  test("has every section, in the order a reader needs them", () => {
+    assert.deepEqual(sectionIds(html), ["verdict", "numbers", "references", "drivers", "scorecard", "charts", "tiers", "grades", "stability", "warnings"]);
+    for (const id of sectionIds(html)) if (id !== "verdict") assert.ok(html.includes(`<a href="#${id}">`), `contents link to ${id}`);
+  });
+
+  test("the verdict box is green for a usable card and red without signal", () => {
+    assert.ok(html.includes('<section id="verdict" class="verdict good">'));
+    assert.ok(html.includes(escapeHtml(card.verdict.charAt(0).toUpperCase() + card.verdict.slice(1))));
+    assert.ok(flatHtml.includes('<section id="verdict" class="verdict bad">'));
+    assert.ok(flatHtml.includes(`<p class="headline">No usable signal</p>`));
+    assert.ok(flatHtml.includes("do not rank leads with these rules"));
+    assert.ok(flatHtml.includes("No attribute made it onto the scorecard") || flat.rules.attributes.length > 0);
+  });
+
+  test("gives the key numbers and the holdout", () => {
+    assert.ok(html.includes(card.metrics.auc.auc.toFixed(3)));
+    assert.ok(html.includes(`${card.metrics.auc.lo.toFixed(3)}–${card.metrics.auc.hi.toFixed(3)}`));
+    assert.ok(html.includes(card.metrics.ks.toFixed(2)));
+    assert.ok(html.includes(card.metrics.brier.toFixed(3)));
+    assert.ok(html.includes(escapeHtml(card.holdout.description)));
+    assert.ok(html.includes(`${formatCount(card.holdout.train)} <small>/</small> ${formatCount(card.holdout.test)}`));
+  });
+
+  test("compares with the references in words", () => {
+    assert.ok(card.references.length > 0);
+    for (const r of card.references) assert.ok(html.includes(formatAuc(r.auc)), r.name);
+    assert.match(html, /(The scorecard ranks better|No clear difference|This reference ranks better): [+−]\d\.\d{3} AUC|scorecard is \d\.\d{3} AUC behind/);
+  });
+
+  test("lists at most 10 drivers and marks the leakage as set aside", () => {
+    const drivers = html.slice(html.indexOf('<section id="drivers">'), html.indexOf('<section id="scorecard">'));
+    const rows = drivers.match(/<tr[ >]/g)!.length - 1;
+    assert.equal(rows, Math.min(10, card.drivers.attributes.length));
+    assert.match(drivers, /<tr class="leak">(?:(?!<\/tr>).)*close_reason(?:(?!<\/tr>).)*possible leakage: set aside/);
+  });
+
+  test("shows every attribute of the card with its bins and points", () => {
+    for (const a of card.rules.attributes) {
+      assert.ok(html.includes(`<h3>${escapeHtml(a.name)}</h3>`), a.name);
+      for (const b of a.bins) assert.ok(html.includes(`<td>${escapeHtml(b.label)}</td><td class="num">${formatPoints(b.points)}`), `${a.name}: ${b.label}`);
+    }
+    assert.ok(html.includes(`Every lead starts with <strong>${card.rules.scale.basePoints}</strong> points`));
+  });
+
+  test("gives each tier its range, win rate with interval, and shares", () => {
+    const tiers = html.slice(html.indexOf('<section id="tiers">'), html.indexOf('<section id="grades">'));
+    for (const t of card.tiers) {
+      assert.ok(tiers.includes(`<strong>${escapeHtml(t.name)}</strong>`));
+      assert.ok(tiers.includes(formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi)));
+    }
+  });
+
+  test("reads the PSI with the 0.1 and 0.25 thresholds", () => {
+    assert.ok(html.includes(`PSI ${card.stability.psi.toFixed(3)}`));
+    assert.ok(html.includes("Below 0.1: stable; 0.1 to 0.25: moderate shift; above 0.25: major shift."));
+  });
+
+  test("escapes every text from the data", () => {
+    for (const page of [html, flatHtml]) {
+      assert.ok(!page.includes(SCRIPT_VALUE));
+      assert.ok(!page.includes("AT&T <enterprise>"));
+      assert.ok(!page.includes(TRICKY_SEGMENT));
+      assert.ok(!page.includes(`acme <Q3>`));
+      assert.ok(!page.includes("web <visit>"));
+    }
+    assert.ok(html.includes(escapeHtml(TRICKY_SEGMENT)));
+    assert.ok(html.includes(`<title>Lead scoring report: ${escapeHtml(`acme <Q3> & "co"`)}</title>`));
+    assert.ok(html.includes("<code>web &lt;visit&gt;</code>"));
+  });
+
+  test("is deterministic: the same card gives the same page, whatever was rendered before", async () => {
+    await renderSvg(rocChart(card.roc));
+    assert.equal(await reportHtml(card), html);
+    assert.ok(!/20\d\d-\d\d-\d\dT\d\d:/.test(html), "no time stamp");
+  });
+
+  test("chart ids are unique on the page", () => {
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const m of html.matchAll(/url\(#([^)]+)\)/g)) assert.ok(ids.includes(m[1]), `url(#${m[1]}) points at an id on the page`);
+  });
+
+  test("adds the diff and extra sections after its own, escaping their titles and a text diff", async () => {
+    const page = await reportHtml(card, {
+      diff: "+ segment <tier>: +4 points\n- colour & size removed",
+      sections: [
+        { title: "Personas <3>", html: "<p>Three <strong>personas</strong>.</p>" },
+        { title: "Frameworks", html: "<table><tr><td>BANT</td></tr></table>" },
+      ],
+    });
+    assert.deepEqual(sectionIds(page).slice(-3), ["extra-1", "extra-2", "extra-3"]);
+    assert.ok(page.includes('<section id="extra-1"><h2>Changes since the previous rules</h2><pre class="diff">+ segment &lt;tier&gt;: +4 points\n- colour &amp; size removed</pre></section>'));
+    assert.ok(page.includes('<section id="extra-2"><h2>Personas &lt;3&gt;</h2><p>Three <strong>personas</strong>.</p></section>'));
+    assert.ok(page.includes('<a href="#extra-3">Frameworks</a>'));
+    const asSection = await reportHtml(card, { diff: { title: "Since Q2", html: "<p>no change</p>" }, title: "Q3 <review>" });
+    assert.ok(asSection.includes('<section id="extra-1"><h2>Since Q2</h2><p>no change</p></section>'));
+    assert.ok(asSection.includes("<h1>Q3 &lt;review&gt;: "));
+  });
+
+  test("shows a diff of the rules as tables, names escaped", async () => {
+    const previous = structuredClone(card.rules);
+    const segment = previous.attributes.find((a) => a.name === TRICKY_SEGMENT)!;
+    segment.bins[0].points += 5;
+    const dropped = previous.attributes.find((a) => a.name !== TRICKY_SEGMENT)!.name;
+    previous.attributes = previous.attributes.filter((a) => a.name !== dropped);
+    previous.tiers[0].minPoints = (previous.tiers[0].minPoints ?? 0) - 4;
+    const page = await reportHtml(card, { diff: diffRules(previous, card.rules) });
+    const section = page.slice(page.indexOf('<section id="extra-1">'));
+    assert.ok(section.startsWith('<section id="extra-1"><h2>Changes since the previous rules</h2>'));
+    assert.ok(section.includes(`<td>${escapeHtml(TRICKY_SEGMENT)}</td><td>${escapeHtml(segment.bins[0].label)}</td>`));
+    assert.ok(section.includes(`<strong>New on the card:</strong> <code>${escapeHtml(dropped)}</code>.`));
+    assert.ok(section.includes("Tier thresholds that moved"));
+    assert.ok(!section.includes(TRICKY_SEGMENT));
+  });
+
+  test("refuses extra sections that would run a script or load a resource, and wrong calls", async () => {
+    await assert.rejects(reportHtml(card, { sections: [{ title: "P", html: "<script>x()</script>" }] }), /report section "P": its html contains a <script> element/);
+    await assert.rejects(reportHtml(card, { sections: [{ title: "P", html: '<img src="https://cdn.test/p.png">' }] }), /loaded from a file or an address/);
+    await assert.rejects(reportHtml(card, { sections: [{ title: "", html: "<p></p>" }] }), /extras.sections\[0\] must be an object \{ title, html \} with a non-empty title/);
+    await assert.rejects(reportHtml({} as Scorecard), /reportHtml requires a tuned scorecard/);
+  });
+
+  test("scorecardCharts gives a valid spec for every chart of a measured card", () => {
+    const charts = scorecardCharts(card);
+    for (const [name, spec] of Object.entries(charts)) {
+      assert.ok(spec !== null, name);
+      assert.deepEqual(validateSpec(spec), [], name);
+    }
+  });
+});
+
+/** Why the browser test cannot run here, or undefined when it can. */
+function browserMissing(): string | undefined {
+  if (!existsSync(CHROMIUM)) return `${CHROMIUM} is not installed`;
+  try {
+    require.resolve("playwright-core");
+  } catch {
+    return "playwright-core is not installed";
+  }
+  return undefined;
+}
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+/** Where the screenshot of the sample report goes (git-ignored). */
+const SCREENSHOT = resolve("bench/out/report.png");
+
+const missing = browserMissing();
+if (missing !== undefined) {
+  if (process.env.CI === "true") {
+    test("the report opens in headless Chromium", () => {
+      assert.fail(`the browser test must run in CI, but ${missing}`);
+    });
+  } else {
+    console.log(`# skipping the browser test of the report: ${missing}`);
+  }
+}
+
+describe("reportHtml in headless Chromium", { skip: missing === undefined ? false : `skipped: ${missing}` }, () => {
+  type Context = import("playwright-core").BrowserContext;
+  let context: Context;
+  let profile: string;
+  let folder: string;
+
+  before(async () => {
+    const { chromium } = await import("playwright-core");
+    profile = mkdtempSync(join(tmpdir(), "leadlab-chromium-"));
+    folder = mkdtempSync(join(tmpdir(), "leadlab-report-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+    });
+  });
+
+  after(async () => {
+    await context?.close();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** Opens a report file and collects console errors, page errors and every request. */
+  async function open(html: string, name: string) {
+    const file = join(folder, name);
+    writeFileSync(file, html);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`file://${file}`, { waitUntil: "load" });
+    return { page, problems, requests, url: `file://${file}` };
+  }
+
+  test("the sample report draws every chart with no error, shows the verdict, and fits the window", async () => {
+    const { table } = await loadDataset("data/sample/dataset.yaml");
+    const card = tuneScorecard(table);
+    const { page, problems, requests, url } = await open(
+      await reportHtml(card, { diff: "+ industry: Software +2 points", sections: [{ title: "Personas", html: "<p>Three personas.</p>" }] }),
+      "sample.html",
+    );
+    try {
+      assert.deepEqual(problems, []);
+      assert.deepEqual(requests, [url], "the page loads nothing but itself");
+      const verdict = page.locator("#verdict .headline");
+      assert.ok(await verdict.isVisible());
+      assert.match((await verdict.innerText()).trim(), card.usable ? /^Use these rules/ : /^No usable signal/);
+
+      const charts = await page.$$eval("svg.chart", (svgs) =>
+        svgs.map((svg) => {
+          const box = svg.getBoundingClientRect();
+          const marks = svg.querySelectorAll('[aria-roledescription$="mark"], [aria-roledescription="bar"], [aria-roledescription="point"]');
+          let drawn = 0;
+          marks.forEach((m) => {
+            const b = (m as SVGGraphicsElement).getBBox();
+            if (b.width > 0 || b.height > 0) drawn++;
+          });
+          return { label: svg.getAttribute("aria-label"), width: box.width, height: box.height, marks: marks.length, drawn };
+        }),
+      );
+      assert.equal(charts.length, 5);
+      for (const c of charts) {
+        assert.ok(c.width > 200 && c.height > 200, `${c.label}: ${c.width} × ${c.height}`);
+        assert.ok(c.marks > 0 && c.drawn > 0, `${c.label}: ${c.drawn} of ${c.marks} marks drawn`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `no sideways scrolling at 1280 pixels (overflow ${overflow})`);
+
+      mkdirSync(resolve(SCREENSHOT, ".."), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("text from the data shows as written and runs nothing, on a narrow screen too", async () => {
+    const card = tuneScorecard(syntheticTable(true));
+    const { page, problems } = await open(await reportHtml(card), "tricky.html");
+    try {
+      await page.setViewportSize({ width: 400, height: 800 });
+      assert.deepEqual(problems, []);
+      assert.equal(await page.locator("script").count(), 0);
+      const text = await page.locator("main").innerText();
+      assert.ok(text.includes(TRICKY_SEGMENT));
+      assert.ok(text.includes(SCRIPT_VALUE));
+      assert.ok(text.includes("AT&T <enterprise>"));
+      assert.equal(await page.title(), `Lead scoring report: acme <Q3> & "co"`);
+      const widest = await page.$$eval("svg.chart", (svgs) => Math.max(...svgs.map((s) => s.getBoundingClientRect().right)));
+      assert.ok(widest <= 400, `charts shrink to the screen (right edge ${widest})`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `wide tables scroll inside the page, which does not scroll sideways (overflow ${overflow})`);
+    } finally {
+      await page.close();
+    }
+  });
+});
