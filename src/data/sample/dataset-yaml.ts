@@ -1,6 +1,9 @@
 import { HISTORY_END } from "./calendar";
 import { CRITERIA } from "./effects";
 
+/** Days of the sample's time holdout (the newest closes), as written into its dataset.yaml. */
+export const SAMPLE_HOLDOUT_DAYS = 180;
+
 /**
  * The `dataset.yaml` describing the sample files, for an events file named `eventsFile`.
  * Retention uses the survival form; the flag form is given as a comment. The leaking
@@ -63,6 +66,6 @@ attributes:
   family: { role: product }
   list_price: { role: product, type: numeric }
 ${criteria}
-holdout: { by: time, last_days: 180 }
+holdout: { by: time, last_days: ${SAMPLE_HOLDOUT_DAYS} }
 `;
 }

@@ -58,6 +58,11 @@ Deals: ${summary.deals.won.toLocaleString("en-US")} won, ${summary.deals.lost.to
 Joining products misses ${misses}.
 Renewals: ${summary.renewals.accounts.toLocaleString("en-US")} won accounts, ${summary.renewals.churned.toLocaleString("en-US")} churned by ${HISTORY_END}.
 
+**The best possible ranking.** The generator knows each deal's true win probability (\`truth.csv\`).
+Ranked by it, the ${summary.bestHoldoutAuc.deals.toLocaleString("en-US")} deals of the time holdout (closed in the last 180 days) reach an AUC of
+${summary.bestHoldoutAuc.auc.toFixed(3)} [${summary.bestHoldoutAuc.lo.toFixed(3)}, ${summary.bestHoldoutAuc.hi.toFixed(3)}]: no scorecard can be expected to do better on these deals. \`leadlab tune\`'s
+holdout AUC on the same deals is in \`rules/sample/summary.json\`; a test requires it to be at least this minus 0.03.
+
 ## How the outcomes were drawn
 
 Each deal's outcome is a coin flip with its true win probability (\`truth.csv\`), the logistic of a

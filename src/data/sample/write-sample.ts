@@ -1,3 +1,5 @@
+import { aucWithCI } from "../../model/auc";
+import { SAMPLE_HOLDOUT_DAYS } from "./dataset-yaml";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -27,6 +29,19 @@ export interface SampleSummary {
   productMisses: { product: string; deals: number }[];
   renewals: { accounts: number; churned: number };
   events: { total: number; productUseAfterWin: number };
+  /** The best possible ranking: AUC of the true win probability on the holdout of dataset.yaml (deals closed in its last 180 days). */
+  bestHoldoutAuc: { auc: number; lo: number; hi: number; deals: number };
+}
+
+/** AUC of the true win probability over the closed deals of the sample's time holdout (the last 180 days of closes). */
+function bestHoldoutAuc(sample: SampleData): SampleSummary["bestHoldoutAuc"] {
+  const closed = sample.deals.filter((d) => d.stage === "Closed Won" || d.stage === "Closed Lost");
+  const last = closed.reduce((m, d) => (d.close_date! > m ? d.close_date! : m), "");
+  const cut = Date.parse(last) - SAMPLE_HOLDOUT_DAYS * 86_400_000;
+  const p = new Map(sample.truth.map((t) => [t.deal_id, t.p_win]));
+  const test = closed.filter((d) => Date.parse(d.close_date!) > cut);
+  const a = aucWithCI(Float64Array.from(test, (d) => p.get(d.deal_id)!), Uint8Array.from(test, (d) => (d.stage === "Closed Won" ? 1 : 0)));
+  return { auc: a.auc, lo: a.lo, hi: a.hi, deals: test.length };
 }
 
 const EVENTS_CSV_COLUMNS = ["account_id", "ts", "event_type", "minutes"];
@@ -93,6 +108,7 @@ export async function writeSample(dir: string, options: WriteSampleOptions = {})
     productMisses: [...misses].sort((a, b) => a[0].localeCompare(b[0])).map(([product, deals]) => ({ product, deals })),
     renewals: { accounts: sample.renewals.length, churned: sample.renewals.filter((r) => r.churn_date !== null).length },
     events,
+    bestHoldoutAuc: bestHoldoutAuc(sample),
   };
   writeFileSync(join(dir, "README.md"), sampleReadme(summary));
   done("README.md", 0);
