@@ -14,7 +14,7 @@ import type { RateRow } from "./rate-by-value";
  * const result = drivers(table);
  * const employees = result.attributes.find((a) => a.name === "employees")!;
  * const spec = rateByValueChart(binRateRows(employees), { title: "Win rate by employees", baseRate: result.baseRate });
- * binRateRows(employees)[0]; // => { label: "< 17", n: 361, rate: 0.38…, lo: 0.33…, hi: 0.43… }
+ * binRateRows(employees)[0]; // => { label: "< 17", n: 361, rate: 0.3767…, lo: 0.3282…, hi: 0.4277… }
  */
 export function binRateRows(attribute: DriverAttribute | BinSet): RateRow[] {
   if (attribute === null || typeof attribute !== "object") {

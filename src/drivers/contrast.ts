@@ -102,7 +102,8 @@ export interface DriversContrast {
  * import { contrastDrivers, drivers, loadDataset } from "leadlab";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * const contrast = contrastDrivers(drivers(table), drivers(table, { target: "retained" }), table);
- * contrast.helpsWinHurtsRetention.map((row) => `${row.name}: ${row.label}`); // e.g. ["industry: Marketing & Advertising", …]
+ * contrast.helpsWinHurtsRetention.some((row) => row.name === "industry" && row.label === "Marketing & Advertising"); // => true
+ * contrast.hurtsWinHelpsRetention.some((row) => row.name === "industry" && row.label === "Financial Services"); // => true
  */
 export function contrastDrivers(win: DriversResult, retention: DriversResult, table: DealTable, retentionOptions: Omit<DriversOptions, "target"> = {}): DriversContrast {
   if (win.target !== "won") throw new Error(`contrastDrivers: the first result must be drivers of winning (target "won"); got target "${win.target}"`);

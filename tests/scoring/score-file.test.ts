@@ -1,0 +1,77 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { scoreFile } from "../../src/cli/score-command";
+import { score, ScoreError, type LeadRecord } from "../../src/scoring/score";
+import { FIXTURE_RULES, fixtureRules } from "./helpers";
+
+// `leadlab score` reads numbers and frequent categories through fast paths (DuckDB parses
+// canonical numbers, and codes the values of a dictionary sampled from the first 10,000 rows).
+// Whatever the path, each row must score exactly as score() scores its raw text.
+
+const NUMBERS = ["250", "-3", "2.5", "1e+20", "1e3", " 75 ", "0012", "1_000", "inf", "nan", "NaN", "Infinity", "-0", "1.50", "abc", "", "NA", ".5", "5.", "+5", "9007199254740993", "1e400", "0x10", "49.999", "2000"];
+const COUNTS = ["0", "1", "2", "3", "7", "", "2.9", "-1", "x"];
+const INDUSTRIES = ["SaaS", "Retail", "Fintech", "", " SaaS ", "Mining"];
+const LATE_INDUSTRIES = ["saas", 'Bob\'s "Bait"; Tackle\\', "new\nline", "NA"]; // only after the sampled rows
+const REGIONS = ["EMEA", "AMER", "APAC", ""];
+const BOOLEANS = ["yes", "no", "TRUE", "0", "", "maybe", " y "];
+const STACKS = ["HubSpot; Salesforce", "Salesforce", "", " ; ", "SalesforceX", "AWS;Salesforce;GCP"];
+
+test("every row of a leads file scores as score() scores its raw text, through every fast path", async () => {
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = (xs: readonly string[]) => xs[Math.floor(rnd() * xs.length)];
+  const columns = ["lead_id", "employees", "industry", "region", "budget_confirmed", "tech_stack", "demo_request_count_90d", "webinar_days_since_last_30d", "webinar_sum_30d", "email_open_active_days_30d"];
+  const rows: string[][] = [];
+  for (let i = 0; i < 10_400; i++)
+    rows.push([
+      `L${i}`,
+      pick(NUMBERS),
+      i >= 10_000 && rnd() < 0.5 ? pick(LATE_INDUSTRIES) : pick(INDUSTRIES),
+      pick(REGIONS),
+      pick(BOOLEANS),
+      pick(STACKS),
+      pick(COUNTS),
+      pick(["", "2.5", "7", "30", "6.99"]),
+      pick(["", "0", "45", "29.5"]),
+      pick(COUNTS),
+    ]);
+  const field = (s: string) => (s === "" ? "" : `"${s.replace(/"/g, '""')}"`);
+  const dir = mkdtempSync(join(tmpdir(), "leadlab-score-file-"));
+  try {
+    writeFileSync(join(dir, "leads.csv"), [columns.join(","), ...rows.map((r) => r.map(field).join(","))].join("\n") + "\n");
+    let out = "";
+    const report = await scoreFile(FIXTURE_RULES, join(dir, "leads.csv"), (t) => (out += t), { missing: ["NA"] });
+    writeFileSync(join(dir, "scored.csv"), out);
+    const db = await (await DuckDBInstance.create(":memory:")).connect();
+    const scored = (await db.runAndReadAll(`SELECT * FROM read_csv('${join(dir, "scored.csv")}', header = true, all_varchar = true)`)).getRowObjectsJS();
+    db.closeSync();
+    assert.equal(scored.length, rows.length);
+    const rules = fixtureRules();
+    let unscorable = 0;
+    rows.forEach((r, i) => {
+      const record: LeadRecord = Object.fromEntries(columns.map((c, j) => [c, r[j]]));
+      const got = scored[i];
+      assert.equal(got.lead_id, r[0]);
+      try {
+        const s = score(rules, record, { missing: ["NA"] });
+        assert.deepEqual(
+          [got.points, got.tier, got.grade, got.reasons ?? ""],
+          [String(s.points), s.tier, s.grade, s.reasons.join("; ")],
+          `row ${i}: ${JSON.stringify(r)}`,
+        );
+      } catch (e) {
+        if (!(e instanceof ScoreError)) throw e;
+        unscorable++;
+        assert.deepEqual([got.points, got.reasons], [null, `could not score: ${e.message}`], `row ${i}: ${JSON.stringify(r)}`);
+      }
+    });
+    assert.equal(report.rows - report.scored, unscorable);
+    assert.ok(unscorable > 1000 && unscorable < rows.length - 1000, "both paths are exercised");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
