@@ -1,4 +1,4 @@
-import { Type, type Static } from "@sinclair/typebox";
+import { Type, type Static, type TSchema } from "@sinclair/typebox";
 import { EVENT_AGGREGATES, ROLES } from "../data/vocabulary";
 
 /*
@@ -7,7 +7,8 @@ import { EVENT_AGGREGATES, ROLES } from "../data/vocabulary";
  * all come from this definition.
  */
 
-const literalUnion = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+const literalUnion = <T extends readonly string[]>(values: T) =>
+  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TSchema & { static: T[number] };
 
 /** Which values fall in a bin. Ranges leave out `lo` / `hi` where they are unbounded. */
 export const BinMatchSchema = Type.Union([

@@ -50,6 +50,6 @@ export function tinyRules(attributes: ScorecardAttribute[], overrides: Partial<S
 }
 
 /** A column attribute with the given match and bins. */
-export function attribute(name: string, match: string, bins: Bin[], extra: Partial<ScorecardAttribute> = {}): ScorecardAttribute {
+export function attribute(name: string, match: ScorecardAttribute["match"], bins: Bin[], extra: Partial<ScorecardAttribute> = {}): ScorecardAttribute {
   return { name, source: { column: name }, match, role: "firmographic", group: "fit", rationale: "", bins, ...extra };
 }
