@@ -167,7 +167,7 @@ export { SAMPLE_GROUND_TRUTH, type Effect, type GroundTruthEffect, type SampleGr
 export { type SampleOptions, type SampleData } from "./data/sample/sample-data";
 
 // Scoring rules: tune and export
-export { tuneScorecard, leadRecord, SELECTION_ROWS } from "./scoring/tune-scorecard";
+export { tuneScorecard, leadRecord, SELECTION_ROWS, MAX_CANDIDATES } from "./scoring/tune-scorecard";
 export { resolveTuneOptions, type TuneOptions, type ResolvedTuneOptions, type Scale } from "./scoring/tune-options";
 export { Scorecard, type ScorecardParts, type Reference, type AucEstimate } from "./scoring/scorecard";
 export { ScoringRulesSchema, BinMatchSchema, FeatureSourceSchema, ScorecardAttributeSchema, type ScoringRules, type ScorecardAttribute, type BinMatch } from "./scoring/scoring-rules-schema";

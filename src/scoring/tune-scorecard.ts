@@ -25,6 +25,8 @@ import { resolveTuneOptions, type ResolvedTuneOptions, type TuneOptions } from "
 /** Rows used for forward selection when the training part is larger (selection only; the final fit uses every training row). */
 export const SELECTION_ROWS = 20000;
 const L2_GRID = [0, 1, 10, 100];
+/** At most this many candidates enter forward selection (the strongest by information value). */
+export const MAX_CANDIDATES = 40;
 
 /**
  * Tunes a points scorecard on the training part of the table's holdout and validates it on
@@ -94,8 +96,9 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const minLogit = model.intercept + chosen.reduce((s, c) => s + Math.min(...c.attribute.binSet.bins.map((b) => c.beta * b.woe)), 0);
   const maxLogit = model.intercept + chosen.reduce((s, c) => s + Math.max(...c.attribute.binSet.bins.map((b) => c.beta * b.woe)), 0);
   const scale = pointsScale(o.scale, minLogit, maxLogit);
-  const binPoints = chosen.map((c) => c.attribute.binSet.bins.map((b) => Math.round(scale.factor * c.beta * b.woe)));
-  const basePoints = Math.round(scale.offset + scale.factor * model.intercept);
+  const whole = (x: number) => Math.round(x) || 0; // never -0 in the rules file
+  const binPoints = chosen.map((c) => c.attribute.binSet.bins.map((b) => whole(scale.factor * c.beta * b.woe)));
+  const basePoints = whole(scale.offset + scale.factor * model.intercept);
   const pointsAt = (rows: Int32Array, only?: (a: DriverAttribute) => boolean) =>
     Float64Array.from(rows, (r) => chosen.reduce((s, c, j) => s + (only && !only(c.attribute) ? 0 : c.codes[r] >= 0 ? binPoints[j][c.codes[r]] : 0), only ? 0 : basePoints));
   const logitAt = (rows: Int32Array) => Float64Array.from(rows, (r) => chosen.reduce((s, c) => s + c.beta * c.woe[r], model.intercept));
@@ -223,7 +226,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   });
 }
 
-/** Significant, not leakage, not dates, and not redundant with a stronger chosen one; at most 2 × maxAttributes + 8 by IV. */
+/** Significant, not leakage, not dates, and not redundant with a stronger chosen one; at most max(40, 2 × maxAttributes + 8) by IV, to bound selection time. */
 function chooseCandidates(attributes: readonly DriverAttribute[], o: ResolvedTuneOptions): DriverAttribute[] {
   const out: DriverAttribute[] = [];
   for (const a of attributes) {
@@ -234,7 +237,7 @@ function chooseCandidates(attributes: readonly DriverAttribute[], o: ResolvedTun
     if (a.binSet.bins.filter((b) => b.n > 0).length < 2) continue;
     out.push(a);
   }
-  return out.slice(0, 2 * o.maxAttributes + 8);
+  return out.slice(0, Math.max(MAX_CANDIDATES, 2 * o.maxAttributes + 8));
 }
 
 /** A stratified, evenly spaced subset of rows (deterministic). */
