@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { datasetJsonSchema } from "../data/dataset-spec";
+import { SCORING_RULES_SCHEMA_PATH, scoringRulesSchemaText } from "../scoring/parse-scoring-rules";
 import { parseCommandArgs } from "./parse-command-args";
 
 /** Where the committed JSON Schema of dataset.yaml lives. */
@@ -25,6 +26,11 @@ export function datasetSchemaText(): string {
  */
 export function schemaCommand(argv: string[], out: (text: string) => void): void {
   parseCommandArgs("schema", "leadlab schema", argv, {}, 0);
-  writeFileSync(DATASET_SCHEMA_PATH, datasetSchemaText());
-  out(`wrote ${DATASET_SCHEMA_PATH}\n`);
+  for (const [path, text] of [
+    [DATASET_SCHEMA_PATH, datasetSchemaText()],
+    [SCORING_RULES_SCHEMA_PATH, scoringRulesSchemaText()],
+  ]) {
+    writeFileSync(path, text);
+    out(`wrote ${path}\n`);
+  }
 }
