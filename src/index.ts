@@ -125,7 +125,7 @@ export { PersonasSchema, PersonaEntrySchema, PersonaConditionSchema, RateSchema,
 export { PERSONAS_SCHEMA_PATH, personasSchemaText, personasDocument, personasYaml, parsePersonas, readPersonas } from "./personas/personas-yaml";
 export { assignPersona, type PersonaLead, type PersonaLeadValue } from "./personas/assign-persona";
 export { formatPersonas, traitLine } from "./personas/format-personas";
-export { toolVersion } from "./personas/tool-version";
+export { toolVersion } from "./tool-version";
 export { personaTraitsHeatmap, type PersonaTraitsHeatmapOptions } from "./charts/persona-traits-heatmap";
 export { personasCommand } from "./cli/personas-command";
 
@@ -151,6 +151,7 @@ export { reportHtml, type ReportExtras, type ReportSection } from "./report/repo
 export { scorecardCharts, type ScorecardCharts } from "./report/scorecard-charts";
 export { reportSection, verdictSection, keyNumbersSection, referencesSection, driversSection, scorecardSection, chartsSection, tiersSection, gradesSection, stabilitySection, warningsSection, type ReportSvgs } from "./report/report-sections";
 export { frameworksSection } from "./report/frameworks-section";
+export { personasSection } from "./report/personas-section";
 export { rulesDiffHtml } from "./report/rules-diff-html";
 export { escapeHtml } from "./report/escape-html";
 export { htmlTable, type TableCell, type HtmlTableSpec } from "./report/html-table";

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { datasetJsonSchema } from "../data/dataset-spec";
+import { PERSONAS_SCHEMA_PATH, personasSchemaText } from "../personas/personas-yaml";
 import { SCORING_RULES_SCHEMA_PATH, scoringRulesSchemaText } from "../scoring/parse-scoring-rules";
 import { parseCommandArgs } from "./parse-command-args";
 
@@ -29,6 +30,7 @@ export function schemaCommand(argv: string[], out: (text: string) => void): void
   for (const [path, text] of [
     [DATASET_SCHEMA_PATH, datasetSchemaText()],
     [SCORING_RULES_SCHEMA_PATH, scoringRulesSchemaText()],
+    [PERSONAS_SCHEMA_PATH, personasSchemaText()],
   ]) {
     writeFileSync(path, text);
     out(`wrote ${path}\n`);

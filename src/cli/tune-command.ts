@@ -4,6 +4,9 @@ import { loadDataset } from "../data/load-dataset";
 import type { DatasetSpec } from "../data/dataset-spec";
 import { evaluateFrameworks } from "../frameworks/evaluate-frameworks";
 import { frameworksSection } from "../report/frameworks-section";
+import { personasSection } from "../report/personas-section";
+import { personas } from "../personas/personas";
+import { readPersonaNames } from "../personas/persona-names-file";
 import { reportHtml, type ReportSection } from "../report/report-html";
 import { diffRules, formatRulesDiff } from "../scoring/diff-rules";
 import { readScoringRules } from "../scoring/parse-scoring-rules";
@@ -37,7 +40,8 @@ export function rulesInputs(spec: DatasetSpec): ScoringRules["inputs"] {
 /**
  * `leadlab tune`: the quarterly command. Loads the dataset, tunes and validates the scorecard
  * on the holdout, tests the qualification frameworks mapped in the spec on the same holdout,
- * and writes `scoring.yaml`, `summary.json` and `report.html` to `--out`
+ * derives buyer personas, and writes `scoring.yaml`, `personas.yaml`, `summary.json` and
+ * `report.html` to `--out`
  * (with a diff against `--previous`'s scoring.yaml when given). Progress on stderr; the verdict
  * on stdout.
  *
@@ -103,8 +107,14 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
     const scores = Float64Array.from({ length: table.n }, (_, r) => scorer(leadRecord(table, r)).points);
     sections.push(frameworksSection(evaluateFrameworks(table, { scorecard: { name: "tuned scorecard", scores } })));
   }
+  progress("deriving buyer personas from the best customers");
+  const namesFile = join(values.out, "personas.names.yaml");
+  const names = existsSync(namesFile) ? readPersonaNames(namesFile) : undefined;
+  const found = personas(table, names ? { names } : {});
+  writeFileSync(join(values.out, "personas.yaml"), found.toYAML());
+  sections.unshift(await personasSection(found));
   writeFileSync(join(values.out, "report.html"), await reportHtml(card, { ...(diff ? { diff } : {}), sections }));
-  progress(`wrote scoring.yaml, summary.json and report.html to ${values.out}`);
+  progress(`wrote scoring.yaml, personas.yaml, summary.json and report.html to ${values.out}`);
   out(`${card.verdict}\n`);
   for (const t of card.tiers)
     out(`  tier ${t.name.padEnd(6)} ${t.minPoints === null ? "below" : `≥ ${t.minPoints}`}`.padEnd(20) + `win rate ${(100 * t.expectedWinRate.value).toFixed(0)}% [${(100 * t.expectedWinRate.lo).toFixed(0)}–${(100 * t.expectedWinRate.hi).toFixed(0)}%], ${(100 * t.shareOfLeads).toFixed(0)}% of leads, ${(100 * t.shareOfWins).toFixed(0)}% of wins\n`);

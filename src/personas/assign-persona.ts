@@ -21,8 +21,9 @@ export type PersonaLead = Readonly<Record<string, PersonaLeadValue>>;
  * @example
  * import { assignPersona, readPersonas } from "leadlab";
  * const doc = readPersonas("rules/sample/personas.yaml");
- * assignPersona(doc, { industry: "Financial Services", employees: 12000, tech_stack: "Salesforce;Slack" }); // => "financial-services-…" (an id of the file)
- * assignPersona(doc, {}); // => null, unless a rule accepts missing values
+ * assignPersona(doc, { industry: "Financial Services", employees: 12000, tech_stack: "Salesforce;Slack" });
+ * // => "financial-services-3500-plus-employees-4-plus-committee-size"
+ * assignPersona(doc, {}); // => "healthcare-700-plus-employees-director" (its rule accepts a missing industry)
  */
 export function assignPersona(doc: Pick<PersonasDocument, "attributes" | "assignment">, lead: PersonaLead): string | null {
   const types = new Map(doc.attributes.map((a) => [a.name, { type: a.type, separator: a.separator ?? ";" }]));

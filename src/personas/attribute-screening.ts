@@ -64,7 +64,9 @@ interface Coded {
  *    q-values over all pairs);
  * 3. **redundant** pairs (V ≥ `redundancy`: one attribute is a finer coding of the other, like
  *    a contact title and its seniority, or a country and its region) keep one member: the one
- *    with fewer levels, else the one more associated with the rest;
+ *    with fewer levels, else the one more associated with the rest (so a pair that repeats itself
+ *    but moves with nothing else, like a region and its countries, counts as one attribute
+ *    associated with nothing);
  * 4. each remaining attribute's **association** is its largest V with another remaining attribute
  *    among pairs with q < `fdr`; attributes below `minAssociation` get weight 0, the others
  *    weigh their association (so a weak link counts less in the distance).
@@ -74,13 +76,15 @@ interface Coded {
  * Cost O(pairs · rows) on at most `maxRows` rows.
  *
  * @example
- * const size = Float64Array.from({ length: 200 }, (_, i) => (i < 100 ? 10 + (i % 7) : 900 + (i % 11)));
- * const industry = Array.from({ length: 200 }, (_, i) => (i < 100 ? "Retail" : "SaaS"));
- * const noise = Array.from({ length: 200 }, (_, i) => ["a", "b", "c"][(i * 7) % 3]);
+ * // two kinds of buyer: industry and stack follow the kind (with exceptions), colour follows nothing
+ * const kind = (i: number) => (i < 100 ? 0 : 1);
+ * const industry = Array.from({ length: 200 }, (_, i) => ((kind(i) === 0) !== (i % 7 === 0) ? "Retail" : "SaaS"));
+ * const stack = Array.from({ length: 200 }, (_, i) => ((kind(i) === 0) !== (i % 5 === 0) ? ["Shopify"] : ["HubSpot"]));
+ * const colour = Array.from({ length: 200 }, (_, i) => ["red", "green", "blue"][i % 3]);
  * const s = screenAttributes([
- *   { name: "employees", kind: "numeric", values: size },
  *   { name: "industry", kind: "categorical", values: industry },
- *   { name: "colour", kind: "categorical", values: noise },
+ *   { name: "stack", kind: "multi", values: stack },
+ *   { name: "colour", kind: "categorical", values: colour },
  * ]);
  * s.map((a) => a.weight > 0); // => [true, true, false]
  */

@@ -11,7 +11,14 @@ import type { PersonasResult } from "./personas-result";
  * persona's top traits moved — by values its medoid (its most typical customer) must have.
  */
 
-/** What a medoid's value must be for an entry to match (see {@link PersonaNamesSchema}). */
+/**
+ * What a medoid's value must be for an entry to match (see {@link PersonaNamesSchema}).
+ *
+ * @example
+ * import { MedoidMatchSchema } from "leadlab";
+ * import { Value } from "@sinclair/typebox/value";
+ * Value.Check(MedoidMatchSchema, { from: 200, to: 2000 }); // => true
+ */
 export const MedoidMatchSchema = Type.Union([
   Type.String({ description: "Categorical or boolean: the value; multi-valued: an item the medoid holds." }),
   Type.Number({ description: "Numeric: exactly this value." }),
@@ -23,7 +30,14 @@ export const MedoidMatchSchema = Type.Union([
   ),
 ]);
 
-/** The JSON-Schema definition of `personas.names.yaml`. */
+/**
+ * The JSON-Schema definition of `personas.names.yaml`.
+ *
+ * @example
+ * import { PersonaNamesSchema } from "leadlab";
+ * import { Value } from "@sinclair/typebox/value";
+ * Value.Check(PersonaNamesSchema, { apiVersion: "leadlab/v1", kind: "PersonaNames", names: [{ name: "Agencies", id: "agencies" }] }); // => true
+ */
 export const PersonaNamesSchema = Type.Object(
   {
     apiVersion: Type.Literal("leadlab/v1"),
@@ -53,7 +67,13 @@ export type PersonaNameEntry = PersonaNames["names"][number];
 /** What a medoid's value must be. */
 export type MedoidMatch = Static<typeof MedoidMatchSchema>;
 
-/** The default file name of the rename file, beside personas.yaml. */
+/**
+ * The default file name of the rename file, beside personas.yaml.
+ *
+ * @example
+ * import { PERSONA_NAMES_FILE } from "leadlab";
+ * PERSONA_NAMES_FILE; // => "personas.names.yaml"
+ */
 export const PERSONA_NAMES_FILE = "personas.names.yaml";
 
 /**
@@ -127,12 +147,23 @@ export function personaNamesText(names: PersonaNames): string {
     kind: names.kind,
     names: names.names.map((e) => ({ name: e.name, ...(e.id !== undefined ? { id: e.id } : {}), ...(e.medoid !== undefined ? { medoid: e.medoid } : {}) })),
   };
-  return `${header}\n${YAML.stringify(ordered, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+  const doc = new YAML.Document(ordered, { aliasDuplicateObjects: false });
+  // medoid values on one line each: `employees: { from: 200, to: 2000 }`, `industry: [A, B]`
+  YAML.visit(doc, {
+    Map(_, node) {
+      const entry = node.items.some((pair) => YAML.isScalar(pair.key) && pair.key.value === "name");
+      if (!entry && node.items.every((pair) => YAML.isScalar(pair.value))) node.flow = true;
+    },
+    Seq(_, node) {
+      if (node.items.every((item) => YAML.isScalar(item))) node.flow = true;
+    },
+  });
+  return `${header}\n${doc.toString({ lineWidth: 0 })}`;
 }
 
 /**
  * A starting rename file for a result: one entry per persona with its current name, its `id`,
- * and under `medoid` the values of its medoid on the attributes its name is made of (a
+ * and under `medoid` the values of its medoid on the attributes its default name is made of (a
  * category, a boolean, an item of a multi-valued attribute, or the numeric band of its trait
  * when the medoid lies in it), so that the entry still finds the persona when its id changes.
  * Edit the names and keep the file beside personas.yaml.
@@ -148,7 +179,8 @@ export function personaNamesTemplate(result: Pick<PersonasResult, "personas">): 
     kind: "PersonaNames",
     names: result.personas.map((p) => {
       const medoid: Record<string, MedoidMatch> = {};
-      for (const part of p.nameParts) {
+      const shown = new Set(p.defaultName.split(" · "));
+      for (const part of p.nameParts.filter((x) => shown.has(x.text))) {
         const v = p.medoid.values[part.attribute];
         if (v === null || v === undefined) continue;
         if (Array.isArray(v)) {

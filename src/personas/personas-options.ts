@@ -12,7 +12,11 @@ export interface PersonasOptions {
   /** Range of k tried when choosing (default 2–8). */
   kMin?: number;
   kMax?: number;
-  /** The candidate attributes; default: see `personaAttributes` (firmographic, demographic, one feature per event type). */
+  /**
+   * The candidate attributes; default: see `personaAttributes` (firmographic, demographic, one
+   * feature per event type). Named ones are weighed like default ones (see `weights`): with
+   * `"association"`, one associated with no other may be left out, with its reason.
+   */
   attributes?: readonly string[];
   /** Attribute names to leave out of the default candidates. */
   exclude?: readonly string[];

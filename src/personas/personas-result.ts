@@ -153,7 +153,7 @@ export interface PersonasParts {
  * import { loadDataset, personas } from "leadlab";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * const result = personas(table);
- * result.personas.map((p) => p.name); // e.g. ["Software · 290–1,800 employees · Salesforce", …]
+ * result.personas.map((p) => p.name); // => ["Software · 190–700 employees · VP", "Healthcare · 700+ employees · Director", …]
  */
 export class PersonasResult implements PersonasParts {
   readonly dataset!: string;

@@ -13,13 +13,27 @@ const literalUnion = <T extends readonly string[]>(values: T) => Type.Union(valu
 const Share = (description?: string) => Type.Number({ minimum: 0, maximum: 1, ...(description ? { description } : {}) });
 const Count = (description?: string) => Type.Integer({ minimum: 0, ...(description ? { description } : {}) });
 
-/** A rate with its Wilson 95 % interval: `events` of `n`; `value` is null when n = 0. */
+/**
+ * A rate with its Wilson 95 % interval: `events` of `n`; `value` is null when n = 0.
+ *
+ * @example
+ * import { RateSchema } from "leadlab";
+ * import { Value } from "@sinclair/typebox/value";
+ * Value.Check(RateSchema, { value: 0.8, lo: 0.49, hi: 0.94, n: 10, events: 8 }); // => true
+ */
 export const RateSchema = Type.Object(
   { value: Type.Union([Share(), Type.Null()]), lo: Share(), hi: Share(), n: Count(), events: Count() },
   { additionalProperties: false, description: "events of n, with the Wilson 95% interval [lo, hi]; value null when n = 0." },
 );
 
-/** One test of a rule on an attribute. */
+/**
+ * One test of a rule on an attribute.
+ *
+ * @example
+ * import { PersonaConditionSchema } from "leadlab";
+ * import { Value } from "@sinclair/typebox/value";
+ * Value.Check(PersonaConditionSchema, { attribute: "employees", kind: "range", from: 200, orMissing: false }); // => true
+ */
 export const PersonaConditionSchema = Type.Union([
   Type.Object(
     {
@@ -54,7 +68,14 @@ export const PersonaConditionSchema = Type.Union([
   ),
 ]);
 
-/** How a consumer computes an attribute: a column of the lead record, or an event feature. */
+/**
+ * How a consumer computes an attribute: a column of the lead record, or an event feature.
+ *
+ * @example
+ * import { PersonaSourceSchema } from "leadlab";
+ * import { Value } from "@sinclair/typebox/value";
+ * Value.Check(PersonaSourceSchema, { event: { type: "demo_request", windowDays: 90, aggregate: "count" } }); // => true
+ */
 export const PersonaSourceSchema = Type.Union([
   Type.Object({ column: Type.String({ description: "A column of the lead record (after joins)." }) }, { additionalProperties: false }),
   Type.Object(
@@ -72,6 +93,14 @@ export const PersonaSourceSchema = Type.Union([
   ),
 ]);
 
+/**
+ * An attribute personas were drawn from: how to compute it, its weight and why.
+ *
+ * @example
+ * import { PersonaAttributeSchema } from "leadlab";
+ * import { Value } from "@sinclair/typebox/value";
+ * Value.Check(PersonaAttributeSchema, { name: "industry", type: "categorical", role: "firmographic", source: { column: "industry" }, weight: 0.56, association: 0.56, reason: "moves with employees" }); // => true
+ */
 export const PersonaAttributeSchema = Type.Object(
   {
     name: Type.String(),
@@ -86,6 +115,14 @@ export const PersonaAttributeSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * A distinguishing trait of a persona.
+ *
+ * @example
+ * import { PersonaTraitSchema } from "leadlab";
+ * import { Value } from "@sinclair/typebox/value";
+ * Value.Check(PersonaTraitSchema, { attribute: "industry", value: "Software", share: 0.78, overallShare: 0.32, lift: 2.42, lo: 0.74, hi: 0.82, q: 4.85e-188 }); // => true
+ */
 export const PersonaTraitSchema = Type.Object(
   {
     attribute: Type.String(),
@@ -103,6 +140,14 @@ export const PersonaTraitSchema = Type.Object(
 
 const MedoidValue = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.String()), Type.Null()]);
 
+/**
+ * One persona of `personas.yaml`.
+ *
+ * @example
+ * import { PersonaEntrySchema, readPersonas } from "leadlab";
+ * import { Value } from "@sinclair/typebox/value";
+ * Value.Check(PersonaEntrySchema, readPersonas("rules/sample/personas.yaml").personas[0]); // => true
+ */
 export const PersonaEntrySchema = Type.Object(
   {
     id: Type.String({ pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", description: "Stable id from the default name." }),
@@ -122,6 +167,14 @@ export const PersonaEntrySchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * One anti-persona of `personas.yaml`.
+ *
+ * @example
+ * import { AntiPersonaSchema, readPersonas } from "leadlab";
+ * import { Value } from "@sinclair/typebox/value";
+ * readPersonas("rules/sample/personas.yaml").antiPersonas.every((a) => Value.Check(AntiPersonaSchema, a)); // => true
+ */
 export const AntiPersonaSchema = Type.Object(
   {
     kind: literalUnion(ANTI_PERSONA_KINDS),
@@ -140,7 +193,16 @@ export const AntiPersonaSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** The JSON-Schema definition of `personas.yaml`. */
+/**
+ * The JSON-Schema definition of `personas.yaml`.
+ *
+ * @example
+ * import { PersonasSchema } from "leadlab";
+ * import { Value } from "@sinclair/typebox/value";
+ * import YAML from "yaml";
+ * import { readFileSync } from "node:fs";
+ * Value.Check(PersonasSchema, YAML.parse(readFileSync("rules/sample/personas.yaml", "utf8"))); // => true
+ */
 export const PersonasSchema = Type.Object(
   {
     apiVersion: Type.Literal("leadlab/v1"),

@@ -7,7 +7,13 @@ import type { PersonasResult, Rate } from "./personas-result";
 import { PersonasSchema, type PersonaCondition, type PersonasDocument } from "./personas-schema";
 import type { Trait } from "./traits";
 
-/** Where the committed JSON Schema of personas.yaml lives. */
+/**
+ * Where the committed JSON Schema of personas.yaml lives, relative to the project.
+ *
+ * @example
+ * import { PERSONAS_SCHEMA_PATH } from "leadlab";
+ * PERSONAS_SCHEMA_PATH; // => "rules/schema/personas.schema.json"
+ */
 export const PERSONAS_SCHEMA_PATH = "rules/schema/personas.schema.json";
 
 /**

@@ -1,5 +1,6 @@
 import type { Column, DealTable } from "../data/deal-table";
 import { dataFingerprint } from "../data/data-fingerprint";
+import { toolVersion } from "../tool-version";
 import { drivers } from "../drivers/drivers";
 import type { DriverAttribute } from "../drivers/drivers-result";
 import { aucWithCI, auc, compareAuc } from "../model/auc";
@@ -321,9 +322,4 @@ function dateRangeOf(table: DealTable): { from: string; to: string; column: stri
   if (!(hi >= lo)) return undefined;
   const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return { from: iso(lo), to: iso(hi), column: table.closedAt ? "closed_at" : "created_at" };
-}
-
-function toolVersion(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require("../../package.json") as { version: string }).version;
 }
