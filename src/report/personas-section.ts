@@ -20,7 +20,7 @@ import { formatRateInterval } from "./report-format";
 export async function personasSection(result: PersonasResult): Promise<ReportSection> {
   const rate = (r: { value: number; lo: number; hi: number } | null) => (r ? formatRateInterval(r.value, r.lo, r.hi) : "–");
   const table = htmlTable({
-    caption: `${result.k} personas of ${result.counts.customers} customers (${result.customerDefinition})`,
+    caption: `${result.k} personas of ${result.counts.clustered} customers (${result.customerDefinition})`,
     head: ["Persona", "Customers", "Share", "Win rate of deals like it", "Retained", "Median won amount"],
     rows: result.personas.map((p) => [p.name, String(p.size), `${(100 * p.share).toFixed(0)}%`, rate(p.winRate), rate(p.retention), p.medianAmount === null ? "–" : p.medianAmount.toLocaleString("en-US")]),
     numeric: [1, 2, 3, 4, 5],
@@ -32,6 +32,6 @@ export async function personasSection(result: PersonasResult): Promise<ReportSec
     html:
       `<p>${escapeHtml(result.verdict)}</p>${table}${heatmap}` +
       `<h3>Assignment rules (fidelity ${(100 * result.assignment.fidelity).toFixed(0)}%)</h3>${list(result.assignment.rules.map((r) => r.text))}` +
-      (result.antiPersonas.length ? `<h3>Anti-personas</h3>${list(result.antiPersonas.map((a) => `${a.name}: ${a.deals} deals, win rate ${rate(a.winRate)}`))}` : ""),
+      (result.antiPersonas.length ? `<h3>Anti-personas</h3>${list(result.antiPersonas.map((a) => `${a.kind.replace(/-/g, " ")}: ${a.name}, ${a.deals} deals, win rate ${rate(a.winRate)}`))}` : ""),
   };
 }
