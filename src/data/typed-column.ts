@@ -74,9 +74,16 @@ export function typedColumn(
  * gatherColumn(["a", "b"], Int32Array.from([1, -1, 0])); // => ["b", null, "a"]
  */
 export function gatherColumn(column: Column, index: Int32Array): Column {
-  if (column instanceof Float64Array) return Float64Array.from(index, (i) => (i < 0 ? NaN : column[i]));
+  const n = index.length;
+  if (column instanceof Float64Array) {
+    const out = new Float64Array(n);
+    for (let r = 0; r < n; r++) out[r] = index[r] < 0 ? NaN : column[index[r]];
+    return out;
+  }
   const c = column as unknown[];
-  return Array.from(index, (i) => (i < 0 ? null : c[i])) as Column;
+  const out = new Array<unknown>(n);
+  for (let r = 0; r < n; r++) out[r] = index[r] < 0 ? null : c[index[r]];
+  return out as Column;
 }
 
 /**

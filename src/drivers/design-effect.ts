@@ -22,23 +22,33 @@ export function designEffect(codes: Int32Array, y: Uint8Array, clusters: Int32Ar
     s[codes[i]] += y[i];
   }
   // Sum of residuals per (group, cluster), then the between-cluster variance of each group's mean.
-  const residual = new Map<number, number>();
-  const clusterCount = new Float64Array(groups);
-  const own = 2 ** 30;
+  // Rows without a cluster (-1) are clusters of their own: their squared residuals add directly.
+  let clusterCount = 0;
+  for (const c of clusters) if (c + 1 > clusterCount) clusterCount = c + 1;
+  const residual = new Float64Array(clusterCount * groups);
+  const seen = new Uint8Array(clusterCount * groups);
+  const perGroupClusters = new Float64Array(groups);
+  const between = new Float64Array(groups);
   for (let i = 0; i < codes.length; i++) {
     const g = codes[i];
-    const key = (clusters[i] < 0 ? own + i : clusters[i]) * groups + g;
     const r = y[i] - s[g] / n[g];
-    const prev = residual.get(key);
-    if (prev === undefined) clusterCount[g]++;
-    residual.set(key, (prev ?? 0) + r);
+    if (clusters[i] < 0) {
+      between[g] += r * r;
+      perGroupClusters[g]++;
+      continue;
+    }
+    const key = clusters[i] * groups + g;
+    if (!seen[key]) {
+      seen[key] = 1;
+      perGroupClusters[g]++;
+    }
+    residual[key] += r;
   }
-  const between = new Float64Array(groups);
-  for (const [key, r] of residual) between[key % groups] += r * r;
+  for (let key = 0; key < residual.length; key++) if (seen[key]) between[key % groups] += residual[key] * residual[key];
   let weighted = 0, total = 0;
   for (let g = 0; g < groups; g++) {
     const p = s[g] / n[g];
-    const c = clusterCount[g];
+    const c = perGroupClusters[g];
     if (n[g] < 2 || c < 2 || p <= 0 || p >= 1) continue;
     const clustered = between[g] / (n[g] * n[g]);
     const independent = (p * (1 - p)) / n[g];

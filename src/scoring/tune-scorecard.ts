@@ -24,7 +24,7 @@ import type { BinMatch, ScorecardAttribute, ScoringRules } from "./scoring-rules
 import { resolveTuneOptions, type ResolvedTuneOptions, type TuneOptions } from "./tune-options";
 
 /** Rows used for forward selection when the training part is larger (selection only; the final fit uses every training row). */
-export const SELECTION_ROWS = 20000;
+export const SELECTION_ROWS = 10000;
 const L2_GRID = [0, 1, 10, 100];
 /** At most this many candidates enter forward selection (the strongest by information value). */
 export const MAX_CANDIDATES = 40;
@@ -83,9 +83,11 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   let model = fitLogistic([], yTrain);
   let l2 = 0;
   for (;;) {
-    const X = selected.map((name) => pick(encoded.get(name)!.woe, train));
-    l2 = selected.length ? chooseL2(X, yTrain, L2_GRID, { folds: o.folds, seed: o.seed }).l2 : 0;
-    model = fitLogistic(X, yTrain, { l2 });
+    // The penalty is chosen by cross-validation on the selection rows (scaled to the training size), then fitted on every training row.
+    const Xs = selected.map((name) => pick(encoded.get(name)!.woe, selectRows.rows));
+    const scaleUp = train.length / selectRows.rows.length;
+    l2 = selected.length ? chooseL2(Xs, selectRows.y, L2_GRID, { folds: o.folds, seed: o.seed }).l2 * scaleUp : 0;
+    model = fitLogistic(selected.map((name) => pick(encoded.get(name)!.woe, train)), yTrain, { l2 });
     const wrong = selected.findIndex((_, j) => !(model.coefficients[j] > 0));
     if (wrong < 0) break;
     warnings.push(`${selected[wrong]}: its coefficient (${model.coefficients[wrong].toFixed(3)}) contradicts its weight of evidence once the other attributes are known; dropped and refitted`);
