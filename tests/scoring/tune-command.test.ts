@@ -1,0 +1,25 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { tuneCommand } from "../../src/cli/tune-command";
+
+test("leadlab tune --previous: writes every file, scores the previous rules as a reference and reports what moved", async () => {
+  const out = mkdtempSync(join(tmpdir(), "leadlab-tune-"));
+  let text = "";
+  await tuneCommand(["data/sample/dataset.yaml", "--out", out, "--previous", "rules/sample", "--capacity", "0.1"], (s) => (text += s));
+  for (const f of ["scoring.yaml", "personas.yaml", "summary.json", "report.html"]) assert.ok(existsSync(join(out, f)), f);
+  const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
+  const previous = summary.references.find((r: { name: string }) => r.name === "previous rules");
+  // Same data and the same attributes: only the tier thresholds move, so the previous points rank exactly alike.
+  assert.equal(previous.auc.auc, summary.metrics.auc.auc);
+  assert.match(text, /changes since rules\/sample:\nholdout AUC 0\.802 → 0\.802 \(same data\)\n~ tier A threshold: 633 → \d+/);
+  const html = readFileSync(join(out, "report.html"), "utf8");
+  for (const section of ["Buyer personas", "Qualification frameworks", "previous rules"]) assert.ok(html.includes(section), section);
+  assert.equal(readFileSync(join(out, "personas.yaml"), "utf8"), readFileSync("rules/sample/personas.yaml", "utf8"));
+});
+
+test("leadlab tune without --out is one clear line", async () => {
+  await assert.rejects(tuneCommand(["data/sample/dataset.yaml"], () => {}), /^CliError: tune: --out <dir> is required\. Usage: leadlab tune/);
+});
