@@ -1,5 +1,6 @@
+import { FeatureSourceSchema } from "../scoring/scoring-rules-schema";
 import { Type, type Static, type TLiteral } from "@sinclair/typebox";
-import { ATTRIBUTE_TYPES, EVENT_AGGREGATES, ROLES } from "../data/vocabulary";
+import { ATTRIBUTE_TYPES, ROLES } from "../data/vocabulary";
 import { ANTI_PERSONA_KINDS } from "./anti-personas";
 import { CUSTOMER_SETS } from "./persona-customers";
 
@@ -76,22 +77,7 @@ export const PersonaConditionSchema = Type.Union([
  * import { Value } from "@sinclair/typebox/value";
  * Value.Check(PersonaSourceSchema, { event: { type: "demo_request", windowDays: 90, aggregate: "count" } }); // => true
  */
-export const PersonaSourceSchema = Type.Union([
-  Type.Object({ column: Type.String({ description: "A column of the lead record (after joins)." }) }, { additionalProperties: false }),
-  Type.Object(
-    {
-      event: Type.Object(
-        {
-          type: Type.String({ description: "The event type as written in the events table." }),
-          windowDays: Type.Integer({ minimum: 1, description: "Events in the window of days before the scoring point, strictly before it." }),
-          aggregate: literalUnion(EVENT_AGGREGATES),
-        },
-        { additionalProperties: false },
-      ),
-    },
-    { additionalProperties: false },
-  ),
-]);
+export const PersonaSourceSchema = FeatureSourceSchema;
 
 /**
  * An attribute personas were drawn from: how to compute it, its weight and why.
