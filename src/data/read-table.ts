@@ -62,9 +62,17 @@ export function tableExpression(source: TableSource, ctx: TableContext, options:
   );
 }
 
-/** The name a table is called by in messages. */
+/**
+ * The name a table is called by in messages and reports: the file as the spec names it
+ * (relative to the dataset.yaml's folder, so reports read the same on every machine), or the
+ * spec field of a `sql:` table.
+ *
+ * @example
+ * import { tableLabel } from "leadlab";
+ * tableLabel({ file: "deals.csv" }, { specFile: "data/sample/dataset.yaml", field: "deals", baseDir: "data/sample" }); // => "deals.csv"
+ */
 export function tableLabel(source: TableSource, ctx: TableContext): string {
-  return source.file ? resolve(ctx.baseDir, source.file) : `${ctx.specFile} (${ctx.field}.sql)`;
+  return source.file ?? `${ctx.specFile} (${ctx.field}.sql)`;
 }
 
 /**
