@@ -27,6 +27,7 @@ export { compareText } from "./data/compare-text";
 
 // Scoring rules: consume
 export { parseScoringRules, readScoringRules, scoringRulesSchemaText, SCORING_RULES_SCHEMA_PATH } from "./scoring/parse-scoring-rules";
+export { scoreAndTag, type TaggedLead } from "./scoring/score-and-tag";
 export { score, createScorer, gradeOf, binSetText, ScoreError, type LeadScore, type LeadRecord, type LeadValue, type ScoreOptions, type Scorer } from "./scoring/score";
 export { scoringSql, type ScoringSqlOptions } from "./scoring/sql/scoring-sql";
 export { SQL_DIALECTS, dialect, type SqlDialect, type Dialect } from "./scoring/sql/dialects";

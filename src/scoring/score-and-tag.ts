@@ -1,0 +1,24 @@
+import { assignPersona } from "../personas/assign-persona";
+import type { PersonasDocument } from "../personas/personas-schema";
+import { score, type LeadRecord, type LeadScore, type ScoreOptions } from "./score";
+import type { ScoringRules } from "./scoring-rules-schema";
+
+/** A lead's score and the persona its assignment rules give it (null: no persona fits). */
+export interface TaggedLead extends LeadScore {
+  persona: string | null;
+}
+
+/**
+ * Scores a lead with `scoring.yaml` and tags it with a persona of `personas.yaml`, from one
+ * record: what a CRM webhook needs. Like {@link score}, it has no dependencies beyond the two
+ * parsed files.
+ *
+ * @example
+ * import { readPersonas, readScoringRules, scoreAndTag } from "leadlab";
+ * const lead = { industry: "Financial Services", employees: 12000, committee_size: 6 };
+ * scoreAndTag(readScoringRules("rules/sample/scoring.yaml"), readPersonas("rules/sample/personas.yaml"), lead).persona;
+ * // => "financial-services-3500-plus-employees-4-plus-committee-size"
+ */
+export function scoreAndTag(rules: ScoringRules, personas: Pick<PersonasDocument, "attributes" | "assignment">, record: LeadRecord, options: ScoreOptions = {}): TaggedLead {
+  return { ...score(rules, record, options), persona: assignPersona(personas, record) };
+}
