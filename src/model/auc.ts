@@ -1,5 +1,6 @@
 import { normalCdf, normalQuantile } from "../stats/normal-distribution";
 import { checkConfidence, checkFinite, checkOutcome, type NumericArray } from "./input-checks";
+import { splitSorted } from "./split-sorted";
 
 /**
  * Area under the ROC curve and its uncertainty.
@@ -15,23 +16,6 @@ import { checkConfidence, checkFinite, checkOutcome, type NumericArray } from ".
  * component is found by binary search in the sorted scores of the other class, O(n log n).
  * The interval is the normal one, AUC ± z·se, clipped to [0, 1] (as pROC does).
  */
-
-/** Scores of wins and losses, each sorted ascending. */
-function splitSorted(scores: NumericArray, y: ArrayLike<number>): { pos: Float64Array; neg: Float64Array } {
-  let n1 = 0;
-  for (let i = 0; i < y.length; i++) n1 += y[i];
-  const pos = new Float64Array(n1);
-  const neg = new Float64Array(y.length - n1);
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < y.length; i++) {
-    if (y[i] === 1) pos[a++] = scores[i];
-    else neg[b++] = scores[i];
-  }
-  pos.sort();
-  neg.sort();
-  return { pos, neg };
-}
 
 /** Count of entries < x and of entries ≤ x in an ascending array. */
 function rankIn(sorted: Float64Array, x: number): { below: number; atOrBelow: number } {

@@ -1,4 +1,5 @@
 import { checkFinite, checkOutcome, type NumericArray } from "./input-checks";
+import { splitSorted } from "./split-sorted";
 
 /** The Kolmogorov–Smirnov separation of the score distributions of wins and losses. */
 export interface KsResult {
@@ -31,16 +32,7 @@ export function ksStatistic(scores: NumericArray, y: Uint8Array): KsResult {
   if (positives === 0 || negatives === 0) {
     throw new Error(`ksStatistic: needs at least one won and one lost row; got ${positives} won and ${negatives} lost`);
   }
-  const pos = new Float64Array(positives);
-  const neg = new Float64Array(negatives);
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < y.length; i++) {
-    if (y[i] === 1) pos[a++] = scores[i];
-    else neg[b++] = scores[i];
-  }
-  pos.sort();
-  neg.sort();
+  const { pos, neg } = splitSorted(scores, y);
   let i = 0;
   let j = 0;
   let best = { ks: 0, threshold: Math.min(pos[0], neg[0]), wonBelow: 0, lostBelow: 0 };
