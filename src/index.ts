@@ -58,7 +58,7 @@ export { weightOfEvidence, woeOfBin, type WoeRow, type WoeTable, type WoeOptions
 export { applyBins, type ApplyBinsOptions } from "./stats/binning/apply-bins";
 export { assignBin, assignBins, type BinAssignment, type BinValue } from "./stats/binning/assign-bin";
 export { binColumn, type BinColumnOptions } from "./stats/binning/bin-column";
-export { TRENDS, binStats, outcomeOf, type BinRule, type BinStats, type Bin, type Trend, type BinSet, type Outcome } from "./stats/binning/bin";
+export { TRENDS, binStats, finishBinSet, outcomeOf, type BinRule, type BinStats, type Bin, type Trend, type BinSet, type Outcome } from "./stats/binning/bin";
 export { binBoolean } from "./stats/binning/boolean";
 export { binCategorical } from "./stats/binning/categorical";
 export { niceCut } from "./stats/binning/cut-points";

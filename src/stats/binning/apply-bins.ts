@@ -1,4 +1,4 @@
-import { binStats, outcomeOf, type BinSet, type Outcome } from "./bin";
+import { binStats, finishBinSet, outcomeOf, type BinSet, type Outcome } from "./bin";
 import { assignBin, type BinValue } from "./assign-bin";
 
 /** Options of {@link applyBins}. */
@@ -52,5 +52,5 @@ export function applyBins(binSet: BinSet, values: ArrayLike<BinValue>, outcome: 
   if (unplaced) warnings.push(`${binSet.name}: ${unplaced} rows fit no bin and were left out`);
   const E = e.reduce((s, v) => s + v, 0);
   const N = ne.reduce((s, v) => s + v, 0);
-  return { ...binSet, bins, iv: bins.reduce((s, b) => s + b.iv, 0), n: E + N, events: E, nonEvents: N, ignored, warnings };
+  return finishBinSet({ ...binSet, bins, events: E, nonEvents: N, ignored, warnings });
 }

@@ -78,6 +78,17 @@ export interface BinSet {
 }
 
 /**
+ * A bin set with its derived totals filled in: the information value (the sum of the bins'
+ * contributions) and the rows used (events + non-events). Every binning function ends here.
+ *
+ * @example
+ * finishBinSet({ name: "x", type: "boolean", bins: [], events: 3, nonEvents: 2, ignored: 0, minBinSize: 1, warnings: [] }).n; // => 5
+ */
+export function finishBinSet(parts: Omit<BinSet, "iv" | "n">): BinSet {
+  return { ...parts, iv: parts.bins.reduce((s, b) => s + b.iv, 0), n: parts.events + parts.nonEvents };
+}
+
+/**
  * Statistics of bins from their event and non-event counts: rate with Wilson interval, WOE and
  * IV contribution (see {@link weightOfEvidence} for the smoothing of zero cells).
  *

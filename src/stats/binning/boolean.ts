@@ -1,4 +1,4 @@
-import { binStats, outcomeOf, type Bin, type BinRule, type BinSet, type Outcome } from "./bin";
+import { binStats, outcomeOf, type Bin, type BinRule, type BinSet, type Outcome, finishBinSet } from "./bin";
 import { binLabel } from "./labels";
 import { resolveBinningOptions, type BinningOptions } from "./options";
 
@@ -41,16 +41,14 @@ export function binBoolean(values: ArrayLike<boolean | null | undefined>, outcom
       warnings.push(`${o.name}: the ${b.label} bin has only ${b.n} rows (minimum bin size ${o.minBinSize}); its rate is uncertain`);
   const E = e[0] + e[1] + e[2];
   const N = ne[0] + ne[1] + ne[2];
-  return {
+  return finishBinSet({
     name: o.name,
     type: "boolean",
     bins,
-    iv: bins.reduce((s, b) => s + b.iv, 0),
-    n: E + N,
     events: E,
     nonEvents: N,
     ignored,
     minBinSize: o.minBinSize,
     warnings,
-  };
+  });
 }

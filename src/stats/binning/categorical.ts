@@ -1,5 +1,5 @@
 import { independenceTest } from "../independence-test";
-import { binStats, outcomeOf, type Bin, type BinRule, type BinSet, type Outcome } from "./bin";
+import { binStats, outcomeOf, type Bin, type BinRule, type BinSet, type Outcome, finishBinSet } from "./bin";
 import { binLabel } from "./labels";
 import { resolveCategoricalOptions, type CategoricalBinningOptions } from "./options";
 
@@ -95,18 +95,16 @@ export function binCategorical(values: ArrayLike<string | null | undefined>, out
   const bins: Bin[] = rules.map((rule, i) => ({ rule, label: binLabel(rule, o.name), ...stats[i] }));
   const E = e.reduce((s, v) => s + v, 0);
   const N = ne.reduce((s, v) => s + v, 0);
-  return {
+  return finishBinSet({
     name: o.name,
     type: "categorical",
     bins,
-    iv: bins.reduce((s, b) => s + b.iv, 0),
-    n: E + N,
     events: E,
     nonEvents: N,
     ignored,
     minBinSize: o.minBinSize,
     warnings,
-  };
+  });
 }
 
 /** Merges neighbouring groups (sorted by rate) as described in {@link binCategorical}. */

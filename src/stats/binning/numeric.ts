@@ -1,4 +1,4 @@
-import { binStats, outcomeOf, type Bin, type BinRule, type BinSet, type Outcome, type Trend } from "./bin";
+import { binStats, outcomeOf, type Bin, type BinRule, type BinSet, type Outcome, type Trend, finishBinSet } from "./bin";
 import { niceCut } from "./cut-points";
 import { binLabel, type NumberStyle } from "./labels";
 import { optimalPartition, type Partition } from "./optimal-partition";
@@ -183,17 +183,15 @@ function binFromDistinct(
   for (const b of bins)
     if (b.rule.kind === "missing" && b.n > 0 && b.n < o.minBinSize)
       warnings.push(`${o.name}: the missing bin has only ${b.n} rows (minimum bin size ${o.minBinSize}); its rate is uncertain`);
-  return {
+  return finishBinSet({
     name: o.name,
     type: "numeric",
     bins,
-    iv: bins.reduce((s, b) => s + b.iv, 0),
-    n: E + N,
     events: E,
     nonEvents: N,
     ignored,
     minBinSize: o.minBinSize,
     trend,
     warnings,
-  };
+  });
 }
