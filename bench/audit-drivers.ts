@@ -2,7 +2,7 @@
  * The discovery audit: the sample with 10 seeds, drivers of winning against the ground truth,
  * and 20 shuffled outcomes. Usage: npm run audit:drivers [-- --deals N]
  */
-import { discoveryAudit } from "../src/drivers/discovery-audit";
+import { discoveryAudit } from "../src/sample/discovery-audit";
 
 async function run(): Promise<void> {
   const args = process.argv.slice(2);

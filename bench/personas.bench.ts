@@ -8,8 +8,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadDataset } from "../src/data/load-dataset";
-import { writeSample } from "../src/data/sample/write-sample";
-import { adjustedRandIndex } from "../src/personas/adjusted-rand";
+import { writeSample } from "../src/sample/write-sample";
+import { adjustedRandIndex } from "../src/cluster/adjusted-rand";
 import { personas } from "../src/personas/personas";
 import type { PersonasResult } from "../src/personas/personas-result";
 import { peakMemoryMB } from "./peak-memory";

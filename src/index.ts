@@ -3,17 +3,17 @@
  */
 
 // Dataset spec: one definition for the type, the validation and the JSON Schema
-export { ROLES, ATTRIBUTE_TYPES, EVENT_AGGREGATES, type Role, type AttributeType, type EventAggregate } from "./data/vocabulary";
-export { DatasetSpecSchema, datasetJsonSchema, type DatasetSpec, type TableSource } from "./data/dataset-spec";
+export { ROLES, ATTRIBUTE_TYPES, EVENT_AGGREGATES, CUSTOMER_SETS, ANTI_PERSONA_KINDS, type Role, type AttributeType, type EventAggregate, type CustomerSet, type AntiPersonaKind } from "./formats/vocabulary";
+export { DatasetSpecSchema, datasetJsonSchema, type DatasetSpec, type TableSource } from "./formats/dataset-spec";
 export { parseDatasetSpec, readDatasetSpec } from "./data/parse-dataset-spec";
-export { DatasetError, type ErrorLocation } from "./data/dataset-error";
+export { DatasetError, type ErrorLocation } from "./formats/dataset-error";
 
 // Loading: DuckDB reads the files; one row per closed deal, features as of the scoring point
 export { loadDataset, loadDatasetSpec, DEFAULT_MISSING, type LoadOptions, type LoadedDataset } from "./data/load-dataset";
 export type { LoadReport, JoinReport, EventsReport, AttributeReport } from "./data/load-report";
 export { formatLoadReport } from "./data/format-load-report";
 export { DealTable, type DealTableParts, type AttributeMeta, type Column, type EventFeature, type Retention, type Holdout } from "./data/deal-table";
-export { dealTableToDataFrame, fromDataFrame } from "./data/data-frame";
+export { dealTableToDataFrame, fromDataFrame } from "./notebook/data-frame";
 export { profileTable, type AttributeProfile, type ValueWinRate } from "./data/profile-table";
 export { eventFeatures, eventFeatureName, MAX_EVENT_TYPES, type EventFeatures, type ScoringPoints } from "./data/event-features";
 export { retentionTable } from "./data/retention-table";
@@ -22,7 +22,7 @@ export { parseDate } from "./data/parse-date";
 export { typedColumn, gatherColumn, countMissing, countDistinct, type ColumnOrigin } from "./data/typed-column";
 export { readTextTable, requireColumn, tableExpression, tableLabel, runUserQuery, type TextTable, type TableContext } from "./data/read-table";
 export { openDuckDB, sqlString, sqlIdentifier } from "./data/duckdb-session";
-export { nearestName, editDistance } from "./data/nearest-name";
+export { nearestName, editDistance } from "./formats/nearest-name";
 export { compareText } from "./data/compare-text";
 
 // Scoring rules: consume
@@ -35,7 +35,7 @@ export { quoteString, quoteIdentifier, quoteTableName, sqlNumber, sqlComment, re
 export { TRIM_CHARACTERS, NUMBER_PATTERN, trimmedText, missingAsNull, numberOfText, booleanOfText, containsItem } from "./scoring/sql/text-values";
 export { eventFeatureSql, type EventFeatureSpec, type EventFeatureSql } from "./scoring/sql/event-features-sql";
 export { binPointsSql, type AttributeRefs } from "./scoring/sql/bin-points-sql";
-export { parseYamlMapping, assertMatchesSchema } from "./data/schema-errors";
+export { parseYamlMapping, assertMatchesSchema } from "./formats/schema-errors";
 
 // Statistics
 export { chiSquareCdf, chiSquareSurvival } from "./stats/chi-square-distribution";
@@ -88,7 +88,7 @@ export { drivers } from "./drivers/drivers";
 export { TARGETS, resolveDriversOptions, type Target, type DriversOptions, type ResolvedDriversOptions } from "./drivers/drivers-options";
 export { formatDrivers } from "./drivers/format-drivers";
 export { designEffect } from "./drivers/design-effect";
-export { discoveryAudit, type DiscoveryAudit, type SeedAudit } from "./drivers/discovery-audit";
+export { discoveryAudit, type DiscoveryAudit, type SeedAudit } from "./sample/discovery-audit";
 export { DriversResult, type BinSurvival, type DriverAttribute, type DriversParts } from "./drivers/drivers-result";
 export { LEAKAGE, nearPureBinReason, outlyingIvReason, datedAfterReason } from "./drivers/leakage";
 export { redundantPairs, type RedundantPair } from "./drivers/redundancy";
@@ -98,31 +98,31 @@ export { CONTRAST_READINGS, contrastDrivers, type ContrastReading, type Contrast
 
 // Personas: clustering the best customers
 export { clusterPersonas, type ClusterPersonasOptions, type PersonaClustering } from "./personas/cluster-personas";
-export { adjustedRandIndex } from "./personas/adjusted-rand";
-export { assignToMedoids, type Assignment } from "./personas/assign";
-export { chooseK, type ChooseKOptions, type KCandidate, type ChooseKResult } from "./personas/choose-k";
-export { prepareGower, gowerDistance, gowerMatrix, gowerToPoints, rowCompleteness, type GowerOptions, type GowerColumn, type GowerModel } from "./personas/gower";
-export { kMedoids, pamBuild, type KMedoidsOptions, type KMedoidsResult, type DistanceMatrix } from "./personas/k-medoids";
-export { MIXED_KINDS, checkMixedColumns, mixedColumnsFromTable, type MixedKind, type MixedColumn } from "./personas/mixed-column";
-export { sampleIndices, bootstrapIndices } from "./personas/resample";
+export { adjustedRandIndex } from "./cluster/adjusted-rand";
+export { assignToMedoids, type Assignment } from "./cluster/assign";
+export { chooseK, type ChooseKOptions, type KCandidate, type ChooseKResult } from "./cluster/choose-k";
+export { prepareGower, gowerDistance, gowerMatrix, gowerToPoints, rowCompleteness, type GowerOptions, type GowerColumn, type GowerModel } from "./cluster/gower";
+export { kMedoids, pamBuild, type KMedoidsOptions, type KMedoidsResult, type DistanceMatrix } from "./cluster/k-medoids";
+export { MIXED_KINDS, checkMixedColumns, mixedColumnsFromTable, type MixedKind, type MixedColumn } from "./cluster/mixed-column";
+export { sampleIndices, bootstrapIndices } from "./cluster/resample";
 export { learnRuleList, conditionHolds, applyRules, applyRulesToColumns, formatRule, type Condition, type Rule, type RuleList, type RuleListOptions } from "./personas/rule-list";
-export { silhouette, type SilhouetteResult } from "./personas/silhouette";
-export { bootstrapStability, bootstrapStabilities, type StabilityOptions, type StabilityResult } from "./personas/stability";
+export { silhouette, type SilhouetteResult } from "./cluster/silhouette";
+export { bootstrapStability, bootstrapStabilities, type StabilityOptions, type StabilityResult } from "./cluster/stability";
 export { clusterTraits, type TraitOptions, type Trait } from "./personas/traits";
 export { personas } from "./personas/personas";
 export { resolvePersonasOptions, type PersonasOptions, type ResolvedPersonasOptions } from "./personas/personas-options";
 export { PersonasResult, type PersonasParts, type Persona, type PersonaAttribute, type PersonaMedoid, type PersonaRule, type PersonaAssignment, type Rate } from "./personas/personas-result";
-export { CUSTOMER_SETS, personaCustomers, type CustomerSet, type PersonaCustomers } from "./personas/persona-customers";
+export { personaCustomers, type PersonaCustomers } from "./personas/persona-customers";
 export { PERSONA_ROLES, personaAttributes, type PersonaAttributeChoice, type LeftOutAttribute } from "./personas/persona-attributes";
 export { screenAttributes, type ScreeningOptions, type AttributeScreen } from "./personas/attribute-screening";
-export { rankScaler } from "./personas/rank-scaler";
+export { rankScaler } from "./cluster/rank-scaler";
 export { clusterWithMinimumSize, type SizedClusteringOptions } from "./personas/sized-clustering";
 export { personaProfile, type PersonaProfile, type ProfileRow } from "./personas/persona-profile";
 export { rateOf } from "./personas/rate";
 export { personaNameParts, traitText, defaultPersonaNames, personaId, applyPersonaNames, medoidMatches, type NamingAttribute, type NamePart, type NamePartOptions, type NamedPersona, type AppliedNames } from "./personas/persona-names";
 export { PersonaNamesSchema, MedoidMatchSchema, PERSONA_NAMES_FILE, parsePersonaNames, readPersonaNames, personaNamesText, personaNamesTemplate, type PersonaNames, type PersonaNameEntry, type MedoidMatch } from "./personas/persona-names-file";
-export { ANTI_PERSONA_KINDS, personaAntiPersonas, dealAntiPersona, type AntiPersona, type AntiPersonaKind, type DealAntiPersonaInput } from "./personas/anti-personas";
-export { PersonasSchema, PersonaEntrySchema, PersonaConditionSchema, RateSchema, type PersonasDocument, type PersonaEntry, type PersonaCondition } from "./personas/personas-schema";
+export { personaAntiPersonas, dealAntiPersona, type AntiPersona, type DealAntiPersonaInput } from "./personas/anti-personas";
+export { PersonasSchema, PersonaEntrySchema, PersonaConditionSchema, RateSchema, type PersonasDocument, type PersonaEntry, type PersonaCondition } from "./formats/personas-schema";
 export { PERSONAS_SCHEMA_PATH, personasSchemaText, personasDocument, personasYaml, parsePersonas, readPersonas } from "./personas/personas-yaml";
 export { assignPersona, type PersonaLead, type PersonaLeadValue } from "./personas/assign-persona";
 export { formatPersonas, traitLine } from "./personas/format-personas";
@@ -132,7 +132,7 @@ export { personasCommand } from "./cli/personas-command";
 
 // Charts: vega-lite specs, SVG rendering, notebook display
 export { rateByValueChart, type RateRow, type RateByValueOptions } from "./charts/rate-by-value";
-export { chartBundle, display, type ChartBundle } from "./charts/display";
+export { chartBundle, display, type ChartBundle } from "./notebook/display";
 export { compileChart, renderSvg } from "./charts/render";
 export { VEGA_LITE_MIME, VEGA_LITE_SCHEMA_URL, CHART_COLORS, CHART_CONFIG } from "./charts/theme";
 export { validateSpec, type SpecError } from "./charts/validate";
@@ -158,21 +158,26 @@ export { escapeHtml } from "./report/escape-html";
 export { htmlTable, type TableCell, type HtmlTableSpec } from "./report/html-table";
 export { embedSvg } from "./report/embed-svg";
 export { checkSectionHtml } from "./report/check-section-html";
-export { formatAuc, formatCount, formatPValue, formatPoints, formatRateInterval } from "./report/report-format";
+export { formatPercent } from "./format/percent";
+export { formatRateInterval } from "./format/rate-interval";
+export { formatAuc } from "./format/auc";
+export { formatPValue } from "./format/p-value";
+export { formatCount } from "./format/count";
+export { formatPoints } from "./format/points";
 export { REPORT_CSS } from "./report/report-style";
 
 // Sample data: a seeded B2B history with planted effects
-export { generateSample } from "./data/sample/generate";
-export { writeSample, type WriteSampleOptions, type SampleSummary } from "./data/sample/write-sample";
-export { runSampleCommand } from "./data/sample/command";
-export { SAMPLE_GROUND_TRUTH, type Effect, type GroundTruthEffect, type SampleGroundTruth } from "./data/sample/ground-truth";
-export { type SampleOptions, type SampleData } from "./data/sample/sample-data";
+export { generateSample } from "./sample/generate";
+export { writeSample, type WriteSampleOptions, type SampleSummary } from "./sample/write-sample";
+export { runSampleCommand } from "./cli/sample-command";
+export { SAMPLE_GROUND_TRUTH, type Effect, type GroundTruthEffect, type SampleGroundTruth } from "./sample/ground-truth";
+export { type SampleOptions, type SampleData } from "./sample/sample-data";
 
 // Scoring rules: tune and export
 export { tuneScorecard, leadRecord, SELECTION_ROWS, MAX_CANDIDATES } from "./scoring/tune-scorecard";
 export { resolveTuneOptions, type TuneOptions, type ResolvedTuneOptions, type Scale } from "./scoring/tune-options";
 export { Scorecard, type ScorecardParts, type Reference, type AucEstimate } from "./scoring/scorecard";
-export { ScoringRulesSchema, BinMatchSchema, FeatureSourceSchema, ScorecardAttributeSchema, type ScoringRules, type ScorecardAttribute, type BinMatch } from "./scoring/scoring-rules-schema";
+export { ScoringRulesSchema, BinMatchSchema, FeatureSourceSchema, ScorecardAttributeSchema, type ScoringRules, type ScorecardAttribute, type BinMatch } from "./formats/scoring-rules-schema";
 export { pointsScale, type PointsScale } from "./scoring/points-scale";
 export { chooseTiers, type Tier } from "./scoring/choose-tiers";
 export { gradeMatrix, quartileCuts, type GradeCell } from "./scoring/grade-matrix";

@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { MarkDef } from "vega-lite/build/src/mark";
 import type { ContrastRow, DriversContrast } from "../drivers/contrast";
-import { checkPixels, formatPercent, type Encoding, type Layer } from "./chart-parts";
+import { checkPixels, type Encoding, type Layer } from "./chart-parts";
+import { formatPercent } from "../format/percent";
 import { helveticaWidth } from "./text-width";
 import { CHART_COLORS, CHART_CONFIG, VEGA_LITE_SCHEMA_URL } from "./theme";
 

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { LiftTable } from "../model/lift";
-import { checkPixels, formatPercent, type Encoding, type Layer } from "./chart-parts";
+import { checkPixels, type Encoding, type Layer } from "./chart-parts";
+import { formatPercent } from "../format/percent";
 import { CHART_COLORS, CHART_CONFIG, VEGA_LITE_SCHEMA_URL } from "./theme";
 
 /** A tier as the gains chart marks it: its name and its shares of the holdout's leads and wins. */

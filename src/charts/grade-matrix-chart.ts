@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { GradeCell } from "../scoring/grade-matrix";
 import { wilsonInterval } from "../stats/wilson";
-import { checkPixels, formatPercent, type Encoding, type Layer } from "./chart-parts";
+import { checkPixels, type Encoding, type Layer } from "./chart-parts";
+import { formatPercent } from "../format/percent";
 import { CHART_COLORS, CHART_CONFIG, VEGA_LITE_SCHEMA_URL } from "./theme";
 
 /** Options of {@link gradeMatrixChart}. */

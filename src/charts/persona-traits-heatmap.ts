@@ -1,3 +1,4 @@
+import { formatPercent } from "../format/percent";
 import type { TopLevelSpec } from "vega-lite";
 import type { PersonaProfile } from "../personas/persona-profile";
 import { CHART_COLORS, CHART_CONFIG, VEGA_LITE_SCHEMA_URL } from "./theme";
@@ -64,7 +65,7 @@ export function personaTraitsHeatmap(personas: readonly string[], profile: Perso
     const ok = (x: number) => Number.isNaN(x) || (x >= 0 && x <= 1);
     if (!ok(row.overallShare) || !row.shares.every(ok)) throw new Error(`${where}: shares must be numbers in [0, 1] (NaN for unknown).`);
     const value = row.band ? `${number(row.band.from)}–${number(row.band.to)}` : row.value;
-    const label = `${row.attribute}${row.kind === "numeric" ? " " : row.kind === "multi" ? " ∋ " : " = "}${value} (${percent(row.overallShare)} of all)`;
+    const label = `${row.attribute}${row.kind === "numeric" ? " " : row.kind === "multi" ? " ∋ " : " = "}${value} (${formatPercent(row.overallShare)} of all)`;
     if (traits.includes(label)) throw new Error(`${where} appears twice.`);
     traits.push(label);
     row.shares.forEach((share, p) => {
@@ -76,7 +77,7 @@ export function personaTraitsHeatmap(personas: readonly string[], profile: Perso
         share: known ? share : null,
         overall: row.overallShare,
         lift: lift === null ? null : Math.min(maxLift, Math.max(1 / maxLift, lift === 0 ? 1 / maxLift : lift)),
-        caption: known ? percent(share) : "–",
+        caption: known ? formatPercent(share) : "–",
       });
     });
   });
@@ -138,8 +139,3 @@ function number(x: number): string {
   return x.toLocaleString("en-US", { maximumSignificantDigits: 3 });
 }
 
-function percent(x: number): string {
-  if (!Number.isFinite(x)) return "–";
-  const p = 100 * x;
-  return p > 0 && p < 10 ? `${p.toFixed(1)}%` : `${Math.round(p)}%`;
-}

@@ -1,3 +1,4 @@
+import { formatPercent } from "../format/percent";
 import type { TopLevelSpec } from "vega-lite";
 import { CHART_COLORS, CHART_CONFIG, VEGA_LITE_SCHEMA_URL } from "./theme";
 
@@ -137,12 +138,6 @@ function checkUniqueLabels(values: readonly RateDatum[]): void {
     }
     seen.add(label);
   }
-}
-
-/** Formats a proportion as a percentage with no decimals, one below 10 %. */
-function formatPercent(x: number): string {
-  const percent = x * 100;
-  return percent > 0 && percent < 10 ? `${percent.toFixed(1)}%` : `${Math.round(percent)}%`;
 }
 
 /** A layer of a layered spec, and the encoding of a layer that draws a mark. */

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { BinSurvival, DriverAttribute } from "../drivers/drivers-result";
-import { checkPixels, formatPercent, type Encoding, type Layer } from "./chart-parts";
+import { checkPixels, type Encoding, type Layer } from "./chart-parts";
+import { formatPercent } from "../format/percent";
 import { CHART_COLORS, CHART_CONFIG, VEGA_LITE_SCHEMA_URL } from "./theme";
 
 /** Options of {@link survivalCurvesChart}. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { DatasetError } from "../data/dataset-error";
+import { DatasetError } from "../formats/dataset-error";
 import { CliError } from "./cli-error";
 import { frameworksCommand } from "./frameworks-command";
 import { diffCommand } from "./diff-command";
@@ -11,7 +11,7 @@ import { schemaCommand } from "./schema-command";
 import { scoreCommand } from "./score-command";
 import { sqlCommand } from "./sql-command";
 import { validateCommand } from "./validate-command";
-import { runSampleCommand } from "../data/sample/command";
+import { runSampleCommand } from "./sample-command";
 
 type Command = (argv: string[], out: (text: string) => void, progress: (message: string) => void) => Promise<void> | void;
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { loadDataset } from "../data/load-dataset";
 import { formatPersonas } from "../personas/format-personas";
 import { PERSONA_NAMES_FILE, readPersonaNames } from "../personas/persona-names-file";
-import { CUSTOMER_SETS, type CustomerSet } from "../personas/persona-customers";
+import { CUSTOMER_SETS, type CustomerSet } from "../formats/vocabulary";
 import { personas } from "../personas/personas";
 import { personasDocument } from "../personas/personas-yaml";
 import { CliError } from "./cli-error";

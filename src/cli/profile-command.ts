@@ -1,3 +1,4 @@
+import { formatPercent } from "../format/percent";
 import { loadDataset } from "../data/load-dataset";
 import { profileTable } from "../data/profile-table";
 import { formatLoadReport } from "../data/format-load-report";
@@ -26,7 +27,7 @@ export async function profileCommand(argv: string[], out: (text: string) => void
   out("\nattributes (win rate by top values; raw rates, see `leadlab drivers` for evidence)\n");
   const w = Math.max(...profile.map((p) => p.name.length), 9);
   for (const p of profile) {
-    const top = p.top.map((t) => `${t.value}: ${(100 * t.winRate).toFixed(0)}% of ${t.n}`).join(" · ");
+    const top = p.top.map((t) => `${t.value}: ${formatPercent(t.winRate)} of ${t.n}`).join(" · ");
     out(`  ${p.name.padEnd(w)}  ${p.type.padEnd(11)} ${p.role.padEnd(13)} ${(100 * p.missing).toFixed(0).padStart(3)}% missing  ${String(p.distinct).padStart(6)} distinct  ${top}\n`);
   }
 }

@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { datasetJsonSchema } from "../data/dataset-spec";
+import { datasetJsonSchema } from "../formats/dataset-spec";
 import { PERSONAS_SCHEMA_PATH, personasSchemaText } from "../personas/personas-yaml";
 import { SCORING_RULES_SCHEMA_PATH, scoringRulesSchemaText } from "../scoring/parse-scoring-rules";
 import { parseCommandArgs } from "./parse-command-args";

@@ -1,14 +1,14 @@
 import { closeSync, existsSync, openSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
-import { DatasetError } from "../data/dataset-error";
+import { DatasetError } from "../formats/dataset-error";
 import { openDuckDB, sqlIdentifier, sqlString } from "../data/duckdb-session";
 import { compareText } from "../data/compare-text";
-import { nearestName } from "../data/nearest-name";
+import { nearestName } from "../formats/nearest-name";
 import { tableExpression } from "../data/read-table";
 import { readScoringRules } from "../scoring/parse-scoring-rules";
 import { createScorer, ScoreError, type LeadValue } from "../scoring/score";
-import type { ScoringRules } from "../scoring/scoring-rules-schema";
+import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
 

@@ -1,7 +1,9 @@
+import { formatPercent } from "../format/percent";
+import { formatRateInterval } from "../format/rate-interval";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadDataset } from "../data/load-dataset";
-import type { DatasetSpec } from "../data/dataset-spec";
+import type { DatasetSpec } from "../formats/dataset-spec";
 import { evaluateFrameworks } from "../frameworks/evaluate-frameworks";
 import { frameworksSection } from "../report/frameworks-section";
 import { personasSection } from "../report/personas-section";
@@ -10,7 +12,7 @@ import { readPersonaNames } from "../personas/persona-names-file";
 import { reportHtml, type ReportSection } from "../report/report-html";
 import { diffRules, formatRulesDiff } from "../scoring/diff-rules";
 import { readScoringRules } from "../scoring/parse-scoring-rules";
-import type { ScoringRules } from "../scoring/scoring-rules-schema";
+import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { createScorer } from "../scoring/score";
 import { leadRecord, tuneScorecard } from "../scoring/tune-scorecard";
 import type { TuneOptions } from "../scoring/tune-options";
@@ -117,6 +119,6 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
   progress(`wrote scoring.yaml, personas.yaml, summary.json and report.html to ${values.out}`);
   out(`${card.verdict}\n`);
   for (const t of card.tiers)
-    out(`  tier ${t.name.padEnd(6)} ${t.minPoints === null ? "below" : `≥ ${t.minPoints}`}`.padEnd(20) + `win rate ${(100 * t.expectedWinRate.value).toFixed(0)}% [${(100 * t.expectedWinRate.lo).toFixed(0)}–${(100 * t.expectedWinRate.hi).toFixed(0)}%], ${(100 * t.shareOfLeads).toFixed(0)}% of leads, ${(100 * t.shareOfWins).toFixed(0)}% of wins\n`);
+    out(`  tier ${t.name.padEnd(6)} ${t.minPoints === null ? "below" : `≥ ${t.minPoints}`}`.padEnd(20) + `win rate ${formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi)}, ${formatPercent(t.shareOfLeads)} of leads, ${formatPercent(t.shareOfWins)} of wins\n`);
   if (diff) out(`\nchanges since ${values.previous}:\n${formatRulesDiff(diff)}`);
 }

@@ -1,6 +1,6 @@
 import type { DataFrame } from "danfojs-node";
-import { dealTableToDataFrame } from "./data-frame";
-import type { AttributeType, EventAggregate, Role } from "./vocabulary";
+import { dealTableToDataFrame } from "../notebook/data-frame";
+import type { AttributeType, EventAggregate, Role } from "../formats/vocabulary";
 
 /**
  * A column of a {@link DealTable}, typed by its attribute type:

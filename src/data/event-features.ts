@@ -1,11 +1,11 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { AttributeMeta, Column } from "./deal-table";
-import { DatasetError } from "./dataset-error";
-import type { DatasetSpec } from "./dataset-spec";
+import { DatasetError } from "../formats/dataset-error";
+import type { DatasetSpec } from "../formats/dataset-spec";
 import { sqlIdentifier, sqlString } from "./duckdb-session";
 import type { EventsReport } from "./load-report";
 import { requireColumn, runUserQuery, tableExpression, tableLabel, type TableContext } from "./read-table";
-import type { EventAggregate } from "./vocabulary";
+import type { EventAggregate } from "../formats/vocabulary";
 
 const DAY = 86_400_000;
 /** At most this many event types become features (the most frequent); the rest are reported. */

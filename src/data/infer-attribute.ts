@@ -1,5 +1,5 @@
 import { parseDate } from "./parse-date";
-import type { AttributeType, Role } from "./vocabulary";
+import type { AttributeType, Role } from "../formats/vocabulary";
 
 const TRUE = new Set(["true", "t", "yes", "y", "1"]);
 const FALSE = new Set(["false", "f", "no", "n", "0"]);

@@ -1,13 +1,13 @@
 import { compareText } from "./compare-text";
 import { dirname, resolve } from "node:path";
 import { DealTable, type AttributeMeta, type Column, type Holdout } from "./deal-table";
-import { DatasetError } from "./dataset-error";
-import type { DatasetSpec } from "./dataset-spec";
+import { DatasetError } from "../formats/dataset-error";
+import type { DatasetSpec } from "../formats/dataset-spec";
 import { openDuckDB } from "./duckdb-session";
 import { eventFeatures } from "./event-features";
 import { inferAttribute } from "./infer-attribute";
 import type { AttributeReport, JoinReport, LoadReport } from "./load-report";
-import { nearestName } from "./nearest-name";
+import { nearestName } from "../formats/nearest-name";
 import { readDatasetSpec } from "./parse-dataset-spec";
 import { readTextTable, requireColumn, type TableContext } from "./read-table";
 import { retentionTable } from "./retention-table";

@@ -1,4 +1,4 @@
-import type { AttributeType, Role } from "./vocabulary";
+import type { AttributeType, Role } from "../formats/vocabulary";
 
 /** How one join went. */
 export interface JoinReport {

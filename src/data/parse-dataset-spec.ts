@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from "node:fs";
-import { DatasetError } from "./dataset-error";
-import { DatasetSpecSchema, type DatasetSpec, type TableSource } from "./dataset-spec";
-import { assertMatchesSchema, parseYamlMapping } from "./schema-errors";
+import { DatasetError } from "../formats/dataset-error";
+import { DatasetSpecSchema, type DatasetSpec, type TableSource } from "../formats/dataset-spec";
+import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
 
 /**
  * Parses and validates the text of a `dataset.yaml`. Throws a {@link DatasetError} naming the

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { DatasetError } from "./dataset-error";
-import type { TableSource } from "./dataset-spec";
+import { DatasetError } from "../formats/dataset-error";
+import type { TableSource } from "../formats/dataset-spec";
 import { sqlIdentifier, sqlString } from "./duckdb-session";
-import { nearestName } from "./nearest-name";
+import { nearestName } from "../formats/nearest-name";
 
 /** A table read as text: one array per column, `null` for missing values. */
 export interface TextTable {

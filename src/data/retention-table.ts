@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Retention } from "./deal-table";
-import { DatasetError } from "./dataset-error";
-import type { DatasetSpec } from "./dataset-spec";
+import { DatasetError } from "../formats/dataset-error";
+import type { DatasetSpec } from "../formats/dataset-spec";
 import type { LoadReport } from "./load-report";
 import { readTextTable, requireColumn, type TableContext } from "./read-table";
 import { typedColumn } from "./typed-column";

@@ -1,8 +1,8 @@
 import type { Column } from "./deal-table";
-import { DatasetError } from "./dataset-error";
+import { DatasetError } from "../formats/dataset-error";
 import { parseBoolean, parseNumber } from "./infer-attribute";
 import { parseDate } from "./parse-date";
-import type { AttributeType } from "./vocabulary";
+import type { AttributeType } from "../formats/vocabulary";
 
 /** Where a column comes from, for error messages. */
 export interface ColumnOrigin {

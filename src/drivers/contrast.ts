@@ -1,6 +1,6 @@
 import type { DealTable } from "../data/deal-table";
 import { gatherColumn } from "../data/typed-column";
-import type { Role } from "../data/vocabulary";
+import type { Role } from "../formats/vocabulary";
 import { applyBins } from "../stats/binning/apply-bins";
 import type { BinValue } from "../stats/binning/assign-bin";
 import { resolveDriversOptions, type DriversOptions } from "./drivers-options";

@@ -1,6 +1,6 @@
 import type { DataFrame } from "danfojs-node";
 import type { EventFeature } from "../data/deal-table";
-import type { AttributeType, Role } from "../data/vocabulary";
+import type { AttributeType, Role } from "../formats/vocabulary";
 import type { BinSet } from "../stats/binning/bin";
 import type { IndependenceMethod } from "../stats/independence-test";
 import type { Target } from "./drivers-options";

@@ -1,7 +1,7 @@
+import { formatPercent } from "../format/percent";
 import type { DriverAttribute, DriversResult } from "./drivers-result";
 
-const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)}%` : "–");
-const binText = (b: DriverAttribute["binSet"]["bins"][number]) => `${b.label}: ${pct(b.rate)} [${pct(b.lo)}–${pct(b.hi)}] of ${b.n}`;
+const binText = (b: DriverAttribute["binSet"]["bins"][number]) => `${b.label}: ${formatPercent(b.rate)} [${formatPercent(b.lo)}–${formatPercent(b.hi)}] of ${b.n}`;
 
 /**
  * The drivers as a ranked text table for a terminal: attribute, information value, q-value,
@@ -14,7 +14,7 @@ const binText = (b: DriverAttribute["binSet"]["bins"][number]) => `${b.label}: $
  */
 export function formatDrivers(result: DriversResult, top = Infinity): string {
   const lines: string[] = [];
-  lines.push(`${result.target}: ${result.n} deals, ${result.event} rate ${pct(result.baseRate)}; q-values across ${result.attributes.length} attributes tested`);
+  lines.push(`${result.target}: ${result.n} deals, ${result.event} rate ${formatPercent(result.baseRate)}; q-values across ${result.attributes.length} attributes tested`);
   const shown = result.attributes.slice(0, top);
   const w = Math.max(9, ...shown.map((a) => a.name.length));
   lines.push(`  ${"attribute".padEnd(w)}  ${"IV".padStart(5)}  ${"q".padStart(7)}  best bin · worst bin · flags`);

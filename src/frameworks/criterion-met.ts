@@ -1,7 +1,7 @@
 import type { Column } from "../data/deal-table";
 import { compareText } from "../data/compare-text";
 import { parseBoolean } from "../data/infer-attribute";
-import type { AttributeType } from "../data/vocabulary";
+import type { AttributeType } from "../formats/vocabulary";
 
 const MET = 1;
 const NOT_MET = 0;

@@ -1,6 +1,8 @@
 import { labelsAsked, type FrameworksResult } from "./frameworks-result";
-import { formatPercent } from "../charts/chart-parts";
-import { formatAuc, formatPValue, formatRateInterval } from "../report/report-format";
+import { formatPercent } from "../format/percent";
+import { formatAuc } from "../format/auc";
+import { formatPValue } from "../format/p-value";
+import { formatRateInterval } from "../format/rate-interval";
 import { differenceText, ratioText } from "./wording";
 
 const rate = (r: { rate: number; lo: number; hi: number }) => formatRateInterval(r.rate, r.lo, r.hi);

@@ -1,5 +1,5 @@
 import type { DealTable } from "../data/deal-table";
-import { nearestName } from "../data/nearest-name";
+import { nearestName } from "../formats/nearest-name";
 import { FRAMEWORK_NAMES, resolveFramework } from "./framework-definitions";
 
 /** A claim about a framework's rule to check against the data: "qualified when at least N are met". */

@@ -1,6 +1,6 @@
 import type { AttributeMeta } from "../data/deal-table";
-import { DatasetError } from "../data/dataset-error";
-import { nearestName } from "../data/nearest-name";
+import { DatasetError } from "../formats/dataset-error";
+import { nearestName } from "../formats/nearest-name";
 import { CRITERIA, CRITERION_ALIASES, normalCriterionName, resolveCriterion, type Criterion } from "./criteria";
 import { FRAMEWORK_NAMES, frameworksAsking, resolveFramework, type FrameworkDefinition } from "./framework-definitions";
 

@@ -2,8 +2,10 @@ import type { AucInterval } from "../model/auc";
 import type { CriterionContribution } from "./criterion-contribution";
 import type { CriterionEvidence } from "./criteria-evidence";
 import type { NOfMRule, NOfMRules } from "./n-of-m";
-import { formatPercent } from "../charts/chart-parts";
-import { formatAuc, formatPValue, formatRateInterval } from "../report/report-format";
+import { formatPercent } from "../format/percent";
+import { formatAuc } from "../format/auc";
+import { formatPValue } from "../format/p-value";
+import { formatRateInterval } from "../format/rate-interval";
 import { differenceText, listWords, ratioText } from "./wording";
 
 /**

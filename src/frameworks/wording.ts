@@ -1,6 +1,6 @@
 /**
  * How the framework verdicts and the text report write what the report's formats
- * (`report/report-format.ts`: rates, AUCs, p-values) do not cover: ratios of win rates, signed
+ * (`format/`: rates, AUCs, p-values) do not cover: ratios of win rates, signed
  * differences of AUCs, and lists of names. Internal to this folder.
  */
 

@@ -1,24 +1,12 @@
+import { formatPercent } from "../format/percent";
+import type { AntiPersonaKind } from "../formats/vocabulary";
 import { clusterWithMinimumSize } from "./sized-clustering";
-import type { MixedColumn } from "./mixed-column";
+import type { MixedColumn } from "../cluster/mixed-column";
 import { defaultPersonaNames, personaNameParts, type NamingAttribute } from "./persona-names";
 import type { Persona, Rate } from "./personas-result";
-import { rankScaler } from "./rank-scaler";
+import { rankScaler } from "../cluster/rank-scaler";
 import { rateOf } from "./rate";
 import { clusterTraits, type Trait } from "./traits";
-
-/**
- * The kinds of anti-persona, declared once: `wins-but-churns` — deals that look like it win at
- * least as often as the rest, but its customers leave more often; `rarely-wins` — deals that look
- * like it win clearly less often than the rest.
- *
- * @example
- * import { ANTI_PERSONA_KINDS } from "leadlab";
- * ANTI_PERSONA_KINDS; // => ["wins-but-churns", "rarely-wins"]
- */
-export const ANTI_PERSONA_KINDS = ["wins-but-churns", "rarely-wins"] as const;
-
-/** A kind of anti-persona. */
-export type AntiPersonaKind = (typeof ANTI_PERSONA_KINDS)[number];
 
 /** A segment not to chase, with its evidence. */
 export interface AntiPersona {
@@ -42,8 +30,7 @@ export interface AntiPersona {
   why: string;
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
-const interval = (r: Rate) => `${pct(r.value)} [${pct(r.lo)}, ${pct(r.hi)}]`;
+const interval = (r: Rate) => `${formatPercent(r.value)} [${formatPercent(r.lo)}, ${formatPercent(r.hi)}]`;
 
 /**
  * Anti-personas among personas, by their rates against the base rates:
@@ -71,14 +58,14 @@ export function personaAntiPersonas(
         ...common,
         kind: "wins-but-churns",
         id: `${p.id}-wins-but-churns`,
-        why: `its deals win ${interval(p.winRate)} (all deals: ${pct(base.winRate.value)}) but its customers stay ${interval(p.retention)}, below the ${pct(base.retention.value)} of all customers`,
+        why: `its deals win ${interval(p.winRate)} (all deals: ${formatPercent(base.winRate.value)}) but its customers stay ${interval(p.retention)}, below the ${formatPercent(base.retention.value)} of all customers`,
       });
     if (p.winRate.n > 0 && p.winRate.hi < base.winRate.value)
       out.push({
         ...common,
         kind: "rarely-wins",
         id: `${p.id}-rarely-wins`,
-        why: `its deals win ${interval(p.winRate)}, below the ${pct(base.winRate.value)} of all deals`,
+        why: `its deals win ${interval(p.winRate)}, below the ${formatPercent(base.winRate.value)} of all deals`,
       });
   }
   return out;
@@ -203,6 +190,7 @@ export function dealAntiPersona(input: DealAntiPersonaInput): AntiPersona | null
     retention,
     traits: all.filter((t) => t.q < 0.05).slice(0, input.maxTraits),
     samePersona,
-    why: `among all ${n.toLocaleString("en-US")} closed deals, the ${winRate.n.toLocaleString("en-US")} that look like this win ${interval(winRate)}, below the ${pct(base)} of all deals (the lowest of ${clustering.k} clusters of deals)${overlap}`,
+    why: `among all ${n.toLocaleString("en-US")} closed deals, the ${winRate.n.toLocaleString("en-US")} that look like this win ${interval(winRate)}, below the ${formatPercent(base)} of all deals (the lowest of ${clustering.k} clusters of deals)${overlap}`,
   };
 }
+

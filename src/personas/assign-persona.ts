@@ -1,6 +1,6 @@
 import { parseBoolean, parseNumber } from "../data/infer-attribute";
 import { conditionHolds, type Condition } from "./rule-list";
-import type { PersonaCondition, PersonasDocument } from "./personas-schema";
+import type { PersonaCondition, PersonasDocument } from "../formats/personas-schema";
 
 /** A value of a lead as it may come from a CSV row, JSON or a CRM field. */
 export type PersonaLeadValue = number | string | boolean | null | undefined | readonly string[];

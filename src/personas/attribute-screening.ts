@@ -2,8 +2,8 @@ import { quantileSorted } from "simple-statistics";
 import { chiSquareTest } from "../stats/chi-square";
 import { benjaminiHochberg } from "../stats/fdr";
 import { seededRandom } from "../stats/random";
-import { checkMixedColumns, type MixedColumn } from "./mixed-column";
-import { sampleIndices } from "./resample";
+import { checkMixedColumns, type MixedColumn } from "../cluster/mixed-column";
+import { sampleIndices } from "../cluster/resample";
 
 /** Options of {@link screenAttributes}. */
 export interface ScreeningOptions {

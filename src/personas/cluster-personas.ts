@@ -1,9 +1,9 @@
-import { assignToMedoids } from "./assign";
-import { chooseK, type ChooseKOptions, type KCandidate } from "./choose-k";
-import { gowerMatrix, prepareGower, rowCompleteness, type GowerOptions } from "./gower";
-import type { MixedColumn } from "./mixed-column";
+import { assignToMedoids } from "../cluster/assign";
+import { chooseK, type ChooseKOptions, type KCandidate } from "../cluster/choose-k";
+import { gowerMatrix, prepareGower, rowCompleteness, type GowerOptions } from "../cluster/gower";
+import type { MixedColumn } from "../cluster/mixed-column";
 import { seededRandom } from "../stats/random";
-import { sampleIndices } from "./resample";
+import { sampleIndices } from "../cluster/resample";
 
 /** Options of {@link clusterPersonas}. */
 export interface ClusterPersonasOptions extends GowerOptions, Omit<ChooseKOptions, "seed" | "candidates"> {

@@ -1,9 +1,9 @@
+import { formatPercent } from "../format/percent";
 import type { PersonasResult, Rate } from "./personas-result";
 import type { Trait } from "./traits";
 
-const pct = (x: number) => (Number.isNaN(x) ? "–" : `${(100 * x).toFixed(0)}%`);
 const int = (x: number) => x.toLocaleString("en-US");
-const rateText = (r: Rate, of: string) => (r.n === 0 ? `no ${of}` : `${pct(r.value)} [${pct(r.lo)}, ${pct(r.hi)}] of ${int(r.n)} ${of}`);
+const rateText = (r: Rate, of: string) => (r.n === 0 ? `no ${of}` : `${formatPercent(r.value)} [${formatPercent(r.lo)}, ${formatPercent(r.hi)}] of ${int(r.n)} ${of}`);
 const number = (x: number) => x.toLocaleString("en-US", { maximumSignificantDigits: 3 });
 const amount = (x: number | null) => (x === null ? "–" : x.toLocaleString("en-US", { maximumFractionDigits: 0 }));
 
@@ -19,7 +19,7 @@ export function traitLine(t: Trait): string {
   const q = t.q < 0.001 ? "q < 0.001" : `q = ${t.q.toFixed(3)}`;
   const value =
     t.kind === "multi" ? `${t.attribute} ∋ ${t.value}` : t.kind === "numeric" && t.band ? `${t.attribute} ${number(t.band.from)}–${number(t.band.to)}` : `${t.attribute} = ${t.value}`;
-  return `${value}: ${pct(t.share)} [${pct(t.lo)}, ${pct(t.hi)}] vs ${pct(t.overallShare)} of all (lift ${t.lift.toFixed(1)}, ${q})`;
+  return `${value}: ${formatPercent(t.share)} [${formatPercent(t.lo)}, ${formatPercent(t.hi)}] vs ${formatPercent(t.overallShare)} of all (lift ${t.lift.toFixed(1)}, ${q})`;
 }
 
 /**
@@ -59,7 +59,7 @@ export function formatPersonas(result: PersonasResult, options: { traits?: numbe
     lines.push("");
     lines.push(`${i + 1}. ${p.name}${p.name !== p.defaultName ? `  (default name: ${p.defaultName})` : ""}`);
     lines.push(
-      `   ${int(p.size)} customers (${pct(p.share)}) · deals win ${rateText(p.winRate, "deals")}` +
+      `   ${int(p.size)} customers (${formatPercent(p.share)}) · deals win ${rateText(p.winRate, "deals")}` +
         (p.retention ? ` · retained ${rateText(p.retention, "customers")}` : "") +
         ` · median won amount ${amount(p.medianAmount)}`,
     );
@@ -68,7 +68,7 @@ export function formatPersonas(result: PersonasResult, options: { traits?: numbe
   });
   const a = result.assignment;
   lines.push("");
-  lines.push(`assignment rules (fidelity ${pct(a.fidelity)}, coverage ${pct(a.coverage)}; no persona for ${pct(a.noPersonaShare)} of closed deals):`);
+  lines.push(`assignment rules (fidelity ${formatPercent(a.fidelity)}, coverage ${formatPercent(a.coverage)}; no persona for ${formatPercent(a.noPersonaShare)} of closed deals):`);
   for (const t of a.text) lines.push(`  ${t}`);
   lines.push("");
   if (result.antiPersonas.length === 0) lines.push("anti-personas: none (no segment wins but churns, or wins clearly less often)");

@@ -1,5 +1,5 @@
 import type { AttributeMeta, DealTable } from "../data/deal-table";
-import { EVENT_AGGREGATES, type Role } from "../data/vocabulary";
+import { EVENT_AGGREGATES, type Role } from "../formats/vocabulary";
 import type { DriversResult } from "../drivers/drivers-result";
 
 /**

@@ -1,19 +1,7 @@
+import { CUSTOMER_SETS, type CustomerSet } from "../formats/vocabulary";
 import type { DealTable } from "../data/deal-table";
 import { resolveDriversOptions } from "../drivers/drivers-options";
 import { targetOutcome } from "../drivers/target-outcome";
-
-/**
- * Which customers personas are drawn from, declared once: `won` — every won customer;
- * `retained` — the won customers still customers at the retention horizon.
- *
- * @example
- * import { CUSTOMER_SETS } from "leadlab";
- * CUSTOMER_SETS.includes("retained"); // => true
- */
-export const CUSTOMER_SETS = ["won", "retained"] as const;
-
-/** Which customers personas are drawn from. */
-export type CustomerSet = (typeof CUSTOMER_SETS)[number];
 
 /** The customers of a table, as rows of it. */
 export interface PersonaCustomers {
@@ -81,3 +69,4 @@ export function personaCustomers(table: DealTable, set: CustomerSet, horizonDays
   if (churned) leftOut.push({ reason: `customers not ${outcome.event}`, rows: churned });
   return { set, rows: kept, wonRows, retention, definition: `the first won deal of every customer ${outcome.event}`, leftOut };
 }
+

@@ -1,8 +1,8 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { existsSync, readFileSync } from "node:fs";
 import YAML from "yaml";
-import { DatasetError } from "../data/dataset-error";
-import { assertMatchesSchema, parseYamlMapping } from "../data/schema-errors";
+import { DatasetError } from "../formats/dataset-error";
+import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
 import type { PersonasResult } from "./personas-result";
 
 /*

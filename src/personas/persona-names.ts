@@ -1,6 +1,6 @@
 import type { EventFeature } from "../data/deal-table";
-import type { Role } from "../data/vocabulary";
-import type { MixedKind } from "./mixed-column";
+import type { Role } from "../formats/vocabulary";
+import type { MixedKind } from "../cluster/mixed-column";
 import type { MedoidMatch, PersonaNameEntry, PersonaNames } from "./persona-names-file";
 import type { Trait } from "./traits";
 

@@ -1,4 +1,4 @@
-import type { MixedColumn, MixedKind } from "./mixed-column";
+import type { MixedColumn, MixedKind } from "../cluster/mixed-column";
 import type { Trait } from "./traits";
 
 /** One trait of the profile, and how common it is in each persona. */

@@ -1,6 +1,6 @@
 import type { DealTable } from "../data/deal-table";
 import type { DriversResult } from "../drivers/drivers-result";
-import { CUSTOMER_SETS, type CustomerSet } from "./persona-customers";
+import { CUSTOMER_SETS, type CustomerSet } from "../formats/vocabulary";
 import type { PersonaNames } from "./persona-names-file";
 
 /** Options of {@link personas}. */

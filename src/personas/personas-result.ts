@@ -1,11 +1,11 @@
 import type { DataFrame } from "danfojs-node";
 import type { EventFeature } from "../data/deal-table";
-import type { AttributeType, Role } from "../data/vocabulary";
+import type { AttributeType, Role } from "../formats/vocabulary";
 import type { AntiPersona } from "./anti-personas";
-import type { KCandidate } from "./choose-k";
-import type { MixedKind } from "./mixed-column";
+import type { KCandidate } from "../cluster/choose-k";
+import type { MixedKind } from "../cluster/mixed-column";
 import type { LeftOutAttribute } from "./persona-attributes";
-import type { CustomerSet } from "./persona-customers";
+import type { CustomerSet } from "../formats/vocabulary";
 import type { NamePart } from "./persona-names";
 import type { PersonaProfile } from "./persona-profile";
 import { personasYaml } from "./personas-yaml";

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import YAML from "yaml";
-import { DatasetError } from "../data/dataset-error";
-import { assertMatchesSchema, parseYamlMapping } from "../data/schema-errors";
+import { DatasetError } from "../formats/dataset-error";
+import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
 import type { AntiPersona } from "./anti-personas";
 import type { PersonasResult, Rate } from "./personas-result";
-import { PersonasSchema, type PersonaCondition, type PersonasDocument } from "./personas-schema";
+import { PersonasSchema, type PersonaCondition, type PersonasDocument } from "../formats/personas-schema";
 import type { Trait } from "./traits";
 
 /**

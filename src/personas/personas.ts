@@ -1,18 +1,19 @@
+import { formatPercent } from "../format/percent";
 import { quantileSorted } from "simple-statistics";
 import { dataFingerprint } from "../data/data-fingerprint";
 import type { DealTable } from "../data/deal-table";
 import { dealAntiPersona, personaAntiPersonas } from "./anti-personas";
-import { assignToMedoids } from "./assign";
+import { assignToMedoids } from "../cluster/assign";
 import { screenAttributes, type AttributeScreen } from "./attribute-screening";
-import { prepareGower } from "./gower";
-import { mixedColumnsFromTable, type MixedColumn } from "./mixed-column";
+import { prepareGower } from "../cluster/gower";
+import { mixedColumnsFromTable, type MixedColumn } from "../cluster/mixed-column";
 import { personaAttributes, type LeftOutAttribute } from "./persona-attributes";
 import { personaCustomers } from "./persona-customers";
 import { personaProfile } from "./persona-profile";
 import { applyPersonaNames, defaultPersonaNames, personaNameParts, type NamingAttribute } from "./persona-names";
 import { resolvePersonasOptions, type PersonasOptions, type ResolvedPersonasOptions } from "./personas-options";
 import { PersonasResult, type Persona, type PersonaAttribute, type PersonaMedoid, type PersonasParts, type Rate } from "./personas-result";
-import { rankScaler } from "./rank-scaler";
+import { rankScaler } from "../cluster/rank-scaler";
 import { rateOf } from "./rate";
 import { clusterWithMinimumSize } from "./sized-clustering";
 import { applyRulesToColumns, formatRule, learnRuleList } from "./rule-list";
@@ -210,7 +211,7 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
     text: [...rules.rules.map((r) => formatRule(r, names)), "otherwise no persona"],
   };
   if (rules.fidelity < 0.7)
-    warnings.push(`the assignment rules give only ${pct(rules.fidelity)} of the customers their own persona (fidelity < 70%): the personas are hard to tell apart with simple rules`);
+    warnings.push(`the assignment rules give only ${formatPercent(rules.fidelity)} of the customers their own persona (fidelity < 70%): the personas are hard to tell apart with simple rules`);
 
   // anti-personas
   const antiPersonas = personaAntiPersonas(list, base, n);
@@ -315,7 +316,6 @@ function verdictOf(k: number, customers: number, set: string, silhouette: number
   return `${head}; clear structure (${measures})`;
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 
 function countBy(n: number, include: (r: number) => boolean, event: (r: number) => number): { n: number; events: number } {
   let m = 0;

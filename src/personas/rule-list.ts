@@ -1,4 +1,4 @@
-import { checkMixedColumns, type MixedColumn } from "./mixed-column";
+import { checkMixedColumns, type MixedColumn } from "../cluster/mixed-column";
 
 /**
  * One test on an attribute. A missing value satisfies a condition only when `orMissing` is

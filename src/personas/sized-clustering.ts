@@ -1,5 +1,5 @@
 import { clusterPersonas, type ClusterPersonasOptions, type PersonaClustering } from "./cluster-personas";
-import type { MixedColumn } from "./mixed-column";
+import type { MixedColumn } from "../cluster/mixed-column";
 
 /** Options of {@link clusterWithMinimumSize}. */
 export interface SizedClusteringOptions extends ClusterPersonasOptions {

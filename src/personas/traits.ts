@@ -2,7 +2,7 @@ import { quantileSorted } from "simple-statistics";
 import { benjaminiHochberg } from "../stats/fdr";
 import { fisherExact } from "../stats/fisher-exact";
 import { wilsonInterval } from "../stats/wilson";
-import { checkMixedColumns, type MixedColumn, type MixedKind } from "./mixed-column";
+import { checkMixedColumns, type MixedColumn, type MixedKind } from "../cluster/mixed-column";
 
 /** Options of {@link clusterTraits}. */
 export interface TraitOptions {

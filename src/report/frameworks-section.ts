@@ -2,7 +2,9 @@ import type { FrameworksResult } from "../frameworks/frameworks-result";
 import { escapeHtml } from "./escape-html";
 import { htmlTable } from "./html-table";
 import type { ReportSection } from "./report-html";
-import { formatAuc, formatPValue, formatRateInterval } from "./report-format";
+import { formatAuc } from "../format/auc";
+import { formatPValue } from "../format/p-value";
+import { formatRateInterval } from "../format/rate-interval";
 
 /**
  * The report section on qualification frameworks: each criterion's win rate when met and not

@@ -5,7 +5,8 @@ import { embedSvg } from "./embed-svg";
 import { escapeHtml } from "./escape-html";
 import { htmlTable } from "./html-table";
 import type { ReportSection } from "./report-html";
-import { formatRateInterval } from "./report-format";
+import { formatRateInterval } from "../format/rate-interval";
+import { formatPercent } from "../format/percent";
 
 /**
  * The report section on buyer personas: the verdict on cluster quality, each persona's size,
@@ -22,7 +23,7 @@ export async function personasSection(result: PersonasResult): Promise<ReportSec
   const table = htmlTable({
     caption: `${result.k} personas of ${result.counts.clustered} customers (${result.customerDefinition})`,
     head: ["Persona", "Customers", "Share", "Win rate of deals like it", "Retained", "Median won amount"],
-    rows: result.personas.map((p) => [p.name, String(p.size), `${(100 * p.share).toFixed(0)}%`, rate(p.winRate), rate(p.retention), p.medianAmount === null ? "–" : p.medianAmount.toLocaleString("en-US")]),
+    rows: result.personas.map((p) => [p.name, String(p.size), formatPercent(p.share), rate(p.winRate), rate(p.retention), p.medianAmount === null ? "–" : p.medianAmount.toLocaleString("en-US")]),
     numeric: [1, 2, 3, 4, 5],
   });
   const heatmap = embedSvg(await renderSvg(personaTraitsHeatmap(result.personas.map((p) => p.name), result.profile)), "personas", "Persona traits heat map");
@@ -31,7 +32,7 @@ export async function personasSection(result: PersonasResult): Promise<ReportSec
     title: "Buyer personas",
     html:
       `<p>${escapeHtml(result.verdict)}</p>${table}${heatmap}` +
-      `<h3>Assignment rules (fidelity ${(100 * result.assignment.fidelity).toFixed(0)}%)</h3>${list(result.assignment.rules.map((r) => r.text))}` +
+      `<h3>Assignment rules (fidelity ${formatPercent(result.assignment.fidelity)})</h3>${list(result.assignment.rules.map((r) => r.text))}` +
       (result.antiPersonas.length ? `<h3>Anti-personas</h3>${list(result.antiPersonas.map((a) => `${a.kind.replace(/-/g, " ")}: ${a.name}, ${a.deals} deals, win rate ${rate(a.winRate)}`))}` : ""),
   };
 }

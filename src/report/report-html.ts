@@ -5,7 +5,7 @@ import type { Scorecard } from "../scoring/scorecard";
 import { checkSectionHtml } from "./check-section-html";
 import { embedSvg } from "./embed-svg";
 import { escapeHtml } from "./escape-html";
-import { formatCount } from "./report-format";
+import { formatCount } from "../format/count";
 import {
   chartsSection,
   driversSection,

@@ -1,12 +1,16 @@
-import { formatPercent } from "../charts/chart-parts";
+import { formatPercent } from "../format/percent";
 import type { DriverAttribute } from "../drivers/drivers-result";
 import { PSI_THRESHOLDS } from "../model/population-stability";
 import type { Bin } from "../stats/binning/bin";
 import type { Reference, Scorecard } from "../scoring/scorecard";
-import type { ScorecardAttribute } from "../scoring/scoring-rules-schema";
+import type { ScorecardAttribute } from "../formats/scoring-rules-schema";
 import { escapeHtml } from "./escape-html";
 import { htmlTable, type TableCell } from "./html-table";
-import { formatAuc, formatCount, formatPValue, formatPoints, formatRateInterval } from "./report-format";
+import { formatAuc } from "../format/auc";
+import { formatCount } from "../format/count";
+import { formatPValue } from "../format/p-value";
+import { formatPoints } from "../format/points";
+import { formatRateInterval } from "../format/rate-interval";
 
 /*
  * The sections of the HTML report, each a function from the scorecard to an HTML fragment.

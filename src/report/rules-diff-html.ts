@@ -1,7 +1,7 @@
 import type { RulesDiff } from "../scoring/diff-rules";
 import { escapeHtml } from "./escape-html";
 import { htmlTable, type TableCell } from "./html-table";
-import { formatCount } from "./report-format";
+import { formatCount } from "../format/count";
 
 /**
  * The changes between two versions of the scoring rules (`diffRules(lastQuarter, thisQuarter)`)

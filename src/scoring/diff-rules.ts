@@ -1,4 +1,4 @@
-import type { ScoringRules } from "./scoring-rules-schema";
+import type { ScoringRules } from "../formats/scoring-rules-schema";
 
 /** What changed between two versions of scoring rules. */
 export interface RulesDiff {

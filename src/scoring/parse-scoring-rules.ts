@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
-import { DatasetError } from "../data/dataset-error";
-import { assertMatchesSchema, parseYamlMapping } from "../data/schema-errors";
-import { ScoringRulesSchema, type ScorecardAttribute, type ScoringRules } from "./scoring-rules-schema";
+import { DatasetError } from "../formats/dataset-error";
+import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
+import { ScoringRulesSchema, type ScorecardAttribute, type ScoringRules } from "../formats/scoring-rules-schema";
 
 /**
  * Where the committed JSON Schema of scoring.yaml lives (relative to the package root).

@@ -1,5 +1,5 @@
 import YAML from "yaml";
-import type { ScoringRules } from "./scoring-rules-schema";
+import type { ScoringRules } from "../formats/scoring-rules-schema";
 
 /**
  * Writes rules as YAML deterministically: keys in the order of the object (which the tuner

@@ -1,7 +1,7 @@
 import { assignPersona } from "../personas/assign-persona";
-import type { PersonasDocument } from "../personas/personas-schema";
+import type { PersonasDocument } from "../formats/personas-schema";
 import { score, type LeadRecord, type LeadScore, type ScoreOptions } from "./score";
-import type { ScoringRules } from "./scoring-rules-schema";
+import type { ScoringRules } from "../formats/scoring-rules-schema";
 
 /** A lead's score and the persona its assignment rules give it (null: no persona fits). */
 export interface TaggedLead extends LeadScore {

@@ -1,4 +1,4 @@
-import type { BinMatch, ScorecardAttribute, ScoringRules } from "./scoring-rules-schema";
+import type { BinMatch, ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
 import { parseBoolean, parseNumber } from "../data/infer-attribute";
 
 /*

@@ -7,7 +7,7 @@ import type { SelectionStep } from "../model/cross-validation";
 import type { Tier } from "./choose-tiers";
 import type { GradeCell } from "./grade-matrix";
 import { rulesToYaml } from "./rules-yaml";
-import type { ScoringRules } from "./scoring-rules-schema";
+import type { ScoringRules } from "../formats/scoring-rules-schema";
 
 /** An AUC with its DeLong 95 % interval. */
 export interface AucEstimate {

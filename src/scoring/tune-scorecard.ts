@@ -1,3 +1,4 @@
+import { formatPercent } from "../format/percent";
 import type { Column, DealTable } from "../data/deal-table";
 import { dataFingerprint } from "../data/data-fingerprint";
 import { toolVersion } from "../tool-version";
@@ -20,7 +21,7 @@ import { gradeMatrix, quartileCuts } from "./grade-matrix";
 import { pointsScale } from "./points-scale";
 import { createScorer, gradeOf, type LeadRecord } from "./score";
 import { Scorecard, type Reference } from "./scorecard";
-import type { BinMatch, ScorecardAttribute, ScoringRules } from "./scoring-rules-schema";
+import type { BinMatch, ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
 import { resolveTuneOptions, type ResolvedTuneOptions, type TuneOptions } from "./tune-options";
 
 /** Rows used for forward selection when the training part is larger (selection only; the final fit uses every training row). */
@@ -275,7 +276,6 @@ function scorecardAttribute(a: DriverAttribute, points: number[], table: DealTab
   const nonEmpty = set.bins.filter((b) => b.n > 0);
   const best = nonEmpty.reduce((x, y) => (y.rate > x.rate ? y : x));
   const worst = nonEmpty.reduce((x, y) => (y.rate < x.rate ? y : x));
-  const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
   const source = meta.feature
     ? { event: { type: meta.feature.eventType, windowDays: meta.feature.windowDays, aggregate: meta.feature.aggregate } }
     : { column: a.attribute };
@@ -286,7 +286,7 @@ function scorecardAttribute(a: DriverAttribute, points: number[], table: DealTab
     ...(set.indicator ? { containsValue: set.indicator.value, separator: meta.separator ?? ";" } : {}),
     role: a.role,
     group: a.role === "behavioral" ? "engagement" : "fit",
-    rationale: `win rate ${pct(best.rate)} [${pct(best.lo)}–${pct(best.hi)}] for ${best.label} vs ${pct(worst.rate)} for ${worst.label} (training); IV ${a.iv.toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}`,
+    rationale: `win rate ${formatPercent(best.rate)} [${formatPercent(best.lo)}–${formatPercent(best.hi)}] for ${best.label} vs ${formatPercent(worst.rate)} for ${worst.label} (training); IV ${a.iv.toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}`,
     bins: set.bins.map((b, k) => ({
       label: b.label,
       when: binMatch(b.rule),

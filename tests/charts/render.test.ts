@@ -2,7 +2,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
-import { chartBundle, display } from "../../src/charts/display";
+import { chartBundle, display } from "../../src/notebook/display";
 import { compileChart, renderSvg } from "../../src/charts/render";
 import { rateByValueChart } from "../../src/charts/rate-by-value";
 import { helveticaWidth, withFontMetrics } from "../../src/charts/text-width";

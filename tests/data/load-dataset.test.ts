@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { DataFrame } from "danfojs-node";
-import { fromDataFrame } from "../../src/data/data-frame";
+import { fromDataFrame } from "../../src/notebook/data-frame";
 import { loadDataset } from "../../src/data/load-dataset";
 import { DEALS_CSV, specText, tempDataset } from "../helpers/temp-dataset";
 

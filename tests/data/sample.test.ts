@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import YAML from "yaml";
 import { parseDatasetSpec } from "../../src/data/parse-dataset-spec";
-import { dayNumber, HISTORY_END } from "../../src/data/sample/calendar";
-import { runSampleCommand } from "../../src/data/sample/command";
-import { generateSample } from "../../src/data/sample/generate";
-import { SAMPLE_GROUND_TRUTH } from "../../src/data/sample/ground-truth";
-import type { DealRow } from "../../src/data/sample/sample-data";
-import { writeSample } from "../../src/data/sample/write-sample";
+import { dayNumber, HISTORY_END } from "../../src/sample/calendar";
+import { runSampleCommand } from "../../src/cli/sample-command";
+import { generateSample } from "../../src/sample/generate";
+import { SAMPLE_GROUND_TRUTH } from "../../src/sample/ground-truth";
+import type { DealRow } from "../../src/sample/sample-data";
+import { writeSample } from "../../src/sample/write-sample";
 
 const made: string[] = [];
 const fresh = () => {

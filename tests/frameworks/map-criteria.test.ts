@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { AttributeMeta } from "../../src/data/deal-table";
-import { DatasetError } from "../../src/data/dataset-error";
-import type { AttributeType, Role } from "../../src/data/vocabulary";
+import { DatasetError } from "../../src/formats/dataset-error";
+import type { AttributeType, Role } from "../../src/formats/vocabulary";
 import { mapCriteria } from "../../src/frameworks/map-criteria";
 
 function meta(name: string, framework: string | undefined, criterion: string, type: AttributeType = "boolean", role: Role = "qualification"): AttributeMeta {

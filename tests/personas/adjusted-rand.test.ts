@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { adjustedRandIndex } from "../../src/personas/adjusted-rand";
+import { adjustedRandIndex } from "../../src/cluster/adjusted-rand";
 
 // Expected values from scikit-learn 1.2.1 (Debian's python3-sklearn):
 //   /usr/bin/python3 -c 'from sklearn.metrics import adjusted_rand_score as f;

@@ -1,13 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { adjustedRandIndex } from "../../src/personas/adjusted-rand";
-import { chooseK } from "../../src/personas/choose-k";
+import { adjustedRandIndex } from "../../src/cluster/adjusted-rand";
+import { chooseK } from "../../src/cluster/choose-k";
 import { clusterPersonas } from "../../src/personas/cluster-personas";
-import { gowerMatrix, prepareGower, rowCompleteness } from "../../src/personas/gower";
-import type { MixedColumn } from "../../src/personas/mixed-column";
+import { gowerMatrix, prepareGower, rowCompleteness } from "../../src/cluster/gower";
+import type { MixedColumn } from "../../src/cluster/mixed-column";
 import { seededRandom } from "../../src/stats/random";
-import { bootstrapStabilities, bootstrapStability } from "../../src/personas/stability";
-import { kMedoids } from "../../src/personas/k-medoids";
+import { bootstrapStabilities, bootstrapStability } from "../../src/cluster/stability";
+import { kMedoids } from "../../src/cluster/k-medoids";
 
 /** Three well separated kinds of customer over mixed attributes, with 5 % missing values. */
 function threeGroups(n: number, seed: number): { columns: MixedColumn[]; truth: Int32Array } {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { gowerDistance, gowerMatrix, gowerToPoints, prepareGower, rowCompleteness } from "../../src/personas/gower";
-import type { MixedColumn } from "../../src/personas/mixed-column";
+import { gowerDistance, gowerMatrix, gowerToPoints, prepareGower, rowCompleteness } from "../../src/cluster/gower";
+import type { MixedColumn } from "../../src/cluster/mixed-column";
 import { seededRandom } from "../../src/stats/random";
 
 const close = (a: number, b: number, tol = 1e-6) => assert.ok(Math.abs(a - b) <= tol, `${a} is not ${b}`);

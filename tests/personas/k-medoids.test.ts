@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { assignToMedoids } from "../../src/personas/assign";
-import { prepareGower } from "../../src/personas/gower";
-import { kMedoids, pamBuild } from "../../src/personas/k-medoids";
+import { assignToMedoids } from "../../src/cluster/assign";
+import { prepareGower } from "../../src/cluster/gower";
+import { kMedoids, pamBuild } from "../../src/cluster/k-medoids";
 import { seededRandom } from "../../src/stats/random";
 
 function randomMatrix(n: number, seed: number): Float32Array {

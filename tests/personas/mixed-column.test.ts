@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DealTable } from "../../src/data/deal-table";
-import { checkMixedColumns, mixedColumnsFromTable } from "../../src/personas/mixed-column";
-import { bootstrapIndices, sampleIndices } from "../../src/personas/resample";
+import { checkMixedColumns, mixedColumnsFromTable } from "../../src/cluster/mixed-column";
+import { bootstrapIndices, sampleIndices } from "../../src/cluster/resample";
 import { seededRandom } from "../../src/stats/random";
 
 test("mixedColumnsFromTable: typed columns, dates as numbers, optional rows", () => {

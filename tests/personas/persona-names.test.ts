@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DatasetError } from "../../src/data/dataset-error";
+import { DatasetError } from "../../src/formats/dataset-error";
 import { applyPersonaNames, defaultPersonaNames, medoidMatches, personaId, personaNameParts, traitText, type NamingAttribute } from "../../src/personas/persona-names";
 import { parsePersonaNames, personaNamesTemplate, personaNamesText, readPersonaNames } from "../../src/personas/persona-names-file";
 import { personas } from "../../src/personas/personas";

@@ -5,7 +5,7 @@ import { before, test } from "node:test";
 import Ajv from "ajv";
 import YAML from "yaml";
 import type { DealTable } from "../../src/data/deal-table";
-import { DatasetError } from "../../src/data/dataset-error";
+import { DatasetError } from "../../src/formats/dataset-error";
 import { assignPersona, type PersonaLead } from "../../src/personas/assign-persona";
 import { personas } from "../../src/personas/personas";
 import type { PersonasResult } from "../../src/personas/personas-result";

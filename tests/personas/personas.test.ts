@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { dataFingerprint } from "../../src/data/data-fingerprint";
 import type { DealTable } from "../../src/data/deal-table";
-import { adjustedRandIndex } from "../../src/personas/adjusted-rand";
+import { adjustedRandIndex } from "../../src/cluster/adjusted-rand";
 import { personas } from "../../src/personas/personas";
 import type { PersonasResult } from "../../src/personas/personas-result";
 import { sampleArchetypes, sampleTable } from "./sample-personas";

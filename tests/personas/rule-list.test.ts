@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { MixedColumn } from "../../src/personas/mixed-column";
+import type { MixedColumn } from "../../src/cluster/mixed-column";
 import { seededRandom } from "../../src/stats/random";
 import { applyRules, applyRulesToColumns, conditionHolds, formatRule, learnRuleList } from "../../src/personas/rule-list";
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { silhouette } from "../../src/personas/silhouette";
+import { silhouette } from "../../src/cluster/silhouette";
 
 // Manhattan distances of 8 points (0,0) (1,0) (0,2) (5,5) (6,5) (5,7) (10,0) (3,3); cluster 2 is a singleton.
 const D = [

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { MixedColumn } from "../../src/personas/mixed-column";
+import type { MixedColumn } from "../../src/cluster/mixed-column";
 import { clusterTraits } from "../../src/personas/traits";
 
 const close = (a: number | undefined, b: number, tol = 1e-9) => assert.ok(a !== undefined && Math.abs(a - b) <= tol, `${a} is not ${b}`);

@@ -12,7 +12,7 @@ import { checkSectionHtml } from "../../src/report/check-section-html";
 import { embedSvg } from "../../src/report/embed-svg";
 import { escapeHtml } from "../../src/report/escape-html";
 import { htmlTable } from "../../src/report/html-table";
-import { formatAuc, formatCount, formatPValue, formatPoints, formatRateInterval } from "../../src/report/report-format";
+import { formatAuc, formatCount, formatPValue, formatPoints, formatRateInterval } from "../../src/index";
 import { reportHtml } from "../../src/report/report-html";
 import { scorecardCharts } from "../../src/report/scorecard-charts";
 import { diffRules } from "../../src/scoring/diff-rules";

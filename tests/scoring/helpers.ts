@@ -1,4 +1,4 @@
-import type { ScorecardAttribute, ScoringRules } from "../../src/scoring/scoring-rules-schema";
+import type { ScorecardAttribute, ScoringRules } from "../../src/formats/scoring-rules-schema";
 import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
 
 /** The hand-made fixture rules (tests/scoring/fixtures/scoring.yaml). */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { DatasetError } from "../../src/data/dataset-error";
+import { DatasetError } from "../../src/formats/dataset-error";
 import { parseScoringRules, readScoringRules } from "../../src/scoring/parse-scoring-rules";
 import { FIXTURE_RULES } from "./helpers";
 

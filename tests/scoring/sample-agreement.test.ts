@@ -8,7 +8,7 @@ import { Client } from "pg";
 import { DEFAULT_MISSING, loadDataset } from "../../src/data/load-dataset";
 import { readScoringRules, SCORING_RULES_SCHEMA_PATH } from "../../src/scoring/parse-scoring-rules";
 import { createScorer, ScoreError } from "../../src/scoring/score";
-import type { ScoringRules } from "../../src/scoring/scoring-rules-schema";
+import type { ScoringRules } from "../../src/formats/scoring-rules-schema";
 import { scoringSql } from "../../src/scoring/sql/scoring-sql";
 
 /*

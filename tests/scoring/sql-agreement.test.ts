@@ -7,7 +7,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { Client } from "pg";
 import { DEFAULT_MISSING, loadDataset } from "../../src/data/load-dataset";
 import { score, ScoreError, type LeadRecord } from "../../src/scoring/score";
-import type { ScoringRules } from "../../src/scoring/scoring-rules-schema";
+import type { ScoringRules } from "../../src/formats/scoring-rules-schema";
 import { scoringSql } from "../../src/scoring/sql/scoring-sql";
 import { fixtureRules } from "./helpers";
 

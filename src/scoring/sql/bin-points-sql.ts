@@ -1,4 +1,4 @@
-import type { BinMatch, ScorecardAttribute } from "../scoring-rules-schema";
+import type { BinMatch, ScorecardAttribute } from "../../formats/scoring-rules-schema";
 import { binSetText } from "../score";
 import type { Dialect } from "./dialects";
 import { quoteString, sqlNumber } from "./quoting";

@@ -1,4 +1,4 @@
-import type { ScoringRules } from "../scoring-rules-schema";
+import type { ScoringRules } from "../../formats/scoring-rules-schema";
 import type { Dialect } from "./dialects";
 import { quoteIdentifier, quoteString, quoteTableName, sqlComment } from "./quoting";
 import { missingAsNull, numberOfText, trimmedText } from "./text-values";

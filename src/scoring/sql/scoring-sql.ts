@@ -1,4 +1,4 @@
-import type { ScorecardAttribute, ScoringRules } from "../scoring-rules-schema";
+import type { ScorecardAttribute, ScoringRules } from "../../formats/scoring-rules-schema";
 import { dialect, SQL_DIALECTS, type SqlDialect } from "./dialects";
 import { binPointsSql, type AttributeRefs } from "./bin-points-sql";
 import { eventFeatureSql, type EventFeatureSpec } from "./event-features-sql";

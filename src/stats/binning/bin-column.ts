@@ -1,5 +1,5 @@
 import type { Column } from "../../data/deal-table";
-import type { AttributeType } from "../../data/vocabulary";
+import type { AttributeType } from "../../formats/vocabulary";
 import type { BinSet, Outcome } from "./bin";
 import { binBoolean } from "./boolean";
 import { binCategorical } from "./categorical";

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DataFrame } from "danfojs-node";
-import type { DealTable } from "./deal-table";
-import type { DatasetSpec } from "./dataset-spec";
-import { loadDatasetSpec, type LoadedDataset } from "./load-dataset";
+import type { DealTable } from "../data/deal-table";
+import type { DatasetSpec } from "../formats/dataset-spec";
+import { loadDatasetSpec, type LoadedDataset } from "../data/load-dataset";
 
 const iso = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10));
 

@@ -44,7 +44,7 @@ export function sampleReadme(summary: SampleSummary): string {
 A seeded, generated B2B deal history with planted effects, for trying leadlab and for testing
 that it finds what is there and nothing else. Generated files: do not edit them, regenerate with
 \`npm run sample\` (the same seed always gives byte-identical files). The generator is
-\`src/data/sample/\`; the machine-readable ground truth is \`SAMPLE_GROUND_TRUTH\`.
+\`src/sample/\`; the machine-readable ground truth is \`SAMPLE_GROUND_TRUTH\`.
 
 Seed ${o.seed}: ${o.accounts.toLocaleString("en-US")} accounts, ${summary.deals.total.toLocaleString("en-US")} deals created from ${HISTORY_START} to ${HISTORY_END}, ${summary.events.total.toLocaleString("en-US")} events.
 

@@ -1,5 +1,5 @@
-import { CliError } from "../../cli/cli-error";
-import { writeSample, type WriteSampleOptions } from "./write-sample";
+import { CliError } from "./cli-error";
+import { writeSample, type WriteSampleOptions } from "../sample/write-sample";
 
 const USAGE =
   "usage: leadlab sample --out <dir> [--seed N] [--accounts N] [--deals N] [--events N] [--events-format parquet|csv]";

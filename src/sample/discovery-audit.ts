@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DealTable } from "../data/deal-table";
 import { loadDataset } from "../data/load-dataset";
-import { SAMPLE_GROUND_TRUTH } from "../data/sample/ground-truth";
-import { writeSample } from "../data/sample/write-sample";
+import { SAMPLE_GROUND_TRUTH } from "./ground-truth";
+import { writeSample } from "./write-sample";
 import { shuffledIndices } from "../model/shuffled-indices";
-import { drivers } from "./drivers";
-import type { DriversResult } from "./drivers-result";
+import { drivers } from "../drivers/drivers";
+import type { DriversResult } from "../drivers/drivers-result";
 
 /** One seed's comparison of the drivers of winning with the sample's ground truth. */
 export interface SeedAudit {

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
-import { renderSvg } from "./render";
-import { VEGA_LITE_MIME } from "./theme";
+import { renderSvg } from "../charts/render";
+import { VEGA_LITE_MIME } from "../charts/theme";
 
 /**
  * One chart as a Jupyter MIME bundle: the live vega-lite spec for front ends that draw it

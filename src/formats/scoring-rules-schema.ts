@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
-import { EVENT_AGGREGATES, ROLES } from "../data/vocabulary";
+import { EVENT_AGGREGATES, ROLES } from "./vocabulary";
 
 /*
  * The `scoring.yaml` format (kind ScoringRules), defined once: the TypeScript type, the

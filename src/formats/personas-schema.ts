@@ -1,8 +1,6 @@
-import { FeatureSourceSchema } from "../scoring/scoring-rules-schema";
+import { FeatureSourceSchema } from "./scoring-rules-schema";
 import { Type, type Static, type TLiteral } from "@sinclair/typebox";
-import { ATTRIBUTE_TYPES, ROLES } from "../data/vocabulary";
-import { ANTI_PERSONA_KINDS } from "./anti-personas";
-import { CUSTOMER_SETS } from "./persona-customers";
+import { ANTI_PERSONA_KINDS, ATTRIBUTE_TYPES, CUSTOMER_SETS, ROLES } from "./vocabulary";
 
 /*
  * The `personas.yaml` format (kind Personas), defined once: the TypeScript type, the runtime

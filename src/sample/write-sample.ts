@@ -1,4 +1,4 @@
-import { aucWithCI } from "../../model/auc";
+import { aucWithCI } from "../model/auc";
 import { SAMPLE_HOLDOUT_DAYS } from "./dataset-yaml";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";

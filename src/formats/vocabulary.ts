@@ -34,3 +34,30 @@ export const EVENT_AGGREGATES = ["count", "sum", "active_days", "days_since_last
 
 /** One aggregate of an event type over a window before the scoring point. */
 export type EventAggregate = (typeof EVENT_AGGREGATES)[number];
+
+/**
+ * Which customers personas are drawn from, declared once: `won` — every won customer;
+ * `retained` — the won customers still customers at the retention horizon.
+ *
+ * @example
+ * import { CUSTOMER_SETS } from "leadlab";
+ * CUSTOMER_SETS.includes("retained"); // => true
+ */
+export const CUSTOMER_SETS = ["won", "retained"] as const;
+
+/** Which customers personas are drawn from. */
+export type CustomerSet = (typeof CUSTOMER_SETS)[number];
+
+/**
+ * The kinds of anti-persona, declared once: `wins-but-churns` — deals that look like it win at
+ * least as often as the rest, but its customers leave more often; `rarely-wins` — deals that look
+ * like it win clearly less often than the rest.
+ *
+ * @example
+ * import { ANTI_PERSONA_KINDS } from "leadlab";
+ * ANTI_PERSONA_KINDS; // => ["wins-but-churns", "rarely-wins"]
+ */
+export const ANTI_PERSONA_KINDS = ["wins-but-churns", "rarely-wins"] as const;
+
+/** A kind of anti-persona. */
+export type AntiPersonaKind = (typeof ANTI_PERSONA_KINDS)[number];
