@@ -12,7 +12,7 @@ export { DatasetError, type ErrorLocation } from "./formats/dataset-error";
 export { loadDataset, loadDatasetSpec, DEFAULT_MISSING, type LoadOptions, type LoadedDataset } from "./data/load-dataset";
 export type { LoadReport, JoinReport, EventsReport, AttributeReport } from "./data/load-report";
 export { formatLoadReport } from "./data/format-load-report";
-export { DealTable, type DealTableParts, type AttributeMeta, type Column, type EventFeature, type Retention, type Holdout } from "./data/deal-table";
+export { DealTable, type DealTableParts, type AttributeMeta, type Column, type EventFeature, type Retention, type Holdout, type DealSources } from "./data/deal-table";
 export { dealTableToDataFrame, fromDataFrame } from "./notebook/data-frame";
 export { profileTable, type AttributeProfile, type ValueWinRate } from "./data/profile-table";
 export { eventFeatures, eventFeatureName, MAX_EVENT_TYPES, type EventFeatures, type ScoringPoints } from "./data/event-features";
@@ -69,19 +69,24 @@ export { optimalPartition, type PartitionConstraints, type Partition } from "./s
 export { defaultMinBinSize, resolveBinningOptions, resolveNumericOptions, resolveCategoricalOptions, type BinningOptions, type NumericBinningOptions, type CategoricalBinningOptions, type ResolvedBinningOptions, type ResolvedNumericOptions, type ResolvedCategoricalOptions } from "./stats/binning/options";
 export { quantilePreBins } from "./stats/binning/pre-bins";
 
+// The quarterly job as one call
+export { quarterlyRun, QuarterlyRun, RUN_FILES, type QuarterlyRunOptions } from "./run/quarterly-run";
+export { tableProvenance, splitDates } from "./data/table-provenance";
+export { DEFAULT_HOLDOUT_SEED, DateRangeSchema, HoldoutRuleSchema, type DateRange, type HoldoutRule, type Provenance } from "./formats/provenance";
+
 // Model and metrics
 export { auc, aucWithCI, compareAuc, type AucInterval, type AucComparison } from "./model/auc";
 export { brierScore } from "./model/brier-score";
 export { calibrationTable, type CalibrationBin, type CalibrationOptions } from "./model/calibration";
 export { stratifiedKFold, crossValidatedAuc, chooseL2, forwardSelect, type Fold, type FoldOptions, type CrossValidationOptions, type CrossValidatedAuc, type L2Trial, type L2Choice, type ForwardSelectOptions, type SelectionStep, type ForwardSelection } from "./model/cross-validation";
-export { RANDOM_FALLBACK, MIN_HOLDOUT_ROWS, splitHoldout, type HoldoutSplit } from "./model/holdout";
+export { RANDOM_FALLBACK, MIN_HOLDOUT_ROWS, splitHoldout, type HoldoutSplit } from "./data/holdout-split";
 export { ksStatistic, type KsResult } from "./model/ks-statistic";
 export { liftTable, type LiftGroup, type LiftOptions, type LiftTable } from "./model/lift";
 export { fitLogistic, predictLogit, predictProba, type FeatureColumns, type LogisticOptions, type LogisticModel } from "./model/logistic-regression";
 export { PSI_THRESHOLDS, readPsi, populationStability, type PsiReading, type PsiBin, type PsiOptions, type PopulationStability } from "./model/population-stability";
 export { quantiles, quantileOfSorted, quantileCuts, assignToCuts } from "./model/quantile-cuts";
 export { rocCurve, type RocPoint } from "./model/roc-curve";
-export { shuffledIndices } from "./model/shuffled-indices";
+export { shuffledIndices } from "./stats/shuffled-indices";
 
 // Drivers: what predicts winning and retention
 export { drivers } from "./drivers/drivers";
@@ -175,6 +180,7 @@ export { type SampleOptions, type SampleData } from "./sample/sample-data";
 
 // Scoring rules: tune and export
 export { tuneScorecard, leadRecord, SELECTION_ROWS, MAX_CANDIDATES } from "./scoring/tune-scorecard";
+export { rulesInputs } from "./scoring/rules-inputs";
 export { resolveTuneOptions, type TuneOptions, type ResolvedTuneOptions, type Scale } from "./scoring/tune-options";
 export { Scorecard, type ScorecardParts, type Reference, type AucEstimate } from "./scoring/scorecard";
 export { ScoringRulesSchema, BinMatchSchema, FeatureSourceSchema, ScorecardAttributeSchema, type ScoringRules, type ScorecardAttribute, type BinMatch } from "./formats/scoring-rules-schema";
@@ -206,7 +212,7 @@ export { CliError } from "./cli/cli-error";
 export { parseCommandArgs } from "./cli/parse-command-args";
 export { profileCommand } from "./cli/profile-command";
 export { driversCommand } from "./cli/drivers-command";
-export { tuneCommand, rulesInputs } from "./cli/tune-command";
+export { tuneCommand } from "./cli/tune-command";
 export { diffCommand } from "./cli/diff-command";
 export { validateCommand } from "./cli/validate-command";
 export { schemaCommand, datasetSchemaText, DATASET_SCHEMA_PATH } from "./cli/schema-command";

@@ -1,43 +1,19 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { formatPercent } from "../format/percent";
 import { formatRateInterval } from "../format/rate-interval";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { loadDataset } from "../data/load-dataset";
-import type { DatasetSpec } from "../formats/dataset-spec";
-import { evaluateFrameworks } from "../frameworks/evaluate-frameworks";
-import { frameworksSection } from "../report/frameworks-section";
-import { personasSection } from "../report/personas-section";
-import { personas } from "../personas/personas";
-import { readPersonaNames } from "../personas/persona-names-file";
-import { reportHtml, type ReportSection } from "../report/report-html";
-import { diffRules, formatRulesDiff } from "../scoring/diff-rules";
-import { readScoringRules } from "../scoring/parse-scoring-rules";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
-import { createScorer } from "../scoring/score";
-import { leadRecord, tuneScorecard } from "../scoring/tune-scorecard";
+import { readPersonaNames } from "../personas/persona-names-file";
+import { quarterlyRun, RUN_FILES } from "../run/quarterly-run";
+import { formatRulesDiff } from "../scoring/diff-rules";
+import { readScoringRules } from "../scoring/parse-scoring-rules";
 import type { TuneOptions } from "../scoring/tune-options";
 import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
+import { writeFilesTogether } from "./write-files-together";
 
 const USAGE =
   "leadlab tune <dataset.yaml> --out <dir> [--previous <dir>] [--capacity 0.2 | --target-win-rate 0.6] [--max-attributes 12] [--tiers A,B,C,D] [--scale pdo|0-100]";
-
-/**
- * The column names of the raw tables a consumer needs to apply the rules, from the dataset spec.
- *
- * @example
- * import { rulesInputs } from "leadlab";
- * rulesInputs({ name: "x", deals: { file: "d.csv", id: "deal_id", outcome: { column: "s", won: ["w"], lost: ["l"] } } }); // => { id: "deal_id" }
- */
-export function rulesInputs(spec: DatasetSpec): ScoringRules["inputs"] {
-  return {
-    id: spec.deals.id,
-    ...(spec.deals.created_at ? { scoringPoint: spec.deals.created_at } : {}),
-    ...(spec.events
-      ? { events: { key: spec.events.key, leadKey: spec.events.key, time: spec.events.time, type: spec.events.type, ...(spec.events.value ? { value: spec.events.value } : {}) } }
-      : {}),
-  };
-}
 
 /**
  * `leadlab tune`: the quarterly command. Loads the dataset, tunes and validates the scorecard
@@ -88,35 +64,19 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
     if (!existsSync(path)) throw new CliError(`tune: --previous ${values.previous} has no scoring.yaml`);
     previous = readScoringRules(path);
   }
-  const { table, report, spec } = await loadDataset(positionals[0], { onProgress: progress });
-  progress("tuning the scorecard (drivers on the training part, forward selection, holdout validation)");
-  const keep = Object.entries(spec.attributes ?? {}).filter(([, a]) => a.keep).map(([name]) => name);
-  let card;
-  try {
-    card = tuneScorecard(table, { ...options, keep }, previous, rulesInputs(spec));
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
-  const diff = previous ? diffRules(previous, card.rules) : undefined;
-  mkdirSync(values.out, { recursive: true });
-  writeFileSync(join(values.out, "scoring.yaml"), card.toYAML());
-  const summary = { ...card.toSummary(), load: { deals: report.deals, joins: report.joins.map((j) => ({ table: j.table, matched: j.matched, unmatched: j.unmatched })) }, diff, warnings: [...report.warnings, ...card.warnings] };
-  writeFileSync(join(values.out, "summary.json"), JSON.stringify(summary, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n");
-  const sections: ReportSection[] = [];
-  if (table.attributes.some((a) => a.framework !== undefined)) {
-    progress("testing the qualification frameworks on the same holdout");
-    const scorer = createScorer(card.rules, { reasons: 0 });
-    const scores = Float64Array.from({ length: table.n }, (_, r) => scorer(leadRecord(table, r)).points);
-    sections.push(frameworksSection(evaluateFrameworks(table, { scorecard: { name: "tuned scorecard", scores } })));
-  }
-  progress("deriving buyer personas from the best customers");
   const namesFile = join(values.out, "personas.names.yaml");
-  const names = existsSync(namesFile) ? readPersonaNames(namesFile) : undefined;
-  const found = personas(table, names ? { names } : {});
-  writeFileSync(join(values.out, "personas.yaml"), found.toYAML());
-  sections.unshift(await personasSection(found));
-  writeFileSync(join(values.out, "report.html"), await reportHtml(card, { ...(diff ? { diff } : {}), sections }));
-  progress(`wrote scoring.yaml, personas.yaml, summary.json and report.html to ${values.out}`);
+  const personaNames = existsSync(namesFile) ? readPersonaNames(namesFile) : undefined;
+  let run;
+  try {
+    run = await quarterlyRun(positionals[0], { ...options, ...(previous ? { previous } : {}), ...(personaNames ? { personaNames } : {}), onProgress: progress });
+  } catch (e) {
+    // the tuner's refusals (e.g. no lost deals) are the user's data, not a bug
+    if (e instanceof Error && e.message.startsWith("tune:")) throw new CliError(e.message);
+    throw e;
+  }
+  writeFilesTogether(values.out, await run.files());
+  progress(`wrote ${RUN_FILES.join(", ")} to ${values.out}`);
+  const { scorecard: card, diff } = run;
   out(`${card.verdict}\n`);
   for (const t of card.tiers)
     out(`  tier ${t.name.padEnd(6)} ${t.minPoints === null ? "below" : `≥ ${t.minPoints}`}`.padEnd(20) + `win rate ${formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi)}, ${formatPercent(t.shareOfLeads)} of leads, ${formatPercent(t.shareOfWins)} of wins\n`);

@@ -1,6 +1,9 @@
 import type { DataFrame } from "danfojs-node";
 import { dealTableToDataFrame } from "../notebook/data-frame";
 import type { AttributeType, EventAggregate, Role } from "../formats/vocabulary";
+import type { Provenance } from "../formats/provenance";
+import { splitHoldout, type HoldoutSplit } from "./holdout-split";
+import { splitDates, tableProvenance } from "./table-provenance";
 
 /**
  * A column of a {@link DealTable}, typed by its attribute type:
@@ -78,7 +81,27 @@ export interface DealTableParts {
    * resulting dependence (deals of one account win or lose together more than strangers do).
    */
   groups?: { column: string; keys: (string | null)[] };
+  /** The columns of the raw tables the deals came from, as the dataset spec names them. */
+  sources?: DealSources;
 }
+
+/**
+ * Where a table's deals came from, as the files that apply the rules need it: the id and scoring
+ * point columns, the events table's columns and windows, the attributes kept against a leakage
+ * flag, and the text read as missing.
+ */
+export interface DealSources {
+  id: string;
+  scoringPoint?: string;
+  events?: { key: string; time: string; type: string; value?: string; windows: number[] };
+  /** Attributes the spec keeps (`keep: true`) even when the drivers flag them. */
+  keep: string[];
+  /** Text read as missing in every column. */
+  missing: string[];
+}
+
+const splits = new WeakMap<DealTable, HoldoutSplit>();
+const provenances = new WeakMap<DealTable, Provenance>();
 
 /**
  * One row per closed deal: the outcome, typed attribute columns with their metadata, and
@@ -105,6 +128,7 @@ export class DealTable implements DealTableParts {
   readonly retention?: Retention;
   readonly holdout: Holdout;
   readonly groups?: { column: string; keys: (string | null)[] };
+  readonly sources?: DealSources;
 
   constructor(parts: DealTableParts) {
     const n = parts.ids.length;
@@ -125,6 +149,7 @@ export class DealTable implements DealTableParts {
     this.retention = parts.retention;
     this.holdout = parts.holdout;
     this.groups = parts.groups;
+    this.sources = parts.sources;
     Object.freeze(this);
   }
 
@@ -144,6 +169,23 @@ export class DealTable implements DealTableParts {
   column(name: string): Column {
     this.attribute(name);
     return this.columns[name];
+  }
+
+  /**
+   * The train/test split of the table's holdout, made once and shared by the drivers, the tuner,
+   * the frameworks and the personas (time holdouts split on {@link splitDates}).
+   */
+  get split(): HoldoutSplit {
+    let s = splits.get(this);
+    if (!s) splits.set(this, (s = splitHoldout(this.n, this.holdout, splitDates(this)?.dates, this.won)));
+    return s;
+  }
+
+  /** The provenance every file made from this table records (see {@link tableProvenance}). */
+  get provenance(): Provenance {
+    let p = provenances.get(this);
+    if (!p) provenances.set(this, (p = tableProvenance(this)));
+    return p;
   }
 
   /** The table as a danfojs DataFrame (see {@link dealTableToDataFrame}). */

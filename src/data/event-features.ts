@@ -56,7 +56,7 @@ export async function eventFeatures(
   options: { missing: readonly string[]; dateFormat?: string; taken: ReadonlySet<string>; onProgress?: (message: string) => void },
 ): Promise<EventFeatures> {
   const label = tableLabel(spec, ctx);
-  const windows = [...new Set(spec.windows ?? [90])].sort((a, b) => a - b);
+  const windows = eventWindows(spec);
   const maxW = windows[windows.length - 1];
   const isCsv = !!spec.file && /\.(csv|tsv|txt)$/i.test(spec.file);
   const csvOptions = isCsv ? { nullTokens: [...options.missing] } : {};
@@ -272,4 +272,9 @@ export async function eventFeatures(
       features: attributes.length,
     },
   };
+}
+
+/** The windows of an events spec, in days, distinct and ascending (default [90]). */
+export function eventWindows(spec: Pick<NonNullable<DatasetSpec["events"]>, "windows">): number[] {
+  return [...new Set(spec.windows ?? [90])].sort((a, b) => a - b);
 }

@@ -1,10 +1,11 @@
+import { DEFAULT_HOLDOUT_SEED } from "../formats/provenance";
 import { compareText } from "./compare-text";
 import { dirname, resolve } from "node:path";
 import { DealTable, type AttributeMeta, type Column, type Holdout } from "./deal-table";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import { openDuckDB } from "./duckdb-session";
-import { eventFeatures } from "./event-features";
+import { eventFeatures, eventWindows } from "./event-features";
 import { inferAttribute } from "./infer-attribute";
 import type { AttributeReport, JoinReport, LoadReport } from "./load-report";
 import { nearestName } from "../formats/nearest-name";
@@ -278,6 +279,15 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       retention,
       holdout,
       groups,
+      sources: {
+        id: spec.deals.id,
+        ...(spec.deals.created_at ? { scoringPoint: spec.deals.created_at } : {}),
+        ...(spec.events
+          ? { events: { key: spec.events.key, time: spec.events.time, type: spec.events.type, ...(spec.events.value ? { value: spec.events.value } : {}), windows: eventWindows(spec.events) } }
+          : {}),
+        keep: Object.entries(spec.attributes ?? {}).filter(([, a]) => a.keep).map(([name]) => name).sort(),
+        missing: [...missing],
+      },
     });
     const attributes: AttributeReport[] = metas.map((m) => ({
       name: m.name, type: m.type, role: m.role, source: m.source, table: m.table, ...(m.reason ? { reason: m.reason } : {}),
@@ -359,10 +369,10 @@ function classifyOutcomes(values: (string | null)[], spec: DatasetSpec, label: s
 function resolveHoldout(spec: DatasetSpec, range: LoadReport["dateRange"]): Holdout {
   const h = spec.holdout;
   if (h?.by === "time") return { by: "time", lastDays: h.last_days };
-  if (h?.by === "random") return { by: "random", fraction: h.fraction, seed: h.seed ?? 7 };
+  if (h?.by === "random") return { by: "random", fraction: h.fraction, seed: h.seed ?? DEFAULT_HOLDOUT_SEED };
   if (range) {
     const span = (Date.parse(range.to) - Date.parse(range.from)) / DAY;
     return { by: "time", lastDays: Math.max(90, Math.round(span * 0.2)) };
   }
-  return { by: "random", fraction: 0.25, seed: 7 };
+  return { by: "random", fraction: 0.25, seed: DEFAULT_HOLDOUT_SEED };
 }

@@ -1,3 +1,4 @@
+import { DateRangeSchema } from "./provenance";
 import { FeatureSourceSchema } from "./scoring-rules-schema";
 import { Type, type Static, type TLiteral } from "@sinclair/typebox";
 import { ANTI_PERSONA_KINDS, ATTRIBUTE_TYPES, CUSTOMER_SETS, ROLES } from "./vocabulary";
@@ -196,7 +197,7 @@ export const PersonasSchema = Type.Object(
         dataset: Type.String(),
         toolVersion: Type.String(),
         dataFingerprint: Type.String({ description: "sha256 of the closed deals' ids, outcomes, dates and attribute values." }),
-        dateRange: Type.Optional(Type.Object({ from: Type.String(), to: Type.String(), column: Type.String() }, { additionalProperties: false })),
+        dateRange: Type.Optional(DateRangeSchema),
         counts: Type.Object(
           {
             deals: Count("Closed deals."),

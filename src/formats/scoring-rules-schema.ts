@@ -1,3 +1,4 @@
+import { DateRangeSchema, HoldoutRuleSchema } from "./provenance";
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
 import { EVENT_AGGREGATES, ROLES } from "./vocabulary";
 
@@ -93,13 +94,13 @@ export const ScoringRulesSchema = Type.Object(
         dataset: Type.String(),
         toolVersion: Type.String(),
         dataFingerprint: Type.String({ description: "sha256 of the closed deals' ids, outcomes, dates and attribute values." }),
-        dateRange: Type.Optional(Type.Object({ from: Type.String(), to: Type.String(), column: Type.String() }, { additionalProperties: false })),
+        dateRange: Type.Optional(DateRangeSchema),
         counts: Type.Object(
           { deals: Type.Integer(), won: Type.Integer(), lost: Type.Integer(), train: Type.Integer(), holdout: Type.Integer() },
           { additionalProperties: false },
         ),
         seed: Type.Integer(),
-        holdout: Type.String({ description: "How the holdout was chosen." }),
+        holdout: HoldoutRuleSchema,
         verdict: Type.String(),
         metrics: Type.Object(
           { auc: Interval, ks: Type.Number(), brier: Type.Number(), baseRate: Type.Number() },

@@ -1,6 +1,5 @@
 import type { DealTable } from "../data/deal-table";
 import { aucWithCI, compareAuc, type AucInterval } from "../model/auc";
-import { splitHoldout } from "../model/holdout";
 import { wilsonInterval } from "../stats/wilson";
 import { criteriaEvidence, type CriterionColumn, type CriterionEvidence } from "./criteria-evidence";
 import { criterionContributions, type FrameworkModel } from "./criterion-contribution";
@@ -76,7 +75,7 @@ function evaluateResolved(table: DealTable, o: ResolvedFrameworksOptions): Frame
   }
   const metOf = new Map(columns.map((c) => [c.attribute, c.met]));
 
-  const split = splitHoldout(table.n, table.holdout, table.closedAt ?? table.createdAt, table.won);
+  const split = table.split;
   warnings.push(...split.warnings.map((w) => `holdout: ${w}`));
   const { train, test } = split;
   const yTest = Uint8Array.from(test, (i) => table.won[i]);

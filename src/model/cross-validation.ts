@@ -7,7 +7,7 @@ import {
   resolveLogisticOptions,
   type FeatureColumns,
 } from "./logistic-regression";
-import { shuffledIndices } from "./shuffled-indices";
+import { shuffledIndices } from "../stats/shuffled-indices";
 
 /**
  * Cross-validation inside the training part: seeded stratified folds, the cross-validated AUC

@@ -1,6 +1,5 @@
 import { formatPercent } from "../format/percent";
 import { quantileSorted } from "simple-statistics";
-import { dataFingerprint } from "../data/data-fingerprint";
 import type { DealTable } from "../data/deal-table";
 import { dealAntiPersona, personaAntiPersonas } from "./anti-personas";
 import { assignToMedoids } from "../cluster/assign";
@@ -12,13 +11,12 @@ import { personaCustomers } from "./persona-customers";
 import { personaProfile } from "./persona-profile";
 import { applyPersonaNames, defaultPersonaNames, personaNameParts, type NamingAttribute } from "./persona-names";
 import { resolvePersonasOptions, type PersonasOptions, type ResolvedPersonasOptions } from "./personas-options";
-import { PersonasResult, type Persona, type PersonaAttribute, type PersonaMedoid, type PersonasParts, type Rate } from "./personas-result";
+import { PersonasResult, type Persona, type PersonaAttribute, type PersonaMedoid, type Rate } from "./personas-result";
 import { rankScaler } from "../cluster/rank-scaler";
 import { rateOf } from "./rate";
 import { clusterWithMinimumSize } from "./sized-clustering";
 import { applyRulesToColumns, formatRule, learnRuleList } from "./rule-list";
 import { clusterTraits, type Trait } from "./traits";
-import { toolVersion } from "../tool-version";
 
 /**
  * Buyer personas from the best customers, with the evidence behind each one.
@@ -239,14 +237,14 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   const verdict = verdictOf(k, customers.rows.length, o.customers, clustering.silhouette, clustering.stability);
 
   return new PersonasResult({
-    dataset: table.name,
-    fingerprint: dataFingerprint(table),
-    toolVersion: toolVersion(),
+    dataset: table.provenance.dataset,
+    fingerprint: table.provenance.dataFingerprint,
+    toolVersion: table.provenance.toolVersion,
     customers: o.customers,
     customerDefinition: customers.definition,
     counts: { deals: n, won: wonCount, lost: n - wonCount, customers: customers.wonRows.length, clustered: customers.rows.length, unassigned: clustering.unassigned },
     leftOut: customers.leftOut,
-    dateRange: dateRangeOf(table),
+    dateRange: table.provenance.dateRange ?? null,
     settings: {
       seed: o.seed,
       sample: o.sample,
@@ -359,11 +357,3 @@ function medoidOf(table: DealTable, columns: readonly MixedColumn[], index: numb
   return { row, deal: table.ids[row], customer: table.retention?.key[row] ?? null, values };
 }
 
-function dateRangeOf(table: DealTable): PersonasParts["dateRange"] {
-  const [dates, column] = table.createdAt ? [table.createdAt, "created_at"] : table.closedAt ? [table.closedAt, "closed_at"] : [null, ""];
-  if (!dates) return null;
-  const range = numericRange(dates);
-  if (!range) return null;
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return { from: iso(range.min), to: iso(range.max), column };
-}

@@ -5,7 +5,7 @@ import { DealTable } from "../data/deal-table";
 import { loadDataset } from "../data/load-dataset";
 import { SAMPLE_GROUND_TRUTH } from "./ground-truth";
 import { writeSample } from "./write-sample";
-import { shuffledIndices } from "../model/shuffled-indices";
+import { shuffledIndices } from "../stats/shuffled-indices";
 import { drivers } from "../drivers/drivers";
 import type { DriversResult } from "../drivers/drivers-result";
 

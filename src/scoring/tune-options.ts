@@ -45,7 +45,7 @@ export interface ResolvedTuneOptions {
  * import { resolveTuneOptions } from "leadlab";
  * resolveTuneOptions({}).tierNames; // => ["A", "B", "C", "D"]
  */
-export function resolveTuneOptions(o: TuneOptions): ResolvedTuneOptions {
+export function resolveTuneOptions(o: TuneOptions, specKeep: readonly string[] = []): ResolvedTuneOptions {
   const maxAttributes = o.maxAttributes ?? 12;
   if (!Number.isInteger(maxAttributes) || maxAttributes < 1) throw new Error(`tune: maxAttributes must be a positive whole number; got ${maxAttributes}`);
   const capacity = o.capacity ?? 0.2;
@@ -60,7 +60,7 @@ export function resolveTuneOptions(o: TuneOptions): ResolvedTuneOptions {
     maxAttributes,
     include: new Set(o.include ?? []),
     exclude: new Set(o.exclude ?? []),
-    keep: o.keep ?? [],
+    keep: [...new Set([...specKeep, ...(o.keep ?? [])])].sort(),
     scale,
     capacity,
     targetWinRate: o.targetWinRate,

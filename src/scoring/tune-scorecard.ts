@@ -1,14 +1,12 @@
 import { formatPercent } from "../format/percent";
 import type { Column, DealTable } from "../data/deal-table";
-import { dataFingerprint } from "../data/data-fingerprint";
-import { toolVersion } from "../tool-version";
 import { drivers } from "../drivers/drivers";
 import type { DriverAttribute } from "../drivers/drivers-result";
 import { aucWithCI, auc, compareAuc } from "../model/auc";
 import { brierScore } from "../model/brier-score";
 import { calibrationTable } from "../model/calibration";
 import { chooseL2, forwardSelect } from "../model/cross-validation";
-import { splitHoldout } from "../model/holdout";
+import { rulesInputs } from "./rules-inputs";
 import { ksStatistic } from "../model/ks-statistic";
 import { liftTable } from "../model/lift";
 import { fitLogistic } from "../model/logistic-regression";
@@ -48,12 +46,12 @@ export const MAX_CANDIDATES = 40;
  * const card = tuneScorecard(table, { capacity: 0.2 });
  * card.metrics.auc.lo > 0.5; // => true
  */
-export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previous?: ScoringRules, inputs?: ScoringRules["inputs"]): Scorecard {
-  const o = resolveTuneOptions(options);
+export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previous?: ScoringRules): Scorecard {
+  const o = resolveTuneOptions(options, table.sources?.keep);
   let won = 0;
   for (const w of table.won) won += w;
   if (won === 0 || won === table.n) throw new Error(`tune: the table has ${won} won and ${table.n - won} lost deals; a scorecard needs both`);
-  const split = splitHoldout(table.n, table.holdout, table.closedAt ?? table.createdAt, table.won);
+  const split = table.split;
   const warnings = [...split.warnings];
   const train = Int32Array.from(split.train);
   const test = Int32Array.from(split.test);
@@ -166,13 +164,10 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     apiVersion: "leadlab/v1",
     kind: "ScoringRules",
     metadata: {
-      dataset: table.name,
-      toolVersion: toolVersion(),
-      dataFingerprint: dataFingerprint(table),
-      ...(dateRangeOf(table) ? { dateRange: dateRangeOf(table)! } : {}),
+      ...table.provenance,
       counts: { deals: table.n, won, lost: table.n - won, train: train.length, holdout: test.length },
       seed: o.seed,
-      holdout: split.description,
+      holdout: split.rule,
       verdict,
       metrics: {
         auc: { value: rounded(metrics.auc.auc), lo: rounded(metrics.auc.lo), hi: rounded(metrics.auc.hi) },
@@ -181,7 +176,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
         baseRate: rounded(metrics.baseRate),
       },
     },
-    inputs: inputs ?? { id: "deal_id" },
+    inputs: rulesInputs(table.sources),
     scale: {
       kind: o.scale.kind,
       base: o.scale.kind === "pdo" ? o.scale.base : 0,
@@ -316,12 +311,3 @@ export function leadRecord(table: DealTable, row: number): LeadRecord {
   return record;
 }
 
-function dateRangeOf(table: DealTable): { from: string; to: string; column: string } | undefined {
-  const dates = table.closedAt ?? table.createdAt;
-  if (!dates) return undefined;
-  let lo = Infinity, hi = -Infinity;
-  for (const x of dates) if (!Number.isNaN(x)) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
-  if (!(hi >= lo)) return undefined;
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return { from: iso(lo), to: iso(hi), column: table.closedAt ? "closed_at" : "created_at" };
-}

@@ -5,7 +5,7 @@ import { evaluateFrameworks } from "../../src/frameworks/evaluate-frameworks";
 import { formatFrameworks } from "../../src/frameworks/format-frameworks";
 import { FrameworksResult } from "../../src/frameworks/frameworks-result";
 import { compareAuc } from "../../src/model/auc";
-import { splitHoldout } from "../../src/model/holdout";
+import { splitHoldout } from "../../src/data/holdout-split";
 import { seededRandom } from "../../src/stats/random";
 
 /** Deep-freezes arrays and objects (typed arrays cannot be frozen; they are compared after the call instead). */

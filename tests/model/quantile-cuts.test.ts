@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { assignToCuts, quantileCuts, quantiles } from "../../src/model/quantile-cuts";
-import { shuffledIndices } from "../../src/model/shuffled-indices";
+import { shuffledIndices } from "../../src/stats/shuffled-indices";
 
 test("quantiles match numpy.percentile's default (linear) method", () => {
   // np.percentile([3.1, 0.2, 7.7, 1.5, 9.0, 4.4, 2.2], [10, 25, 50, 90, 97.5, 33.3])

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DealTable, type Column } from "../../src/data/deal-table";
 import { personas } from "../../src/personas/personas";
-import { shuffledIndices } from "../../src/model/shuffled-indices";
+import { shuffledIndices } from "../../src/stats/shuffled-indices";
 import { seededRandom } from "../../src/stats/random";
 import { sampleTable } from "./sample-personas";
 

@@ -36,7 +36,7 @@ export function tinyRules(attributes: ScorecardAttribute[], overrides: Partial<S
       dataFingerprint: "sha256:00",
       counts: { deals: 10, won: 5, lost: 5, train: 8, holdout: 2 },
       seed: 1,
-      holdout: "random",
+      holdout: { by: "random", fraction: 0.2, seed: 1, fallback: false, train: 8, test: 2 },
       verdict: "test",
       metrics: { auc: { value: 0.5, lo: 0.4, hi: 0.6 }, ks: 0, brier: 0.25, baseRate: 0.5 },
     },

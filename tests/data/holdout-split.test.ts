@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { RANDOM_FALLBACK, splitHoldout } from "../../src/model/holdout";
+import { RANDOM_FALLBACK, splitHoldout } from "../../src/data/holdout-split";
 
 const DAY = 86_400_000;
 const at = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
@@ -29,7 +29,7 @@ test("undated rows train, with a warning; no dates at all falls back to a seeded
   assert.deepEqual(none.test, random.test);
   assert.deepEqual(missing.test, random.test);
   assert.equal(none.test.length, 50);
-  assert.ok(none.warnings.some((w) => /no row has a date; fell back to a random holdout of 25 % \(seed 0\)/.test(w)));
+  assert.ok(none.warnings.some((w) => /no row has a date; fell back to a random holdout of 25 % \(seed 7\)/.test(w)));
   assert.ok(missing.warnings.some((w) => /no dates were given/.test(w)));
 });
 

@@ -1,5 +1,6 @@
-import type { Holdout } from "../data/deal-table";
-import { shuffledIndices } from "./shuffled-indices";
+import { DEFAULT_HOLDOUT_SEED, type HoldoutRule } from "../formats/provenance";
+import type { Holdout } from "./deal-table";
+import { shuffledIndices } from "../stats/shuffled-indices";
 
 /**
  * Splitting the deals into a training part and a holdout (test) part. By time when dates exist:
@@ -8,7 +9,7 @@ import { shuffledIndices } from "./shuffled-indices";
  */
 
 /** The fallback used when a time holdout is asked for but no row has a date. */
-export const RANDOM_FALLBACK = Object.freeze({ fraction: 0.25, seed: 0 });
+export const RANDOM_FALLBACK = Object.freeze({ fraction: 0.25, seed: DEFAULT_HOLDOUT_SEED });
 
 /** The smallest holdout that gives a usable AUC interval; smaller ones are warned about. */
 export const MIN_HOLDOUT_ROWS = 30;
@@ -21,6 +22,8 @@ export interface HoldoutSplit {
   train: Uint32Array;
   /** Row numbers to test on, ascending. */
   test: Uint32Array;
+  /** How the split was made, as data: what the rules and personas files record. */
+  rule: HoldoutRule;
   /** One sentence saying how the split was made, for the report. */
   description: string;
   warnings: string[];
@@ -66,6 +69,7 @@ export function splitHoldout(n: number, holdout: Holdout, dates?: ArrayLike<numb
   const warnings: string[] = [];
   let testMask: Uint8Array;
   let description: string;
+  let rule: { by: "time"; lastDays: number; after: string; through: string } | { by: "random"; fraction: number; seed: number; fallback: boolean };
 
   if (holdout == null || (holdout.by !== "time" && holdout.by !== "random")) {
     throw new Error(`splitHoldout: holdout.by must be "time" or "random"; got ${JSON.stringify(holdout)}`);
@@ -91,6 +95,7 @@ export function splitHoldout(n: number, holdout: Holdout, dates?: ArrayLike<numb
         `a time holdout was asked for but ${dates === undefined ? "no dates were given" : "no row has a date"}; fell back to a random holdout of ${fraction * 100} % (seed ${seed})`,
       );
       testMask = randomMask(n, fraction, seed);
+      rule = { by: "random", fraction, seed, fallback: true };
       description = `random holdout (no dates): ${countOnes(testMask)} of ${n} deals, ${fraction * 100} % with seed ${seed}, are the test part`;
     } else {
       const cutoff = max - lastDays * DAY_MS;
@@ -100,6 +105,7 @@ export function splitHoldout(n: number, holdout: Holdout, dates?: ArrayLike<numb
         if (Number.isFinite(d) && d > cutoff) testMask[i] = 1;
       }
       const nTest = countOnes(testMask);
+      rule = { by: "time", lastDays, after: isoDate(cutoff), through: isoDate(max) };
       description = `time holdout: the ${nTest} deals dated after ${isoDate(cutoff)} (the last ${lastDays} days up to ${isoDate(max)}) are the test part; the ${n - nTest} older${undated > 0 ? " or undated" : ""} deals train`;
       if (undated > 0) {
         warnings.push(`${undated} deal${undated > 1 ? "s have" : " has"} no date and ${undated > 1 ? "were" : "was"} kept in the training part`);
@@ -112,6 +118,7 @@ export function splitHoldout(n: number, holdout: Holdout, dates?: ArrayLike<numb
     }
     if (!Number.isFinite(seed)) throw new Error(`splitHoldout: seed must be a finite number; got ${seed}`);
     testMask = randomMask(n, fraction, seed);
+    rule = { by: "random", fraction, seed, fallback: false };
     description = `random holdout: ${countOnes(testMask)} of ${n} deals (${fraction * 100} %, seed ${seed}) are the test part`;
   }
 
@@ -136,7 +143,7 @@ export function splitHoldout(n: number, holdout: Holdout, dates?: ArrayLike<numb
     if (wins === 0) warnings.push(`the test part has no wins (${nTest} rows, all lost): AUC and lift cannot be computed on it`);
     else if (wins === nTest) warnings.push(`the test part has no losses (${nTest} rows, all won): AUC and lift cannot be computed on it`);
   }
-  return { train, test, description, warnings };
+  return { train, test, rule: { ...rule, train: train.length, test: nTest }, description, warnings };
 }
 
 function randomMask(n: number, fraction: number, seed: number): Uint8Array {

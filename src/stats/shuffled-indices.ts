@@ -1,4 +1,4 @@
-import { seededRandom } from "../stats/random";
+import { seededRandom } from "./random";
 
 /**
  * The indices `0 … n-1` in a seeded random order (Fisher–Yates over `seededRandom`), in O(n):

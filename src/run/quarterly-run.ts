@@ -1,0 +1,103 @@
+import type { DealTable } from "../data/deal-table";
+import { loadDataset } from "../data/load-dataset";
+import type { LoadReport } from "../data/load-report";
+import type { ScoringRules } from "../formats/scoring-rules-schema";
+import type { PersonaNames } from "../personas/persona-names-file";
+import { evaluateFrameworks } from "../frameworks/evaluate-frameworks";
+import type { FrameworksResult } from "../frameworks/frameworks-result";
+import { personas } from "../personas/personas";
+import type { PersonasResult } from "../personas/personas-result";
+import { frameworksSection } from "../report/frameworks-section";
+import { personasSection } from "../report/personas-section";
+import { reportHtml } from "../report/report-html";
+import { diffRules, type RulesDiff } from "../scoring/diff-rules";
+import { createScorer } from "../scoring/score";
+import type { Scorecard } from "../scoring/scorecard";
+import { resolveTuneOptions, type TuneOptions } from "../scoring/tune-options";
+import { leadRecord, tuneScorecard } from "../scoring/tune-scorecard";
+
+/** Options of {@link quarterlyRun}: the tuner's, plus last quarter's rules and the persona names. */
+export interface QuarterlyRunOptions extends TuneOptions {
+  /** Last quarter's rules: a reference to beat and the base of the diff. */
+  previous?: ScoringRules;
+  /** Persona renames from a `personas.names.yaml`. */
+  personaNames?: PersonaNames;
+  /** Called with a line of progress per phase. */
+  onProgress?: (message: string) => void;
+}
+
+/** The names of the files a run writes, in the order they are written. */
+export const RUN_FILES = ["scoring.yaml", "personas.yaml", "summary.json", "report.html"] as const;
+
+/**
+ * A finished quarterly run: the tuned scorecard, the personas, the frameworks tested on the same
+ * holdout (when the spec maps qualification attributes), the diff against last quarter, and the
+ * files the run writes. Everything `leadlab tune` writes comes from here.
+ */
+export class QuarterlyRun {
+  constructor(
+    readonly table: DealTable,
+    readonly scorecard: Scorecard,
+    readonly personas: PersonasResult,
+    readonly frameworks: FrameworksResult | undefined,
+    readonly diff: RulesDiff | undefined,
+    /** The load report, when the run loaded a dataset.yaml. */
+    readonly load: LoadReport | undefined,
+  ) {
+    Object.freeze(this);
+  }
+
+  /** The machine-readable summary (`summary.json`). */
+  summary() {
+    const load = this.load;
+    return {
+      ...this.scorecard.toSummary(),
+      provenance: this.table.provenance,
+      ...(load ? { load: { deals: load.deals, joins: load.joins.map((j) => ({ table: j.table, matched: j.matched, unmatched: j.unmatched })) } } : {}),
+      diff: this.diff,
+      warnings: [...(load?.warnings ?? []), ...this.scorecard.warnings],
+    };
+  }
+
+  /** The self-contained HTML report: verdict, drivers, scorecard, personas and frameworks. */
+  async reportHtml(): Promise<string> {
+    const sections = [await personasSection(this.personas), ...(this.frameworks ? [frameworksSection(this.frameworks)] : [])];
+    return reportHtml(this.scorecard, { ...(this.diff ? { diff: this.diff } : {}), sections });
+  }
+
+  /** Every file of the run by name ({@link RUN_FILES}), complete, ready to be written together. */
+  async files(): Promise<Record<(typeof RUN_FILES)[number], string>> {
+    const summary = JSON.stringify(this.summary(), (_, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n";
+    return { "scoring.yaml": this.scorecard.toYAML(), "personas.yaml": this.personas.toYAML(), "summary.json": summary, "report.html": await this.reportHtml() };
+  }
+}
+
+/**
+ * The quarterly job as one call: loads the dataset (or takes a loaded table), tunes and validates
+ * the scorecard on the holdout, tests the qualification frameworks mapped in the spec on the same
+ * holdout with the tuned score beside them, derives buyer personas, and diffs against last
+ * quarter's rules. `leadlab tune` is this call plus writing {@link QuarterlyRun.files}.
+ *
+ * @example
+ * import { quarterlyRun } from "leadlab";
+ * const run = await quarterlyRun("data/sample/dataset.yaml");
+ * Object.keys(await run.files()); // => ["scoring.yaml", "personas.yaml", "summary.json", "report.html"]
+ */
+export async function quarterlyRun(input: string | DealTable, options: QuarterlyRunOptions = {}): Promise<QuarterlyRun> {
+  const { previous, personaNames, onProgress = () => {}, ...tune } = options;
+  resolveTuneOptions(tune); // a wrong option is refused before anything is loaded
+  const loaded = typeof input === "string" ? await loadDataset(input, { onProgress }) : undefined;
+  const table = loaded?.table ?? (input as DealTable);
+  onProgress("tuning the scorecard (drivers on the training part, forward selection, holdout validation)");
+  const card = tuneScorecard(table, tune, previous);
+  let frameworks: FrameworksResult | undefined;
+  if (table.attributes.some((a) => a.framework !== undefined)) {
+    onProgress("testing the qualification frameworks on the same holdout");
+    const scorer = createScorer(card.rules, { reasons: 0 });
+    const scores = Float64Array.from({ length: table.n }, (_, r) => scorer(leadRecord(table, r)).points);
+    frameworks = evaluateFrameworks(table, { scorecard: { name: "tuned scorecard", scores } });
+  }
+  onProgress("deriving buyer personas from the best customers");
+  const found = personas(table, personaNames ? { names: personaNames } : {});
+  return new QuarterlyRun(table, card, found, frameworks, previous ? diffRules(previous, card.rules) : undefined, loaded?.report);
+}
