@@ -35,6 +35,18 @@ export { quoteString, quoteIdentifier, quoteTableName, sqlNumber, sqlComment, re
 export { TRIM_CHARACTERS, NUMBER_PATTERN, trimmedText, missingAsNull, numberOfText, booleanOfText, containsItem } from "./scoring/sql/text-values";
 export { eventFeatureSql, type EventFeatureSpec, type EventFeatureSql } from "./scoring/sql/event-features-sql";
 export { binPointsSql, type AttributeRefs } from "./scoring/sql/bin-points-sql";
+// CRM exports: the rules as field conditions and points a CRM adds up (sheet, HubSpot, Salesforce, Marketo)
+export { exportRules, EXPORT_TARGETS, type ExportTarget, type ExportOptions } from "./scoring/export/export-rules";
+export { crmPlan, tierOf, type CrmPlan, type CrmPlanOptions, type CrmAttribute, type CrmRow, type CrmCondition, type CrmValueKind } from "./scoring/export/crm-plan";
+export { uncoveredRanges, type NumberRange } from "./scoring/export/uncovered-ranges";
+export { conditionWords } from "./scoring/export/condition-words";
+export { csvLine } from "./scoring/export/csv-line";
+export { outsideCrmLines } from "./scoring/export/outside-crm";
+export { sheetExport, SHEET_COLUMNS, TIER_COLUMNS } from "./scoring/export/sheet-export";
+export { salesforceFormulas, SALESFORCE_FORMULA_CHARACTERS, type SalesforceFormulas, type SalesforceFormula, type SalesforceOptions } from "./scoring/export/salesforce-formulas";
+export { salesforceExport, SALESFORCE_OBJECTS } from "./scoring/export/salesforce-export";
+export { hubspotScore, hubspotExport, HUBSPOT_MAX_SCORE_LIMIT, type HubspotScore, type HubspotCriterion } from "./scoring/export/hubspot-export";
+export { marketoCampaigns, marketoExport, MARKETO_COLUMNS, type MarketoCampaign, type MarketoFilter } from "./scoring/export/marketo-export";
 export { parseYamlMapping, assertMatchesSchema } from "./formats/schema-errors";
 
 // Statistics
@@ -134,6 +146,7 @@ export { formatPersonas, traitLine } from "./personas/format-personas";
 export { toolVersion } from "./tool-version";
 export { personaTraitsHeatmap, type PersonaTraitsHeatmapOptions } from "./charts/persona-traits-heatmap";
 export { personasCommand } from "./cli/personas-command";
+export { exportCommand } from "./cli/export-command";
 
 // Charts: vega-lite specs, SVG rendering, notebook display
 export { rateByValueChart, type RateRow, type RateByValueOptions } from "./charts/rate-by-value";

@@ -3,6 +3,7 @@ import { DatasetError } from "../formats/dataset-error";
 import { CliError } from "./cli-error";
 import { frameworksCommand } from "./frameworks-command";
 import { diffCommand } from "./diff-command";
+import { exportCommand } from "./export-command";
 import { driversCommand } from "./drivers-command";
 import { tuneCommand } from "./tune-command";
 import { personasCommand } from "./personas-command";
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
   schema: { run: schemaCommand, help: "schema                           write the JSON Schemas of the spec formats" },
   score: { run: scoreCommand, help: "score <scoring.yaml> <leads> [--out f.csv]   score a leads file (CSV/Parquet/JSON)" },
   sql: { run: sqlCommand, help: "sql <scoring.yaml> --dialect D [--out f.sql]  the scoring view for a warehouse" },
+  export: { run: exportCommand, help: "export <scoring.yaml> --to sheet|hubspot|salesforce|marketo --out <dir>   the rules in the form a CRM takes" },
   frameworks: { run: frameworksCommand, help: "frameworks <dataset.yaml> [--json]  BANT, CHAMP, ANUM, MEDDIC, GPCTBA/C&I tested on the holdout" },
 };
 

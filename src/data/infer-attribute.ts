@@ -3,6 +3,8 @@ import type { AttributeType, Role } from "../formats/vocabulary";
 
 const TRUE = new Set(["true", "t", "yes", "y", "1"]);
 const FALSE = new Set(["false", "f", "no", "n", "0"]);
+/** The tokens {@link parseBoolean} reads as true and as false (compared in lower case). */
+export const BOOLEAN_TOKENS: { readonly true: readonly string[]; readonly false: readonly string[] } = { true: [...TRUE], false: [...FALSE] };
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**

@@ -1,0 +1,49 @@
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { EXPORT_TARGETS, exportRules, type ExportTarget } from "../scoring/export/export-rules";
+import { readScoringRules } from "../scoring/parse-scoring-rules";
+import { CliError } from "./cli-error";
+import { parseCommandArgs } from "./parse-command-args";
+
+const USAGE = `leadlab export <scoring.yaml> --to ${EXPORT_TARGETS.join("|")} --out <dir> [--field name=CrmField ...] [--picklist ApiName,...]`;
+
+/**
+ * `leadlab export`: writes the files that apply a `scoring.yaml` in a CRM into `--out`. Each
+ * file is written under a temporary name in the folder and renamed when complete, so a reader
+ * never sees half a file.
+ *
+ * @example
+ * import { exportCommand } from "leadlab";
+ * exportCommand(["tests/scoring/fixtures/scoring.yaml", "--to", "sheet", "--out", "/tmp/leadlab-sheet"], () => {}, (m) => process.stderr.write(m + "\n"));
+ */
+export function exportCommand(argv: string[], _out: (text: string) => void, progress: (m: string) => void = () => {}): void {
+  const { values, positionals } = parseCommandArgs(
+    "export",
+    USAGE,
+    argv,
+    { to: { type: "string" as const }, out: { type: "string" as const }, field: { type: "string" as const, multiple: true as const }, picklist: { type: "string" as const } },
+    1,
+  );
+  const to = values.to;
+  if (to === undefined || !(EXPORT_TARGETS as readonly string[]).includes(to))
+    throw new CliError(`export: ${to === undefined ? "--to is required" : `unknown target "${to}"`}; use one of ${EXPORT_TARGETS.join(", ")}. Usage: ${USAGE}`);
+  if (values.out === undefined) throw new CliError(`export: --out <dir> is required. Usage: ${USAGE}`);
+  const fields: Record<string, string> = {};
+  for (const f of values.field ?? []) {
+    const m = /^([^=]+)=(.+)$/.exec(f);
+    if (!m) throw new CliError(`export: --field "${f}" must be name=CrmField, e.g. --field industry=Industry. Usage: ${USAGE}`);
+    fields[m[1].trim()] = m[2].trim();
+  }
+  const files = exportRules(readScoringRules(positionals[0]), to as ExportTarget, {
+    fields,
+    picklists: values.picklist === undefined ? undefined : values.picklist.split(",").map((p) => p.trim()),
+  });
+  mkdirSync(values.out, { recursive: true });
+  for (const [name, text] of Object.entries(files)) {
+    const path = join(values.out, name);
+    const temp = join(values.out, `.${name}.${process.pid}.tmp`);
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  }
+  progress(`wrote ${Object.keys(files).length} files for ${to} to ${values.out}: ${Object.keys(files).join(", ")}`);
+}

@@ -1,0 +1,145 @@
+import type { BinMatch, ScorecardAttribute, ScoringRules } from "../../formats/scoring-rules-schema";
+import { binSetText } from "../score";
+import { uncoveredRanges, type NumberRange } from "./uncovered-ranges";
+
+/*
+ * The rules as a CRM applies them: per attribute, rows of one field condition and the points
+ * it adds. The rows of an attribute are exclusive and cover every value the scorer accepts, so
+ * exactly one row of each attribute applies to a lead and the lead's points are basePoints plus
+ * the sum of the rows that apply. The scorer's fallbacks become explicit rows: `other` is "is
+ * known and none of the listed values"; an attribute without an `other` bin scores unlisted
+ * values as missing, so its missing bin becomes two rows ("is blank", "none of the listed");
+ * the values no range of a numeric attribute takes become the ranges of its `other` bin.
+ * Every export target (sheet, Salesforce, HubSpot, Marketo) is written from this plan.
+ */
+
+/** How a CRM field is read: a number, text, a true/false value, or a list that may include an item. */
+export type CrmValueKind = "number" | "text" | "boolean" | "contains";
+
+/** A condition on one CRM field. `values` are the scorer's texts (booleans as "true" / "false"). */
+export type CrmCondition =
+  | { op: "blank" }
+  | { op: "oneOf"; values: string[] }
+  | { op: "noneOf"; values: string[] }
+  | ({ op: "range" } & NumberRange);
+
+/** One row of the plan: a condition on an attribute's field and the points it adds. */
+export interface CrmRow {
+  /** The bin's label in the rules. */
+  bin: string;
+  condition: CrmCondition;
+  points: number;
+}
+
+/** An attribute as a CRM reads it. */
+export interface CrmAttribute {
+  name: string;
+  group: "fit" | "engagement";
+  /** The CRM field holding the value: the source column, or the attribute's name for an event feature. */
+  field: string;
+  kind: CrmValueKind;
+  /** For kind `contains`: the item looked for, and the item separator of the field. */
+  item?: { value: string; separator: string };
+  /**
+   * For event features: how the value is defined from raw events, e.g. "count of demo_request
+   * events in the 90 days before the scoring point". A CRM cannot compute it; the scorer or the
+   * warehouse SQL writes it into a field of this name.
+   */
+  outsideCrm?: string;
+  /** Exclusive rows covering every value the scorer accepts. */
+  rows: CrmRow[];
+}
+
+/** The rules as rows of field conditions and points, with the base and the tier cuts. */
+export interface CrmPlan {
+  dataset: string;
+  dataFingerprint: string;
+  /** Points every lead starts with (`scale.basePoints`). */
+  basePoints: number;
+  attributes: CrmAttribute[];
+  /** Best first; a lead gets the first tier whose `minPoints` its points reach (null: every lead). */
+  tiers: { name: string; minPoints: number | null }[];
+}
+
+/** Options of {@link crmPlan}. */
+export interface CrmPlanOptions {
+  /** CRM field names by source column or attribute name, where they differ from the rules' names. */
+  fields?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The rules as a CRM applies them (see the top of this file).
+ *
+ * @example
+ * import { crmPlan, readScoringRules } from "leadlab";
+ * const plan = crmPlan(readScoringRules("tests/scoring/fixtures/scoring.yaml"));
+ * plan.attributes[0].rows[1]; // => { bin: "50–199", condition: { op: "range", lo: 50, hi: 200, loInclusive: true, hiInclusive: false }, points: 10 }
+ */
+export function crmPlan(rules: ScoringRules, options: CrmPlanOptions = {}): CrmPlan {
+  const fields = options.fields ?? {};
+  return {
+    dataset: rules.metadata.dataset,
+    dataFingerprint: rules.metadata.dataFingerprint,
+    basePoints: rules.scale.basePoints,
+    attributes: rules.attributes.map((a) => planAttribute(a, rules, fields)),
+    tiers: rules.tiers.map((t) => ({ name: t.name, minPoints: t.minPoints })),
+  };
+}
+
+/** The tier of a lead's points: the first (best first) whose minPoints it reaches. */
+export function tierOf(tiers: CrmPlan["tiers"], points: number): string | null {
+  for (const t of tiers) if (t.minPoints === null || points >= t.minPoints) return t.name;
+  return null;
+}
+
+function planAttribute(a: ScorecardAttribute, rules: ScoringRules, fields: Readonly<Record<string, string>>): CrmAttribute {
+  const key = "column" in a.source ? a.source.column : a.name;
+  const kind: CrmValueKind = a.match === "numeric" ? "number" : a.match === "categorical" ? "text" : a.match;
+  const listed = [...new Set(a.bins.flatMap((b) => (b.when.kind === "set" ? b.when.values.map((v) => binSetText(v, a.match)) : [])))];
+  const hasOther = a.bins.some((b) => b.when.kind === "other");
+  // A true/false attribute whose sets list both values has no unlisted value (the scorer rejects other text).
+  const everyBoolean = kind !== "text" && kind !== "number" && listed.includes("true") && listed.includes("false");
+  const ranges = a.bins.flatMap((b) => (b.when.kind === "range" ? [rangeOf(b.when)] : []));
+  const rows = a.bins.flatMap((b): CrmRow[] => {
+    const row = (condition: CrmCondition): CrmRow => ({ bin: b.label, condition, points: b.points });
+    const w = b.when;
+    switch (w.kind) {
+      case "set":
+        return [row({ op: "oneOf", values: [...new Set(w.values.map((v) => binSetText(v, a.match)))] })];
+      case "range":
+        return [row({ op: "range", ...rangeOf(w) })];
+      case "other":
+        return kind === "number" ? uncoveredRanges(ranges).map((r) => row({ op: "range", ...r })) : [row({ op: "noneOf", values: listed })];
+      case "missing":
+        return [row({ op: "blank" }), ...(kind !== "number" && !hasOther && !everyBoolean ? [row({ op: "noneOf", values: listed })] : [])];
+    }
+  });
+  const attribute: CrmAttribute = { name: a.name, group: a.group, field: fields[key] ?? fields[a.name] ?? key, kind, rows };
+  if (kind === "contains") attribute.item = { value: (a.containsValue ?? "").trim(), separator: a.separator ?? ";" };
+  if ("event" in a.source) attribute.outsideCrm = eventDefinition(a.source.event, rules);
+  return attribute;
+}
+
+function rangeOf(w: Extract<BinMatch, { kind: "range" }>): NumberRange {
+  const r: NumberRange = { loInclusive: w.loInclusive, hiInclusive: w.hiInclusive };
+  if (w.lo !== undefined) r.lo = w.lo;
+  if (w.hi !== undefined) r.hi = w.hi;
+  return r;
+}
+
+type EventSource = Extract<ScorecardAttribute["source"], { event: unknown }>["event"];
+
+/** An event feature's definition in words, e.g. "count of demo_request events in the 90 days before the scoring point". */
+function eventDefinition(e: EventSource, rules: ScoringRules): string {
+  const within = `in the ${e.windowDays} days before the scoring point`;
+  switch (e.aggregate) {
+    case "count":
+      return `count of ${e.type} events ${within}`;
+    case "sum":
+      return `sum of ${rules.inputs.events?.value ?? "value"} over ${e.type} events ${within}`;
+    case "active_days":
+      return `days with a ${e.type} event ${within}`;
+    case "days_since_last":
+      return `days from the last ${e.type} event to the scoring point, looking back ${e.windowDays} days (blank when none)`;
+  }
+}

@@ -1,0 +1,143 @@
+import type { CrmAttribute, CrmCondition, CrmPlan } from "./crm-plan";
+import { conditionWords } from "./condition-words";
+import { outsideCrmLines } from "./outside-crm";
+
+/*
+ * A HubSpot lead score (Marketing > Lead Scoring): a combined score with a Fit and an
+ * Engagement property group, each with property rules of AND-ed criteria and the points they
+ * add, a group limit and a score limit, as HubSpot's scoring tool is built (total limit →
+ * group limits → rules → criteria). HubSpot scores start at 0 and are capped by the score
+ * limit (100 by default, up to 500 in Enterprise), so the points are shifted: each attribute's
+ * rows lose its lowest points (every rule adds ≥ 0, rules adding 0 are left out), and the tier
+ * cuts lose the base and those shifts. The HubSpot score is then points − offset, the offset
+ * stated in the file, and a tier holds the same leads as with the rules' cuts.
+ */
+
+/** HubSpot's largest score limit (Marketing Hub Enterprise); a score needing more cannot be entered exactly. */
+export const HUBSPOT_MAX_SCORE_LIMIT = 500;
+
+/** A criterion of a HubSpot property rule. */
+export interface HubspotCriterion {
+  operator: "is unknown" | "is known" | "is any of" | "is none of" | "contains any of" | "doesn't contain any of" | "is greater than or equal to" | "is greater than" | "is less than" | "is less than or equal to";
+  values?: string[];
+  value?: number;
+}
+
+/** The HubSpot score of a plan. */
+export interface HubspotScore {
+  name: string;
+  object: "contact";
+  scoreType: "combined";
+  scoreLimit: number;
+  /** HubSpot score = the rules' points − offset (base and per-attribute shifts). */
+  offset: number;
+  groups: {
+    name: "Fit" | "Engagement";
+    groupLimit: number;
+    rules: { attribute: string; property: string; computedOutsideCrm: boolean; criteria: HubspotCriterion[]; description: string; points: number }[];
+  }[];
+  /** Best first, on the HubSpot score. */
+  tiers: { name: string; minScore: number | null }[];
+  warnings: string[];
+}
+
+/**
+ * The HubSpot score of a plan (see the top of this file). Property names are the plan's fields
+ * in HubSpot's internal-name form (lower case, `_` for other characters).
+ *
+ * @example
+ * import { crmPlan, hubspotScore, readScoringRules } from "leadlab";
+ * const s = hubspotScore(crmPlan(readScoringRules("tests/scoring/fixtures/scoring.yaml")));
+ * s.groups.map((g) => g.name); // => ["Fit", "Engagement"]
+ */
+export function hubspotScore(plan: CrmPlan): HubspotScore {
+  let offset = plan.basePoints;
+  const groups: HubspotScore["groups"] = [];
+  for (const name of ["Fit", "Engagement"] as const) {
+    const attrs = plan.attributes.filter((a) => a.group === name.toLowerCase());
+    let limit = 0;
+    const rules: HubspotScore["groups"][number]["rules"] = [];
+    for (const a of attrs) {
+      const low = Math.min(...a.rows.map((r) => r.points));
+      offset += low;
+      limit += Math.max(...a.rows.map((r) => r.points)) - low;
+      for (const r of a.rows)
+        if (r.points !== low)
+          rules.push({ attribute: a.name, property: propertyName(a.field), computedOutsideCrm: a.outsideCrm !== undefined, criteria: criteria(a, r.condition), description: `${a.name} ${conditionWords(a, r.condition)}`, points: r.points - low });
+    }
+    if (rules.length > 0) groups.push({ name, groupLimit: limit, rules });
+  }
+  const total = groups.reduce((s, g) => s + g.groupLimit, 0);
+  const scoreLimit = Math.max(100, Math.ceil(total / 100) * 100);
+  const warnings: string[] = [];
+  if (scoreLimit > 100) warnings.push(`the highest score is ${total}, over HubSpot's default score limit of 100: set the score limit to ${scoreLimit} (Marketing Hub Enterprise)`);
+  if (scoreLimit > HUBSPOT_MAX_SCORE_LIMIT) warnings.push(`the highest score is ${total}, over HubSpot's largest score limit of ${HUBSPOT_MAX_SCORE_LIMIT}: HubSpot would cap the score, so apply these rules through the scorer or the warehouse SQL`);
+  return {
+    name: `leadlab ${plan.dataset}`,
+    object: "contact",
+    scoreType: "combined",
+    scoreLimit,
+    offset,
+    groups,
+    tiers: plan.tiers.map((t) => ({ name: t.name, minScore: t.minPoints === null ? null : t.minPoints - offset })),
+    warnings,
+  };
+}
+
+/**
+ * The HubSpot export: `hubspot-score.json` ({@link hubspotScore}) and `hubspot-steps.md`, the
+ * steps to enter it in HubSpot's lead scoring tool.
+ */
+export function hubspotExport(plan: CrmPlan): Record<string, string> {
+  const s = hubspotScore(plan);
+  const outside = outsideCrmLines(plan, propertyName);
+  const lines = [
+    `# HubSpot lead score: ${plan.dataset}`,
+    "",
+    `Rules of dataset "${plan.dataset}" (${plan.dataFingerprint}). HubSpot score = leadlab points − ${s.offset}; the tiers below are on the HubSpot score and hold the same leads as the rules' tiers.`,
+    ...s.warnings.map((w) => `\n**Note:** ${w}.`),
+    "",
+    "## Steps",
+    "",
+    "1. In HubSpot, go to Marketing > Lead Scoring, click Create score and choose a contact combined score (fit and engagement).",
+    `2. Set the score limit to ${s.scoreLimit}.`,
+    "3. For each group below, add a property group with that name and group limit; for each rule, add a property rule on the property with every criterion listed (all must hold) and the points.",
+    ...(outside.length > 0 ? ["4. The properties marked ¹ are computed outside HubSpot: create a number property of that name and have the scorer or the warehouse write it (see the end)."] : []),
+    `${outside.length > 0 ? 5 : 4}. Review and publish the score. For the tiers, create segments (or a workflow setting a tier property) with the score's conditions below.`,
+  ];
+  for (const g of s.groups) {
+    lines.push("", `## ${g.name} group (group limit ${g.groupLimit})`, "", "| property | criteria (all) | points |", "| --- | --- | ---: |");
+    for (const r of g.rules) lines.push(`| ${r.property}${r.computedOutsideCrm ? " ¹" : ""} | ${r.criteria.map(criterionWords).join("; ").replace(/\|/g, "\\|")} | ${r.points} |`);
+  }
+  lines.push("", "## Tiers (on the HubSpot score)", "", "| tier | condition |", "| --- | --- |");
+  for (const t of s.tiers) lines.push(`| ${t.name} | ${t.minScore === null ? "every other contact" : `score ≥ ${t.minScore}`} |`);
+  if (outside.length > 0) lines.push("", "## ¹ Computed outside HubSpot", "", ...outside.map((l) => `- ${l}`));
+  return { "hubspot-score.json": `${JSON.stringify(s, null, 2)}\n`, "hubspot-steps.md": `${lines.join("\n")}\n` };
+}
+
+/** A field as a HubSpot internal property name. */
+function propertyName(field: string): string {
+  return field.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+}
+
+function criteria(a: CrmAttribute, c: CrmCondition): HubspotCriterion[] {
+  switch (c.op) {
+    case "blank":
+      return [{ operator: "is unknown" }];
+    case "oneOf":
+      if (a.kind === "contains") return c.values[0] === "true" ? [{ operator: "contains any of", values: [a.item!.value] }] : [{ operator: "is known" }, { operator: "doesn't contain any of", values: [a.item!.value] }];
+      return [{ operator: "is any of", values: c.values }];
+    case "noneOf":
+      return [{ operator: "is known" }, { operator: "is none of", values: c.values }];
+    case "range":
+      return [
+        ...(c.lo === undefined ? [] : [{ operator: c.loInclusive ? "is greater than or equal to" : "is greater than", value: c.lo } as const]),
+        ...(c.hi === undefined ? [] : [{ operator: c.hiInclusive ? "is less than or equal to" : "is less than", value: c.hi } as const]),
+        ...(c.lo === undefined && c.hi === undefined ? [{ operator: "is known" } as const] : []),
+      ];
+  }
+}
+
+function criterionWords(c: HubspotCriterion): string {
+  return `${c.operator}${c.values ? ` ${c.values.map((v) => `"${v}"`).join(", ")}` : ""}${c.value !== undefined ? ` ${c.value}` : ""}`;
+}

@@ -1,0 +1,21 @@
+import type { CrmPlan } from "./crm-plan";
+
+/**
+ * The attributes a CRM cannot compute (event-window counts, days since the last event), one
+ * line each: how the value is defined, that it is applied through the scorer or the warehouse
+ * SQL, and the CRM field the export reads it from when the CRM holds it. Every export lists
+ * them; none is dropped. Empty when every attribute is a field of the lead.
+ *
+ * @example
+ * import { crmPlan, outsideCrmLines, readScoringRules } from "leadlab";
+ * outsideCrmLines(crmPlan(readScoringRules("tests/scoring/fixtures/scoring.yaml")))[0];
+ * // => 'demo_request_count_90d (engagement): count of demo_request events in the 90 days before the scoring point. Apply through the scorer (`leadlab score`) or the warehouse SQL (`leadlab sql`); this export reads it from a CRM field "demo_request_count_90d" that holds that value.'
+ */
+export function outsideCrmLines(plan: CrmPlan, fieldName: (field: string) => string = (f) => f): string[] {
+  return plan.attributes
+    .filter((a) => a.outsideCrm !== undefined)
+    .map(
+      (a) =>
+        `${a.name} (${a.group}): ${a.outsideCrm}. Apply through the scorer (\`leadlab score\`) or the warehouse SQL (\`leadlab sql\`); this export reads it from a CRM field "${fieldName(a.field)}" that holds that value.`,
+    );
+}
