@@ -1,4 +1,3 @@
-import { compareText } from "./compare-text";
 import { dirname, resolve } from "node:path";
 import { DealTable, type AttributeMeta, type Column, type Holdout } from "./deal-table";
 import { DatasetError } from "./dataset-error";
@@ -8,6 +7,7 @@ import { eventFeatures } from "./event-features";
 import { inferAttribute } from "./infer-attribute";
 import type { AttributeReport, JoinReport, LoadReport } from "./load-report";
 import { nearestName } from "./nearest-name";
+import { outcomeLabels } from "./outcome-labels";
 import { readDatasetSpec } from "./parse-dataset-spec";
 import { readTextTable, requireColumn, type TableContext } from "./read-table";
 import { retentionTable } from "./retention-table";
@@ -68,7 +68,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
     const outcomeText = col(spec.deals.outcome.column, "deals.outcome.column");
     const reserved = new Set([spec.deals.id, spec.deals.outcome.column, spec.deals.created_at, spec.deals.closed_at, spec.deals.amount].filter((x): x is string => !!x));
     checkIds(ids, deals.label, spec.deals.id);
-    const outcome = classifyOutcomes(outcomeText, spec, deals.label);
+    const outcome = outcomeLabels(outcomeText, spec.deals.outcome, deals.label);
     const dateOf = (name: string | undefined, field: string) =>
       name ? (typedColumn(col(name, field), "date", { file: deals.label, column: name }, { dateFormat }) as Float64Array) : undefined;
     const createdAll = dateOf(spec.deals.created_at, "deals.created_at");
@@ -287,7 +287,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
     const open = deals.rows - rows.length;
     const report: LoadReport = {
       dataset: spec.name,
-      deals: { table: deals.label, read: deals.rows, won: outcome.won, lost: outcome.lost, open, dropped: open, openValues: outcome.openValues },
+      deals: { table: deals.label, read: deals.rows, won: outcome.won, lost: outcome.lost, open, dropped: open, openValues: outcome.openValues, nearValues: outcome.nearValues, foldedValues: outcome.foldedValues },
       excluded: open ? [{ reason: "open deal (outcome neither won nor lost): not trained on", rows: open, examples: outcome.openValues.slice(0, 5).map((v) => v.value) }] : [],
       altered,
       joins,
@@ -323,37 +323,6 @@ function checkIds(ids: (string | null)[], label: string, column: string): void {
       { file: label, field: column },
       "deal ids must be unique: remove the duplicate rows, or point `deals.id` at a unique column",
     );
-}
-
-function classifyOutcomes(values: (string | null)[], spec: DatasetSpec, label: string) {
-  const norm = (s: string) => s.trim().toLowerCase();
-  const wonSet = new Set(spec.deals.outcome.won.map(norm));
-  const lostSet = new Set(spec.deals.outcome.lost.map(norm));
-  const codes = new Uint8Array(values.length);
-  const openCounts = new Map<string, number>();
-  let won = 0, lost = 0;
-  values.forEach((v, r) => {
-    const s = v === null ? null : norm(v);
-    if (s !== null && wonSet.has(s)) [codes[r], won] = [1, won + 1];
-    else if (s !== null && lostSet.has(s)) [codes[r], lost] = [0, lost + 1];
-    else {
-      codes[r] = 2;
-      const key = v === null ? "(missing)" : v.trim();
-      openCounts.set(key, (openCounts.get(key) ?? 0) + 1);
-    }
-  });
-  const openValues = [...openCounts].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows || compareText(a.value, b.value));
-  if (won + lost === 0)
-    throw new DatasetError(
-      `no value of the outcome column matches won ${JSON.stringify(spec.deals.outcome.won)} or lost ${JSON.stringify(spec.deals.outcome.lost)}; it has ${openValues.slice(0, 8).map((o) => `"${o.value}" (${o.rows})`).join(", ")}`,
-      { file: label, field: spec.deals.outcome.column },
-      "set deals.outcome.won and deals.outcome.lost in dataset.yaml to the values the column uses",
-    );
-  const warnings: string[] = [];
-  if (lostSet.size === 0) warnings.push("outcome: no lost values given; this is a customer list (all won), so win analysis is skipped and only retention can be analysed");
-  else if (won === 0) warnings.push("outcome: no deal is won; win analysis is impossible");
-  else if (lost === 0) warnings.push("outcome: no deal is lost; win analysis is impossible");
-  return { codes, won, lost, openValues, warnings };
 }
 
 function resolveHoldout(spec: DatasetSpec, range: LoadReport["dateRange"]): Holdout {

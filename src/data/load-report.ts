@@ -1,3 +1,4 @@
+import type { FoldedOutcome, NearOutcome } from "./outcome-labels";
 import type { AttributeType, Role } from "./vocabulary";
 
 /** How one join went. */
@@ -70,6 +71,10 @@ export interface LoadReport {
     dropped: number;
     /** The outcome values counted as open, with their counts. */
     openValues: { value: string; rows: number }[];
+    /** Open values that nearly match won or lost (also a warning, with the line to add). */
+    nearValues: NearOutcome[];
+    /** Values counted won or lost only after folding spacing, case and Unicode form. */
+    foldedValues: FoldedOutcome[];
   };
   /** Rows left out of the table, by reason. */
   excluded: { reason: string; rows: number; examples: string[] }[];
@@ -77,7 +82,17 @@ export interface LoadReport {
   altered: { reason: string; column: string; table: string; rows: number }[];
   joins: JoinReport[];
   events?: EventsReport;
-  retention?: { table: string; form: "flag" | "survival"; rows: number; matched: number; unmatched: number; examples: string[]; observedUntil?: string };
+  retention?: {
+    table: string;
+    form: "flag" | "survival";
+    rows: number;
+    matched: number;
+    unmatched: number;
+    examples: string[];
+    observedUntil?: string;
+    /** Flag form: rows of the table read as retained, churned, empty, and other values read as unknown (`other: missing`). */
+    flags?: { true: number; false: number; missing: number; other: { value: string; rows: number }[] };
+  };
   dateRange?: { from: string; to: string; column: string };
   /** The key that groups deals by customer (the events key, else the first join key, else the retention key), when deals share one. */
   grouping?: { column: string; groups: number; largest: number };

@@ -101,7 +101,7 @@ test("retention in the flag form and the survival form, censored at observed_unt
   const flag = await loadDataset(
     join(
       tempDataset({
-        "dataset.yaml": specText("retention:\n  file: renewals.csv\n  key: account_id\n  retained: { column: renewed, true: [yes] }\n"),
+        "dataset.yaml": specText("retention:\n  file: renewals.csv\n  key: account_id\n  retained: { column: renewed, true: [yes], false: [no] }\n"),
         "deals.csv": DEALS_CSV,
         "renewals.csv": "account_id,renewed,start,churn\nA1,Yes,2026-01-01,\nA2,no,2026-01-01,2026-03-01\n",
       }),
