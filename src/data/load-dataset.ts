@@ -4,9 +4,10 @@ import { DatasetError } from "./dataset-error";
 import type { DatasetSpec } from "./dataset-spec";
 import { openDuckDB } from "./duckdb-session";
 import { eventFeatures } from "./event-features";
-import { inferAttribute } from "./infer-attribute";
+import { inferAttribute, type Inference, type ValueCount } from "./infer-attribute";
 import type { AttributeReport, JoinReport, LoadReport } from "./load-report";
 import { nearestName } from "./nearest-name";
+import { describeNumberFormat, detectNumberFormat } from "./number-format";
 import { outcomeLabels } from "./outcome-labels";
 import { readDatasetSpec } from "./parse-dataset-spec";
 import { readTextTable, requireColumn, type TableContext } from "./read-table";
@@ -74,7 +75,9 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
     const createdAll = dateOf(spec.deals.created_at, "deals.created_at");
     const closedAll = dateOf(spec.deals.closed_at, "deals.closed_at");
     const amountAll = spec.deals.amount
-      ? (typedColumn(col(spec.deals.amount, "deals.amount"), "numeric", { file: deals.label, column: spec.deals.amount }) as Float64Array)
+      ? (typedColumn(col(spec.deals.amount, "deals.amount"), "numeric", { file: deals.label, column: spec.deals.amount }, {
+          numberFormat: detectNumberFormat(col(spec.deals.amount, "deals.amount").filter((v): v is string => v !== null)),
+        }) as Float64Array)
       : undefined;
 
     // Columns of the deals after joins: text (for keys) and typed (for attributes).
@@ -83,16 +86,27 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
     const metas: AttributeMeta[] = [];
     const altered: LoadReport["altered"] = [];
     const overrides = spec.attributes ?? {};
+    const unread = new Map<string, ValueCount[]>();
     const addColumns = (names: string[], columns: (string | null)[][], label: string, table: string, index?: Int32Array, rename?: Map<string, string>) => {
       names.forEach((name, j) => {
         const as = rename?.get(name) ?? name;
         const o = overrides[as] ?? {};
         const values = columns[j];
         const nonMissing = values.filter((v): v is string => v !== null);
-        const inferred = o.type && o.role ? undefined : inferAttribute(as, nonMissing, dateFormat);
-        const type = o.type ?? inferred!.type;
-        const role = o.role ?? inferred!.role;
-        const column = typedColumn(values, type, { file: label, column: name }, { dateFormat, separator: o.separator ?? (type === "multi" ? ";" : undefined) });
+        const inferred = inferAttribute(as, nonMissing, { dateFormat, type: o.type, decimal: o.decimal });
+        const type = inferred.type;
+        const role = o.role ?? inferred.role;
+        const column = typedColumn(values, type, { file: label, column: name }, {
+          dateFormat,
+          separator: o.separator ?? (type === "multi" ? ";" : undefined),
+          numberFormat: inferred.numberFormat,
+          unread: inferred.unread.map((u) => u.value),
+        });
+        if (inferred.unread.length) unread.set(as, inferred.unread);
+        if (inferred.unread.length)
+          altered.push({ reason: `read as missing (not ${type === "numeric" ? "a finite number" : `a ${type}`}: ${inferred.unread.map((u) => `${JSON.stringify(u.value)} ${u.rows}`).join(", ")})`, column: name, table: label, rows: inferred.unread.reduce((k, u) => k + u.rows, 0) });
+        const respelled = type === "categorical" || type === "multi" ? nonMissing.filter((v) => v !== v.normalize("NFC")).length : 0;
+        if (respelled) altered.push({ reason: "Unicode NFC normalisation (a decomposed spelling of the same text)", column: name, table: label, rows: respelled });
         text[as] = index ? (gatherColumn(values as Column, index) as (string | null)[]) : values;
         typed[as] = index ? gatherColumn(column, index) : column;
         metas.push({
@@ -101,7 +115,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
           role,
           source: o.type || o.role ? "spec" : "inferred",
           table,
-          ...(o.type && o.role ? (o.reason ? { reason: o.reason } : {}) : { reason: inferred!.reason }),
+          ...(o.type && o.role ? declaredReason(o.reason, inferred) : { reason: inferred.reason }),
           ...(o.framework ? { framework: o.framework, criterion: o.criterion } : {}),
           ...(type === "multi" ? { separator: o.separator ?? ";" } : {}),
         });
@@ -283,6 +297,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       name: m.name, type: m.type, role: m.role, source: m.source, table: m.table, ...(m.reason ? { reason: m.reason } : {}),
       missing: rows.length ? countMissing(columns[m.name]) / rows.length : 0,
       distinct: countDistinct(columns[m.name]),
+      ...(unread.has(m.name) ? { unread: unread.get(m.name) } : {}),
     }));
     const open = deals.rows - rows.length;
     const report: LoadReport = {
@@ -323,6 +338,13 @@ function checkIds(ids: (string | null)[], label: string, column: string): void {
       { file: label, field: column },
       "deal ids must be unique: remove the duplicate rows, or point `deals.id` at a unique column",
     );
+}
+
+/** The reason of a declared attribute: the spec's, or how its numbers were read when not plain. */
+function declaredReason(reason: string | undefined, inferred: Inference): { reason?: string } {
+  if (reason) return { reason };
+  const format = inferred.numberFormat ? describeNumberFormat(inferred.numberFormat) : "";
+  return format ? { reason: `numeric: declared (${format})` } : {};
 }
 
 function resolveHoldout(spec: DatasetSpec, range: LoadReport["dateRange"]): Holdout {

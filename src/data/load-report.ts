@@ -1,3 +1,4 @@
+import type { ValueCount } from "./infer-attribute";
 import type { FoldedOutcome, NearOutcome } from "./outcome-labels";
 import type { AttributeType, Role } from "./vocabulary";
 
@@ -50,6 +51,8 @@ export interface AttributeReport {
   source: "spec" | "inferred" | "events";
   table: string;
   reason?: string;
+  /** Values (of every row of its table) that did not read as the type and were read as missing. */
+  unread?: ValueCount[];
   /** Share of closed deals with a missing value. */
   missing: number;
   distinct: number;
