@@ -3,7 +3,7 @@
  */
 
 // Dataset spec: one definition for the type, the validation and the JSON Schema
-export { ROLES, ATTRIBUTE_TYPES, EVENT_AGGREGATES, type Role, type AttributeType, type EventAggregate } from "./data/vocabulary";
+export { ROLES, ATTRIBUTE_TYPES, EVENT_AGGREGATES, OTHER_FLAG_VALUES, DECIMAL_MARKS, type Role, type AttributeType, type EventAggregate, type DecimalMark } from "./data/vocabulary";
 export { DatasetSpecSchema, datasetJsonSchema, type DatasetSpec, type TableSource } from "./data/dataset-spec";
 export { parseDatasetSpec, readDatasetSpec } from "./data/parse-dataset-spec";
 export { DatasetError, type ErrorLocation } from "./data/dataset-error";
@@ -17,9 +17,15 @@ export { dealTableToDataFrame, fromDataFrame } from "./data/data-frame";
 export { profileTable, type AttributeProfile, type ValueWinRate } from "./data/profile-table";
 export { eventFeatures, eventFeatureName, MAX_EVENT_TYPES, type EventFeatures, type ScoringPoints } from "./data/event-features";
 export { retentionTable } from "./data/retention-table";
-export { inferAttribute, parseBoolean, parseNumber, type Inference } from "./data/infer-attribute";
+export { inferAttribute, parseBoolean, parseNumber, TYPE_SHARE, TYPE_OTHER_TOKENS, MULTI_SHARE, type Inference, type InferOptions, type ValueCount } from "./data/infer-attribute";
+export { readNumberText, detectNumberFormat, describeNumberFormat, type NumberText, type NumberFormat } from "./data/number-format";
+export { foldText } from "./data/fold-text";
+export { outcomeLabels, type OutcomeLabels, type NearOutcome, type FoldedOutcome } from "./data/outcome-labels";
+export { retentionFlags, type RetentionFlags } from "./data/retention-flags";
+export { futureDates, holdoutShrinkWarning, type FutureDates } from "./data/future-dates";
+export { checkDuplicateHeaders } from "./data/duplicate-headers";
 export { parseDate } from "./data/parse-date";
-export { typedColumn, gatherColumn, countMissing, countDistinct, type ColumnOrigin } from "./data/typed-column";
+export { typedColumn, gatherColumn, countMissing, countDistinct, type ColumnOrigin, type TypedColumnOptions } from "./data/typed-column";
 export { readTextTable, requireColumn, tableExpression, tableLabel, runUserQuery, type TextTable, type TableContext } from "./data/read-table";
 export { openDuckDB, sqlString, sqlIdentifier } from "./data/duckdb-session";
 export { nearestName, editDistance } from "./data/nearest-name";

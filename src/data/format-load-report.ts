@@ -32,6 +32,7 @@ export function formatLoadReport(r: LoadReport): string {
   const roles = new Map<string, number>();
   for (const a of r.attributes) roles.set(a.role, (roles.get(a.role) ?? 0) + 1);
   lines.push(`  attributes: ${r.attributes.length} (${[...roles].map(([k, v]) => `${k} ${v}`).join(", ")}); inferred: ${r.attributes.filter((a) => a.source === "inferred").length}`);
+  for (const a of r.attributes) if (a.source === "inferred") lines.push(`  inferred ${a.name}: ${a.reason ?? a.type}`);
   for (const w of r.warnings) lines.push(`  warning: ${w}`);
   return lines.join("\n") + "\n";
 }

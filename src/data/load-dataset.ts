@@ -4,6 +4,7 @@ import { DatasetError } from "./dataset-error";
 import type { DatasetSpec } from "./dataset-spec";
 import { openDuckDB } from "./duckdb-session";
 import { eventFeatures } from "./event-features";
+import { futureDates, holdoutShrinkWarning, type FutureDates } from "./future-dates";
 import { inferAttribute, type Inference, type ValueCount } from "./infer-attribute";
 import type { AttributeReport, JoinReport, LoadReport } from "./load-report";
 import { nearestName } from "./nearest-name";
@@ -22,6 +23,8 @@ const DAY = 86_400_000;
 export interface LoadOptions {
   /** Called with a line of progress for long loads (the CLI prints it to stderr). */
   onProgress?: (message: string) => void;
+  /** The instant (epoch ms) after which a closed deal's date is "in the future" and warned about. Default: now. */
+  asOf?: number;
 }
 
 /** A loaded dataset: the table of closed deals, the report of what happened, and the spec. */
@@ -263,6 +266,17 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       if (hi >= lo) dateRange = { from: iso(lo), to: iso(hi), column: dateColumn };
     }
     const holdout = resolveHoldout(spec, dateRange);
+    const asOf = options.asOf ?? Date.now();
+    const future: FutureDates[] = [];
+    for (const [name, dates] of [[spec.deals.created_at, createdAt], [spec.deals.closed_at, closedAt]] as const) {
+      if (!name || !dates) continue;
+      const f = futureDates(name, dates, asOf, (i) => rows[i] + 1);
+      if (!f.rows) continue;
+      future.push(f);
+      warnings.push(`dates in the future: ${f.rows} closed deal${f.rows === 1 ? " has" : "s have"} ${name} after the as-of ${iso(asOf)} (${f.examples.map((e) => `${e.date} on row ${e.row}`).join(", ")}${f.rows > f.examples.length ? ", …" : ""} of ${deals.label}); they are kept as they are. Fix: correct them in the export`);
+    }
+    const shrink = dates ? holdoutShrinkWarning(dates, holdout, asOf) : undefined;
+    if (shrink) warnings.push(shrink);
     const groupColumn = [spec.events?.key, ...(spec.join ?? []).map((j) => (typeof j.on === "string" ? j.on : j.on.deals)), spec.retention?.key].find(
       (c): c is string => c !== undefined && c !== spec.deals.id,
     );
@@ -309,6 +323,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       ...(eventsReport ? { events: eventsReport } : {}),
       ...(retentionReport ? { retention: retentionReport } : {}),
       ...(dateRange ? { dateRange } : {}),
+      ...(future.length ? { futureDates: future } : {}),
       ...(grouping ? { grouping } : {}),
       attributes,
       warnings,

@@ -1,3 +1,4 @@
+import type { FutureDates } from "./future-dates";
 import type { ValueCount } from "./infer-attribute";
 import type { FoldedOutcome, NearOutcome } from "./outcome-labels";
 import type { AttributeType, Role } from "./vocabulary";
@@ -97,6 +98,8 @@ export interface LoadReport {
     flags?: { true: number; false: number; missing: number; other: { value: string; rows: number }[] };
   };
   dateRange?: { from: string; to: string; column: string };
+  /** Closed deals dated after the load's as-of (also a warning). */
+  futureDates?: FutureDates[];
   /** The key that groups deals by customer (the events key, else the first join key, else the retention key), when deals share one. */
   grouping?: { column: string; groups: number; largest: number };
   attributes: AttributeReport[];

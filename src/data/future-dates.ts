@@ -1,0 +1,61 @@
+import type { Holdout } from "./deal-table";
+
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Dates of one column after the load's as-of instant. */
+export interface FutureDates {
+  column: string;
+  /** Closed deals dated after the as-of. */
+  rows: number;
+  /** A few of them: the data row (1-based) and the date. */
+  examples: { row: number; date: string }[];
+}
+
+/**
+ * Finds the closed deals whose date is after `asOf` (a closed deal cannot close, or be
+ * created, in the future: a typo like 2098, or a planned date left in the export). `rowOf`
+ * maps a closed deal to its 1-based row in the file, for the examples.
+ *
+ * @example
+ * import { futureDates } from "leadlab";
+ * futureDates("close_date", Float64Array.from([0, 4e12]), Date.UTC(2026, 0, 1), (i) => i + 1).rows; // => 1
+ */
+export function futureDates(column: string, dates: Float64Array, asOf: number, rowOf: (i: number) => number): FutureDates {
+  const examples: FutureDates["examples"] = [];
+  let rows = 0;
+  dates.forEach((d, i) => {
+    if (!(d > asOf)) return;
+    rows++;
+    if (examples.length < 3) examples.push({ row: rowOf(i), date: iso(d) });
+  });
+  return { column, rows, examples };
+}
+
+/**
+ * The warning for a time holdout that dates in the future shrink: the holdout is the last
+ * `lastDays` days up to the newest date, so one date in 2098 leaves it a handful of deals.
+ * Counts the holdout with and without the future dates (the same cut as `splitHoldout`:
+ * dated after the newest date minus `lastDays` days), and warns when they shrink it below 30
+ * deals or below half.
+ *
+ * @example
+ * import { holdoutShrinkWarning } from "leadlab";
+ * const day = 86_400_000;
+ * const dates = Float64Array.from([1, 2, 3, 40000], (d) => d * day);
+ * holdoutShrinkWarning(dates, { by: "time", lastDays: 10 }, 100 * day)?.startsWith("holdout: the time holdout"); // => true
+ */
+export function holdoutShrinkWarning(dates: Float64Array, holdout: Holdout, asOf: number): string | undefined {
+  if (holdout.by !== "time") return undefined;
+  const count = (keep: (d: number) => boolean) => {
+    let max = -Infinity;
+    for (const d of dates) if (keep(d) && d > max) max = d;
+    let k = 0;
+    for (const d of dates) if (keep(d) && d > max - holdout.lastDays * DAY) k++;
+    return { k, max };
+  };
+  const all = count((d) => Number.isFinite(d));
+  const past = count((d) => Number.isFinite(d) && d <= asOf);
+  if (all.max <= asOf || past.max === -Infinity || (all.k >= 30 && all.k >= past.k / 2)) return undefined;
+  return `holdout: the time holdout (the last ${holdout.lastDays} days up to ${iso(all.max)}) holds only ${all.k} deal${all.k === 1 ? "" : "s"} because of dates after the as-of ${iso(asOf)}; without them it would hold ${past.k}. Fix: correct those dates in the export, or set \`holdout: { by: random, fraction: 0.25 }\` in dataset.yaml`;
+}
