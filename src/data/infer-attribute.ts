@@ -111,7 +111,7 @@ function nearlyAll(n: number, bad: readonly ValueCount[]): boolean {
  *   rest are at most {@link TYPE_OTHER_TOKENS} distinct tokens; those are read as missing and
  *   named in `unread` and in the reason;
  * - **multi** only on strong evidence: at least {@link MULTI_SHARE} of the values contain ';'
- *   and the items recombine (at most half as many distinct items as distinct values);
+ *   and the items recur (80 % of them appear in two or more distinct values);
  *   otherwise the column stays text and the reason says `type: multi` splits it;
  * - else **categorical**.
  * Identifier-like columns get role `exclude`: text with nearly one value per row, and numbers
@@ -137,8 +137,9 @@ export function inferAttribute(name: string, values: readonly string[], options:
     if (ID_NAME.test(name)) return result("exclude", "identifier-like: the name says id, so its numbers are codes, never a numeric predictor (declare a role to use it)");
     if (n >= 20 && distinct.size === n && values.every((v) => /^\d+$/.test(v.trim()))) {
       const lengths = new Set(values.map((v) => v.trim().length));
-      if (values.some((v) => /^0\d/.test(v.trim())) || (lengths.size === 1 && [...lengths][0] >= 4))
-        return result("exclude", `identifier-like: ${n} distinct integers ${lengths.size === 1 ? `of ${[...lengths][0]} digits` : "with leading zeros"}, never a numeric predictor (declare a role to use it)`);
+      const zeros = values.some((v) => /^0\d/.test(v.trim()));
+      if (zeros || (lengths.size === 1 && [...lengths][0] >= 4))
+        return result("exclude", `identifier-like: ${n} distinct integers ${zeros ? "with leading zeros" : `of ${[...lengths][0]} digits`}, never a numeric predictor (declare a role to use it)`);
     }
   }
   const hit = ROLE_HINTS.find(([, re]) => re.test(name));
@@ -174,12 +175,18 @@ function readType(name: string, values: readonly string[], options: InferOptions
 
 const describeWith = (f: NumberFormat) => (describeNumberFormat(f) ? ` (${describeNumberFormat(f)})` : "");
 
-/** Strong evidence of a ';'-separated list: common, and the items recombine. */
+/**
+ * Strong evidence of a ';'-separated list: common ({@link MULTI_SHARE}), and the items recur:
+ * at least 80 % of the distinct items appear in two or more distinct values.
+ */
 function listType(values: readonly string[]): boolean {
   const lists = values.filter((v) => v.includes(";"));
   if (lists.length < MULTI_SHARE * values.length) return false;
-  const items = new Set(values.flatMap((v) => v.split(";").map((s) => s.trim()).filter((s) => s.length > 0)));
-  return items.size <= 0.5 * new Set(values).size;
+  const seenIn = new Map<string, number>();
+  for (const v of new Set(values.map((x) => x.trim())))
+    for (const item of new Set(v.split(";").map((s) => s.trim()).filter((s) => s.length > 0))) seenIn.set(item, (seenIn.get(item) ?? 0) + 1);
+  const recurring = [...seenIn.values()].filter((k) => k >= 2).length;
+  return recurring >= 0.8 * seenIn.size;
 }
 
 function listWhy(values: readonly string[]): string {

@@ -83,9 +83,9 @@ export interface NumberFormat {
 }
 
 /**
- * Decides how a column writes its numbers. The decimal mark is '.' unless values only read
- * with ',' ("12,5", "1.234,5", "1.234.567") and none only with '.'; a value like "1,234"
- * reads as 1234 (',' as thousands separator, said in the load report). Ambiguous, so left
+ * Decides how a column writes its numbers. The decimal mark is ',' when more values only read
+ * with it ("12,5", "1.234,5", "1.234.567") than read only with '.' or look like "1,234"
+ * (which exports write for 1234: ',' as thousands separator, said in the load report); else '.'. Ambiguous, so left
  * as text until `decimal:` is set: "1.200"-style values (1.2 or 1200?) with a currency and
  * no value that settles it, and a column that mixes currencies.
  *
@@ -96,7 +96,7 @@ export interface NumberFormat {
  * detectNumberFormat(["€1.200", "€3.400"]).ambiguous !== undefined; // => true
  */
 export function detectNumberFormat(values: readonly string[], declared?: DecimalMark): NumberFormat {
-  let dotOnly = 0, commaOnly = 0, dotThree = 0, commaExample = "";
+  let dotOnly = 0, commaOnly = 0, dotThree = 0, commaThree = 0, commaExample = "";
   for (const v of values) {
     const d = readNumberText(v, ".");
     const c = readNumberText(v, ",");
@@ -104,9 +104,13 @@ export function detectNumberFormat(values: readonly string[], declared?: Decimal
     else if (c && !d) {
       commaOnly++;
       commaExample ||= v.trim();
-    } else if (d && c && d.value !== c.value && /\.\d{3}(\D|$)/.test(v)) dotThree++;
+    } else if (d && c && d.value !== c.value) {
+      if (/\.\d{3}(\D|$)/.test(v)) dotThree++;
+      else commaThree++;
+    }
   }
-  const decimal: DecimalMark = declared ?? (commaOnly > dotOnly ? "," : ".");
+  // "1,234" reads either way; exports write it for 1234, so it counts for the decimal point.
+  const decimal: DecimalMark = declared ?? (commaOnly > dotOnly + commaThree ? "," : ".");
   const decimalWhy = declared
     ? `'${declared}' (declared)`
     : decimal === ","
