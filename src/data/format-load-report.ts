@@ -14,7 +14,7 @@ export function formatLoadReport(r: LoadReport): string {
   const d = r.deals;
   lines.push(`dataset ${r.dataset}: ${d.read} deals read from ${d.table}`);
   lines.push(`  closed: ${d.won + d.lost} (won ${d.won}, lost ${d.lost}); open, not trained on: ${d.open}${d.openValues.length ? ` (${d.openValues.slice(0, 6).map((o) => `${o.value}: ${o.rows}`).join(", ")})` : ""}`);
-  if (d.foldedValues.length) lines.push(`  outcome values matched after folding spacing, case and Unicode form: ${d.foldedValues.map((f) => `${JSON.stringify(f.value)} → ${f.as} (${f.rows})`).join(", ")}`);
+  if (d.foldedValues) lines.push(`  outcome values matched after folding spacing, case and Unicode form: ${d.foldedValues.map((f) => `${JSON.stringify(f.value)} → ${f.as} (${f.rows})`).join(", ")}`);
   if (r.grouping) lines.push(`  deals grouped by ${r.grouping.column}: ${r.grouping.groups} groups, up to ${r.grouping.largest} deals each (tests correct for deals of one group being alike)`);
   if (r.dateRange) lines.push(`  dates (${r.dateRange.column}): ${r.dateRange.from} to ${r.dateRange.to}`);
   for (const a of r.altered) lines.push(`  altered: ${a.rows} values of ${a.column} in ${a.table}: ${a.reason}`);

@@ -316,7 +316,10 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
     const open = deals.rows - rows.length;
     const report: LoadReport = {
       dataset: spec.name,
-      deals: { table: deals.label, read: deals.rows, won: outcome.won, lost: outcome.lost, open, dropped: open, openValues: outcome.openValues, nearValues: outcome.nearValues, foldedValues: outcome.foldedValues },
+      deals: { table: deals.label, read: deals.rows, won: outcome.won, lost: outcome.lost, open, dropped: open, openValues: outcome.openValues,
+        ...(outcome.nearValues.length ? { nearValues: outcome.nearValues } : {}),
+        ...(outcome.foldedValues.length ? { foldedValues: outcome.foldedValues } : {}),
+      },
       excluded: open ? [{ reason: "open deal (outcome neither won nor lost): not trained on", rows: open, examples: outcome.openValues.slice(0, 5).map((v) => v.value) }] : [],
       altered,
       joins,

@@ -75,10 +75,10 @@ export interface LoadReport {
     dropped: number;
     /** The outcome values counted as open, with their counts. */
     openValues: { value: string; rows: number }[];
-    /** Open values that nearly match won or lost (also a warning, with the line to add). */
-    nearValues: NearOutcome[];
-    /** Values counted won or lost only after folding spacing, case and Unicode form. */
-    foldedValues: FoldedOutcome[];
+    /** Open values that nearly match won or lost (also a warning, with the line to add); absent when none. */
+    nearValues?: NearOutcome[];
+    /** Values counted won or lost only after folding spacing and Unicode form; absent when none. */
+    foldedValues?: FoldedOutcome[];
   };
   /** Rows left out of the table, by reason. */
   excluded: { reason: string; rows: number; examples: string[] }[];
