@@ -22,7 +22,7 @@ export { readNumberText, detectNumberFormat, describeNumberFormat, type NumberTe
 export { foldText } from "./data/fold-text";
 export { outcomeLabels, type OutcomeLabels, type NearOutcome, type FoldedOutcome } from "./data/outcome-labels";
 export { retentionFlags, type RetentionFlags } from "./data/retention-flags";
-export { futureDates, holdoutShrinkWarning, type FutureDates } from "./data/future-dates";
+export { futureDates, holdoutShrinkWarning, checkFutureDates, type FutureDates } from "./data/future-dates";
 export { checkDuplicateHeaders } from "./data/duplicate-headers";
 export { parseDate } from "./data/parse-date";
 export { typedColumn, gatherColumn, countMissing, countDistinct, type ColumnOrigin, type TypedColumnOptions } from "./data/typed-column";

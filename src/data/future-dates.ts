@@ -59,3 +59,32 @@ export function holdoutShrinkWarning(dates: Float64Array, holdout: Holdout, asOf
   if (all.max <= asOf || past.max === -Infinity || (all.k >= 30 && all.k >= past.k / 2)) return undefined;
   return `holdout: the time holdout (the last ${holdout.lastDays} days up to ${iso(all.max)}) holds only ${all.k} deal${all.k === 1 ? "" : "s"} because of dates after the as-of ${iso(asOf)}; without them it would hold ${past.k}. Fix: correct those dates in the export, or set \`holdout: { by: random, fraction: 0.25 }\` in dataset.yaml`;
 }
+
+/**
+ * The future dates of the deals' date columns and their warnings: one per column with closed
+ * deals dated after `asOf`, and one when they shrink the time holdout.
+ *
+ * @example
+ * import { checkFutureDates } from "leadlab";
+ * const dates = Float64Array.from([Date.UTC(2026, 0, 1), Date.UTC(2098, 0, 1)]);
+ * const c = checkFutureDates([["close_date", dates]], { asOf: Date.UTC(2026, 5, 1), rowOf: (i) => i + 1, label: "deals.csv", holdout: { by: "random", fraction: 0.25, seed: 7 } });
+ * c.warnings[0]; // => "dates in the future: 1 closed deal has close_date after the as-of 2026-06-01 (2098-01-01 on row 2 of deals.csv); they are kept as they are. Fix: correct them in the export"
+ */
+export function checkFutureDates(
+  columns: readonly (readonly [string | undefined, Float64Array | undefined])[],
+  o: { asOf: number; rowOf: (i: number) => number; label: string; holdout: Holdout; holdoutDates?: Float64Array },
+): { dates: FutureDates[]; warnings: string[] } {
+  const dates: FutureDates[] = [];
+  const warnings: string[] = [];
+  for (const [name, values] of columns) {
+    if (!name || !values) continue;
+    const f = futureDates(name, values, o.asOf, o.rowOf);
+    if (!f.rows) continue;
+    dates.push(f);
+    const examples = f.examples.map((e) => `${e.date} on row ${e.row}`).join(", ") + (f.rows > f.examples.length ? ", …" : "");
+    warnings.push(`dates in the future: ${f.rows} closed deal${f.rows === 1 ? " has" : "s have"} ${name} after the as-of ${iso(o.asOf)} (${examples} of ${o.label}); they are kept as they are. Fix: correct them in the export`);
+  }
+  const shrink = o.holdoutDates ? holdoutShrinkWarning(o.holdoutDates, o.holdout, o.asOf) : undefined;
+  if (shrink) warnings.push(shrink);
+  return { dates, warnings };
+}

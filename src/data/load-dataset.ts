@@ -4,7 +4,7 @@ import { DatasetError } from "./dataset-error";
 import type { DatasetSpec } from "./dataset-spec";
 import { openDuckDB } from "./duckdb-session";
 import { eventFeatures } from "./event-features";
-import { futureDates, holdoutShrinkWarning, type FutureDates } from "./future-dates";
+import { checkFutureDates } from "./future-dates";
 import { inferAttribute, type Inference, type ValueCount } from "./infer-attribute";
 import type { AttributeReport, JoinReport, LoadReport } from "./load-report";
 import { nearestName } from "./nearest-name";
@@ -266,17 +266,11 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       if (hi >= lo) dateRange = { from: iso(lo), to: iso(hi), column: dateColumn };
     }
     const holdout = resolveHoldout(spec, dateRange);
-    const asOf = options.asOf ?? Date.now();
-    const future: FutureDates[] = [];
-    for (const [name, dates] of [[spec.deals.created_at, createdAt], [spec.deals.closed_at, closedAt]] as const) {
-      if (!name || !dates) continue;
-      const f = futureDates(name, dates, asOf, (i) => rows[i] + 1);
-      if (!f.rows) continue;
-      future.push(f);
-      warnings.push(`dates in the future: ${f.rows} closed deal${f.rows === 1 ? " has" : "s have"} ${name} after the as-of ${iso(asOf)} (${f.examples.map((e) => `${e.date} on row ${e.row}`).join(", ")}${f.rows > f.examples.length ? ", …" : ""} of ${deals.label}); they are kept as they are. Fix: correct them in the export`);
-    }
-    const shrink = dates ? holdoutShrinkWarning(dates, holdout, asOf) : undefined;
-    if (shrink) warnings.push(shrink);
+    const future = checkFutureDates(
+      [[spec.deals.created_at, createdAt], [spec.deals.closed_at, closedAt]],
+      { asOf: options.asOf ?? Date.now(), rowOf: (i) => rows[i] + 1, label: deals.label, holdout, holdoutDates: dates },
+    );
+    warnings.push(...future.warnings);
     const groupColumn = [spec.events?.key, ...(spec.join ?? []).map((j) => (typeof j.on === "string" ? j.on : j.on.deals)), spec.retention?.key].find(
       (c): c is string => c !== undefined && c !== spec.deals.id,
     );
@@ -326,7 +320,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       ...(eventsReport ? { events: eventsReport } : {}),
       ...(retentionReport ? { retention: retentionReport } : {}),
       ...(dateRange ? { dateRange } : {}),
-      ...(future.length ? { futureDates: future } : {}),
+      ...(future.dates.length ? { futureDates: future.dates } : {}),
       ...(grouping ? { grouping } : {}),
       attributes,
       warnings,
