@@ -14,6 +14,7 @@ export function formatLoadReport(r: LoadReport): string {
   const d = r.deals;
   lines.push(`dataset ${r.dataset}: ${d.read} deals read from ${d.table}`);
   lines.push(`  closed: ${d.won + d.lost} (won ${d.won}, lost ${d.lost}); open, not trained on: ${d.open}${d.openValues.length ? ` (${d.openValues.slice(0, 6).map((o) => `${o.value}: ${o.rows}`).join(", ")})` : ""}`);
+  if (d.foldedValues) lines.push(`  outcome values matched after folding spacing, case and Unicode form: ${d.foldedValues.map((f) => `${JSON.stringify(f.value)} → ${f.as} (${f.rows})`).join(", ")}`);
   if (r.grouping) lines.push(`  deals grouped by ${r.grouping.column}: ${r.grouping.groups} groups, up to ${r.grouping.largest} deals each (tests correct for deals of one group being alike)`);
   if (r.dateRange) lines.push(`  dates (${r.dateRange.column}): ${r.dateRange.from} to ${r.dateRange.to}`);
   for (const a of r.altered) lines.push(`  altered: ${a.rows} values of ${a.column} in ${a.table}: ${a.reason}`);
@@ -27,9 +28,11 @@ export function formatLoadReport(r: LoadReport): string {
   }
   const t = r.retention;
   if (t) lines.push(`  retention (${t.form}) ${t.table}: ${t.rows} rows; ${t.matched} won deals matched, ${t.unmatched} unmatched${t.observedUntil ? `; observed until ${t.observedUntil}` : ""}`);
+  if (t?.flags) lines.push(`    flags: ${t.flags.true} retained, ${t.flags.false} churned, ${t.flags.missing} empty${t.flags.other.length ? `, ${t.flags.other.reduce((s, o) => s + o.rows, 0)} other values read as unknown` : ""}`);
   const roles = new Map<string, number>();
   for (const a of r.attributes) roles.set(a.role, (roles.get(a.role) ?? 0) + 1);
   lines.push(`  attributes: ${r.attributes.length} (${[...roles].map(([k, v]) => `${k} ${v}`).join(", ")}); inferred: ${r.attributes.filter((a) => a.source === "inferred").length}`);
+  for (const a of r.attributes) if (a.source === "inferred") lines.push(`  inferred ${a.name}: ${a.reason ?? a.type}`);
   for (const w of r.warnings) lines.push(`  warning: ${w}`);
   return lines.join("\n") + "\n";
 }

@@ -1,11 +1,23 @@
+import { compareText } from "./compare-text";
+import { describeNumberFormat, detectNumberFormat, readNumberText, type NumberFormat } from "./number-format";
 import { parseDate } from "./parse-date";
-import type { AttributeType, Role } from "../formats/vocabulary";
+import type { AttributeType, DecimalMark, Role } from "../formats/vocabulary";
 
 const TRUE = new Set(["true", "t", "yes", "y", "1"]);
 const FALSE = new Set(["false", "f", "no", "n", "0"]);
 /** The tokens {@link parseBoolean} reads as true and as false (compared in lower case). */
 export const BOOLEAN_TOKENS: { readonly true: readonly string[]; readonly false: readonly string[] } = { true: [...TRUE], false: [...FALSE] };
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * The share of non-missing values that must read as the type for a column to be inferred as
+ * numeric, boolean or date despite a few other values (which are read as missing and named).
+ */
+export const TYPE_SHARE = 0.95;
+/** At most this many distinct other values ("unknown", "-", "n/a", …) are tolerated. */
+export const TYPE_OTHER_TOKENS = 5;
+/** Share of values containing ';' from which a column may be split as a multi-valued list. */
+export const MULTI_SHARE = 0.3;
 
 /**
  * Reads a boolean token (`true/false`, `t/f`, `yes/no`, `y/n`, `1/0`, any case), or undefined
@@ -23,7 +35,8 @@ export function parseBoolean(text: string): boolean | undefined {
 
 /**
  * Reads a plain decimal number (`12`, `-3.5`, `1e6`), `NaN` for anything else: no thousands
- * separators, currency signs or units, which must be cleaned or declared categorical.
+ * separators, currency signs or units. This is the form the runtime scorer and the SQL
+ * exports read; the loader also reads formatted numbers per column (see `detectNumberFormat`).
  *
  * @example
  * import { parseNumber } from "leadlab";
@@ -35,11 +48,31 @@ export function parseNumber(text: string): number {
   return NUMBER.test(s) ? Number(s) : NaN;
 }
 
+/** A value that did not read as the column's type, with how many rows have it. */
+export interface ValueCount {
+  value: string;
+  rows: number;
+}
+
 /** The inferred type and role of a column, and why. */
 export interface Inference {
   type: AttributeType;
   role: Role;
   reason: string;
+  /** For numeric columns: how the numbers are written. */
+  numberFormat?: NumberFormat;
+  /** Values that do not read as the type: read as missing, named in the load report. */
+  unread: ValueCount[];
+}
+
+/** Options of {@link inferAttribute}. */
+export interface InferOptions {
+  /** strftime format of dates (default ISO 8601). */
+  dateFormat?: string;
+  /** The type the spec declares: only the role (and the number format) is then inferred. */
+  type?: AttributeType;
+  /** The decimal mark the spec declares for numbers. */
+  decimal?: DecimalMark;
 }
 
 const ROLE_HINTS: [Role, RegExp][] = [
@@ -49,34 +82,118 @@ const ROLE_HINTS: [Role, RegExp][] = [
   ["product", /product|plan|sku|tier|edition|package|module|feature|seat/i],
   ["firmographic", /industry|employee|revenue|region|country|state|city|size|sector|vertical|segment|company|account|tech|founded|headcount/i],
 ];
+/** Names that say "identifier": `id`, `Record ID`, `account_id`, `AccountId`, `deal_number`, `zip code`, `ref`. */
+const ID_NAME = /(^|[\s_\-.#])(id|ids|key|number|no|nr|num|code|ref|uuid|guid)$|[a-z](Id|ID|Key|No)$/i;
+
+const pct = (k: number, n: number) => `${Math.round((100 * k) / n)} %`;
+const listed = (xs: readonly ValueCount[]) => xs.map((x) => `${JSON.stringify(x.value)} (${x.rows})`).join(", ");
+
+/** Counts the values that fail `reads`, most frequent first. */
+function others(values: readonly string[], reads: (v: string) => boolean): ValueCount[] {
+  const m = new Map<string, number>();
+  for (const v of values) if (!reads(v)) m.set(v.trim(), (m.get(v.trim()) ?? 0) + 1);
+  return [...m].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows || compareText(a.value, b.value));
+}
+
+/** Whether nearly all values read (the rule of {@link TYPE_SHARE} and {@link TYPE_OTHER_TOKENS}). */
+function nearlyAll(n: number, bad: readonly ValueCount[]): boolean {
+  const k = bad.reduce((s, b) => s + b.rows, 0);
+  return k === 0 || (n - k >= TYPE_SHARE * n && bad.length <= TYPE_OTHER_TOKENS);
+}
 
 /**
  * Infers the type and role of a column from its non-missing text values and its name, saying
- * why. Identifier-like text (nearly one value per row) and constant columns get role
- * `exclude`; roles come from name hints, else `firmographic` (said so in the reason).
+ * why. The rules, in order:
+ * - **boolean** when every value (or, tolerating a few, see below) is a boolean token
+ *   (`yes/no`, `y/n`, `true/false`, `t/f`, `1/0`, any case) and no other value is a number;
+ * - **numeric** when the values read as numbers in one format (thousands separators, currency,
+ *   percent, decimal comma: `detectNumberFormat`), finite ("1e400" is not);
+ * - **date** when they parse as dates in the spec's format;
+ * - a few other values are tolerated: at least {@link TYPE_SHARE} of the values read and the
+ *   rest are at most {@link TYPE_OTHER_TOKENS} distinct tokens; those are read as missing and
+ *   named in `unread` and in the reason;
+ * - **multi** only on strong evidence: at least {@link MULTI_SHARE} of the values contain ';'
+ *   and the items recur (80 % of them appear in two or more distinct values);
+ *   otherwise the column stays text and the reason says `type: multi` splits it;
+ * - else **categorical**.
+ * Identifier-like columns get role `exclude`: text with nearly one value per row, and numbers
+ * whose name says id (`account_id`, `Record ID`) or that are distinct integers of one length
+ * or with leading zeros (never a numeric predictor). Constant columns are excluded too. Roles
+ * come from name hints, else `firmographic` (said so).
  *
  * @example
  * import { inferAttribute } from "leadlab";
  * inferAttribute("employees", ["10", "250", "40"]).type; // => "numeric"
- * inferAttribute("budget_ok", ["yes", "no", "yes"]).role; // => "qualification"
+ * inferAttribute("budget_ok", ["yes", "no", "Y"]).type; // => "boolean"
+ * inferAttribute("arr", ["$1,200", "$300"]).reason; // => "numeric: every value is a number (',' as thousands separator (1 value), currency $ dropped); no name hint, defaulted to firmographic"
  */
-export function inferAttribute(name: string, values: readonly string[], dateFormat?: string): Inference {
-  const distinct = new Set(values);
-  const roleOf = (): [Role, string] => {
-    const hit = ROLE_HINTS.find(([, re]) => re.test(name));
-    return hit ? [hit[0], `name suggests ${hit[0]}`] : ["firmographic", "no name hint, defaulted to firmographic"];
-  };
-  if (values.length === 0) return { type: "categorical", role: "exclude", reason: "always missing" };
-  let type: AttributeType;
-  let why: string;
-  if (values.every((v) => parseBoolean(v) !== undefined) && distinct.size <= 2) [type, why] = ["boolean", "only boolean tokens"];
-  else if (values.every((v) => !Number.isNaN(parseNumber(v)))) [type, why] = ["numeric", "every value is a number"];
-  else if (values.every((v) => !Number.isNaN(parseDate(v, dateFormat)))) [type, why] = ["date", `every value is a date (${dateFormat ?? "ISO"})`];
-  else if (values.filter((v) => v.includes(";")).length >= 0.1 * values.length) [type, why] = ["multi", "';'-separated lists"];
-  else [type, why] = ["categorical", "text"];
-  if (distinct.size === 1) return { type, role: "exclude", reason: `${why}; constant (one value)` };
-  if (type === "categorical" && values.length >= 20 && distinct.size >= 0.9 * values.length)
-    return { type, role: "exclude", reason: `${why}; identifier-like (${distinct.size} distinct values in ${values.length} rows)` };
-  const [role, roleWhy] = roleOf();
-  return { type, role, reason: `${why}; ${roleWhy}` };
+export function inferAttribute(name: string, values: readonly string[], options: InferOptions = {}): Inference {
+  const n = values.length;
+  if (n === 0) return { type: options.type ?? "categorical", role: "exclude", reason: "always missing", unread: [] };
+  const read = readType(name, values, options);
+  const distinct = new Set(values.map((v) => v.trim().normalize("NFC")));
+  const result = (role: Role, why: string): Inference => ({ ...read, role, reason: `${read.why}; ${why}` });
+  if (distinct.size === 1) return result("exclude", "constant (one value)");
+  if (read.type === "categorical" && n >= 20 && distinct.size >= 0.9 * n) return result("exclude", `identifier-like (${distinct.size} distinct values in ${n} rows)`);
+  if (read.type === "numeric") {
+    if (ID_NAME.test(name)) return result("exclude", "identifier-like: the name says id, so its numbers are codes, never a numeric predictor (declare a role to use it)");
+    if (n >= 20 && distinct.size === n && values.every((v) => /^\d+$/.test(v.trim()))) {
+      const lengths = new Set(values.map((v) => v.trim().length));
+      const zeros = values.some((v) => /^0\d/.test(v.trim()));
+      if (zeros || (lengths.size === 1 && [...lengths][0] >= 4))
+        return result("exclude", `identifier-like: ${n} distinct integers ${zeros ? "with leading zeros" : `of ${[...lengths][0]} digits`}, never a numeric predictor (declare a role to use it)`);
+    }
+  }
+  const hit = ROLE_HINTS.find(([, re]) => re.test(name));
+  return result(hit ? hit[0] : "firmographic", hit ? `name suggests ${hit[0]}` : "no name hint, defaulted to firmographic");
+}
+
+/** The type of a column and why, with the values read as missing. */
+function readType(name: string, values: readonly string[], options: InferOptions): Omit<Inference, "role" | "reason"> & { why: string } {
+  const n = values.length;
+  const tolerated = (bad: readonly ValueCount[]) =>
+    bad.length ? ` (${pct(n - bad.reduce((s, b) => s + b.rows, 0), n)} of ${n} read; rule: ≥ ${100 * TYPE_SHARE} % and ≤ ${TYPE_OTHER_TOKENS} distinct other values); read as missing: ${listed(bad)}` : "";
+  const declared = options.type;
+  if (declared === "numeric" || (!declared && values.some((v) => readNumberText(v, options.decimal ?? ".") || readNumberText(v, ",")))) {
+    const format = detectNumberFormat(values, options.decimal);
+    if (declared === "numeric") return { type: "numeric", numberFormat: format, unread: [], why: `numeric: declared${format.ambiguous ? "" : describeWith(format)}` };
+    const bad = others(values, (v) => Number.isFinite(readNumberText(v, format.decimal)?.value));
+    const booleanBad = others(values, (v) => parseBoolean(v) !== undefined);
+    if (!format.ambiguous && !booleanBad.length) return { type: "boolean", unread: [], why: "boolean: only boolean tokens" };
+    if (format.ambiguous && nearlyAll(n, bad))
+      return { type: "categorical", unread: [], why: `categorical: the values look like numbers but ${format.ambiguous}; set \`${name}: { type: numeric, decimal: "." }\` (or ",") in attributes:` };
+    if (!format.ambiguous && nearlyAll(n, bad))
+      return { type: "numeric", numberFormat: format, unread: bad, why: `numeric: ${bad.length ? "nearly every" : "every"} value is a number${describeWith(format)}${tolerated(bad)}` };
+  }
+  if (declared) return { type: declared, unread: [], why: `${declared}: declared` };
+  const booleanBad = others(values, (v) => parseBoolean(v) !== undefined);
+  if (nearlyAll(n, booleanBad) && booleanBad.every((b) => Number.isNaN(parseNumber(b.value))) && booleanBad.length < new Set(values).size)
+    return { type: "boolean", unread: booleanBad, why: `boolean: ${booleanBad.length ? "nearly only" : "only"} boolean tokens${tolerated(booleanBad)}` };
+  const dateBad = others(values, (v) => !Number.isNaN(parseDate(v, options.dateFormat)));
+  if (dateBad.length < new Set(values).size && nearlyAll(n, dateBad))
+    return { type: "date", unread: dateBad, why: `date: ${dateBad.length ? "nearly every" : "every"} value is a date (${options.dateFormat ?? "ISO"})${tolerated(dateBad)}` };
+  return { type: listType(values) ? "multi" : "categorical", unread: [], why: listWhy(values) };
+}
+
+const describeWith = (f: NumberFormat) => (describeNumberFormat(f) ? ` (${describeNumberFormat(f)})` : "");
+
+/**
+ * Strong evidence of a ';'-separated list: common ({@link MULTI_SHARE}), and the items recur:
+ * at least 80 % of the distinct items appear in two or more distinct values.
+ */
+function listType(values: readonly string[]): boolean {
+  const lists = values.filter((v) => v.includes(";"));
+  if (lists.length < MULTI_SHARE * values.length) return false;
+  const seenIn = new Map<string, number>();
+  for (const v of new Set(values.map((x) => x.trim())))
+    for (const item of new Set(v.split(";").map((s) => s.trim()).filter((s) => s.length > 0))) seenIn.set(item, (seenIn.get(item) ?? 0) + 1);
+  const recurring = [...seenIn.values()].filter((k) => k >= 2).length;
+  return recurring >= 0.8 * seenIn.size;
+}
+
+function listWhy(values: readonly string[]): string {
+  const lists = values.filter((v) => v.includes(";"));
+  if (!lists.length) return "categorical: text";
+  if (listType(values)) return `multi: ${pct(lists.length, values.length)} of values are ';'-separated lists of recurring items`;
+  return `categorical: text; ${pct(lists.length, values.length)} of values contain ';' (e.g. ${JSON.stringify(lists[0].trim())}) but that is not strong evidence of a list (rule: ≥ ${100 * MULTI_SHARE} % and recurring items), so they are not split: declare \`type: multi\` to split them`;
 }

@@ -1,14 +1,16 @@
 import { DEFAULT_HOLDOUT_SEED } from "../formats/provenance";
-import { compareText } from "./compare-text";
 import { dirname, resolve } from "node:path";
 import { DealTable, type AttributeMeta, type Column, type Holdout } from "./deal-table";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import { openDuckDB } from "./duckdb-session";
 import { eventFeatures, eventWindows } from "./event-features";
-import { inferAttribute } from "./infer-attribute";
 import type { AttributeReport, JoinReport, LoadReport } from "./load-report";
 import { nearestName } from "../formats/nearest-name";
+import { checkFutureDates } from "./future-dates";
+import { inferAttribute, type Inference, type ValueCount } from "./infer-attribute";
+import { describeNumberFormat, detectNumberFormat } from "./number-format";
+import { outcomeLabels } from "./outcome-labels";
 import { readDatasetSpec } from "./parse-dataset-spec";
 import { readTextTable, requireColumn, type TableContext } from "./read-table";
 import { retentionTable } from "./retention-table";
@@ -22,6 +24,8 @@ const DAY = 86_400_000;
 export interface LoadOptions {
   /** Called with a line of progress for long loads (the CLI prints it to stderr). */
   onProgress?: (message: string) => void;
+  /** The instant (epoch ms) after which a closed deal's date is "in the future" and warned about. Default: now. */
+  asOf?: number;
 }
 
 /** A loaded dataset: the table of closed deals, the report of what happened, and the spec. */
@@ -69,13 +73,15 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
     const outcomeText = col(spec.deals.outcome.column, "deals.outcome.column");
     const reserved = new Set([spec.deals.id, spec.deals.outcome.column, spec.deals.created_at, spec.deals.closed_at, spec.deals.amount].filter((x): x is string => !!x));
     checkIds(ids, deals.label, spec.deals.id);
-    const outcome = classifyOutcomes(outcomeText, spec, deals.label);
+    const outcome = outcomeLabels(outcomeText, spec.deals.outcome, deals.label);
     const dateOf = (name: string | undefined, field: string) =>
       name ? (typedColumn(col(name, field), "date", { file: deals.label, column: name }, { dateFormat }) as Float64Array) : undefined;
     const createdAll = dateOf(spec.deals.created_at, "deals.created_at");
     const closedAll = dateOf(spec.deals.closed_at, "deals.closed_at");
     const amountAll = spec.deals.amount
-      ? (typedColumn(col(spec.deals.amount, "deals.amount"), "numeric", { file: deals.label, column: spec.deals.amount }) as Float64Array)
+      ? (typedColumn(col(spec.deals.amount, "deals.amount"), "numeric", { file: deals.label, column: spec.deals.amount }, {
+          numberFormat: detectNumberFormat(col(spec.deals.amount, "deals.amount").filter((v): v is string => v !== null)),
+        }) as Float64Array)
       : undefined;
 
     // Columns of the deals after joins: text (for keys) and typed (for attributes).
@@ -84,16 +90,27 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
     const metas: AttributeMeta[] = [];
     const altered: LoadReport["altered"] = [];
     const overrides = spec.attributes ?? {};
+    const unread = new Map<string, ValueCount[]>();
     const addColumns = (names: string[], columns: (string | null)[][], label: string, table: string, index?: Int32Array, rename?: Map<string, string>) => {
       names.forEach((name, j) => {
         const as = rename?.get(name) ?? name;
         const o = overrides[as] ?? {};
         const values = columns[j];
         const nonMissing = values.filter((v): v is string => v !== null);
-        const inferred = o.type && o.role ? undefined : inferAttribute(as, nonMissing, dateFormat);
-        const type = o.type ?? inferred!.type;
-        const role = o.role ?? inferred!.role;
-        const column = typedColumn(values, type, { file: label, column: name }, { dateFormat, separator: o.separator ?? (type === "multi" ? ";" : undefined) });
+        const inferred = inferAttribute(as, nonMissing, { dateFormat, type: o.type, decimal: o.decimal });
+        const type = inferred.type;
+        const role = o.role ?? inferred.role;
+        const column = typedColumn(values, type, { file: label, column: name }, {
+          dateFormat,
+          separator: o.separator ?? (type === "multi" ? ";" : undefined),
+          numberFormat: inferred.numberFormat,
+          unread: inferred.unread.map((u) => u.value),
+        });
+        if (inferred.unread.length) unread.set(as, inferred.unread);
+        if (inferred.unread.length)
+          altered.push({ reason: `read as missing (not ${type === "numeric" ? "a finite number" : `a ${type}`}: ${inferred.unread.map((u) => `${JSON.stringify(u.value)} ${u.rows}`).join(", ")})`, column: name, table: label, rows: inferred.unread.reduce((k, u) => k + u.rows, 0) });
+        const respelled = type === "categorical" || type === "multi" ? nonMissing.filter((v) => v !== v.normalize("NFC")).length : 0;
+        if (respelled) altered.push({ reason: "Unicode NFC normalisation (a decomposed spelling of the same text)", column: name, table: label, rows: respelled });
         text[as] = index ? (gatherColumn(values as Column, index) as (string | null)[]) : values;
         typed[as] = index ? gatherColumn(column, index) : column;
         metas.push({
@@ -102,7 +119,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
           role,
           source: o.type || o.role ? "spec" : "inferred",
           table,
-          ...(o.type && o.role ? (o.reason ? { reason: o.reason } : {}) : { reason: inferred!.reason }),
+          ...(o.type && o.role ? declaredReason(o.reason, inferred) : { reason: inferred.reason }),
           ...(o.framework ? { framework: o.framework, criterion: o.criterion } : {}),
           ...(type === "multi" ? { separator: o.separator ?? ";" } : {}),
         });
@@ -250,6 +267,11 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       if (hi >= lo) dateRange = { from: iso(lo), to: iso(hi), column: dateColumn };
     }
     const holdout = resolveHoldout(spec, dateRange);
+    const future = checkFutureDates(
+      [[spec.deals.created_at, createdAt], [spec.deals.closed_at, closedAt]],
+      { asOf: options.asOf ?? Date.now(), rowOf: (i) => rows[i] + 1, label: deals.label, holdout, holdoutDates: dates },
+    );
+    warnings.push(...future.warnings);
     const groupColumn = [spec.events?.key, ...(spec.join ?? []).map((j) => (typeof j.on === "string" ? j.on : j.on.deals)), spec.retention?.key].find(
       (c): c is string => c !== undefined && c !== spec.deals.id,
     );
@@ -293,17 +315,22 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       name: m.name, type: m.type, role: m.role, source: m.source, table: m.table, ...(m.reason ? { reason: m.reason } : {}),
       missing: rows.length ? countMissing(columns[m.name]) / rows.length : 0,
       distinct: countDistinct(columns[m.name]),
+      ...(unread.has(m.name) ? { unread: unread.get(m.name) } : {}),
     }));
     const open = deals.rows - rows.length;
     const report: LoadReport = {
       dataset: spec.name,
-      deals: { table: deals.label, read: deals.rows, won: outcome.won, lost: outcome.lost, open, dropped: open, openValues: outcome.openValues },
+      deals: { table: deals.label, read: deals.rows, won: outcome.won, lost: outcome.lost, open, dropped: open, openValues: outcome.openValues,
+        ...(outcome.nearValues.length ? { nearValues: outcome.nearValues } : {}),
+        ...(outcome.foldedValues.length ? { foldedValues: outcome.foldedValues } : {}),
+      },
       excluded: open ? [{ reason: "open deal (outcome neither won nor lost): not trained on", rows: open, examples: outcome.openValues.slice(0, 5).map((v) => v.value) }] : [],
       altered,
       joins,
       ...(eventsReport ? { events: eventsReport } : {}),
       ...(retentionReport ? { retention: retentionReport } : {}),
       ...(dateRange ? { dateRange } : {}),
+      ...(future.dates.length ? { futureDates: future.dates } : {}),
       ...(grouping ? { grouping } : {}),
       attributes,
       warnings,
@@ -335,35 +362,11 @@ function checkIds(ids: (string | null)[], label: string, column: string): void {
     );
 }
 
-function classifyOutcomes(values: (string | null)[], spec: DatasetSpec, label: string) {
-  const norm = (s: string) => s.trim().toLowerCase();
-  const wonSet = new Set(spec.deals.outcome.won.map(norm));
-  const lostSet = new Set(spec.deals.outcome.lost.map(norm));
-  const codes = new Uint8Array(values.length);
-  const openCounts = new Map<string, number>();
-  let won = 0, lost = 0;
-  values.forEach((v, r) => {
-    const s = v === null ? null : norm(v);
-    if (s !== null && wonSet.has(s)) [codes[r], won] = [1, won + 1];
-    else if (s !== null && lostSet.has(s)) [codes[r], lost] = [0, lost + 1];
-    else {
-      codes[r] = 2;
-      const key = v === null ? "(missing)" : v.trim();
-      openCounts.set(key, (openCounts.get(key) ?? 0) + 1);
-    }
-  });
-  const openValues = [...openCounts].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows || compareText(a.value, b.value));
-  if (won + lost === 0)
-    throw new DatasetError(
-      `no value of the outcome column matches won ${JSON.stringify(spec.deals.outcome.won)} or lost ${JSON.stringify(spec.deals.outcome.lost)}; it has ${openValues.slice(0, 8).map((o) => `"${o.value}" (${o.rows})`).join(", ")}`,
-      { file: label, field: spec.deals.outcome.column },
-      "set deals.outcome.won and deals.outcome.lost in dataset.yaml to the values the column uses",
-    );
-  const warnings: string[] = [];
-  if (lostSet.size === 0) warnings.push("outcome: no lost values given; this is a customer list (all won), so win analysis is skipped and only retention can be analysed");
-  else if (won === 0) warnings.push("outcome: no deal is won; win analysis is impossible");
-  else if (lost === 0) warnings.push("outcome: no deal is lost; win analysis is impossible");
-  return { codes, won, lost, openValues, warnings };
+/** The reason of a declared attribute: the spec's, or how its numbers were read when not plain. */
+function declaredReason(reason: string | undefined, inferred: Inference): { reason?: string } {
+  if (reason) return { reason };
+  const format = inferred.numberFormat ? describeNumberFormat(inferred.numberFormat) : "";
+  return format ? { reason: `numeric: declared (${format})` } : {};
 }
 
 function resolveHoldout(spec: DatasetSpec, range: LoadReport["dateRange"]): Holdout {

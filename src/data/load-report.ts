@@ -1,4 +1,7 @@
 import type { AttributeType, Role } from "../formats/vocabulary";
+import type { FutureDates } from "./future-dates";
+import type { ValueCount } from "./infer-attribute";
+import type { FoldedOutcome, NearOutcome } from "./outcome-labels";
 
 /** How one join went. */
 export interface JoinReport {
@@ -49,6 +52,8 @@ export interface AttributeReport {
   source: "spec" | "inferred" | "events";
   table: string;
   reason?: string;
+  /** Values (of every row of its table) that did not read as the type and were read as missing. */
+  unread?: ValueCount[];
   /** Share of closed deals with a missing value. */
   missing: number;
   distinct: number;
@@ -70,6 +75,10 @@ export interface LoadReport {
     dropped: number;
     /** The outcome values counted as open, with their counts. */
     openValues: { value: string; rows: number }[];
+    /** Open values that nearly match won or lost (also a warning, with the line to add); absent when none. */
+    nearValues?: NearOutcome[];
+    /** Values counted won or lost only after folding spacing and Unicode form; absent when none. */
+    foldedValues?: FoldedOutcome[];
   };
   /** Rows left out of the table, by reason. */
   excluded: { reason: string; rows: number; examples: string[] }[];
@@ -77,8 +86,20 @@ export interface LoadReport {
   altered: { reason: string; column: string; table: string; rows: number }[];
   joins: JoinReport[];
   events?: EventsReport;
-  retention?: { table: string; form: "flag" | "survival"; rows: number; matched: number; unmatched: number; examples: string[]; observedUntil?: string };
+  retention?: {
+    table: string;
+    form: "flag" | "survival";
+    rows: number;
+    matched: number;
+    unmatched: number;
+    examples: string[];
+    observedUntil?: string;
+    /** Flag form: rows of the table read as retained, churned, empty, and other values read as unknown (`other: missing`). */
+    flags?: { true: number; false: number; missing: number; other: { value: string; rows: number }[] };
+  };
   dateRange?: { from: string; to: string; column: string };
+  /** Closed deals dated after the load's as-of (also a warning). */
+  futureDates?: FutureDates[];
   /** The key that groups deals by customer (the events key, else the first join key, else the retention key), when deals share one. */
   grouping?: { column: string; groups: number; largest: number };
   attributes: AttributeReport[];

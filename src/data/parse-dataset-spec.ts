@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { DatasetError } from "../formats/dataset-error";
 import { DatasetSpecSchema, type DatasetSpec, type TableSource } from "../formats/dataset-spec";
 import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
+import { foldText } from "./fold-text";
 
 /**
  * Parses and validates the text of a `dataset.yaml`. Throws a {@link DatasetError} naming the
@@ -64,7 +65,14 @@ function checkStructure(spec: DatasetSpec, file: string): void {
       throw new DatasetError(
         "retention needs a form",
         { file, field: "retention" },
-        "add `retained: { column, true: [...] }` or both `start:` and `churned_at:`",
+        "add `retained: { column, true: [...], false: [...] }` or both `start:` and `churned_at:`",
+      );
+    const both = r.retained ? r.retained.true.filter((v) => r.retained!.false.some((w) => foldText(w) === foldText(v))) : [];
+    if (both.length)
+      throw new DatasetError(
+        `${JSON.stringify(both[0])} is in both true: and false:`,
+        { file, field: "retention.retained", value: both[0] },
+        "list each value in one of the two lists",
       );
     if (r.observed_until !== undefined && Number.isNaN(Date.parse(r.observed_until)))
       throw new DatasetError("not an ISO date", { file, field: "retention.observed_until", value: r.observed_until }, "write it as YYYY-MM-DD");
@@ -72,6 +80,8 @@ function checkStructure(spec: DatasetSpec, file: string): void {
   for (const [name, a] of Object.entries(spec.attributes ?? {})) {
     if (a.separator !== undefined && a.type !== "multi")
       throw new DatasetError("`separator` only applies to multi-valued attributes", { file, field: `attributes.${name}` }, "add `type: multi` or remove `separator`");
+    if (a.decimal !== undefined && a.type !== undefined && a.type !== "numeric")
+      throw new DatasetError("`decimal` only applies to numeric attributes", { file, field: `attributes.${name}` }, "add `type: numeric` or remove `decimal`");
     if ((a.framework === undefined) !== (a.criterion === undefined))
       throw new DatasetError("`framework` and `criterion` go together", { file, field: `attributes.${name}` }, "give both, e.g. `framework: BANT, criterion: budget`");
   }

@@ -5,6 +5,7 @@ import { DatasetError } from "../formats/dataset-error";
 import type { TableSource } from "../formats/dataset-spec";
 import { sqlIdentifier, sqlString } from "./duckdb-session";
 import { nearestName } from "../formats/nearest-name";
+import { checkDuplicateHeaders } from "./duplicate-headers";
 
 /** A table read as text: one array per column, `null` for missing values. */
 export interface TextTable {
@@ -95,7 +96,9 @@ export async function runUserQuery(db: DuckDBConnection, sql: string, ctx: Table
 
 /**
  * Reads a whole table as text columns (the loader types them itself, so that errors can name
- * the row), with the `missing:` tokens (compared after trimming) read as missing.
+ * the row), with the `missing:` tokens (compared after trimming) and blank text read as
+ * missing. NDJSON numbers and numeric strings read alike (3 and "3" are "3"); a CSV header
+ * that names a column twice is an error.
  *
  * @example
  * import { openDuckDB, readTextTable } from "leadlab";
@@ -107,8 +110,12 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
   const expr = tableExpression(source, ctx, { csvAllText: true });
   const label = tableLabel(source, ctx);
   const described = await runUserQuery(db, `DESCRIBE SELECT * FROM ${expr}`, ctx, label);
-  const names = described.getRowObjectsJS().map((r) => String(r.column_name));
-  const select = names.map((n) => `CAST(${sqlIdentifier(n)} AS VARCHAR) AS ${sqlIdentifier(n)}`).join(", ");
+  await checkDuplicateHeaders(db, source, ctx, label);
+  const columnInfo = described.getRowObjectsJS();
+  const names = columnInfo.map((r) => String(r.column_name));
+  // A JSON-typed column (NDJSON mixing 3 and "3") is read as its text, so both are one value.
+  const text = (n: string, j: number) => (columnInfo[j].column_type === "JSON" ? `json_extract_string(${sqlIdentifier(n)}, '$')` : `CAST(${sqlIdentifier(n)} AS VARCHAR)`);
+  const select = names.map((n, j) => `${text(n, j)} AS ${sqlIdentifier(n)}`).join(", ");
   const result = await runUserQuery(db, `SELECT ${select} FROM ${expr}`, ctx, label);
   const raw = result.getColumnsJS() as (string | null)[][];
   const rows = raw.length ? raw[0].length : 0;
@@ -120,7 +127,7 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
     const out = col.map((v) => {
       if (v === null) return null;
       const t = v.trim();
-      if (tokens.has(t)) {
+      if (t === "" || tokens.has(t)) {
         if (t !== "") replaced++;
         return null;
       }

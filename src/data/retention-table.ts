@@ -4,6 +4,7 @@ import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import type { LoadReport } from "./load-report";
 import { readTextTable, requireColumn, type TableContext } from "./read-table";
+import { retentionFlags } from "./retention-flags";
 import { typedColumn } from "./typed-column";
 
 const DAY = 86_400_000;
@@ -55,9 +56,15 @@ export async function retentionTable(
   const base = { table: t.label, rows: t.rows, matched, unmatched, examples };
   if (spec.retained) {
     const col = t.columns[requireColumn(t, spec.retained.column, "retention.retained.column", ctx.specFile)];
-    const yes = new Set(spec.retained.true.map((v) => v.trim().toLowerCase()));
-    const retained = Array.from(index, (r) => (r < 0 || col[r] === null ? null : yes.has(col[r]!.trim().toLowerCase())));
-    return { retention: { form: "flag", key: deals.keys, retained }, report: { ...base, form: "flag" }, warnings };
+    const flags = retentionFlags(col, spec.retained, t.label);
+    const retained = Array.from(index, (r) => (r < 0 ? null : flags.values[r]));
+    if (flags.other.length)
+      warnings.push(`retention: ${flags.other.reduce((s, o) => s + o.rows, 0)} values of ${spec.retained.column} are in neither true: nor false: and are read as unknown (other: missing): ${flags.other.map((o) => `"${o.value}" (${o.rows})`).join(", ")}`);
+    return {
+      retention: { form: "flag", key: deals.keys, retained },
+      report: { ...base, form: "flag", flags: { true: flags.trueRows, false: flags.falseRows, missing: flags.missingRows, other: flags.other } },
+      warnings,
+    };
   }
   const dateCol = (field: "start" | "churned_at") =>
     typedColumn(t.columns[requireColumn(t, spec[field]!, `retention.${field}`, ctx.specFile)], "date", { file: t.label, column: spec[field]! }, options) as Float64Array;

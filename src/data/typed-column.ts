@@ -1,6 +1,8 @@
 import type { Column } from "./deal-table";
 import { DatasetError } from "../formats/dataset-error";
-import { parseBoolean, parseNumber } from "./infer-attribute";
+import { compareText } from "./compare-text";
+import { parseBoolean } from "./infer-attribute";
+import { readNumberText, type NumberFormat } from "./number-format";
 import { parseDate } from "./parse-date";
 import type { AttributeType } from "../formats/vocabulary";
 
@@ -10,36 +12,55 @@ export interface ColumnOrigin {
   column: string;
 }
 
+/** Options of {@link typedColumn}. */
+export interface TypedColumnOptions {
+  dateFormat?: string;
+  separator?: string;
+  /** How the numbers are written (default: plain, decimal point). */
+  numberFormat?: NumberFormat;
+  /** Values (trimmed) that the inference found not to read as the type: read as missing. */
+  unread?: readonly string[];
+}
+
 /**
  * Converts a column of text (`null` = missing) to the typed column of an attribute type.
- * A value that does not parse throws a {@link DatasetError} naming the file, column, row and
- * value, and the fix.
+ * Numbers are read in the column's format (thousands separators, currency, percent); a value
+ * that does not read (or is not finite, like "1e400") throws a {@link DatasetError} naming
+ * the file, column, row and value, and the fix, unless the inference listed it in `unread`
+ * (then it is missing, and the load report names it). Text is trimmed and Unicode
+ * NFC-normalised, so composed and decomposed spellings are one value.
  *
  * @example
  * import { typedColumn } from "leadlab";
  * typedColumn(["3", null, "5"], "numeric", { file: "deals.csv", column: "seats" }); // => Float64Array [3, NaN, 5]
  */
-export function typedColumn(
-  values: readonly (string | null)[],
-  type: AttributeType,
-  origin: ColumnOrigin,
-  options: { dateFormat?: string; separator?: string } = {},
-): Column {
+export function typedColumn(values: readonly (string | null)[], type: AttributeType, origin: ColumnOrigin, options: TypedColumnOptions = {}): Column {
+  const unread = new Set(options.unread ?? []);
   const fail = (row: number, expected: string, fix: string): never => {
     throw new DatasetError(`not ${expected}`, { file: origin.file, field: origin.column, row: row + 1, value: values[row] }, fix);
   };
   switch (type) {
-    case "numeric":
+    case "numeric": {
+      const format = options.numberFormat;
+      if (format?.ambiguous)
+        throw new DatasetError(
+          `cannot be read as numbers: ${format.ambiguous}`,
+          { file: origin.file, field: origin.column },
+          `set the decimal mark in dataset.yaml, e.g. \`${origin.column}: { type: numeric, decimal: "," }\`, or convert the column to one currency`,
+        );
       return Float64Array.from(values, (v, i) => {
-        if (v === null) return NaN;
-        const x = parseNumber(v);
-        return Number.isNaN(x)
-          ? fail(i, "a number", `clean the value (plain digits, no thousands separators or units), add it to \`missing:\` if it means missing, or declare \`${origin.column}: { type: categorical }\``)
-          : x;
+        if (v === null || unread.has(v.trim())) return NaN;
+        const x = readNumberText(v, format?.decimal ?? ".");
+        if (x === undefined)
+          return fail(i, "a number", `clean the value, add it to \`missing:\` if it means missing, or declare \`${origin.column}: { type: categorical }\``);
+        return Number.isFinite(x.value)
+          ? x.value
+          : fail(i, "a finite number (it overflows to infinity)", "correct the value in the export, or add it to `missing:`");
       });
+    }
     case "date":
       return Float64Array.from(values, (v, i) => {
-        if (v === null) return NaN;
+        if (v === null || unread.has(v.trim())) return NaN;
         const x = parseDate(v, options.dateFormat);
         return Number.isNaN(x)
           ? fail(i, `a date in the expected format ${options.dateFormat ?? "ISO 8601 (YYYY-MM-DD)"}`, "set `date_format:` in dataset.yaml to the format the file uses (e.g. \"%m/%d/%Y\"), or add the value to `missing:`")
@@ -47,7 +68,7 @@ export function typedColumn(
       });
     case "boolean":
       return values.map((v, i) => {
-        if (v === null) return null;
+        if (v === null || unread.has(v.trim())) return null;
         const b = parseBoolean(v);
         return b === undefined
           ? fail(i, "a boolean (true/false, yes/no, 1/0)", `declare \`${origin.column}: { type: categorical }\` or add the value to \`missing:\``)
@@ -57,12 +78,12 @@ export function typedColumn(
       const sep = options.separator ?? ";";
       return values.map((v) => {
         if (v === null) return null;
-        const items = [...new Set(v.split(sep).map((s) => s.trim()).filter((s) => s.length > 0))].sort();
+        const items = [...new Set(v.normalize("NFC").split(sep).map((s) => s.trim()).filter((s) => s.length > 0))].sort(compareText);
         return items.length ? items : null;
       });
     }
     case "categorical":
-      return values.map((v) => (v === null ? null : v.trim()));
+      return values.map((v) => (v === null ? null : v.trim().normalize("NFC")));
   }
 }
 

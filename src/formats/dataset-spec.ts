@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
-import { ATTRIBUTE_TYPES, ROLES } from "./vocabulary";
+import { ATTRIBUTE_TYPES, DECIMAL_MARKS, OTHER_FLAG_VALUES, ROLES } from "./vocabulary";
 
 /*
  * The dataset spec (`dataset.yaml`), defined once. The TypeScript type (`DatasetSpec`), the
@@ -98,8 +98,18 @@ export const DatasetSpecSchema = Type.Object(
           key: Type.String({ minLength: 1, description: "A column of deals (after joins) and of this table; one row per key." }),
           retained: Type.Optional(
             Type.Object(
-              { column: Type.String({ minLength: 1 }), true: Type.Array(Type.String(), { minItems: 1 }) },
-              { additionalProperties: false, description: "Flag form: values meaning retained (trimmed, case-insensitive)." },
+              {
+                column: Type.String({ minLength: 1 }),
+                true: Type.Array(Type.String(), { minItems: 1, description: "Values meaning retained." }),
+                false: Type.Array(Type.String(), { minItems: 1, description: "Values meaning churned." }),
+                other: Type.Optional(
+                  literals(OTHER_FLAG_VALUES, "What any other value is: `error` (default; the load fails naming the values and their counts) or `missing` (unknown retention, counted in the load report)."),
+                ),
+              },
+              {
+                additionalProperties: false,
+                description: "Flag form. Values compare after Unicode NFC, collapsing white space and folding case; an empty cell is unknown retention.",
+              },
             ),
           ),
           start: Type.Optional(Type.String({ minLength: 1, description: "Survival form: contract start column." })),
@@ -119,6 +129,9 @@ export const DatasetSpecSchema = Type.Object(
             role: Type.Optional(literals(ROLES, "What the attribute is about; `exclude` keeps it out of every analysis.")),
             type: Type.Optional(literals(ATTRIBUTE_TYPES, "How values are read and binned.")),
             separator: Type.Optional(Type.String({ minLength: 1, description: "For type multi. Default ';'." })),
+            decimal: Type.Optional(
+              literals(DECIMAL_MARKS, "For numbers: the decimal mark the column uses (the other of '.' and ',' is then the thousands separator). Default: detected, '.' when ambiguous, and a '€1.200'-style column without other evidence stays text until this is set."),
+            ),
             framework: Type.Optional(Type.String({ minLength: 1 })),
             criterion: Type.Optional(Type.String({ minLength: 1 })),
             reason: Type.Optional(Type.String()),

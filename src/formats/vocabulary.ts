@@ -61,3 +61,24 @@ export const ANTI_PERSONA_KINDS = ["wins-but-churns", "rarely-wins"] as const;
 
 /** A kind of anti-persona. */
 export type AntiPersonaKind = (typeof ANTI_PERSONA_KINDS)[number];
+
+/**
+ * What a retention flag value in neither `true:` nor `false:` becomes.
+ *
+ * @example
+ * import { OTHER_FLAG_VALUES } from "leadlab";
+ * OTHER_FLAG_VALUES[0]; // => "error"
+ */
+export const OTHER_FLAG_VALUES = ["error", "missing"] as const;
+
+/**
+ * The decimal marks a numeric column can use; the other one is its thousands separator.
+ *
+ * @example
+ * import { DECIMAL_MARKS } from "leadlab";
+ * DECIMAL_MARKS.includes(","); // => true
+ */
+export const DECIMAL_MARKS = [".", ","] as const;
+
+/** A decimal mark. */
+export type DecimalMark = (typeof DECIMAL_MARKS)[number];

@@ -50,7 +50,7 @@ retention:
   churned_at: churn_date
   observed_until: "${HISTORY_END}"
   # or the flag form (renewal after the first year; empty while not yet due):
-  # retained: { column: renewed, true: ["yes"] }
+  # retained: { column: renewed, true: ["yes"], false: ["no"] }
 attributes:
   industry: { role: firmographic }
   employees: { role: firmographic, type: numeric }

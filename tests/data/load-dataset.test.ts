@@ -31,8 +31,8 @@ test("counts every deal: read, won, lost, open, with case- and space-insensitive
   assert.deepEqual(Array.from(table.won), [1, 0, 1, 0]);
 });
 
-test("infers types and roles and says why; multi-valued lists are split and sorted", async () => {
-  const dir = tempDataset({ "dataset.yaml": specText(), "deals.csv": DEALS_CSV });
+test("infers types and roles and says why; multi-valued lists (declared) are split and sorted", async () => {
+  const dir = tempDataset({ "dataset.yaml": specText("attributes:\n  tags: { type: multi }\n"), "deals.csv": DEALS_CSV });
   const { table, report } = await loadDataset(join(dir, "dataset.yaml"));
   const employees = report.attributes.find((a) => a.name === "employees")!;
   assert.equal(employees.type, "numeric");
@@ -101,7 +101,7 @@ test("retention in the flag form and the survival form, censored at observed_unt
   const flag = await loadDataset(
     join(
       tempDataset({
-        "dataset.yaml": specText("retention:\n  file: renewals.csv\n  key: account_id\n  retained: { column: renewed, true: [yes] }\n"),
+        "dataset.yaml": specText("retention:\n  file: renewals.csv\n  key: account_id\n  retained: { column: renewed, true: [yes], false: [no] }\n"),
         "deals.csv": DEALS_CSV,
         "renewals.csv": "account_id,renewed,start,churn\nA1,Yes,2026-01-01,\nA2,no,2026-01-01,2026-03-01\n",
       }),

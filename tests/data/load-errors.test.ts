@@ -60,7 +60,7 @@ test("a non-numeric value in a numeric column names row and value", async () => 
   });
   assert.equal(
     msg,
-    'deals.csv: column "employees": row 5: not a number (value "about 75"). Fix: clean the value (plain digits, no thousands separators or units), add it to `missing:` if it means missing, or declare `employees: { type: categorical }`.',
+    'deals.csv: column "employees": row 5: not a number (value "about 75"). Fix: clean the value, add it to `missing:` if it means missing, or declare `employees: { type: categorical }`.',
   );
 });
 
