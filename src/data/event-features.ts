@@ -4,10 +4,29 @@ import { DatasetError } from "./dataset-error";
 import type { DatasetSpec } from "./dataset-spec";
 import { sqlIdentifier, sqlString } from "./duckdb-session";
 import type { EventsReport } from "./load-report";
-import { requireColumn, runUserQuery, tableExpression, tableLabel, type TableContext } from "./read-table";
+import { openTable, requireColumn, runUserQuery, type TableContext } from "./read-table";
 import type { EventAggregate } from "./vocabulary";
 
 const DAY = 86_400_000;
+/** The type event values are summed in when they are not whole numbers: exact, to 1e-9. */
+const EXACT_VALUE = "DECIMAL(38, 9)";
+
+/**
+ * The SQL instant (TIMESTAMPTZ) of a time column of the given DuckDB type: an instant stays
+ * itself; a naive timestamp or date is read in the session's time zone (the spec's
+ * `timezone:`, default UTC); text is parsed with its offset when it has one, else in that zone.
+ *
+ * @example
+ * import { instantSql } from "leadlab";
+ * instantSql("ts", "TIMESTAMP WITH TIME ZONE"); // => "ts"
+ * instantSql("ts", "VARCHAR", "%m/%d/%Y"); // => "CAST(try_strptime(ts, '%m/%d/%Y') AS TIMESTAMPTZ)"
+ */
+export function instantSql(column: string, type: string, dateFormat?: string): string {
+  if (type === "TIMESTAMP WITH TIME ZONE") return column;
+  if (type !== "VARCHAR") return `CAST(${column} AS TIMESTAMPTZ)`;
+  return dateFormat ? `CAST(try_strptime(${column}, ${sqlString(dateFormat)}) AS TIMESTAMPTZ)` : `TRY_CAST(${column} AS TIMESTAMPTZ)`;
+}
+
 /** At most this many event types become features (the most frequent); the rest are reported. */
 export const MAX_EVENT_TYPES = 40;
 
@@ -55,20 +74,18 @@ export async function eventFeatures(
   points: ScoringPoints,
   options: { missing: readonly string[]; dateFormat?: string; taken: ReadonlySet<string>; onProgress?: (message: string) => void },
 ): Promise<EventFeatures> {
-  const label = tableLabel(spec, ctx);
   const windows = [...new Set(spec.windows ?? [90])].sort((a, b) => a - b);
   const maxW = windows[windows.length - 1];
-  const isCsv = !!spec.file && /\.(csv|tsv|txt)$/i.test(spec.file);
-  const csvOptions = isCsv ? { nullTokens: [...options.missing] } : {};
-  let expr = tableExpression(spec, ctx, csvOptions);
-  if (isCsv && options.dateFormat) expr = expr.replace(/\)$/, `, types = {${sqlString(spec.time)}: 'VARCHAR'})`);
-  const described = (await runUserQuery(db, `DESCRIBE SELECT * FROM ${expr}`, ctx, label)).getRowObjectsJS();
+  // A CSV is read as text (as deals are), so that keys keep their leading zeros and every bad
+  // time or value is named with its row below, rather than guessed from a sample of the file.
+  const { expr, where } = await openTable(db, spec, ctx, { csvAllText: true, nullTokens: [...options.missing] });
+  const label = where.label;
+  const described = (await runUserQuery(db, `DESCRIBE SELECT * FROM ${expr}`, where)).getRowObjectsJS();
   const names = described.map((r) => String(r.column_name));
   const table = { label, names };
   const field = (f: string) => `events.${f}`;
   for (const [f, col] of [["key", spec.key], ["time", spec.time], ["type", spec.type], ...(spec.value ? [["value", spec.value]] : [])] as [string, string][])
     requireColumn(table, col, field(f), ctx.specFile);
-  const timeType = String(described[names.indexOf(spec.time)].column_type);
   const q = sqlIdentifier;
   const miss = `(${[...options.missing].map(sqlString).join(", ") || "NULL"})`;
   const typeOf = (c: string) => String(described[names.indexOf(c)].column_type);
@@ -78,6 +95,7 @@ export async function eventFeatures(
     typeOf(c) === "VARCHAR"
       ? `CASE WHEN trim(${q(c)}) IN ${miss} THEN NULL ELSE trim(${q(c)}) END`
       : `CAST(${q(c)} AS VARCHAR)`;
+  const timeType = typeOf(spec.time);
   const timeIsText = timeType === "VARCHAR";
   if (!timeIsText && !/^(TIMESTAMP|DATE)/.test(timeType))
     throw new DatasetError(
@@ -85,19 +103,18 @@ export async function eventFeatures(
       { file: label, field: spec.time },
       "convert it to ISO dates, or use a `sql:` events table that converts it (e.g. to_timestamp(seconds))",
     );
-  const ms = !timeIsText
-    ? `epoch_ms(CAST(time0 AS TIMESTAMP))`
-    : options.dateFormat
-      ? `epoch_ms(try_strptime(time0, ${sqlString(options.dateFormat)}))`
-      : `epoch_ms(TRY_CAST(time0 AS TIMESTAMP))`;
-  const valueIsText = spec.value !== undefined && typeOf(spec.value) === "VARCHAR";
+  const ms = `epoch_ms(${instantSql("time0", timeType, options.dateFormat)})`;
+  const valueType = spec.value === undefined ? "" : typeOf(spec.value);
+  const valueIsText = valueType === "VARCHAR";
   const inner = [
     `${clean(spec.key)} AS k`,
     `${clean(spec.type)} AS t`,
     `${timeIsText ? clean(spec.time) : q(spec.time)} AS time0`,
-    `${spec.value ? (valueIsText ? clean(spec.value) : `CAST(${q(spec.value)} AS DOUBLE)`) : "CAST(NULL AS DOUBLE)"} AS v0`,
+    `${spec.value ? (valueIsText ? clean(spec.value) : q(spec.value)) : "CAST(NULL AS DOUBLE)"} AS v0`,
   ].join(", ");
-  const value = valueIsText ? "TRY_CAST(v0 AS DOUBLE)" : "v0";
+  // Values are summed exactly (whole numbers as integers, others as decimals to 1e-9), so a
+  // sum does not depend on the order of the rows or on how DuckDB splits the work.
+  const value = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/.test(valueType) ? "CAST(v0 AS BIGINT)" : `TRY_CAST(v0 AS ${EXACT_VALUE})`;
   // One pass over the source: parsed columns, and the raw text only where it failed to parse
   // (row order is kept, so the first bad row can be numbered without a window over every row).
   await runUserQuery(
@@ -106,8 +123,7 @@ export async function eventFeatures(
        CASE WHEN time0 IS NOT NULL AND ms IS NULL THEN CAST(time0 AS VARCHAR) END AS bad_time,
        CASE WHEN v0 IS NOT NULL AND v IS NULL THEN CAST(v0 AS VARCHAR) END AS bad_value
      FROM (SELECT *, ${ms} AS ms, ${value} AS v FROM (SELECT ${inner} FROM ${expr}))`,
-    ctx,
-    label,
+    where,
   );
   const progress = options.onProgress ?? (() => {});
   progress("events: read; checking them");
@@ -130,7 +146,11 @@ export async function eventFeatures(
   }
   if (num(counts.bad_values) > 0) {
     const bad = await firstBad("bad_value");
-    throw new DatasetError("not a number", { file: label, field: spec.value, row: num(bad.r), value: bad.raw }, "clean the value column, or add the value to `missing:`");
+    throw new DatasetError(
+      "not a number (or beyond ±1e29)",
+      { file: label, field: spec.value, row: num(bad.r), value: bad.raw },
+      "clean the value column, or add the value to `missing:`",
+    );
   }
   // ev keeps the rows with no key, time or type (counted above); the queries below skip them.
 
@@ -197,7 +217,8 @@ export async function eventFeatures(
   );
   progress("events: filling the feature columns");
   const resultNames = result.columnNames();
-  const raw = result.getColumns() as number[][];
+  // With no event before any scoring point the result has no rows, and no columns to read.
+  const raw = result.currentRowCount > 0 ? (result.getColumns() as number[][]) : resultNames.map(() => []);
   const cols: Record<string, number[]> = Object.fromEntries(resultNames.map((name, j) => [name, raw[j]]));
 
   const attributes: AttributeMeta[] = [];
