@@ -274,6 +274,8 @@ export async function eventFeatures(
     { reason: `no time (${spec.time})`, rows: num(counts.no_time) },
     { reason: `no type (${spec.type})`, rows: num(counts.no_type) },
   ].filter((d) => d.rows > 0);
+  if (n > withoutPoint && num(counts.n) > 0 && idx.length === 0)
+    warnings.push(`events: no event of a deal's key falls in a window before its scoring point (${num(usage.unmatched)} match no deal, ${num(usage.after_all)} are at or after every scoring point of their key); every count is 0`);
   if (withoutPoint > 0) warnings.push(`events: ${withoutPoint} closed deals have no scoring point; their behavioural features are missing`);
   return {
     attributes,

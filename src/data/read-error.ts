@@ -29,7 +29,7 @@ export function duckdbCause(message: string): string {
   for (const raw of message.split("\n")) {
     const line = raw.trim();
     if (/^LINE \d+:/.test(line)) break;
-    if (!line || /^(Possible (fixes|Solution)|\* |The search space used was)/.test(line) || /^\w[\w ]* = /.test(line) || /Candidates:/.test(line)) continue;
+    if (!line || /^\^+$/.test(line) || /^(Possible (fixes|Solution)|\* |The search space used was)/.test(line) || /^\w[\w ]* = /.test(line) || /Candidates:/.test(line)) continue;
     kept.push(line.replace(/[.:]$/, ""));
   }
   return kept.join("; ");

@@ -45,18 +45,20 @@ export async function assertReadOnlyQuery(db: DuckDBConnection, sql: string, ctx
         "(COPY, ATTACH, INSTALL, LOAD, SET, CREATE) outside leadlab and point the dataset.yaml at its result",
     );
   };
+  if (!/[^\s;]/.test(sql)) refuse("is empty");
   let count: number;
   try {
     count = (await db.extractStatements(sql)).count;
   } catch (e) {
     return refuse(`is not valid SQL (DuckDB: ${(e as Error).message.split("\n")[0]})`);
   }
-  if (count !== 1) refuse(count === 0 ? "is empty" : `holds ${count} statements`);
+  if (count !== 1) refuse(`holds ${count} statements`);
   const result = await db.runAndReadAll(`SELECT json_serialize_sql(${sqlString(sql)}) AS tree`);
   const tree = JSON.parse(String(result.getRowObjectsJS()[0].tree)) as { error: boolean; error_message?: string; statements?: unknown[] };
   if (tree.error) {
     const keyword = /^\s*\(*\s*([A-Za-z]+)/.exec(sql)?.[1]?.toUpperCase() ?? "";
-    refuse(`is ${keyword ? `a ${keyword} statement` : "a statement"}, not a SELECT query (DuckDB: ${tree.error_message})`);
+    const kind = keyword ? `${/^[AEIOU]/.test(keyword) ? "an" : "a"} ${keyword} statement` : "a statement";
+    refuse(`is ${kind}, not a SELECT query (DuckDB: ${tree.error_message})`);
   }
   for (const name of tableFunctions(tree.statements)) {
     if (!allowed.has(name.toLowerCase()))

@@ -28,7 +28,7 @@ export interface TableContext {
 
 /**
  * The DuckDB expression that reads a file: `read_csv`, `read_parquet` or `read_json_auto` by
- * extension (CSV with every column as text). Throws a {@link DatasetError} for a missing, empty
+ * extension (CSV with the first line as header; every column as text when asked). Throws a {@link DatasetError} for a missing, empty
  * or unknown file. A `sql:` table is opened with {@link openTable}, which checks it first.
  *
  * @example
@@ -53,7 +53,9 @@ export function tableExpression(source: { file: string }, ctx: TableContext, opt
   const ext = extname(path).toLowerCase();
   const nulls = options.nullTokens ? `, nullstr = [${options.nullTokens.map(sqlString).join(", ")}]` : "";
   if (isCsvFile(file))
-    return `read_csv(${sqlString(path)}, header = true${options.csvAllText ? ", all_varchar = true" : ""}${nulls})`;
+    // skip = 0: the first line is the header. Left to itself, DuckDB's sniffer may skip lines
+    // up to a ragged row and take that row as the header, silently dropping the rows above it.
+    return `read_csv(${sqlString(path)}, header = true, skip = 0${options.csvAllText ? ", all_varchar = true" : ""}${nulls})`;
   if (ext === ".parquet") return `read_parquet(${sqlString(path)})`;
   if ([".json", ".ndjson", ".jsonl"].includes(ext)) return `read_json_auto(${sqlString(path)})`;
   throw new DatasetError(
