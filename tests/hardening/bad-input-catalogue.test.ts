@@ -19,6 +19,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { validateCommand } from "../../src/cli/validate-command";
 import { DatasetError } from "../../src/data/dataset-error";
 import { loadDataset, type LoadedDataset } from "../../src/data/load-dataset";
+import { shuffleCsv } from "./fixtures/shuffle";
 import { tableSnapshot } from "./fixtures/table-snapshot";
 
 const run = promisify(execFile);
@@ -96,28 +97,6 @@ async function refused(files: Files, ...parts: (string | RegExp)[]): Promise<str
 }
 
 const feature = (loaded: LoadedDataset, name: string) => Array.from(loaded.table.columns[name] as Float64Array);
-
-/** A seeded permutation (mulberry32), so a shuffle is the same on every run. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-const shuffleCsv = (text: string, seed: number) => {
-  const [header, ...rows] = text.trimEnd().split("\n");
-  return [header, ...shuffled(rows, seed)].join("\n") + "\n";
-};
 
 /** 300 deals of 60 accounts, 3,000 events with fractional values, an accounts table. */
 function biggerDataset(): Files {
