@@ -8,22 +8,24 @@ import { openTable, requireColumn, runUserQuery, type TableContext } from "./rea
 import type { EventAggregate } from "./vocabulary";
 
 const DAY = 86_400_000;
-/** The type event values are summed in when they are not whole numbers: exact, to 1e-9. */
-const EXACT_VALUE = "DECIMAL(38, 9)";
+/** Event values that are not whole numbers are summed as integers of 1e-9 (exact, and fast). */
+const VALUE_SCALE = 1e9;
 
 /**
- * The SQL instant (TIMESTAMPTZ) of a time column of the given DuckDB type: an instant stays
- * itself; a naive timestamp or date is read in the session's time zone (the spec's
- * `timezone:`, default UTC); text is parsed with its offset when it has one, else in that zone.
+ * The SQL instant of a time column of the given DuckDB type, for `epoch_ms`: an instant
+ * (TIMESTAMPTZ) stays itself; a naive timestamp or date is read in the session's time zone
+ * (the spec's `timezone:`; in UTC, the default, it is already the instant); text is parsed
+ * with its offset when it has one, else in that zone.
  *
  * @example
  * import { instantSql } from "leadlab";
- * instantSql("ts", "TIMESTAMP WITH TIME ZONE"); // => "ts"
- * instantSql("ts", "VARCHAR", "%m/%d/%Y"); // => "CAST(try_strptime(ts, '%m/%d/%Y') AS TIMESTAMPTZ)"
+ * instantSql("ts", "TIMESTAMP WITH TIME ZONE", "Asia/Tokyo"); // => "ts"
+ * instantSql("ts", "TIMESTAMP", "Asia/Tokyo"); // => "CAST(ts AS TIMESTAMPTZ)"
+ * instantSql("ts", "VARCHAR", "UTC", "%m/%d/%Y"); // => "CAST(try_strptime(ts, '%m/%d/%Y') AS TIMESTAMPTZ)"
  */
-export function instantSql(column: string, type: string, dateFormat?: string): string {
+export function instantSql(column: string, type: string, timeZone: string, dateFormat?: string): string {
   if (type === "TIMESTAMP WITH TIME ZONE") return column;
-  if (type !== "VARCHAR") return `CAST(${column} AS TIMESTAMPTZ)`;
+  if (type !== "VARCHAR") return timeZone === "UTC" ? `CAST(${column} AS TIMESTAMP)` : `CAST(${column} AS TIMESTAMPTZ)`;
   return dateFormat ? `CAST(try_strptime(${column}, ${sqlString(dateFormat)}) AS TIMESTAMPTZ)` : `TRY_CAST(${column} AS TIMESTAMPTZ)`;
 }
 
@@ -72,7 +74,7 @@ export async function eventFeatures(
   spec: NonNullable<DatasetSpec["events"]>,
   ctx: TableContext,
   points: ScoringPoints,
-  options: { missing: readonly string[]; dateFormat?: string; taken: ReadonlySet<string>; onProgress?: (message: string) => void },
+  options: { missing: readonly string[]; dateFormat?: string; timeZone: string; taken: ReadonlySet<string>; onProgress?: (message: string) => void },
 ): Promise<EventFeatures> {
   const windows = [...new Set(spec.windows ?? [90])].sort((a, b) => a - b);
   const maxW = windows[windows.length - 1];
@@ -103,7 +105,7 @@ export async function eventFeatures(
       { file: label, field: spec.time },
       "convert it to ISO dates, or use a `sql:` events table that converts it (e.g. to_timestamp(seconds))",
     );
-  const ms = `epoch_ms(${instantSql("time0", timeType, options.dateFormat)})`;
+  const ms = `epoch_ms(${instantSql("time0", timeType, options.timeZone, options.dateFormat)})`;
   const valueType = spec.value === undefined ? "" : typeOf(spec.value);
   const valueIsText = valueType === "VARCHAR";
   const inner = [
@@ -114,7 +116,9 @@ export async function eventFeatures(
   ].join(", ");
   // Values are summed exactly (whole numbers as integers, others as decimals to 1e-9), so a
   // sum does not depend on the order of the rows or on how DuckDB splits the work.
-  const value = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/.test(valueType) ? "CAST(v0 AS BIGINT)" : `TRY_CAST(v0 AS ${EXACT_VALUE})`;
+  const whole = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/.test(valueType);
+  const scale = whole ? 1 : VALUE_SCALE;
+  const value = whole ? "CAST(v0 AS BIGINT)" : `TRY_CAST(round(TRY_CAST(v0 AS DOUBLE) * ${VALUE_SCALE}) AS HUGEINT)`;
   // One pass over the source: parsed columns, and the raw text only where it failed to parse
   // (row order is kept, so the first bad row can be numbered without a window over every row).
   await runUserQuery(
@@ -196,7 +200,7 @@ export async function eventFeatures(
     .map((w) => `count(*) FILTER (WHERE ${inW(w)}) AS c${w}, sum(ev.v) FILTER (WHERE ${inW(w)}) AS s${w}, max(ev.ms) FILTER (WHERE ${inW(w)}) AS m${w}`)
     .join(", ");
   const perDeal = windows
-    .map((w) => `sum(c${w})::DOUBLE AS c${w}, sum(s${w})::DOUBLE AS s${w}, (count(*) FILTER (WHERE c${w} > 0))::DOUBLE AS d${w}, ((max(sp) - max(m${w})) / ${DAY}.0)::DOUBLE AS l${w}`)
+    .map((w) => `sum(c${w})::DOUBLE AS c${w}, (sum(s${w})::DOUBLE / ${scale}) AS s${w}, (count(*) FILTER (WHERE c${w} > 0))::DOUBLE AS d${w}, ((max(sp) - max(m${w})) / ${DAY}.0)::DOUBLE AS l${w}`)
     .join(", ");
   await db.run(`CREATE OR REPLACE TEMP TABLE tt (t VARCHAR, ti INTEGER)`);
   const typeAppender = await db.createAppender("tt");

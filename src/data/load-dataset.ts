@@ -214,7 +214,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
         description = "none: no created_at or closed_at, every event counts";
         warnings.push("events: the deals have no dates, so events cannot be cut at a scoring point; behavioural features may leak the outcome");
       }
-      const f = await eventFeatures(db, spec.events, ctx("events"), { keys, at, description }, { missing, dateFormat, taken: new Set(metas.map((m) => m.name)), onProgress: progress });
+      const f = await eventFeatures(db, spec.events, ctx("events"), { keys, at, description }, { missing, dateFormat, timeZone, taken: new Set(metas.map((m) => m.name)), onProgress: progress });
       metas.push(...f.attributes);
       Object.assign(columns, f.columns);
       for (const [name, o] of Object.entries(overrides)) {
