@@ -65,7 +65,13 @@ export function tableExpression(source: { file: string }, ctx: TableContext, opt
   );
 }
 
-/** Whether a file is read as CSV (by extension). */
+/**
+ * Whether a file is read as CSV (by extension: .csv, .tsv, .txt).
+ *
+ * @example
+ * import { isCsvFile } from "leadlab";
+ * isCsvFile("deals.CSV"); // => true
+ */
 export function isCsvFile(file: string): boolean {
   return [".csv", ".tsv", ".txt"].includes(extname(file).toLowerCase());
 }
