@@ -15,7 +15,7 @@ export { formatLoadReport } from "./data/format-load-report";
 export { DealTable, type DealTableParts, type AttributeMeta, type Column, type EventFeature, type Retention, type Holdout, type DealSources } from "./data/deal-table";
 export { dealTableToDataFrame, fromDataFrame } from "./notebook/data-frame";
 export { profileTable, type AttributeProfile, type ValueWinRate } from "./data/profile-table";
-export { eventFeatures, eventFeatureName, MAX_EVENT_TYPES, type EventFeatures, type ScoringPoints } from "./data/event-features";
+export { eventFeatures, eventFeatureName, instantSql, MAX_EVENT_TYPES, type EventFeatures, type ScoringPoints } from "./data/event-features";
 export { retentionTable } from "./data/retention-table";
 export { inferAttribute, parseBoolean, parseNumber, TYPE_SHARE, TYPE_OTHER_TOKENS, MULTI_SHARE, type Inference, type InferOptions, type ValueCount } from "./data/infer-attribute";
 export { readNumberText, detectNumberFormat, describeNumberFormat, type NumberText, type NumberFormat } from "./data/number-format";
@@ -26,8 +26,11 @@ export { futureDates, holdoutShrinkWarning, checkFutureDates, type FutureDates }
 export { checkDuplicateHeaders } from "./data/duplicate-headers";
 export { parseDate } from "./data/parse-date";
 export { typedColumn, gatherColumn, countMissing, countDistinct, type ColumnOrigin, type TypedColumnOptions } from "./data/typed-column";
-export { readTextTable, requireColumn, tableExpression, tableLabel, runUserQuery, type TextTable, type TableContext } from "./data/read-table";
-export { openDuckDB, sqlString, sqlIdentifier } from "./data/duckdb-session";
+export { readTextTable, requireColumn, tableExpression, tableLabel, runUserQuery, openTable, isCsvFile, type TextTable, type TableContext, type OpenedTable } from "./data/read-table";
+export { openDuckDB, sqlString, sqlIdentifier, type DuckDBSessionOptions } from "./data/duckdb-session";
+export { assertReadOnlyQuery, READ_ONLY_TABLE_FUNCTIONS, type QueryContext } from "./data/read-only-query";
+export { duckdbCause, readTableError, oneColumnError, type ReadErrorContext } from "./data/read-error";
+export { canonicalTimeZone, nearestTimeZone, wallClockToInstant } from "./data/time-zone";
 export { nearestName, editDistance } from "./formats/nearest-name";
 export { compareText } from "./data/compare-text";
 

@@ -74,7 +74,18 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Ends quietly when the reader of stdout goes away (`leadlab profile | head -1`): the output
+ * was not wanted any more, which is not an error. Any other stdout failure is one line.
+ */
+function endQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === "EPIPE") process.exit(0);
+  process.stderr.write(`leadlab: cannot write the output: ${error.message}\n`);
+  process.exit(1);
+}
+
 if (require.main === module) {
+  process.stdout.on("error", endQuietlyOnClosedPipe);
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

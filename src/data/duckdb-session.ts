@@ -1,8 +1,19 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 
+/** Options of {@link openDuckDB}. */
+export interface DuckDBSessionOptions {
+  /** The IANA time zone naive timestamps are read in (DuckDB's `TimeZone`). Default `"UTC"`, whatever the machine's `TZ`. */
+  timeZone?: string;
+}
+
 /**
- * An in-memory DuckDB connection whose relative paths (in `file:` tables and inside `sql:`
- * queries) resolve against `baseDir`, the folder of the dataset.yaml.
+ * An in-memory DuckDB connection for reading the user's tables, locked down before it runs
+ * anything of theirs: relative paths (in `file:` tables and inside `sql:` queries) resolve
+ * against `baseDir`, the folder of the dataset.yaml; naive timestamps are read in
+ * `options.timeZone` (default UTC, never the machine's `TZ`); extensions are neither installed
+ * nor loaded on demand (no network, no community extensions); and the configuration is locked,
+ * so no query can change any of this. Which statements a `sql:` table may hold is checked
+ * separately, by {@link assertReadOnlyQuery}.
  *
  * @example
  * import { openDuckDB } from "leadlab";
@@ -10,10 +21,16 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
  * (await db.runAndReadAll("select 1 as x")).getRowObjects(); // => [{ x: 1 }]
  * db.closeSync();
  */
-export async function openDuckDB(baseDir: string): Promise<DuckDBConnection> {
-  const instance = await DuckDBInstance.create(":memory:");
+export async function openDuckDB(baseDir: string, options: DuckDBSessionOptions = {}): Promise<DuckDBConnection> {
+  const instance = await DuckDBInstance.create(":memory:", {
+    autoinstall_known_extensions: "false",
+    autoload_known_extensions: "false",
+    allow_community_extensions: "false",
+  });
   const connection = await instance.connect();
   await connection.run(`SET file_search_path = ${sqlString(baseDir)}`);
+  await connection.run(`SET TimeZone = ${sqlString(options.timeZone ?? "UTC")}`);
+  await connection.run("SET lock_configuration = true");
   return connection;
 }
 

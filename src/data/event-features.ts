@@ -4,10 +4,31 @@ import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import { sqlIdentifier, sqlString } from "./duckdb-session";
 import type { EventsReport } from "./load-report";
-import { requireColumn, runUserQuery, tableExpression, tableLabel, type TableContext } from "./read-table";
+import { openTable, requireColumn, runUserQuery, type TableContext } from "./read-table";
 import type { EventAggregate } from "../formats/vocabulary";
 
 const DAY = 86_400_000;
+/** Event values that are not whole numbers are summed as integers of 1e-9 (exact, and fast). */
+const VALUE_SCALE = 1e9;
+
+/**
+ * The SQL instant of a time column of the given DuckDB type, for `epoch_ms`: an instant
+ * (TIMESTAMPTZ) stays itself; a naive timestamp or date is read in the session's time zone
+ * (the spec's `timezone:`; in UTC, the default, it is already the instant); text is parsed
+ * with its offset when it has one, else in that zone.
+ *
+ * @example
+ * import { instantSql } from "leadlab";
+ * instantSql("ts", "TIMESTAMP WITH TIME ZONE", "Asia/Tokyo"); // => "ts"
+ * instantSql("ts", "TIMESTAMP", "Asia/Tokyo"); // => "CAST(ts AS TIMESTAMPTZ)"
+ * instantSql("ts", "VARCHAR", "UTC", "%m/%d/%Y"); // => "CAST(try_strptime(ts, '%m/%d/%Y') AS TIMESTAMPTZ)"
+ */
+export function instantSql(column: string, type: string, timeZone: string, dateFormat?: string): string {
+  if (type === "TIMESTAMP WITH TIME ZONE") return column;
+  if (type !== "VARCHAR") return timeZone === "UTC" ? `CAST(${column} AS TIMESTAMP)` : `CAST(${column} AS TIMESTAMPTZ)`;
+  return dateFormat ? `CAST(try_strptime(${column}, ${sqlString(dateFormat)}) AS TIMESTAMPTZ)` : `TRY_CAST(${column} AS TIMESTAMPTZ)`;
+}
+
 /** At most this many event types become features (the most frequent); the rest are reported. */
 export const MAX_EVENT_TYPES = 40;
 
@@ -53,22 +74,20 @@ export async function eventFeatures(
   spec: NonNullable<DatasetSpec["events"]>,
   ctx: TableContext,
   points: ScoringPoints,
-  options: { missing: readonly string[]; dateFormat?: string; taken: ReadonlySet<string>; onProgress?: (message: string) => void },
+  options: { missing: readonly string[]; dateFormat?: string; timeZone: string; taken: ReadonlySet<string>; onProgress?: (message: string) => void },
 ): Promise<EventFeatures> {
-  const label = tableLabel(spec, ctx);
   const windows = eventWindows(spec);
   const maxW = windows[windows.length - 1];
-  const isCsv = !!spec.file && /\.(csv|tsv|txt)$/i.test(spec.file);
-  const csvOptions = isCsv ? { nullTokens: [...options.missing] } : {};
-  let expr = tableExpression(spec, ctx, csvOptions);
-  if (isCsv && options.dateFormat) expr = expr.replace(/\)$/, `, types = {${sqlString(spec.time)}: 'VARCHAR'})`);
-  const described = (await runUserQuery(db, `DESCRIBE SELECT * FROM ${expr}`, ctx, label)).getRowObjectsJS();
+  // A CSV is read as text (as deals are), so that keys keep their leading zeros and every bad
+  // time or value is named with its row below, rather than guessed from a sample of the file.
+  const { expr, where } = await openTable(db, spec, ctx, { csvAllText: true, nullTokens: [...options.missing] });
+  const label = where.label;
+  const described = (await runUserQuery(db, `DESCRIBE SELECT * FROM ${expr}`, where)).getRowObjectsJS();
   const names = described.map((r) => String(r.column_name));
   const table = { label, names };
   const field = (f: string) => `events.${f}`;
   for (const [f, col] of [["key", spec.key], ["time", spec.time], ["type", spec.type], ...(spec.value ? [["value", spec.value]] : [])] as [string, string][])
     requireColumn(table, col, field(f), ctx.specFile);
-  const timeType = String(described[names.indexOf(spec.time)].column_type);
   const q = sqlIdentifier;
   const miss = `(${[...options.missing].map(sqlString).join(", ") || "NULL"})`;
   const typeOf = (c: string) => String(described[names.indexOf(c)].column_type);
@@ -78,6 +97,7 @@ export async function eventFeatures(
     typeOf(c) === "VARCHAR"
       ? `CASE WHEN trim(${q(c)}) IN ${miss} THEN NULL ELSE trim(${q(c)}) END`
       : `CAST(${q(c)} AS VARCHAR)`;
+  const timeType = typeOf(spec.time);
   const timeIsText = timeType === "VARCHAR";
   if (!timeIsText && !/^(TIMESTAMP|DATE)/.test(timeType))
     throw new DatasetError(
@@ -85,19 +105,20 @@ export async function eventFeatures(
       { file: label, field: spec.time },
       "convert it to ISO dates, or use a `sql:` events table that converts it (e.g. to_timestamp(seconds))",
     );
-  const ms = !timeIsText
-    ? `epoch_ms(CAST(time0 AS TIMESTAMP))`
-    : options.dateFormat
-      ? `epoch_ms(try_strptime(time0, ${sqlString(options.dateFormat)}))`
-      : `epoch_ms(TRY_CAST(time0 AS TIMESTAMP))`;
-  const valueIsText = spec.value !== undefined && typeOf(spec.value) === "VARCHAR";
+  const ms = `epoch_ms(${instantSql("time0", timeType, options.timeZone, options.dateFormat)})`;
+  const valueType = spec.value === undefined ? "" : typeOf(spec.value);
+  const valueIsText = valueType === "VARCHAR";
   const inner = [
     `${clean(spec.key)} AS k`,
     `${clean(spec.type)} AS t`,
     `${timeIsText ? clean(spec.time) : q(spec.time)} AS time0`,
-    `${spec.value ? (valueIsText ? clean(spec.value) : `CAST(${q(spec.value)} AS DOUBLE)`) : "CAST(NULL AS DOUBLE)"} AS v0`,
+    `${spec.value ? (valueIsText ? clean(spec.value) : q(spec.value)) : "CAST(NULL AS DOUBLE)"} AS v0`,
   ].join(", ");
-  const value = valueIsText ? "TRY_CAST(v0 AS DOUBLE)" : "v0";
+  // Values are summed exactly (whole numbers as integers, others as decimals to 1e-9), so a
+  // sum does not depend on the order of the rows or on how DuckDB splits the work.
+  const whole = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/.test(valueType);
+  const scale = whole ? 1 : VALUE_SCALE;
+  const value = whole ? "CAST(v0 AS BIGINT)" : `TRY_CAST(round(TRY_CAST(v0 AS DOUBLE) * ${VALUE_SCALE}) AS HUGEINT)`;
   // One pass over the source: parsed columns, and the raw text only where it failed to parse
   // (row order is kept, so the first bad row can be numbered without a window over every row).
   await runUserQuery(
@@ -106,8 +127,7 @@ export async function eventFeatures(
        CASE WHEN time0 IS NOT NULL AND ms IS NULL THEN CAST(time0 AS VARCHAR) END AS bad_time,
        CASE WHEN v0 IS NOT NULL AND v IS NULL THEN CAST(v0 AS VARCHAR) END AS bad_value
      FROM (SELECT *, ${ms} AS ms, ${value} AS v FROM (SELECT ${inner} FROM ${expr}))`,
-    ctx,
-    label,
+    where,
   );
   const progress = options.onProgress ?? (() => {});
   progress("events: read; checking them");
@@ -130,7 +150,11 @@ export async function eventFeatures(
   }
   if (num(counts.bad_values) > 0) {
     const bad = await firstBad("bad_value");
-    throw new DatasetError("not a number", { file: label, field: spec.value, row: num(bad.r), value: bad.raw }, "clean the value column, or add the value to `missing:`");
+    throw new DatasetError(
+      "not a number (or beyond ±1e29)",
+      { file: label, field: spec.value, row: num(bad.r), value: bad.raw },
+      "clean the value column, or add the value to `missing:`",
+    );
   }
   // ev keeps the rows with no key, time or type (counted above); the queries below skip them.
 
@@ -176,7 +200,7 @@ export async function eventFeatures(
     .map((w) => `count(*) FILTER (WHERE ${inW(w)}) AS c${w}, sum(ev.v) FILTER (WHERE ${inW(w)}) AS s${w}, max(ev.ms) FILTER (WHERE ${inW(w)}) AS m${w}`)
     .join(", ");
   const perDeal = windows
-    .map((w) => `sum(c${w})::DOUBLE AS c${w}, sum(s${w})::DOUBLE AS s${w}, (count(*) FILTER (WHERE c${w} > 0))::DOUBLE AS d${w}, ((max(sp) - max(m${w})) / ${DAY}.0)::DOUBLE AS l${w}`)
+    .map((w) => `sum(c${w})::DOUBLE AS c${w}, (sum(s${w})::DOUBLE / ${scale}) AS s${w}, (count(*) FILTER (WHERE c${w} > 0))::DOUBLE AS d${w}, ((max(sp) - max(m${w})) / ${DAY}.0)::DOUBLE AS l${w}`)
     .join(", ");
   await db.run(`CREATE OR REPLACE TEMP TABLE tt (t VARCHAR, ti INTEGER)`);
   const typeAppender = await db.createAppender("tt");
@@ -197,7 +221,8 @@ export async function eventFeatures(
   );
   progress("events: filling the feature columns");
   const resultNames = result.columnNames();
-  const raw = result.getColumns() as number[][];
+  // With no event before any scoring point the result has no rows, and no columns to read.
+  const raw = result.currentRowCount > 0 ? (result.getColumns() as number[][]) : resultNames.map(() => []);
   const cols: Record<string, number[]> = Object.fromEntries(resultNames.map((name, j) => [name, raw[j]]));
 
   const attributes: AttributeMeta[] = [];
@@ -253,6 +278,8 @@ export async function eventFeatures(
     { reason: `no time (${spec.time})`, rows: num(counts.no_time) },
     { reason: `no type (${spec.type})`, rows: num(counts.no_type) },
   ].filter((d) => d.rows > 0);
+  if (n > withoutPoint && num(counts.n) > 0 && idx.length === 0)
+    warnings.push(`events: no event of a deal's key falls in a window before its scoring point (${num(usage.unmatched)} match no deal, ${num(usage.after_all)} are at or after every scoring point of their key); every count is 0`);
   if (withoutPoint > 0) warnings.push(`events: ${withoutPoint} closed deals have no scoring point; their behavioural features are missing`);
   return {
     attributes,

@@ -1,3 +1,4 @@
+import { compareText } from "./compare-text";
 import { DEFAULT_HOLDOUT_SEED } from "../formats/provenance";
 import { dirname, resolve } from "node:path";
 import { DealTable, type AttributeMeta, type Column, type Holdout } from "./deal-table";
@@ -11,6 +12,8 @@ import { checkFutureDates } from "./future-dates";
 import { inferAttribute, type Inference, type ValueCount } from "./infer-attribute";
 import { describeNumberFormat, detectNumberFormat } from "./number-format";
 import { outcomeLabels } from "./outcome-labels";
+import { parseDate } from "./parse-date";
+import { canonicalTimeZone } from "./time-zone";
 import { readDatasetSpec } from "./parse-dataset-spec";
 import { readTextTable, requireColumn, type TableContext } from "./read-table";
 import { retentionTable } from "./retention-table";
@@ -63,7 +66,9 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
   const progress = options.onProgress ?? (() => {});
   const missing = spec.missing ?? DEFAULT_MISSING;
   const dateFormat = spec.date_format;
-  const db = await openDuckDB(baseDir);
+  // Instants are compared in UTC; naive times are read in the spec's zone, never the machine's.
+  const timeZone = canonicalTimeZone(spec.timezone ?? "UTC") ?? "UTC";
+  const db = await openDuckDB(baseDir, { timeZone });
   try {
     const ctx = (field: string): TableContext => ({ specFile, field, baseDir });
     progress("reading deals");
@@ -74,8 +79,12 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
     const reserved = new Set([spec.deals.id, spec.deals.outcome.column, spec.deals.created_at, spec.deals.closed_at, spec.deals.amount].filter((x): x is string => !!x));
     checkIds(ids, deals.label, spec.deals.id);
     const outcome = outcomeLabels(outcomeText, spec.deals.outcome, deals.label);
-    const dateOf = (name: string | undefined, field: string) =>
-      name ? (typedColumn(col(name, field), "date", { file: deals.label, column: name }, { dateFormat }) as Float64Array) : undefined;
+    const dateOf = (name: string | undefined, field: string) => {
+      if (!name) return undefined;
+      const values = col(name, field);
+      const checked = typedColumn(values, "date", { file: deals.label, column: name }, { dateFormat }) as Float64Array;
+      return timeZone === "UTC" ? checked : Float64Array.from(values, (v) => (v === null ? NaN : parseDate(v, dateFormat, timeZone)));
+    };
     const createdAll = dateOf(spec.deals.created_at, "deals.created_at");
     const closedAll = dateOf(spec.deals.closed_at, "deals.closed_at");
     const amountAll = spec.deals.amount
@@ -158,12 +167,13 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       });
       const index = Int32Array.from(keys, (k) => (k === null ? -1 : (rowOf.get(k.trim()) ?? -1)));
       let matched = 0, noKey = 0;
-      const examples: string[] = [];
+      const missed = new Set<string>();
       keys.forEach((k, r) => {
         if (k === null) noKey++;
         else if (index[r] >= 0) matched++;
-        else if (examples.length < 5 && !examples.includes(k.trim())) examples.push(k.trim());
+        else missed.add(k.trim());
       });
+      const examples = [...missed].sort(compareText).slice(0, 5);
       const base = (t.label.split("/").pop() ?? "join").replace(/\.[^.]+$/, "");
       const rename = new Map<string, string>();
       const names = t.names.filter((_, j) => j !== tk);
@@ -178,10 +188,11 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       });
     }
 
-    // Closed deals only.
+    // Closed deals only, in the canonical order (by deal id, which is unique), so that the same
+    // rows in any order give the same table and the same files.
     const closed: number[] = [];
     for (let r = 0; r < deals.rows; r++) if (outcome.codes[r] !== 2) closed.push(r);
-    const rows = Int32Array.from(closed);
+    const rows = Int32Array.from(canonicalOrder(closed, ids));
     const pickF = (a: Float64Array | undefined) => (a ? Float64Array.from(rows, (r) => a[r]) : undefined);
     const won = Uint8Array.from(rows, (r) => (outcome.codes[r] === 1 ? 1 : 0));
     const createdAt = pickF(createdAll);
@@ -222,7 +233,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
         description = "none: no created_at or closed_at, every event counts";
         warnings.push("events: the deals have no dates, so events cannot be cut at a scoring point; behavioural features may leak the outcome");
       }
-      const f = await eventFeatures(db, spec.events, ctx("events"), { keys, at, description }, { missing, dateFormat, taken: new Set(metas.map((m) => m.name)), onProgress: progress });
+      const f = await eventFeatures(db, spec.events, ctx("events"), { keys, at, description }, { missing, dateFormat, timeZone, taken: new Set(metas.map((m) => m.name)), onProgress: progress });
       metas.push(...f.attributes);
       Object.assign(columns, f.columns);
       for (const [name, o] of Object.entries(overrides)) {
@@ -340,6 +351,15 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
   } finally {
     db.closeSync();
   }
+}
+
+/**
+ * Rows sorted by their (unique, trimmed) id, compared by code point: the order every table is
+ * computed in, whatever the order of the file or of a `sql:` query without ORDER BY.
+ */
+function canonicalOrder(rows: number[], ids: (string | null)[]): number[] {
+  const key = (r: number) => ids[r]!.trim();
+  return rows.sort((a, b) => compareText(key(a), key(b)));
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -3,6 +3,7 @@ import { DatasetError } from "../formats/dataset-error";
 import { DatasetSpecSchema, type DatasetSpec, type TableSource } from "../formats/dataset-spec";
 import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
 import { foldText } from "./fold-text";
+import { canonicalTimeZone, nearestTimeZone } from "./time-zone";
 
 /**
  * Parses and validates the text of a `dataset.yaml`. Throws a {@link DatasetError} naming the
@@ -41,6 +42,14 @@ export function readDatasetSpec(path: string): DatasetSpec {
 }
 
 function checkStructure(spec: DatasetSpec, file: string): void {
+  if (spec.timezone !== undefined && !canonicalTimeZone(spec.timezone)) {
+    const near = nearestTimeZone(spec.timezone);
+    throw new DatasetError(
+      "not an IANA time zone name",
+      { file, field: "timezone", value: spec.timezone },
+      `${near ? `did you mean "${near}"? ` : ""}name the zone naive timestamps were written in, e.g. America/New_York, Europe/Berlin or UTC (an offset such as +09:00 is not a zone: write it in the data instead)`,
+    );
+  }
   const tables: [string, TableSource | undefined][] = [
     ["deals", spec.deals],
     ...(spec.join ?? []).map((j, i) => [`join.${i}`, j] as [string, TableSource]),

@@ -1,10 +1,12 @@
+import { wallClockToInstant } from "./time-zone";
+
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC)?$/i;
 
 /**
  * Parses a date or timestamp into epoch milliseconds (UTC), or `NaN` when the text does not
  * match. Without a format, ISO 8601 (`2026-03-01`, `2026-03-01 14:05:00`, with `T`, `Z` or an
- * offset). With a format, the strftime directives `%Y %y %m %d %e %H %I %M %S %f %p %b %B %j %%`
+ * offset). A time with no offset is read in `timeZone` (an IANA name; default UTC). With a format, the strftime directives `%Y %y %m %d %e %H %I %M %S %f %p %b %B %j %%`
  * (the same meaning as DuckDB's `strptime`, so files and events parse alike). Written here
  * because the subset is small and a dependency would not match DuckDB's directives.
  *
@@ -13,19 +15,21 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+)
  * parseDate("2026-03-01"); // => 1772323200000
  * parseDate("03/01/2026", "%m/%d/%Y"); // => 1772323200000
  * parseDate("yesterday"); // => NaN
+ * parseDate("2026-03-01", undefined, "Asia/Tokyo"); // => 1772290800000
  */
-export function parseDate(text: string, format?: string): number {
+export function parseDate(text: string, format?: string, timeZone = "UTC"): number {
   const s = text.trim();
-  return format ? parseWithFormat(s, format) : parseIso(s);
+  return format ? wallClockToInstant(parseWithFormat(s, format), timeZone) : parseIso(s, timeZone);
 }
 
-function parseIso(s: string): number {
+function parseIso(s: string, timeZone: string): number {
   const m = ISO.exec(s);
   if (!m) return NaN;
   const [, y, mo, d, h, mi, sec, frac, zone] = m;
   const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
   const t = build(+y, +mo, +d, +(h ?? 0), +(mi ?? 0), +(sec ?? 0), ms);
-  if (Number.isNaN(t) || !zone || /^(z|utc)$/i.test(zone)) return t;
+  if (!zone) return wallClockToInstant(t, timeZone);
+  if (Number.isNaN(t) || /^(z|utc)$/i.test(zone)) return t;
   const sign = zone[0] === "-" ? -1 : 1;
   const digits = zone.slice(1).replace(":", "");
   return t - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60000;

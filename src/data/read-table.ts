@@ -6,6 +6,8 @@ import type { TableSource } from "../formats/dataset-spec";
 import { sqlIdentifier, sqlString } from "./duckdb-session";
 import { nearestName } from "../formats/nearest-name";
 import { checkDuplicateHeaders } from "./duplicate-headers";
+import { assertReadOnlyQuery } from "./read-only-query";
+import { oneColumnError, readTableError, type ReadErrorContext } from "./read-error";
 
 /** A table read as text: one array per column, `null` for missing values. */
 export interface TextTable {
@@ -26,17 +28,16 @@ export interface TableContext {
 }
 
 /**
- * The DuckDB expression that reads a `file:` or `sql:` table: `read_csv`, `read_parquet` or
- * `read_json_auto` by extension (CSV with every column as text), or the query itself. Throws
- * a {@link DatasetError} for a missing, empty or unknown file.
+ * The DuckDB expression that reads a file: `read_csv`, `read_parquet` or `read_json_auto` by
+ * extension (CSV with the first line as header; every column as text when asked). Throws a {@link DatasetError} for a missing, empty
+ * or unknown file. A `sql:` table is opened with {@link openTable}, which checks it first.
  *
  * @example
  * import { tableExpression } from "leadlab";
- * tableExpression({ sql: "select 1 as x" }, { specFile: "dataset.yaml", field: "deals", baseDir: "." }); // => "(select 1 as x)"
+ * tableExpression({ file: "deals.csv" }, { specFile: "dataset.yaml", field: "deals", baseDir: "data/sample" }).startsWith("read_csv("); // => true
  */
-export function tableExpression(source: TableSource, ctx: TableContext, options: { csvAllText?: boolean; nullTokens?: string[] } = {}): string {
-  if (source.sql) return `(${source.sql})`;
-  const file = source.file!;
+export function tableExpression(source: { file: string }, ctx: TableContext, options: { csvAllText?: boolean; nullTokens?: string[] } = {}): string {
+  const file = source.file;
   const path = resolve(ctx.baseDir, file);
   if (!existsSync(path)) {
     const dir = dirname(path);
@@ -52,8 +53,10 @@ export function tableExpression(source: TableSource, ctx: TableContext, options:
     throw new DatasetError("the file is empty (0 bytes)", { file: path }, "export the table again with a header row and data");
   const ext = extname(path).toLowerCase();
   const nulls = options.nullTokens ? `, nullstr = [${options.nullTokens.map(sqlString).join(", ")}]` : "";
-  if ([".csv", ".tsv", ".txt"].includes(ext))
-    return `read_csv(${sqlString(path)}, header = true${options.csvAllText ? ", all_varchar = true" : ""}${nulls})`;
+  if (isCsvFile(file))
+    // skip = 0: the first line is the header. Left to itself, DuckDB's sniffer may skip lines
+    // up to a ragged row and take that row as the header, silently dropping the rows above it.
+    return `read_csv(${sqlString(path)}, header = true, skip = 0${options.csvAllText ? ", all_varchar = true" : ""}${nulls})`;
   if (ext === ".parquet") return `read_parquet(${sqlString(path)})`;
   if ([".json", ".ndjson", ".jsonl"].includes(ext)) return `read_json_auto(${sqlString(path)})`;
   throw new DatasetError(
@@ -61,6 +64,48 @@ export function tableExpression(source: TableSource, ctx: TableContext, options:
     { file: ctx.specFile, field: `${ctx.field}.file`, value: file },
     "use .csv, .tsv, .parquet, .json, .ndjson or .jsonl, or read it with a `sql:` query",
   );
+}
+
+/**
+ * Whether a file is read as CSV (by extension: .csv, .tsv, .txt).
+ *
+ * @example
+ * import { isCsvFile } from "leadlab";
+ * isCsvFile("deals.CSV"); // => true
+ */
+export function isCsvFile(file: string): boolean {
+  return [".csv", ".tsv", ".txt"].includes(extname(file).toLowerCase());
+}
+
+/** A user's table ready to query: the DuckDB expression to select from, and how errors name it. */
+export interface OpenedTable {
+  expr: string;
+  /** Names the table in DuckDB's errors (see {@link runUserQuery}). */
+  where: ReadErrorContext;
+}
+
+/**
+ * Opens a `file:` or `sql:` table for reading. A `sql:` table must be one read-only SELECT
+ * ({@link assertReadOnlyQuery}); it becomes a temporary view, so a trailing `;` or comment in
+ * the query cannot reach the text leadlab wraps around it.
+ *
+ * @example
+ * import { openDuckDB, openTable } from "leadlab";
+ * const db = await openDuckDB(".");
+ * (await openTable(db, { sql: "select 1 as x;" }, { specFile: "dataset.yaml", field: "deals", baseDir: "." })).expr; // => '"leadlab_deals"'
+ */
+export async function openTable(db: DuckDBConnection, source: TableSource, ctx: TableContext, options: { csvAllText?: boolean; nullTokens?: string[] } = {}): Promise<OpenedTable> {
+  const label = tableLabel(source, ctx);
+  if (source.file !== undefined) {
+    const expr = tableExpression({ file: source.file }, ctx, options);
+    return { expr, where: { specFile: ctx.specFile, field: ctx.field, label, ...(isCsvFile(source.file) ? { csvPath: resolve(ctx.baseDir, source.file) } : {}) } };
+  }
+  const sql = source.sql ?? "";
+  await assertReadOnlyQuery(db, sql, ctx);
+  const where = { specFile: ctx.specFile, field: ctx.field, label };
+  const view = sqlIdentifier(`leadlab_${ctx.field.replace(/\W/g, "_")}`);
+  await runUserQuery(db, `CREATE OR REPLACE TEMP VIEW ${view} AS ${sql}`, where);
+  return { expr: view, where };
 }
 
 /**
@@ -77,20 +122,19 @@ export function tableLabel(source: TableSource, ctx: TableContext): string {
 }
 
 /**
- * Runs a query for the user's table, turning DuckDB's errors into a {@link DatasetError}
- * that names the table.
+ * Runs a query over a user's table, turning DuckDB's errors into a one-line
+ * {@link DatasetError} that names the table and keeps DuckDB's whole cause ({@link readTableError}).
  *
  * @example
  * import { openDuckDB, runUserQuery } from "leadlab";
  * const db = await openDuckDB(".");
- * await runUserQuery(db, "select 1", { specFile: "dataset.yaml", field: "deals", baseDir: "." }, "deals");
+ * await runUserQuery(db, "select 1", { specFile: "dataset.yaml", field: "deals", label: "deals" });
  */
-export async function runUserQuery(db: DuckDBConnection, sql: string, ctx: TableContext, label: string) {
+export async function runUserQuery(db: DuckDBConnection, sql: string, where: ReadErrorContext) {
   try {
     return await db.runAndReadAll(sql);
   } catch (e) {
-    const msg = (e as Error).message.split("\n")[0];
-    throw new DatasetError(`DuckDB could not read the table: ${msg}`, { file: label }, `check the file's format, or the \`${ctx.field}\` entry in ${ctx.specFile}`);
+    throw await readTableError(db, e, where);
   }
 }
 
@@ -107,16 +151,15 @@ export async function runUserQuery(db: DuckDBConnection, sql: string, ctx: Table
  * t.columns[0]; // => ["a", null]
  */
 export async function readTextTable(db: DuckDBConnection, source: TableSource, ctx: TableContext, missing: readonly string[]): Promise<TextTable> {
-  const expr = tableExpression(source, ctx, { csvAllText: true });
-  const label = tableLabel(source, ctx);
-  const described = await runUserQuery(db, `DESCRIBE SELECT * FROM ${expr}`, ctx, label);
+  const { expr, where } = await openTable(db, source, ctx, { csvAllText: true });
+  const label = where.label;
   await checkDuplicateHeaders(db, source, ctx, label);
-  const columnInfo = described.getRowObjectsJS();
-  const names = columnInfo.map((r) => String(r.column_name));
-  // A JSON-typed column (NDJSON mixing 3 and "3") is read as its text, so both are one value.
-  const text = (n: string, j: number) => (columnInfo[j].column_type === "JSON" ? `json_extract_string(${sqlIdentifier(n)}, '$')` : `CAST(${sqlIdentifier(n)} AS VARCHAR)`);
-  const select = names.map((n, j) => `${text(n, j)} AS ${sqlIdentifier(n)}`).join(", ");
-  const result = await runUserQuery(db, `SELECT ${select} FROM ${expr}`, ctx, label);
+  const described = (await runUserQuery(db, `DESCRIBE SELECT * FROM ${expr}`, where)).getRowObjectsJS();
+  const names = described.map((r) => String(r.column_name));
+  const oneColumn = await oneColumnError(db, names, where);
+  if (oneColumn) throw oneColumn;
+  const select = described.map((r) => `${textOf(String(r.column_name), String(r.column_type))} AS ${sqlIdentifier(String(r.column_name))}`).join(", ");
+  const result = await runUserQuery(db, `SELECT ${select} FROM ${expr}`, where);
   const raw = result.getColumnsJS() as (string | null)[][];
   const rows = raw.length ? raw[0].length : 0;
   if (rows === 0) throw new DatasetError("the table has a header but no rows", { file: label }, "export the table again with its data");
@@ -137,6 +180,18 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
     return out;
   });
   return { label, names, columns, rows, replacedByMissing };
+}
+
+/**
+ * A column as text. An instant (TIMESTAMPTZ, e.g. from a `sql:` table) is written in UTC with
+ * a `Z`, so that it reads back as the same instant whatever the session's time zone.
+ */
+function textOf(name: string, type: string): string {
+  const q = sqlIdentifier(name);
+  if (type === "TIMESTAMP WITH TIME ZONE") return `strftime(timezone('UTC', ${q}), '%Y-%m-%dT%H:%M:%S.%fZ')`;
+  // A JSON-typed column (NDJSON mixing 3 and "3") is read as its text, so both are one value.
+  if (type === "JSON") return `json_extract_string(${q}, '$')`;
+  return `CAST(${q} AS VARCHAR)`;
 }
 
 /**

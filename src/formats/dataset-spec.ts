@@ -45,6 +45,12 @@ export const DatasetSpecSchema = Type.Object(
     date_format: Type.Optional(
       Type.String({ minLength: 2, description: "strftime-style format of every date column, e.g. %m/%d/%Y. Default: ISO 8601." }),
     ),
+    timezone: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: "IANA time zone (e.g. America/New_York) in which timestamps without an offset are read. Default: UTC. Offsets in the data are honoured; the machine's TZ never matters.",
+      }),
+    ),
     deals: Type.Object(
       {
         ...tableSource,
