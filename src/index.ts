@@ -173,7 +173,7 @@ export { tuneScorecard, leadRecord, SELECTION_ROWS, MAX_CANDIDATES } from "./sco
 export { resolveTuneOptions, type TuneOptions, type ResolvedTuneOptions, type Scale } from "./scoring/tune-options";
 export { Scorecard, type ScorecardParts, type Reference, type AucEstimate } from "./scoring/scorecard";
 export { ScoringRulesSchema, BinMatchSchema, FeatureSourceSchema, ScorecardAttributeSchema, type ScoringRules, type ScorecardAttribute, type BinMatch } from "./scoring/scoring-rules-schema";
-export { pointsScale, type PointsScale } from "./scoring/points-scale";
+export { cardPoints, pointsScale, type CardPoints, type PointsScale } from "./scoring/points-scale";
 export { chooseTiers, type Tier } from "./scoring/choose-tiers";
 export { gradeMatrix, quartileCuts, type GradeCell } from "./scoring/grade-matrix";
 export { rulesToYaml } from "./scoring/rules-yaml";

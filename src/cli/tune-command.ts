@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadDataset } from "../data/load-dataset";
+import { DEFAULT_MISSING, loadDataset } from "../data/load-dataset";
 import type { DatasetSpec } from "../data/dataset-spec";
 import { evaluateFrameworks } from "../frameworks/evaluate-frameworks";
 import { frameworksSection } from "../report/frameworks-section";
@@ -25,12 +25,13 @@ const USAGE =
  *
  * @example
  * import { rulesInputs } from "leadlab";
- * rulesInputs({ name: "x", deals: { file: "d.csv", id: "deal_id", outcome: { column: "s", won: ["w"], lost: ["l"] } } }); // => { id: "deal_id" }
+ * rulesInputs({ name: "x", missing: ["NA"], deals: { file: "d.csv", id: "deal_id", outcome: { column: "s", won: ["w"], lost: ["l"] } } }); // => { id: "deal_id", missing: ["NA"] }
  */
 export function rulesInputs(spec: DatasetSpec): ScoringRules["inputs"] {
   return {
     id: spec.deals.id,
     ...(spec.deals.created_at ? { scoringPoint: spec.deals.created_at } : {}),
+    missing: [...(spec.missing ?? DEFAULT_MISSING)],
     ...(spec.events
       ? { events: { key: spec.events.key, leadKey: spec.events.key, time: spec.events.time, type: spec.events.type, ...(spec.events.value ? { value: spec.events.value } : {}) } }
       : {}),
