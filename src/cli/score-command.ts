@@ -1,18 +1,22 @@
-import { closeSync, existsSync, openSync, writeSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
 import { DatasetError } from "../formats/dataset-error";
+import type { EventsReport } from "../data/load-report";
 import { openDuckDB, sqlIdentifier, sqlString } from "../data/duckdb-session";
 import { compareText } from "../data/compare-text";
 import { nearestName } from "../formats/nearest-name";
 import { tableExpression } from "../data/read-table";
+import { leadEventFeatures, type AsOf } from "../scoring/lead-event-features";
 import { readScoringRules } from "../scoring/parse-scoring-rules";
 import { createScorer, ScoreError, type LeadValue } from "../scoring/score";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
+import { checkOutputPath, openAtomicOutput, type AtomicOutput } from "./atomic-output";
 import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
 
-const USAGE = "leadlab score <scoring.yaml> <leads.csv|parquet|json> [--out scored.csv] [--reasons N] [--missing NA,N/A]";
+const USAGE =
+  "leadlab score <scoring.yaml> <leads.csv|parquet|json> [--id column] [--events events.csv|parquet --as-of column|now] [--out scored.csv] [--reasons N] [--missing NA,N/A]";
 
 /** Rows of a leads file that could not be scored, per reason. */
 export interface UnscoredReason {
@@ -25,11 +29,33 @@ export interface UnscoredReason {
   values: string[];
 }
 
+/** Category values in no bin of an attribute (scored in its `other` or `missing` bin). */
+export interface UnknownCategories {
+  attribute: string;
+  rows: number;
+  /** How many distinct values. */
+  distinct: number;
+  /** The most frequent (up to five), most rows first. */
+  top: { value: string; rows: number }[];
+}
+
+/** Blank and repeated lead ids. */
+export interface IdCounts {
+  /** Rows whose id is empty or only spaces. */
+  blank: number;
+  /** Ids that are on more than one row, and the rows they are on. */
+  duplicated: { ids: number; rows: number; examples: { id: string; rows: number }[] };
+}
+
 /** What {@link scoreFile} did. */
 export interface ScoreFileReport {
   rows: number;
   scored: number;
   unscored: UnscoredReason[];
+  unknown: UnknownCategories[];
+  ids: IdCounts;
+  /** With `events`: what became of the raw events (as in the load report). */
+  events?: EventsReport;
   seconds: number;
 }
 
@@ -37,8 +63,16 @@ export interface ScoreFileReport {
 export interface ScoreFileOptions {
   /** How many reasons per lead (default 3). */
   reasons?: number;
-  /** Text read as missing besides the empty string. */
+  /** Text read as missing besides the empty string and the rules' `inputs.missing`. */
   missing?: readonly string[];
+  /** The lead id column (default: the rules' `inputs.id`). */
+  id?: string;
+  /** A raw events file (CSV, Parquet, NDJSON) with the columns of `inputs.events`: behavioural features are computed from it as in training. */
+  events?: string;
+  /** With `events`: the leads' column holding each scoring point, or "now" (default: `inputs.scoringPoint`). */
+  asOf?: string;
+  /** The instant "now" stands for, in epoch milliseconds (default: when the call starts). */
+  now?: number;
   /** Called with a line of progress every 262,144 leads. */
   onProgress?: (message: string) => void;
 }
@@ -46,11 +80,15 @@ export interface ScoreFileOptions {
 /**
  * Scores every row of a leads file (CSV, Parquet or NDJSON/JSON) with a `scoring.yaml`,
  * streaming: DuckDB reads the file chunk by chunk, each row is scored with the runtime
- * scorer, and CSV lines (`<id>,points,tier,grade,reasons`) go to `write` as each chunk is
- * done, so a million leads never sit in memory. The leads file has a column per attribute's
- * `source.column`, and for each event feature a column named as the attribute (e.g.
- * `demo_request_count_90d`) with the precomputed value. A row that cannot be scored is
- * written with empty points, tier and grade and its reason, and counted in the report.
+ * scorer, and CSV lines (`<id>,points,tier,grade,fit,engagement,reasons`) go to `write` as
+ * each chunk is done, so a million leads never sit in memory. The leads file has a column
+ * per attribute's `source.column`; behavioural features are either columns named as the
+ * attribute (e.g. `demo_request_count_90d`) with the value as of the scoring point, or, with
+ * `events`, computed from the raw events by the loader's own definition (see
+ * {@link leadEventFeatures}). A row that cannot be scored is written with empty points, tier
+ * and grade and its reason. The report counts rows scored and not (per reason), category
+ * values no bin lists (per attribute), and blank and duplicated ids. Everything is read and
+ * checked (rules, columns, events) before `write` is first called.
  *
  * @example
  * import { scoreFile } from "leadlab";
@@ -60,16 +98,33 @@ export interface ScoreFileOptions {
  */
 export async function scoreFile(rulesPath: string, leadsPath: string, write: (text: string) => void, options: ScoreFileOptions = {}): Promise<ScoreFileReport> {
   const started = performance.now();
+  const now = options.now ?? Date.now();
   const rules = readScoringRules(rulesPath);
-  const scorer = createScorer(rules, { reasons: options.reasons, missing: options.missing });
+  const unknown = new Map<string, Map<string, number>>();
+  const onUnknown = (attribute: string, value: string) => {
+    let values = unknown.get(attribute);
+    if (!values) unknown.set(attribute, (values = new Map()));
+    values.set(value, (values.get(value) ?? 0) + 1);
+  };
+  const scorer = createScorer(rules, { reasons: options.reasons, missing: options.missing, onUnknown });
   if (!existsSync(leadsPath)) throw new DatasetError("the leads file does not exist", { file: leadsPath }, "pass the path of a CSV, Parquet or NDJSON file of leads");
+  const idColumn = options.id ?? rules.inputs.id;
+  const eventNames = new Set(options.events ? rules.attributes.flatMap((a) => ("event" in a.source ? [a.name] : [])) : []);
   const db = await openDuckDB(process.cwd());
   try {
     const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd() }, { csvAllText: true });
     const names = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${expr}`)).getRowObjectsJS().map((r) => String(r.column_name));
-    requireColumns(rules, scorer.keys, names, leadsPath);
-    const plan = await readPlan(db, expr, rules, scorer.keys);
+    const fileKeys = scorer.keys.filter((k) => !eventNames.has(k));
+    const asOf = options.events ? asOfOf(rules, options.asOf, now) : undefined;
+    requireColumns(rules, [idColumn, ...fileKeys, ...(options.events ? [rules.inputs.events?.leadKey ?? idColumn] : []), ...(asOf && "column" in asOf ? [asOf.column] : [])], names, leadsPath, options.id !== undefined);
+    const missing = ["", ...(rules.inputs.missing ?? []), ...(options.missing ?? [])];
+    const features = options.events ? await leadEventFeatures(db, expr, leadsPath, rules, options.events, asOf!, missing) : undefined;
+    const ids = await idCounts(db, expr, idColumn);
+      const plan = await readPlan(db, expr, rules, fileKeys, idColumn);
+    // Where each of the scorer's values comes from: the file (its index in fileKeys) or a computed feature.
+    const sources = scorer.keys.map((k) => (eventNames.has(k) ? features!.columns.get(k)! : fileKeys.indexOf(k)));
     const result = await db.stream(plan.query);
+    const fileValues: LeadValue[] = new Array(fileKeys.length);
     const values: LeadValue[] = new Array(scorer.keys.length);
     const tiers = new Map<string | null, string>();
     // Reasons are few distinct texts: each is escaped once; the reasons cell is always quoted.
@@ -77,14 +132,18 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
     const unscored = new Map<string, UnscoredReason>();
     let rows = 0;
     let scored = 0;
-    let out = `${csvField(rules.inputs.id)},points,tier,grade,reasons\n`;
+    let out = `${csvField(idColumn)},points,tier,grade,fit,engagement,reasons\n`;
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       const n = chunk.rowCount;
       const read = plan.reader(chunk);
       for (let r = 0; r < n; r++) {
-        const id = read(r, values);
+        const id = read(r, fileValues);
+        for (let j = 0; j < sources.length; j++) {
+          const from = sources[j];
+          values[j] = typeof from === "number" ? fileValues[from] : from[rows + r];
+        }
         try {
           const s = scorer.scoreValues(values);
           let tier = tiers.get(s.tier);
@@ -95,11 +154,11 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
             if (quoted === undefined) reasonCells.set(s.reasons[k], (quoted = s.reasons[k].replace(/"/g, '""')));
             cell += k === 0 ? quoted : `; ${quoted}`;
           }
-          out += `${csvField(id)},${s.points},${tier},${s.grade},"${cell}"\n`;
+          out += `${csvField(id)},${s.points},${tier},${s.grade},${s.fit},${s.engagement},"${cell}"\n`;
           scored++;
         } catch (e) {
           if (!(e instanceof ScoreError)) throw e;
-          out += `${csvField(id)},,,,${csvField(`could not score: ${e.message}`)}\n`;
+          out += `${csvField(id)},,,,,,${csvField(`could not score: ${e.message}`)}\n`;
           let u = unscored.get(e.problem);
           if (!u) unscored.set(e.problem, (u = { reason: e.problem, rows: 0, examples: [], values: [] }));
           u.rows++;
@@ -114,15 +173,50 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
       if (options.onProgress && rows % 262_144 < n) options.onProgress(`scored ${rows.toLocaleString("en-US")} leads`);
     }
     if (out) write(out);
-    return { rows, scored, unscored: [...unscored.values()].sort((a, b) => b.rows - a.rows), seconds: (performance.now() - started) / 1000 };
+    return {
+      rows,
+      scored,
+      unscored: [...unscored.values()].sort((a, b) => b.rows - a.rows || compareText(a.reason, b.reason)),
+      unknown: [...unknown].map(([attribute, counts]) => ({
+        attribute,
+        rows: [...counts.values()].reduce((s, c) => s + c, 0),
+        distinct: counts.size,
+        top: [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 5).map(([value, c]) => ({ value, rows: c })),
+      })),
+      ids,
+      ...(features ? { events: features.report } : {}),
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     db.closeSync();
   }
 }
 
+/** The scoring point of `--as-of`: a column, or "now"; by default the rules' scoring point column. */
+function asOfOf(rules: ScoringRules, asOf: string | undefined, now: number): AsOf {
+  if (asOf === "now") return { at: now };
+  const column = asOf ?? rules.inputs.scoringPoint;
+  if (column === undefined)
+    throw new CliError("score: --events needs --as-of: the leads' column with each scoring point, or now (the rules name no inputs.scoringPoint)");
+  return { column };
+}
+
+/** Blank and duplicated ids of the leads file, counted by DuckDB before anything is written. */
+async function idCounts(db: DuckDBConnection, expr: string, idColumn: string): Promise<IdCounts> {
+  const ids = `(SELECT trim(COALESCE(CAST(${sqlIdentifier(idColumn)} AS VARCHAR), '')) AS id FROM ${expr})`;
+  const [blank] = (await db.runAndReadAll(`SELECT count(*) FILTER (WHERE id = '') AS blank FROM ${ids}`)).getRowsJS();
+  const repeated = `(SELECT id, count(*) AS rows FROM ${ids} WHERE id <> '' GROUP BY id HAVING count(*) > 1)`;
+  const [totals] = (await db.runAndReadAll(`SELECT count(*), COALESCE(sum(rows), 0) FROM ${repeated}`)).getRowsJS();
+  const examples = (await db.runAndReadAll(`SELECT id, rows FROM ${repeated} ORDER BY rows DESC, id LIMIT 5`)).getRowsJS();
+  return {
+    blank: Number(blank[0]),
+    duplicated: { ids: Number(totals[0]), rows: Number(totals[1]), examples: examples.map(([id, rows]) => ({ id: String(id), rows: Number(rows) })) },
+  };
+}
+
 /** Throws naming a column the rules read that the leads file lacks (event features are precomputed columns). */
-function requireColumns(rules: ScoringRules, keys: readonly string[], names: readonly string[], leadsPath: string): void {
-  for (const key of [rules.inputs.id, ...keys]) {
+function requireColumns(rules: ScoringRules, keys: readonly string[], names: readonly string[], leadsPath: string, idGiven: boolean): void {
+  for (const [k, key] of keys.entries()) {
     if (names.includes(key)) continue;
     const attribute = rules.attributes.find((a) => ("column" in a.source ? a.source.column : a.name) === key);
     const isEvent = attribute !== undefined && "event" in attribute.source;
@@ -133,8 +227,12 @@ function requireColumns(rules: ScoringRules, keys: readonly string[], names: rea
       near
         ? `did you mean "${near}"?`
         : isEvent
-          ? "add a column named as the event feature with its value as of the scoring point, or score in the warehouse with `leadlab sql`"
-          : `add the column "${key}" that the rules read (inputs.id or an attribute's source.column)`,
+          ? "add a column named as the event feature with its value as of the scoring point, or compute it from raw events with --events, or score in the warehouse with `leadlab sql`"
+          : k === 0
+            ? idGiven
+              ? "pass the lead id column with --id"
+              : `add the column "${key}" (the rules' inputs.id), or name the lead id column with --id`
+            : `add the column "${key}" that the rules read (an attribute's source.column, inputs.events.leadKey or the --as-of column)`,
     );
   }
 }
@@ -156,7 +254,7 @@ interface ReadPlan {
  *   dictionary of those values (an ENUM), and the text itself when it is not in it;
  * - the rest: text.
  */
-async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules, keys: readonly string[]): Promise<ReadPlan> {
+async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules, keys: readonly string[], idColumn: string): Promise<ReadPlan> {
   const numericOnly = (key: string) =>
     rules.attributes.every((a) => ("column" in a.source ? a.source.column : a.name) !== key || a.match === "numeric");
   const text = (key: string) => `COALESCE(CAST(${sqlIdentifier(key)} AS VARCHAR), '')`;
@@ -164,7 +262,7 @@ async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules,
   const dictionaries = await sampleDictionaries(db, expr, keys.filter((_, j) => !numeric[j]), text);
   // `inner` reads each column once; `flags` says whether a number's text is canonical; the
   // outer select hands out the number or code, and the text where they do not apply.
-  const inner = [`${text(rules.inputs.id)} AS id`];
+  const inner = [`${text(idColumn)} AS id`];
   const flags: string[] = [];
   const select = ["id"];
   const kinds: ("number" | "code" | "text")[] = [];
@@ -217,42 +315,73 @@ async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules,
 }
 
 /**
- * `leadlab score`: scores a leads file with a `scoring.yaml` and writes CSV (id, points,
- * tier, grade, reasons) to `--out` or stdout; reports to stderr how many leads were scored
- * and, per reason, the leads that could not be (with example ids and values).
+ * `leadlab score`: scores a leads file with a `scoring.yaml` and writes CSV (id, points, tier,
+ * grade, fit and engagement points, reasons) to `--out` or stdout. `--id` names the id column
+ * (default: the rules' `inputs.id`); `--events` computes the behavioural features from raw
+ * events as of `--as-of` (a column of the leads, or now). `--out` is written to a temporary
+ * file in its folder and renamed into place when complete, so a failed run never empties or
+ * truncates it. The summary (see {@link scoreSummary}) goes to stderr.
  *
  * @example
  * import { scoreCommand } from "leadlab";
  * await scoreCommand(["tests/scoring/fixtures/scoring.yaml", "tests/scoring/fixtures/leads.csv"], (s) => process.stdout.write(s), (m) => process.stderr.write(m + "\n"));
  */
 export async function scoreCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {
-  const { values, positionals } = parseCommandArgs(
-    "score",
-    USAGE,
-    argv,
-    { out: { type: "string" as const }, reasons: { type: "string" as const }, missing: { type: "string" as const } },
-    2,
-  );
+  const text = { type: "string" as const };
+  const { values, positionals } = parseCommandArgs("score", USAGE, argv, { out: text, reasons: text, missing: text, id: text, events: text, "as-of": text }, 2);
   const reasons = values.reasons === undefined ? undefined : Number(values.reasons);
   if (reasons !== undefined && !(Number.isInteger(reasons) && reasons >= 0)) throw new CliError(`score: --reasons must be a whole number ≥ 0; got "${values.reasons}". Usage: ${USAGE}`);
+  if (values["as-of"] !== undefined && values.events === undefined) throw new CliError(`score: --as-of applies to features computed from --events; pass --events too. Usage: ${USAGE}`);
+  if (values.events !== undefined && !existsSync(values.events)) throw new CliError(`score: the events file ${values.events} does not exist; pass the raw events (CSV, Parquet or NDJSON) with the columns of the rules' inputs.events`);
   const missing = values.missing === undefined ? undefined : values.missing.split(",");
   const [rulesPath, leadsPath] = positionals;
-  let fd: number | undefined;
+  if (values.out) checkOutputPath(values.out);
+  // The output is opened when the first rows are scored, after the rules, the leads and the
+  // events are read and checked; it replaces --out only once complete.
+  let file: AtomicOutput | undefined;
+  const write = values.out === undefined ? out : (t: string) => (file ??= openAtomicOutput(values.out!)).write(t);
   try {
-    if (values.out) fd = openSync(values.out, "w");
-    const write = fd === undefined ? out : (text: string) => void writeSync(fd!, text);
-    const report = await scoreFile(rulesPath, leadsPath, write, { reasons, missing, onProgress: progress });
-    const rate = report.seconds > 0 ? Math.round(report.rows / report.seconds) : report.rows;
-    progress(`scored ${report.scored.toLocaleString("en-US")} of ${leads(report.rows)} in ${report.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")} leads/s)${values.out ? `; wrote ${values.out}` : ""}`);
-    const failed = report.rows - report.scored;
-    if (failed > 0) {
-      progress(`could not score ${leads(failed)} (written with empty points and the reason):`);
-      for (const u of report.unscored)
-        progress(`  ${u.reason}: ${leads(u.rows)}, e.g. ${u.examples.map((x) => JSON.stringify(x)).join(", ")} (values ${u.values.join(", ")})`);
-    }
+    const report = await scoreFile(rulesPath, leadsPath, write, { reasons, missing, onProgress: progress, id: values.id, events: values.events, asOf: values["as-of"] });
+    if (values.out) (file ??= openAtomicOutput(values.out)).commit();
+    for (const line of scoreSummary(report, values.out)) progress(line);
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    file?.abort();
   }
+}
+
+/**
+ * The lines `leadlab score` writes to stderr: rows scored and not (per reason), category
+ * values in no bin (per attribute, the most frequent first), blank and duplicated ids, and
+ * what became of the raw events.
+ *
+ * @example
+ * import { scoreSummary } from "leadlab";
+ * scoreSummary({ rows: 2, scored: 2, unscored: [], unknown: [], ids: { blank: 0, duplicated: { ids: 0, rows: 0, examples: [] } }, seconds: 1 }); // => ["scored 2 of 2 leads in 1.00 s (2 leads/s)", "ids: none blank, none duplicated"]
+ */
+export function scoreSummary(report: ScoreFileReport, outPath?: string): string[] {
+  const lines: string[] = [];
+  const rate = report.seconds > 0 ? Math.round(report.rows / report.seconds) : report.rows;
+  lines.push(`scored ${report.scored.toLocaleString("en-US")} of ${leads(report.rows)} in ${report.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")} leads/s)${outPath ? `; wrote ${outPath}` : ""}`);
+  const failed = report.rows - report.scored;
+  if (failed > 0) {
+    lines.push(`could not score ${leads(failed)} (written with empty points and the reason):`);
+    for (const u of report.unscored) lines.push(`  ${u.reason}: ${leads(u.rows)}, e.g. ${u.examples.map((x) => JSON.stringify(x)).join(", ")} (values ${u.values.join(", ")})`);
+  }
+  if (report.unknown.length > 0) {
+    lines.push("category values no bin lists (scored in the attribute's other bin, or missing bin when it has none):");
+    for (const u of report.unknown)
+      lines.push(`  ${u.attribute}: ${leads(u.rows)}, ${u.distinct} value${u.distinct === 1 ? "" : "s"}: ${u.top.map((t) => `${JSON.stringify(t.value)} ${t.rows.toLocaleString("en-US")}`).join(", ")}${u.distinct > u.top.length ? ", …" : ""}`);
+  }
+  const d = report.ids.duplicated;
+  lines.push(
+    `ids: ${report.ids.blank ? `${report.ids.blank.toLocaleString("en-US")} blank` : "none blank"}, ${d.ids ? `${d.ids.toLocaleString("en-US")} on more than one row (${d.rows.toLocaleString("en-US")} rows), e.g. ${d.examples.map((e) => `${JSON.stringify(e.id)} ×${e.rows}`).join(", ")}` : "none duplicated"}`,
+  );
+  const e = report.events;
+  if (e)
+    lines.push(
+      `events: ${e.read.toLocaleString("en-US")} read from ${e.table}, as of ${e.scoringPoint}; ${e.unmatchedKey.toLocaleString("en-US")} match no lead, ${e.afterEveryScoringPoint.toLocaleString("en-US")} are at or after every scoring point of their key${e.dropped.map((x) => `, ${x.rows.toLocaleString("en-US")} dropped: ${x.reason}`).join("")}`,
+    );
+  return lines;
 }
 
 const leads = (n: number) => `${n.toLocaleString("en-US")} lead${n === 1 ? "" : "s"}`;

@@ -1,7 +1,7 @@
-import { writeFileSync } from "node:fs";
 import { readScoringRules } from "../scoring/parse-scoring-rules";
 import { SQL_DIALECTS, type SqlDialect } from "../scoring/sql/dialects";
 import { scoringSql } from "../scoring/sql/scoring-sql";
+import { checkOutputPath, writeFileAtomic } from "./atomic-output";
 import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
 
@@ -34,6 +34,7 @@ export function sqlCommand(argv: string[], out: (text: string) => void, progress
   const d = values.dialect;
   if (d === undefined || !(SQL_DIALECTS as readonly string[]).includes(d))
     throw new CliError(`sql: ${d === undefined ? "--dialect is required" : `unknown dialect "${d}"`}; use one of ${SQL_DIALECTS.join(", ")}. Usage: ${USAGE}`);
+  if (values.out) checkOutputPath(values.out);
   const rules = readScoringRules(positionals[0]);
   const sql = scoringSql(rules, {
     dialect: d as SqlDialect,
@@ -43,7 +44,7 @@ export function sqlCommand(argv: string[], out: (text: string) => void, progress
     missing: values.missing === undefined ? undefined : values.missing.split(","),
   });
   if (values.out) {
-    writeFileSync(values.out, sql);
+    writeFileAtomic(values.out, sql);
     progress(`wrote ${values.out} (${d})`);
   } else out(sql);
 }

@@ -98,6 +98,8 @@ export interface DealSources {
   keep: string[];
   /** Text read as missing in every column. */
   missing: string[];
+  /** The IANA time zone naive timestamps were read in. */
+  timeZone: string;
 }
 
 const splits = new WeakMap<DealTable, HoldoutSplit>();

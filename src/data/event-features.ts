@@ -74,7 +74,15 @@ export async function eventFeatures(
   spec: NonNullable<DatasetSpec["events"]>,
   ctx: TableContext,
   points: ScoringPoints,
-  options: { missing: readonly string[]; dateFormat?: string; timeZone: string; taken: ReadonlySet<string>; onProgress?: (message: string) => void },
+  options: {
+    missing: readonly string[];
+    dateFormat?: string;
+    timeZone: string;
+    taken: ReadonlySet<string>;
+    onProgress?: (message: string) => void;
+    /** Build features for exactly these event types (e.g. the ones a scoring.yaml uses), with or without events, instead of the most frequent. */
+    types?: readonly string[];
+  },
 ): Promise<EventFeatures> {
   const windows = eventWindows(spec);
   const maxW = windows[windows.length - 1];
@@ -179,8 +187,8 @@ export async function eventFeatures(
 
   const typeRows = (await db.runAndReadAll(`SELECT t, count(*) AS n, count(v) AS nv FROM ev WHERE k IS NOT NULL AND ms IS NOT NULL AND t IS NOT NULL GROUP BY t ORDER BY n DESC, t`)).getRowObjectsJS();
   const warnings: string[] = [];
-  const kept = typeRows.slice(0, MAX_EVENT_TYPES);
-  if (typeRows.length > MAX_EVENT_TYPES)
+  const kept = options.types ? options.types.map((t) => ({ t, nv: spec.value ? 1 : 0 })) : typeRows.slice(0, MAX_EVENT_TYPES);
+  if (!options.types && typeRows.length > MAX_EVENT_TYPES)
     warnings.push(`events: ${typeRows.length} event types; features are built for the ${MAX_EVENT_TYPES} most frequent, the rest are ignored`);
   const [usage] = (
     await db.runAndReadAll(

@@ -320,6 +320,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
           : {}),
         keep: Object.entries(spec.attributes ?? {}).filter(([, a]) => a.keep).map(([name]) => name).sort(),
         missing: [...missing],
+        timeZone,
       },
     });
     const attributes: AttributeReport[] = metas.map((m) => ({

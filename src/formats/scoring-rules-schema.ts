@@ -21,11 +21,15 @@ export const BinMatchSchema = Type.Union([
       loInclusive: Type.Boolean(),
       hiInclusive: Type.Boolean(),
     },
-    { additionalProperties: false, description: "Numbers between lo and hi; an absent end is unbounded." },
+    { additionalProperties: false, description: "Numbers between lo and hi; an absent end is unbounded. The ranges of an attribute do not overlap." },
   ),
   Type.Object(
     { kind: Type.Literal("set"), values: Type.Array(Type.String()) },
-    { additionalProperties: false, description: "These values, compared as trimmed text (booleans as \"true\" / \"false\")." },
+    {
+      additionalProperties: false,
+      description:
+        "These values, compared after Unicode NFC, trimming and lower-casing each character (booleans as \"true\" / \"false\"); no value may be in two bins of an attribute.",
+    },
   ),
   Type.Object(
     { kind: Type.Literal("other") },
@@ -113,6 +117,15 @@ export const ScoringRulesSchema = Type.Object(
       {
         id: Type.String({ description: "The lead / deal id column." }),
         scoringPoint: Type.Optional(Type.String({ description: "The column with the scoring point (events strictly before it count)." })),
+        missing: Type.Optional(
+          Type.Array(Type.String(), {
+            description:
+              "Text read as missing in every column, as in training (the dataset spec's `missing:`); compared as categories are (Unicode NFC, trimmed, lower-cased). Empty text is always missing.",
+          }),
+        ),
+        timeZone: Type.Optional(
+          Type.String({ description: "The IANA time zone naive timestamps were read in during training (the dataset spec's `timezone:`); absent means UTC." }),
+        ),
         events: Type.Optional(
           Type.Object(
             { key: Type.String(), leadKey: Type.String(), time: Type.String(), type: Type.String(), value: Type.Optional(Type.String()) },
@@ -125,10 +138,13 @@ export const ScoringRulesSchema = Type.Object(
     scale: Type.Object(
       {
         kind: literalUnion(["pdo", "0-100"] as const),
-        base: Type.Number(),
-        baseOdds: Type.Number(),
-        pdo: Type.Number(),
-        basePoints: Type.Integer({ description: "Points every lead starts with (the intercept)." }),
+        base: Type.Number({ description: "pdo: the points at odds baseOdds (0 on the 0-100 scale, where it is unused)." }),
+        baseOdds: Type.Number({ description: "pdo: the win odds that score `base` (1 on the 0-100 scale, where it is unused)." }),
+        pdo: Type.Number({ description: "pdo: the points that double the odds (0 on the 0-100 scale, where it is unused)." }),
+        basePoints: Type.Integer({
+          description:
+            "Points every lead starts with. A lead's score is basePoints plus the points of one bin per attribute, on the scale the tier cuts use; on the 0-100 scale basePoints is 0 and each attribute's lowest bin has 0 points.",
+        }),
       },
       { additionalProperties: false },
     ),

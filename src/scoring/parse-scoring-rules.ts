@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { DatasetError } from "../formats/dataset-error";
 import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
-import { ScoringRulesSchema, type ScorecardAttribute, type ScoringRules } from "../formats/scoring-rules-schema";
+import { categoryKey } from "./category-key";
+import { binSetText } from "./score";
+import { ScoringRulesSchema, type BinMatch, type ScorecardAttribute, type ScoringRules } from "../formats/scoring-rules-schema";
 
 /**
  * Where the committed JSON Schema of scoring.yaml lives (relative to the package root).
@@ -33,8 +35,10 @@ export function scoringRulesSchemaText(): string {
  * {@link DatasetError} naming the file and the line and column of a YAML syntax error, or the
  * field, value and fix of a rules error: an unknown field (with the nearest allowed name), a
  * wrong `apiVersion` or `kind`, a missing field, or rules that cannot be applied (a bin of the
- * wrong kind for its match, two `missing` bins, tiers out of order, grade cuts that are not
- * three ascending numbers, an event feature without `inputs.events`).
+ * wrong kind for its match, two `missing` bins, numeric ranges that overlap, a category in two
+ * bins (compared as the scorer compares them: NFC, trimmed, lower-cased) or equal to a
+ * missing token, tiers out of order, grade cuts that are not three ascending numbers, an
+ * event feature without `inputs.events`).
  *
  * @example
  * import { parseScoringRules } from "leadlab";
@@ -87,6 +91,7 @@ function checkRules(rules: ScoringRules, file: string): void {
     throw new DatasetError(problem, { file, field, ...(value !== undefined ? { value } : {}) }, fix);
   };
   const names = new Set<string>();
+  const missingKeys = new Set((rules.inputs.missing ?? []).map(categoryKey));
   rules.attributes.forEach((a: ScorecardAttribute, i) => {
     const at = `attributes.${i}`;
     if (names.has(a.name)) fail(`${at}.name`, `attribute "${a.name}" appears twice`, "give every attribute a unique name", a.name);
@@ -104,6 +109,7 @@ function checkRules(rules: ScoringRules, file: string): void {
       fail(`${at}.match`, `containsValue and separator only apply to match "contains"`, "set `match: contains`, or remove containsValue and separator", a.match);
     if (a.separator === "") fail(`${at}.separator`, "the separator is empty", 'use the multi-valued column\'s separator, e.g. ";"', a.separator);
     const seen = new Set<string>();
+    const setBin = new Map<string, number>();
     a.bins.forEach((b, j) => {
       const field = `${at}.bins.${j}.when`;
       const allowed = BIN_KINDS[a.match];
@@ -113,10 +119,40 @@ function checkRules(rules: ScoringRules, file: string): void {
         fail(field, `attribute "${a.name}" has two ${b.when.kind} bins`, `keep one ${b.when.kind} bin`);
       seen.add(b.when.kind);
       if (b.when.kind === "range") {
-        const { lo, hi, loInclusive, hiInclusive } = b.when;
+        const range = b.when;
+        const { lo, hi, loInclusive, hiInclusive } = range;
         if (lo !== undefined && hi !== undefined && (lo > hi || (lo === hi && !(loInclusive && hiInclusive))))
           fail(field, `the range of bin "${b.label}" of "${a.name}" holds no number`, "make lo below hi (or equal, with both ends inclusive)", { lo, hi });
+        a.bins.slice(0, j).forEach((other, h) => {
+          if (other.when.kind === "range" && rangesOverlap(other.when, range))
+            fail(
+              field,
+              `the ranges of bins "${other.label}" (bins.${h}) and "${b.label}" (bins.${j}) of attribute "${a.name}" overlap, so a number in both would score twice as much as it should or by the first bin only`,
+              `make the ranges of "${a.name}" meet without overlapping: one bin's hi is the next bin's lo, inclusive on one side only (e.g. hi: 50 with hiInclusive: false, then lo: 50 with loInclusive: true)`,
+              { lo: lo ?? null, hi: hi ?? null },
+            );
+        });
       }
+      if (b.when.kind === "set")
+        for (const v of b.when.values) {
+          const key = binSetText(v, a.match);
+          const h = setBin.get(key);
+          if (h !== undefined && h !== j)
+            fail(
+              `${field}.values`,
+              `attribute "${a.name}" lists the category "${v}" in bins "${a.bins[h].label}" (bins.${h}) and "${b.label}" (bins.${j}) (categories are compared after Unicode NFC, trimming and lower-casing)`,
+              `keep "${v}" in one bin of "${a.name}" and remove it from the other`,
+              v,
+            );
+          setBin.set(key, j);
+          if (a.match === "categorical" && missingKeys.has(key))
+            fail(
+              `${field}.values`,
+              `the category "${v}" of bin "${b.label}" of attribute "${a.name}" is also one of inputs.missing, so it is read as missing and never reaches this bin`,
+              `remove "${v}" from inputs.missing or from the bin`,
+              v,
+            );
+        }
     });
   });
   const tiers = rules.tiers;
@@ -132,4 +168,26 @@ function checkRules(rules: ScoringRules, file: string): void {
     if (cuts.length !== 3 || cuts[0] > cuts[1] || cuts[1] > cuts[2])
       fail(`grades.${key}`, "grade cuts must be 3 ascending numbers", "write three cut points, lowest first, e.g. [0, 20, 40]", cuts);
   }
+}
+
+/** Whether two ranges hold a common number. */
+function rangesOverlap(a: Extract<BinMatch, { kind: "range" }>, b: Extract<BinMatch, { kind: "range" }>): boolean {
+  // The larger lower end and the smaller upper end, with whether each is included.
+  const [lo, loIn] = lowerOf(a, b);
+  const [hi, hiIn] = upperOf(a, b);
+  return lo < hi || (lo === hi && loIn && hiIn);
+}
+
+function lowerOf(a: Extract<BinMatch, { kind: "range" }>, b: Extract<BinMatch, { kind: "range" }>): [number, boolean] {
+  const la = a.lo ?? -Infinity;
+  const lb = b.lo ?? -Infinity;
+  if (la !== lb) return la > lb ? [la, a.loInclusive || a.lo === undefined] : [lb, b.loInclusive || b.lo === undefined];
+  return [la, (a.loInclusive || a.lo === undefined) && (b.loInclusive || b.lo === undefined)];
+}
+
+function upperOf(a: Extract<BinMatch, { kind: "range" }>, b: Extract<BinMatch, { kind: "range" }>): [number, boolean] {
+  const ha = a.hi ?? Infinity;
+  const hb = b.hi ?? Infinity;
+  if (ha !== hb) return ha < hb ? [ha, a.hiInclusive || a.hi === undefined] : [hb, b.hiInclusive || b.hi === undefined];
+  return [ha, (a.hiInclusive || a.hi === undefined) && (b.hiInclusive || b.hi === undefined)];
 }

@@ -8,7 +8,7 @@ import type { ScoringRules } from "../formats/scoring-rules-schema";
  *
  * @example
  * import { rulesInputs } from "leadlab";
- * rulesInputs({ id: "deal_id", scoringPoint: "created", keep: [], missing: [""] }); // => { id: "deal_id", scoringPoint: "created" }
+ * rulesInputs({ id: "deal_id", scoringPoint: "created", keep: [], missing: ["", "NA"], timeZone: "UTC" }); // => { id: "deal_id", scoringPoint: "created", missing: ["", "NA"] }
  */
 export function rulesInputs(sources: DealSources | undefined): ScoringRules["inputs"] {
   if (!sources) return { id: "deal_id" };
@@ -16,6 +16,8 @@ export function rulesInputs(sources: DealSources | undefined): ScoringRules["inp
   return {
     id: sources.id,
     ...(sources.scoringPoint ? { scoringPoint: sources.scoringPoint } : {}),
+    missing: [...sources.missing],
+    ...(sources.timeZone !== "UTC" ? { timeZone: sources.timeZone } : {}),
     ...(e ? { events: { key: e.key, leadKey: e.key, time: e.time, type: e.type, ...(e.value ? { value: e.value } : {}) } } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { BinMatch, ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
 import { parseBoolean, parseNumber } from "../data/infer-attribute";
+import { categoryKey } from "./category-key";
 
 /*
  * The runtime scorer: applies a `scoring.yaml` to one lead. It has no runtime dependency but
@@ -8,19 +9,25 @@ import { parseBoolean, parseNumber } from "../data/infer-attribute";
  * rules, and a test holds the two to identical points, tiers and grades.
  *
  * Reading a value:
- * - missing: null, undefined, NaN, and text that is empty after trimming; goes to the
- *   attribute's `missing` bin.
+ * - missing: null, undefined, NaN, text that is empty after trimming, and text that is one of
+ *   the rules' `inputs.missing` tokens (the training spec's `missing:`) or of the
+ *   `missing` option, compared by {@link categoryKey} (NFC, trimmed, lower-cased); goes to
+ *   the attribute's `missing` bin.
  * - numeric: a number, or text that is a plain decimal number (`12`, `-3.5`, `1e6`, the
- *   loader's grammar); anything else (e.g. "1,200", "n/a", true, an infinite number) cannot
- *   be scored and throws a ScoreError naming the attribute and the value.
- * - categorical: the value as trimmed text, compared exactly (case matters) with the trimmed
- *   values of the `set` bins. A value in no set goes to the `other` bin, or, when the
- *   attribute has none (no level was rare in training), to the `missing` bin: an unknown
- *   category scores like an unknown value.
+ *   loader's grammar); anything else (e.g. "1,200", "inf", "NaN", true) is "not a number",
+ *   and a number too large for a double ("1e400", Infinity) is "not a finite number": the
+ *   lead cannot be scored and a ScoreError names the attribute and the value. A number
+ *   smaller than 1e-300 in size ("1e-400") reads as 0.
+ * - categorical: the value's {@link categoryKey} (NFC, trimmed, each character lower-cased)
+ *   compared with the keys of the values of the `set` bins. A value in no set goes to the
+ *   `other` bin, or, when the attribute has none (no level was rare in training), to the
+ *   `missing` bin: an unknown category scores like an unknown value (and is reported to
+ *   the `onUnknown` option).
  * - boolean: true/false, or the tokens true/false, t/f, yes/no, y/n, 1/0 in any case; read as
  *   "true" / "false" and matched with the sets. Another value throws a ScoreError.
  * - contains (an item of a multi-valued column): text split at `separator` (default ";"),
- *   items trimmed, empty items dropped, or an array of items; "true" when the item is there.
+ *   items compared by their {@link categoryKey}, empty items dropped, or an array of items;
+ *   "true" when the item is there.
  *   No item at all is missing.
  * - event features are precomputed numbers keyed by the attribute's name (a leads file for
  *   `leadlab score` has a column per event feature, named as the attribute); the generated
@@ -55,8 +62,13 @@ export interface LeadScore {
 export interface ScoreOptions {
   /** How many reasons to give (default 3; 0 for none, which is faster). */
   reasons?: number;
-  /** Text read as missing besides the empty string, compared after trimming (e.g. ["NA", "null"]). */
+  /** Text read as missing besides the empty string and the rules' `inputs.missing`, compared by {@link categoryKey} (e.g. ["NA", "null"]). */
   missing?: readonly string[];
+  /**
+   * Called when a category value (of a `categorical` attribute) is in no `set` bin and so goes
+   * to the `other` (or `missing`) bin: with the attribute's name and the value, trimmed.
+   */
+  onUnknown?: (attribute: string, value: string) => void;
 }
 
 /**
@@ -97,6 +109,8 @@ export interface Scorer {
 }
 
 const DEFAULT_REASONS = 3;
+/** Numbers smaller than this in size read as 0 (so do they in the SQL, which cannot cast them everywhere). */
+const TINY = 1e-300;
 /** Distinct text values per attribute whose bin a scorer remembers. */
 const CACHE_LIMIT = 4096;
 const GRADES = ["A", "B", "C", "D"].map((f) => ["1", "2", "3", "4"].map((e) => f + e));
@@ -170,6 +184,7 @@ export function score(rules: ScoringRules, record: LeadRecord, options: ScoreOpt
   let byOptions = cache.get(rules);
   if (!byOptions) cache.set(rules, (byOptions = new Map()));
   const key = `${options.reasons ?? DEFAULT_REASONS}|${(options.missing ?? []).join("\u0000")}`;
+  if (options.onUnknown) return createScorer(rules, options)(record);
   let scorer = byOptions.get(key);
   if (!scorer) byOptions.set(key, (scorer = createScorer(rules, options)));
   return scorer(record);
@@ -224,7 +239,7 @@ function scoreCompiled(c: Compiled, values: readonly LeadValue[]): LeadScore {
 }
 
 function compile(rules: ScoringRules, options: ScoreOptions): Compiled {
-  const missingTokens = new Set((options.missing ?? []).map((t) => t.trim()));
+  const missingTokens = new Set([...(rules.inputs.missing ?? []), ...(options.missing ?? [])].map(categoryKey));
   const reasons = options.reasons ?? DEFAULT_REASONS;
   if (!Number.isInteger(reasons) || reasons < 0) throw new Error(`score: options.reasons must be a whole number ≥ 0; got ${reasons}`);
   for (const [field, cuts] of [["grades.fitCuts", rules.grades.fitCuts], ["grades.engagementCuts", rules.grades.engagementCuts]] as const)
@@ -234,7 +249,7 @@ function compile(rules: ScoringRules, options: ScoreOptions): Compiled {
   return {
     keys,
     base: rules.scale.basePoints,
-    attributes: rules.attributes.map((a) => compileAttribute(a, rules, missingTokens, keys.indexOf(keyOf(a)))),
+    attributes: rules.attributes.map((a) => compileAttribute(a, rules, missingTokens, keys.indexOf(keyOf(a)), options.onUnknown)),
     tiers: rules.tiers.map((t) => ({ name: t.name, min: t.minPoints === null ? -Infinity : t.minPoints })),
     fitCuts: rules.grades.fitCuts,
     engagementCuts: rules.grades.engagementCuts,
@@ -242,7 +257,13 @@ function compile(rules: ScoringRules, options: ScoreOptions): Compiled {
   };
 }
 
-function compileAttribute(a: ScorecardAttribute, rules: ScoringRules, missingTokens: ReadonlySet<string>, index: number): CompiledAttribute {
+function compileAttribute(
+  a: ScorecardAttribute,
+  rules: ScoringRules,
+  missingTokens: ReadonlySet<string>,
+  index: number,
+  onUnknown: ScoreOptions["onUnknown"],
+): CompiledAttribute {
   const numeric = a.match === "numeric";
   const ranges: { lo: number; hi: number; loIn: boolean; hiIn: boolean; bin: number }[] = [];
   const sets = new Map<string, number>();
@@ -272,38 +293,45 @@ function compileAttribute(a: ScorecardAttribute, rules: ScoringRules, missingTok
     throw new ScoreError(name, value, "in no bin (and the attribute has no other bin)");
   };
   const unlisted = other >= 0 ? other : missing;
+  // `find` gives the bin's index times two, plus one when the value is a category in no set.
   let find: (value: LeadValue) => number;
   if (numeric) {
     const read = numberReader(name, missingTokens);
     find = (value) => {
       const x = read(value);
-      if (x !== x) return missingBin(value);
+      if (x !== x) return 2 * missingBin(value);
       for (let i = 0; i < ranges.length; i++) {
         const g = ranges[i];
-        if ((g.loIn ? x >= g.lo : x > g.lo) && (g.hiIn ? x <= g.hi : x < g.hi)) return g.bin;
+        if ((g.loIn ? x >= g.lo : x > g.lo) && (g.hiIn ? x <= g.hi : x < g.hi)) return 2 * g.bin;
       }
-      return other >= 0 ? other : noBin(value);
+      return 2 * (other >= 0 ? other : noBin(value));
     };
   } else {
     const read = textReader(a, missingTokens);
+    const category = a.match === "categorical";
     find = (value) => {
       const t = read(value);
-      if (t === null) return missingBin(value);
+      if (t === null) return 2 * missingBin(value);
       const bin = sets.get(t);
-      if (bin !== undefined) return bin;
-      return unlisted >= 0 ? unlisted : noBin(value);
+      if (bin !== undefined) return 2 * bin;
+      return 2 * (unlisted >= 0 ? unlisted : noBin(value)) + (category ? 1 : 0);
     };
   }
+  const found = (value: LeadValue, code: number): number => {
+    if (code & 1 && onUnknown) onUnknown(name, String(value).trim());
+    return code >> 1;
+  };
   // Text values repeat (categories, lists, number columns read as text): remember the bin of
   // up to CACHE_LIMIT distinct texts per attribute. Values that throw are never remembered.
   const cache = new Map<string, number>();
   const binOf = (value: LeadValue): number => {
-    if (typeof value !== "string") return find(value);
-    const hit = cache.get(value);
-    if (hit !== undefined) return hit;
-    const bin = find(value);
-    if (cache.size < CACHE_LIMIT) cache.set(value, bin);
-    return bin;
+    if (typeof value !== "string") return found(value, find(value));
+    let code = cache.get(value);
+    if (code === undefined) {
+      code = find(value);
+      if (cache.size < CACHE_LIMIT) cache.set(value, code);
+    }
+    return found(value, code);
   };
   return {
     index,
@@ -314,35 +342,36 @@ function compileAttribute(a: ScorecardAttribute, rules: ScoringRules, missingTok
 }
 
 /**
- * A value of a `set` bin as the scorer compares it: trimmed; for `boolean` and `contains`
- * attributes, a boolean token is read as "true" / "false".
+ * A value of a `set` bin as the scorer compares it: its {@link categoryKey} (NFC, trimmed,
+ * lower-cased); for `boolean` and `contains` attributes, a boolean token is read as
+ * "true" / "false".
  *
  * @example
  * import { binSetText } from "leadlab";
  * binSetText(" Yes ", "boolean"); // => "true"
- * binSetText(" SaaS ", "categorical"); // => "SaaS"
+ * binSetText(" SaaS ", "categorical"); // => "saas"
  */
 export function binSetText(value: string, match: string): string {
-  const t = value.trim();
-  if (match !== "boolean" && match !== "contains") return t;
-  const b = parseBoolean(t);
-  return b === undefined ? t : String(b);
+  if (match !== "boolean" && match !== "contains") return categoryKey(value);
+  const b = parseBoolean(value);
+  return b === undefined ? categoryKey(value) : String(b);
 }
 
 /** Reads a numeric value: the number, NaN when missing; throws a ScoreError for anything else. */
 function numberReader(name: string, missingTokens: ReadonlySet<string>): (value: LeadValue) => number {
   return (value) => {
     if (typeof value === "number") {
-      if (value === Infinity || value === -Infinity) throw new ScoreError(name, value, "not a number");
-      return value;
+      if (value === Infinity || value === -Infinity) throw new ScoreError(name, value, "not a finite number");
+      return Math.abs(value) < TINY ? 0 : value;
     }
     if (value === null || value === undefined) return NaN;
     if (typeof value !== "string") throw new ScoreError(name, value, "not a number");
     const t = value.trim();
-    if (t === "" || missingTokens.has(t)) return NaN;
+    if (t === "" || missingTokens.has(categoryKey(t))) return NaN;
     const x = parseNumber(t);
-    if (!Number.isFinite(x)) throw new ScoreError(name, value, "not a number");
-    return x;
+    if (x !== x) throw new ScoreError(name, value, "not a number");
+    if (!Number.isFinite(x)) throw new ScoreError(name, value, "not a finite number");
+    return Math.abs(x) < TINY ? 0 : x;
   };
 }
 
@@ -351,7 +380,7 @@ function textReader(a: ScorecardAttribute, missingTokens: ReadonlySet<string>): 
   const name = a.name;
   const text = (value: LeadValue): string | null => {
     if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return null;
-    const t = (typeof value === "string" ? value : String(value)).trim();
+    const t = categoryKey(typeof value === "string" ? value : String(value));
     return t === "" || missingTokens.has(t) ? null : t;
   };
   switch (a.match) {
@@ -372,15 +401,15 @@ function textReader(a: ScorecardAttribute, missingTokens: ReadonlySet<string>): 
       };
     case "contains": {
       if (a.containsValue === undefined) throw new Error(`score: attribute "${a.name}" matches "contains" but has no containsValue`);
-      const item = a.containsValue.trim();
+      const item = categoryKey(a.containsValue);
       const sep = a.separator ?? ";";
       return (value) => {
         let items: string[];
-        if (Array.isArray(value)) items = (value as readonly unknown[]).map((v) => String(v).trim());
+        if (Array.isArray(value)) items = (value as readonly unknown[]).map((v) => categoryKey(String(v)));
         else {
           const t = text(value as LeadValue);
           if (t === null) return null;
-          items = t.split(sep).map((x) => x.trim());
+          items = t.split(sep).map(categoryKey);
         }
         let any = false;
         for (const x of items) {

@@ -16,7 +16,7 @@ import type { BinRule, BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
 import { chooseTiers } from "./choose-tiers";
 import { gradeMatrix, quartileCuts } from "./grade-matrix";
-import { pointsScale } from "./points-scale";
+import { cardPoints } from "./points-scale";
 import { createScorer, gradeOf, type LeadRecord } from "./score";
 import { Scorecard, type Reference } from "./scorecard";
 import type { BinMatch, ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
@@ -95,12 +95,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   warnings.push(...model.warnings);
 
   const chosen = selected.map((name, j) => ({ ...encoded.get(name)!, beta: model.coefficients[j] }));
-  const minLogit = model.intercept + chosen.reduce((s, c) => s + Math.min(...c.attribute.binSet.bins.map((b) => c.beta * b.woe)), 0);
-  const maxLogit = model.intercept + chosen.reduce((s, c) => s + Math.max(...c.attribute.binSet.bins.map((b) => c.beta * b.woe)), 0);
-  const scale = pointsScale(o.scale, minLogit, maxLogit);
-  const whole = (x: number) => Math.round(x) || 0; // never -0 in the rules file
-  const binPoints = chosen.map((c) => c.attribute.binSet.bins.map((b) => whole(scale.factor * c.beta * b.woe)));
-  const basePoints = whole(scale.offset + scale.factor * model.intercept);
+  const { basePoints, binPoints } = cardPoints(o.scale, model.intercept, chosen.map((c) => c.attribute.binSet.bins.map((b) => c.beta * b.woe)));
   const pointsAt = (rows: Int32Array, only?: (a: DriverAttribute) => boolean) =>
     Float64Array.from(rows, (r) => chosen.reduce((s, c, j) => s + (only && !only(c.attribute) ? 0 : c.codes[r] >= 0 ? binPoints[j][c.codes[r]] : 0), only ? 0 : basePoints));
   const logitAt = (rows: Int32Array) => Float64Array.from(rows, (r) => chosen.reduce((s, c) => s + c.beta * c.woe[r], model.intercept));
@@ -182,7 +177,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
       base: o.scale.kind === "pdo" ? o.scale.base : 0,
       baseOdds: o.scale.kind === "pdo" ? o.scale.baseOdds : 1,
       pdo: o.scale.kind === "pdo" ? o.scale.pdo : 0,
-      basePoints: o.scale.kind === "pdo" ? basePoints : 0,
+      basePoints,
     },
     attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, binPoints[j], table)),
     tiers: tiers.map((t) => ({

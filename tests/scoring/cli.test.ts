@@ -19,22 +19,31 @@ async function run(command: (argv: string[], out: (t: string) => void, progress:
   return { out, progress };
 }
 
-test("leadlab score: CSV with id, points, tier, grade and reasons (always quoted); unscorable rows counted by reason", async () => {
+test("leadlab score: CSV with id, points, tier, grade, fit and engagement points and reasons (always quoted); unscorable rows counted by reason", async () => {
   const { out, progress } = await run(scoreCommand, [FIXTURE_RULES, LEADS]);
   assert.equal(
     out,
     [
-      "lead_id,points,tier,grade,reasons",
-      'L1,97,A,A3,"+35 employees 200–1,999; +20 industry SaaS; −20 no demo_request in the 90 days before"',
-      'L2,7,C,D2,"+30 ≥ 3 demo_request in the 90 days before; −15 industry Retail; −10 employees < 50"',
-      'L3,30,C,C2,"+15 1–2 demo_request in the 90 days before; +10 tech_stack includes Salesforce; −5 employees missing"',
-      'L4,50,B,B4,"+20 employees ≥ 2,000; +15 budget_confirmed; +5 industry ∈ {Fintech, Bob\'s ""Bait""; Tackle\\}"',
-      'L5,,,,"could not score: employees: ""about 50"" is not a number"',
+      "lead_id,points,tier,grade,fit,engagement,reasons",
+      // L1 by hand: fit 35 (employees 250) + 20 (SaaS) + 5 (EMEA) + 15 (budget) + 10 (Salesforce) = 85;
+      // engagement −20 (no demo) + 10 (webinar 2.5 days ago) + 8 (45 minutes) + 4 (3 active days) = 2; + base 10 = 97.
+      'L1,97,A,A3,85,2,"+35 employees 200–1,999; +20 industry SaaS; −20 no demo_request in the 90 days before"',
+      'L2,7,C,D2,-37,34,"+30 ≥ 3 demo_request in the 90 days before; −15 industry Retail; −10 employees < 50"',
+      'L3,30,C,C2,2,18,"+15 1–2 demo_request in the 90 days before; +10 tech_stack includes Salesforce; −5 employees missing"',
+      'L4,50,B,B4,45,-5,"+20 employees ≥ 2,000; +15 budget_confirmed; +5 industry ∈ {Fintech, Bob\'s ""Bait""; Tackle\\}"',
+      'L5,,,,,,"could not score: employees: ""about 50"" is not a number"',
       "",
     ].join("\n"),
   );
   assert.match(progress[0], /^scored 4 of 5 leads in \d+\.\d\d s \([\d,]+ leads\/s\)$/);
-  assert.deepEqual(progress.slice(1), ["could not score 1 lead (written with empty points and the reason):", '  employees: not a number: 1 lead, e.g. "L5" (values "about 50")']);
+  assert.deepEqual(progress.slice(1), [
+    "could not score 1 lead (written with empty points and the reason):",
+    '  employees: not a number: 1 lead, e.g. "L5" (values "about 50")',
+    "category values no bin lists (scored in the attribute's other bin, or missing bin when it has none):",
+    '  industry: 1 lead, 1 value: "Mining" 1',
+    '  region: 1 lead, 1 value: "APAC" 1',
+    "ids: none blank, none duplicated",
+  ]);
 });
 
 test("leadlab score --out writes the file; --reasons and --missing pass through", async () => {
@@ -44,8 +53,9 @@ test("leadlab score --out writes the file; --reasons and --missing pass through"
     const { out, progress } = await run(scoreCommand, [FIXTURE_RULES, LEADS, "--out", file, "--reasons", "1", "--missing", "about 50"]);
     assert.equal(out, "");
     const lines = readFileSync(file, "utf8").trim().split("\n");
-    assert.equal(lines[1], "L1,97,A,A3,\"+35 employees 200–1,999\"");
-    assert.equal(lines[5], 'L5,14,C,B4,"+20 industry SaaS"', "\"about 50\" read as missing (−5) instead of unscorable");
+    // L5 by hand: fit −5 (employees missing) + 20 + 5 + 15 − 2 (no tech stack) = 33; engagement 14 − 10 − 33 = −29.
+    assert.equal(lines[1], "L1,97,A,A3,85,2,\"+35 employees 200–1,999\"");
+    assert.equal(lines[5], 'L5,14,C,B4,33,-29,"+20 industry SaaS"', "\"about 50\" read as missing (−5) instead of unscorable");
     assert.match(progress[0], /^scored 5 of 5 leads .*; wrote .*scored\.csv$/);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -106,3 +106,30 @@ test("rules whose parts do not fit together are refused with the field and the f
 test("readScoringRules names a missing file", () => {
   assert.throws(() => readScoringRules("no/such/scoring.yaml"), { message: "no/such/scoring.yaml: the scoring rules file does not exist. Fix: pass the path of a scoring.yaml exported by leadlab." });
 });
+
+test("overlapping numeric ranges are refused, naming the attribute, both bins and the fix", () => {
+  // 50–199 now takes 200 too (hi inclusive), which 200–1999 also takes.
+  assert.equal(
+    errorOf(edited("hi: 200, loInclusive: true, hiInclusive: false", "hi: 200, loInclusive: true, hiInclusive: true")),
+    'scoring.yaml: field "attributes.0.bins.2.when": the ranges of bins "50–199" (bins.1) and "200–1999" (bins.2) of attribute "employees" overlap, so a number in both would score twice as much as it should or by the first bin only (value {"lo":200,"hi":2000}). Fix: make the ranges of "employees" meet without overlapping: one bin\'s hi is the next bin\'s lo, inclusive on one side only (e.g. hi: 50 with hiInclusive: false, then lo: 50 with loInclusive: true).',
+  );
+  // An unbounded range overlaps everything on its side.
+  assert.match(errorOf(edited("{ kind: range, lo: 2000, loInclusive: true", "{ kind: range, lo: 1500, loInclusive: true")), /"200–1999" \(bins\.2\) and "≥ 2000" \(bins\.3\) of attribute "employees" overlap/);
+  // Ranges that only touch at an end included by one of them do not overlap.
+  assert.doesNotThrow(() => parseScoringRules(text, "scoring.yaml"));
+});
+
+test("a category listed in two bins is refused, also when it differs only in case, spaces or Unicode form", () => {
+  assert.equal(
+    errorOf(edited("{ kind: set, values: [Retail] }", "{ kind: set, values: [Retail, Fintech] }")),
+    'scoring.yaml: field "attributes.1.bins.2.when.values": attribute "industry" lists the category "Fintech" in bins "industry ∈ {Fintech, Bob\'s "Bait"; Tackle\\}" (bins.1) and "Retail" (bins.2) (categories are compared after Unicode NFC, trimming and lower-casing) (value "Fintech"). Fix: keep "Fintech" in one bin of "industry" and remove it from the other.',
+  );
+  assert.match(errorOf(edited("{ kind: set, values: [Retail] }", '{ kind: set, values: [Retail, " saas "] }')), /lists the category " saas " in bins "SaaS" \(bins\.0\) and "Retail" \(bins\.2\)/);
+});
+
+test("a category that is also a missing token is refused", () => {
+  assert.match(
+    errorOf(edited("inputs:\n  id: lead_id", "inputs:\n  id: lead_id\n  missing: [NA, retail]")),
+    /^scoring\.yaml: field "attributes\.1\.bins\.2\.when\.values": the category "Retail" of bin "Retail" of attribute "industry" is also one of inputs\.missing, so it is read as missing and never reaches this bin \(value "Retail"\)\. Fix: remove "Retail" from inputs\.missing or from the bin\.$/,
+  );
+});

@@ -80,19 +80,27 @@ test("numeric: numbers and numeric text by range, bounds inclusive as written; m
 });
 
 test("numeric: a value that is not a plain number cannot be scored (ScoreError names attribute and value)", () => {
-  for (const bad of ["abc", "1,200", "$5", "12 employees", "Infinity", "1e400", "0x10", true])
+  for (const bad of ["abc", "1,200", "$5", "12 employees", "Infinity", "inf", "NaN", "0x10", true])
     assert.throws(
       () => score(rules, { ...base, employees: bad }),
       (e: unknown) => e instanceof ScoreError && e.attribute === "employees" && e.problem === "employees: not a number" && e.message.startsWith("employees: "),
       String(bad),
     );
+  for (const huge of ["1e400", "-1e400", "1.7976931348623159e308", Infinity, -Infinity])
+    assert.throws(
+      () => score(rules, { ...base, employees: huge }),
+      (e: unknown) => e instanceof ScoreError && e.problem === "employees: not a finite number",
+      String(huge),
+    );
   assert.throws(() => score(rules, { ...base, employees: "about 50" }), { message: 'employees: "about 50" is not a number' });
 });
 
-test("categorical: trimmed exact text; unknown values go to other, or to missing without an other bin", () => {
+test("categorical: compared after NFC, trimming and lower-casing; unknown values go to other, or to missing without an other bin", () => {
   const industry = (v: unknown) => pointsWith({ industry: v as string }) - 97 + 20;
   assert.equal(industry(" SaaS "), 20);
-  assert.equal(industry("saas"), 0, "case matters: an unknown value → other");
+  assert.equal(industry("saas"), 20, "case does not matter");
+  assert.equal(industry("\u00a0SAAS\t"), 20, "no-break space and tab trimmed");
+  assert.equal(industry("Saas Co"), 0, "an unknown value → other");
   assert.equal(industry("Mining"), 0, "never seen → other");
   assert.equal(industry('Bob\'s "Bait"; Tackle\\'), 5, "quotes, a semicolon and a backslash");
   assert.equal(industry("Fintech"), 5);
@@ -112,13 +120,14 @@ test("boolean: true/false and the loader's tokens; anything else cannot be score
   assert.throws(() => b("maybe"), { message: 'budget_confirmed: "maybe" is not a boolean (true/false, yes/no, 1/0)' });
 });
 
-test("contains: an item of a multi-valued column, split at the separator and trimmed; no item = missing", () => {
+test("contains: an item of a multi-valued column, split at the separator, compared as categories; no item = missing", () => {
   const c = (v: unknown) => pointsWith({ tech_stack: v as string }) - 97 + 10;
   assert.equal(c("HubSpot; Salesforce"), 10);
   assert.equal(c("Salesforce"), 10);
   assert.equal(c(" Salesforce ;"), 10);
   assert.equal(c("SalesforceX;HubSpot"), 0);
-  assert.equal(c("salesforce"), 0, "case matters");
+  assert.equal(c("salesforce"), 10, "case does not matter");
+  assert.equal(c("AWS; SALESFORCE "), 10);
   assert.equal(c("HubSpot"), 0);
   assert.equal(c(" ; "), -2, "only separators: no item → missing");
   assert.equal(c(""), -2);

@@ -3,6 +3,8 @@ import { dialect, SQL_DIALECTS, type SqlDialect } from "./dialects";
 import { binPointsSql, type AttributeRefs } from "./bin-points-sql";
 import { eventFeatureSql, type EventFeatureSpec } from "./event-features-sql";
 import { quoteIdentifier, quoteString, quoteTableName, sqlComment } from "./quoting";
+import { categoryKey } from "../category-key";
+import { categoryKeySql } from "./category-key-sql";
 import { booleanOfText, containsItem, missingAsNull, numberOfText, trimmedText } from "./text-values";
 
 /** Options of {@link scoringSql}. */
@@ -14,7 +16,7 @@ export interface ScoringSqlOptions {
   eventsTable?: string;
   /** The view to create or replace. Default `lead_scores`. */
   viewName?: string;
-  /** Text read as missing besides the empty string, compared after trimming (as `score`'s `missing`). */
+  /** Text read as missing besides the empty string and the rules' `inputs.missing` (as `score`'s `missing`). */
   missing?: readonly string[];
 }
 
@@ -59,7 +61,10 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   const d = dialect(o.dialect);
   const id = (name: string) => quoteIdentifier(name, d.name);
   const lead = (column: string) => `l.${id(column)}`;
-  const present = (trimmed: string) => missingAsNull(d, trimmed, o.missing);
+  const tokens = [...new Set([...(rules.inputs.missing ?? []), ...o.missing])];
+  // Event columns and the scoring point compare missing tokens as the loader does (trimmed, exactly).
+  const present = (trimmed: string) => missingAsNull(d, trimmed, tokens);
+  const tokenKeys = [...new Set(tokens.map(categoryKey).filter((t) => t !== ""))];
   const attributes = rules.attributes;
   attributes.forEach(checkAttribute);
 
@@ -72,9 +77,21 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   }
 
   // lead_raw: the id, the event key and scoring point, and each lead column once, as trimmed
-  // text; lead_input: the same with missing text as NULL and the scoring point in epoch ms.
+  // text; lead_key: with the category key of the columns that need one; lead_input: the same
+  // with missing text (by its key) as NULL and the scoring point in epoch ms.
   const columns = [...new Set(attributes.flatMap((a) => ("column" in a.source ? [a.source.column] : [])))];
   const c = (column: string) => `i.c${columns.indexOf(column) + 1}`;
+  const keyColumn = (column: string) => `i.k${columns.indexOf(column) + 1}`;
+  const readers = (column: string) => attributes.filter((a) => "column" in a.source && a.source.column === column);
+  const isCategory = (a: ScorecardAttribute) => a.match === "categorical" || a.match === "contains";
+  const keyValues = (column: string) => [
+    ...tokenKeys,
+    ...readers(column).flatMap((a) =>
+      a.match === "contains" ? [a.containsValue!] : a.match === "categorical" ? a.bins.flatMap((b) => (b.when.kind === "set" ? b.when.values : [])) : [],
+    ),
+  ];
+  const keyed = columns.map((column) => tokenKeys.length > 0 || readers(column).some(isCategory));
+  const keys: SelectItem[] = [{ expr: "*" }];
   const raw: SelectItem[] = [{ expr: `${lead(rules.inputs.id)} AS lead_id` }];
   const inputs: SelectItem[] = [{ expr: "lead_id" }];
   if (eventAttributes.length > 0) {
@@ -83,13 +100,21 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     inputs.push({ expr: `${present("event_key")} AS event_key` });
     inputs.push({ expr: `${d.epochMs(present("scoring_time"))} AS scoring_ms` });
   }
+  const missingKey = `(${["", ...tokenKeys].map((t) => quoteString(t, d.name)).join(", ")})`;
   columns.forEach((column, j) => {
-    raw.push({ comment: column, expr: `${trimmedText(d, lead(column))} AS c${j + 1}` });
-    inputs.push({ expr: `${present(`c${j + 1}`)} AS c${j + 1}` });
+    const n = j + 1;
+    raw.push({ comment: column, expr: `${trimmedText(d, lead(column))} AS c${n}` });
+    if (!keyed[j]) {
+      inputs.push({ expr: `NULLIF(c${n}, '') AS c${n}` });
+      return;
+    }
+    keys.push({ comment: column, expr: `${categoryKeySql(d, `c${n}`, keyValues(column))} AS k${n}` });
+    inputs.push({ expr: `CASE WHEN k${n} IN ${missingKey} THEN NULL ELSE c${n} END AS c${n}` });
+    if (readers(column).some(isCategory)) inputs.push({ expr: `CASE WHEN k${n} IN ${missingKey} THEN NULL ELSE k${n} END AS k${n}` });
   });
 
   const features = eventAttributes.map((a): EventFeatureSpec => ("event" in a.source ? a.source.event : ({} as never)));
-  const eventSql = eventAttributes.length > 0 ? eventFeatureSql(d, features, events!, o.eventsTable, o.missing) : undefined;
+  const eventSql = eventAttributes.length > 0 ? eventFeatureSql(d, features, events!, o.eventsTable, tokens) : undefined;
 
   // lead_value: per attribute, whether the value is present and the value to match.
   const values: SelectItem[] = [{ expr: "i.lead_id" }];
@@ -103,6 +128,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
       return;
     }
     const t = c(a.source.column);
+    const key = keyColumn(a.source.column);
     switch (a.match) {
       case "numeric":
         values.push({ comment, expr: `${t} AS t${n}` }, { expr: `${numberOfText(d, t)} AS x${n}` });
@@ -113,11 +139,11 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
         refs.push({ present: `t${n}`, value: `b${n}` });
         break;
       case "contains":
-        values.push({ comment, expr: `${containsItem(d, t, a.containsValue!, a.separator ?? ";")} AS k${n}` });
+        values.push({ comment, expr: `${containsItem(d, key, categoryKey(a.containsValue!), a.separator ?? ";")} AS k${n}` });
         refs.push({ present: `k${n}`, value: `k${n}` });
         break;
       default:
-        values.push({ comment, expr: `${t} AS t${n}` });
+        values.push({ comment, expr: `${key} AS t${n}` });
         refs.push({ present: `t${n}`, value: `t${n}` });
     }
   });
@@ -158,7 +184,8 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   ];
   const ctes = [
     ["lead_raw AS (", "  SELECT", selectList(raw), `  FROM ${quoteTableName(o.leadsTable, d.name)} AS l`, ")"].join("\n"),
-    [d.materializedCte("lead_input"), "  SELECT", selectList(inputs), "  FROM lead_raw", ")"].join("\n"),
+    ...(keys.length > 1 ? [["lead_key AS (", "  SELECT", selectList(keys), "  FROM lead_raw", ")"].join("\n")] : []),
+    [d.materializedCte("lead_input"), "  SELECT", selectList(inputs), `  FROM ${keys.length > 1 ? "lead_key" : "lead_raw"}`, ")"].join("\n"),
     ...(eventSql?.ctes ?? []),
     ["lead_value AS (", "  SELECT", selectList(values), "  FROM lead_input AS i", ...(eventSql ? [`  ${eventSql.join}`] : []), ")"].join("\n"),
     ["lead_points AS (", "  SELECT", selectList(points), "  FROM lead_value", ")"].join("\n"),

@@ -55,15 +55,46 @@ export function missingAsNull(d: Dialect, trimmed: string, missing: readonly str
   return `CASE WHEN ${trimmed} IN (${["", ...tokens].map((t) => quoteString(t, d.name)).join(", ")}) THEN NULL ELSE ${trimmed} END`;
 }
 
+/** The smallest text of digits that reads as an infinite double: 2^1024 − 2^970 (309 digits). */
+const OVERFLOW_DIGITS = (2n ** 1024n - 2n ** 970n).toString();
+/** Number text that every engine casts to a finite double without error: at most 200 characters and an exponent of at most two digits (|x| < 1e299, and 0 or |x| > 1e-299). */
+const SAFE_NUMBER_PATTERN = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]{1,2})?$";
+
 /**
- * Normalized text as a double when it is a plain decimal number, else NULL.
+ * Normalized text as a double when it is a plain decimal number that a double holds, else
+ * NULL: the runtime scorer's reading, where "1e400" is not a finite number (and cannot be
+ * scored) and a number smaller than 1e-300 in size ("1e-400") reads as 0. No engine is asked to cast text it would refuse or read
+ * as infinite (PostgreSQL fails the whole query on "1e400" or "1e-400"): short numbers with
+ * small exponents are cast directly; for the others the view works out the decimal exponent
+ * from the text, and compares the digits with 2^1024 − 2^970 where the exponent is 309.
  *
  * @example
  * import { dialect, numberOfText } from "leadlab";
- * numberOfText(dialect("postgres"), "t"); // => "CASE WHEN (t ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN CAST(t AS double precision) END"
+ * numberOfText(dialect("postgres"), "t").startsWith("CASE WHEN length(t) <= 200 AND (t ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]{1,2})?$') THEN CAST(t AS double precision)"); // => true
  */
 export function numberOfText(d: Dialect, text: string): string {
-  return `CASE WHEN ${d.regexFind(text, quoteString(NUMBER_PATTERN, d.name))} THEN ${d.double(text)} END`;
+  const q = (s: string) => quoteString(s, d.name);
+  const cut = (e: string, pattern: string) => `regexp_replace(${e}, ${q(pattern)}, '')`;
+  const mantissa = cut(cut(text, "[eE].*$"), "^[+-]");
+  const intDigits = cut(cut(mantissa, "[.].*$"), "^0+");
+  const fraction = `CASE WHEN ${d.regexFind(mantissa, q("[.]"))} THEN ${cut(mantissa, "^[^.]*[.]")} ELSE '' END`;
+  const fractionDigits = cut(fraction, "^0+");
+  const exponentText = `CASE WHEN ${d.regexFind(text, q("[eE]"))} THEN ${cut(text, "^[^eE]*[eE]")} ELSE '0' END`;
+  const exponentDigits = cut(exponentText, "^[+-]?0*");
+  const exponent = `(CASE WHEN ${d.regexFind(exponentText, q("^-"))} THEN -1 ELSE 1 END * CAST(CASE WHEN ${exponentDigits} = '' THEN '0' ELSE ${exponentDigits} END AS INTEGER))`;
+  // The decimal exponent E of the number 0.d1d2… × 10^E, and its significant digits d1d2….
+  const order = `(CASE WHEN ${intDigits} <> '' THEN length(${intDigits}) ELSE length(${fractionDigits}) - length(${fraction}) END + ${exponent})`;
+  const digits = `CASE WHEN ${intDigits} <> '' THEN ${d.concat(intDigits, fraction)} ELSE ${fractionDigits} END`;
+  const zero = d.double("'0'");
+  const exact = [
+    `CASE WHEN ${intDigits} = '' AND ${fractionDigits} = '' THEN ${zero}`,
+    `WHEN length(${exponentDigits}) > 6 THEN CASE WHEN ${d.regexFind(exponentText, q("^-"))} THEN ${zero} END`,
+    `WHEN ${order} > 309 THEN NULL`,
+    `WHEN ${order} = 309 AND NOT (left(rpad(${digits}, 309, '0'), 309) < ${q(OVERFLOW_DIGITS)}) THEN NULL`,
+    `WHEN ${order} < -299 THEN ${zero}`,
+    `ELSE ${d.double(text)} END`,
+  ].join(" ");
+  return `CASE WHEN length(${text}) <= 200 AND ${d.regexFind(text, q(SAFE_NUMBER_PATTERN))} THEN ${d.double(text)} WHEN ${d.regexFind(text, q(NUMBER_PATTERN))} THEN ${exact} END`;
 }
 
 /**

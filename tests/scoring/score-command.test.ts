@@ -1,0 +1,149 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { scoreCommand, scoreFile, type ScoreFileOptions, type ScoreFileReport } from "../../src/cli/score-command";
+import { DEFAULT_MISSING, loadDataset } from "../../src/data/load-dataset";
+import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
+import { createScorer, ScoreError } from "../../src/scoring/score";
+import { FIXTURE_RULES } from "./helpers";
+
+/*
+ * `leadlab score` as a CRM admin or a data engineer runs it: raw leads and raw events in,
+ * scores out, with the same as-of definition of behavioural features as training; a summary
+ * that counts what went wrong; and an --out that is replaced only by a complete file.
+ */
+
+let dir: string;
+const LEADS_SQL = (f: (n: string) => string) => `SELECT * FROM read_csv(${f("deals.csv")}, header = true, all_varchar = true) AS d
+  LEFT JOIN read_csv(${f("accounts.csv")}, header = true, all_varchar = true) AS a USING (account_id)
+  LEFT JOIN read_csv(${f("products.csv")}, header = true, all_varchar = true) AS p USING (product) ORDER BY deal_id`;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), "leadlab-score-command-"));
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  const f = (n: string) => `'data/sample/${n}'`;
+  await db.run(`COPY (${LEADS_SQL(f)}) TO '${join(dir, "leads.csv")}' (HEADER)`);
+  // The same leads with every text but the ids upper-cased, and both files together (every id twice).
+  const upper = (c: string) => (c === "deal_id" || c === "account_id" ? `"${c}"` : `upper("${c}") AS "${c}"`);
+  const columns = (await db.runAndReadAll(`DESCRIBE SELECT * FROM read_csv('${join(dir, "leads.csv")}', all_varchar = true)`)).getRowObjectsJS().map((r) => String(r.column_name));
+  await db.run(`COPY (SELECT ${columns.map(upper).join(", ")} FROM read_csv('${join(dir, "leads.csv")}', all_varchar = true)) TO '${join(dir, "upper.csv")}' (HEADER)`);
+  await db.run(
+    `COPY (SELECT * FROM read_csv('${join(dir, "leads.csv")}', all_varchar = true) UNION ALL SELECT * FROM read_csv('${join(dir, "upper.csv")}', all_varchar = true)) TO '${join(dir, "both.csv")}' (HEADER)`,
+  );
+  db.closeSync();
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function scored(rules: string, leads: string, options: ScoreFileOptions = {}): Promise<{ lines: string[]; report: ScoreFileReport }> {
+  let text = "";
+  const report = await scoreFile(rules, leads, (t) => (text += t), options);
+  return { lines: text.trimEnd().split("\n"), report };
+}
+
+/** id → "points tier grade" from the output CSV (fields before the quoted reasons). */
+const outcomes = (lines: string[]) => new Map(lines.slice(1).map((l) => l.split(",")).map(([id, p, t, g]) => [id, p === "" ? "null null null" : `${p} ${t} ${g}`]));
+
+test("--events --as-of: features from raw events as the loader computes them in training, for every closed sample deal", async () => {
+  const rules = readScoringRules("rules/sample/scoring.yaml");
+  const { lines, report } = await scored("rules/sample/scoring.yaml", join(dir, "leads.csv"), { events: "data/sample/events.parquet", asOf: "created_date" });
+  assert.equal(report.rows, 8000, "open deals too");
+  // The reference: score() on the loader's table, whose behavioural features are the training ones.
+  const { table } = await loadDataset("data/sample/dataset.yaml");
+  const scorer = createScorer(rules, { missing: DEFAULT_MISSING });
+  const columns = scorer.keys.map((k) => table.column(k) as ArrayLike<unknown>);
+  const got = outcomes(lines);
+  let compared = 0;
+  for (let i = 0; i < table.n; i++) {
+    let want: string;
+    try {
+      const s = scorer.scoreValues(columns.map((c) => c[i] as never));
+      want = `${s.points} ${s.tier} ${s.grade}`;
+    } catch (e) {
+      if (!(e instanceof ScoreError)) throw e;
+      want = "null null null";
+    }
+    assert.equal(got.get(table.ids[i]), want, table.ids[i]);
+    compared++;
+  }
+  assert.equal(compared, 7516);
+  assert.ok(report.events && report.events.read > 100_000);
+});
+
+test("an upper-cased copy scores the same; the summary counts unknown categories per value, and duplicated ids", async () => {
+  const options = { events: "data/sample/events.parquet", asOf: "created_date" };
+  const original = await scored("rules/sample/scoring.yaml", join(dir, "leads.csv"), options);
+  const upper = await scored("rules/sample/scoring.yaml", join(dir, "upper.csv"), options);
+  assert.deepEqual(outcomes(upper.lines), outcomes(original.lines));
+  assert.equal(upper.report.scored, original.report.scored);
+  assert.deepEqual(
+    upper.report.unknown.map((u) => [u.attribute, u.rows, u.distinct]),
+    original.report.unknown.map((u) => [u.attribute, u.rows, u.distinct]),
+  );
+  const industry = upper.report.unknown.find((u) => u.attribute === "industry")!;
+  assert.deepEqual(industry.top[0], { value: original.report.unknown.find((u) => u.attribute === "industry")!.top[0].value.toUpperCase(), rows: industry.top[0].rows });
+  assert.deepEqual(upper.report.ids, { blank: 0, duplicated: { ids: 0, rows: 0, examples: [] } });
+  const both = await scored("rules/sample/scoring.yaml", join(dir, "both.csv"), options);
+  assert.equal(both.report.rows, 16000);
+  assert.deepEqual({ ids: both.report.ids.duplicated.ids, rows: both.report.ids.duplicated.rows, first: both.report.ids.duplicated.examples[0] }, { ids: 8000, rows: 16000, first: { id: "D000001", rows: 2 } });
+  console.log(`# sample ${original.report.scored}/${original.report.rows} scored; upper-cased ${upper.report.scored}/${upper.report.rows}; unknown ${JSON.stringify(upper.report.unknown)}`);
+});
+
+test("--as-of now: events strictly before the given instant and within the window count (hand-counted)", async () => {
+  // Fixture rules: demo_request count in 90 days: 0 → −20, 1–2 → +15, ≥ 3 → +30 (see the fixture).
+  const now = Date.UTC(2026, 5, 30);
+  const day = 86_400_000;
+  const iso = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(0, 19);
+  const events = [
+    ["A1", iso(now - day), "demo_request", ""],
+    ["A1", iso(now - 90 * day), "demo_request", ""], // at the window's start: counts
+    ["A1", iso(now - 90 * day - 1000), "demo_request", ""], // before the window
+    ["A1", iso(now), "demo_request", ""], // at the scoring point: never counts
+    ["A2", iso(now - 2 * day), "demo_request", ""],
+    ["A2", iso(now - 3 * day), "demo_request", ""],
+    ["A2", iso(now - 4 * day), "demo_request", ""],
+  ];
+  writeFileSync(join(dir, "events.csv"), ["account_id,ts,event_type,minutes", ...events.map((e) => e.join(","))].join("\n") + "\n");
+  const { lines } = await scored(FIXTURE_RULES, "tests/scoring/fixtures/leads.csv", { events: join(dir, "events.csv"), asOf: "now", now, reasons: 9 });
+  const reasons = new Map(lines.slice(1).map((l) => [l.split(",")[0], l]));
+  assert.match(reasons.get("L1")!, /\+15 1–2 demo_request in the 90 days before/, "A1: two events count");
+  assert.match(reasons.get("L2")!, /\+30 ≥ 3 demo_request in the 90 days before/, "A2: three events");
+  assert.match(reasons.get("L3")!, /−20 no demo_request in the 90 days before/, "A3: none");
+  assert.doesNotMatch(reasons.get("L4")!, /demo_request in the 90/, "L4 has no account: the feature is missing, not zero");
+});
+
+test("--id names the id column; blank ids are counted", async () => {
+  const text = readFileSync("tests/scoring/fixtures/leads.csv", "utf8").replace("lead_id,", "crm_id,").replace("\nL2,", "\n ,").replace("\nL3,", "\n,");
+  writeFileSync(join(dir, "crm.csv"), text);
+  const { lines, report } = await scored(FIXTURE_RULES, join(dir, "crm.csv"), { id: "crm_id" });
+  assert.equal(lines[0], "crm_id,points,tier,grade,fit,engagement,reasons");
+  assert.equal(report.ids.blank, 2);
+  await assert.rejects(scored(FIXTURE_RULES, join(dir, "crm.csv")), /the leads file has no column "lead_id" \(it has: crm_id, .*Fix: add the column "lead_id" \(the rules' inputs\.id\), or name the lead id column with --id\.$/);
+  await assert.rejects(scored(FIXTURE_RULES, join(dir, "crm.csv"), { id: "id" }), /the leads file has no column "id" \(it has: crm_id, /);
+});
+
+test("--out: replaced only by a complete file; a failed run leaves it and no temporary file", async () => {
+  const out = join(dir, "out", "scored.csv");
+  rmSync(join(dir, "out"), { recursive: true, force: true });
+  await assert.rejects(scoreCommand([FIXTURE_RULES, "tests/scoring/fixtures/leads.csv", "--out", out], () => {}, () => {}), /the folder .*out does not exist/);
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(join(dir, "out"));
+  writeFileSync(out, "last quarter's scores\n");
+  const fails: [string[], RegExp][] = [
+    [["nope.yaml", "tests/scoring/fixtures/leads.csv"], /nope\.yaml: the scoring rules file does not exist/],
+    [[FIXTURE_RULES, "nope.csv"], /nope\.csv: the leads file does not exist/],
+    [[FIXTURE_RULES, "tests/scoring/fixtures/leads.csv", "--events", "tests/scoring/fixtures/leads.csv", "--as-of", "industry"], /leads\.csv: column "industry": row 1: not a date \(ISO 8601.*\(value "SaaS"\)\. Fix: write the scoring point as an ISO date/],
+    [[FIXTURE_RULES, "tests/scoring/fixtures/leads.csv", "--as-of", "now"], /--as-of applies to features computed from --events/],
+  ];
+  for (const [argv, message] of fails) {
+    await assert.rejects(scoreCommand([...argv, "--out", out], () => {}, () => {}), message);
+    assert.equal(readFileSync(out, "utf8"), "last quarter's scores\n", argv.join(" "));
+    assert.deepEqual(readdirSync(join(dir, "out")), ["scored.csv"], "no temporary file left");
+  }
+  await scoreCommand([FIXTURE_RULES, "tests/scoring/fixtures/leads.csv", "--out", out], () => {}, () => {});
+  assert.match(readFileSync(out, "utf8"), /^lead_id,points,tier,grade,fit,engagement,reasons\nL1,97,/);
+  assert.deepEqual(readdirSync(join(dir, "out")), ["scored.csv"]);
+});
