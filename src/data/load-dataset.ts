@@ -9,7 +9,7 @@ import { inferAttribute } from "./infer-attribute";
 import type { AttributeReport, JoinReport, LoadReport } from "./load-report";
 import { nearestName } from "./nearest-name";
 import { parseDate } from "./parse-date";
-import { canonicalTimeZone } from "./time-zone";
+import { canonicalTimeZone, dateInZone } from "./time-zone";
 import { readDatasetSpec } from "./parse-dataset-spec";
 import { readTextTable, requireColumn, type TableContext } from "./read-table";
 import { retentionTable } from "./retention-table";
@@ -256,7 +256,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
     if (dates && dateColumn) {
       let lo = Infinity, hi = -Infinity;
       for (const x of dates) if (!Number.isNaN(x)) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
-      if (hi >= lo) dateRange = { from: iso(lo), to: iso(hi), column: dateColumn };
+      if (hi >= lo) dateRange = { from: dateInZone(lo, timeZone), to: dateInZone(hi, timeZone), column: dateColumn };
     }
     const holdout = resolveHoldout(spec, dateRange);
     const groupColumn = [spec.events?.key, ...(spec.join ?? []).map((j) => (typeof j.on === "string" ? j.on : j.on.deals)), spec.retention?.key].find(
@@ -324,7 +324,6 @@ function canonicalOrder(rows: number[], ids: (string | null)[]): number[] {
   return rows.sort((a, b) => compareText(key(a), key(b)));
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function checkIds(ids: (string | null)[], label: string, column: string): void {
   const seen = new Map<string, number>();
