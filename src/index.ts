@@ -30,7 +30,7 @@ export { readTextTable, requireColumn, tableExpression, tableLabel, runUserQuery
 export { openDuckDB, sqlString, sqlIdentifier, type DuckDBSessionOptions } from "./data/duckdb-session";
 export { assertReadOnlyQuery, READ_ONLY_TABLE_FUNCTIONS, type QueryContext } from "./data/read-only-query";
 export { duckdbCause, readTableError, oneColumnError, type ReadErrorContext } from "./data/read-error";
-export { canonicalTimeZone, nearestTimeZone, wallClockToInstant } from "./data/time-zone";
+export { canonicalTimeZone, nearestTimeZone, wallClockToInstant, dateInZone } from "./data/time-zone";
 export { nearestName, editDistance } from "./formats/nearest-name";
 export { compareText } from "./data/compare-text";
 

@@ -69,9 +69,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`leadlab: ${err.message}\n`);
       return 2;
     }
-    process.stderr.write(`leadlab: ${err instanceof DatasetError ? "" : "unexpected error: "}${err.message}${debug || err instanceof DatasetError ? "" : " (run with --debug for the stack)"}\n`);
+    process.stderr.write(`leadlab: ${err instanceof DatasetError ? "" : "unexpected error: "}${oneLine(err.message)}${debug || err instanceof DatasetError ? "" : " (run with --debug for the stack)"}\n`);
     return 1;
   }
+}
+
+/** A message on one line, every line of it kept (a native library's cause may span several). */
+function oneLine(message: string): string {
+  return message.split("\n").map((line) => line.trim()).filter((line) => line !== "").join("; ");
 }
 
 /**

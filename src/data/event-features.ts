@@ -122,8 +122,9 @@ export async function eventFeatures(
     `${timeIsText ? clean(spec.time) : q(spec.time)} AS time0`,
     `${spec.value ? (valueIsText ? clean(spec.value) : q(spec.value)) : "CAST(NULL AS DOUBLE)"} AS v0`,
   ].join(", ");
-  // Values are summed exactly (whole numbers as integers, others as decimals to 1e-9), so a
-  // sum does not depend on the order of the rows or on how DuckDB splits the work.
+  // Values are summed exactly (whole numbers as integers, others rounded to 1e-9 and summed as
+  // integers of 1e-9), so a sum does not depend on the order of the rows or on how DuckDB
+  // splits the work.
   const whole = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/.test(valueType);
   const scale = whole ? 1 : VALUE_SCALE;
   const value = whole ? "CAST(v0 AS BIGINT)" : `TRY_CAST(round(TRY_CAST(v0 AS DOUBLE) * ${VALUE_SCALE}) AS HUGEINT)`;

@@ -13,7 +13,7 @@ import { inferAttribute, type Inference, type ValueCount } from "./infer-attribu
 import { describeNumberFormat, detectNumberFormat } from "./number-format";
 import { outcomeLabels } from "./outcome-labels";
 import { parseDate } from "./parse-date";
-import { canonicalTimeZone } from "./time-zone";
+import { canonicalTimeZone, dateInZone } from "./time-zone";
 import { readDatasetSpec } from "./parse-dataset-spec";
 import { readTextTable, requireColumn, type TableContext } from "./read-table";
 import { retentionTable } from "./retention-table";
@@ -275,7 +275,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
     if (dates && dateColumn) {
       let lo = Infinity, hi = -Infinity;
       for (const x of dates) if (!Number.isNaN(x)) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
-      if (hi >= lo) dateRange = { from: iso(lo), to: iso(hi), column: dateColumn };
+      if (hi >= lo) dateRange = { from: dateInZone(lo, timeZone), to: dateInZone(hi, timeZone), column: dateColumn };
     }
     const holdout = resolveHoldout(spec, dateRange);
     const future = checkFutureDates(
@@ -363,7 +363,6 @@ function canonicalOrder(rows: number[], ids: (string | null)[]): number[] {
   return rows.sort((a, b) => compareText(key(a), key(b)));
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function checkIds(ids: (string | null)[], label: string, column: string): void {
   const seen = new Map<string, number>();

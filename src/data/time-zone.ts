@@ -9,6 +9,7 @@ import { nearestName } from "../formats/nearest-name";
 
 const DAY = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * The canonical IANA name of a time zone (as Intl spells it: `america/new_york` →
@@ -77,4 +78,24 @@ export function wallClockToInstant(wall: number, timeZone: string): number {
   const lateValid = offsetAt(late, timeZone) === after;
   if (earlyValid && lateValid) return Math.max(early, late);
   return lateValid && !earlyValid ? late : early;
+}
+
+/**
+ * The calendar date (YYYY-MM-DD) of an instant in a zone: a deal closed on 2026-01-10 in Tokyo
+ * is reported as closed on 2026-01-10, not on the UTC date of that instant.
+ *
+ * @example
+ * import { dateInZone } from "leadlab";
+ * dateInZone(Date.UTC(2026, 0, 9, 15), "Asia/Tokyo"); // => "2026-01-10"
+ * dateInZone(Date.UTC(2026, 0, 9, 15), "UTC"); // => "2026-01-09"
+ */
+export function dateInZone(instant: number, timeZone: string): string {
+  let format = dateFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormatters.set(timeZone, format);
+  }
+  const part: Record<string, string> = {};
+  for (const p of format.formatToParts(instant)) part[p.type] = p.value;
+  return `${part.year.padStart(4, "0")}-${part.month}-${part.day}`;
 }

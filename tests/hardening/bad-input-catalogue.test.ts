@@ -274,6 +274,7 @@ const time: Case[] = [
     check: async () => {
       const loaded = await load(TOKYO_EVENTS("timezone: Asia/Tokyo"));
       assert.equal(loaded.table.createdAt![1], D2_POINT_TOKYO);
+      assert.deepEqual(loaded.report.dateRange, { from: "2026-01-10", to: "2026-02-05", column: "created" });
       assert.deepEqual(feature(loaded, "visit_count_30d"), [0, 1, 0, 0]);
     },
   },
