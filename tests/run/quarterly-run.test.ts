@@ -25,7 +25,7 @@ test("quarterlyRun from the library gives the committed run files byte for byte,
   assert.deepEqual(rules.metadata.dateRange, { from: table.provenance.dateRange!.from, to: table.provenance.dateRange!.to, column: "closed_at" });
   assert.deepEqual(rules.metadata.holdout, { ...table.split.rule });
   assert.equal(rules.metadata.holdout.train + rules.metadata.holdout.test, table.n);
-  assert.deepEqual(rules.inputs, { id: "deal_id", scoringPoint: "created_date", events: { key: "account_id", leadKey: "account_id", time: "ts", type: "event_type", value: "minutes" } });
+  assert.deepEqual(rules.inputs, { id: "deal_id", scoringPoint: "created_date", missing: ["", "NA", "N/A", "null", "NULL", "#N/A"], events: { key: "account_id", leadKey: "account_id", time: "ts", type: "event_type", value: "minutes" } });
 });
 
 test("a wrong tuning option is refused before the dataset is read", async () => {
