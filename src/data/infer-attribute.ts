@@ -81,7 +81,9 @@ const ROLE_HINTS: [Role, RegExp][] = [
   ["firmographic", /industry|employee|revenue|region|country|state|city|size|sector|vertical|segment|company|account|tech|founded|headcount/i],
 ];
 /** Names that say "identifier": `id`, `Record ID`, `account_id`, `AccountId`, `deal_number`, `zip code`, `ref`. */
-const ID_NAME = /(^|[\s_\-.#])(id|ids|key|number|no|nr|num|code|ref|uuid|guid)$|[a-z](Id|ID|Key|No)$/i;
+const ID_NAME = /(^|[\s_\-.#])(id|ids|key|number|no|nr|num|code|ref|uuid|guid)$/i;
+/** camelCase ids: `AccountId`, `dealID`, `OrderNo` (case-sensitive, so "paid" and "valid" are not ids). */
+const ID_CAMEL = /[a-z](Id|ID|Key|No|Nr)$/;
 
 const pct = (k: number, n: number) => `${Math.round((100 * k) / n)} %`;
 const listed = (xs: readonly ValueCount[]) => xs.map((x) => `${JSON.stringify(x.value)} (${x.rows})`).join(", ");
@@ -134,7 +136,7 @@ export function inferAttribute(name: string, values: readonly string[], options:
   if (distinct.size === 1) return result("exclude", "constant (one value)");
   if (read.type === "categorical" && n >= 20 && distinct.size >= 0.9 * n) return result("exclude", `identifier-like (${distinct.size} distinct values in ${n} rows)`);
   if (read.type === "numeric") {
-    if (ID_NAME.test(name)) return result("exclude", "identifier-like: the name says id, so its numbers are codes, never a numeric predictor (declare a role to use it)");
+    if (ID_NAME.test(name) || ID_CAMEL.test(name)) return result("exclude", "identifier-like: the name says id, so its numbers are codes, never a numeric predictor (declare a role to use it)");
     if (n >= 20 && distinct.size === n && values.every((v) => /^\d+$/.test(v.trim()))) {
       const lengths = new Set(values.map((v) => v.trim().length));
       const zeros = values.some((v) => /^0\d/.test(v.trim()));

@@ -529,7 +529,7 @@ add(4, "type: multi splits \"Sales; Operations\" when declared", () => ({
 }), (o) => assert.deepEqual(loaded(o).table.column("department")[0], ["Operations", "Sales"]));
 
 // ---------------------------------------------------------------- class 4: ids
-for (const name of ["account_id", "Record ID", "CompanyId", "external_ref", "zip code"])
+for (const name of ["account_id", "Record ID", "CompanyId", "external_ref", "zip code", "dealID", "Order No"])
   add(4, `a numeric column named "${name}" is an identifier, never a numeric predictor`, () => ({
     "dataset.yaml": spec(),
     "deals.csv": csv(deals({ [name]: (i) => String(1000 + (i % 7)) })),
@@ -537,6 +537,12 @@ for (const name of ["account_id", "Record ID", "CompanyId", "external_ref", "zip
     assert.equal(attr(o, name).role, "exclude");
     assert.match(attr(o, name).reason!, /identifier-like: the name says id/);
   });
+
+for (const name of ["amount_paid", "valid_seats", "turnkey", "casino_visits", "num_employees"])
+  add(4, `a numeric column named "${name}" (no id word) stays a numeric predictor`, () => ({
+    "dataset.yaml": spec(),
+    "deals.csv": csv(deals({ [name]: (i) => String(3 + (i % 9) * 17) })),
+  }), (o) => assert.deepEqual([attr(o, name).type, attr(o, name).role === "exclude"], ["numeric", false]));
 
 add(4, "unique integers of one length are an identifier whatever the name", () => ({
   "dataset.yaml": spec(),
