@@ -138,7 +138,8 @@ export function inferAttribute(name: string, values: readonly string[], options:
   const n = values.length;
   if (n === 0) return { type: options.type ?? "categorical", role: "exclude", reason: "always missing", unread: [] };
   const read = readType(name, values, options);
-  const distinct = new Set(values.map((v) => v.trim().normalize("NFC")));
+  const raw = new Set(values);
+  const distinct = read.type === "numeric" || read.type === "date" ? raw : new Set([...raw].map((v) => v.trim().normalize("NFC")));
   const result = (role: Role, why: string): Inference => ({ ...read, role, reason: `${read.why}; ${why}` });
   if (distinct.size === 1) return result("exclude", "constant (one value)");
   if (read.type === "categorical" && n >= 20 && distinct.size >= 0.9 * n) return result("exclude", `identifier-like (${distinct.size} distinct values in ${n} rows)`);
@@ -161,7 +162,7 @@ function readType(name: string, values: readonly string[], options: InferOptions
   const tolerated = (bad: readonly ValueCount[]) =>
     bad.length ? ` (${pct(n - bad.reduce((s, b) => s + b.rows, 0), n)} of ${n} read; rule: ≥ ${100 * TYPE_SHARE} % and ≤ ${TYPE_OTHER_TOKENS} distinct other values); read as missing: ${listed(bad)}` : "";
   const declared = options.type;
-  if (declared === "numeric" || (!declared && values.some((v) => readNumberText(v, options.decimal ?? ".") || readNumberText(v, ",")))) {
+  if (declared === "numeric" || (!declared && readsNearlyAll(values, (v) => !!(readNumberText(v, options.decimal ?? ".") || readNumberText(v, ","))))) {
     const format = detectNumberFormat(values, options.decimal);
     if (declared === "numeric") return { type: "numeric", numberFormat: format, unread: [], why: `numeric: declared${format.ambiguous ? "" : describeWith(format)}` };
     const bad = readsNearlyAll(values, (v) => Number.isFinite(readNumberText(v, format.decimal)?.value));
