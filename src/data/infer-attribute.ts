@@ -83,22 +83,31 @@ const ROLE_HINTS: [Role, RegExp][] = [
   ["firmographic", /industry|employee|revenue|region|country|state|city|size|sector|vertical|segment|company|account|tech|founded|headcount/i],
 ];
 /** Names that say "identifier": `id`, `Record ID`, `account_id`, `AccountId`, `deal_number`, `zip code`, `ref`. */
-const ID_NAME = /(^|[\s_\-.#])(id|ids|key|number|no|nr|num|code|ref|uuid|guid)$|[a-z](Id|ID|Key|No)$/i;
+const ID_NAME = /(^|[\s_\-.#])(id|ids|key|number|no|nr|num|code|ref|uuid|guid)$/i;
+/** camelCase ids: `AccountId`, `dealID`, `OrderNo` (case-sensitive, so "paid" and "valid" are not ids). */
+const ID_CAMEL = /[a-z](Id|ID|Key|No|Nr)$/;
 
 const pct = (k: number, n: number) => `${Math.round((100 * k) / n)} %`;
 const listed = (xs: readonly ValueCount[]) => xs.map((x) => `${JSON.stringify(x.value)} (${x.rows})`).join(", ");
 
-/** Counts the values that fail `reads`, most frequent first. */
-function others(values: readonly string[], reads: (v: string) => boolean): ValueCount[] {
+/**
+ * The values that fail `reads`, with their counts (most frequent first), when nearly all
+ * values read: at least {@link TYPE_SHARE} of them, the others at most
+ * {@link TYPE_OTHER_TOKENS} distinct tokens. Undefined as soon as that cannot hold, so a text
+ * column costs one failed read per value at most once.
+ */
+function readsNearlyAll(values: readonly string[], reads: (v: string) => boolean): ValueCount[] | undefined {
+  const allowed = Math.floor((1 - TYPE_SHARE) * values.length + 1e-9);
   const m = new Map<string, number>();
-  for (const v of values) if (!reads(v)) m.set(v.trim(), (m.get(v.trim()) ?? 0) + 1);
+  let bad = 0;
+  for (const v of values) {
+    if (reads(v)) continue;
+    const t = v.trim();
+    m.set(t, (m.get(t) ?? 0) + 1);
+    if (++bad > allowed || m.size > TYPE_OTHER_TOKENS) return undefined;
+  }
+  if (bad === values.length) return undefined;
   return [...m].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows || compareText(a.value, b.value));
-}
-
-/** Whether nearly all values read (the rule of {@link TYPE_SHARE} and {@link TYPE_OTHER_TOKENS}). */
-function nearlyAll(n: number, bad: readonly ValueCount[]): boolean {
-  const k = bad.reduce((s, b) => s + b.rows, 0);
-  return k === 0 || (n - k >= TYPE_SHARE * n && bad.length <= TYPE_OTHER_TOKENS);
 }
 
 /**
@@ -131,12 +140,13 @@ export function inferAttribute(name: string, values: readonly string[], options:
   const n = values.length;
   if (n === 0) return { type: options.type ?? "categorical", role: "exclude", reason: "always missing", unread: [] };
   const read = readType(name, values, options);
-  const distinct = new Set(values.map((v) => v.trim().normalize("NFC")));
+  const raw = new Set(values);
+  const distinct = read.type === "numeric" || read.type === "date" ? raw : new Set([...raw].map((v) => v.trim().normalize("NFC")));
   const result = (role: Role, why: string): Inference => ({ ...read, role, reason: `${read.why}; ${why}` });
   if (distinct.size === 1) return result("exclude", "constant (one value)");
   if (read.type === "categorical" && n >= 20 && distinct.size >= 0.9 * n) return result("exclude", `identifier-like (${distinct.size} distinct values in ${n} rows)`);
   if (read.type === "numeric") {
-    if (ID_NAME.test(name)) return result("exclude", "identifier-like: the name says id, so its numbers are codes, never a numeric predictor (declare a role to use it)");
+    if (ID_NAME.test(name) || ID_CAMEL.test(name)) return result("exclude", "identifier-like: the name says id, so its numbers are codes, never a numeric predictor (declare a role to use it)");
     if (n >= 20 && distinct.size === n && values.every((v) => /^\d+$/.test(v.trim()))) {
       const lengths = new Set(values.map((v) => v.trim().length));
       const zeros = values.some((v) => /^0\d/.test(v.trim()));
@@ -154,24 +164,22 @@ function readType(name: string, values: readonly string[], options: InferOptions
   const tolerated = (bad: readonly ValueCount[]) =>
     bad.length ? ` (${pct(n - bad.reduce((s, b) => s + b.rows, 0), n)} of ${n} read; rule: ≥ ${100 * TYPE_SHARE} % and ≤ ${TYPE_OTHER_TOKENS} distinct other values); read as missing: ${listed(bad)}` : "";
   const declared = options.type;
-  if (declared === "numeric" || (!declared && values.some((v) => readNumberText(v, options.decimal ?? ".") || readNumberText(v, ",")))) {
+  if (declared === "numeric" || (!declared && readsNearlyAll(values, (v) => !!(readNumberText(v, options.decimal ?? ".") || readNumberText(v, ","))))) {
     const format = detectNumberFormat(values, options.decimal);
     if (declared === "numeric") return { type: "numeric", numberFormat: format, unread: [], why: `numeric: declared${format.ambiguous ? "" : describeWith(format)}` };
-    const bad = others(values, (v) => Number.isFinite(readNumberText(v, format.decimal)?.value));
-    const booleanBad = others(values, (v) => parseBoolean(v) !== undefined);
-    if (!format.ambiguous && !booleanBad.length) return { type: "boolean", unread: [], why: "boolean: only boolean tokens" };
-    if (format.ambiguous && nearlyAll(n, bad))
+    const bad = readsNearlyAll(values, (v) => Number.isFinite(readNumberText(v, format.decimal)?.value));
+    if (bad && !format.ambiguous && !bad.length && values.every((v) => parseBoolean(v) !== undefined))
+      return { type: "boolean", unread: [], why: "boolean: only boolean tokens" };
+    if (bad && format.ambiguous)
       return { type: "categorical", unread: [], why: `categorical: the values look like numbers but ${format.ambiguous}; set \`${name}: { type: numeric, decimal: "." }\` (or ",") in attributes:` };
-    if (!format.ambiguous && nearlyAll(n, bad))
-      return { type: "numeric", numberFormat: format, unread: bad, why: `numeric: ${bad.length ? "nearly every" : "every"} value is a number${describeWith(format)}${tolerated(bad)}` };
+    if (bad) return { type: "numeric", numberFormat: format, unread: bad, why: `numeric: ${bad.length ? "nearly every" : "every"} value is a number${describeWith(format)}${tolerated(bad)}` };
   }
   if (declared) return { type: declared, unread: [], why: `${declared}: declared` };
-  const booleanBad = others(values, (v) => parseBoolean(v) !== undefined);
-  if (nearlyAll(n, booleanBad) && booleanBad.every((b) => Number.isNaN(parseNumber(b.value))) && booleanBad.length < new Set(values).size)
+  const booleanBad = readsNearlyAll(values, (v) => parseBoolean(v) !== undefined);
+  if (booleanBad && booleanBad.every((b) => Number.isNaN(parseNumber(b.value))))
     return { type: "boolean", unread: booleanBad, why: `boolean: ${booleanBad.length ? "nearly only" : "only"} boolean tokens${tolerated(booleanBad)}` };
-  const dateBad = others(values, (v) => !Number.isNaN(parseDate(v, options.dateFormat)));
-  if (dateBad.length < new Set(values).size && nearlyAll(n, dateBad))
-    return { type: "date", unread: dateBad, why: `date: ${dateBad.length ? "nearly every" : "every"} value is a date (${options.dateFormat ?? "ISO"})${tolerated(dateBad)}` };
+  const dateBad = readsNearlyAll(values, (v) => !Number.isNaN(parseDate(v, options.dateFormat)));
+  if (dateBad) return { type: "date", unread: dateBad, why: `date: ${dateBad.length ? "nearly every" : "every"} value is a date (${options.dateFormat ?? "ISO"})${tolerated(dateBad)}` };
   return { type: listType(values) ? "multi" : "categorical", unread: [], why: listWhy(values) };
 }
 

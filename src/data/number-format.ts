@@ -12,6 +12,9 @@ import type { DecimalMark } from "../formats/vocabulary";
 const CURRENCY = String.raw`US\$|CA\$|AU\$|NZ\$|HK\$|R\$|A\$|C\$|S\$|\$|€|£|¥|₹|₩|USD|EUR|GBP|JPY|CAD|AUD|CHF|INR|CNY|SEK|NOK|DKK|NZD|BRL|MXN|ZAR|SGD|HKD`;
 const PREFIX = new RegExp(`^(${CURRENCY})\\s?`, "i");
 const SUFFIX = new RegExp(`\\s?(${CURRENCY})$`, "i");
+/** The common case, read without the general rules: plain numbers (with a decimal point) or integers. */
+const PLAIN_POINT = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*$/;
+const PLAIN_INTEGER = /^\s*([+-]?\d+)\s*$/;
 const BODY: Record<DecimalMark, RegExp> = {
   ".": /^(?:([1-9]\d{0,2}(?:([,' \u00a0\u202f])\d{3})(?:\2\d{3})*)|(\d*))(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/,
   ",": /^(?:([1-9]\d{0,2}(?:([.' \u00a0\u202f])\d{3})(?:\2\d{3})*)|(\d*))(?:,(\d+))?()$/,
@@ -39,23 +42,20 @@ export interface NumberText {
  * readNumberText("n/a", "."); // => undefined
  */
 export function readNumberText(text: string, decimal: DecimalMark): NumberText | undefined {
+  const simple = (decimal === "." ? PLAIN_POINT : PLAIN_INTEGER).exec(text);
+  if (simple) return { value: Number(simple[1]), percent: false, grouped: false };
+  if (!/\d/.test(text)) return undefined;
   let s = text.trim().replace(/\u2212/g, "-");
   let negative = false;
-  if (/^\(.*\)$/.test(s)) [s, negative] = [s.slice(1, -1).trim(), true];
-  const sign = () => {
-    if (s[0] === "-" || s[0] === "+") {
-      if (s[0] === "-") negative = !negative;
-      s = s.slice(1).trim();
-    }
-  };
-  sign();
+  if (s[0] === "(" && s[s.length - 1] === ")") [s, negative] = [s.slice(1, -1).trim(), true];
+  [s, negative] = readSign(s, negative);
   let currency: string | undefined;
   const pre = PREFIX.exec(s);
   if (pre) [currency, s] = [pre[1].toUpperCase(), s.slice(pre[0].length)];
-  sign();
-  const percent = /\s?%$/.test(s);
-  if (percent) s = s.replace(/\s?%$/, "");
-  const suf = currency === undefined ? SUFFIX.exec(s) : null;
+  [s, negative] = readSign(s, negative);
+  const percent = s.endsWith("%");
+  if (percent) s = s.slice(0, -1).trimEnd();
+  const suf = currency === undefined && /[^\d.,]$/.test(s) ? SUFFIX.exec(s) : null;
   if (suf) [currency, s] = [suf[1].toUpperCase(), s.slice(0, suf.index)];
   const m = BODY[decimal].exec(s);
   if (!m) return undefined;
@@ -65,6 +65,11 @@ export function readNumberText(text: string, decimal: DecimalMark): NumberText |
   if (exp !== undefined && exp !== "" && (grouped || currency || percent)) return undefined;
   const x = Number(`${int || "0"}.${frac ?? "0"}e${exp || "0"}`);
   return { value: negative ? -x : x, ...(currency ? { currency } : {}), percent, grouped: !!grouped };
+}
+
+/** A leading sign taken off the text, flipping `negative` for a minus. */
+function readSign(s: string, negative: boolean): [string, boolean] {
+  return s[0] === "-" || s[0] === "+" ? [s.slice(1).trim(), s[0] === "-" ? !negative : negative] : [s, negative];
 }
 
 /** How a column writes its numbers, decided from all its values. */
@@ -96,6 +101,8 @@ export interface NumberFormat {
  * detectNumberFormat(["€1.200", "€3.400"]).ambiguous !== undefined; // => true
  */
 export function detectNumberFormat(values: readonly string[], declared?: DecimalMark): NumberFormat {
+  if (declared !== "," && values.every((v) => PLAIN_POINT.test(v)))
+    return { decimal: ".", decimalWhy: declared ? "'.' (declared)" : "'.'", grouped: 0, currencies: [], percent: 0 };
   let dotOnly = 0, commaOnly = 0, dotThree = 0, commaThree = 0, commaExample = "";
   for (const v of values) {
     const d = readNumberText(v, ".");

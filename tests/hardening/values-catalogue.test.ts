@@ -19,7 +19,7 @@ const AS_OF = Date.UTC(2026, 11, 1);
 const N = 40;
 const DAY = 86_400_000;
 
-type Row = Record<string, string | number | null>;
+type Row = Record<string, string | number | boolean | null>;
 type Outcome = { error: string } | ({ error?: undefined } & LoadedDataset);
 interface Case {
   cls: 3 | 4;
@@ -176,6 +176,17 @@ add(3, "the near warning is printed by validate and profile (load report text)",
   assert.match(formatLoadReport(loaded(o).report), /warning: outcome: 2 deals .* won: \["Closed Won","Closed-Won"\]/);
 });
 
+add(3, "NDJSON outcome written as JSON booleans (IsWon) reads through won: [\"true\"], lost: [\"false\"]", () => ({
+  "dataset.yaml": spec("", { ext: "ndjson", won: ["true"], lost: ["false"] }).replace("column: stage", "column: is_won"),
+  "deals.ndjson": ndjson(deals().map(({ stage: _, ...r }, i) => ({ ...r, is_won: i % 4 !== 0 }))),
+}), (o) => assert.deepEqual([loaded(o).report.deals.won, loaded(o).report.deals.lost], [30, 10]));
+
+for (const [variant, as] of [["Closed\u00a0Won", "won"], ["closed  lost", "lost"]] as const)
+  add(3, `NDJSON outcome ${JSON.stringify(variant)} counts as ${as} after folding`, () => ({
+    "dataset.yaml": spec("", { ext: "ndjson", ...CLOSED }),
+    "deals.ndjson": ndjson(deals({}, N, closedStage(variant))),
+  }), (o) => assert.deepEqual(loaded(o).report.deals.foldedValues, [{ value: variant, rows: 1, as }]));
+
 // ---------------------------------------------------------------- class 3: retention flags
 const RET = (flag: string) => `retention:\n  file: renewals.csv\n  key: account_id\n  retained: ${flag}\n`;
 const withAccounts = (n = N) => deals({ account_id: (i) => `A${i + 1}` }, n);
@@ -266,6 +277,31 @@ for (const token of ["unknown", "-", "n/a", "None", "?", "TBD", "#VALUE!", "inf"
       reason: `read as missing (not a finite number: ${JSON.stringify(token)} 1)`, column: "employees", table: "deals.csv", rows: 1,
     });
   });
+
+for (const token of ["unknown", "N/A?", "—"])
+  add(4, `a stray "${token}" in a joined table's numeric column is read as missing and named with that table`, () => ({
+    "dataset.yaml": spec("join:\n  - file: accounts.csv\n    on: account_id\n"),
+    "deals.csv": csv(withAccounts()),
+    "accounts.csv": csv(Array.from({ length: N }, (_, i) => ({ account_id: `A${i + 1}`, employees: i === 12 ? token : String(50 + i) }))),
+  }), (o) => {
+    assert.deepEqual([attr(o, "employees").type, attr(o, "employees").table, attr(o, "employees").unread], ["numeric", "accounts", [{ value: token, rows: 1 }]]);
+    assert.equal(loaded(o).report.altered.find((a) => a.column === "employees")!.table, "accounts.csv");
+  });
+
+for (const token of ["unknown", "-", ""])
+  add(4, `NDJSON numbers with a stray string ${JSON.stringify(token)} stay numeric`, () => ({
+    "dataset.yaml": spec("", { ext: "ndjson" }),
+    "deals.ndjson": ndjson(deals({ employees: (i) => (i === 3 ? token : 10 * i) })),
+  }), (o) => {
+    assert.equal(attr(o, "employees").type, "numeric");
+    assert.deepEqual(attr(o, "employees").unread ?? [], token === "" ? [] : [{ value: token, rows: 1 }]);
+    assert.ok(Number.isNaN(numbers(o, "employees")[3]));
+  });
+
+add(4, "a TSV export with thousands separators reads them as numbers", () => ({
+  "dataset.yaml": spec().replace("deals.csv", "deals.tsv"),
+  "deals.tsv": ["deal_id\tstage\tcreated\trevenue", ...deals().map((r, i) => `${r.deal_id}\t${r.stage}\t${r.created}\t${(1000 * (i + 1) + 7).toLocaleString("en-US")}`)].join("\n"),
+}), (o) => assert.deepEqual(numbers(o, "revenue").slice(0, 2), [1007, 2007]));
 
 add(4, "two different stray tokens are both named with their counts", () => ({
   "dataset.yaml": spec(),
@@ -493,7 +529,7 @@ add(4, "type: multi splits \"Sales; Operations\" when declared", () => ({
 }), (o) => assert.deepEqual(loaded(o).table.column("department")[0], ["Operations", "Sales"]));
 
 // ---------------------------------------------------------------- class 4: ids
-for (const name of ["account_id", "Record ID", "CompanyId", "external_ref", "zip code"])
+for (const name of ["account_id", "Record ID", "CompanyId", "external_ref", "zip code", "dealID", "Order No"])
   add(4, `a numeric column named "${name}" is an identifier, never a numeric predictor`, () => ({
     "dataset.yaml": spec(),
     "deals.csv": csv(deals({ [name]: (i) => String(1000 + (i % 7)) })),
@@ -501,6 +537,12 @@ for (const name of ["account_id", "Record ID", "CompanyId", "external_ref", "zip
     assert.equal(attr(o, name).role, "exclude");
     assert.match(attr(o, name).reason!, /identifier-like: the name says id/);
   });
+
+for (const name of ["amount_paid", "valid_seats", "turnkey", "casino_visits", "num_employees"])
+  add(4, `a numeric column named "${name}" (no id word) stays a numeric predictor`, () => ({
+    "dataset.yaml": spec(),
+    "deals.csv": csv(deals({ [name]: (i) => String(3 + (i % 9) * 17) })),
+  }), (o) => assert.deepEqual([attr(o, name).type, attr(o, name).role === "exclude"], ["numeric", false]));
 
 add(4, "unique integers of one length are an identifier whatever the name", () => ({
   "dataset.yaml": spec(),
