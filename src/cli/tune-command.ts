@@ -91,7 +91,8 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
   const keep = Object.entries(spec.attributes ?? {}).filter(([, a]) => a.keep).map(([name]) => name);
   let card;
   try {
-    card = tuneScorecard(table, { ...options, keep }, previous, rulesInputs(spec));
+    const informativeMissing = Object.entries(spec.attributes ?? {}).filter(([, a]) => a.missing === "informative").map(([name]) => name);
+    card = tuneScorecard(table, { ...options, keep, informativeMissing }, previous, rulesInputs(spec));
   } catch (e) {
     throw new CliError((e as Error).message);
   }
@@ -110,7 +111,7 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
   progress("deriving buyer personas from the best customers");
   const namesFile = join(values.out, "personas.names.yaml");
   const names = existsSync(namesFile) ? readPersonaNames(namesFile) : undefined;
-  const found = personas(table, names ? { names } : {});
+  const found = personas(table, { ...(names ? { names } : {}), drivers: card.drivers });
   writeFileSync(join(values.out, "personas.yaml"), found.toYAML());
   sections.unshift(await personasSection(found));
   writeFileSync(join(values.out, "report.html"), await reportHtml(card, { ...(diff ? { diff } : {}), sections }));

@@ -2,25 +2,117 @@ import type { BinSet } from "../stats/binning/bin";
 
 /** Thresholds of the leakage checks. */
 export const LEAKAGE = {
-  /** A bin this pure (rate ≤ 2 % or ≥ 98 %) … */
-  nearPure: 0.02,
-  /** … holding at least this share of the rows (and at least `minDeals`) … */
-  minShare: 0.05,
+  /** A raw level this pure (rate ≤ 5 % or ≥ 95 %) nearly determines the outcome … */
+  determined: 0.05,
+  /** … when it holds at least this many deals (raw levels; a level of two deals proves nothing). */
+  minLevelDeals: 10,
+  /** Determination in both directions: at least this share of the wins sit in near-pure winning levels, and of the losses in near-pure losing ones. */
+  determinedShare: 0.8,
+  /** Values present for one outcome class only: at least this many non-missing deals, … */
   minDeals: 30,
-  /** … with odds this many times (or this fraction of) the odds of all other deals is suspicious. */
+  /** A bin this pure (rate ≤ 2 % or ≥ 98 %), … */
+  nearPure: 0.02,
+  /** … holding at least this share of the rows (and `minDeals`), is supporting evidence … */
+  minShare: 0.05,
+  /** … when its odds are this many times (or this fraction of) the others' odds. */
   oddsRatio: 20,
   /** Information value this high … */
   highIv: 1.0,
-  /** … and this many times the highest IV of any other attribute is suspicious. */
+  /** … and this many times the highest IV of any other attribute is supporting evidence. */
   ivRatio: 3,
-  /** Dates after the scoring point in at least this share of deals are suspicious. */
+  /** Dates after the scoring point in at least this share of deals are strong evidence. */
   datedAfterShare: 0.2,
 } as const;
 
 /**
- * Why the bins of an attribute look like they were written after the outcome, or null: a bin of
- * meaningful size with a rate near 0 % or 100 % whose odds differ from the other deals' odds by
- * a factor of 20 or more (so a 98 % bin is not suspicious when the base rate is 90 %).
+ * Words in an attribute's name that read like an outcome: supporting evidence of leakage only
+ * (a column named `status` may still be filled in before the outcome).
+ *
+ * @example
+ * OUTCOME_WORDS.includes("churn"); // => true
+ */
+export const OUTCOME_WORDS = ["status", "stage", "reason", "churn", "churned", "closed", "close", "won", "lost", "loss", "win", "outcome", "result", "cancel", "canceled", "cancelled", "cancellation", "renewed"] as const;
+
+/** Events and deals of one raw level of an attribute (missing counts as a level). */
+export interface LevelCount {
+  /** The level as text (`missing` for no value). */
+  label: string;
+  missing: boolean;
+  n: number;
+  events: number;
+}
+
+/**
+ * The evidence that an attribute was written after the outcome. `strong` evidence sets the
+ * attribute aside (unless the user keeps it); `supporting` evidence alone only raises a
+ * question: the attribute is kept and the user is asked when the field is filled in.
+ */
+export interface LeakageEvidence {
+  strong: string[];
+  supporting: string[];
+}
+
+/**
+ * Why the raw levels of an attribute (missing included, counted before any merging) nearly
+ * determine the outcome **in both directions**, or null: levels of at least 10 deals with a rate
+ * of 95 % or more hold at least 80 % of the events, and levels with a rate of 5 % or less hold at
+ * least 80 % of the non-events. One dominant level (99 % won, the others mixed) is not enough:
+ * that is a strong driver, not an outcome written into the record.
+ *
+ * @example
+ * import { determinedByLevelsReason } from "leadlab";
+ * determinedByLevelsReason([
+ *   { label: "Check-Out", missing: false, n: 600, events: 600 },
+ *   { label: "Canceled", missing: false, n: 350, events: 0 },
+ *   { label: "No-Show", missing: false, n: 50, events: 0 },
+ * ], "win rate"); // => "its levels decide the outcome: Check-Out hold 100 % of the wins at a win rate ≥ 95 %, Canceled, No-Show 100 % of the losses at a win rate ≤ 5 %"
+ */
+export function determinedByLevelsReason(levels: readonly LevelCount[], rateName: string): string | null {
+  let E = 0, N = 0;
+  for (const l of levels) [E, N] = [E + l.events, N + l.n - l.events];
+  if (E === 0 || N === 0) return null;
+  const big = levels.filter((l) => l.n >= LEAKAGE.minLevelDeals);
+  const high = big.filter((l) => l.events / l.n >= 1 - LEAKAGE.determined);
+  const low = big.filter((l) => l.events / l.n <= LEAKAGE.determined);
+  const wins = high.reduce((s, l) => s + l.events, 0) / E;
+  const losses = low.reduce((s, l) => s + l.n - l.events, 0) / N;
+  if (wins < LEAKAGE.determinedShare || losses < LEAKAGE.determinedShare) return null;
+  const names = (ls: LevelCount[]) => ls.slice(0, 3).map((l) => l.label).join(", ") + (ls.length > 3 ? ", …" : "");
+  const pct = (x: number) => `${Math.round(100 * x)} %`;
+  return `its levels decide the outcome: ${names(high)} hold ${pct(wins)} of the ${eventWord(rateName)}s at a ${rateName} ≥ ${pct(1 - LEAKAGE.determined)}, ${names(low)} ${pct(losses)} of the ${nonEventWord(rateName)}s at a ${rateName} ≤ ${pct(LEAKAGE.determined)}`;
+}
+
+/**
+ * Why an attribute looks filled in for one outcome class only, or null: at least 30 deals have a
+ * value, some deals have none, and the deals with a value are (≥ 95 %) of one class while that
+ * class is at most 75 % of all deals, as for a loss reason typed in when a deal is lost.
+ *
+ * @example
+ * import { oneClassOnlyReason } from "leadlab";
+ * oneClassOnlyReason([
+ *   { label: "price", missing: false, n: 200, events: 0 },
+ *   { label: "missing", missing: true, n: 800, events: 500 },
+ * ], "win rate"); // => "filled in for losses only: the 200 deals with a value have a win rate of 0.0 %, against 50.0 % overall"
+ */
+export function oneClassOnlyReason(levels: readonly LevelCount[], rateName: string): string | null {
+  let n = 0, e = 0, total = 0, events = 0;
+  for (const l of levels) {
+    total += l.n;
+    events += l.events;
+    if (!l.missing) [n, e] = [n + l.n, e + l.events];
+  }
+  if (n < LEAKAGE.minDeals || n === total || events === 0 || events === total) return null;
+  const rate = e / n, base = events / total;
+  const pure = rate >= 1 - LEAKAGE.determined ? base < 1 - 5 * LEAKAGE.determined : rate <= LEAKAGE.determined ? base > 5 * LEAKAGE.determined : false;
+  if (!pure) return null;
+  const whom = rate >= 0.5 ? `${eventWord(rateName)}s` : `${nonEventWord(rateName)}s`;
+  return `filled in for ${whom} only: the ${n} deals with a value have a ${rateName} of ${(100 * rate).toFixed(1)} %, against ${(100 * base).toFixed(1)} % overall`;
+}
+
+/**
+ * Why the bins of an attribute contain a near-pure bin of meaningful size, or null: a bin with a
+ * rate near 0 % or 100 % whose odds differ from the other deals' odds by a factor of 20 or more.
+ * Supporting evidence only: a legitimate dominant driver has such a bin too.
  *
  * @example
  * import { nearPureBinReason } from "leadlab";
@@ -41,6 +133,7 @@ export function nearPureBinReason(set: Pick<BinSet, "bins" | "n" | "events">, ra
 
 /**
  * Why an attribute's information value stands far above every other attribute's, or null.
+ * Supporting evidence only: strength alone is not leakage.
  *
  * @example
  * import { outlyingIvReason } from "leadlab";
@@ -49,6 +142,24 @@ export function nearPureBinReason(set: Pick<BinSet, "bins" | "n" | "events">, ra
 export function outlyingIvReason(iv: number, nextBestIv: number): string | null {
   if (iv < LEAKAGE.highIv || iv < LEAKAGE.ivRatio * nextBestIv) return null;
   return `information value ${iv.toFixed(2)} is ${(iv / Math.max(nextBestIv, 1e-9)).toFixed(1)}× the next attribute's (${nextBestIv.toFixed(2)})`;
+}
+
+/**
+ * Why an attribute's name reads like an outcome (a word of {@link OUTCOME_WORDS}), or null.
+ * Supporting evidence only.
+ *
+ * @example
+ * import { outcomeNameReason } from "leadlab";
+ * outcomeNameReason("booking_status"); // => 'its name reads like an outcome ("status")'
+ * outcomeNameReason("employees"); // => null
+ */
+export function outcomeNameReason(name: string): string | null {
+  const words = name
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z]+/);
+  const word = words.find((w) => (OUTCOME_WORDS as readonly string[]).includes(w));
+  return word ? `its name reads like an outcome ("${word}")` : null;
 }
 
 /**
@@ -67,4 +178,23 @@ export function datedAfterReason(dates: Float64Array, scoringPoint: Float64Array
     }
   if (both === 0 || after / both < LEAKAGE.datedAfterShare) return null;
   return `dated after the scoring point in ${Math.round((100 * after) / both)} % of deals`;
+}
+
+/**
+ * The question shown for an attribute kept despite supporting evidence of leakage.
+ *
+ * @example
+ * import { leakageQuestion } from "leadlab";
+ * leakageQuestion(["its name reads like an outcome (\"status\")"]); // => 'kept; check when this field is filled in: its name reads like an outcome ("status")'
+ */
+export function leakageQuestion(supporting: readonly string[]): string {
+  return `kept; check when this field is filled in: ${supporting.join("; ")}`;
+}
+
+function eventWord(rateName: string): string {
+  return rateName.startsWith("win") ? "win" : "retained customer";
+}
+
+function nonEventWord(rateName: string): string {
+  return rateName.startsWith("win") ? "loss" : "churned customer";
 }

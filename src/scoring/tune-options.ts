@@ -10,6 +10,11 @@ export interface TuneOptions {
   exclude?: readonly string[];
   /** Attributes flagged as leakage that the user keeps. */
   keep?: readonly string[];
+  /**
+   * Attributes whose missingness is informative (`missing: informative` in dataset.yaml): their
+   * missing bin earns its own points. Every other missing bin earns at most 0 points.
+   */
+  informativeMissing?: readonly string[];
   /** Points scale: default 600 points at win odds 1:1 and 20 points to double the odds. */
   scale?: Scale;
   /** Share of leads in the top tier (default 0.2); the tiers below split the rest equally. */
@@ -30,6 +35,7 @@ export interface ResolvedTuneOptions {
   include: ReadonlySet<string>;
   exclude: ReadonlySet<string>;
   keep: readonly string[];
+  informativeMissing: ReadonlySet<string>;
   scale: Scale;
   capacity: number;
   targetWinRate?: number;
@@ -61,6 +67,7 @@ export function resolveTuneOptions(o: TuneOptions): ResolvedTuneOptions {
     include: new Set(o.include ?? []),
     exclude: new Set(o.exclude ?? []),
     keep: o.keep ?? [],
+    informativeMissing: new Set(o.informativeMissing ?? []),
     scale,
     capacity,
     targetWinRate: o.targetWinRate,

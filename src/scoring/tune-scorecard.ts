@@ -15,6 +15,7 @@ import { populationStability } from "../model/population-stability";
 import { rocCurve } from "../model/roc-curve";
 import type { BinRule, BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
+import { binEvidence, missingRationale, type MissingTreatment } from "./bin-evidence";
 import { chooseTiers } from "./choose-tiers";
 import { gradeMatrix, quartileCuts } from "./grade-matrix";
 import { pointsScale } from "./points-scale";
@@ -33,7 +34,8 @@ export const MAX_CANDIDATES = 40;
  * Tunes a points scorecard on the training part of the table's holdout and validates it on
  * the holdout: the drivers of winning (on training rows only) choose the candidates
  * (significant, not leakage, not redundant with a stronger one); their bins are encoded as
- * weight of evidence; forward selection on cross-validated AUC picks at most `maxAttributes`;
+ * weight of evidence shrunk by the bin's size, the missing bin capped at 0 unless declared
+ * informative ({@link binEvidence}); forward selection on cross-validated AUC picks at most `maxAttributes`;
  * the L2 strength is chosen by cross-validation inside the training part; a coefficient whose
  * sign contradicts its WOE is dropped and the model refitted; points are scaled
  * (points-to-double-the-odds or 0–100) and rounded per bin. The holdout gives AUC with a DeLong
@@ -61,11 +63,12 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
 
   const d = drivers(table, { target: "won", rows: train, seed: o.seed, keep: o.keep, exclude: [...o.exclude] });
   const candidates = chooseCandidates(d.attributes, o);
-  const woeOf = (a: DriverAttribute) => {
+  const missingOf = (a: DriverAttribute): MissingTreatment => (o.informativeMissing.has(a.attribute) ? "informative" : "neutral");
+  const woeOf = (a: DriverAttribute, evidence = a.binSet.bins.map((b) => b.woe)) => {
     const codes = assignBins(a.binSet, table.columns[a.attribute] as Parameters<typeof assignBins>[1]);
-    return { codes, woe: Float64Array.from(codes, (c) => (c >= 0 ? a.binSet.bins[c].woe : 0)) };
+    return { codes, evidence, woe: Float64Array.from(codes, (c) => (c >= 0 ? evidence[c] : 0)) };
   };
-  const encoded = new Map(candidates.map((a) => [a.name, { attribute: a, ...woeOf(a) }]));
+  const encoded = new Map(candidates.map((a) => [a.name, { attribute: a, ...woeOf(a, binEvidence(a.binSet, missingOf(a))) }]));
   const pick = (x: Float64Array, rows: Int32Array) => Float64Array.from(rows, (r) => x[r]);
 
   // Forward selection on cross-validated AUC (a stratified, evenly spaced subset when large).
@@ -96,11 +99,11 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   warnings.push(...model.warnings);
 
   const chosen = selected.map((name, j) => ({ ...encoded.get(name)!, beta: model.coefficients[j] }));
-  const minLogit = model.intercept + chosen.reduce((s, c) => s + Math.min(...c.attribute.binSet.bins.map((b) => c.beta * b.woe)), 0);
-  const maxLogit = model.intercept + chosen.reduce((s, c) => s + Math.max(...c.attribute.binSet.bins.map((b) => c.beta * b.woe)), 0);
+  const minLogit = model.intercept + chosen.reduce((s, c) => s + Math.min(...c.evidence.map((w) => c.beta * w)), 0);
+  const maxLogit = model.intercept + chosen.reduce((s, c) => s + Math.max(...c.evidence.map((w) => c.beta * w)), 0);
   const scale = pointsScale(o.scale, minLogit, maxLogit);
   const whole = (x: number) => Math.round(x) || 0; // never -0 in the rules file
-  const binPoints = chosen.map((c) => c.attribute.binSet.bins.map((b) => whole(scale.factor * c.beta * b.woe)));
+  const binPoints = chosen.map((c) => c.evidence.map((w) => whole(scale.factor * c.beta * w)));
   const basePoints = whole(scale.offset + scale.factor * model.intercept);
   const pointsAt = (rows: Int32Array, only?: (a: DriverAttribute) => boolean) =>
     Float64Array.from(rows, (r) => chosen.reduce((s, c, j) => s + (only && !only(c.attribute) ? 0 : c.codes[r] >= 0 ? binPoints[j][c.codes[r]] : 0), only ? 0 : basePoints));
@@ -188,7 +191,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
       pdo: o.scale.kind === "pdo" ? o.scale.pdo : 0,
       basePoints: o.scale.kind === "pdo" ? basePoints : 0,
     },
-    attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, binPoints[j], table)),
+    attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, binPoints[j], table, missingOf(c.attribute))),
     tiers: tiers.map((t) => ({
       name: t.name,
       minPoints: t.minPoints,
@@ -269,7 +272,7 @@ function binMatch(rule: BinRule): BinMatch {
   }
 }
 
-function scorecardAttribute(a: DriverAttribute, points: number[], table: DealTable): ScorecardAttribute {
+function scorecardAttribute(a: DriverAttribute, points: number[], table: DealTable, missing: MissingTreatment): ScorecardAttribute {
   const set: BinSet = a.binSet;
   const meta = table.attribute(a.attribute);
   const nonEmpty = set.bins.filter((b) => b.n > 0);
@@ -286,7 +289,7 @@ function scorecardAttribute(a: DriverAttribute, points: number[], table: DealTab
     ...(set.indicator ? { containsValue: set.indicator.value, separator: meta.separator ?? ";" } : {}),
     role: a.role,
     group: a.role === "behavioral" ? "engagement" : "fit",
-    rationale: `win rate ${pct(best.rate)} [${pct(best.lo)}–${pct(best.hi)}] for ${best.label} vs ${pct(worst.rate)} for ${worst.label} (training); IV ${a.iv.toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}`,
+    rationale: `win rate ${pct(best.rate)} [${pct(best.lo)}–${pct(best.hi)}] for ${best.label} vs ${pct(worst.rate)} for ${worst.label} (training); IV ${a.iv.toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}; ${missingRationale(missing)}${a.leakageQuestion ? `; ${a.leakageQuestion}` : ""}`,
     bins: set.bins.map((b, k) => ({
       label: b.label,
       when: binMatch(b.rule),
