@@ -65,7 +65,7 @@ export interface LeakageEvidence {
  *   { label: "Check-Out", missing: false, n: 600, events: 600 },
  *   { label: "Canceled", missing: false, n: 350, events: 0 },
  *   { label: "No-Show", missing: false, n: 50, events: 0 },
- * ], "win rate"); // => "its levels decide the outcome: Check-Out hold 100 % of the wins at a win rate ≥ 95 %, Canceled, No-Show 100 % of the losses at a win rate ≤ 5 %"
+ * ], "win rate"); // => "its levels decide the outcome: levels Check-Out hold 100 % of the wins at a win rate ≥ 95 %, levels Canceled, No-Show 100 % of the losses at a win rate ≤ 5 %"
  */
 export function determinedByLevelsReason(levels: readonly LevelCount[], rateName: string): string | null {
   let E = 0, N = 0;
@@ -79,7 +79,7 @@ export function determinedByLevelsReason(levels: readonly LevelCount[], rateName
   if (wins < LEAKAGE.determinedShare || losses < LEAKAGE.determinedShare) return null;
   const names = (ls: LevelCount[]) => ls.slice(0, 3).map((l) => l.label).join(", ") + (ls.length > 3 ? ", …" : "");
   const pct = (x: number) => `${Math.round(100 * x)} %`;
-  return `its levels decide the outcome: ${names(high)} hold ${pct(wins)} of the ${eventWord(rateName)}s at a ${rateName} ≥ ${pct(1 - LEAKAGE.determined)}, ${names(low)} ${pct(losses)} of the ${nonEventWord(rateName)}s at a ${rateName} ≤ ${pct(LEAKAGE.determined)}`;
+  return `its levels decide the outcome: levels ${names(high)} hold ${pct(wins)} of the ${eventWord(rateName)} at a ${rateName} ≥ ${pct(1 - LEAKAGE.determined)}, levels ${names(low)} ${pct(losses)} of the ${nonEventWord(rateName)} at a ${rateName} ≤ ${pct(LEAKAGE.determined)}`;
 }
 
 /**
@@ -105,7 +105,7 @@ export function oneClassOnlyReason(levels: readonly LevelCount[], rateName: stri
   const rate = e / n, base = events / total;
   const pure = rate >= 1 - LEAKAGE.determined ? base < 1 - 5 * LEAKAGE.determined : rate <= LEAKAGE.determined ? base > 5 * LEAKAGE.determined : false;
   if (!pure) return null;
-  const whom = rate >= 0.5 ? `${eventWord(rateName)}s` : `${nonEventWord(rateName)}s`;
+  const whom = rate >= 0.5 ? eventWord(rateName) : nonEventWord(rateName);
   return `filled in for ${whom} only: the ${n} deals with a value have a ${rateName} of ${(100 * rate).toFixed(1)} %, against ${(100 * base).toFixed(1)} % overall`;
 }
 
@@ -192,9 +192,9 @@ export function leakageQuestion(supporting: readonly string[]): string {
 }
 
 function eventWord(rateName: string): string {
-  return rateName.startsWith("win") ? "win" : "retained customer";
+  return rateName.startsWith("win") ? "wins" : "retained customers";
 }
 
 function nonEventWord(rateName: string): string {
-  return rateName.startsWith("win") ? "loss" : "churned customer";
+  return rateName.startsWith("win") ? "losses" : "churned customers";
 }

@@ -28,8 +28,10 @@ export interface Reference {
 export interface ScorecardParts {
   rules: ScoringRules;
   verdict: string;
-  /** Whether the holdout AUC's interval stays above 0.5. */
+  /** Whether the holdout AUC's interval stays above 0.5, no reference beats the card significantly and the tiers are in order on the holdout. */
   usable: boolean;
+  /** Why a card whose AUC is above chance is still not usable (a reference beats it, tiers out of order); empty otherwise. */
+  notUsableBecause: string[];
   holdout: { description: string; train: number; test: number; testWins: number };
   metrics: {
     auc: AucEstimate;
@@ -69,6 +71,7 @@ export class Scorecard implements ScorecardParts {
   readonly rules!: ScoringRules;
   readonly verdict!: string;
   readonly usable!: boolean;
+  readonly notUsableBecause!: string[];
   readonly holdout!: ScorecardParts["holdout"];
   readonly metrics!: ScorecardParts["metrics"];
   readonly references!: Reference[];
@@ -99,6 +102,7 @@ export class Scorecard implements ScorecardParts {
       dataset: this.rules.metadata.dataset,
       verdict: this.verdict,
       usable: this.usable,
+      notUsableBecause: this.notUsableBecause,
       holdout: this.holdout,
       metrics: this.metrics,
       references: this.references,
@@ -106,6 +110,11 @@ export class Scorecard implements ScorecardParts {
       grades: this.grades,
       stability: { psi: this.stability.psi, reading: this.stability.reading },
       attributes: this.rules.attributes.map((a) => ({ name: a.name, role: a.role, group: a.group, rationale: a.rationale })),
+      leakage: {
+        setAside: this.drivers.attributes.filter((a) => a.leakage !== null && !a.leakageKept).map((a) => ({ name: a.name, evidence: a.leakageEvidence })),
+        keptOnRequest: this.drivers.attributes.filter((a) => a.leakage !== null && a.leakageKept).map((a) => ({ name: a.name, evidence: a.leakageEvidence })),
+        questions: this.drivers.attributes.filter((a) => a.leakageQuestion !== null).map((a) => ({ name: a.name, question: a.leakageQuestion, evidence: a.leakageEvidence })),
+      },
       warnings: this.warnings,
     };
   }

@@ -17,6 +17,7 @@ import type { BinRule, BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
 import { binEvidence, missingRationale, type MissingTreatment } from "./bin-evidence";
 import { chooseTiers } from "./choose-tiers";
+import { verdictProblems } from "./verdict-checks";
 import { gradeMatrix, quartileCuts } from "./grade-matrix";
 import { pointsScale } from "./points-scale";
 import { createScorer, gradeOf, type LeadRecord } from "./score";
@@ -40,7 +41,9 @@ export const MAX_CANDIDATES = 40;
  * sign contradicts its WOE is dropped and the model refitted; points are scaled
  * (points-to-double-the-odds or 0–100) and rounded per bin. The holdout gives AUC with a DeLong
  * interval, KS, Brier, calibration and lift, against the best single attribute, a plain count
- * of behavioural events and the previous rules when given. Tiers and the fit × engagement
+ * of behavioural events and the previous rules when given. The card is usable only when its
+ * holdout AUC interval stays above 0.5, no reference beats it significantly and its tiers are in
+ * order on the holdout ({@link verdictProblems}); the verdict says which check failed. Tiers and the fit × engagement
  * grades are cut on training scores and measured on the holdout.
  *
  * @example
@@ -116,7 +119,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const testWins = yTest.reduce((s, v) => s + v, 0);
   const canTest = testWins > 0 && testWins < yTest.length;
   const aucCI = canTest ? aucWithCI(testPoints, yTest) : { auc: NaN, lo: NaN, hi: NaN };
-  const usable = canTest && aucCI.lo > 0.5 && chosen.length > 0;
+  const aboveChance = canTest && aucCI.lo > 0.5 && chosen.length > 0;
   const aucUnrounded = canTest ? auc(testLogit, yTest) : NaN;
   if (canTest && aucUnrounded - aucCI.auc > 0.002) warnings.push(`rounding points lost ranking: holdout AUC ${aucCI.auc.toFixed(4)} rounded vs ${aucUnrounded.toFixed(4)} unrounded`);
 
@@ -141,6 +144,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   }
 
   const tiers = chooseTiers(trainPoints, yTrain, testPoints, yTest, o.tierNames, o);
+  const notUsableBecause = aboveChance ? verdictProblems(references, tiers) : [];
+  const usable = aboveChance && notUsableBecause.length === 0;
   const isEngagement = (a: DriverAttribute) => a.role === "behavioral";
   const fitCuts = quartileCuts(pointsAt(train, (a) => !isEngagement(a)));
   const engagementCuts = quartileCuts(pointsAt(train, isEngagement));
@@ -159,7 +164,9 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const aucText = `holdout AUC ${metrics.auc.auc.toFixed(3)} [${metrics.auc.lo.toFixed(3)}, ${metrics.auc.hi.toFixed(3)}]`;
   const verdict = !canTest
     ? "cannot validate: the holdout has no wins or no losses"
-    : !usable
+    : aboveChance && !usable
+      ? `not usable: ${notUsableBecause.join("; ")}; ${aucText}; do not rank leads with these rules`
+      : !usable
       ? `no usable signal: ${chosen.length ? `${aucText} includes 0.5` : "no attribute predicts wins on the training part"}; do not rank leads with these rules`
       : `${strength} scorecard: ${aucText} on ${yTest.length} deals the rules were not fitted on, with ${chosen.length} attributes`;
 
@@ -216,6 +223,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     rules,
     verdict,
     usable,
+    notUsableBecause,
     holdout: { description: split.description, train: train.length, test: test.length, testWins },
     metrics,
     references,
