@@ -26,7 +26,7 @@ export function verdictProblems(references: readonly Reference[], tiers: readonl
     const c = r.vsScorecard;
     if (c && c.diff < 0 && c.p < REFERENCE_ALPHA)
       problems.push(
-        `the ${r.name} ranks the holdout better than the card (AUC ${r.auc.auc.toFixed(3)} against ${(r.auc.auc + c.diff).toFixed(3)}, p ${c.p < 1e-4 ? "< 0.0001" : `= ${c.p.toFixed(4)}`})`,
+        `the reference "${r.name}" ranks the holdout better than the card (AUC ${r.auc.auc.toFixed(3)} against ${(r.auc.auc + c.diff).toFixed(3)}, p ${c.p < 1e-4 ? "< 0.0001" : `= ${c.p.toFixed(4)}`})`,
       );
   }
   const pct = (x: number) => Math.round(100 * x);
