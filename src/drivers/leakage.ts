@@ -2,12 +2,12 @@ import type { BinSet } from "../stats/binning/bin";
 
 /** Thresholds of the leakage checks. */
 export const LEAKAGE = {
-  /** A raw level this pure (rate ≤ 5 % or ≥ 95 %) nearly determines the outcome … */
+  /** Values filled in for one class only: the deals with a value are this pure (rate ≤ 5 % or ≥ 95 %). */
   determined: 0.05,
-  /** … when it holds at least this many deals (raw levels; a level of two deals proves nothing). */
+  /** A raw level explains its deals only when it holds at least this many (a level of two deals proves nothing). */
   minLevelDeals: 10,
-  /** Determination in both directions: at least this share of the wins sit in near-pure winning levels, and of the losses in near-pure losing ones. */
-  determinedShare: 0.8,
+  /** Determination: predicting by level errs for at most this share of the errors of predicting by the overall majority. */
+  determinedError: 0.1,
   /** Values present for one outcome class only: at least this many non-missing deals, … */
   minDeals: 30,
   /** A bin this pure (rate ≤ 2 % or ≥ 98 %), … */
@@ -54,10 +54,12 @@ export interface LeakageEvidence {
 
 /**
  * Why the raw levels of an attribute (missing included, counted before any merging) nearly
- * determine the outcome **in both directions**, or null: levels of at least 10 deals with a rate
- * of 95 % or more hold at least 80 % of the events, and levels with a rate of 5 % or less hold at
- * least 80 % of the non-events. One dominant level (99 % won, the others mixed) is not enough:
- * that is a strong driver, not an outcome written into the record.
+ * determine the outcome **in both directions**, or null. Each deal is predicted by the majority
+ * outcome of its level; the levels determine the outcome when that prediction is wrong for at
+ * most 10 % as many deals as predicting every deal by the overall majority. Levels of fewer than
+ * 10 deals explain nothing (their deals count at the overall error), so an id column is not
+ * flagged. One dominant level (99 % won, the others mixed) is not enough: the mixed levels keep
+ * most of the error. That is a strong driver, not an outcome written into the record.
  *
  * @example
  * import { determinedByLevelsReason } from "leadlab";
@@ -65,21 +67,22 @@ export interface LeakageEvidence {
  *   { label: "Check-Out", missing: false, n: 600, events: 600 },
  *   { label: "Canceled", missing: false, n: 350, events: 0 },
  *   { label: "No-Show", missing: false, n: 50, events: 0 },
- * ], "win rate"); // => "its levels decide the outcome: levels Check-Out hold 100 % of the wins at a win rate ≥ 95 %, levels Canceled, No-Show 100 % of the losses at a win rate ≤ 5 %"
+ * ], "win rate"); // => "its levels decide the outcome: predicting each deal by its level is wrong for 0.0 % of deals, against 40.0 % without it (Check-Out → wins; Canceled, No-Show → losses)"
  */
 export function determinedByLevelsReason(levels: readonly LevelCount[], rateName: string): string | null {
-  let E = 0, N = 0;
-  for (const l of levels) [E, N] = [E + l.events, N + l.n - l.events];
-  if (E === 0 || N === 0) return null;
+  let E = 0, total = 0;
+  for (const l of levels) [E, total] = [E + l.events, total + l.n];
+  if (E === 0 || E === total) return null;
+  const baseError = Math.min(E, total - E) / total;
+  let wrong = 0;
+  for (const l of levels) wrong += l.n >= LEAKAGE.minLevelDeals ? Math.min(l.events, l.n - l.events) : l.n * baseError;
+  const error = wrong / total;
+  if (error > LEAKAGE.determinedError * baseError) return null;
   const big = levels.filter((l) => l.n >= LEAKAGE.minLevelDeals);
-  const high = big.filter((l) => l.events / l.n >= 1 - LEAKAGE.determined);
-  const low = big.filter((l) => l.events / l.n <= LEAKAGE.determined);
-  const wins = high.reduce((s, l) => s + l.events, 0) / E;
-  const losses = low.reduce((s, l) => s + l.n - l.events, 0) / N;
-  if (wins < LEAKAGE.determinedShare || losses < LEAKAGE.determinedShare) return null;
   const names = (ls: LevelCount[]) => ls.slice(0, 3).map((l) => l.label).join(", ") + (ls.length > 3 ? ", …" : "");
-  const pct = (x: number) => `${Math.round(100 * x)} %`;
-  return `its levels decide the outcome: levels ${names(high)} hold ${pct(wins)} of the ${eventWord(rateName)} at a ${rateName} ≥ ${pct(1 - LEAKAGE.determined)}, levels ${names(low)} ${pct(losses)} of the ${nonEventWord(rateName)} at a ${rateName} ≤ ${pct(LEAKAGE.determined)}`;
+  const high = big.filter((l) => 2 * l.events > l.n), low = big.filter((l) => 2 * l.events <= l.n);
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  return `its levels decide the outcome: predicting each deal by its level is wrong for ${pct(error)} of deals, against ${pct(baseError)} without it (${names(high)} → ${eventWord(rateName)}; ${names(low)} → ${nonEventWord(rateName)})`;
 }
 
 /**
