@@ -5,6 +5,7 @@ import type { PopulationStability } from "../model/population-stability";
 import type { RocPoint } from "../model/roc-curve";
 import type { SelectionStep } from "../model/cross-validation";
 import type { Tier } from "./choose-tiers";
+import type { AttributeDrift } from "./period-drift";
 import type { GradeCell } from "./grade-matrix";
 import { rulesToYaml } from "./rules-yaml";
 import type { ScoringRules } from "./scoring-rules-schema";
@@ -47,6 +48,10 @@ export interface ScorecardParts {
   /** Population stability of the points between the training period and the holdout period. */
   stability: PopulationStability;
   selection: SelectionStep[];
+  /** How selection validated: on time-ordered folds (fit earlier, validate later) or, without dates, stratified ones. */
+  selectionFolds: "time-ordered" | "stratified";
+  /** Each candidate's effect and bin win rates period by period (training periods, then the holdout), with drift flags. */
+  drift: AttributeDrift[];
   /** Chart data on the holdout. */
   roc: RocPoint[];
   lift: LiftTable;
@@ -79,6 +84,8 @@ export class Scorecard implements ScorecardParts {
   readonly grades!: GradeCell[];
   readonly stability!: PopulationStability;
   readonly selection!: SelectionStep[];
+  readonly selectionFolds!: ScorecardParts["selectionFolds"];
+  readonly drift!: AttributeDrift[];
   readonly roc!: RocPoint[];
   readonly lift!: LiftTable;
   readonly calibration!: CalibrationBin[];
@@ -110,6 +117,8 @@ export class Scorecard implements ScorecardParts {
       grades: this.grades,
       stability: { psi: this.stability.psi, reading: this.stability.reading },
       attributes: this.rules.attributes.map((a) => ({ name: a.name, role: a.role, group: a.group, rationale: a.rationale })),
+      selectionFolds: this.selectionFolds,
+      drift: this.drift,
       leakage: {
         setAside: this.drivers.attributes.filter((a) => a.leakage !== null && !a.leakageKept).map((a) => ({ name: a.name, evidence: a.leakageEvidence })),
         keptOnRequest: this.drivers.attributes.filter((a) => a.leakage !== null && a.leakageKept).map((a) => ({ name: a.name, evidence: a.leakageEvidence })),

@@ -8,6 +8,7 @@ import { brierScore } from "../model/brier-score";
 import { calibrationTable } from "../model/calibration";
 import { chooseL2, forwardSelect } from "../model/cross-validation";
 import { splitHoldout } from "../model/holdout";
+import { timeOrderedFolds } from "../model/time-ordered-folds";
 import { ksStatistic } from "../model/ks-statistic";
 import { liftTable } from "../model/lift";
 import { fitLogistic } from "../model/logistic-regression";
@@ -17,6 +18,8 @@ import type { BinRule, BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
 import { binEvidence, missingRationale, type MissingTreatment } from "./bin-evidence";
 import { chooseTiers } from "./choose-tiers";
+import { attributeDrift } from "./period-drift";
+import { trainingPeriods } from "./training-periods";
 import { verdictProblems } from "./verdict-checks";
 import { gradeMatrix, quartileCuts } from "./grade-matrix";
 import { pointsScale } from "./points-scale";
@@ -28,6 +31,8 @@ import { resolveTuneOptions, type ResolvedTuneOptions, type TuneOptions } from "
 /** Rows used for forward selection when the training part is larger (selection only; the final fit uses every training row). */
 export const SELECTION_ROWS = 10000;
 const L2_GRID = [0, 1, 10, 100];
+/** The training part is cut into this many periods by time: selection fits on earlier ones and validates on the next; drift is judged across them. */
+export const PERIODS = 4;
 /** At most this many candidates enter forward selection (the strongest by information value). */
 export const MAX_CANDIDATES = 40;
 
@@ -65,21 +70,34 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const yTest = Uint8Array.from(test, (r) => table.won[r]);
 
   const d = drivers(table, { target: "won", rows: train, seed: o.seed, keep: o.keep, exclude: [...o.exclude] });
-  const candidates = chooseCandidates(d.attributes, o);
+  const timeline = trainingPeriods(table.closedAt ?? table.createdAt, table.won, train, test, PERIODS);
+  if ("reason" in timeline) warnings.push(`selection on stratified folds, drift between periods not checked: ${timeline.reason}`);
   const missingOf = (a: DriverAttribute): MissingTreatment => (o.informativeMissing.has(a.attribute) ? "informative" : "neutral");
   const woeOf = (a: DriverAttribute, evidence = a.binSet.bins.map((b) => b.woe)) => {
     const codes = assignBins(a.binSet, table.columns[a.attribute] as Parameters<typeof assignBins>[1]);
     return { codes, evidence, woe: Float64Array.from(codes, (c) => (c >= 0 ? evidence[c] : 0)) };
   };
-  const encoded = new Map(candidates.map((a) => [a.name, { attribute: a, ...woeOf(a, binEvidence(a.binSet, missingOf(a))) }]));
+  const significant = chooseCandidates(d.attributes, o);
+  const encodedAll = new Map(significant.map((a) => [a.name, { attribute: a, ...woeOf(a, binEvidence(a.binSet, missingOf(a))) }]));
   const pick = (x: Float64Array, rows: Int32Array) => Float64Array.from(rows, (r) => x[r]);
 
-  // Forward selection on cross-validated AUC (a stratified, evenly spaced subset when large).
+  // Each candidate's effect period by period; one whose effect flips inside the training part is set aside.
+  const drift =
+    "periods" in timeline
+      ? [...encodedAll.values()].map((e) => attributeDrift(e.attribute.binSet, e.codes, e.woe, table.won, timeline.periods.rows, timeline.periods.labels, true))
+      : [];
+  for (const x of drift) if (x.flag) warnings.push(`${x.name}: ${x.note}${x.flag === "flips" && !isForced(encodedAll.get(x.name)!.attribute, o) ? "; set aside from the card" : ""}`);
+  const candidates = significant.filter((a) => isForced(a, o) || drift.find((x) => x.name === a.name)?.flag !== "flips");
+  const encoded = new Map(candidates.map((a) => [a.name, encodedAll.get(a.name)!]));
+
+  // Forward selection on cross-validated AUC (an evenly spaced subset when large): on
+  // time-ordered folds (fit on earlier periods, validate on the next) when the deals have dates.
   const selectRows = train.length > SELECTION_ROWS ? evenlySpaced(train, yTrain, SELECTION_ROWS) : { rows: train, y: yTrain };
+  const foldList = "periods" in timeline ? timeOrderedFolds(Float64Array.from(selectRows.rows, (r) => (table.closedAt ?? table.createdAt)![r]), PERIODS).folds : undefined;
   const columns: Record<string, Float64Array> = {};
   for (const [name, e] of encoded) columns[name] = pick(e.woe, selectRows.rows);
   const selection = candidates.length
-    ? forwardSelect(columns, selectRows.y, { maxFeatures: o.maxAttributes, folds: o.folds, seed: o.seed, l2: 1 })
+    ? forwardSelect(columns, selectRows.y, { maxFeatures: o.maxAttributes, folds: o.folds, seed: o.seed, l2: 1, foldList })
     : { selected: [] as string[], steps: [], stopReason: "exhausted" as const, warnings: ["no candidate attribute: nothing predicts wins on the training part"] };
   warnings.push(...selection.warnings);
   let selected = [...selection.selected];
@@ -92,7 +110,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     // The penalty is chosen by cross-validation on the selection rows (scaled to the training size), then fitted on every training row.
     const Xs = selected.map((name) => pick(encoded.get(name)!.woe, selectRows.rows));
     const scaleUp = train.length / selectRows.rows.length;
-    l2 = selected.length ? chooseL2(Xs, selectRows.y, L2_GRID, { folds: o.folds, seed: o.seed }).l2 * scaleUp : 0;
+    l2 = selected.length ? chooseL2(Xs, selectRows.y, L2_GRID, { folds: o.folds, seed: o.seed, foldList }).l2 * scaleUp : 0;
     model = fitLogistic(selected.map((name) => pick(encoded.get(name)!.woe, train)), yTrain, { l2 });
     const wrong = selected.findIndex((_, j) => !(model.coefficients[j] > 0));
     if (wrong < 0) break;
@@ -231,6 +249,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     grades,
     stability: populationStability(trainPoints, testPoints),
     selection: selection.steps,
+    selectionFolds: foldList ? "time-ordered" : "stratified",
+    drift,
     roc: canTest ? rocCurve(testPoints, yTest) : [],
     lift: canTest ? liftTable(testPoints, yTest) : liftTable([0, 1], Uint8Array.from([0, 1])),
     calibration: yTest.length ? calibrationTable(testProb, yTest) : [],
@@ -240,11 +260,16 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   });
 }
 
+/** Whether the user forced the attribute onto the card. */
+function isForced(a: DriverAttribute, o: ResolvedTuneOptions): boolean {
+  return o.include.has(a.attribute) || o.include.has(a.name);
+}
+
 /** Significant, not leakage, not dates, and not redundant with a stronger chosen one; at most max(40, 2 × maxAttributes + 8) by IV, to bound selection time. */
 function chooseCandidates(attributes: readonly DriverAttribute[], o: ResolvedTuneOptions): DriverAttribute[] {
   const out: DriverAttribute[] = [];
   for (const a of attributes) {
-    const forced = o.include.has(a.attribute) || o.include.has(a.name);
+    const forced = isForced(a, o);
     if (a.type === "date" || (a.leakage !== null && !a.leakageKept)) continue;
     if (!a.significant && !forced) continue;
     if (!forced && a.redundantWith.some((r) => out.some((c) => c.name === r))) continue;
