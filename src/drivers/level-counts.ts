@@ -11,7 +11,7 @@ export const NUMERIC_LEVELS = 50;
  * missing included as its own level: every category of a categorical attribute, true / false of a
  * boolean (or of one value of a multi-valued attribute, `indicator`), and for numeric and date
  * attributes every distinct value, or up to {@link NUMERIC_LEVELS} quantile groups of them (tied
- * values together) when there are more. Leakage is judged on these, since merging a pure level
+ * values together) when there are more (dates labelled as ISO days). Leakage is judged on these, since merging a pure level
  * with a mixed one hides it.
  *
  * @param column the attribute's values on the analysed rows
@@ -29,7 +29,7 @@ export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike
     l.n++;
     l.events += e;
   };
-  if (type === "numeric" || type === "date") return numericLevels(column as Float64Array, y, missing);
+  if (type === "numeric" || type === "date") return numericLevels(column as Float64Array, y, missing, type === "date");
   for (let i = 0; i < y.length; i++) {
     const v = (column as unknown[])[i];
     if (v === null || v === undefined) add(null, y[i]);
@@ -40,7 +40,8 @@ export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike
   return missing.n > 0 ? [...out, missing] : out;
 }
 
-function numericLevels(x: Float64Array, y: ArrayLike<number>, missing: LevelCount): LevelCount[] {
+function numericLevels(x: Float64Array, y: ArrayLike<number>, missing: LevelCount, dates: boolean): LevelCount[] {
+  const text = (v: number) => (dates ? new Date(v).toISOString().slice(0, 10) : String(v));
   const order: number[] = [];
   for (let i = 0; i < x.length; i++) {
     if (Number.isNaN(x[i])) {
@@ -67,7 +68,7 @@ function numericLevels(x: Float64Array, y: ArrayLike<number>, missing: LevelCoun
     const from = values[d];
     for (; d <= ends[p]; d++) [l.n, l.events] = [l.n + counts[d], l.events + events[d]];
     const to = values[ends[p]];
-    l.label = from === to ? String(from) : `${from}–${to}`;
+    l.label = from === to ? text(from) : `${text(from)} – ${text(to)}`;
     out.push(l);
   }
   return missing.n > 0 ? [...out, missing] : out;
