@@ -106,7 +106,8 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
     progress("testing the qualification frameworks on the same holdout");
     const scorer = createScorer(card.rules, { reasons: 0 });
     const scores = Float64Array.from({ length: table.n }, (_, r) => scorer(leadRecord(table, r)).points);
-    sections.push(frameworksSection(evaluateFrameworks(table, { scorecard: { name: "tuned scorecard", scores } })));
+    const setAside = Object.fromEntries(card.drivers.attributes.filter((a) => a.leakage !== null && !a.leakageKept).map((a) => [a.attribute, a.leakage!]));
+    sections.push(frameworksSection(evaluateFrameworks(table, { scorecard: { name: "tuned scorecard", scores }, setAside })));
   }
   progress("deriving buyer personas from the best customers");
   const namesFile = join(values.out, "personas.names.yaml");

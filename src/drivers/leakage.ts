@@ -58,8 +58,10 @@ export interface LeakageEvidence {
  * outcome of its level; the levels determine the outcome when that prediction is wrong for at
  * most 10 % as many deals as predicting every deal by the overall majority. Levels of fewer than
  * 10 deals explain nothing (their deals count at the overall error), so an id column is not
- * flagged. One dominant level (99 % won, the others mixed) is not enough: the mixed levels keep
- * most of the error. That is a strong driver, not an outcome written into the record.
+ * flagged. The same is judged among the deals with a value (at least 30), so a field filled in
+ * after the outcome for only some deals is caught too. One dominant level (99 % won, the others
+ * mixed) is not enough: the mixed levels keep most of the error. That is a strong driver, not an
+ * outcome written into the record.
  *
  * @example
  * import { determinedByLevelsReason } from "leadlab";
@@ -70,6 +72,22 @@ export interface LeakageEvidence {
  * ], "win rate"); // => "its levels decide the outcome: predicting each deal by its level is wrong for 0.0 % of deals, against 40.0 % without it (Check-Out → wins; Canceled, No-Show → losses)"
  */
 export function determinedByLevelsReason(levels: readonly LevelCount[], rateName: string): string | null {
+  const present = levels.filter((l) => !l.missing);
+  const among = present.reduce((s, l) => s + l.n, 0);
+  const all = determination(levels);
+  const filled = among < levels.reduce((s, l) => s + l.n, 0) && among >= LEAKAGE.minDeals ? determination(present) : null;
+  const hit = all?.determined ? all : filled?.determined ? filled : null;
+  if (!hit) return null;
+  const big = (hit === all ? levels : present).filter((l) => l.n >= LEAKAGE.minLevelDeals);
+  const names = (ls: LevelCount[]) => ls.slice(0, 3).map((l) => l.label).join(", ") + (ls.length > 3 ? ", …" : "");
+  const high = big.filter((l) => 2 * l.events > l.n), low = big.filter((l) => 2 * l.events <= l.n);
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const whom = hit === all ? "" : ` among the ${among} deals with a value`;
+  return `its levels decide the outcome${whom}: predicting each deal by its level is wrong for ${pct(hit.error)} of deals, against ${pct(hit.baseError)} without it (${names(high)} → ${eventWord(rateName)}; ${names(low)} → ${nonEventWord(rateName)})`;
+}
+
+/** The error of predicting each deal by its level's majority against the overall majority's. */
+function determination(levels: readonly LevelCount[]): { error: number; baseError: number; determined: boolean } | null {
   let E = 0, total = 0;
   for (const l of levels) [E, total] = [E + l.events, total + l.n];
   if (E === 0 || E === total) return null;
@@ -77,12 +95,7 @@ export function determinedByLevelsReason(levels: readonly LevelCount[], rateName
   let wrong = 0;
   for (const l of levels) wrong += l.n >= LEAKAGE.minLevelDeals ? Math.min(l.events, l.n - l.events) : l.n * baseError;
   const error = wrong / total;
-  if (error > LEAKAGE.determinedError * baseError) return null;
-  const big = levels.filter((l) => l.n >= LEAKAGE.minLevelDeals);
-  const names = (ls: LevelCount[]) => ls.slice(0, 3).map((l) => l.label).join(", ") + (ls.length > 3 ? ", …" : "");
-  const high = big.filter((l) => 2 * l.events > l.n), low = big.filter((l) => 2 * l.events <= l.n);
-  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  return `its levels decide the outcome: predicting each deal by its level is wrong for ${pct(error)} of deals, against ${pct(baseError)} without it (${names(high)} → ${eventWord(rateName)}; ${names(low)} → ${nonEventWord(rateName)})`;
+  return { error, baseError, determined: error <= LEAKAGE.determinedError * baseError };
 }
 
 /**

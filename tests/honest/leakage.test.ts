@@ -4,6 +4,7 @@ import { drivers } from "../../src/drivers/drivers";
 import { determinedByLevelsReason, oneClassOnlyReason, outcomeNameReason } from "../../src/drivers/leakage";
 import { rawLevelCounts } from "../../src/drivers/level-counts";
 import { personaAttributes } from "../../src/personas/persona-attributes";
+import { evaluateFrameworks } from "../../src/frameworks/evaluate-frameworks";
 import { tuneScorecard } from "../../src/scoring/tune-scorecard";
 import { seededRandom } from "../../src/stats/random";
 import { DAY, pick, syntheticDeals } from "./synthetic-deals";
@@ -41,6 +42,8 @@ function planted() {
     contract: { type: "categorical", values: contract },
     lost_note: { type: "categorical", values: note },
     signed_on: { type: "date", role: "qualification", values: signed },
+    budget_confirmed: { type: "boolean", role: "qualification", values: Array.from(won, (w, i) => (i % 7 === 0 ? null : w === 1)), framework: "BANT", criterion: "budget" },
+    need_confirmed: { type: "boolean", role: "qualification", values: segment.map((s) => s !== "small"), framework: "BANT", criterion: "need" },
   });
 }
 
@@ -56,7 +59,7 @@ test("an outcome-determined status column is set aside, on its raw levels, even 
   // The same decision flows to the scorecard and the personas.
   const card = tuneScorecard(table);
   assert.ok(!card.rules.attributes.some((a) => a.name === "booking_status"));
-  assert.deepEqual(card.toSummary().leakage.setAside.map((a) => a.name).sort(), ["booking_status", "lost_note", "signed_on"]);
+  assert.deepEqual(card.toSummary().leakage.setAside.map((a) => a.name).sort(), ["booking_status", "budget_confirmed", "lost_note", "signed_on"]);
   const persona = personaAttributes(table, { drivers: d });
   assert.ok(!persona.names.includes("booking_status") && !persona.names.includes("lost_note"));
   assert.match(persona.leftOut.find((l) => l.name === "booking_status")!.reason, /^flagged as leakage by drivers: its levels decide the outcome/);
@@ -84,6 +87,19 @@ test("a legitimate dominant attribute is kept and questioned, not removed", () =
   assert.match(JSON.stringify(d.toJSON()), /"leakage_question":"kept; check when this field is filled in: bin \\"two-year\\"/);
 });
 
+test("frameworks do not use a criterion whose attribute is set aside", () => {
+  const table = planted();
+  const d = drivers(table);
+  const budget = d.attributes.find((a) => a.name === "budget_confirmed")!;
+  assert.match(budget.leakage!, /^its levels decide the outcome among the \d+ deals with a value: predicting each deal by its level is wrong for 0\.0 % of deals/);
+  const setAside = Object.fromEntries(d.attributes.filter((a) => a.leakage !== null && !a.leakageKept).map((a) => [a.attribute, a.leakage!]));
+  const result = evaluateFrameworks(table, { frameworks: ["BANT"], setAside });
+  assert.ok(result.warnings.some((w) => /^budget_confirmed: set aside as possible leakage \(its levels decide the outcome.*\), so criterion budget has no attribute here$/.test(w)));
+  const plain = evaluateFrameworks(table, { frameworks: ["BANT"] });
+  assert.ok(!plain.warnings.some((w) => w.startsWith("budget_confirmed: set aside")));
+  assert.notDeepEqual(result.verdicts, plain.verdicts, "without the leaking criterion BANT is judged on need alone");
+});
+
 test("values filled in for losses only and dates after the scoring point are strong evidence", () => {
   const d = drivers(planted());
   assert.match(d.attributes.find((a) => a.name === "lost_note")!.leakage!, /filled in for losses only: the \d+ deals with a value have a win rate of 0\.0 %/);
@@ -102,6 +118,8 @@ test("the evidence functions on hand-made counts", () => {
   assert.equal(determinedByLevelsReason([level("a", 500, 470), level("b", 500, 30)], "win rate"), null);
   // pure levels of fewer than 10 deals prove nothing (an id column)
   assert.equal(determinedByLevelsReason(Array.from({ length: 100 }, (_, i) => level(`id${i}`, 1, i % 2)), "win rate"), null);
+  // judged among the deals with a value too: blank for half the deals (mixed), exact when filled in
+  assert.match(determinedByLevelsReason([level("yes", 250, 250), level("no", 250, 0), level("missing", 500, 250, true)], "win rate")!, /^its levels decide the outcome among the 500 deals with a value: /);
   // missing is a level: filled in for wins only
   assert.match(oneClassOnlyReason([level("x", 40, 40), level("missing", 960, 400, true)], "win rate")!, /^filled in for wins only: the 40 deals/);
   assert.equal(oneClassOnlyReason([level("x", 20, 20), level("missing", 980, 400, true)], "win rate"), null, "fewer than 30 values");

@@ -6,6 +6,9 @@ export interface PlantedAttribute {
   type: AttributeType;
   role?: Role;
   values: Column;
+  /** The qualification framework and criterion it answers, if any. */
+  framework?: string;
+  criterion?: string;
 }
 
 const DAY = 86_400_000;
@@ -16,7 +19,14 @@ const DAY = 86_400_000;
  */
 export function syntheticDeals(won: ArrayLike<number>, attributes: Record<string, PlantedAttribute>, holdoutDays = 180): DealTable {
   const n = won.length;
-  const meta: AttributeMeta[] = Object.entries(attributes).map(([name, a]) => ({ name, type: a.type, role: a.role ?? "firmographic", source: "spec", table: "deals" }));
+  const meta: AttributeMeta[] = Object.entries(attributes).map(([name, a]) => ({
+    name,
+    type: a.type,
+    role: a.role ?? "firmographic",
+    source: "spec",
+    table: "deals",
+    ...(a.framework ? { framework: a.framework, criterion: a.criterion } : {}),
+  }));
   const closedAt = Float64Array.from({ length: n }, (_, i) => Date.UTC(2025, 0, 1) + i * DAY * 0.5);
   return new DealTable({
     name: "planted",
