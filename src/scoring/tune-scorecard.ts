@@ -39,7 +39,8 @@ export const MAX_CANDIDATES = 40;
 /**
  * Tunes a points scorecard on the training part of the table's holdout and validates it on
  * the holdout: the drivers of winning (on training rows only) choose the candidates
- * (significant, not leakage, not redundant with a stronger one); their bins are encoded as
+ * (significant, not leakage, not redundant with a stronger one, and when the deals have dates
+ * not flipping or fading between periods of the training part, see {@link attributeDrift}); their bins are encoded as
  * weight of evidence shrunk by the bin's size, the missing bin capped at 0 unless declared
  * informative ({@link binEvidence}); forward selection on cross-validated AUC picks at most `maxAttributes`;
  * the L2 strength is chosen by cross-validation inside the training part; a coefficient whose
@@ -81,13 +82,13 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const encodedAll = new Map(significant.map((a) => [a.name, { attribute: a, ...woeOf(a, binEvidence(a.binSet, missingOf(a))) }]));
   const pick = (x: Float64Array, rows: Int32Array) => Float64Array.from(rows, (r) => x[r]);
 
-  // Each candidate's effect period by period; one whose effect flips inside the training part is set aside.
+  // Each candidate's effect period by period; one whose effect flips or fades inside the training part is set aside.
   const drift =
     "periods" in timeline
       ? [...encodedAll.values()].map((e) => attributeDrift(e.attribute.binSet, e.codes, e.woe, table.won, timeline.periods.rows, timeline.periods.labels, true))
       : [];
-  for (const x of drift) if (x.flag) warnings.push(`${x.name}: ${x.note}${x.flag === "flips" && !isForced(encodedAll.get(x.name)!.attribute, o) ? "; set aside from the card" : ""}`);
-  const candidates = significant.filter((a) => isForced(a, o) || drift.find((x) => x.name === a.name)?.flag !== "flips");
+  for (const x of drift) if (x.flag) warnings.push(`${x.name}: ${x.note}${isForced(encodedAll.get(x.name)!.attribute, o) ? "; kept on the card on request" : "; set aside from the card"}`);
+  const candidates = significant.filter((a) => isForced(a, o) || !drift.find((x) => x.name === a.name)?.flag);
   const encoded = new Map(candidates.map((a) => [a.name, encodedAll.get(a.name)!]));
 
   // Forward selection on cross-validated AUC (an evenly spaced subset when large): on
