@@ -39,18 +39,19 @@ export const MAX_CANDIDATES = 40;
 /**
  * Tunes a points scorecard on the training part of the table's holdout and validates it on
  * the holdout: the drivers of winning (on training rows only) choose the candidates
- * (significant, not leakage, not redundant with a stronger one, and when the deals have dates
- * not flipping or fading between periods of the training part, see {@link attributeDrift}); their bins are encoded as
- * weight of evidence shrunk by the bin's size, the missing bin capped at 0 unless declared
- * informative ({@link binEvidence}); forward selection on cross-validated AUC picks at most `maxAttributes`;
- * the L2 strength is chosen by cross-validation inside the training part; a coefficient whose
+ * (significant, not leakage, not redundant with a stronger one, and, when the deals have dates,
+ * not flipping or fading between periods of the training part: {@link attributeDrift}); their
+ * bins are encoded as weight of evidence shrunk by the bin's size, the missing bin capped at 0
+ * unless declared informative ({@link binEvidence}); forward selection on cross-validated AUC
+ * (time-ordered folds when the deals have dates: fit earlier, validate later) picks at most
+ * `maxAttributes`; the L2 strength is chosen on the same folds; a coefficient whose
  * sign contradicts its WOE is dropped and the model refitted; points are scaled
  * (points-to-double-the-odds or 0–100) and rounded per bin. The holdout gives AUC with a DeLong
  * interval, KS, Brier, calibration and lift, against the best single attribute, a plain count
  * of behavioural events and the previous rules when given. The card is usable only when its
  * holdout AUC interval stays above 0.5, no reference beats it significantly and its tiers are in
- * order on the holdout ({@link verdictProblems}); the verdict says which check failed. Tiers and the fit × engagement
- * grades are cut on training scores and measured on the holdout.
+ * order on the holdout ({@link verdictProblems}); the verdict says which check failed. Tiers and
+ * the fit × engagement grades are cut on training scores and measured on the holdout.
  *
  * @example
  * import { loadDataset, tuneScorecard } from "leadlab";
@@ -71,7 +72,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const yTest = Uint8Array.from(test, (r) => table.won[r]);
 
   const d = drivers(table, { target: "won", rows: train, seed: o.seed, keep: o.keep, exclude: [...o.exclude] });
-  const timeline = trainingPeriods(table.closedAt ?? table.createdAt, table.won, train, test, PERIODS);
+  const time = table.closedAt ?? table.createdAt;
+  const timeline = trainingPeriods(time, table.won, train, test, PERIODS);
   if ("reason" in timeline) warnings.push(`selection on stratified folds, drift between periods not checked: ${timeline.reason}`);
   const missingOf = (a: DriverAttribute): MissingTreatment => (o.informativeMissing.has(a.attribute) ? "informative" : "neutral");
   const woeOf = (a: DriverAttribute, evidence = a.binSet.bins.map((b) => b.woe)) => {
@@ -94,7 +96,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   // Forward selection on cross-validated AUC (an evenly spaced subset when large): on
   // time-ordered folds (fit on earlier periods, validate on the next) when the deals have dates.
   const selectRows = train.length > SELECTION_ROWS ? evenlySpaced(train, yTrain, SELECTION_ROWS) : { rows: train, y: yTrain };
-  const foldList = "periods" in timeline ? timeOrderedFolds(Float64Array.from(selectRows.rows, (r) => (table.closedAt ?? table.createdAt)![r]), PERIODS).folds : undefined;
+  const foldList = "periods" in timeline && time ? timeOrderedFolds(Float64Array.from(selectRows.rows, (r) => time[r]), PERIODS).folds : undefined;
   const columns: Record<string, Float64Array> = {};
   for (const [name, e] of encoded) columns[name] = pick(e.woe, selectRows.rows);
   const selection = candidates.length
