@@ -76,7 +76,7 @@ export { normalCdf, normalQuantile } from "./stats/normal-distribution";
 export { permutationChiSquareTest, sampleHypergeometric, type PermutationTestOptions, type PermutationTestResult } from "./stats/permutation-test";
 export { seededRandom } from "./stats/random";
 export { wilsonInterval, type WilsonInterval } from "./stats/wilson";
-export { weightOfEvidence, woeOfBin, type WoeRow, type WoeTable, type WoeOptions } from "./stats/woe";
+export { weightOfEvidence, woeOfBin, credibleWoe, CREDIBILITY_DEALS, type WoeRow, type WoeTable, type WoeOptions } from "./stats/woe";
 
 // Binning: supervised optimal bins with explicit rules
 export { applyBins, type ApplyBinsOptions } from "./stats/binning/apply-bins";
@@ -119,7 +119,20 @@ export { formatDrivers } from "./drivers/format-drivers";
 export { designEffect } from "./drivers/design-effect";
 export { discoveryAudit, type DiscoveryAudit, type SeedAudit } from "./sample/discovery-audit";
 export { DriversResult, type BinSurvival, type DriverAttribute, type DriversParts } from "./drivers/drivers-result";
-export { LEAKAGE, nearPureBinReason, outlyingIvReason, datedAfterReason } from "./drivers/leakage";
+export {
+  LEAKAGE,
+  OUTCOME_WORDS,
+  determinedByLevelsReason,
+  oneClassOnlyReason,
+  nearPureBinReason,
+  outlyingIvReason,
+  outcomeNameReason,
+  datedAfterReason,
+  leakageQuestion,
+  type LevelCount,
+  type LeakageEvidence,
+} from "./drivers/leakage";
+export { rawLevelCounts, NUMERIC_LEVELS } from "./drivers/level-counts";
 export { redundantPairs, type RedundantPair } from "./drivers/redundancy";
 export { targetOutcome, type TargetOutcome } from "./drivers/target-outcome";
 export { TEST_QUANTILE_GROUPS, TEST_MIN_GROUP, testGroups } from "./drivers/test-groups";
@@ -210,6 +223,8 @@ export { resolveTuneOptions, type TuneOptions, type ResolvedTuneOptions, type Sc
 export { Scorecard, type ScorecardParts, type Reference, type AucEstimate } from "./scoring/scorecard";
 export { ScoringRulesSchema, BinMatchSchema, FeatureSourceSchema, ScorecardAttributeSchema, type ScoringRules, type ScorecardAttribute, type BinMatch } from "./formats/scoring-rules-schema";
 export { cardPoints, pointsScale, type CardPoints, type PointsScale } from "./scoring/points-scale";
+export { binEvidence, missingRationale, type MissingTreatment } from "./scoring/bin-evidence";
+export { verdictProblems, REFERENCE_ALPHA } from "./scoring/verdict-checks";
 export { chooseTiers, type Tier } from "./scoring/choose-tiers";
 export { gradeMatrix, quartileCuts, type GradeCell } from "./scoring/grade-matrix";
 export { rulesToYaml } from "./scoring/rules-yaml";

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadDataset } from "../data/load-dataset";
+import { drivers } from "../drivers/drivers";
 import { formatPersonas } from "../personas/format-personas";
 import { PERSONA_NAMES_FILE, readPersonaNames } from "../personas/persona-names-file";
 import { CUSTOMER_SETS, type CustomerSet } from "../formats/vocabulary";
@@ -56,8 +57,11 @@ export async function personasCommand(argv: string[], out: (text: string) => voi
   const names = namesPath !== undefined && existsSync(namesPath) ? readPersonaNames(namesPath) : undefined;
   if (names) progress(`personas: names from ${namesPath}`);
 
-  const { table } = await loadDataset(positionals[0], { onProgress: progress });
+  const { table, spec } = await loadDataset(positionals[0], { onProgress: progress });
+  progress("personas: judging leakage with the drivers of winning (attributes set aside are not persona traits)");
+  const keep = Object.entries(spec.attributes ?? {}).filter(([, a]) => a.keep).map(([name]) => name);
   const result = personas(table, {
+    drivers: drivers(table, { target: "won", keep }),
     ...(k !== undefined ? { k } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(sample !== undefined ? { sample } : {}),

@@ -96,6 +96,8 @@ export interface DealSources {
   events?: { key: string; time: string; type: string; value?: string; windows: number[] };
   /** Attributes the spec keeps (`keep: true`) even when the drivers flag them. */
   keep: string[];
+  /** Attributes whose missing values the spec declares informative (`missing: informative`): their missing bin may earn points. */
+  informativeMissing: string[];
   /** Text read as missing in every column. */
   missing: string[];
   /** The IANA time zone naive timestamps were read in. */

@@ -319,6 +319,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
           ? { events: { key: spec.events.key, time: spec.events.time, type: spec.events.type, ...(spec.events.value ? { value: spec.events.value } : {}), windows: eventWindows(spec.events) } }
           : {}),
         keep: Object.entries(spec.attributes ?? {}).filter(([, a]) => a.keep).map(([name]) => name).sort(),
+        informativeMissing: Object.entries(spec.attributes ?? {}).filter(([, a]) => a.missing === "informative").map(([name]) => name).sort(),
         missing: [...missing],
         timeZone,
       },

@@ -4,6 +4,7 @@ import type { AttributeType, Role } from "../formats/vocabulary";
 import type { BinSet } from "../stats/binning/bin";
 import type { IndependenceMethod } from "../stats/independence-test";
 import type { Target } from "./drivers-options";
+import type { LeakageEvidence } from "./leakage";
 
 /** Survival of the deals in one bin (survival form of retention). */
 export interface BinSurvival {
@@ -39,10 +40,14 @@ export interface DriverAttribute {
   method: IndependenceMethod | "log-rank";
   /** The design effect the chi-square statistic was divided by (1 when deals are not grouped). */
   designEffect: number;
-  /** Why it looks like it was written after the outcome, or null. */
+  /** Why it looks like it was written after the outcome (strong evidence: set aside unless kept), or null. */
   leakage: string | null;
   /** True when flagged but kept by the user (`keep: true`). */
   leakageKept: boolean;
+  /** Supporting evidence only: the attribute is kept and the user is asked when the field is filled in; or null. */
+  leakageQuestion: string | null;
+  /** Every piece of leakage evidence found, graded. */
+  leakageEvidence: LeakageEvidence;
   /** Attributes carrying the same information (Cramér's V ≥ the threshold). */
   redundantWith: string[];
   /** The supervised bins with their statistics (on the analysed rows). */
@@ -120,6 +125,9 @@ export class DriversResult implements DriversParts {
         method: a.method,
         design_effect: a.designEffect,
         leakage: a.leakage,
+        leakage_kept: a.leakageKept,
+        leakage_question: a.leakageQuestion,
+        leakage_evidence: a.leakageEvidence,
         redundant_with: a.redundantWith,
         bins: a.binSet.bins.map((b) => ({ label: b.label, n: b.n, wins: b.events, rate: num(b.rate), lo: b.lo, hi: b.hi, woe: b.woe })),
         ...(a.survival ? { survival: a.survival.map((s) => ({ label: s.label, n: s.n, at_horizon: s.atHorizon, median_days: num(s.medianDays) })) } : {}),
@@ -143,6 +151,7 @@ export class DriversResult implements DriversParts {
         significant: a.significant,
         cramers_v: a.cramersV,
         leakage: a.leakage ?? "",
+        leakage_question: a.leakageQuestion ?? "",
         redundant_with: a.redundantWith.join(", "),
       })),
     );

@@ -11,7 +11,8 @@ import { logRankTest } from "../stats/log-rank";
 import { resolveDriversOptions, type DriversOptions, type ResolvedDriversOptions } from "./drivers-options";
 import { DriversResult, type BinSurvival, type DriverAttribute } from "./drivers-result";
 import { designEffect } from "./design-effect";
-import { datedAfterReason, nearPureBinReason, outlyingIvReason } from "./leakage";
+import { datedAfterReason, determinedByLevelsReason, leakageQuestion, nearPureBinReason, oneClassOnlyReason, outcomeNameReason, outlyingIvReason } from "./leakage";
+import { rawLevelCounts } from "./level-counts";
 import { redundantPairs } from "./redundancy";
 import { targetOutcome, type TargetOutcome } from "./target-outcome";
 import { testGroups } from "./test-groups";
@@ -21,9 +22,15 @@ import { testGroups } from "./test-groups";
  * win (or retention) rates, Wilson intervals, weight of evidence and information value; a test
  * of independence on an outcome-blind grouping (log-rank for survival; corrected for deals of one
  * account being alike by the design effect, see {@link designEffect}) with Benjamini–Hochberg
- * q-values across every attribute tested; Cramér's V; leakage flags (near-pure bins, an
- * information value far above the rest, dates after the scoring point); redundant pairs.
+ * q-values across every attribute tested; Cramér's V; leakage judged as graded evidence; redundant pairs.
  * Attributes with role `exclude` are not tested.
+ *
+ * Leakage: **strong** evidence sets an attribute aside (unless the user keeps it): raw levels
+ * (missing included, before any merging) that nearly decide the outcome in both directions,
+ * values filled in for one outcome class only, dates after the scoring point. **Supporting**
+ * evidence (a near-pure bin, a name that reads like an outcome, an information value far above
+ * the rest) alone keeps the attribute and asks a question (`leakageQuestion`): strength is not
+ * leakage, and a legitimate dominant driver must not vanish.
  *
  * @example
  * import { drivers, loadDataset } from "leadlab";
@@ -62,11 +69,13 @@ export function drivers(table: DealTable, options: DriversOptions = {}): Drivers
   const sig = found.filter((a) => a.significant).length;
   const leaks = found.filter((a) => a.leakage !== null && !a.leakageKept).length;
   const what = o.target === "won" ? "winning" : "retention";
+  const questions = found.filter((a) => a.leakageQuestion !== null).length;
   const verdict =
     sig > 0
-      ? `${sig} of ${found.length} attributes predict ${what} (q < ${o.fdr})${leaks ? `; ${leaks} flagged as possible leakage and set aside` : ""}`
+      ? `${sig} of ${found.length} attributes predict ${what} (q < ${o.fdr})${leaks ? `; ${leaks} flagged as possible leakage and set aside` : ""}${questions ? `; ${questions} kept with a question (check when the field is filled in)` : ""}`
       : `no attribute predicts ${what}; the data carries no usable signal${leaks ? ` (${leaks} flagged as possible leakage and set aside)` : ""}`;
   for (const a of found) warnings.push(...a.warnings.map((w) => `${a.name}: ${w}`));
+  for (const a of found) if (a.leakageQuestion) warnings.push(`${a.name}: ${a.leakageQuestion}`);
   return new DriversResult({ ...base, attributes: found, verdict, warnings, ...(outcome.survival ? { overallSurvival: survivalOf("all customers", outcome.survival.days, outcome.survival.churned, o.horizonDays) } : {}) });
 }
 
@@ -98,8 +107,11 @@ function analyseAttribute(
   const column = table.columns[meta.name];
   const sub = gatherColumn(column, outcome.rows);
   const sets = binColumn(sub, meta.type, outcome.y, { name: meta.name, maxBins: o.maxBins, minBinSize: o.minBinSize, trend: o.trend });
+  const rateName = o.target === "won" ? "win rate" : "retention rate";
   return sets.map((set) => {
     const indicator = set.indicator?.value;
+    const levels = rawLevelCounts(sub, meta.type, outcome.y, indicator);
+    const strong = [determinedByLevelsReason(levels, rateName), oneClassOnlyReason(levels, rateName)].filter((r): r is string => r !== null);
     const groups = testGroups(column, meta, outcome.rows, indicator);
     let p: number, cramersV: number, method: DriverAttribute["method"];
     const counts = Array.from({ length: groups.groups }, () => [0, 0]);
@@ -138,6 +150,8 @@ function analyseAttribute(
       designEffect: deff,
       leakage: null,
       leakageKept: false,
+      leakageQuestion: null,
+      leakageEvidence: { strong, supporting: [] },
       redundantWith: [],
       binSet: set,
       ...(survival ? { survival } : {}),
@@ -148,20 +162,18 @@ function analyseAttribute(
 
 function flagLeakage(found: DriverAttribute[], table: DealTable, o: ResolvedDriversOptions, rateName: string): void {
   for (const a of found) {
-    const reasons: string[] = [];
-    const pure = nearPureBinReason(a.binSet as BinSet, rateName);
-    if (pure) reasons.push(pure);
-    const others = found.filter((x) => x.attribute !== a.attribute).map((x) => x.iv);
-    const iv = outlyingIvReason(a.iv, others.length ? Math.max(...others) : 0);
-    if (iv) reasons.push(iv);
+    const { strong, supporting } = a.leakageEvidence;
     if (a.type === "date" && table.createdAt) {
       const dated = datedAfterReason(table.columns[a.attribute] as Float64Array, table.createdAt, o.rows);
-      if (dated) reasons.push(dated);
+      if (dated) strong.push(dated);
     }
-    if (reasons.length) {
-      a.leakage = reasons.join("; ");
+    const others = found.filter((x) => x.attribute !== a.attribute).map((x) => x.iv);
+    const support = [nearPureBinReason(a.binSet as BinSet, rateName), outlyingIvReason(a.iv, others.length ? Math.max(...others) : 0), outcomeNameReason(a.attribute)];
+    supporting.push(...support.filter((r): r is string => r !== null));
+    if (strong.length) {
+      a.leakage = [...strong, ...supporting].join("; ");
       a.leakageKept = o.keep.has(a.attribute);
-    }
+    } else if (supporting.length) a.leakageQuestion = leakageQuestion(supporting);
   }
 }
 

@@ -25,6 +25,7 @@ export function formatDrivers(result: DriversResult, top = Infinity): string {
     const flags = [
       a.significant ? "significant" : "",
       a.leakage ? `LEAKAGE? ${a.leakage}${a.leakageKept ? " (kept)" : " (set aside)"}` : "",
+      a.leakageQuestion ? `QUESTION: ${a.leakageQuestion}` : "",
       a.redundantWith.length ? `redundant with ${a.redundantWith.slice(0, 3).join(", ")}${a.redundantWith.length > 3 ? ", …" : ""}` : "",
     ].filter(Boolean);
     const q = Number.isFinite(a.q) ? (a.q < 1e-4 ? "<0.0001" : a.q.toFixed(4)) : "–";

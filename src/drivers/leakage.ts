@@ -2,25 +2,133 @@ import type { BinSet } from "../stats/binning/bin";
 
 /** Thresholds of the leakage checks. */
 export const LEAKAGE = {
-  /** A bin this pure (rate ≤ 2 % or ≥ 98 %) … */
-  nearPure: 0.02,
-  /** … holding at least this share of the rows (and at least `minDeals`) … */
-  minShare: 0.05,
+  /** Values filled in for one class only: the deals with a value are this pure (rate ≤ 5 % or ≥ 95 %). */
+  determined: 0.05,
+  /** A raw level explains its deals only when it holds at least this many (a level of two deals proves nothing). */
+  minLevelDeals: 10,
+  /** Determination: predicting by level errs for at most this share of the errors of predicting by the overall majority. */
+  determinedError: 0.1,
+  /** Values present for one outcome class only: at least this many non-missing deals, … */
   minDeals: 30,
-  /** … with odds this many times (or this fraction of) the odds of all other deals is suspicious. */
+  /** A bin this pure (rate ≤ 2 % or ≥ 98 %), … */
+  nearPure: 0.02,
+  /** … holding at least this share of the rows (and `minDeals`), is supporting evidence … */
+  minShare: 0.05,
+  /** … when its odds are this many times (or this fraction of) the others' odds. */
   oddsRatio: 20,
   /** Information value this high … */
   highIv: 1.0,
-  /** … and this many times the highest IV of any other attribute is suspicious. */
+  /** … and this many times the highest IV of any other attribute is supporting evidence. */
   ivRatio: 3,
-  /** Dates after the scoring point in at least this share of deals are suspicious. */
+  /** Dates after the scoring point in at least this share of deals are strong evidence. */
   datedAfterShare: 0.2,
 } as const;
 
 /**
- * Why the bins of an attribute look like they were written after the outcome, or null: a bin of
- * meaningful size with a rate near 0 % or 100 % whose odds differ from the other deals' odds by
- * a factor of 20 or more (so a 98 % bin is not suspicious when the base rate is 90 %).
+ * Words in an attribute's name that read like an outcome: supporting evidence of leakage only
+ * (a column named `status` may still be filled in before the outcome).
+ *
+ * @example
+ * OUTCOME_WORDS.includes("churn"); // => true
+ */
+export const OUTCOME_WORDS = ["status", "stage", "reason", "churn", "churned", "closed", "close", "won", "lost", "loss", "win", "outcome", "result", "cancel", "canceled", "cancelled", "cancellation", "renewed"] as const;
+
+/** Events and deals of one raw level of an attribute (missing counts as a level). */
+export interface LevelCount {
+  /** The level as text (`missing` for no value). */
+  label: string;
+  missing: boolean;
+  n: number;
+  events: number;
+}
+
+/**
+ * The evidence that an attribute was written after the outcome. `strong` evidence sets the
+ * attribute aside (unless the user keeps it); `supporting` evidence alone only raises a
+ * question: the attribute is kept and the user is asked when the field is filled in.
+ */
+export interface LeakageEvidence {
+  strong: string[];
+  supporting: string[];
+}
+
+/**
+ * Why the raw levels of an attribute (missing included, counted before any merging) nearly
+ * determine the outcome **in both directions**, or null. Each deal is predicted by the majority
+ * outcome of its level; the levels determine the outcome when that prediction is wrong for at
+ * most 10 % as many deals as predicting every deal by the overall majority. Levels of fewer than
+ * 10 deals explain nothing (their deals count at the overall error), so an id column is not
+ * flagged. The same is judged among the deals with a value (at least 30), so a field filled in
+ * after the outcome for only some deals is caught too. One dominant level (99 % won, the others
+ * mixed) is not enough: the mixed levels keep most of the error. That is a strong driver, not an
+ * outcome written into the record.
+ *
+ * @example
+ * import { determinedByLevelsReason } from "leadlab";
+ * determinedByLevelsReason([
+ *   { label: "Check-Out", missing: false, n: 600, events: 600 },
+ *   { label: "Canceled", missing: false, n: 350, events: 0 },
+ *   { label: "No-Show", missing: false, n: 50, events: 0 },
+ * ], "win rate"); // => "its levels decide the outcome: predicting each deal by its level is wrong for 0.0 % of deals, against 40.0 % without it (Check-Out → wins; Canceled, No-Show → losses)"
+ */
+export function determinedByLevelsReason(levels: readonly LevelCount[], rateName: string): string | null {
+  const present = levels.filter((l) => !l.missing);
+  const among = present.reduce((s, l) => s + l.n, 0);
+  const all = determination(levels);
+  const filled = among < levels.reduce((s, l) => s + l.n, 0) && among >= LEAKAGE.minDeals ? determination(present) : null;
+  const hit = all?.determined ? all : filled?.determined ? filled : null;
+  if (!hit) return null;
+  const big = (hit === all ? levels : present).filter((l) => l.n >= LEAKAGE.minLevelDeals);
+  const names = (ls: LevelCount[]) => ls.slice(0, 3).map((l) => l.label).join(", ") + (ls.length > 3 ? ", …" : "");
+  const high = big.filter((l) => 2 * l.events > l.n), low = big.filter((l) => 2 * l.events <= l.n);
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const whom = hit === all ? "" : ` among the ${among} deals with a value`;
+  return `its levels decide the outcome${whom}: predicting each deal by its level is wrong for ${pct(hit.error)} of deals, against ${pct(hit.baseError)} without it (${names(high)} → ${eventWord(rateName)}; ${names(low)} → ${nonEventWord(rateName)})`;
+}
+
+/** The error of predicting each deal by its level's majority against the overall majority's. */
+function determination(levels: readonly LevelCount[]): { error: number; baseError: number; determined: boolean } | null {
+  let E = 0, total = 0;
+  for (const l of levels) [E, total] = [E + l.events, total + l.n];
+  if (E === 0 || E === total) return null;
+  const baseError = Math.min(E, total - E) / total;
+  let wrong = 0;
+  for (const l of levels) wrong += l.n >= LEAKAGE.minLevelDeals ? Math.min(l.events, l.n - l.events) : l.n * baseError;
+  const error = wrong / total;
+  return { error, baseError, determined: error <= LEAKAGE.determinedError * baseError };
+}
+
+/**
+ * Why an attribute looks filled in for one outcome class only, or null: at least 30 deals have a
+ * value, some deals have none, and the deals with a value are (≥ 95 %) of one class while that
+ * class is at most 75 % of all deals, as for a loss reason typed in when a deal is lost.
+ *
+ * @example
+ * import { oneClassOnlyReason } from "leadlab";
+ * oneClassOnlyReason([
+ *   { label: "price", missing: false, n: 200, events: 0 },
+ *   { label: "missing", missing: true, n: 800, events: 500 },
+ * ], "win rate"); // => "filled in for losses only: the 200 deals with a value have a win rate of 0.0 %, against 50.0 % overall"
+ */
+export function oneClassOnlyReason(levels: readonly LevelCount[], rateName: string): string | null {
+  let n = 0, e = 0, total = 0, events = 0;
+  for (const l of levels) {
+    total += l.n;
+    events += l.events;
+    if (!l.missing) [n, e] = [n + l.n, e + l.events];
+  }
+  if (n < LEAKAGE.minDeals || n === total || events === 0 || events === total) return null;
+  const rate = e / n, base = events / total;
+  const pure = rate >= 1 - LEAKAGE.determined ? base < 1 - 5 * LEAKAGE.determined : rate <= LEAKAGE.determined ? base > 5 * LEAKAGE.determined : false;
+  if (!pure) return null;
+  const whom = rate >= 0.5 ? eventWord(rateName) : nonEventWord(rateName);
+  return `filled in for ${whom} only: the ${n} deals with a value have a ${rateName} of ${(100 * rate).toFixed(1)} %, against ${(100 * base).toFixed(1)} % overall`;
+}
+
+/**
+ * Why the bins of an attribute contain a near-pure bin of meaningful size, or null: a bin with a
+ * rate near 0 % or 100 % whose odds differ from the other deals' odds by a factor of 20 or more.
+ * Supporting evidence only: a legitimate dominant driver has such a bin too.
  *
  * @example
  * import { nearPureBinReason } from "leadlab";
@@ -41,6 +149,7 @@ export function nearPureBinReason(set: Pick<BinSet, "bins" | "n" | "events">, ra
 
 /**
  * Why an attribute's information value stands far above every other attribute's, or null.
+ * Supporting evidence only: strength alone is not leakage.
  *
  * @example
  * import { outlyingIvReason } from "leadlab";
@@ -49,6 +158,24 @@ export function nearPureBinReason(set: Pick<BinSet, "bins" | "n" | "events">, ra
 export function outlyingIvReason(iv: number, nextBestIv: number): string | null {
   if (iv < LEAKAGE.highIv || iv < LEAKAGE.ivRatio * nextBestIv) return null;
   return `information value ${iv.toFixed(2)} is ${(iv / Math.max(nextBestIv, 1e-9)).toFixed(1)}× the next attribute's (${nextBestIv.toFixed(2)})`;
+}
+
+/**
+ * Why an attribute's name reads like an outcome (a word of {@link OUTCOME_WORDS}), or null.
+ * Supporting evidence only.
+ *
+ * @example
+ * import { outcomeNameReason } from "leadlab";
+ * outcomeNameReason("booking_status"); // => 'its name reads like an outcome ("status")'
+ * outcomeNameReason("employees"); // => null
+ */
+export function outcomeNameReason(name: string): string | null {
+  const words = name
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z]+/);
+  const word = words.find((w) => (OUTCOME_WORDS as readonly string[]).includes(w));
+  return word ? `its name reads like an outcome ("${word}")` : null;
 }
 
 /**
@@ -67,4 +194,23 @@ export function datedAfterReason(dates: Float64Array, scoringPoint: Float64Array
     }
   if (both === 0 || after / both < LEAKAGE.datedAfterShare) return null;
   return `dated after the scoring point in ${Math.round((100 * after) / both)} % of deals`;
+}
+
+/**
+ * The question shown for an attribute kept despite supporting evidence of leakage.
+ *
+ * @example
+ * import { leakageQuestion } from "leadlab";
+ * leakageQuestion(["its name reads like an outcome (\"status\")"]); // => 'kept; check when this field is filled in: its name reads like an outcome ("status")'
+ */
+export function leakageQuestion(supporting: readonly string[]): string {
+  return `kept; check when this field is filled in: ${supporting.join("; ")}`;
+}
+
+function eventWord(rateName: string): string {
+  return rateName.startsWith("win") ? "wins" : "retained customers";
+}
+
+function nonEventWord(rateName: string): string {
+  return rateName.startsWith("win") ? "losses" : "churned customers";
 }

@@ -144,6 +144,12 @@ export const DatasetSpecSchema = Type.Object(
             keep: Type.Optional(
               Type.Boolean({ description: "Keep an attribute that the drivers flag as possible leakage (it is set aside by default)." }),
             ),
+            missing: Type.Optional(
+              literals(
+                ["neutral", "informative"] as const,
+                "How a missing value scores: `neutral` (default: at most 0 points) or `informative` (the missing bin earns its own points).",
+              ),
+            ),
           },
           { additionalProperties: false },
         ),

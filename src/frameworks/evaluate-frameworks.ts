@@ -54,7 +54,10 @@ export function evaluateFrameworks(table: DealTable, options: FrameworksOptions 
 
 function evaluateResolved(table: DealTable, o: ResolvedFrameworksOptions): FrameworksResult {
   const warnings: string[] = [];
-  const mapping = mapCriteria(table.attributes, o.frameworks);
+  for (const a of table.attributes)
+    if (a.criterion !== undefined && o.setAside[a.name] !== undefined)
+      warnings.push(`${a.name}: set aside as possible leakage (${o.setAside[a.name]}), so criterion ${a.criterion} has no attribute here`);
+  const mapping = mapCriteria(table.attributes.filter((a) => o.setAside[a.name] === undefined), o.frameworks);
   warnings.push(...mapping.warnings);
 
   // Read every attribute some framework uses, once.

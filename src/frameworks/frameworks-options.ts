@@ -49,6 +49,8 @@ export interface FrameworksOptions {
   scorecard?: ExternalScore;
   /** Two-sided level of every interval. Default 0.95. */
   confidence?: number;
+  /** Attributes set aside as possible leakage (e.g. by `drivers`), with why: their criteria count as having no attribute. */
+  setAside?: Readonly<Record<string, string>>;
 }
 
 /** {@link FrameworksOptions} checked and filled in. */
@@ -59,6 +61,7 @@ export interface ResolvedFrameworksOptions {
   claims: readonly FrameworkClaim[];
   scorecard: ExternalScore | null;
   confidence: number;
+  setAside: Readonly<Record<string, string>>;
 }
 
 /**
@@ -71,7 +74,7 @@ export interface ResolvedFrameworksOptions {
  * resolveFrameworksOptions({ frameworks: ["meddic"] }, t).frameworks; // => ["MEDDIC"]
  */
 export function resolveFrameworksOptions(options: FrameworksOptions, table: DealTable): ResolvedFrameworksOptions {
-  const { frameworks = FRAMEWORK_NAMES, metValues = {}, minRecall = 0.5, claims, scorecard, confidence = 0.95 } = options;
+  const { frameworks = FRAMEWORK_NAMES, metValues = {}, minRecall = 0.5, claims, scorecard, confidence = 0.95, setAside = {} } = options;
   const frameworkName = (name: string, what: string) => {
     const f = resolveFramework(name);
     if (!f) {
@@ -117,5 +120,6 @@ export function resolveFrameworksOptions(options: FrameworksOptions, table: Deal
     claims: Object.freeze(resolvedClaims),
     scorecard: scorecard ?? null,
     confidence,
+    setAside: Object.freeze({ ...setAside }),
   });
 }

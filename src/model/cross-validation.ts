@@ -253,7 +253,7 @@ export interface L2Choice {
  * r.results.length; // => 3
  * [0, 1, 10].includes(r.l2); // => true
  */
-export function chooseL2(X: FeatureColumns, y: Uint8Array, grid: readonly number[], options: FoldOptions & { weights?: NumericArray } = {}): L2Choice {
+export function chooseL2(X: FeatureColumns, y: Uint8Array, grid: readonly number[], options: FoldOptions & { weights?: NumericArray; foldList?: readonly Fold[] } = {}): L2Choice {
   checkOutcome("chooseL2", y);
   const cols = resolveColumns("chooseL2", X, y.length);
   const { folds, seed } = resolveFoldOptions("chooseL2", y, options);
@@ -264,7 +264,7 @@ export function chooseL2(X: FeatureColumns, y: Uint8Array, grid: readonly number
     if (!(Number.isFinite(l2) && l2 >= 0)) throw new Error(`chooseL2: every penalty in grid must be a finite number ≥ 0; got ${l2}`);
   }
   resolveLogisticOptions({ weights: options.weights }, y.length);
-  const prepared = prepareFolds(cols, y, options.weights, stratifiedKFold(y, { folds, seed }));
+  const prepared = prepareFolds(cols, y, options.weights, options.foldList ? [...options.foldList] : stratifiedKFold(y, { folds, seed }));
   const all = cols.map((_, j) => j);
   const warnings = foldWarnings(prepared);
   // Each penalty starts Newton from the previous penalty's solution in the same fold.
@@ -301,6 +301,8 @@ export interface ForwardSelectOptions extends FoldOptions {
   minGain?: number;
   /** Sample weights for the fits. */
   weights?: NumericArray;
+  /** These folds instead of stratified ones (e.g. {@link timeOrderedFolds}: fit earlier, validate later). */
+  foldList?: readonly Fold[];
 }
 
 /** One accepted step of {@link forwardSelect}. */
@@ -366,7 +368,7 @@ export function forwardSelect(
   }
   resolveLogisticOptions({ l2, weights: options.weights }, y.length);
 
-  const prepared = prepareFolds(cols, y, options.weights, stratifiedKFold(y, { folds, seed }));
+  const prepared = prepareFolds(cols, y, options.weights, options.foldList ? [...options.foldList] : stratifiedKFold(y, { folds, seed }));
   const warnings = foldWarnings(prepared);
   const tally = new WarningTally();
   const chosen: number[] = [];

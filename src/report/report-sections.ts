@@ -46,8 +46,9 @@ function strengthOf(auc: number): "strong" | "useful" | "weak" {
 
 /**
  * The verdict box at the top: green when the scorecard is usable (its holdout AUC interval
- * stays above 0.5), red otherwise, with a headline in plain words, the tuner's verdict, and
- * what the tiers mean on the holdout.
+ * stays above 0.5, no simpler reference beats it, its tiers are in order), red otherwise, with a
+ * headline in plain words, the tuner's verdict, what the tiers mean on the holdout (or why the
+ * card is not usable), and the attributes kept with a leakage question.
  *
  * @example
  * import { loadDataset, tuneScorecard, verdictSection } from "leadlab";
@@ -58,6 +59,7 @@ export function verdictSection(card: Scorecard): string {
   const measured = Number.isFinite(card.metrics.auc.auc);
   let headline: string;
   if (!measured) headline = "Not validated: the holdout has no wins or no losses to test on";
+  else if (!card.usable && card.notUsableBecause.length) headline = "Not usable: the points do not rank leads as well as they must";
   else if (!card.usable) headline = "No usable signal";
   else {
     headline = {
@@ -76,6 +78,10 @@ export function verdictSection(card: Scorecard): string {
       `<strong>${formatPercent(top.expectedWinRate.value)}</strong> of the time and tier <strong>${escapeHtml(bottom.name)}</strong> ` +
       `(${formatPercent(bottom.shareOfLeads)} of leads) <strong>${formatPercent(bottom.expectedWinRate.value)}</strong>, ` +
       `against ${formatPercent(card.metrics.baseRate)} overall.`;
+  } else if (measured && card.notUsableBecause.length) {
+    meaning =
+      `On the ${deals}: ${card.notUsableBecause.map(escapeHtml).join("; ")}. ` +
+      "Keep ranking leads as today, or rank them by the simpler score; the attributes' win rates may have moved between the training period and the holdout.";
   } else if (measured) {
     meaning =
       `On the ${deals}, leads with more points did not win clearly more often than leads with fewer. ` +
@@ -87,8 +93,16 @@ export function verdictSection(card: Scorecard): string {
     `<section id="verdict" class="verdict ${card.usable ? "good" : "bad"}">` +
     `<p class="headline">${escapeHtml(headline)}</p>` +
     `<p>${escapeHtml(capitalise(card.verdict))}.</p>` +
-    `<p>${meaning}</p></section>`
+    `<p>${meaning}</p>${leakageQuestions(card)}</section>`
   );
+}
+
+/** The attributes kept despite supporting evidence of leakage, as questions for the reader. */
+function leakageQuestions(card: Scorecard): string {
+  const asked = card.drivers.attributes.filter((a) => a.leakageQuestion !== null);
+  if (!asked.length) return "";
+  const items = asked.map((a) => `<li><strong>${escapeHtml(a.name)}</strong>: ${escapeHtml(a.leakageEvidence.supporting.join("; "))}</li>`).join("");
+  return `<p>Check when these fields are filled in (kept: the evidence of leakage is not conclusive):</p><ul>${items}</ul>`;
 }
 
 function capitalise(text: string): string {
@@ -218,6 +232,7 @@ function flagsCell(a: DriverAttribute, onCard: boolean, fdr: number): TableCell 
         : '<span class="badge leak">possible leakage: set aside</span>',
     );
   }
+  if (a.leakageQuestion !== null) badges.push('<span class="badge kept">kept: check when this field is filled in</span>');
   if (onCard) badges.push('<span class="badge on-card">on the scorecard</span>');
   if (a.leakage === null || a.leakageKept) {
     badges.push(a.significant ? `<span class="badge sig">significant (q &lt; ${fdr})</span>` : '<span class="badge ns">not significant</span>');
@@ -226,7 +241,8 @@ function flagsCell(a: DriverAttribute, onCard: boolean, fdr: number): TableCell 
     const names = a.redundantWith.slice(0, 3).map(escapeHtml).join(", ") + (a.redundantWith.length > 3 ? ", …" : "");
     badges.push(`<span class="badge redundant">overlaps ${names}</span>`);
   }
-  const reason = a.leakage !== null ? `<span class="reason">${escapeHtml(a.leakage)}</span>` : "";
+  const why = a.leakage ?? (a.leakageQuestion !== null ? a.leakageEvidence.supporting.join("; ") : null);
+  const reason = why !== null ? `<span class="reason">${escapeHtml(why)}</span>` : "";
   return { html: badges.join("") + reason };
 }
 

@@ -95,9 +95,11 @@ export async function quarterlyRun(input: string | DealTable, options: Quarterly
     onProgress("testing the qualification frameworks on the same holdout");
     const scorer = createScorer(card.rules, { reasons: 0 });
     const scores = Float64Array.from({ length: table.n }, (_, r) => scorer(leadRecord(table, r)).points);
-    frameworks = evaluateFrameworks(table, { scorecard: { name: "tuned scorecard", scores } });
+    // the attributes the drivers set aside as leakage are set aside here too
+    const setAside = Object.fromEntries(card.drivers.attributes.filter((a) => a.leakage !== null && !a.leakageKept).map((a) => [a.attribute, a.leakage!]));
+    frameworks = evaluateFrameworks(table, { scorecard: { name: "tuned scorecard", scores }, setAside });
   }
   onProgress("deriving buyer personas from the best customers");
-  const found = personas(table, personaNames ? { names: personaNames } : {});
+  const found = personas(table, { ...(personaNames ? { names: personaNames } : {}), drivers: card.drivers });
   return new QuarterlyRun(table, card, found, frameworks, previous ? diffRules(previous, card.rules) : undefined, loaded?.report);
 }

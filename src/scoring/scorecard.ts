@@ -5,6 +5,7 @@ import type { PopulationStability } from "../model/population-stability";
 import type { RocPoint } from "../model/roc-curve";
 import type { SelectionStep } from "../model/cross-validation";
 import type { Tier } from "./choose-tiers";
+import type { AttributeDrift } from "./period-drift";
 import type { GradeCell } from "./grade-matrix";
 import { rulesToYaml } from "./rules-yaml";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
@@ -28,8 +29,10 @@ export interface Reference {
 export interface ScorecardParts {
   rules: ScoringRules;
   verdict: string;
-  /** Whether the holdout AUC's interval stays above 0.5. */
+  /** Whether the holdout AUC's interval stays above 0.5, no reference beats the card significantly and the tiers are in order on the holdout. */
   usable: boolean;
+  /** Why a card whose AUC is above chance is still not usable (a reference beats it, tiers out of order); empty otherwise. */
+  notUsableBecause: string[];
   holdout: { description: string; train: number; test: number; testWins: number };
   metrics: {
     auc: AucEstimate;
@@ -45,6 +48,10 @@ export interface ScorecardParts {
   /** Population stability of the points between the training period and the holdout period. */
   stability: PopulationStability;
   selection: SelectionStep[];
+  /** How selection validated: on time-ordered folds (fit earlier, validate later) or, without dates, stratified ones. */
+  selectionFolds: "time-ordered" | "stratified";
+  /** Each candidate's effect and bin win rates period by period (training periods, then the holdout), with drift flags. */
+  drift: AttributeDrift[];
   /** Chart data on the holdout. */
   roc: RocPoint[];
   lift: LiftTable;
@@ -69,6 +76,7 @@ export class Scorecard implements ScorecardParts {
   readonly rules!: ScoringRules;
   readonly verdict!: string;
   readonly usable!: boolean;
+  readonly notUsableBecause!: string[];
   readonly holdout!: ScorecardParts["holdout"];
   readonly metrics!: ScorecardParts["metrics"];
   readonly references!: Reference[];
@@ -76,6 +84,8 @@ export class Scorecard implements ScorecardParts {
   readonly grades!: GradeCell[];
   readonly stability!: PopulationStability;
   readonly selection!: SelectionStep[];
+  readonly selectionFolds!: ScorecardParts["selectionFolds"];
+  readonly drift!: AttributeDrift[];
   readonly roc!: RocPoint[];
   readonly lift!: LiftTable;
   readonly calibration!: CalibrationBin[];
@@ -99,6 +109,7 @@ export class Scorecard implements ScorecardParts {
       dataset: this.rules.metadata.dataset,
       verdict: this.verdict,
       usable: this.usable,
+      notUsableBecause: this.notUsableBecause,
       holdout: this.holdout,
       metrics: this.metrics,
       references: this.references,
@@ -106,6 +117,13 @@ export class Scorecard implements ScorecardParts {
       grades: this.grades,
       stability: { psi: this.stability.psi, reading: this.stability.reading },
       attributes: this.rules.attributes.map((a) => ({ name: a.name, role: a.role, group: a.group, rationale: a.rationale })),
+      selectionFolds: this.selectionFolds,
+      drift: this.drift,
+      leakage: {
+        setAside: this.drivers.attributes.filter((a) => a.leakage !== null && !a.leakageKept).map((a) => ({ name: a.name, evidence: a.leakageEvidence })),
+        keptOnRequest: this.drivers.attributes.filter((a) => a.leakage !== null && a.leakageKept).map((a) => ({ name: a.name, evidence: a.leakageEvidence })),
+        questions: this.drivers.attributes.filter((a) => a.leakageQuestion !== null).map((a) => ({ name: a.name, question: a.leakageQuestion, evidence: a.leakageEvidence })),
+      },
       warnings: this.warnings,
     };
   }

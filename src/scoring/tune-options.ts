@@ -1,3 +1,4 @@
+import type { DealSources } from "../data/deal-table";
 /** How points are scaled. */
 export type Scale = { kind: "pdo"; base: number; baseOdds: number; pdo: number } | { kind: "0-100" };
 
@@ -10,6 +11,11 @@ export interface TuneOptions {
   exclude?: readonly string[];
   /** Attributes flagged as leakage that the user keeps. */
   keep?: readonly string[];
+  /**
+   * Attributes whose missingness is informative (`missing: informative` in dataset.yaml): their
+   * missing bin earns its own points. Every other missing bin earns at most 0 points.
+   */
+  informativeMissing?: readonly string[];
   /** Points scale: default 600 points at win odds 1:1 and 20 points to double the odds. */
   scale?: Scale;
   /** Share of leads in the top tier (default 0.2); the tiers below split the rest equally. */
@@ -30,6 +36,7 @@ export interface ResolvedTuneOptions {
   include: ReadonlySet<string>;
   exclude: ReadonlySet<string>;
   keep: readonly string[];
+  informativeMissing: ReadonlySet<string>;
   scale: Scale;
   capacity: number;
   targetWinRate?: number;
@@ -45,7 +52,7 @@ export interface ResolvedTuneOptions {
  * import { resolveTuneOptions } from "leadlab";
  * resolveTuneOptions({}).tierNames; // => ["A", "B", "C", "D"]
  */
-export function resolveTuneOptions(o: TuneOptions, specKeep: readonly string[] = []): ResolvedTuneOptions {
+export function resolveTuneOptions(o: TuneOptions, sources?: Pick<DealSources, "keep" | "informativeMissing">): ResolvedTuneOptions {
   const maxAttributes = o.maxAttributes ?? 12;
   if (!Number.isInteger(maxAttributes) || maxAttributes < 1) throw new Error(`tune: maxAttributes must be a positive whole number; got ${maxAttributes}`);
   const capacity = o.capacity ?? 0.2;
@@ -60,7 +67,8 @@ export function resolveTuneOptions(o: TuneOptions, specKeep: readonly string[] =
     maxAttributes,
     include: new Set(o.include ?? []),
     exclude: new Set(o.exclude ?? []),
-    keep: [...new Set([...specKeep, ...(o.keep ?? [])])].sort(),
+    keep: [...new Set([...(sources?.keep ?? []), ...(o.keep ?? [])])].sort(),
+    informativeMissing: new Set([...(sources?.informativeMissing ?? []), ...(o.informativeMissing ?? [])]),
     scale,
     capacity,
     targetWinRate: o.targetWinRate,

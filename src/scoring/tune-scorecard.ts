@@ -7,6 +7,7 @@ import { brierScore } from "../model/brier-score";
 import { calibrationTable } from "../model/calibration";
 import { chooseL2, forwardSelect } from "../model/cross-validation";
 import { rulesInputs } from "./rules-inputs";
+import { timeOrderedFolds } from "../model/time-ordered-folds";
 import { ksStatistic } from "../model/ks-statistic";
 import { liftTable } from "../model/lift";
 import { fitLogistic } from "../model/logistic-regression";
@@ -14,7 +15,11 @@ import { populationStability } from "../model/population-stability";
 import { rocCurve } from "../model/roc-curve";
 import type { BinRule, BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
+import { binEvidence, missingRationale, type MissingTreatment } from "./bin-evidence";
 import { chooseTiers } from "./choose-tiers";
+import { attributeDrift } from "./period-drift";
+import { trainingPeriods } from "./training-periods";
+import { verdictProblems } from "./verdict-checks";
 import { gradeMatrix, quartileCuts } from "./grade-matrix";
 import { cardPoints } from "./points-scale";
 import { createScorer, gradeOf, type LeadRecord } from "./score";
@@ -25,20 +30,27 @@ import { resolveTuneOptions, type ResolvedTuneOptions, type TuneOptions } from "
 /** Rows used for forward selection when the training part is larger (selection only; the final fit uses every training row). */
 export const SELECTION_ROWS = 10000;
 const L2_GRID = [0, 1, 10, 100];
+/** The training part is cut into this many periods by time: selection fits on earlier ones and validates on the next; drift is judged across them. */
+export const PERIODS = 4;
 /** At most this many candidates enter forward selection (the strongest by information value). */
 export const MAX_CANDIDATES = 40;
 
 /**
  * Tunes a points scorecard on the training part of the table's holdout and validates it on
  * the holdout: the drivers of winning (on training rows only) choose the candidates
- * (significant, not leakage, not redundant with a stronger one); their bins are encoded as
- * weight of evidence; forward selection on cross-validated AUC picks at most `maxAttributes`;
- * the L2 strength is chosen by cross-validation inside the training part; a coefficient whose
+ * (significant, not leakage, not redundant with a stronger one, and, when the deals have dates,
+ * not flipping or fading between periods of the training part: {@link attributeDrift}); their
+ * bins are encoded as weight of evidence shrunk by the bin's size, the missing bin capped at 0
+ * unless declared informative ({@link binEvidence}); forward selection on cross-validated AUC
+ * (time-ordered folds when the deals have dates: fit earlier, validate later) picks at most
+ * `maxAttributes`; the L2 strength is chosen on the same folds; a coefficient whose
  * sign contradicts its WOE is dropped and the model refitted; points are scaled
  * (points-to-double-the-odds or 0–100) and rounded per bin. The holdout gives AUC with a DeLong
  * interval, KS, Brier, calibration and lift, against the best single attribute, a plain count
- * of behavioural events and the previous rules when given. Tiers and the fit × engagement
- * grades are cut on training scores and measured on the holdout.
+ * of behavioural events and the previous rules when given. The card is usable only when its
+ * holdout AUC interval stays above 0.5, no reference beats it significantly and its tiers are in
+ * order on the holdout ({@link verdictProblems}); the verdict says which check failed. Tiers and
+ * the fit × engagement grades are cut on training scores and measured on the holdout.
  *
  * @example
  * import { loadDataset, tuneScorecard } from "leadlab";
@@ -47,7 +59,7 @@ export const MAX_CANDIDATES = 40;
  * card.metrics.auc.lo > 0.5; // => true
  */
 export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previous?: ScoringRules): Scorecard {
-  const o = resolveTuneOptions(options, table.sources?.keep);
+  const o = resolveTuneOptions(options, table.sources);
   let won = 0;
   for (const w of table.won) won += w;
   if (won === 0 || won === table.n) throw new Error(`tune: the table has ${won} won and ${table.n - won} lost deals; a scorecard needs both`);
@@ -59,20 +71,35 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const yTest = Uint8Array.from(test, (r) => table.won[r]);
 
   const d = drivers(table, { target: "won", rows: train, seed: o.seed, keep: o.keep, exclude: [...o.exclude] });
-  const candidates = chooseCandidates(d.attributes, o);
-  const woeOf = (a: DriverAttribute) => {
+  const time = table.closedAt ?? table.createdAt;
+  const timeline = trainingPeriods(time, table.won, train, test, PERIODS);
+  if ("reason" in timeline) warnings.push(`selection on stratified folds, drift between periods not checked: ${timeline.reason}`);
+  const missingOf = (a: DriverAttribute): MissingTreatment => (o.informativeMissing.has(a.attribute) ? "informative" : "neutral");
+  const woeOf = (a: DriverAttribute, evidence = a.binSet.bins.map((b) => b.woe)) => {
     const codes = assignBins(a.binSet, table.columns[a.attribute] as Parameters<typeof assignBins>[1]);
-    return { codes, woe: Float64Array.from(codes, (c) => (c >= 0 ? a.binSet.bins[c].woe : 0)) };
+    return { codes, evidence, woe: Float64Array.from(codes, (c) => (c >= 0 ? evidence[c] : 0)) };
   };
-  const encoded = new Map(candidates.map((a) => [a.name, { attribute: a, ...woeOf(a) }]));
+  const significant = chooseCandidates(d.attributes, o);
+  const encodedAll = new Map(significant.map((a) => [a.name, { attribute: a, ...woeOf(a, binEvidence(a.binSet, missingOf(a))) }]));
   const pick = (x: Float64Array, rows: Int32Array) => Float64Array.from(rows, (r) => x[r]);
 
-  // Forward selection on cross-validated AUC (a stratified, evenly spaced subset when large).
+  // Each candidate's effect period by period; one whose effect flips or fades inside the training part is set aside.
+  const drift =
+    "periods" in timeline
+      ? [...encodedAll.values()].map((e) => attributeDrift(e.attribute.binSet, e.codes, e.woe, table.won, timeline.periods.rows, timeline.periods.labels, true))
+      : [];
+  for (const x of drift) if (x.flag) warnings.push(`${x.name}: ${x.note}${isForced(encodedAll.get(x.name)!.attribute, o) ? "; kept on the card on request" : "; set aside from the card"}`);
+  const candidates = significant.filter((a) => isForced(a, o) || !drift.find((x) => x.name === a.name)?.flag);
+  const encoded = new Map(candidates.map((a) => [a.name, encodedAll.get(a.name)!]));
+
+  // Forward selection on cross-validated AUC (an evenly spaced subset when large): on
+  // time-ordered folds (fit on earlier periods, validate on the next) when the deals have dates.
   const selectRows = train.length > SELECTION_ROWS ? evenlySpaced(train, yTrain, SELECTION_ROWS) : { rows: train, y: yTrain };
+  const foldList = "periods" in timeline && time ? timeOrderedFolds(Float64Array.from(selectRows.rows, (r) => time[r]), PERIODS).folds : undefined;
   const columns: Record<string, Float64Array> = {};
   for (const [name, e] of encoded) columns[name] = pick(e.woe, selectRows.rows);
   const selection = candidates.length
-    ? forwardSelect(columns, selectRows.y, { maxFeatures: o.maxAttributes, folds: o.folds, seed: o.seed, l2: 1 })
+    ? forwardSelect(columns, selectRows.y, { maxFeatures: o.maxAttributes, folds: o.folds, seed: o.seed, l2: 1, foldList })
     : { selected: [] as string[], steps: [], stopReason: "exhausted" as const, warnings: ["no candidate attribute: nothing predicts wins on the training part"] };
   warnings.push(...selection.warnings);
   let selected = [...selection.selected];
@@ -85,7 +112,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     // The penalty is chosen by cross-validation on the selection rows (scaled to the training size), then fitted on every training row.
     const Xs = selected.map((name) => pick(encoded.get(name)!.woe, selectRows.rows));
     const scaleUp = train.length / selectRows.rows.length;
-    l2 = selected.length ? chooseL2(Xs, selectRows.y, L2_GRID, { folds: o.folds, seed: o.seed }).l2 * scaleUp : 0;
+    l2 = selected.length ? chooseL2(Xs, selectRows.y, L2_GRID, { folds: o.folds, seed: o.seed, foldList }).l2 * scaleUp : 0;
     model = fitLogistic(selected.map((name) => pick(encoded.get(name)!.woe, train)), yTrain, { l2 });
     const wrong = selected.findIndex((_, j) => !(model.coefficients[j] > 0));
     if (wrong < 0) break;
@@ -95,7 +122,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   warnings.push(...model.warnings);
 
   const chosen = selected.map((name, j) => ({ ...encoded.get(name)!, beta: model.coefficients[j] }));
-  const { basePoints, binPoints } = cardPoints(o.scale, model.intercept, chosen.map((c) => c.attribute.binSet.bins.map((b) => c.beta * b.woe)));
+  const { basePoints, binPoints } = cardPoints(o.scale, model.intercept, chosen.map((c) => c.evidence.map((w) => c.beta * w)));
   const pointsAt = (rows: Int32Array, only?: (a: DriverAttribute) => boolean) =>
     Float64Array.from(rows, (r) => chosen.reduce((s, c, j) => s + (only && !only(c.attribute) ? 0 : c.codes[r] >= 0 ? binPoints[j][c.codes[r]] : 0), only ? 0 : basePoints));
   const logitAt = (rows: Int32Array) => Float64Array.from(rows, (r) => chosen.reduce((s, c) => s + c.beta * c.woe[r], model.intercept));
@@ -107,7 +134,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const testWins = yTest.reduce((s, v) => s + v, 0);
   const canTest = testWins > 0 && testWins < yTest.length;
   const aucCI = canTest ? aucWithCI(testPoints, yTest) : { auc: NaN, lo: NaN, hi: NaN };
-  const usable = canTest && aucCI.lo > 0.5 && chosen.length > 0;
+  const aboveChance = canTest && aucCI.lo > 0.5 && chosen.length > 0;
   const aucUnrounded = canTest ? auc(testLogit, yTest) : NaN;
   if (canTest && aucUnrounded - aucCI.auc > 0.002) warnings.push(`rounding points lost ranking: holdout AUC ${aucCI.auc.toFixed(4)} rounded vs ${aucUnrounded.toFixed(4)} unrounded`);
 
@@ -132,6 +159,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   }
 
   const tiers = chooseTiers(trainPoints, yTrain, testPoints, yTest, o.tierNames, o);
+  const notUsableBecause = aboveChance ? verdictProblems(references, tiers) : [];
+  const usable = aboveChance && notUsableBecause.length === 0;
   const isEngagement = (a: DriverAttribute) => a.role === "behavioral";
   const fitCuts = quartileCuts(pointsAt(train, (a) => !isEngagement(a)));
   const engagementCuts = quartileCuts(pointsAt(train, isEngagement));
@@ -150,7 +179,9 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const aucText = `holdout AUC ${metrics.auc.auc.toFixed(3)} [${metrics.auc.lo.toFixed(3)}, ${metrics.auc.hi.toFixed(3)}]`;
   const verdict = !canTest
     ? "cannot validate: the holdout has no wins or no losses"
-    : !usable
+    : aboveChance && !usable
+      ? `not usable: ${notUsableBecause.join("; ")}; ${aucText}; do not rank leads with these rules`
+      : !usable
       ? `no usable signal: ${chosen.length ? `${aucText} includes 0.5` : "no attribute predicts wins on the training part"}; do not rank leads with these rules`
       : `${strength} scorecard: ${aucText} on ${yTest.length} deals the rules were not fitted on, with ${chosen.length} attributes`;
 
@@ -179,7 +210,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
       pdo: o.scale.kind === "pdo" ? o.scale.pdo : 0,
       basePoints,
     },
-    attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, binPoints[j], table)),
+    attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, binPoints[j], table, missingOf(c.attribute))),
     tiers: tiers.map((t) => ({
       name: t.name,
       minPoints: t.minPoints,
@@ -204,6 +235,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     rules,
     verdict,
     usable,
+    notUsableBecause,
     holdout: { description: split.description, train: train.length, test: test.length, testWins },
     metrics,
     references,
@@ -211,6 +243,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     grades,
     stability: populationStability(trainPoints, testPoints),
     selection: selection.steps,
+    selectionFolds: foldList ? "time-ordered" : "stratified",
+    drift,
     roc: canTest ? rocCurve(testPoints, yTest) : [],
     lift: canTest ? liftTable(testPoints, yTest) : liftTable([0, 1], Uint8Array.from([0, 1])),
     calibration: yTest.length ? calibrationTable(testProb, yTest) : [],
@@ -220,11 +254,16 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   });
 }
 
+/** Whether the user forced the attribute onto the card. */
+function isForced(a: DriverAttribute, o: ResolvedTuneOptions): boolean {
+  return o.include.has(a.attribute) || o.include.has(a.name);
+}
+
 /** Significant, not leakage, not dates, and not redundant with a stronger chosen one; at most max(40, 2 × maxAttributes + 8) by IV, to bound selection time. */
 function chooseCandidates(attributes: readonly DriverAttribute[], o: ResolvedTuneOptions): DriverAttribute[] {
   const out: DriverAttribute[] = [];
   for (const a of attributes) {
-    const forced = o.include.has(a.attribute) || o.include.has(a.name);
+    const forced = isForced(a, o);
     if (a.type === "date" || (a.leakage !== null && !a.leakageKept)) continue;
     if (!a.significant && !forced) continue;
     if (!forced && a.redundantWith.some((r) => out.some((c) => c.name === r))) continue;
@@ -260,7 +299,7 @@ function binMatch(rule: BinRule): BinMatch {
   }
 }
 
-function scorecardAttribute(a: DriverAttribute, points: number[], table: DealTable): ScorecardAttribute {
+function scorecardAttribute(a: DriverAttribute, points: number[], table: DealTable, missing: MissingTreatment): ScorecardAttribute {
   const set: BinSet = a.binSet;
   const meta = table.attribute(a.attribute);
   const nonEmpty = set.bins.filter((b) => b.n > 0);
@@ -276,7 +315,7 @@ function scorecardAttribute(a: DriverAttribute, points: number[], table: DealTab
     ...(set.indicator ? { containsValue: set.indicator.value, separator: meta.separator ?? ";" } : {}),
     role: a.role,
     group: a.role === "behavioral" ? "engagement" : "fit",
-    rationale: `win rate ${formatPercent(best.rate)} [${formatPercent(best.lo)}–${formatPercent(best.hi)}] for ${best.label} vs ${formatPercent(worst.rate)} for ${worst.label} (training); IV ${a.iv.toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}`,
+    rationale: `win rate ${formatPercent(best.rate)} [${formatPercent(best.lo)}–${formatPercent(best.hi)}] for ${best.label} vs ${formatPercent(worst.rate)} for ${worst.label} (training); IV ${a.iv.toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}; ${missingRationale(missing)}${a.leakageQuestion ? `; ${a.leakageQuestion}` : ""}`,
     bins: set.bins.map((b, k) => ({
       label: b.label,
       when: binMatch(b.rule),

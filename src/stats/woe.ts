@@ -103,3 +103,36 @@ export function woeOfBin(events: number, nonEvents: number, totalEvents: number,
   const iv = eventShare === nonEventShare ? 0 : (eventShare - nonEventShare) * woe;
   return { events, nonEvents, eventShare, nonEventShare, woe, iv, smoothed };
 }
+
+/**
+ * Pseudo-deals at the base rate that every bin's rate is shrunk with in {@link credibleWoe}: a bin
+ * of n deals keeps about n / (n + 30) of its evidence, so a bin of 3 deals keeps about a tenth and
+ * a bin of 300 about nine tenths. Thirty is the default minimum bin size of the binning.
+ *
+ * @example
+ * CREDIBILITY_DEALS; // => 30
+ */
+export const CREDIBILITY_DEALS = 30;
+
+/**
+ * Weight of evidence shrunk toward zero by the bin's size (credibility weighting): the bin's rate
+ * is estimated with `k` pseudo-deals at the overall rate p = E / (E + N) added,
+ * r = (events + k·p) / (n + k), and WOE = logit(r) − logit(p). A large bin gets its classic WOE
+ * (ln((events/E) / (nonEvents/N)) is the same logit difference), a pure bin a finite WOE without
+ * any ad-hoc correction, and a bin of a handful of deals almost nothing: no bin of three deals
+ * earns full points. An empty bin, or an outcome with no events or no non-events, gives 0.
+ *
+ * @param k pseudo-deals, default {@link CREDIBILITY_DEALS}
+ * @example
+ * credibleWoe(0, 3, 500, 500); // => -0.1823… (3 deals, no win: ln(15/18))
+ * credibleWoe(0, 300, 500, 500); // => -3.0445… (300 deals, no win)
+ * credibleWoe(300, 400, 500, 500); // => 1.0076… (classic WOE ln 3 = 1.0986…)
+ */
+export function credibleWoe(events: number, n: number, totalEvents: number, totalNonEvents: number, k = CREDIBILITY_DEALS): number {
+  if (!(k >= 0)) throw new Error(`credibleWoe: k must be ≥ 0; got ${k}`);
+  const total = totalEvents + totalNonEvents;
+  if (n === 0 || totalEvents === 0 || totalNonEvents === 0) return 0;
+  const p = totalEvents / total;
+  const r = (events + k * p) / (n + k);
+  return Math.log(r / (1 - r)) - Math.log(p / (1 - p));
+}

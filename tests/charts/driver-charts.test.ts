@@ -65,6 +65,8 @@ function attribute(name: string, iv: number, q: number, extra: Partial<DriverAtt
     designEffect: 1,
     leakage: null,
     leakageKept: false,
+    leakageQuestion: null,
+    leakageEvidence: { strong: [], supporting: [] },
     redundantWith: [],
     binSet: binSet(name, ["a", "b", "missing"], [60, 20, 0], [40, 80, 0]),
     warnings: [],

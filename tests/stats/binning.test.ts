@@ -137,12 +137,12 @@ test("binNumeric: no valid split → one bin and a warning; no values at all; op
   const none = binNumeric([NaN, NaN], [1, 0]);
   assert.deepEqual(none.bins.map((b) => [b.label, b.n]), [["all values", 0], ["missing", 2]]);
   assert.match(none.warnings[0], /no non-missing values/);
-  // the minimum of wins per bin is an option: a pure-loss region can only be its own bin when allowed
+  // pure bins are allowed by default (a pure-loss region is its own bin); a minimum of wins per bin is an option
   const x = Array.from({ length: 200 }, (_, i) => i);
   const y = x.map((v) => (v < 100 ? 0 : v % 2));
-  const strict = binNumeric(x, y, { trend: "ascending" });
+  const strict = binNumeric(x, y, { trend: "ascending", minEvents: 1 });
   assert.ok(strict.bins.every((b) => b.rule.kind === "missing" || b.events >= 1));
-  const loose = binNumeric(x, y, { trend: "ascending", minEvents: 0 });
+  const loose = binNumeric(x, y, { trend: "ascending" });
   assert.equal(loose.bins[0].events, 0);
   assert.ok(loose.iv > strict.iv);
   // outcomes that are neither 0 nor 1 are left out

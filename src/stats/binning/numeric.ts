@@ -17,7 +17,7 @@ const AUTO_TRENDS = ["ascending", "descending", "peak", "valley"] as const;
  * 3. The pre-bins are grouped into at most `maxBins` (6) contiguous bins by the exact
  *    maximum-IV partition (dynamic programming, {@link optimalPartition}) such that every bin has
  *    ≥ `minBinSize` rows (default max(5 % of non-missing rows, 30)), ≥ `minEvents` wins and
- *    ≥ `minNonEvents` losses (default 1 each), and the bins' win rates follow `trend`:
+ *    ≥ `minNonEvents` losses (default 0 each: pure bins are allowed), and the bins' win rates follow `trend`:
  *    `ascending`, `descending`, `peak` (rises then falls), `valley` (falls then rises), `none`,
  *    or `auto` (default), which solves ascending, descending, peak and valley and keeps the
  *    highest IV, ties going to the simpler trend in that order.

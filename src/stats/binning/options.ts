@@ -6,9 +6,12 @@ export interface BinningOptions {
   name?: string;
   /** Minimum rows per bin; default max(⌈5 % of the non-missing rows⌉, 30). */
   minBinSize?: number;
-  /** Minimum events (wins) per bin, default 1. */
+  /**
+   * Minimum events (wins) per bin, default 0: a pure bin (all won or all lost) is allowed, so a
+   * level that decides the outcome stays visible; its WOE is smoothed (see `weightOfEvidence`).
+   */
   minEvents?: number;
-  /** Minimum non-events (losses) per bin, default 1. */
+  /** Minimum non-events (losses) per bin, default 0 (see `minEvents`). */
   minNonEvents?: number;
   /** Maximum number of bins, not counting `other` and `missing`; default 6. */
   maxBins?: number;
@@ -79,8 +82,8 @@ export function resolveBinningOptions(o: BinningOptions, nonMissing: number, fn:
   const r: ResolvedBinningOptions = {
     name: o.name ?? "x",
     minBinSize: o.minBinSize ?? defaultMinBinSize(nonMissing),
-    minEvents: o.minEvents ?? 1,
-    minNonEvents: o.minNonEvents ?? 1,
+    minEvents: o.minEvents ?? 0,
+    minNonEvents: o.minNonEvents ?? 0,
     maxBins: o.maxBins ?? 6,
     smoothing: o.smoothing ?? 0.5,
     confidence: o.confidence ?? 0.95,

@@ -1,0 +1,75 @@
+import type { Column } from "../data/deal-table";
+import type { AttributeType } from "../formats/vocabulary";
+import { quantilePreBins } from "../stats/binning/pre-bins";
+import type { LevelCount } from "./leakage";
+
+/** Numeric attributes are read as at most this many quantile levels (ties kept together) when judging leakage. */
+export const NUMERIC_LEVELS = 50;
+
+/**
+ * The raw levels of one attribute with their deals and events, **before any binning or merging**,
+ * missing included as its own level: every category of a categorical attribute, true / false of a
+ * boolean (or of one value of a multi-valued attribute, `indicator`), and for numeric and date
+ * attributes every distinct value, or up to {@link NUMERIC_LEVELS} quantile groups of them (tied
+ * values together) when there are more (dates labelled as ISO days). Leakage is judged on these, since merging a pure level
+ * with a mixed one hides it.
+ *
+ * @param column the attribute's values on the analysed rows
+ * @param y the outcome on the same rows (1 = event)
+ * @example
+ * import { rawLevelCounts } from "leadlab";
+ * rawLevelCounts(["a", "a", null, "b"], "categorical", Uint8Array.from([1, 1, 0, 0])).map((l) => [l.label, l.n, l.events]); // => [["a", 2, 2], ["b", 1, 0], ["missing", 1, 0]]
+ */
+export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike<number>, indicator?: string): LevelCount[] {
+  const levels = new Map<string, LevelCount>();
+  const missing: LevelCount = { label: "missing", missing: true, n: 0, events: 0 };
+  const add = (key: string | null, e: number) => {
+    let l = key === null ? missing : levels.get(key);
+    if (!l) levels.set(key!, (l = { label: key!, missing: false, n: 0, events: 0 }));
+    l.n++;
+    l.events += e;
+  };
+  if (type === "numeric" || type === "date") return numericLevels(column as Float64Array, y, missing, type === "date");
+  for (let i = 0; i < y.length; i++) {
+    const v = (column as unknown[])[i];
+    if (v === null || v === undefined) add(null, y[i]);
+    else if (indicator !== undefined) add(String((v as string[]).includes(indicator)), y[i]);
+    else add(String(v), y[i]);
+  }
+  const out = [...levels.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  return missing.n > 0 ? [...out, missing] : out;
+}
+
+function numericLevels(x: Float64Array, y: ArrayLike<number>, missing: LevelCount, dates: boolean): LevelCount[] {
+  const text = (v: number) => (dates ? new Date(v).toISOString().slice(0, 10) : String(v));
+  const order: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isNaN(x[i])) {
+      missing.n++;
+      missing.events += y[i];
+    } else order.push(i);
+  }
+  order.sort((a, b) => x[a] - x[b]);
+  const values: number[] = [], counts: number[] = [], events: number[] = [];
+  for (const i of order) {
+    if (values.length && values[values.length - 1] === x[i]) {
+      counts[counts.length - 1]++;
+      events[events.length - 1] += y[i];
+    } else {
+      values.push(x[i]);
+      counts.push(1);
+      events.push(y[i]);
+    }
+  }
+  const ends = quantilePreBins(counts, NUMERIC_LEVELS);
+  const out: LevelCount[] = [];
+  for (let p = 0, d = 0; p < ends.length; p++) {
+    const l: LevelCount = { label: "", missing: false, n: 0, events: 0 };
+    const from = values[d];
+    for (; d <= ends[p]; d++) [l.n, l.events] = [l.n + counts[d], l.events + events[d]];
+    const to = values[ends[p]];
+    l.label = from === to ? text(from) : `${text(from)} – ${text(to)}`;
+    out.push(l);
+  }
+  return missing.n > 0 ? [...out, missing] : out;
+}
