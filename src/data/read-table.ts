@@ -5,6 +5,7 @@ import { DatasetError } from "../formats/dataset-error";
 import type { TableSource } from "../formats/dataset-spec";
 import { sqlIdentifier, sqlString } from "./duckdb-session";
 import { nearestName } from "../formats/nearest-name";
+import { excelAsCsv } from "./read-excel";
 
 /** A table read as text: one array per column, `null` for missing values. */
 export interface TextTable {
@@ -50,6 +51,7 @@ export function tableExpression(source: TableSource, ctx: TableContext, options:
   if (statSync(path).size === 0)
     throw new DatasetError("the file is empty (0 bytes)", { file: path }, "export the table again with a header row and data");
   const ext = extname(path).toLowerCase();
+  if (ext === ".xlsx") return tableExpression({ file: excelAsCsv(path, source.sheet, ctx) }, ctx, options);
   const nulls = options.nullTokens ? `, nullstr = [${options.nullTokens.map(sqlString).join(", ")}]` : "";
   if ([".csv", ".tsv", ".txt"].includes(ext))
     return `read_csv(${sqlString(path)}, header = true${options.csvAllText ? ", all_varchar = true" : ""}${nulls})`;
@@ -58,7 +60,7 @@ export function tableExpression(source: TableSource, ctx: TableContext, options:
   throw new DatasetError(
     `unknown file type "${ext}"`,
     { file: ctx.specFile, field: `${ctx.field}.file`, value: file },
-    "use .csv, .tsv, .parquet, .json, .ndjson or .jsonl, or read it with a `sql:` query",
+    "use .csv, .tsv, .xlsx, .parquet, .json, .ndjson or .jsonl, or read it with a `sql:` query",
   );
 }
 
