@@ -24,6 +24,15 @@ export { readTextTable, requireColumn, tableExpression, tableLabel, runUserQuery
 export { openDuckDB, sqlString, sqlIdentifier } from "./data/duckdb-session";
 export { nearestName, editDistance } from "./formats/nearest-name";
 export { compareText } from "./data/compare-text";
+export { excelAsCsv, type ExcelContext } from "./data/read-excel";
+
+// First contact: draft a dataset.yaml from a folder of CRM exports
+export { draftDatasetSpec, INIT_EXTENSIONS, type DraftedSpec } from "./init/draft-dataset-spec";
+export { columnFacts, type ColumnFacts } from "./init/column-facts";
+export { detectDateFormat, dayMonthAmbiguous, DATE_FORMATS } from "./init/date-format";
+export { findOutcome, WON_SPELLINGS, LOST_SPELLINGS, type OutcomeChoice } from "./init/outcome-values";
+export { findJoin, type JoinChoice } from "./init/find-join";
+export { specYaml, type SpecComments } from "./init/spec-yaml";
 
 // Scoring rules: consume
 export { parseScoringRules, readScoringRules, scoringRulesSchemaText, SCORING_RULES_SCHEMA_PATH } from "./scoring/parse-scoring-rules";
@@ -232,3 +241,4 @@ export { schemaCommand, datasetSchemaText, DATASET_SCHEMA_PATH } from "./cli/sch
 export { scoreCommand, scoreFile, type ScoreFileOptions, type ScoreFileReport, type UnscoredReason } from "./cli/score-command";
 export { sqlCommand } from "./cli/sql-command";
 export { frameworksCommand } from "./cli/frameworks-command";
+export { initCommand } from "./cli/init-command";

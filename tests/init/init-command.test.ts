@@ -1,0 +1,31 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { initCommand } from "../../src/cli/init-command";
+import { crmFixture } from "./crm-exports";
+
+test("leadlab init writes dataset.yaml, prints choices and checks, and never overwrites without --force", async () => {
+  const f = crmFixture({ crm: "hubspot", n: 60, companies: 20, seed: 3 });
+  let printed = "";
+  await initCommand([f.dir], (s) => (printed += s));
+  const target = join(f.dir, "dataset.yaml");
+  const first = readFileSync(target, "utf8");
+  assert.match(first, /^# Drafted by `leadlab init`/);
+  assert.match(printed, /^chose:\n  - deals: deals\.csv \(60 rows\); outcome column "Deal Stage"/);
+  assert.match(printed, /\ncheck:\n/);
+  assert.match(printed, new RegExp(`wrote ${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n$`));
+  writeFileSync(target, "mine\n");
+  await assert.rejects(initCommand([f.dir], () => {}), /dataset\.yaml exists; pass --force to replace it, or --out another path/);
+  assert.equal(readFileSync(target, "utf8"), "mine\n");
+  await initCommand([f.dir, "--force"], () => {});
+  assert.equal(readFileSync(target, "utf8"), first);
+  await initCommand([f.dir, "--out", join(f.dir, "other.yaml")], () => {});
+  assert.equal(readFileSync(join(f.dir, "other.yaml"), "utf8"), first);
+  assert.deepEqual(readdirSync(f.dir).filter((n) => n.endsWith(".tmp")), []);
+});
+
+test("leadlab init on a missing folder says so", async () => {
+  await assert.rejects(initCommand(["/nonexistent/exports"], () => {}), /init: no folder \/nonexistent\/exports/);
+  assert.equal(existsSync("/nonexistent/exports/dataset.yaml"), false);
+});
