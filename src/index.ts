@@ -24,7 +24,7 @@ export { readTextTable, requireColumn, tableExpression, tableLabel, runUserQuery
 export { openDuckDB, sqlString, sqlIdentifier } from "./data/duckdb-session";
 export { nearestName, editDistance } from "./formats/nearest-name";
 export { compareText } from "./data/compare-text";
-export { excelAsCsv, type ExcelContext } from "./data/read-excel";
+export { excelAsCsv, excelSheetNames, type ExcelContext } from "./data/read-excel";
 
 // First contact: draft a dataset.yaml from a folder of CRM exports
 export { draftDatasetSpec, INIT_EXTENSIONS, type DraftedSpec } from "./init/draft-dataset-spec";

@@ -35,18 +35,7 @@ export function excelAsCsv(path: string, sheet: string | number | undefined, ctx
   if (done) return done;
   const out = join(workFolder(), `${converted.size + 1}-${basename(path)}.csv`);
   const arg = sheet === undefined ? "" : typeof sheet === "number" ? `index:${sheet}` : `name:${sheet}`;
-  let result: SheetResult;
-  try {
-    const stdout = execFileSync(process.execPath, [...loaderFlags(process.execArgv), require.resolve("./excel-sheet-worker"), path, arg, out], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      maxBuffer: 1 << 20,
-    });
-    result = JSON.parse(stdout) as SheetResult;
-  } catch (e) {
-    const detail = String((e as { stderr?: string }).stderr || (e as Error).message).trim().split("\n")[0];
-    throw new DatasetError(`could not read the workbook: ${detail}`, { file: path }, "save it again from Excel as .xlsx (Excel Workbook), or export the sheet as CSV");
-  }
+  const result = runSheetWorker(path, arg, out);
   const field = `${ctx.field}.sheet`;
   if ("emptyHeader" in result)
     throw new DatasetError(
@@ -62,6 +51,32 @@ export function excelAsCsv(path: string, sheet: string | number | undefined, ctx
     );
   converted.set(key, out);
   return out;
+}
+
+/**
+ * The names of a workbook's sheets, in order.
+ *
+ * @example
+ * import { excelSheetNames } from "leadlab";
+ * excelSheetNames("exports/deals.xlsx"); // => ["Deals", "Notes"]
+ */
+export function excelSheetNames(path: string): string[] {
+  const result = runSheetWorker(path, "index:0", join(workFolder(), "unused.csv"));
+  return "sheets" in result ? result.sheets : [];
+}
+
+function runSheetWorker(path: string, arg: string, out: string): SheetResult {
+  try {
+    const stdout = execFileSync(process.execPath, [...loaderFlags(process.execArgv), require.resolve("./excel-sheet-worker"), path, arg, out], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 1 << 20,
+    });
+    return JSON.parse(stdout) as SheetResult;
+  } catch (e) {
+    const detail = String((e as { stderr?: string }).stderr || (e as Error).message).trim().split("\n")[0];
+    throw new DatasetError(`could not read the workbook: ${detail}`, { file: path }, "save it again from Excel as .xlsx (Excel Workbook), or export the sheet as CSV");
+  }
 }
 
 function workFolder(): string {

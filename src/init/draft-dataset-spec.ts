@@ -3,6 +3,7 @@ import { basename, extname, join, resolve } from "node:path";
 import { openDuckDB } from "../data/duckdb-session";
 import { DEFAULT_MISSING } from "../data/load-dataset";
 import { parseDate } from "../data/parse-date";
+import { excelSheetNames } from "../data/read-excel";
 import { readTextTable } from "../data/read-table";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import { columnFacts, type ColumnFacts } from "./column-facts";
@@ -24,6 +25,8 @@ export interface DraftedSpec {
 
 interface Inspected {
   file: string;
+  /** The sheet of a workbook with more than one. */
+  sheet?: string;
   rows: number;
   columns: ColumnFacts[];
   /** The text of each column, by name, row-aligned (`null` = missing). */
@@ -55,11 +58,21 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   const db = await openDuckDB(dir);
   try {
     for (const file of files) {
+      let sheets: (string | undefined)[] = [undefined];
       try {
-        const t = await readTextTable(db, { file }, { specFile: join(dir, "dataset.yaml"), field: file, baseDir: dir }, DEFAULT_MISSING);
-        tables.push({ file, rows: t.rows, columns: t.names.map((n, j) => columnFacts(n, t.columns[j])), text: new Map(t.names.map((n, j) => [n, t.columns[j]])) });
+        if (extname(file).toLowerCase() === ".xlsx") sheets = excelSheetNames(join(dir, file));
+        if (sheets.length < 2) sheets = [undefined];
       } catch (e) {
         checks.push(`${file} was not read: ${(e as Error).message.split("\n")[0]}`);
+        continue;
+      }
+      for (const sheet of sheets) {
+        try {
+          const t = await readTextTable(db, { file, sheet }, { specFile: join(dir, "dataset.yaml"), field: file, baseDir: dir }, DEFAULT_MISSING);
+          tables.push({ file, ...(sheet ? { sheet } : {}), rows: t.rows, columns: t.names.map((n, j) => columnFacts(n, t.columns[j])), text: new Map(t.names.map((n, j) => [n, t.columns[j]])) });
+        } catch (e) {
+          checks.push(`${sheet ? `${file} [${sheet}]` : file} was not read: ${(e as Error).message.split("\n")[0]}`);
+        }
       }
     }
   } finally {
@@ -75,12 +88,12 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   let deals: Inspected, outcome: OutcomeChoice;
   if (withOutcome.length) {
     ({ t: deals, outcome } = withOutcome[0]);
-    choices.push(`deals: ${deals.file} (${deals.rows} rows); outcome column "${outcome.column}": ${outcome.why}`);
-    if (withOutcome.length > 1) checks.push(`other tables also have outcome-like columns: ${withOutcome.slice(1).map((x) => `${x.t.file} "${x.outcome.column}"`).join(", ")}`);
+    choices.push(`deals: ${label(deals)} (${deals.rows} rows); outcome column "${outcome.column}": ${outcome.why}`);
+    if (withOutcome.length > 1) checks.push(`other tables also have outcome-like columns: ${withOutcome.slice(1).map((x) => `${label(x.t)} "${x.outcome.column}"`).join(", ")}`);
   } else {
     ({ deals, outcome } = customerList(tables));
-    choices.push(`deals: ${deals.file} (${deals.rows} rows) as a customer list: ${outcome.why}`);
-    checks.push(`no won/lost column found: ${deals.file} is drafted as a customer list (win analysis is skipped); set deals.outcome if a column says won or lost`);
+    choices.push(`deals: ${label(deals)} (${deals.rows} rows) as a customer list: ${outcome.why}`);
+    checks.push(`no won/lost column found: ${label(deals)} is drafted as a customer list (win analysis is skipped); set deals.outcome if a column says won or lost`);
   }
   if (outcome.open.length) checks.push(`outcome values read as open (not trained on): ${outcome.open.slice(0, 10).map((v) => `"${v}"`).join(", ")}${outcome.open.length > 10 ? ", …" : ""}`);
 
@@ -116,10 +129,10 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     if (!j) continue;
     used.add(t);
     const rate = j.matched / j.withKey;
-    joins.push({ file: t.file, on: j.dealsColumn === j.tableColumn ? j.dealsColumn : { deals: j.dealsColumn, table: j.tableColumn } });
-    comments.fields[`join.${joins.length - 1}`] = `${j.matched} of ${j.withKey} deals with a "${j.dealsColumn}" find a row (${pct(rate)}); ${t.rows} rows in ${t.file}`;
-    choices.push(`join: ${t.file} on "${j.dealsColumn}" = "${j.tableColumn}", ${pct(rate)} of deals match`);
-    if (rate < 0.95) checks.push(`join ${t.file}: only ${pct(rate)} of deals match on "${j.dealsColumn}"; check the key`);
+    joins.push({ ...source(t), on: j.dealsColumn === j.tableColumn ? j.dealsColumn : { deals: j.dealsColumn, table: j.tableColumn } });
+    comments.fields[`join.${joins.length - 1}`] = `${j.matched} of ${j.withKey} deals with a "${j.dealsColumn}" find a row (${pct(rate)}); ${t.rows} rows in ${label(t)}`;
+    choices.push(`join: ${label(t)} on "${j.dealsColumn}" = "${j.tableColumn}", ${pct(rate)} of deals match`);
+    if (rate < 0.95) checks.push(`join ${label(t)}: only ${pct(rate)} of deals match on "${j.dealsColumn}"; check the key`);
     const base = basename(t.file, extname(t.file));
     for (const c of t.columns) {
       if (c.name === j.tableColumn) continue;
@@ -146,16 +159,16 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   if (events) {
     used.add(events.table);
     comments.fields.events = `${events.table.rows} events; ${pct(events.rate)} of their "${events.key}" values are deals' keys`;
-    choices.push(`events: ${events.table.file}, key "${events.key}", time "${events.time.name}", type "${events.type.name}"${events.value ? `, value "${events.value.name}"` : ""}`);
-    if (events.time.dateFormat !== "ISO" && events.time.dateFormat !== dateFormat) checks.push(`event times in ${events.table.file} are ${events.time.dateFormat}, but date_format is ${dateFormat ?? "ISO"}; convert them`);
+    choices.push(`events: ${label(events.table)}, key "${events.key}", time "${events.time.name}", type "${events.type.name}"${events.value ? `, value "${events.value.name}"` : ""}`);
+    if (events.time.dateFormat !== "ISO" && events.time.dateFormat !== dateFormat) checks.push(`event times in ${label(events.table)} are ${events.time.dateFormat}, but date_format is ${dateFormat ?? "ISO"}; convert them`);
   }
 
   // Retention: a churn or renewal flag, one row per key.
   const retention = pickRetention(tables, deals, id, joins, available);
   if (retention) choices.push(`retention: ${retention.spec.file}, key "${retention.spec.key}", ${retention.why}`);
-  const unused = tables.filter((t) => !used.has(t) && t.file !== retention?.spec.file);
+  const unused = tables.filter((t) => !used.has(t) && !(t.file === retention?.spec.file && t.sheet === retention?.spec.sheet));
   if (unused.length)
-    checks.push(`not used: ${unused.map((t) => t.file).join(", ")} (one events table is used; a table joins only when one row per key matches a deals column; combine others with a \`sql:\` table)`);
+    checks.push(`not used: ${unused.map(label).join(", ")} (one events table is used; a table joins only when one row per key matches a deals column; combine others with a \`sql:\` table)`);
 
   // Attributes kept out of the analysis, with reasons.
   const attributes: NonNullable<DatasetSpec["attributes"]> = {};
@@ -173,7 +186,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     name: basename(dir),
     ...(dateFormat ? { date_format: dateFormat } : {}),
     deals: {
-      file: deals.file,
+      ...source(deals),
       id: id.name,
       outcome: { column: outcome.column, won: outcome.won, lost: outcome.lost },
       ...(created ? { created_at: created.name } : {}),
@@ -181,17 +194,19 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
       ...(amount ? { amount: amount.name } : {}),
     },
     ...(joins.length ? { join: joins } : {}),
-    ...(events ? { events: { file: events.table.file, key: events.key, time: events.time.name, type: events.type.name, ...(events.value ? { value: events.value.name } : {}) } } : {}),
+    ...(events ? { events: { ...source(events.table), key: events.key, time: events.time.name, type: events.type.name, ...(events.value ? { value: events.value.name } : {}) } } : {}),
     ...(retention ? { retention: retention.spec } : {}),
     ...(excluded.length ? { attributes } : {}),
   };
-  comments.top.push(`Drafted by \`leadlab init\` from ${tables.map((t) => t.file).join(", ")}.`, "Read each choice; the checks printed by init say what to verify.");
+  comments.top.push(`Drafted by \`leadlab init\` from ${tables.map(label).join(", ")}.`, "Read each choice; the checks printed by init say what to verify.");
   comments.fields["deals.outcome"] = outcome.open.length ? `any other value is an open deal: ${outcome.open.slice(0, 6).map((v) => JSON.stringify(v)).join(", ")}${outcome.open.length > 6 ? ", …" : ""}` : "any other value is an open deal";
   if (dateFormat) comments.fields.date_format = "the format of the deals' dates; applies to every date column";
   if (retention) comments.fields.retention = retention.why;
   return { yaml: specYaml(spec, comments), spec, choices, checks };
 }
 
+const label = (t: Inspected) => (t.sheet ? `${t.file} [${t.sheet}]` : t.file);
+const source = (t: Inspected) => ({ file: t.file, ...(t.sheet ? { sheet: t.sheet } : {}) });
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 function pickId(columns: readonly ColumnFacts[]): ColumnFacts | undefined {
@@ -243,7 +258,7 @@ function pickEvents(
       const format = time.dateFormat === "ISO" ? undefined : time.dateFormat;
       const before = keys.filter((k, r) => k !== null && times[r] !== null && parseDate(times[r]!, format) < (points.get(k.trim()) ?? -Infinity)).length;
       if (before === 0) {
-        checks.push(`${t.file} has no "${time.name}" before a deal's created date: not used as the event log`);
+        checks.push(`${label(t)} has no "${time.name}" before a deal's created date: not used as the event log`);
         continue;
       }
     }
@@ -260,7 +275,7 @@ function pickRetention(tables: readonly Inspected[], deals: Inspected, id: Colum
   // Keyed tables: the deals (by id) and each joined table (by the deals side of its key).
   const keyed: { t: Inspected; key: string; tableKey: string }[] = [{ t: deals, key: id.name, tableKey: id.name }];
   for (const j of joins) {
-    const t = tables.find((x) => x.file === j.file)!;
+    const t = tables.find((x) => x.file === j.file && x.sheet === j.sheet)!;
     const [dk, tk] = typeof j.on === "string" ? [j.on, j.on] : [j.on.deals, j.on.table];
     if (dk === tk) keyed.push({ t, key: dk, tableKey: tk });
   }
@@ -273,7 +288,7 @@ function pickRetention(tables: readonly Inspected[], deals: Inspected, id: Colum
     const retained = vals.filter((v) => isTrue(v) !== negative);
     return {
       flag,
-      spec: { file: t.file, key, retained: { column: flag.name, true: retained } } as NonNullable<DatasetSpec["retention"]>,
+      spec: { ...source(t), key, retained: { column: flag.name, true: retained } } as NonNullable<DatasetSpec["retention"]>,
       why: `"${flag.name}" ${retained.map((v) => JSON.stringify(v)).join("/")} means retained`,
     };
   }

@@ -14,8 +14,8 @@ const ID_NAME = /(^|[^a-z])(id|key|code|number|no)$|[a-z]Id$/i;
 /**
  * The best key between the deals (their columns after earlier joins) and a lookup table: a
  * column of the table with one row per value, and the deals column whose values it matches
- * most often (at least half of them). Dates, booleans and the deal id itself are never keys;
- * of equal matches, id-like names win.
+ * most often (at least half of them). Dates and booleans are never keys,
+ * nor numbers unless one side has an id-like name; of equal matches, id-like names win.
  *
  * @example
  * import { columnFacts, findJoin } from "leadlab";
@@ -28,6 +28,7 @@ export function findJoin(dealsColumns: readonly ColumnFacts[], table: readonly C
   for (const key of table.filter((c) => c.unique && keyable(c))) {
     for (const d of dealsColumns.filter(keyable)) {
       if (d.numeric !== key.numeric && !ID_NAME.test(d.name)) continue;
+      if (d.numeric && key.numeric && !ID_NAME.test(d.name) && !ID_NAME.test(key.name)) continue; // amounts that happen to equal headcounts
       let matched = 0;
       for (const v of d.values) if (key.distinct.has(v)) matched++;
       const rate = matched / d.values.length;

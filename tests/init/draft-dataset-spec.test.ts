@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { writeFileSync } from "node:fs";
+import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { Workbook } from "exceljs";
 import { draftDatasetSpec } from "../../src/init/draft-dataset-spec";
 import { parseDatasetSpec } from "../../src/data/parse-dataset-spec";
 import { loadDataset } from "../../src/data/load-dataset";
@@ -71,4 +72,20 @@ test("Pipedrive export: Deal - Status won/lost/open, US dates with a date_format
   for (const leak of ["Deal - Lost time", "Deal - Lost reason"]) assert.equal(spec.attributes?.[leak]?.role, "exclude", leak);
   assert.ok(draft.checks.some((c) => /"Deal - Won time" is missing on \d+ of 220 rows \(a won time exists only for won deals\)/.test(c)));
   assert.ok(draft.checks.some((c) => /read as open.*"open"/.test(c)));
+});
+
+test("an Excel export: the deals as the second sheet of an .xlsx workbook draft and load with the same counts", async () => {
+  const f = crmFixture({ crm: "hubspot", n: 120, companies: 30, seed: 8 });
+  const lines = readFileSync(join(f.dir, "deals.csv"), "utf8").trimEnd().split("\n");
+  const wb = new Workbook();
+  wb.addWorksheet("Notes").addRow(["exported by", "someone"]);
+  const ws = wb.addWorksheet("Deals");
+  // The fixture's CSV has no quoted commas in deals, so splitting on "," is exact here.
+  for (const line of lines) ws.addRow(line.split(",").map((v) => (v === "" ? undefined : v)));
+  await wb.xlsx.writeFile(join(f.dir, "deals.xlsx"));
+  unlinkSync(join(f.dir, "deals.csv"));
+  f.files.deals = "deals.xlsx";
+  const { spec, draft } = await draftAndLoad(f);
+  assert.deepEqual([spec.deals.file, spec.deals.sheet], ["deals.xlsx", "Deals"]);
+  assert.ok(draft.checks.some((c) => /^deals\.xlsx \[Notes\] was not read: .*header but no rows/.test(c)));
 });
