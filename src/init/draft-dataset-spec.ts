@@ -5,6 +5,7 @@ import { DEFAULT_MISSING } from "../data/load-dataset";
 import { parseDate } from "../data/parse-date";
 import { excelSheetNames } from "../data/read-excel";
 import { readTextTable } from "../data/read-table";
+import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import { columnFacts, type ColumnFacts } from "./column-facts";
 import { dayMonthAmbiguous } from "./date-format";
@@ -78,7 +79,12 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   } finally {
     db.closeSync();
   }
-  if (tables.length === 0) throw new Error(`no readable CSV, Excel, Parquet or NDJSON file in ${dir}`);
+  if (tables.length === 0)
+    throw new DatasetError(
+      `no readable CSV, Excel, Parquet or NDJSON file${checks.length ? ` (${checks.join("; ")})` : ""}`,
+      { file: dir },
+      `put the exports (${INIT_EXTENSIONS.join(", ")}) in the folder, with a header row`,
+    );
 
   // The deals table: the one with an outcome column (deal-like names first), else a customer list.
   const withOutcome = tables
@@ -98,7 +104,8 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   if (outcome.open.length) checks.push(`outcome values read as open (not trained on): ${outcome.open.slice(0, 10).map((v) => `"${v}"`).join(", ")}${outcome.open.length > 10 ? ", …" : ""}`);
 
   const id = pickId(deals.columns);
-  if (!id) throw new Error(`${deals.file} has no column with a unique value on every row to serve as the deal id`);
+  if (!id)
+    throw new DatasetError("no column has a unique value on every row to serve as the deal id", { file: join(dir, label(deals)) }, "export the deal id (e.g. Record ID, Id, Deal - ID) with the deals");
   choices.push(`id: "${id.name}" (unique on all ${deals.rows} rows)`);
 
   const dates = deals.columns.filter((c) => c.dateFormat && c !== id);

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { initCommand } from "../../src/cli/init-command";
 import { crmFixture } from "./crm-exports";
@@ -28,4 +29,19 @@ test("leadlab init writes dataset.yaml, prints choices and checks, and never ove
 test("leadlab init on a missing folder says so", async () => {
   await assert.rejects(initCommand(["/nonexistent/exports"], () => {}), /init: no folder \/nonexistent\/exports/);
   assert.equal(existsSync("/nonexistent/exports/dataset.yaml"), false);
+});
+
+test("a folder with no readable export, and deals without a unique id, are errors naming the folder or file and the fix", async () => {
+  const empty = mkdtempSync(join(tmpdir(), "leadlab-init-empty-"));
+  writeFileSync(join(empty, "notes.txt.md"), "nothing");
+  await assert.rejects(initCommand([empty], () => {}), (e: Error) => {
+    assert.match(e.message, /no readable CSV, Excel, Parquet or NDJSON file/);
+    assert.ok(e.message.includes(empty));
+    assert.match(e.message, /put the exports \(\.csv, \.tsv, \.xlsx, \.parquet, \.ndjson, \.jsonl, \.json\) in the folder/);
+    return true;
+  });
+  assert.equal(existsSync(join(empty, "dataset.yaml")), false);
+  const dup = mkdtempSync(join(tmpdir(), "leadlab-init-dup-"));
+  writeFileSync(join(dup, "deals.csv"), "Deal Stage,Amount\nClosed Won,10\nClosed Lost,10\nClosed Won,20\n");
+  await assert.rejects(initCommand([dup], () => {}), /deals\.csv.*no column has a unique value on every row to serve as the deal id.*export the deal id/s);
 });
