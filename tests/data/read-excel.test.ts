@@ -120,3 +120,13 @@ test("a file that is not a workbook is an error naming the file and the fix", as
     return true;
   });
 });
+
+test("sheet: on a table that is not an .xlsx file is an error naming the field", async () => {
+  const dir = tempDataset({ "deals.csv": "Deal ID,Stage\nD1,Closed Won\n", "d.yaml": spec("deals.csv", "  sheet: 2\n") });
+  await assert.rejects(loadDataset(join(dir, "d.yaml")), (e: Error) => {
+    assert.match(e.message, /`sheet` applies only to an \.xlsx file/);
+    assert.match(e.message, /deals\.sheet/);
+    assert.match(e.message, /remove `sheet:`, or point `file:` at the \.xlsx workbook/);
+    return true;
+  });
+});
