@@ -33,6 +33,15 @@ export { duckdbCause, readTableError, oneColumnError, type ReadErrorContext } fr
 export { canonicalTimeZone, nearestTimeZone, wallClockToInstant, dateInZone } from "./data/time-zone";
 export { nearestName, editDistance } from "./formats/nearest-name";
 export { compareText } from "./data/compare-text";
+export { excelAsCsv, excelSheetNames, type ExcelContext } from "./data/read-excel";
+
+// First contact: draft a dataset.yaml from a folder of CRM exports
+export { draftDatasetSpec, INIT_EXTENSIONS, type DraftedSpec } from "./init/draft-dataset-spec";
+export { columnFacts, type ColumnFacts } from "./init/column-facts";
+export { detectDateFormat, dayMonthAmbiguous, DATE_FORMATS } from "./init/date-format";
+export { findOutcome, WON_SPELLINGS, LOST_SPELLINGS, type OutcomeChoice } from "./init/outcome-values";
+export { findJoin, type JoinChoice } from "./init/find-join";
+export { specYaml, type SpecComments } from "./init/spec-yaml";
 
 // Scoring rules: consume
 export { parseScoringRules, readScoringRules, scoringRulesSchemaText, SCORING_RULES_SCHEMA_PATH } from "./scoring/parse-scoring-rules";
@@ -260,3 +269,4 @@ export { scoreCommand, scoreFile, scoreSummary, type ScoreFileOptions, type Scor
 export { openAtomicOutput, writeFileAtomic, checkOutputPath, type AtomicOutput } from "./cli/atomic-output";
 export { sqlCommand } from "./cli/sql-command";
 export { frameworksCommand } from "./cli/frameworks-command";
+export { initCommand } from "./cli/init-command";

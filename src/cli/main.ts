@@ -13,6 +13,7 @@ import { scoreCommand } from "./score-command";
 import { sqlCommand } from "./sql-command";
 import { validateCommand } from "./validate-command";
 import { runSampleCommand } from "./sample-command";
+import { initCommand } from "./init-command";
 
 type Command = (argv: string[], out: (text: string) => void, progress: (message: string) => void) => Promise<void> | void;
 
@@ -29,6 +30,7 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
   score: { run: scoreCommand, help: "score <scoring.yaml> <leads> [--out f.csv]   score a leads file (CSV/Parquet/JSON)" },
   sql: { run: sqlCommand, help: "sql <scoring.yaml> --dialect D [--out f.sql]  the scoring view for a warehouse" },
   export: { run: exportCommand, help: "export <scoring.yaml> --to sheet|hubspot|salesforce|marketo --out <dir>   the rules in the form a CRM takes" },
+  init: { run: initCommand, help: "init <folder> [--out dataset.yaml] [--force]   draft a commented dataset.yaml from a folder of exports" },
   frameworks: { run: frameworksCommand, help: "frameworks <dataset.yaml> [--json]  BANT, CHAMP, ANUM, MEDDIC, GPCTBA/C&I tested on the holdout" },
 };
 

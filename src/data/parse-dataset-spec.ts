@@ -58,6 +58,8 @@ function checkStructure(spec: DatasetSpec, file: string): void {
   ];
   for (const [field, t] of tables) {
     if (!t) continue;
+    if (t.sheet !== undefined && !/\.xlsx$/i.test(t.file ?? ""))
+      throw new DatasetError("`sheet` applies only to an .xlsx file", { file, field: `${field}.sheet`, value: String(t.sheet) }, "remove `sheet:`, or point `file:` at the .xlsx workbook");
     if (!t.file === !t.sql)
       throw new DatasetError(
         t.file ? "both `file` and `sql` are given" : "neither `file` nor `sql` is given",

@@ -8,6 +8,7 @@ import { nearestName } from "../formats/nearest-name";
 import { checkDuplicateHeaders } from "./duplicate-headers";
 import { assertReadOnlyQuery } from "./read-only-query";
 import { oneColumnError, readTableError, type ReadErrorContext } from "./read-error";
+import { excelAsCsv } from "./read-excel";
 
 /** A table read as text: one array per column, `null` for missing values. */
 export interface TextTable {
@@ -52,6 +53,7 @@ export function tableExpression(source: { file: string }, ctx: TableContext, opt
   if (statSync(path).size === 0)
     throw new DatasetError("the file is empty (0 bytes)", { file: path }, "export the table again with a header row and data");
   const ext = extname(path).toLowerCase();
+  if (ext === ".xlsx") return tableExpression({ file: excelAsCsv(path, source.sheet, ctx) }, ctx, options);
   const nulls = options.nullTokens ? `, nullstr = [${options.nullTokens.map(sqlString).join(", ")}]` : "";
   if (isCsvFile(file))
     // skip = 0: the first line is the header. Left to itself, DuckDB's sniffer may skip lines
@@ -62,7 +64,7 @@ export function tableExpression(source: { file: string }, ctx: TableContext, opt
   throw new DatasetError(
     `unknown file type "${ext}"`,
     { file: ctx.specFile, field: `${ctx.field}.file`, value: file },
-    "use .csv, .tsv, .parquet, .json, .ndjson or .jsonl, or read it with a `sql:` query",
+    "use .csv, .tsv, .xlsx, .parquet, .json, .ndjson or .jsonl, or read it with a `sql:` query",
   );
 }
 

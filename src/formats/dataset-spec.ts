@@ -15,7 +15,12 @@ const literals = <T extends readonly string[]>(values: T, description: string) =
 
 const tableSource = {
   file: Type.Optional(
-    Type.String({ minLength: 1, description: "A CSV, Parquet or NDJSON/JSON file, by extension; relative to the dataset.yaml's folder." }),
+    Type.String({ minLength: 1, description: "A CSV, Excel (.xlsx), Parquet or NDJSON/JSON file, by extension; relative to the dataset.yaml's folder." }),
+  ),
+  sheet: Type.Optional(
+    Type.Union([Type.String({ minLength: 1 }), Type.Integer({ minimum: 1 })], {
+      description: "For an .xlsx file: the sheet's name or 1-based position. Default: the first sheet.",
+    }),
   ),
   sql: Type.Optional(
     Type.String({ minLength: 1, description: "A DuckDB query (may read and join files; relative paths resolve against the dataset.yaml's folder)." }),
@@ -196,6 +201,8 @@ export type DatasetSpec = Static<typeof DatasetSpecSchema>;
 /** A table of the spec: read from `file` or produced by `sql`. */
 export interface TableSource {
   file?: string;
+  /** For an `.xlsx` file: the sheet's name or 1-based position (default: the first). */
+  sheet?: string | number;
   sql?: string;
 }
 

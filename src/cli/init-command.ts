@@ -1,0 +1,36 @@
+import { existsSync, linkSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { draftDatasetSpec } from "../init/draft-dataset-spec";
+import { CliError } from "./cli-error";
+import { parseCommandArgs } from "./parse-command-args";
+
+const USAGE = "leadlab init <folder> [--out dataset.yaml] [--force]";
+
+/**
+ * `leadlab init`: drafts a commented dataset.yaml from the exports in a folder, prints what it
+ * chose and what to check, and writes the file (by default `<folder>/dataset.yaml`) through a
+ * temporary file, never over an existing one unless `--force`.
+ *
+ * @example
+ * import { initCommand } from "leadlab";
+ * await initCommand(["exports/"], (s) => process.stdout.write(s));
+ */
+export async function initCommand(argv: string[], out: (text: string) => void): Promise<void> {
+  const { values, positionals } = parseCommandArgs("init", USAGE, argv, { out: { type: "string" }, force: { type: "boolean" } }, 1);
+  const folder = positionals[0];
+  if (!existsSync(folder)) throw new CliError(`init: no folder ${folder}. Usage: ${USAGE}`);
+  const target = resolve(values.out ?? join(folder, "dataset.yaml"));
+  if (existsSync(target) && !values.force) throw new CliError(`init: ${target} exists; pass --force to replace it, or --out another path`);
+  const draft = await draftDatasetSpec(folder);
+  const temp = join(dirname(target), `.${Date.now()}-${process.pid}.dataset.yaml.tmp`);
+  writeFileSync(temp, draft.yaml);
+  try {
+    if (values.force) renameSync(temp, target);
+    else linkSync(temp, target); // fails if the file appeared meanwhile: never overwritten
+  } catch (e) {
+    throw new CliError(`init: could not write ${target}: ${(e as Error).message}`);
+  } finally {
+    if (existsSync(temp)) unlinkSync(temp);
+  }
+  out(`chose:\n${draft.choices.map((c) => `  - ${c}\n`).join("")}check:\n${draft.checks.map((c) => `  - ${c}\n`).join("")}wrote ${target}\n`);
+}

@@ -1,0 +1,74 @@
+import { writeFileSync } from "node:fs";
+import { Workbook, type CellValue } from "exceljs";
+
+/** What {@link writeSheetAsCsv} did: the CSV was written, or the sheet asked for does not exist. */
+export type SheetResult = { written: true; sheet: string; rows: number } | { written: false; sheets: string[] } | { emptyHeader: string; sheet: string };
+
+/**
+ * Reads one sheet of an `.xlsx` workbook (by name, or 1-based index) and writes it as an
+ * RFC 4180 CSV: the first row is the header; dates as ISO text (`YYYY-MM-DD`, with the time
+ * when it is not midnight), formulas as their cached result, rich text as its text, rows with
+ * no value at all left out. Run as a child process
+ * (`node excel-sheet-worker.js <xlsx> <name:S | index:N | ""> <out.csv>`, the result as JSON on stdout) so that
+ * {@link excelAsCsv} can call it synchronously.
+ */
+export async function writeSheetAsCsv(path: string, sheet: string | number | undefined, out: string): Promise<SheetResult> {
+  const workbook = new Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheets = workbook.worksheets.map((w) => w.name);
+  const ws =
+    sheet === undefined ? workbook.worksheets[0]
+    : typeof sheet === "number" ? workbook.worksheets[sheet - 1]
+    : workbook.worksheets.find((w) => w.name === sheet);
+  if (!ws) return { written: false, sheets };
+  const header = ws.getRow(1);
+  const width = header.cellCount;
+  const lines: string[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: (string | null)[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    if (r === 1) {
+      const blank = cells.findIndex((v) => v === null || v.trim() === "");
+      if (blank >= 0) return { emptyHeader: row.getCell(blank + 1).address, sheet: ws.name };
+    } else if (cells.every((v) => v === null)) continue;
+    lines.push(cells.map(csvField).join(","));
+  }
+  writeFileSync(out, lines.join("\n") + "\n");
+  return { written: true, sheet: ws.name, rows: lines.length - 1 };
+}
+
+function cellText(v: CellValue): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return isoText(v);
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (typeof v === "string") return v;
+  if ("richText" in v) return v.richText.map((t) => t.text).join("");
+  if ("result" in v) return v.result === undefined ? null : cellText(v.result as CellValue);
+  if ("text" in v) return typeof v.text === "string" ? v.text : cellText(v.text as CellValue);
+  if ("error" in v) return v.error;
+  return null;
+}
+
+function isoText(d: Date): string {
+  const s = d.toISOString();
+  if (s.endsWith("T00:00:00.000Z")) return s.slice(0, 10);
+  return s.endsWith(".000Z") ? s.slice(0, 19).replace("T", " ") : s.slice(0, 23).replace("T", " ");
+}
+
+function csvField(v: string | null): string {
+  if (v === null) return "";
+  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+if (require.main === module) {
+  const [path, sheet, out] = process.argv.slice(2);
+  const wanted = sheet === "" ? undefined : sheet.startsWith("index:") ? Number(sheet.slice(6)) : sheet.slice(5);
+  writeSheetAsCsv(path, wanted, out).then(
+    (r) => process.stdout.write(JSON.stringify(r)),
+    (e: Error) => {
+      process.stderr.write(e.message);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import { parseDate } from "../data/parse-date";
+
+/** Date formats seen in CRM exports, tried in this order after ISO 8601. */
+export const DATE_FORMATS = [
+  "%m/%d/%Y",
+  "%m/%d/%Y %H:%M",
+  "%m/%d/%Y %H:%M:%S",
+  "%m/%d/%Y %I:%M %p",
+  "%d/%m/%Y",
+  "%d/%m/%Y %H:%M",
+  "%d.%m.%Y",
+  "%d.%m.%Y %H:%M",
+  "%Y/%m/%d",
+  "%d-%b-%Y",
+  "%b %d, %Y",
+] as const;
+
+/**
+ * The format every value parses with: `"ISO"` for ISO 8601, else the first of
+ * {@link DATE_FORMATS} that reads them all (so `03/04/2026` alone reads as US month/day), or
+ * undefined when the values are not dates.
+ *
+ * @example
+ * import { detectDateFormat } from "leadlab";
+ * detectDateFormat(["2026-03-01", "2026-03-02 10:00:00"]); // => "ISO"
+ * detectDateFormat(["31/01/2026"]); // => "%d/%m/%Y"
+ * detectDateFormat(["soon"]); // => undefined
+ */
+export function detectDateFormat(values: readonly string[]): string | undefined {
+  if (values.length === 0) return undefined;
+  if (values.every((v) => !Number.isNaN(parseDate(v)))) return "ISO";
+  return DATE_FORMATS.find((f) => values.every((v) => !Number.isNaN(parseDate(v, f))));
+}
+
+/**
+ * Whether month/day and day/month both read every value (all days are 12 or less), so the
+ * choice of {@link detectDateFormat} is a guess to check.
+ *
+ * @example
+ * import { dayMonthAmbiguous } from "leadlab";
+ * dayMonthAmbiguous(["03/04/2026"], "%m/%d/%Y"); // => true
+ */
+export function dayMonthAmbiguous(values: readonly string[], format: string): boolean {
+  if (!format.startsWith("%m/%d")) return false;
+  const swapped = format.replace("%m/%d", "%d/%m");
+  return values.every((v) => !Number.isNaN(parseDate(v, swapped)));
+}

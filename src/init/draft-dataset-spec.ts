@@ -1,0 +1,316 @@
+import { readdirSync } from "node:fs";
+import { basename, extname, join, resolve } from "node:path";
+import { openDuckDB } from "../data/duckdb-session";
+import { DEFAULT_MISSING } from "../data/load-dataset";
+import { parseDate } from "../data/parse-date";
+import { excelSheetNames } from "../data/read-excel";
+import { readTextTable } from "../data/read-table";
+import { DatasetError } from "../formats/dataset-error";
+import type { DatasetSpec } from "../formats/dataset-spec";
+import { columnFacts, type ColumnFacts } from "./column-facts";
+import { dayMonthAmbiguous } from "./date-format";
+import { findJoin } from "./find-join";
+import { findOutcome, type OutcomeChoice } from "./outcome-values";
+import { specYaml, type SpecComments } from "./spec-yaml";
+
+/** The files `leadlab init` inspects, by extension. */
+export const INIT_EXTENSIONS = [".csv", ".tsv", ".xlsx", ".parquet", ".ndjson", ".jsonl", ".json"] as const;
+
+/** A drafted dataset spec: the commented YAML, the spec itself, what was chosen and what to check. */
+export interface DraftedSpec {
+  yaml: string;
+  spec: DatasetSpec;
+  choices: string[];
+  checks: string[];
+}
+
+interface Inspected {
+  file: string;
+  /** The sheet of a workbook with more than one. */
+  sheet?: string;
+  rows: number;
+  columns: ColumnFacts[];
+  /** The text of each column, by name, row-aligned (`null` = missing). */
+  text: Map<string, (string | null)[]>;
+}
+
+const name = (re: RegExp) => (c: ColumnFacts) => re.test(c.name);
+const ID_NAME = /(^|[^a-z])(id|key)$|[a-z]Id$|^id$/i;
+const FREE_TEXT = /name$|description|notes?$|comment|feedback|subject|e-?mail|phone|url|website|address/i;
+
+/**
+ * Inspects the CSV, Excel, Parquet and NDJSON files of a folder and drafts a `dataset.yaml`
+ * that loads as is: the deals table (unique id, outcome column and its won / lost values,
+ * created and closed dates with their format, amount), joins found by value overlap (their match
+ * rates in comments), an event log and retention data when present, and identifiers and free
+ * text excluded with reasons. Reads every file with DuckDB, as the loader does; writes nothing.
+ *
+ * @example
+ * import { draftDatasetSpec } from "leadlab";
+ * const { yaml, checks } = await draftDatasetSpec("exports/");
+ */
+export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
+  const dir = resolve(folder);
+  const files = readdirSync(dir).filter((f) => (INIT_EXTENSIONS as readonly string[]).includes(extname(f).toLowerCase())).sort();
+  const checks: string[] = [];
+  const choices: string[] = [];
+  const comments: SpecComments = { top: [], fields: {} };
+  const tables: Inspected[] = [];
+  const db = await openDuckDB(dir);
+  try {
+    for (const file of files) {
+      let sheets: (string | undefined)[] = [undefined];
+      try {
+        if (extname(file).toLowerCase() === ".xlsx") sheets = excelSheetNames(join(dir, file));
+        if (sheets.length < 2) sheets = [undefined];
+      } catch (e) {
+        checks.push(`${file} was not read: ${(e as Error).message.split("\n")[0]}`);
+        continue;
+      }
+      for (const sheet of sheets) {
+        try {
+          const t = await readTextTable(db, { file, sheet }, { specFile: join(dir, "dataset.yaml"), field: file, baseDir: dir }, DEFAULT_MISSING);
+          tables.push({ file, ...(sheet ? { sheet } : {}), rows: t.rows, columns: t.names.map((n, j) => columnFacts(n, t.columns[j])), text: new Map(t.names.map((n, j) => [n, t.columns[j]])) });
+        } catch (e) {
+          checks.push(`${sheet ? `${file} [${sheet}]` : file} was not read: ${(e as Error).message.split("\n")[0]}`);
+        }
+      }
+    }
+  } finally {
+    db.closeSync();
+  }
+  if (tables.length === 0)
+    throw new DatasetError(
+      `no readable CSV, Excel, Parquet or NDJSON file${checks.length ? ` (${checks.join("; ")})` : ""}`,
+      { file: dir },
+      `put the exports (${INIT_EXTENSIONS.join(", ")}) in the folder, with a header row`,
+    );
+
+  // The deals table: the one with an outcome column (deal-like names first), else a customer list.
+  const withOutcome = tables
+    .map((t) => ({ t, outcome: findOutcome(t.columns) }))
+    .filter((x): x is { t: Inspected; outcome: OutcomeChoice } => !!x.outcome)
+    .sort((a, b) => Number(/deal|opportunit|opp/i.test(b.t.file)) - Number(/deal|opportunit|opp/i.test(a.t.file)) || b.t.rows - a.t.rows);
+  let deals: Inspected, outcome: OutcomeChoice;
+  if (withOutcome.length) {
+    ({ t: deals, outcome } = withOutcome[0]);
+    choices.push(`deals: ${label(deals)} (${deals.rows} rows); outcome column "${outcome.column}": ${outcome.why}`);
+    if (withOutcome.length > 1) checks.push(`other tables also have outcome-like columns: ${withOutcome.slice(1).map((x) => `${label(x.t)} "${x.outcome.column}"`).join(", ")}`);
+  } else {
+    ({ deals, outcome } = customerList(tables));
+    choices.push(`deals: ${label(deals)} (${deals.rows} rows) as a customer list: ${outcome.why}`);
+    checks.push(`no won/lost column found: ${label(deals)} is drafted as a customer list (win analysis is skipped); set deals.outcome if a column says won or lost`);
+  }
+  if (outcome.open.length) checks.push(`outcome values read as open (not trained on): ${outcome.open.slice(0, 10).map((v) => `"${v}"`).join(", ")}${outcome.open.length > 10 ? ", …" : ""}`);
+
+  const id = pickId(deals.columns);
+  if (!id)
+    throw new DatasetError("no column has a unique value on every row to serve as the deal id", { file: join(dir, label(deals)) }, "export the deal id (e.g. Record ID, Id, Deal - ID) with the deals");
+  choices.push(`id: "${id.name}" (unique on all ${deals.rows} rows)`);
+
+  const dates = deals.columns.filter((c) => c.dateFormat && c !== id);
+  const created = dates.find(name(/creat|add(ed)?\s*(time|date|on)|open(ed)?\s*date/i)) ?? dates.find(name(/sign_?up|start/i));
+  const closed = dates.find(name(/close/i)) ?? dates.find(name(/won\s*(time|date)|win\s*date/i));
+  const formats = new Set([created, closed].filter((c): c is ColumnFacts => !!c).map((c) => c.dateFormat!));
+  const dateFormat = [...formats].find((f) => f !== "ISO");
+  if (formats.size > 1) checks.push(`created and closed dates have different formats (${[...formats].join(", ")}); one date_format applies to every column: convert one of them`);
+  for (const c of [created, closed]) if (c && c.dateFormat !== "ISO" && dayMonthAmbiguous(c.values, c.dateFormat!)) checks.push(`"${c.name}" reads as month/day and as day/month; ${c.dateFormat} was chosen, check it`);
+  if (created) choices.push(`created_at: "${created.name}" (${created.dateFormat})`);
+  else checks.push("no created date found: events cannot be cut at the scoring point; set deals.created_at if there is one");
+  if (closed) {
+    choices.push(`closed_at: "${closed.name}" (${closed.dateFormat})`);
+    if (closed.missing) checks.push(`closed_at "${closed.name}" is missing on ${closed.missing} of ${deals.rows} rows${/won/i.test(closed.name) ? " (a won time exists only for won deals)" : ""}`);
+  }
+  const amount = deals.columns.find((c) => c.numeric && !ID_NAME.test(c.name) && /amount|value|revenue|\barr\b|acv|price|size/i.test(c.name));
+  if (amount) choices.push(`amount: "${amount.name}"`);
+  else checks.push("no numeric amount column found (amounts with currency signs or thousands separators are not read as numbers)");
+  const reserved = new Set([id.name, outcome.column, created?.name, closed?.name, amount?.name].filter((x): x is string => !!x));
+
+  // Joins: many-to-one lookups by value overlap, against deals and earlier joins.
+  const available: ColumnFacts[] = [...deals.columns];
+  const attributeNames = new Map<ColumnFacts, string>(deals.columns.filter((c) => !reserved.has(c.name)).map((c) => [c, c.name]));
+  const joins: NonNullable<DatasetSpec["join"]> = [];
+  const used = new Set<Inspected>([deals]);
+  for (const t of tables.filter((x) => x !== deals)) {
+    const j = findJoin(available.filter((c) => c !== id), t.columns);
+    if (!j) continue;
+    used.add(t);
+    const rate = j.matched / j.withKey;
+    joins.push({ ...source(t), on: j.dealsColumn === j.tableColumn ? j.dealsColumn : { deals: j.dealsColumn, table: j.tableColumn } });
+    comments.fields[`join.${joins.length - 1}`] = `${j.matched} of ${j.withKey} deals with a "${j.dealsColumn}" find a row (${pct(rate)}); ${t.rows} rows in ${label(t)}`;
+    choices.push(`join: ${label(t)} on "${j.dealsColumn}" = "${j.tableColumn}", ${pct(rate)} of deals match`);
+    if (rate < 0.95) checks.push(`join ${label(t)}: only ${pct(rate)} of deals match on "${j.dealsColumn}"; check the key`);
+    const base = basename(t.file, extname(t.file));
+    for (const c of t.columns) {
+      if (c.name === j.tableColumn) continue;
+      const taken = reserved.has(c.name) || [...attributeNames.values()].includes(c.name);
+      attributeNames.set(c, taken ? `${base}_${c.name}` : c.name);
+      available.push(taken ? { ...c, name: `${base}_${c.name}` } : c);
+    }
+  }
+  const availableNames = new Set(available.map((c) => c.name));
+
+  // Events: a many-rows-per-key table with a time and a type column, keyed by a deals column of the same name.
+  const firstPoint = new Map<string, Map<string, number>>();
+  if (created)
+    for (const c of deals.columns) {
+      const keys = deals.text.get(c.name)!, at = deals.text.get(created.name)!;
+      const m = new Map<string, number>();
+      keys.forEach((k, r) => {
+        const t = at[r] === null ? NaN : parseDate(at[r]!, dateFormat);
+        if (k !== null && !Number.isNaN(t)) m.set(k.trim(), Math.min(m.get(k.trim()) ?? Infinity, t));
+      });
+      firstPoint.set(c.name, m);
+    }
+  const events = pickEvents(tables.filter((t) => !used.has(t)), available, availableNames, firstPoint, checks);
+  if (events) {
+    used.add(events.table);
+    comments.fields.events = `${events.table.rows} events; ${pct(events.rate)} of their "${events.key}" values are deals' keys`;
+    choices.push(`events: ${label(events.table)}, key "${events.key}", time "${events.time.name}", type "${events.type.name}"${events.value ? `, value "${events.value.name}"` : ""}`);
+    if (events.time.dateFormat !== "ISO" && events.time.dateFormat !== dateFormat) checks.push(`event times in ${label(events.table)} are ${events.time.dateFormat}, but date_format is ${dateFormat ?? "ISO"}; convert them`);
+  }
+
+  // Retention: a churn or renewal flag, one row per key.
+  const retention = pickRetention(tables, deals, id, joins, available);
+  if (retention) choices.push(`retention: ${retention.spec.file}, key "${retention.spec.key}", ${retention.why}`);
+  const unused = tables.filter((t) => !used.has(t) && !(t.file === retention?.spec.file && t.sheet === retention?.spec.sheet));
+  if (unused.length)
+    checks.push(`not used: ${unused.map(label).join(", ")} (one events table is used; a table joins only when one row per key matches a deals column; combine others with a \`sql:\` table)`);
+
+  // Attributes kept out of the analysis, with reasons.
+  const attributes: NonNullable<DatasetSpec["attributes"]> = {};
+  const joinKeys = new Set(joins.map((j) => (typeof j.on === "string" ? j.on : j.on.deals)));
+  for (const [c, as] of attributeNames) {
+    if (joinKeys.has(as) || as === events?.key) continue;
+    const reason = exclusionReason(c, outcome, retention?.flag === c);
+    if (reason) attributes[as] = { role: "exclude", reason };
+  }
+  const excluded = Object.keys(attributes);
+  if (excluded.length) choices.push(`excluded: ${excluded.map((n) => `"${n}"`).join(", ")}`);
+  checks.push("every other column is inferred by the loader: run `leadlab profile dataset.yaml` and read the roles and types it reports");
+
+  const spec: DatasetSpec = {
+    name: basename(dir),
+    ...(dateFormat ? { date_format: dateFormat } : {}),
+    deals: {
+      ...source(deals),
+      id: id.name,
+      outcome: { column: outcome.column, won: outcome.won, lost: outcome.lost },
+      ...(created ? { created_at: created.name } : {}),
+      ...(closed ? { closed_at: closed.name } : {}),
+      ...(amount ? { amount: amount.name } : {}),
+    },
+    ...(joins.length ? { join: joins } : {}),
+    ...(events ? { events: { ...source(events.table), key: events.key, time: events.time.name, type: events.type.name, ...(events.value ? { value: events.value.name } : {}) } } : {}),
+    ...(retention ? { retention: retention.spec } : {}),
+    ...(excluded.length ? { attributes } : {}),
+  };
+  comments.top.push(`Drafted by \`leadlab init\` from ${tables.map(label).join(", ")}.`, "Read each choice; the checks printed by init say what to verify.");
+  comments.fields["deals.outcome"] = outcome.open.length ? `any other value is an open deal: ${outcome.open.slice(0, 6).map((v) => JSON.stringify(v)).join(", ")}${outcome.open.length > 6 ? ", …" : ""}` : "any other value is an open deal";
+  if (dateFormat) comments.fields.date_format = "the format of the deals' dates; applies to every date column";
+  if (retention) comments.fields.retention = retention.why;
+  return { yaml: specYaml(spec, comments), spec, choices, checks };
+}
+
+const label = (t: Inspected) => (t.sheet ? `${t.file} [${t.sheet}]` : t.file);
+const source = (t: Inspected) => ({ file: t.file, ...(t.sheet ? { sheet: t.sheet } : {}) });
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+function pickId(columns: readonly ColumnFacts[]): ColumnFacts | undefined {
+  const unique = columns.filter((c) => c.unique && !c.dateFormat && !c.boolean);
+  return unique.find((c) => /^(record id|id|deal.*id|opportunity.*id)$/i.test(c.name)) ?? unique.find(name(ID_NAME)) ?? unique[0];
+}
+
+function customerList(tables: readonly Inspected[]): { deals: Inspected; outcome: OutcomeChoice } {
+  // The table whose unique id other tables refer to most is the customer list.
+  const scored = tables.map((t) => {
+    const id = pickId(t.columns);
+    const refs = id ? tables.filter((o) => o !== t && o.columns.some((c) => c.name === id.name)).length : -1;
+    return { t, refs };
+  });
+  const t = scored.sort((a, b) => b.refs - a.refs || b.t.rows - a.t.rows)[0].t;
+  const trial = t.columns.find((c) => c.boolean && /trial/i.test(c.name));
+  if (trial) {
+    const vals = [...trial.distinct].sort();
+    const isTrue = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
+    return { deals: t, outcome: { column: trial.name, won: vals.filter((v) => !isTrue(v)), lost: [], open: vals.filter(isTrue), why: `rows not on trial ("${trial.name}" false) count as won customers, trials as open` } };
+  }
+  const any = t.columns.find((c) => !c.unique && !c.numeric && !c.dateFormat && c.missing === 0 && c.distinct.size <= 20)!;
+  return { deals: t, outcome: { column: any.name, won: [...any.distinct].sort(), lost: [], open: [], why: `every row counts as a won customer (all values of "${any.name}")` } };
+}
+
+function pickEvents(
+  candidates: readonly Inspected[],
+  available: readonly ColumnFacts[],
+  names: ReadonlySet<string>,
+  firstPoint: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  checks: string[],
+) {
+  const found = [];
+  for (const t of candidates) {
+    const time = t.columns.find((c) => c.dateFormat && /time|date|at$|timestamp|when/i.test(c.name)) ?? t.columns.find((c) => c.dateFormat);
+    if (!time) continue;
+    let best: { key: string; rate: number } | undefined;
+    for (const c of t.columns) {
+      if (!names.has(c.name) || c.unique || c.dateFormat) continue;
+      const dealValues = available.find((a) => a.name === c.name)!.distinct;
+      const rate = c.values.filter((v) => dealValues.has(v)).length / Math.max(1, c.values.length);
+      if (rate >= 0.3 && (!best || rate > best.rate)) best = { key: c.name, rate };
+    }
+    if (!best) continue;
+    // Events count only before a deal's scoring point: a log that starts after every deal was created feeds nothing.
+    const points = firstPoint.get(best.key);
+    if (points) {
+      const keys = t.text.get(best.key)!, times = t.text.get(time.name)!;
+      const format = time.dateFormat === "ISO" ? undefined : time.dateFormat;
+      const before = keys.filter((k, r) => k !== null && times[r] !== null && parseDate(times[r]!, format) < (points.get(k.trim()) ?? -Infinity)).length;
+      if (before === 0) {
+        checks.push(`${label(t)} has no "${time.name}" before a deal's created date: not used as the event log`);
+        continue;
+      }
+    }
+    const text = t.columns.filter((c) => c !== time && c.name !== best!.key && !c.numeric && !c.dateFormat && !c.boolean && c.distinct.size >= 2 && c.distinct.size <= 200);
+    const type = text.find(name(/type|event|activity|action|feature|kind|category|reason/i)) ?? text[0];
+    if (!type) continue;
+    const value = t.columns.find((c) => c.numeric && !ID_NAME.test(c.name) && /duration|minutes|secs|seconds|count|value|amount|hours|quantity/i.test(c.name));
+    found.push({ table: t, key: best.key, rate: best.rate, time, type, value });
+  }
+  return found.sort((a, b) => b.rate - a.rate || b.table.rows - a.table.rows)[0];
+}
+
+function pickRetention(tables: readonly Inspected[], deals: Inspected, id: ColumnFacts, joins: NonNullable<DatasetSpec["join"]>, available: readonly ColumnFacts[]) {
+  // Keyed tables: the deals (by id) and each joined table (by the deals side of its key).
+  const keyed: { t: Inspected; key: string; tableKey: string }[] = [{ t: deals, key: id.name, tableKey: id.name }];
+  for (const j of joins) {
+    const t = tables.find((x) => x.file === j.file && x.sheet === j.sheet)!;
+    const [dk, tk] = typeof j.on === "string" ? [j.on, j.on] : [j.on.deals, j.on.table];
+    if (dk === tk) keyed.push({ t, key: dk, tableKey: tk });
+  }
+  for (const { t, key } of keyed.reverse()) {
+    const flag = t.columns.find((c) => c.boolean && /churn|renew|retain|cancel/i.test(c.name));
+    if (!flag || !available.some((c) => c.name === key)) continue;
+    const vals = [...flag.distinct].sort();
+    const isTrue = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
+    const negative = /churn|cancel/i.test(flag.name);
+    const retained = vals.filter((v) => isTrue(v) !== negative);
+    return {
+      flag,
+      spec: { ...source(t), key, retained: { column: flag.name, true: retained } } as NonNullable<DatasetSpec["retention"]>,
+      why: `"${flag.name}" ${retained.map((v) => JSON.stringify(v)).join("/")} means retained`,
+    };
+  }
+  return undefined;
+}
+
+function exclusionReason(c: ColumnFacts, outcome: OutcomeChoice, retentionFlag: boolean): string | undefined {
+  if (retentionFlag) return "the retention outcome: it would leak into the drivers of retention";
+  if (c.name !== outcome.column && (/(^|[^a-z])(is_?)?(won|lost|closed)$|iswon|isclosed/i.test(c.name.replace(/\s+/g, "_")) || findOutcome([c])))
+    return "restates the outcome (known only after the close)";
+  if (c.dateFormat && /close|won|lost|end/i.test(c.name)) return "a date set at or after the close: it would leak the outcome";
+  if (/(^|[^a-z])(won|lost|loss)([^a-z]|$)/i.test(c.name)) return "recorded only once a deal is won or lost: it would leak the outcome";
+  if (ID_NAME.test(c.name) && c.distinct.size > 20) return "an identifier: it does not generalise to new leads";
+  if (c.unique && c.values.length >= 20 && !c.numeric) return "unique on every row: an identifier";
+  if (!c.numeric && !c.dateFormat && (FREE_TEXT.test(c.name) || c.meanLength > 40) && c.distinct.size > Math.min(50, 0.5 * c.values.length))
+    return "free text or a name: too many distinct values to learn from";
+  return undefined;
+}

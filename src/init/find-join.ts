@@ -1,0 +1,43 @@
+import type { ColumnFacts } from "./column-facts";
+
+/** A many-to-one lookup found by value overlap: which deals column matches which unique column. */
+export interface JoinChoice {
+  dealsColumn: string;
+  tableColumn: string;
+  /** Deals rows with a value in `dealsColumn`, and how many of those find a row. */
+  withKey: number;
+  matched: number;
+}
+
+const ID_NAME = /(^|[^a-z])(id|key|code|number|no)$|[a-z]Id$/i;
+
+/**
+ * The best key between the deals (their columns after earlier joins) and a lookup table: a
+ * column of the table with one row per value, and the deals column whose values it matches
+ * most often (at least half of them). Dates and booleans are never keys,
+ * nor numbers unless one side has an id-like name; of equal matches, id-like names win.
+ *
+ * @example
+ * import { columnFacts, findJoin } from "leadlab";
+ * const deals = [columnFacts("AccountId", ["A1", "A2", "A1"])];
+ * findJoin(deals, [columnFacts("Id", ["A1", "A2", "A3"])])!.matched; // => 3
+ */
+export function findJoin(dealsColumns: readonly ColumnFacts[], table: readonly ColumnFacts[], minRate = 0.5): JoinChoice | undefined {
+  let best: (JoinChoice & { score: number }) | undefined;
+  const keyable = (c: ColumnFacts) => !c.dateFormat && !c.boolean && c.distinct.size >= 2;
+  for (const key of table.filter((c) => c.unique && keyable(c))) {
+    for (const d of dealsColumns.filter(keyable)) {
+      if (d.numeric !== key.numeric && !ID_NAME.test(d.name)) continue;
+      if (d.numeric && key.numeric && !ID_NAME.test(d.name) && !ID_NAME.test(key.name)) continue; // amounts that happen to equal headcounts
+      let matched = 0;
+      for (const v of d.values) if (key.distinct.has(v)) matched++;
+      const rate = matched / d.values.length;
+      if (rate < minRate) continue;
+      const score = rate + (ID_NAME.test(d.name) ? 0.01 : 0) + (ID_NAME.test(key.name) ? 0.01 : 0) + (d.name === key.name ? 0.02 : 0);
+      if (!best || score > best.score) best = { dealsColumn: d.name, tableColumn: key.name, withKey: d.values.length, matched, score };
+    }
+  }
+  if (!best) return undefined;
+  const { score: _, ...choice } = best;
+  return choice;
+}

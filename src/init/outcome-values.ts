@@ -1,0 +1,57 @@
+import type { ColumnFacts } from "./column-facts";
+
+/** Spellings of a closed-won deal in CRM exports (compared trimmed, lower case). */
+export const WON_SPELLINGS = ["closed won", "closedwon", "closed - won", "won", "win", "converted", "closed/won"] as const;
+/** Spellings of a closed-lost deal. */
+export const LOST_SPELLINGS = ["closed lost", "closedlost", "closed - lost", "lost", "loss", "closed/lost", "disqualified", "unqualified", "not converted"] as const;
+
+/** An outcome column and the values found in it that mean won, lost, or neither (open). */
+export interface OutcomeChoice {
+  column: string;
+  won: string[];
+  lost: string[];
+  open: string[];
+  /** How it was recognised, for the printed choices. */
+  why: string;
+}
+
+const OUTCOME_NAME = /stage|status|outcome|result|won|converted/i;
+const FLAG_NAME = /(^|[^a-z])(is_?won|won|converted|is_?converted)$/i;
+
+/**
+ * Recognises the outcome column among a table's columns: text whose values include a won and a
+ * lost spelling (`Closed Won` / `Closed Lost`, `won` / `lost` / `open`, `Converted`), else a
+ * boolean or 1/0 flag named like won or converted (`IsWon`: true = won, false = lost). Values in
+ * neither list stay open. Text stages are preferred to flags, because a flag's false also
+ * covers open deals.
+ *
+ * @example
+ * import { columnFacts, findOutcome } from "leadlab";
+ * findOutcome([columnFacts("Deal Stage", ["Closed Won", "Closed Lost", "Qualified"])])!.open; // => ["Qualified"]
+ */
+export function findOutcome(columns: readonly ColumnFacts[]): OutcomeChoice | undefined {
+  const text: OutcomeChoice[] = [];
+  for (const c of columns) {
+    if (c.boolean || c.numeric) continue;
+    const won: string[] = [], lost: string[] = [], open: string[] = [];
+    for (const v of [...c.distinct].sort()) {
+      const s = v.toLowerCase();
+      ((WON_SPELLINGS as readonly string[]).includes(s) ? won : (LOST_SPELLINGS as readonly string[]).includes(s) ? lost : open).push(v);
+    }
+    if (won.length && (lost.length || /convert/i.test(won.join())) && open.length <= Math.max(20, won.length + lost.length + 10))
+      text.push({ column: c.name, won, lost, open, why: `values ${[...won, ...lost].map((v) => `"${v}"`).join(", ")}` });
+  }
+  text.sort((a, b) => Number(OUTCOME_NAME.test(b.column)) - Number(OUTCOME_NAME.test(a.column)) || b.lost.length - a.lost.length);
+  if (text.length) return text[0];
+  const flag = columns.find((c) => (c.boolean || (c.numeric && c.distinct.size === 2)) && FLAG_NAME.test(c.name.replace(/\s+/g, "_")));
+  if (!flag) return undefined;
+  const vals = [...flag.distinct].sort();
+  const truthy = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
+  return {
+    column: flag.name,
+    won: vals.filter(truthy),
+    lost: vals.filter((v) => !truthy(v)),
+    open: [],
+    why: `a won/converted flag (${vals.join("/")})`,
+  };
+}

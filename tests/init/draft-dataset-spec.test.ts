@@ -1,0 +1,91 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { Workbook } from "exceljs";
+import { draftDatasetSpec } from "../../src/init/draft-dataset-spec";
+import { parseDatasetSpec } from "../../src/data/parse-dataset-spec";
+import { loadDataset } from "../../src/data/load-dataset";
+import { crmFixture, type CrmFixture } from "./crm-exports";
+
+async function draftAndLoad(f: CrmFixture) {
+  const draft = await draftDatasetSpec(f.dir);
+  const spec = parseDatasetSpec(draft.yaml, "dataset.yaml");
+  writeFileSync(join(f.dir, "dataset.yaml"), draft.yaml);
+  const loaded = await loadDataset(join(f.dir, "dataset.yaml"));
+  const count = (t: string) => f.outcomes.filter((o) => o === t).length;
+  assert.deepEqual(
+    { won: loaded.report.deals.won, lost: loaded.report.deals.lost, open: loaded.report.deals.open },
+    { won: count("won"), lost: count("lost"), open: count("open") },
+  );
+  const matched = f.dealCompany.filter((k) => k !== null && f.companyKeys.has(k)).length;
+  assert.equal(loaded.report.joins.length, 1);
+  assert.equal(loaded.report.joins[0].table, f.files.companies);
+  assert.equal(loaded.report.joins[0].matched, matched);
+  assert.equal(loaded.report.joins[0].noKey, f.dealCompany.filter((k) => k === null).length);
+  assert.match(draft.yaml, new RegExp(`${matched} of ${f.dealCompany.filter((k) => k !== null).length} deals`));
+  assert.equal(loaded.report.events?.table, f.files.activities);
+  assert.equal(loaded.report.events?.read, f.activityRows);
+  return { draft, spec, loaded };
+}
+
+test("HubSpot export: Record ID, Deal Stage, Create/Close Date, Amount, Associated Company ID", async () => {
+  const f = crmFixture({ crm: "hubspot", n: 240, companies: 60, seed: 11 });
+  const { spec } = await draftAndLoad(f);
+  assert.deepEqual(spec.deals, {
+    file: "deals.csv", id: "Record ID",
+    outcome: { column: "Deal Stage", won: ["Closed Won"], lost: ["Closed Lost"] },
+    created_at: "Create Date", closed_at: "Close Date", amount: "Amount",
+  });
+  assert.deepEqual(spec.join, [{ file: "companies.csv", on: { deals: "Associated Company ID", table: "Record ID" } }]);
+  assert.equal(spec.events?.type, "Activity type");
+  assert.equal(spec.events?.value, "Duration (minutes)");
+  assert.equal(spec.attributes?.["Deal Name"]?.role, "exclude");
+  assert.equal(spec.attributes?.["Company name"]?.role, "exclude");
+  assert.equal(spec.date_format, undefined);
+});
+
+test("Salesforce export: Id, StageName (IsWon, IsClosed set aside), AccountId joined to Account.Id", async () => {
+  const f = crmFixture({ crm: "salesforce", n: 200, companies: 50, seed: 5 });
+  const { spec, loaded } = await draftAndLoad(f);
+  assert.equal(spec.deals.id, "Id");
+  assert.deepEqual(spec.deals.outcome, { column: "StageName", won: ["Closed Won"], lost: ["Closed Lost"] });
+  assert.equal(spec.deals.created_at, "CreatedDate");
+  assert.equal(spec.deals.closed_at, "CloseDate");
+  assert.deepEqual(spec.join, [{ file: "Account.csv", on: { deals: "AccountId", table: "Id" } }]);
+  for (const leak of ["IsWon", "IsClosed"]) assert.match(spec.attributes?.[leak]?.reason ?? "", /restates the outcome/);
+  // Account.Name collides with Opportunity.Name: the loader renames it, and the draft names it so.
+  assert.equal(spec.attributes?.["Account_Name"]?.role, "exclude");
+  assert.ok(loaded.table.attributes.some((a) => a.name === "Account_Name" && a.role === "exclude"));
+});
+
+test("Pipedrive export: Deal - Status won/lost/open, US dates with a date_format, Won time as closed_at", async () => {
+  const f = crmFixture({ crm: "pipedrive", n: 220, companies: 40, seed: 23 });
+  const { draft, spec } = await draftAndLoad(f);
+  assert.deepEqual(spec.deals.outcome, { column: "Deal - Status", won: ["won"], lost: ["lost"] });
+  assert.equal(spec.deals.id, "Deal - ID");
+  assert.equal(spec.date_format, "%m/%d/%Y %H:%M");
+  assert.equal(spec.deals.created_at, "Deal - Deal created");
+  assert.equal(spec.deals.closed_at, "Deal - Won time");
+  assert.equal(spec.deals.amount, "Deal - Value");
+  assert.deepEqual(spec.join, [{ file: "organizations.csv", on: "Organization - ID" }]);
+  for (const leak of ["Deal - Lost time", "Deal - Lost reason"]) assert.equal(spec.attributes?.[leak]?.role, "exclude", leak);
+  assert.ok(draft.checks.some((c) => /"Deal - Won time" is missing on \d+ of 220 rows \(a won time exists only for won deals\)/.test(c)));
+  assert.ok(draft.checks.some((c) => /read as open.*"open"/.test(c)));
+});
+
+test("an Excel export: the deals as the second sheet of an .xlsx workbook draft and load with the same counts", async () => {
+  const f = crmFixture({ crm: "hubspot", n: 120, companies: 30, seed: 8 });
+  const lines = readFileSync(join(f.dir, "deals.csv"), "utf8").trimEnd().split("\n");
+  const wb = new Workbook();
+  wb.addWorksheet("Notes").addRow(["exported by", "someone"]);
+  const ws = wb.addWorksheet("Deals");
+  // The fixture's CSV has no quoted commas in deals, so splitting on "," is exact here.
+  for (const line of lines) ws.addRow(line.split(",").map((v) => (v === "" ? undefined : v)));
+  await wb.xlsx.writeFile(join(f.dir, "deals.xlsx"));
+  unlinkSync(join(f.dir, "deals.csv"));
+  f.files.deals = "deals.xlsx";
+  const { spec, draft } = await draftAndLoad(f);
+  assert.deepEqual([spec.deals.file, spec.deals.sheet], ["deals.xlsx", "Deals"]);
+  assert.ok(draft.checks.some((c) => /^deals\.xlsx \[Notes\] was not read: .*header but no rows/.test(c)));
+});

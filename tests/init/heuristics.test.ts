@@ -1,0 +1,47 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { columnFacts } from "../../src/init/column-facts";
+import { dayMonthAmbiguous, detectDateFormat } from "../../src/init/date-format";
+import { findJoin } from "../../src/init/find-join";
+import { findOutcome } from "../../src/init/outcome-values";
+
+const facts = (columns: Record<string, (string | null)[]>) => Object.entries(columns).map(([n, v]) => columnFacts(n, v));
+
+test("outcome: a stage column beats an IsWon flag, whose false also covers open deals", () => {
+  const o = findOutcome(facts({ IsWon: ["true", "false", "false"], StageName: ["Closed Won", "Closed Lost", "Prospecting"] }))!;
+  assert.deepEqual([o.column, o.won, o.lost, o.open], ["StageName", ["Closed Won"], ["Closed Lost"], ["Prospecting"]]);
+});
+
+test("outcome: IsWon true/false and a 1/0 Converted flag alone", () => {
+  assert.deepEqual(findOutcome(facts({ IsWon: ["true", "false", "true"] })), { column: "IsWon", won: ["true"], lost: ["false"], open: [], why: "a won/converted flag (false/true)" });
+  const c = findOutcome(facts({ Converted: ["1", "0", "0", "1"] }))!;
+  assert.deepEqual([c.column, c.won, c.lost], ["Converted", ["1"], ["0"]]);
+});
+
+test("outcome: Pipedrive status and HubSpot internal stage names; lead status Converted / Unqualified", () => {
+  assert.deepEqual(findOutcome(facts({ "Deal - Status": ["won", "lost", "open", "deleted"] }))!.open, ["deleted", "open"]);
+  assert.deepEqual(findOutcome(facts({ dealstage: ["closedwon", "closedlost", "appointmentscheduled"] }))!.won, ["closedwon"]);
+  const lead = findOutcome(facts({ "Lead Status": ["Converted", "Unqualified", "Working"] }))!;
+  assert.deepEqual([lead.won, lead.lost, lead.open], [["Converted"], ["Unqualified"], ["Working"]]);
+  assert.equal(findOutcome(facts({ industry: ["Retail", "Software"] })), undefined);
+});
+
+test("dates: ISO, US, European, and the month/day ambiguity", () => {
+  assert.equal(detectDateFormat(["2026-01-31", "2026-02-01T10:00:00.000Z"]), "ISO");
+  assert.equal(detectDateFormat(["12/31/2025", "01/02/2026"]), "%m/%d/%Y");
+  assert.equal(detectDateFormat(["31/12/2025", "01/02/2026"]), "%d/%m/%Y");
+  assert.equal(detectDateFormat(["31.12.2025 17:30"]), "%d.%m.%Y %H:%M");
+  assert.equal(detectDateFormat(["12/31/2025 4:05 PM"]), "%m/%d/%Y %I:%M %p");
+  assert.equal(detectDateFormat(["next week"]), undefined);
+  assert.equal(dayMonthAmbiguous(["01/02/2026", "03/04/2026"], "%m/%d/%Y"), true);
+  assert.equal(dayMonthAmbiguous(["01/02/2026", "12/31/2026"], "%m/%d/%Y"), false);
+});
+
+test("joins: the unique column that matches most deals' values; never a column of small codes that merely overlap", () => {
+  const deals = facts({ AccountId: ["A1", "A2", "A1", "A9", null], Amount: ["100", "200", "300", "400", "500"] });
+  const accounts = facts({ Id: ["A1", "A2", "A3"], Employees: ["100", "200", "300"] });
+  assert.deepEqual(findJoin(deals, accounts), { dealsColumn: "AccountId", tableColumn: "Id", withKey: 4, matched: 3 });
+  // Amount values equal Employees values, but numbers are keys only under id-like names.
+  assert.equal(findJoin(facts({ Amount: ["100", "200", "300"] }), facts({ Employees: ["100", "200", "300"] })), undefined);
+  assert.equal(findJoin(facts({ AccountId: ["X1", "X2"] }), accounts), undefined);
+});
