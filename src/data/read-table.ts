@@ -37,7 +37,7 @@ export interface TableContext {
  * import { tableExpression } from "leadlab";
  * tableExpression({ file: "deals.csv" }, { specFile: "dataset.yaml", field: "deals", baseDir: "data/sample" }).startsWith("read_csv("); // => true
  */
-export function tableExpression(source: { file: string }, ctx: TableContext, options: { csvAllText?: boolean; nullTokens?: string[] } = {}): string {
+export function tableExpression(source: { file: string; sheet?: string | number }, ctx: TableContext, options: { csvAllText?: boolean; nullTokens?: string[] } = {}): string {
   const file = source.file;
   const path = resolve(ctx.baseDir, file);
   if (!existsSync(path)) {
@@ -99,7 +99,7 @@ export interface OpenedTable {
 export async function openTable(db: DuckDBConnection, source: TableSource, ctx: TableContext, options: { csvAllText?: boolean; nullTokens?: string[] } = {}): Promise<OpenedTable> {
   const label = tableLabel(source, ctx);
   if (source.file !== undefined) {
-    const expr = tableExpression({ file: source.file }, ctx, options);
+    const expr = tableExpression({ file: source.file, ...(source.sheet !== undefined ? { sheet: source.sheet } : {}) }, ctx, options);
     return { expr, where: { specFile: ctx.specFile, field: ctx.field, label, ...(isCsvFile(source.file) ? { csvPath: resolve(ctx.baseDir, source.file) } : {}) } };
   }
   const sql = source.sql ?? "";
