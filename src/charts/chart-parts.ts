@@ -11,7 +11,7 @@ export type Encoding = NonNullable<Extract<Layer, { mark: unknown }>["encoding"]
  * (so 4.5 % does not read as 5 %), and "–" for a rate that is not a number.
  *
  * @example
- * import { formatPercent } from "leadlab/dist/charts/chart-parts";
+ * import { formatPercent } from "./chart-parts";
  * formatPercent(0.4678); // => "47%"
  * formatPercent(0.045); // => "4.5%"
  */
@@ -26,7 +26,7 @@ export function formatPercent(x: number): string {
  * for the default. Throws naming the chart and the option.
  *
  * @example
- * import { checkPixels } from "leadlab/dist/charts/chart-parts";
+ * import { checkPixels } from "./chart-parts";
  * checkPixels("ivRankingChart", "width", undefined, 420); // => 420
  */
 export function checkPixels(chart: string, name: string, value: number | undefined, fallback: number, min = 100): number {
