@@ -17,7 +17,7 @@ import vm from "node:vm";
 import { exportedNames } from "./helpers/doctest/entry-exports";
 import { exampleModule, type ExampleModule } from "./helpers/doctest/example-module";
 import { parseExpectation, type Tolerance } from "./helpers/doctest/expectation";
-import { examplesUnder } from "./helpers/doctest/jsdoc-examples";
+import { examplesUnder, type JsdocExample } from "./helpers/doctest/jsdoc-examples";
 import { mismatch, REST, ShownDecimals } from "./helpers/doctest/match-value";
 import { shared } from "./helpers/shared-calls";
 
@@ -147,41 +147,57 @@ async function inNotebookCell(run: () => Promise<void>): Promise<unknown[]> {
 /** An example whose first line says it runs in a notebook cell. */
 const NOTEBOOK_CELL = /^\s*\/\/ In a tslab notebook cell/;
 
+/** Runs one example: its imports checked against the entries, then its code; returns how many values and errors it compared. */
+async function runExample(example: JsdocExample): Promise<number> {
+  const where = (line: number) => `${example.file}:${line}`;
+  const filename = path.join(ROOT, example.file);
+  const scope = Object.keys(sourceModule(filename)).filter((n) => n !== "default" && /^[A-Za-z_$][\w$]*$/.test(n));
+  const compiled = exampleModule(example.code, example.line, ENTRIES, { file: filename, names: scope });
+  for (const { specifier, names } of compiled.imports) {
+    const entry = ENTRIES[specifier];
+    if (entry === undefined) continue;
+    const exported = exportedNames(entry);
+    const missing = names.filter((n) => !exported.has(n));
+    assert.deepEqual(missing, [], `${where(example.line)}: "${specifier}" does not export ${missing.join(", ")}`);
+  }
+  const check: Check = (actual, expected, tolerance, line, text) => {
+    const problem = mismatch(actual, expected, tolerance);
+    if (problem) assert.fail(`${where(line)}: ${text}\n${problem}`);
+  };
+  const throws: Throws = async (run, message, line, text) => {
+    await assert.rejects(run, (e: Error) => {
+      assert.equal(e.message, message, `${where(line)}: ${text}`);
+      return true;
+    }, `${where(line)}: ${text} does not throw`);
+  };
+  const run = () => load(compiled, filename)(check, throws, (t) => new ShownDecimals(t), REST);
+  if (NOTEBOOK_CELL.test(example.code)) {
+    const shown = await inNotebookCell(run);
+    assert.ok(shown.length > 0, `${where(example.line)}: the notebook example displayed nothing`);
+  } else await run();
+  return compiled.checks;
+}
+
+describe("the harness", () => {
+  const example = (code: string): JsdocExample => ({ file: "src/stats/wilson.ts", line: 10, code });
+
+  test("checks the value after every // =>, on the statement's line or the line below, with the file's exports in scope", async () => {
+    assert.equal(await runExample(example("\nconst a = 1;\na + 1; // => 2\nwilsonInterval(8, 10).rate;\n// => 0.8\na; // a comment\n")), 2);
+  });
+
+  test("a wrong value, a missing error and an unexported import fail, naming the line", async () => {
+    await assert.rejects(runExample(example("\n1 + 1; // => 3")), /src\/stats\/wilson\.ts:11: 1 \+ 1;\nvalue: expected 3, got 2/);
+    await assert.rejects(runExample(example("\nJSON.parse(\"[]\"); // throws: Unexpected end")), /wilson\.ts:11: JSON\.parse\("\[\]"\); does not throw/);
+    await assert.rejects(runExample(example('\nJSON.parse("{"); // throws: Unexpected end')), /wilson\.ts:11/);
+    await assert.rejects(runExample(example('import { notExported } from "leadlab";')), /wilson\.ts:10: "leadlab" does not export notExported/);
+  });
+});
+
 const examples = examplesUnder(ROOT, "src");
 let values = 0;
 
 describe("JSDoc examples", () => {
-  for (const example of examples) {
-    test(`${example.file}:${example.line}`, async () => {
-      const where = (line: number) => `${example.file}:${line}`;
-      const filename = path.join(ROOT, example.file);
-      const scope = Object.keys(sourceModule(filename)).filter((n) => n !== "default" && /^[A-Za-z_$][\w$]*$/.test(n));
-      const compiled = exampleModule(example.code, example.line, ENTRIES, { file: filename, names: scope });
-      for (const { specifier, names } of compiled.imports) {
-        const entry = ENTRIES[specifier];
-        if (entry === undefined) continue;
-        const exported = exportedNames(entry);
-        const missing = names.filter((n) => !exported.has(n));
-        assert.deepEqual(missing, [], `${where(example.line)}: "${specifier}" does not export ${missing.join(", ")}`);
-      }
-      const check: Check = (actual, expected, tolerance, line, text) => {
-        const problem = mismatch(actual, expected, tolerance);
-        if (problem) assert.fail(`${where(line)}: ${text}\n${problem}`);
-      };
-      const throws: Throws = async (run, message, line, text) => {
-        await assert.rejects(run, (e: Error) => {
-          assert.equal(e.message, message, `${where(line)}: ${text}`);
-          return true;
-        }, `${where(line)}: ${text} does not throw`);
-      };
-      const run = () => load(compiled, filename)(check, throws, (t) => new ShownDecimals(t), REST);
-      if (NOTEBOOK_CELL.test(example.code)) {
-        const shown = await inNotebookCell(run);
-        assert.ok(shown.length > 0, `${where(example.line)}: the notebook example displayed nothing`);
-      } else await run();
-      values += compiled.checks;
-    });
-  }
+  for (const example of examples) test(`${example.file}:${example.line}`, async () => void (values += await runExample(example)));
 
   test("the examples, counted", (t) => {
     assert.ok(examples.length > 0);

@@ -55,8 +55,10 @@ export function exampleModule(code: string, firstLine: number, specifiers: Recor
       return;
     }
     const gapEnd = i + 1 < source.statements.length ? source.statements[i + 1].getStart(source) : code.length;
-    const stated = (ts.getLeadingCommentRanges(code, statement.end) ?? [])
-      .filter((c) => c.end <= gapEnd)
+    // The comments after the statement: on its line (trailing), then on the lines before the next one.
+    const comments = [...(ts.getTrailingCommentRanges(code, statement.end) ?? []), ...(ts.getLeadingCommentRanges(code, statement.end) ?? [])];
+    const stated = comments
+      .filter((c, k) => c.end <= gapEnd && comments.findIndex((d) => d.pos === c.pos) === k)
       .map((c) => code.slice(c.pos, c.end))
       .filter((c) => c.startsWith("// =>") || c.startsWith("// throws:"));
     const line = firstLine + source.getLineAndCharacterOfPosition(statement.getStart(source)).line;
