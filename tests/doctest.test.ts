@@ -53,12 +53,21 @@ type Check = (actual: unknown, expected: unknown, tolerance: Tolerance, line: nu
 type Throws = (run: () => Promise<void>, message: string, line: number, text: string) => Promise<void>;
 type RunExample = (check: Check, throws: Throws, approx: (text: string) => ShownDecimals, rest: typeof REST) => Promise<void>;
 
+/**
+ * `process` as examples see it: what they print with `process.stdout.write` (a command's report,
+ * say) is dropped rather than mixed into the test runner's output.
+ */
+const exampleProcess = new Proxy(process, {
+  get: (target, key) => (key === "stdout" ? { write: () => true } : Reflect.get(target, key)),
+});
+
 /** Loads a compiled example as a CommonJS module beside the file it documents. */
 function load(compiled: ExampleModule, filename: string): RunExample {
-  const wrapper = vm.runInThisContext(`(function (exports, require, module) {${compiled.js}\n})`, { filename: `${filename} (example)` }) as (
+  const wrapper = vm.runInThisContext(`(function (exports, require, module, process) {${compiled.js}\n})`, { filename: `${filename} (example)` }) as (
     exports: object,
     require: NodeJS.Require,
     module: { exports: unknown },
+    process: NodeJS.Process,
   ) => void;
   const module = { exports: {} as unknown };
   const requireFromFile = createRequire(filename);
@@ -66,7 +75,7 @@ function load(compiled: ExampleModule, filename: string): RunExample {
     const resolved = requireFromFile.resolve(id);
     return resolved.startsWith(SOURCE) ? sourceModule(resolved) : requireFromFile(id);
   }, requireFromFile);
-  wrapper(module.exports as object, requireForExample, module);
+  wrapper(module.exports as object, requireForExample, module, exampleProcess);
   return module.exports as RunExample;
 }
 
