@@ -6,7 +6,7 @@
  * to the source entries through package.json's `exports`, and an example that imports a name its
  * entry does not export fails; an example of an internal function imports its file relatively.
  * Loading, tuning and clustering are shared with the tests' fixtures (tests/helpers/shared-calls.ts):
- * forty examples read the sample, and each would otherwise load and tune it again.
+ * 45 examples read the sample, and each would otherwise load (and most tune) it again.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
