@@ -11,7 +11,7 @@ export type Encoding = NonNullable<Extract<Layer, { mark: unknown }>["encoding"]
  * for the default. Throws naming the chart and the option.
  *
  * @example
- * import { checkPixels } from "leadlab/dist/charts/chart-parts";
+ * import { checkPixels } from "./chart-parts";
  * checkPixels("ivRankingChart", "width", undefined, 420); // => 420
  */
 export function checkPixels(chart: string, name: string, value: number | undefined, fallback: number, min = 100): number {

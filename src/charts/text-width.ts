@@ -52,7 +52,7 @@ interface TextItem {
  * as a digit, or as a full em for East Asian scripts.
  *
  * @example
- * import { helveticaWidth } from "leadlab/dist/charts/text-width";
+ * import { helveticaWidth } from "./text-width";
  * helveticaWidth({ fontSize: 10 }, "00"); // => 11.12
  */
 export function helveticaWidth(item: TextItem, text: unknown): number {
@@ -88,7 +88,7 @@ let replacedWidth: TextMetrics["width"] | undefined;
  *
  * @example
  * import * as vega from "vega";
- * import { withFontMetrics } from "leadlab/dist/charts/text-width";
+ * import { withFontMetrics } from "./text-width";
  * const svg = await withFontMetrics(() => new vega.View(vega.parse({ marks: [] }), { renderer: "none" }).toSVG());
  */
 export async function withFontMetrics<T>(render: () => Promise<T>): Promise<T> {

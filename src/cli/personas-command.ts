@@ -22,7 +22,7 @@ const USAGE =
  *
  * @example
  * import { personasCommand } from "leadlab";
- * await personasCommand(["data/sample/dataset.yaml", "--out", "rules/sample/personas.yaml"], (s) => process.stdout.write(s));
+ * await personasCommand(["data/sample/dataset.yaml", "--out", "/tmp/leadlab-personas.yaml"], (s) => process.stdout.write(s));
  */
 export async function personasCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {
   const { values, positionals } = parseCommandArgs(

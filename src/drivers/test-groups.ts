@@ -18,7 +18,7 @@ export const TEST_MIN_GROUP = 20;
  * @example
  * import { testGroups } from "leadlab";
  * const meta = { name: "x", type: "boolean", role: "qualification", source: "spec", table: "deals" } as const;
- * Array.from(testGroups([true, null, false], meta, Int32Array.from([0, 1, 2])).codes); // => [0, 2, 1]
+ * Array.from(testGroups([true, null, false], meta, Int32Array.from([0, 1, 2])).codes); // => [1, 3, 0] (false 0, true 1, the pooled rest 2, missing 3)
  */
 export function testGroups(column: Column, meta: AttributeMeta, rows: Int32Array, indicator?: string): { codes: Int32Array; groups: number } {
   const codes = new Int32Array(rows.length);

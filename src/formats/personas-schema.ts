@@ -72,7 +72,7 @@ export const PersonaConditionSchema = Type.Union([
  * How a consumer computes an attribute: a column of the lead record, or an event feature.
  *
  * @example
- * import { PersonaSourceSchema } from "leadlab";
+ * import { PersonaSourceSchema } from "./personas-schema";
  * import { Value } from "@sinclair/typebox/value";
  * Value.Check(PersonaSourceSchema, { event: { type: "demo_request", windowDays: 90, aggregate: "count" } }); // => true
  */
@@ -82,7 +82,7 @@ export const PersonaSourceSchema = FeatureSourceSchema;
  * An attribute personas were drawn from: how to compute it, its weight and why.
  *
  * @example
- * import { PersonaAttributeSchema } from "leadlab";
+ * import { PersonaAttributeSchema } from "./personas-schema";
  * import { Value } from "@sinclair/typebox/value";
  * Value.Check(PersonaAttributeSchema, { name: "industry", type: "categorical", role: "firmographic", source: { column: "industry" }, weight: 0.56, association: 0.56, reason: "moves with employees" }); // => true
  */
@@ -104,7 +104,7 @@ export const PersonaAttributeSchema = Type.Object(
  * A distinguishing trait of a persona.
  *
  * @example
- * import { PersonaTraitSchema } from "leadlab";
+ * import { PersonaTraitSchema } from "./personas-schema";
  * import { Value } from "@sinclair/typebox/value";
  * Value.Check(PersonaTraitSchema, { attribute: "industry", value: "Software", share: 0.78, overallShare: 0.32, lift: 2.42, lo: 0.74, hi: 0.82, q: 4.85e-188 }); // => true
  */
@@ -156,7 +156,8 @@ export const PersonaEntrySchema = Type.Object(
  * One anti-persona of `personas.yaml`.
  *
  * @example
- * import { AntiPersonaSchema, readPersonas } from "leadlab";
+ * import { readPersonas } from "leadlab";
+ * import { AntiPersonaSchema } from "./personas-schema";
  * import { Value } from "@sinclair/typebox/value";
  * readPersonas("rules/sample/personas.yaml").antiPersonas.every((a) => Value.Check(AntiPersonaSchema, a)); // => true
  */

@@ -73,7 +73,7 @@ const TOP_DRIVERS = 10;
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * const html = await reportHtml(tuneScorecard(table), { sections: [{ title: "Personas", html: "<p>3 personas</p>" }] });
  * html.startsWith("<!DOCTYPE html>"); // => true
- * writeFileSync("report.html", html);
+ * writeFileSync("/tmp/leadlab-report.html", html);
  */
 export async function reportHtml(card: Scorecard, extras: ReportExtras = {}): Promise<string> {
   if (card === null || typeof card !== "object" || card.rules === undefined || card.metrics === undefined) {

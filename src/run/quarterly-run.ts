@@ -79,8 +79,9 @@ export class QuarterlyRun {
  * quarter's rules. `leadlab tune` is this call plus writing {@link QuarterlyRun.files}.
  *
  * @example
- * import { quarterlyRun } from "leadlab";
- * const run = await quarterlyRun("data/sample/dataset.yaml");
+ * import { loadDataset, quarterlyRun } from "leadlab";
+ * const { table } = await loadDataset("data/sample/dataset.yaml");
+ * const run = await quarterlyRun(table);
  * Object.keys(await run.files()); // => ["scoring.yaml", "personas.yaml", "summary.json", "report.html"]
  */
 export async function quarterlyRun(input: string | DealTable, options: QuarterlyRunOptions = {}): Promise<QuarterlyRun> {

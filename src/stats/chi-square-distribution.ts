@@ -25,7 +25,7 @@ export function chiSquareCdf(x: number, df: number): number {
  * @param df degrees of freedom, > 0
  * @example
  * chiSquareSurvival(3.841458820694124, 1); // => 0.05 (to 1e-15)
- * chiSquareSurvival(10, 2); // => 0.006737946999085467 (e⁻⁵)
+ * chiSquareSurvival(10, 2); // => 0.0067379469990854… (e⁻⁵)
  */
 export function chiSquareSurvival(x: number, df: number): number {
   if (!(df > 0)) throw new Error(`chiSquareSurvival: df must be > 0; got ${df}`);

@@ -5,6 +5,7 @@ import { test } from "node:test";
 import { DataFrame } from "danfojs-node";
 import { fromDataFrame } from "../../src/notebook/data-frame";
 import { loadDataset } from "../../src/data/load-dataset";
+import { sampleDataset } from "../helpers/sample-fixture";
 import { DEALS_CSV, specText, tempDataset } from "../helpers/temp-dataset";
 
 const DAY = 86_400_000;
@@ -144,7 +145,7 @@ test("on the sample, join misses are counted exactly: deals whose product is not
   const products = new Set(rows("products.csv").slice(1).map((r) => r[0]));
   const col = dealHeader.indexOf("product");
   const misses = deals.filter((r) => r[col] !== "" && !products.has(r[col]));
-  const { report } = await loadDataset("data/sample/dataset.yaml");
+  const { report } = await sampleDataset();
   const join_ = report.joins.find((j) => j.table.endsWith("products.csv"))!;
   assert.equal(join_.unmatched, misses.length);
   assert.equal(join_.matched + join_.unmatched + join_.noKey, deals.length);

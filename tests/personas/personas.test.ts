@@ -5,16 +5,14 @@ import type { DealTable } from "../../src/data/deal-table";
 import { adjustedRandIndex } from "../../src/cluster/adjusted-rand";
 import { personas } from "../../src/personas/personas";
 import type { PersonasResult } from "../../src/personas/personas-result";
-import { sampleArchetypes, sampleTable } from "./sample-personas";
+import { samplePersonas, sampleTable, sampleTruth } from "../helpers/sample-fixture";
 
 let table: DealTable;
 let result: PersonasResult;
-let truth: Map<string, string>;
 
 before(async () => {
   table = await sampleTable();
-  result = personas(table);
-  truth = sampleArchetypes();
+  result = await samplePersonas();
 });
 
 /** ARI of the persona labels against the planted archetypes, over the clustered customers (optionally without "none"). */
@@ -22,7 +20,7 @@ function ari(r: PersonasResult, withoutNone: boolean): { ari: number; n: number 
   const arch: string[] = [];
   const labels: number[] = [];
   r.customerRows.forEach((row, i) => {
-    const a = truth.get(table.ids[row])!;
+    const a = sampleTruth().get(table.ids[row])!.archetype;
     if (withoutNone && a === "none") return;
     arch.push(a);
     labels.push(r.labels[i]);

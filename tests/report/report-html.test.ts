@@ -6,7 +6,6 @@ import { join, resolve } from "node:path";
 import { renderSvg } from "../../src/charts/render";
 import { rocChart } from "../../src/charts/roc-chart";
 import { validateSpec } from "../../src/charts/validate";
-import { loadDataset } from "../../src/data/load-dataset";
 import { DealTable, type AttributeMeta } from "../../src/data/deal-table";
 import { checkSectionHtml } from "../../src/report/check-section-html";
 import { embedSvg } from "../../src/report/embed-svg";
@@ -19,6 +18,7 @@ import { diffRules } from "../../src/scoring/diff-rules";
 import type { Scorecard } from "../../src/scoring/scorecard";
 import { tuneScorecard } from "../../src/scoring/tune-scorecard";
 import { seededRandom } from "../../src/stats/random";
+import { sampleScorecard } from "../helpers/sample-fixture";
 
 const DAY = 86_400_000;
 const TRICKY_SEGMENT = `segment <"tier"> & 'co'`;
@@ -406,8 +406,7 @@ describe("reportHtml in headless Chromium", { skip: missing === undefined ? fals
   }
 
   test("the sample report draws every chart with no error, shows the verdict, and fits the window", async () => {
-    const { table } = await loadDataset("data/sample/dataset.yaml");
-    const card = tuneScorecard(table);
+    const card = await sampleScorecard();
     const { page, problems, requests, url } = await open(
       await reportHtml(card, { diff: "+ industry: Software +2 points", sections: [{ title: "Personas", html: "<p>Three personas.</p>" }] }),
       "sample.html",

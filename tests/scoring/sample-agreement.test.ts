@@ -5,11 +5,12 @@ import Ajv from "ajv";
 import YAML from "yaml";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { Client } from "pg";
-import { DEFAULT_MISSING, loadDataset } from "../../src/data/load-dataset";
+import { DEFAULT_MISSING } from "../../src/data/load-dataset";
 import { readScoringRules, SCORING_RULES_SCHEMA_PATH } from "../../src/scoring/parse-scoring-rules";
 import { createScorer, ScoreError } from "../../src/scoring/score";
 import type { ScoringRules } from "../../src/formats/scoring-rules-schema";
 import { scoringSql } from "../../src/scoring/sql/scoring-sql";
+import { sampleTable } from "../helpers/sample-fixture";
 
 /*
  * The committed sample rules (rules/sample/scoring.yaml, tuned on data/sample) on the sample's
@@ -29,7 +30,7 @@ let expected: Map<string, string>;
 
 before(async () => {
   rules = readScoringRules(SAMPLE_RULES);
-  const { table } = await loadDataset("data/sample/dataset.yaml");
+  const table = await sampleTable();
   const scorer = createScorer(rules, { missing: DEFAULT_MISSING });
   const columns = scorer.keys.map((k) => table.column(k) as ArrayLike<unknown>);
   expected = new Map();

@@ -3,13 +3,13 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import Ajv from "ajv";
 import { DealTable } from "../../src/data/deal-table";
-import { loadDataset } from "../../src/data/load-dataset";
 import { aucWithCI } from "../../src/model/auc";
 import { splitHoldout } from "../../src/data/holdout-split";
 import { pointsScale } from "../../src/scoring/points-scale";
 import { createScorer } from "../../src/scoring/score";
 import { leadRecord, tuneScorecard } from "../../src/scoring/tune-scorecard";
 import { seededRandom } from "../../src/stats/random";
+import { sampleScorecard, sampleTable, sampleTruth } from "../helpers/sample-fixture";
 
 test("points to double the odds: 600 at 1:1, +20 per doubling (textbook scaling)", () => {
   const s = pointsScale({ kind: "pdo", base: 600, baseOdds: 1, pdo: 20 }, 0, 0);
@@ -22,8 +22,7 @@ test("points to double the odds: 600 at 1:1, +20 per doubling (textbook scaling)
 });
 
 test("on the sample: the golden scoring.yaml, valid, byte-identical, scored alike by the runtime scorer, near the best possible AUC", async () => {
-  const { table } = await loadDataset("data/sample/dataset.yaml");
-  const card = tuneScorecard(table);
+  const [table, card] = [await sampleTable(), await sampleScorecard()];
   const yaml = card.toYAML();
   assert.equal(yaml, readFileSync("rules/sample/scoring.yaml", "utf8"), "regenerate with `npm start` and review the diff");
 
@@ -41,13 +40,7 @@ test("on the sample: the golden scoring.yaml, valid, byte-identical, scored alik
   assert.ok(card.metrics.aucUnrounded - card.metrics.auc.auc <= 0.002, "rounding to whole points keeps the ranking");
 
   // The generator knows each deal's true win probability: the best possible AUC on this holdout.
-  const truth = new Map(
-    readFileSync("data/sample/truth.csv", "utf8").trim().split("\n").slice(1).map((l) => {
-      const [id, p] = l.split(",");
-      return [id, Number(p)] as const;
-    }),
-  );
-  const best = aucWithCI(Float64Array.from(test, (r) => truth.get(table.ids[r])!), y).auc;
+  const best = aucWithCI(Float64Array.from(test, (r) => sampleTruth().get(table.ids[r])!.pWin), y).auc;
   assert.ok(card.metrics.auc.auc >= best - 0.03, `tuned ${card.metrics.auc.auc} vs true-probability ${best}`);
   assert.equal(card.usable, true);
   assert.ok(card.tiers[0].expectedWinRate.value > card.tiers[card.tiers.length - 1].expectedWinRate.value);

@@ -82,6 +82,7 @@ function isBinSet(b: BinSet | readonly Bin[]): b is BinSet {
  * `cramersV(assignBins(a, colA), assignBins(b, colB))`) or to score many rows.
  *
  * @example
+ * import { assignBins, binBoolean } from "leadlab";
  * const b = binBoolean([true, false, true, false], [1, 0, 1, 0]);
  * Array.from(assignBins(b, [false, true, null])); // => [0, 1, 2]
  */

@@ -1,0 +1,65 @@
+/**
+ * The committed sample (data/sample, seed 42), loaded, tuned and clustered at most once per
+ * process and shared by every test file and JSDoc example that reads it (tests/helpers/shared-calls.ts).
+ * `npm test` runs all files in one process (tests/all.ts), so the suite pays for each of these
+ * once; a file run alone builds what it uses.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { DealTable } from "../../src/data/deal-table";
+import { loadDataset, type LoadedDataset } from "../../src/data/load-dataset";
+import { quarterlyRun, type QuarterlyRun } from "../../src/run/quarterly-run";
+import type { PersonasResult } from "../../src/personas/personas-result";
+import type { Scorecard } from "../../src/scoring/scorecard";
+import { shared } from "./shared-calls";
+
+/** The repository root. */
+export const ROOT = path.resolve(__dirname, "..", "..");
+
+/** The sample's folder and its dataset.yaml. */
+export const SAMPLE_DIR = path.join(ROOT, "data", "sample");
+export const SAMPLE_SPEC = path.join(SAMPLE_DIR, "dataset.yaml");
+
+/** The sample as `loadDataset` returns it: table, resolved spec and load report. */
+export function sampleDataset(): Promise<LoadedDataset> {
+  return shared(loadDataset)(SAMPLE_SPEC);
+}
+
+/** The sample's deal table. */
+export async function sampleTable(): Promise<DealTable> {
+  return (await sampleDataset()).table;
+}
+
+/** The quarterly run on the sample with default options, as `npm start` writes rules/sample/. */
+export async function sampleRun(): Promise<QuarterlyRun> {
+  return shared(quarterlyRun)(await sampleTable());
+}
+
+/** The scorecard tuned on the sample with default options, as rules/sample/scoring.yaml holds it. */
+export async function sampleScorecard(): Promise<Scorecard> {
+  return (await sampleRun()).scorecard;
+}
+
+/** The sample's personas (drawn without the attributes the drivers set aside), as rules/sample/personas.yaml holds them. */
+export async function samplePersonas(): Promise<PersonasResult> {
+  return (await sampleRun()).personas;
+}
+
+/** What the generator planted for each deal (truth.csv): its true win probability and archetype. */
+export interface PlantedDeal {
+  pWin: number;
+  archetype: string;
+}
+
+let truth: Map<string, PlantedDeal> | undefined;
+
+/** truth.csv by deal id. */
+export function sampleTruth(): Map<string, PlantedDeal> {
+  return (truth ??= readTruth());
+}
+
+function readTruth(): Map<string, PlantedDeal> {
+  const [header, ...rows] = readFileSync(path.join(SAMPLE_DIR, "truth.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+  const [id, pWin, archetype] = ["deal_id", "p_win", "archetype"].map((c) => header.indexOf(c));
+  return new Map(rows.map((r) => [r[id], { pWin: Number(r[pWin]), archetype: r[archetype] }]));
+}
