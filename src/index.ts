@@ -232,3 +232,16 @@ export { schemaCommand, datasetSchemaText, DATASET_SCHEMA_PATH } from "./cli/sch
 export { scoreCommand, scoreFile, type ScoreFileOptions, type ScoreFileReport, type UnscoredReason } from "./cli/score-command";
 export { sqlCommand } from "./cli/sql-command";
 export { frameworksCommand } from "./cli/frameworks-command";
+// Deal size and the team's beliefs
+export { kruskalWallis, type KruskalWallisResult } from "./stats/kruskal-wallis";
+export { medianInterval, type MedianInterval } from "./stats/median-interval";
+export { amountDrivers, type AmountDriversOptions, type AmountDriversResult, type AmountAttribute, type AmountBin } from "./drivers/amount-drivers";
+export { formatAmountDrivers } from "./drivers/format-amount-drivers";
+export { amountByBinChart, type AmountRow } from "./charts/amount-by-bin-chart";
+export { amountDriversCommand } from "./cli/amount-drivers-command";
+export { BELIEF_TARGETS, BELIEF_DIRECTIONS, BeliefConditionSchema, BeliefSchema, BeliefsSchema, type Belief, type BeliefCondition, type BeliefsDocument, type BeliefTarget, type BeliefDirection } from "./formats/beliefs-schema";
+export { compileCondition, type CompiledCondition, type ConditionSource } from "./beliefs/belief-condition";
+export { BELIEFS_SCHEMA_PATH, beliefsSchemaText, parseBeliefs, readBeliefs } from "./beliefs/parse-beliefs";
+export { BELIEF_VERDICTS, testBeliefs, judge, type BeliefVerdict, type BeliefsOptions, type BeliefRate, type BeliefTest, type BeliefsResult } from "./beliefs/test-beliefs";
+export { formatBeliefs } from "./beliefs/format-beliefs";
+export { beliefsCommand } from "./cli/beliefs-command";
