@@ -245,3 +245,7 @@ export { BELIEFS_SCHEMA_PATH, beliefsSchemaText, parseBeliefs, readBeliefs } fro
 export { BELIEF_VERDICTS, testBeliefs, judge, type BeliefVerdict, type BeliefsOptions, type BeliefRate, type BeliefTest, type BeliefsResult } from "./beliefs/test-beliefs";
 export { formatBeliefs } from "./beliefs/format-beliefs";
 export { beliefsCommand } from "./cli/beliefs-command";
+export { midRanks, type MidRanks } from "./stats/mid-ranks";
+export { rankDesignEffect } from "./drivers/rank-design-effect";
+export { beliefsSection } from "./report/beliefs-section";
+export { valueSection } from "./report/value-section";

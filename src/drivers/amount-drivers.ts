@@ -1,6 +1,9 @@
 import type { AttributeMeta, Column, DealTable } from "../data/deal-table";
 import { benjaminiHochberg } from "../stats/fdr";
+import { chiSquareSurvival } from "../stats/chi-square-distribution";
 import { kruskalWallis } from "../stats/kruskal-wallis";
+import { midRanks } from "../stats/mid-ranks";
+import { rankDesignEffect } from "./rank-design-effect";
 import { medianInterval } from "../stats/median-interval";
 import { TEST_MIN_GROUP, testGroups } from "./test-groups";
 
@@ -32,9 +35,12 @@ export interface AmountAttribute {
   attribute: string;
   role: AttributeMeta["role"];
   bins: AmountBin[];
-  /** Kruskal–Wallis H (tie-corrected), its degrees of freedom, p and the BH q-value across attributes. */
+  /** Kruskal–Wallis H (tie-corrected) and its degrees of freedom. */
   h: number;
   df: number;
+  /** The design effect of deals of one account being alike (1 when deals are not grouped); p is of H ÷ it. */
+  designEffect: number;
+  /** The p-value of H ÷ designEffect against χ²(df), and its BH q-value across attributes. */
   p: number;
   q: number;
   significant: boolean;
@@ -77,22 +83,31 @@ function groupLabels(column: Column, meta: AttributeMeta, rows: Int32Array, code
   return labels;
 }
 
+/** The account of each analysed row as a code (-1 without one), or undefined when deals are not grouped. */
+function accountCodes(table: DealTable, rows: Int32Array): Int32Array | undefined {
+  if (!table.groups) return undefined;
+  const keys = table.groups.keys;
+  const index = new Map<string, number>();
+  return Int32Array.from(rows, (r) => (keys[r] === null ? -1 : index.get(keys[r]!) ?? (index.set(keys[r]!, index.size), index.size - 1)));
+}
+
 function bin(label: string, amounts: number[]): AmountBin {
   const m = medianInterval(amounts);
   return { label, n: amounts.length, median: m.median, lo: m.lo, hi: m.hi, coverage: m.coverage };
 }
 
 /** The bins and rank test of one grouping of the analysed rows. */
-function analyse(name: string, meta: AttributeMeta, column: Column, rows: Int32Array, amount: Float64Array, item?: string): Omit<AmountAttribute, "q" | "significant"> {
+function analyse(name: string, meta: AttributeMeta, column: Column, rows: Int32Array, amount: Float64Array, clusters: Int32Array | undefined, item?: string): Omit<AmountAttribute, "q" | "significant"> {
   const { codes, groups } = testGroups(column, meta, rows, item);
   const labels = groupLabels(column, meta, rows, codes, groups, item);
   const byGroup: number[][] = Array.from({ length: groups }, () => []);
   codes.forEach((g, i) => byGroup[g].push(amount[i]));
   const bins = byGroup.flatMap((a, g) => (a.length ? [bin(labels[g], a)] : []));
   const kw = kruskalWallis(amount, codes);
+  const deff = clusters && !Number.isNaN(kw.p) ? rankDesignEffect(midRanks(amount).ranks, codes, clusters) : 1;
   const big = bins.filter((b) => b.n >= TEST_MIN_GROUP).map((b) => b.median);
   const spread = big.length >= 2 && Math.min(...big) > 0 ? Math.max(...big) / Math.min(...big) : NaN;
-  return { name, attribute: meta.name, role: meta.role, bins, h: kw.h, df: kw.df, p: kw.p, spread };
+  return { name, attribute: meta.name, role: meta.role, bins, h: kw.h, df: kw.df, designEffect: deff, p: Number.isNaN(kw.p) ? NaN : chiSquareSurvival(kw.h / deff, kw.df), spread };
 }
 
 /**
@@ -101,7 +116,9 @@ function analyse(name: string, meta: AttributeMeta, column: Column, rows: Int32A
  * them ({@link testGroups}: up to 10 equal-count groups of numbers, categories of at least 20
  * deals, the rest pooled, missing apart; each item of a multi-valued attribute with at least 20
  * deals as has/lacks). Per group the median amount with its order-statistic interval; across
- * groups a Kruskal–Wallis rank test; Benjamini–Hochberg q-values across all attributes tested.
+ * groups a Kruskal–Wallis rank test, its H divided by the design effect of deals of one account
+ * being alike when the table groups deals by account ({@link rankDesignEffect}); Benjamini–Hochberg
+ * q-values across all attributes tested.
  * Ranks, not means: a few very large deals cannot make an attribute look predictive alone.
  *
  * @example
@@ -121,6 +138,7 @@ export function amountDrivers(table: DealTable, options: AmountDriversOptions = 
   if (won.length > rows.length) warnings.push(`${won.length - rows.length} won deals without a positive amount are left out`);
   const amount = Float64Array.from(rows, (r) => amounts[r]);
   const exclude = new Set(options.exclude ?? []);
+  const clusters = accountCodes(table, rows);
   if (rows.length < 2) {
     return { dataset: table.name, n: rows.length, overall: rows.length ? bin("all won deals", [...amount]) : { label: "all won deals", n: 0, median: NaN, lo: NaN, hi: NaN, coverage: 0 }, fdr, attributes: [], verdict: "too few won deals with an amount to analyse deal size", warnings: [...warnings, "amount: fewer than 2 won deals with an amount; the analysis is skipped"] };
   }
@@ -129,13 +147,13 @@ export function amountDrivers(table: DealTable, options: AmountDriversOptions = 
     if (meta.role === "exclude" || meta.type === "date" || exclude.has(meta.name)) continue;
     const column = table.columns[meta.name];
     if (meta.type !== "multi") {
-      found.push(analyse(meta.name, meta, column, rows, amount));
+      found.push(analyse(meta.name, meta, column, rows, amount, clusters));
       continue;
     }
     const counts = new Map<string, number>();
     for (const r of rows) for (const item of new Set((column as (string[] | null)[])[r] ?? [])) counts.set(item, (counts.get(item) ?? 0) + 1);
     const items = [...counts].filter(([, c]) => c >= TEST_MIN_GROUP && c <= rows.length - TEST_MIN_GROUP).map(([v]) => v).sort();
-    for (const item of items) found.push(analyse(`${meta.name} = ${item}`, meta, column, rows, amount, item));
+    for (const item of items) found.push(analyse(`${meta.name} = ${item}`, meta, column, rows, amount, clusters, item));
   }
   const q = benjaminiHochberg(found.map((a) => a.p));
   const attributes = found

@@ -1,4 +1,5 @@
 import { chiSquareSurvival } from "./chi-square-distribution";
+import { midRanks } from "./mid-ranks";
 
 /** The result of {@link kruskalWallis}. */
 export interface KruskalWallisResult {
@@ -32,17 +33,7 @@ export function kruskalWallis(values: ArrayLike<number>, groups: ArrayLike<numbe
     if (!Number.isFinite(values[i])) throw new Error(`kruskalWallis: values must be finite numbers; value ${i} is ${values[i]}`);
     if (!(Number.isInteger(groups[i]) && groups[i] >= 0)) throw new Error(`kruskalWallis: group codes must be integers ≥ 0; code ${i} is ${groups[i]}`);
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
-  const ranks = new Float64Array(n);
-  let ties = 0;
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && values[order[j + 1]] === values[order[i]]) j++;
-    const t = j - i + 1;
-    for (let k = i; k <= j; k++) ranks[order[k]] = (i + j) / 2 + 1;
-    ties += t * t * t - t;
-    i = j + 1;
-  }
+  const { ranks, ties } = midRanks(values);
   const sums = new Map<number, { r: number; n: number }>();
   for (let i = 0; i < n; i++) {
     const s = sums.get(groups[i]) ?? { r: 0, n: 0 };

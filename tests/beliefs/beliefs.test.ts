@@ -4,6 +4,8 @@ import { DealTable } from "../../src/data/deal-table";
 import { parseBeliefs } from "../../src/beliefs/parse-beliefs";
 import { judge, testBeliefs } from "../../src/beliefs/test-beliefs";
 import { formatBeliefs } from "../../src/beliefs/format-beliefs";
+import { beliefsSection } from "../../src/report/beliefs-section";
+import { checkSectionHtml } from "../../src/report/check-section-html";
 import type { Belief } from "../../src/formats/beliefs-schema";
 import { meta, plantedBeliefTable } from "./belief-table";
 
@@ -120,4 +122,13 @@ test("all / any combine with three-valued logic; missing values are left out", (
 test("parseBeliefs reads the YAML form of the sample's beliefs file", () => {
   const d = parseBeliefs("apiVersion: leadlab/v1\nkind: Beliefs\nbeliefs:\n  - name: a\n    when:\n      all:\n        - seniority in [VP, Director]\n        - need = true\n    predicts: won\n    direction: raises\n", "b.yaml");
   assert.deepEqual(d.beliefs[0].when, { all: ["seniority in [VP, Director]", "need = true"] });
+});
+
+test("the report's beliefs section shows each verdict, lift and interval, with the text escaped", () => {
+  const r = testBeliefs(handTable(), doc([{ name: "flag", claim: "Flags & banners <win>", by: "sales", when: "flag = true", predicts: "won", direction: "raises" }]));
+  const section = beliefsSection(r);
+  assert.equal(checkSectionHtml(section.html, section.title), section.html);
+  assert.match(section.html, /<td>confirmed<\/td><td>flag: Flags &amp; banners &lt;win&gt; \(sales\)<\/td>/);
+  assert.match(section.html, /×2\.00 \[1\.15–3\.49\]/);
+  assert.match(section.html, /1 confirmed, 0 contradicted, 0 unclear/);
 });
