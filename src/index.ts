@@ -82,7 +82,7 @@ export { defaultMinBinSize, resolveBinningOptions, resolveNumericOptions, resolv
 export { quantilePreBins } from "./stats/binning/pre-bins";
 
 // The quarterly job as one call
-export { quarterlyRun, QuarterlyRun, RUN_FILES, type QuarterlyRunOptions } from "./run/quarterly-run";
+export { quarterlyRun, QuarterlyRun, RUN_FILES, type QuarterlyRunOptions, type QuarterlyRunExtras } from "./run/quarterly-run";
 export { tableProvenance, splitDates } from "./data/table-provenance";
 export { DEFAULT_HOLDOUT_SEED, DateRangeSchema, HoldoutRuleSchema, type DateRange, type HoldoutRule, type Provenance } from "./formats/provenance";
 

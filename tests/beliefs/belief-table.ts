@@ -7,7 +7,8 @@ export const meta = (name: string, type: AttributeMeta["type"]): AttributeMeta =
  * A seeded table with planted truths, split at random (half held out):
  * `demo` (count 0–3): one or more raises the win rate 0.35 → 0.6; `seniority` = Manager lowers
  * it (0.25 against 0.5 for the other levels); `noise` (0–999) and `tools` are independent;
- * `rare` is true on 0.3 % of deals; `champion` raises retention among won deals (0.6 → 0.9).
+ * `rare` is true on 0.3 % of deals; `champion` raises retention among won deals (0.6 → 0.9);
+ * the amount is 5,000 + 2,000 per demo request + `noise`.
  */
 export function plantedBeliefTable(n: number, seed: number): DealTable {
   const rand = seededRandom(seed);
@@ -32,10 +33,12 @@ export function plantedBeliefTable(n: number, seed: number): DealTable {
     retained.push(won[i] ? rand() < (champion[i] ? 0.9 : 0.6) : null);
   }
   const columns: Record<string, Column> = { demo, noise, seniority, rare, champion, tools };
+  const amount = Float64Array.from(demo, (d, i) => 5000 + 2000 * d + noise[i]);
   return new DealTable({
     name: "planted-beliefs",
     ids: Array.from({ length: n }, (_, i) => `D${i}`),
     won,
+    amount,
     attributes: [meta("demo", "numeric"), meta("noise", "numeric"), meta("seniority", "categorical"), meta("rare", "boolean"), meta("champion", "boolean"), meta("tools", "multi")],
     columns,
     retention: { form: "flag", key: Array.from({ length: n }, (_, i) => `A${i}`), retained },
