@@ -249,3 +249,4 @@ export { midRanks, type MidRanks } from "./stats/mid-ranks";
 export { rankDesignEffect } from "./drivers/rank-design-effect";
 export { beliefsSection } from "./report/beliefs-section";
 export { valueSection } from "./report/value-section";
+export { accountCodes } from "./data/account-codes";

@@ -17,7 +17,7 @@ export function formatBeliefs(result: BeliefsResult): string {
   const lines = [`${result.beliefs.length} beliefs tested on the holdout of ${result.dataset} (${result.holdout}); q-values across the claims`];
   for (const b of result.beliefs) {
     lines.push(`  ${b.verdict.toUpperCase().padEnd(12)} ${b.name}: ${b.condition} ${b.direction} ${b.predicts === "won" ? "the win rate" : "retention"}${b.by ? ` (${b.by})` : ""}`);
-    lines.push(`               ${b.predicts} with ${rateText(b.with)} · without ${rateText(b.without)} · lift ${ratio(b.lift.value)} [${ratio(b.lift.lo)}–${ratio(b.lift.hi)}] · p ${formatPValue(b.p)} · q ${formatPValue(b.q)}`);
+    lines.push(`               ${b.predicts} with ${rateText(b.with)} · without ${rateText(b.without)} · lift ${ratio(b.lift.value)} [${ratio(b.lift.lo)}–${ratio(b.lift.hi)}] · p ${formatPValue(b.p)} · q ${formatPValue(b.q)}${b.designEffect > 1 ? ` · design effect ${b.designEffect.toFixed(2)}` : ""}`);
     lines.push(`               ${b.reason}${b.unknown ? `; ${b.unknown} deals with a missing value left out` : ""}`);
   }
   const count = (v: string) => result.beliefs.filter((b) => b.verdict === v).length;

@@ -1,4 +1,8 @@
+import { accountCodes } from "../data/account-codes";
 import type { DealTable } from "../data/deal-table";
+import { designEffect } from "../drivers/design-effect";
+import { chiSquareSurvival } from "../stats/chi-square-distribution";
+import { chiSquareTest } from "../stats/chi-square";
 import { resolveDriversOptions } from "../drivers/drivers-options";
 import { targetOutcome } from "../drivers/target-outcome";
 import type { BeliefDirection, BeliefTarget, BeliefsDocument } from "../formats/beliefs-schema";
@@ -44,9 +48,15 @@ export interface BeliefTest {
   without: BeliefRate;
   /** Holdout deals left out because a value the condition reads is missing. */
   unknown: number;
-  /** with.rate ÷ without.rate, with the Katz log 95 % interval. */
+  /** with.rate ÷ without.rate, with the Katz log 95 % interval (its log width × √designEffect). */
   lift: { value: number; lo: number; hi: number };
-  /** Fisher's exact two-sided p-value of the 2×2 table, and its Benjamini–Hochberg q-value across the claims. */
+  /** How much deals of one account being alike inflate the variance (1 when deals are not grouped). */
+  designEffect: number;
+  /**
+   * Fisher's exact two-sided p-value of the 2×2 table when the design effect is 1; otherwise
+   * Pearson's X² divided by the design effect (Rao–Scott). With its Benjamini–Hochberg q-value
+   * across the claims.
+   */
   p: number;
   q: number;
   verdict: BeliefVerdict;
@@ -72,7 +82,9 @@ const rate = (events: number, n: number): BeliefRate => ({ ...wilsonInterval(eve
  * the outcome among holdout deals meeting the condition against the others (won among closed
  * deals; retained among won customers, once per customer), the lift (ratio of the two rates)
  * with Katz's log interval, Fisher's exact p-value and a Benjamini–Hochberg q-value across all
- * claims. The verdict:
+ * claims. When the table groups deals by account, deals of one account count for less than
+ * independent ones: the design effect (as the win drivers compute it) widens the interval and
+ * divides Pearson's X², which then gives the p-value. The verdict:
  * - `confirmed`: q < fdr and the whole interval of the lift on the claimed side of 1;
  * - `contradicted`: q < fdr and the whole interval on the other side;
  * - `unclear`: otherwise, with the reason (too few deals on a side, the interval spans 1, or
@@ -107,19 +119,23 @@ export function testBeliefs(table: DealTable, doc: BeliefsDocument, options: Bel
     const { rows, y } = outcomes[b.predicts]!;
     const codes = compiled[i].evaluate(table);
     const cell = [0, 0, 0, 0]; // events with, n with, events without, n without
-    let unknown = 0;
+    const kept: number[] = [];
     rows.forEach((r, k) => {
-      if (codes[r] === 2) unknown++;
-      else {
-        const side = codes[r] === 1 ? 0 : 2;
-        cell[side] += y[k];
-        cell[side + 1]++;
-      }
+      if (codes[r] === 2) return;
+      kept.push(k);
+      const side = codes[r] === 1 ? 0 : 2;
+      cell[side] += y[k];
+      cell[side + 1]++;
     });
     const [a, n1, c, n0] = cell;
+    const clusters = accountCodes(table, kept.map((k) => rows[k]));
+    const deff = clusters && n1 && n0 ? designEffect(Int32Array.from(kept, (k) => (codes[rows[k]] === 1 ? 0 : 1)), Uint8Array.from(kept, (k) => y[k]), clusters) : 1;
     const rr = riskRatio(a, n1, c, n0);
-    const p = n1 && n0 ? fisherExact([[a, n1 - a], [c, n0 - c]]).p : NaN;
-    return { b, condition: compiled[i].text, with: rate(a, n1), without: rate(c, n0), unknown, lift: { value: rr.ratio, lo: rr.lo, hi: rr.hi }, p };
+    const widen = (x: number) => (Number.isFinite(x) && x > 0 ? rr.ratio * Math.pow(x / rr.ratio, Math.sqrt(deff)) : x);
+    const counts = [[a, n1 - a], [c, n0 - c]];
+    const p = !(n1 && n0) ? NaN : deff === 1 ? fisherExact(counts).p : chiSquareSurvival(chiSquareTest(counts).statistic / deff, 1);
+    const unknown = rows.length - kept.length;
+    return { b, condition: compiled[i].text, with: rate(a, n1), without: rate(c, n0), unknown, lift: { value: rr.ratio, lo: widen(rr.lo), hi: widen(rr.hi) }, designEffect: deff, p };
   });
   const q = benjaminiHochberg(tests.map((t) => t.p));
   const beliefs = tests.map((t, i): BeliefTest => {
@@ -135,6 +151,7 @@ export function testBeliefs(table: DealTable, doc: BeliefsDocument, options: Bel
       without: t.without,
       unknown: t.unknown,
       lift: t.lift,
+      designEffect: t.designEffect,
       p: t.p,
       q: q[i],
       verdict,

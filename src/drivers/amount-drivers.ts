@@ -1,3 +1,4 @@
+import { accountCodes } from "../data/account-codes";
 import type { AttributeMeta, Column, DealTable } from "../data/deal-table";
 import { benjaminiHochberg } from "../stats/fdr";
 import { chiSquareSurvival } from "../stats/chi-square-distribution";
@@ -81,14 +82,6 @@ function groupLabels(column: Column, meta: AttributeMeta, rows: Int32Array, code
     }
   }
   return labels;
-}
-
-/** The account of each analysed row as a code (-1 without one), or undefined when deals are not grouped. */
-function accountCodes(table: DealTable, rows: Int32Array): Int32Array | undefined {
-  if (!table.groups) return undefined;
-  const keys = table.groups.keys;
-  const index = new Map<string, number>();
-  return Int32Array.from(rows, (r) => (keys[r] === null ? -1 : index.get(keys[r]!) ?? (index.set(keys[r]!, index.size), index.size - 1)));
 }
 
 function bin(label: string, amounts: number[]): AmountBin {

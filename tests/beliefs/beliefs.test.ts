@@ -57,10 +57,10 @@ test("planted claims: a true claim is confirmed, a false one contradicted, a nul
  * `flag = true` won and 12 of the 40 without; 50 older training deals where the flag goes with
  * losing, which the test must ignore.
  */
-function handTable(): DealTable {
+function handTable(perAccount = 1): DealTable {
   const won: number[] = [], flag: boolean[] = [], day: number[] = [];
   const add = (count: number, f: boolean, w: number, d: number) => {
-    for (let i = 0; i < count; i++) won.push(w), flag.push(f), day.push(d);
+    for (let i = 0; i < count * perAccount; i++) won.push(w), flag.push(f), day.push(d);
   };
   add(18, true, 1, 100), add(12, true, 0, 100), add(12, false, 1, 100), add(28, false, 0, 100);
   add(25, true, 0, 0), add(25, false, 1, 0);
@@ -72,6 +72,7 @@ function handTable(): DealTable {
     attributes: [meta("flag", "boolean")],
     columns: { flag },
     holdout: { by: "time", lastDays: 10 },
+    ...(perAccount > 1 ? { groups: { column: "account", keys: won.map((_, i) => `A${Math.floor(i / perAccount)}`) } } : {}),
   });
 }
 
@@ -87,10 +88,23 @@ test("lift, Katz interval and Fisher p on a hand-computed holdout table", () => 
   // python3 -c "from scipy import stats; print(stats.fisher_exact([[18,12],[12,28]]).pvalue)"
   assert.ok(Math.abs(b.p - 0.015606130881175354) < 1e-12);
   assert.equal(b.q, b.p); // one claim: q = p
+  assert.equal(b.designEffect, 1);
   assert.equal(b.verdict, "confirmed");
   // The same data says the opposite claim is contradicted.
   const opposite = testBeliefs(handTable(), doc([{ name: "flag", when: "flag = true", predicts: "won", direction: "lowers" }]));
   assert.equal(opposite.beliefs[0].verdict, "contradicted");
+});
+
+test("deals of one account count as one: each deal twice in its account gives the same interval", () => {
+  const b = testBeliefs(handTable(2), doc([{ name: "flag", when: "flag = true", predicts: "won", direction: "raises" }])).beliefs[0];
+  assert.deepEqual([b.with.events, b.with.n, b.without.events, b.without.n], [36, 60, 24, 80]);
+  assert.ok(Math.abs(b.designEffect - 2) < 1e-12);
+  // Katz on the doubled counts has SE/√2; widened by √2 it is the interval of the single deals.
+  assert.ok(Math.abs(b.lift.lo - 1.1466723219361072) < 1e-9);
+  assert.ok(Math.abs(b.lift.hi - 3.488354888732442) < 1e-9);
+  // X² doubles with the counts; divided by the design effect it is X² of the single deals:
+  // python3 -c "from scipy import stats; print(stats.chi2_contingency([[18,12],[12,28]], correction=False))"
+  assert.ok(Math.abs(b.p - 0.012073797243122913) < 1e-12);
 });
 
 test("verdict rules: interval on the claimed side, q, and too few deals", () => {
