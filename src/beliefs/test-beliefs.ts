@@ -129,7 +129,8 @@ export function testBeliefs(table: DealTable, doc: BeliefsDocument, options: Bel
     });
     const [a, n1, c, n0] = cell;
     const clusters = accountCodes(table, kept.map((k) => rows[k]));
-    const deff = clusters && n1 && n0 ? designEffect(Int32Array.from(kept, (k) => (codes[rows[k]] === 1 ? 0 : 1)), Uint8Array.from(kept, (k) => y[k]), clusters) : 1;
+    const raw = clusters && n1 && n0 ? designEffect(Int32Array.from(kept, (k) => (codes[rows[k]] === 1 ? 0 : 1)), Uint8Array.from(kept, (k) => y[k]), clusters) : 1;
+    const deff = raw < 1 + 1e-9 ? 1 : raw; // one deal per account gives 1 up to rounding
     const rr = riskRatio(a, n1, c, n0);
     const widen = (x: number) => (Number.isFinite(x) && x > 0 ? rr.ratio * Math.pow(x / rr.ratio, Math.sqrt(deff)) : x);
     const counts = [[a, n1 - a], [c, n0 - c]];
