@@ -167,7 +167,7 @@ export function testBeliefs(table: DealTable, doc: BeliefsDocument, options: Bel
  * The verdict of one claim from its group sizes, lift interval and q-value.
  *
  * @example
- * judge("raises", 50, 50, { value: 2, lo: 1.3, hi: 3.1 }, 0.001, 0.05, 20).verdict; // => "confirmed"
+ * judge("raises", 50, 50, { lo: 1.3, hi: 3.1 }, 0.001, 0.05, 20).verdict; // => "confirmed"
  */
 export function judge(
   direction: BeliefDirection,
