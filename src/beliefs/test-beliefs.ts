@@ -115,6 +115,7 @@ export function testBeliefs(table: DealTable, doc: BeliefsDocument, options: Bel
     won: { rows: split.test, y: Uint8Array.from(split.test, (r) => table.won[r]) },
     retained: needsRetention ? targetOutcome(table, resolveDriversOptions({ target: "retained", rows: split.test, horizonDays: options.horizonDays }, table.n)) : undefined,
   };
+  for (const l of outcomes.retained?.leftOut ?? []) warnings.push(`retention claims: ${l.rows} holdout deals left out: ${l.reason}`);
   const tests = doc.beliefs.map((b, i) => {
     const { rows, y } = outcomes[b.predicts]!;
     const codes = compiled[i].evaluate(table);

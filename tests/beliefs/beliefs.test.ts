@@ -42,6 +42,7 @@ test("planted claims: a true claim is confirmed, a false one contradicted, a nul
   // Retention: among won holdout deals only.
   const wonTest = Array.from(test).filter((r) => table.won[r] === 1).length;
   assert.equal(by.champion.with.n + by.champion.without.n, wonTest);
+  assert.ok(r.warnings.includes(`retention claims: ${test.length - wonTest} holdout deals left out: not won (retention is about customers)`), r.warnings.join("; "));
   // BH across the claims, by its definition: q of the i-th smallest p is min over j ≥ i of p_(j)·m/j.
   const sorted = [...r.beliefs].sort((a, b) => a.p - b.p);
   const m = sorted.length;
