@@ -103,7 +103,7 @@ export { defaultMinBinSize, resolveBinningOptions, resolveNumericOptions, resolv
 export { quantilePreBins } from "./stats/binning/pre-bins";
 
 // The quarterly job as one call
-export { quarterlyRun, QuarterlyRun, RUN_FILES, type QuarterlyRunOptions } from "./run/quarterly-run";
+export { quarterlyRun, QuarterlyRun, RUN_FILES, type QuarterlyRunOptions, type QuarterlyRunExtras } from "./run/quarterly-run";
 export { tableProvenance, splitDates } from "./data/table-provenance";
 export { DEFAULT_HOLDOUT_SEED, DateRangeSchema, HoldoutRuleSchema, type DateRange, type HoldoutRule, type Provenance } from "./formats/provenance";
 
@@ -270,3 +270,21 @@ export { openAtomicOutput, writeFileAtomic, checkOutputPath, type AtomicOutput }
 export { sqlCommand } from "./cli/sql-command";
 export { frameworksCommand } from "./cli/frameworks-command";
 export { initCommand } from "./cli/init-command";
+// Deal size and the team's beliefs
+export { kruskalWallis, type KruskalWallisResult } from "./stats/kruskal-wallis";
+export { medianInterval, type MedianInterval } from "./stats/median-interval";
+export { amountDrivers, type AmountDriversOptions, type AmountDriversResult, type AmountAttribute, type AmountBin } from "./drivers/amount-drivers";
+export { formatAmountDrivers } from "./drivers/format-amount-drivers";
+export { amountByBinChart, type AmountRow } from "./charts/amount-by-bin-chart";
+export { amountDriversCommand } from "./cli/amount-drivers-command";
+export { BELIEF_TARGETS, BELIEF_DIRECTIONS, BeliefConditionSchema, BeliefSchema, BeliefsSchema, type Belief, type BeliefCondition, type BeliefsDocument, type BeliefTarget, type BeliefDirection } from "./formats/beliefs-schema";
+export { compileCondition, type CompiledCondition, type ConditionSource } from "./beliefs/belief-condition";
+export { BELIEFS_SCHEMA_PATH, beliefsSchemaText, parseBeliefs, readBeliefs } from "./beliefs/parse-beliefs";
+export { BELIEF_VERDICTS, testBeliefs, judge, type BeliefVerdict, type BeliefsOptions, type BeliefRate, type BeliefTest, type BeliefsResult } from "./beliefs/test-beliefs";
+export { formatBeliefs } from "./beliefs/format-beliefs";
+export { beliefsCommand } from "./cli/beliefs-command";
+export { midRanks, type MidRanks } from "./stats/mid-ranks";
+export { rankDesignEffect } from "./drivers/rank-design-effect";
+export { beliefsSection } from "./report/beliefs-section";
+export { valueSection } from "./report/value-section";
+export { accountCodes } from "./data/account-codes";

@@ -2,10 +2,11 @@ import { loadDataset } from "../data/load-dataset";
 import { drivers } from "../drivers/drivers";
 import { TARGETS, type Target } from "../drivers/drivers-options";
 import { formatDrivers } from "../drivers/format-drivers";
+import { amountDriversCommand } from "./amount-drivers-command";
 import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
 
-const USAGE = "leadlab drivers <dataset.yaml> [--target won|retained] [--json] [--top N]";
+const USAGE = "leadlab drivers <dataset.yaml> [--target won|retained|amount] [--json] [--top N]";
 
 /**
  * `leadlab drivers`: which attributes predict winning (or retention), ranked, with the verdict;
@@ -23,8 +24,9 @@ export async function driversCommand(argv: string[], out: (text: string) => void
     { target: { type: "string" }, json: { type: "boolean" }, top: { type: "string" } },
     1,
   );
+  if (values.target === "amount") return amountDriversCommand(positionals[0], { json: values.json === true, top: values.top }, USAGE, out, progress);
   const target = (values.target ?? "won") as Target;
-  if (!TARGETS.includes(target)) throw new CliError(`drivers: --target must be one of ${TARGETS.join(", ")}; got "${target}". Usage: ${USAGE}`);
+  if (!TARGETS.includes(target)) throw new CliError(`drivers: --target must be one of ${[...TARGETS, "amount"].join(", ")}; got "${target}". Usage: ${USAGE}`);
   const top = values.top === undefined ? 40 : Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new CliError(`drivers: --top must be a positive whole number; got "${values.top}". Usage: ${USAGE}`);
   const { table, report, spec } = await loadDataset(positionals[0], { onProgress: progress });

@@ -5,6 +5,7 @@ import { frameworksCommand } from "./frameworks-command";
 import { diffCommand } from "./diff-command";
 import { exportCommand } from "./export-command";
 import { driversCommand } from "./drivers-command";
+import { beliefsCommand } from "./beliefs-command";
 import { tuneCommand } from "./tune-command";
 import { personasCommand } from "./personas-command";
 import { profileCommand } from "./profile-command";
@@ -22,7 +23,8 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
   tune: { run: tuneCommand, help: "tune <dataset.yaml> --out <dir> [--previous <dir>] [--capacity 0.2] [--tiers A,B,C,D]   the quarterly scorecard" },
   diff: { run: diffCommand, help: "diff <old.yaml> <new.yaml> [--json]   what changed between two scoring rules" },
   profile: { run: profileCommand, help: "profile <dataset.yaml> [--json]   load report and a line per attribute" },
-  drivers: { run: driversCommand, help: "drivers <dataset.yaml> [--target won|retained] [--json] [--top N]   what predicts winning or retention" },
+  drivers: { run: driversCommand, help: "drivers <dataset.yaml> [--target won|retained|amount] [--json] [--top N]   what predicts winning, retention or deal size" },
+  beliefs: { run: beliefsCommand, help: "beliefs <dataset.yaml> <beliefs.yaml> [--json]   the team's claims tested on the holdout" },
   personas: { run: personasCommand, help: "personas <dataset.yaml> [--k N] [--customers won|retained] [--json] [--out personas.yaml]   buyer personas of the best customers" },
   validate: { run: validateCommand, help: "validate <dataset.yaml>          check a dataset spec and its files" },
   sample: { run: (argv) => runSampleCommand(argv), help: "sample --out <dir> [--seed N --deals N --events N --events-format parquet|csv]   write the seeded sample" },

@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { BELIEFS_SCHEMA_PATH, beliefsSchemaText } from "../beliefs/parse-beliefs";
 import { datasetJsonSchema } from "../formats/dataset-spec";
 import { PERSONAS_SCHEMA_PATH, personasSchemaText } from "../personas/personas-yaml";
 import { SCORING_RULES_SCHEMA_PATH, scoringRulesSchemaText } from "../scoring/parse-scoring-rules";
@@ -31,6 +32,7 @@ export function schemaCommand(argv: string[], out: (text: string) => void): void
     [DATASET_SCHEMA_PATH, datasetSchemaText()],
     [SCORING_RULES_SCHEMA_PATH, scoringRulesSchemaText()],
     [PERSONAS_SCHEMA_PATH, personasSchemaText()],
+    [BELIEFS_SCHEMA_PATH, beliefsSchemaText()],
   ]) {
     writeFileSync(path, text);
     out(`wrote ${path}\n`);

@@ -8,6 +8,11 @@ import type { FrameworksResult } from "../frameworks/frameworks-result";
 import { personas } from "../personas/personas";
 import type { PersonasResult } from "../personas/personas-result";
 import { frameworksSection } from "../report/frameworks-section";
+import { testBeliefs, type BeliefsResult } from "../beliefs/test-beliefs";
+import type { BeliefsDocument } from "../formats/beliefs-schema";
+import { amountDrivers, type AmountDriversResult } from "../drivers/amount-drivers";
+import { beliefsSection } from "../report/beliefs-section";
+import { valueSection } from "../report/value-section";
 import { personasSection } from "../report/personas-section";
 import { reportHtml } from "../report/report-html";
 import { diffRules, type RulesDiff } from "../scoring/diff-rules";
@@ -24,6 +29,16 @@ export interface QuarterlyRunOptions extends TuneOptions {
   personaNames?: PersonaNames;
   /** Called with a line of progress per phase. */
   onProgress?: (message: string) => void;
+  /** The team's claims (a `beliefs.yaml`) to test on the holdout: a report section and a `beliefs` block in the summary. */
+  beliefs?: { document: BeliefsDocument; file: string };
+  /** Analyse what predicts the amount of won deals: a report section and a `value` block in the summary. */
+  value?: boolean;
+}
+
+/** What a run adds when its options ask for it. */
+export interface QuarterlyRunExtras {
+  beliefs?: BeliefsResult;
+  value?: AmountDriversResult;
 }
 
 /** The names of the files a run writes, in the order they are written. */
@@ -43,6 +58,8 @@ export class QuarterlyRun {
     readonly diff: RulesDiff | undefined,
     /** The load report, when the run loaded a dataset.yaml. */
     readonly load: LoadReport | undefined,
+    /** The beliefs and deal-value analyses, when asked for. */
+    readonly extras: QuarterlyRunExtras = {},
   ) {
     Object.freeze(this);
   }
@@ -55,13 +72,20 @@ export class QuarterlyRun {
       provenance: this.table.provenance,
       ...(load ? { load: { deals: load.deals, joins: load.joins.map((j) => ({ table: j.table, matched: j.matched, unmatched: j.unmatched })) } } : {}),
       diff: this.diff,
+      ...(this.extras.beliefs ? { beliefs: this.extras.beliefs } : {}),
+      ...(this.extras.value ? { value: this.extras.value } : {}),
       warnings: [...(load?.warnings ?? []), ...this.scorecard.warnings],
     };
   }
 
   /** The self-contained HTML report: verdict, drivers, scorecard, personas and frameworks. */
   async reportHtml(): Promise<string> {
-    const sections = [await personasSection(this.personas), ...(this.frameworks ? [frameworksSection(this.frameworks)] : [])];
+    const sections = [
+      await personasSection(this.personas),
+      ...(this.frameworks ? [frameworksSection(this.frameworks)] : []),
+      ...(this.extras.value ? [await valueSection(this.extras.value)] : []),
+      ...(this.extras.beliefs ? [beliefsSection(this.extras.beliefs)] : []),
+    ];
     return reportHtml(this.scorecard, { ...(this.diff ? { diff: this.diff } : {}), sections });
   }
 
@@ -85,10 +109,20 @@ export class QuarterlyRun {
  * Object.keys(await run.files()); // => ["scoring.yaml", "personas.yaml", "summary.json", "report.html"]
  */
 export async function quarterlyRun(input: string | DealTable, options: QuarterlyRunOptions = {}): Promise<QuarterlyRun> {
-  const { previous, personaNames, onProgress = () => {}, ...tune } = options;
+  const { previous, personaNames, onProgress = () => {}, beliefs, value, ...tune } = options;
   resolveTuneOptions(tune); // a wrong option is refused before anything is loaded
   const loaded = typeof input === "string" ? await loadDataset(input, { onProgress }) : undefined;
   const table = loaded?.table ?? (input as DealTable);
+  // Before tuning, so that a claim naming an unknown attribute fails fast.
+  const extras: QuarterlyRunExtras = {};
+  if (value) {
+    onProgress("analysing what predicts the amount of won deals");
+    extras.value = amountDrivers(table);
+  }
+  if (beliefs) {
+    onProgress(`testing ${beliefs.document.beliefs.length} beliefs on the holdout`);
+    extras.beliefs = testBeliefs(table, beliefs.document, { file: beliefs.file });
+  }
   onProgress("tuning the scorecard (drivers on the training part, forward selection, holdout validation)");
   const card = tuneScorecard(table, tune, previous);
   let frameworks: FrameworksResult | undefined;
@@ -102,5 +136,5 @@ export async function quarterlyRun(input: string | DealTable, options: Quarterly
   }
   onProgress("deriving buyer personas from the best customers");
   const found = personas(table, { ...(personaNames ? { names: personaNames } : {}), drivers: card.drivers });
-  return new QuarterlyRun(table, card, found, frameworks, previous ? diffRules(previous, card.rules) : undefined, loaded?.report);
+  return new QuarterlyRun(table, card, found, frameworks, previous ? diffRules(previous, card.rules) : undefined, loaded?.report, extras);
 }

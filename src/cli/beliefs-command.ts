@@ -1,0 +1,31 @@
+import { loadDataset } from "../data/load-dataset";
+import { formatBeliefs } from "../beliefs/format-beliefs";
+import { readBeliefs } from "../beliefs/parse-beliefs";
+import { testBeliefs } from "../beliefs/test-beliefs";
+import { parseCommandArgs } from "./parse-command-args";
+
+const USAGE = "leadlab beliefs <dataset.yaml> <beliefs.yaml> [--json]";
+
+/**
+ * `leadlab beliefs`: tests the claims of a `beliefs.yaml` on the dataset's holdout and says
+ * which are confirmed, contradicted or unclear; `--json` prints one JSON document instead.
+ * The beliefs file is read and checked before the dataset is loaded.
+ *
+ * @example
+ * import { beliefsCommand } from "leadlab";
+ * await beliefsCommand(["data/sample/dataset.yaml", "data/sample/beliefs.yaml"], (s) => process.stdout.write(s));
+ */
+export async function beliefsCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {
+  const { values, positionals } = parseCommandArgs("beliefs", USAGE, argv, { json: { type: "boolean" } }, 2);
+  const [datasetPath, beliefsPath] = positionals;
+  const doc = readBeliefs(beliefsPath);
+  const { table, report } = await loadDataset(datasetPath, { onProgress: progress });
+  progress(`testing ${doc.beliefs.length} beliefs on the holdout`);
+  const result = testBeliefs(table, doc, { file: beliefsPath });
+  if (values.json) {
+    out(JSON.stringify({ ...result, warnings: [...report.warnings, ...result.warnings] }, null, 2) + "\n");
+    return;
+  }
+  out(formatBeliefs(result));
+  for (const w of result.warnings.slice(0, 20)) progress(`warning: ${w}`);
+}

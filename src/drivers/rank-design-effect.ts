@@ -1,0 +1,48 @@
+/**
+ * The design effect of group mean ranks when rows come in clusters (deals of one account): for
+ * each group g, the variance of its mean rank computed between clusters, Σ_c (Σ_{i∈c} e_i)², over
+ * the variance if rows were independent, Σ_i e_i², with e_i = rank_i − mean rank of g; averaged
+ * over the groups weighted by size and floored at 1. Dividing the Kruskal–Wallis H by it is the
+ * rank analogue of the first-order Rao–Scott correction the win drivers apply to X²
+ * (see `designEffect`): deals of one account share their size, so they count for less than as
+ * many independent deals.
+ *
+ * @param ranks the rank of each row among all rows
+ * @param codes the group of each row, 0-based
+ * @param clusters the cluster of each row (-1 = a cluster of its own)
+ * @example
+ * import { rankDesignEffect } from "leadlab";
+ * // each cluster holds two identical rows: they count as one observation, not two
+ * rankDesignEffect([1.5, 1.5, 3.5, 3.5, 5.5, 5.5, 7.5, 7.5], Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1]), Int32Array.from([0, 0, 1, 1, 2, 2, 3, 3])); // => 2
+ */
+export function rankDesignEffect(ranks: ArrayLike<number>, codes: Int32Array, clusters: Int32Array): number {
+  const groups = codes.reduce((m, g) => Math.max(m, g), -1) + 1;
+  const n = new Float64Array(groups);
+  const sum = new Float64Array(groups);
+  for (let i = 0; i < codes.length; i++) (n[codes[i]]++, (sum[codes[i]] += ranks[i]));
+  const byCluster = new Map<number, number>(); // key cluster·groups + g → summed residual
+  const within = new Float64Array(groups);
+  const between = new Float64Array(groups);
+  const clusterCount = new Float64Array(groups);
+  for (let i = 0; i < codes.length; i++) {
+    const g = codes[i];
+    const e = ranks[i] - sum[g] / n[g];
+    within[g] += e * e;
+    if (clusters[i] < 0) {
+      between[g] += e * e;
+      clusterCount[g]++;
+      continue;
+    }
+    const key = clusters[i] * groups + g;
+    if (!byCluster.has(key)) clusterCount[g]++;
+    byCluster.set(key, (byCluster.get(key) ?? 0) + e);
+  }
+  for (const [key, e] of byCluster) between[key % groups] += e * e;
+  let weighted = 0, total = 0;
+  for (let g = 0; g < groups; g++) {
+    if (n[g] < 2 || clusterCount[g] < 2 || within[g] <= 0) continue;
+    weighted += n[g] * (between[g] / within[g]);
+    total += n[g];
+  }
+  return total > 0 ? Math.max(1, weighted / total) : 1;
+}
