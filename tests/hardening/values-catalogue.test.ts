@@ -39,7 +39,7 @@ const ndjson = (rows: Row[]) => rows.map((r) => JSON.stringify(r)).join("\n") + 
 /** N deals, alternately won and lost, created a day apart from 2026-01-01, with extra columns. */
 function deals(extra: Record<string, (i: number) => string | number | null> = {}, n = N, stage: (i: number) => string = (i) => (i % 2 ? "Lost" : "Won")): Row[] {
   return Array.from({ length: n }, (_, i) => {
-    const row: Row = { deal_id: `D${i + 1}`, stage: stage(i), created: new Date(Date.UTC(2026, 0, 1) + i * DAY).toISOString().slice(0, 10) };
+    const row: Row = { deal_id: `D${String(i + 1).padStart(4, "0")}`, stage: stage(i), created: new Date(Date.UTC(2026, 0, 1) + i * DAY).toISOString().slice(0, 10) };
     for (const [k, f] of Object.entries(extra)) row[k] = f(i);
     return row;
   });
