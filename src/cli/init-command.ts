@@ -13,7 +13,9 @@ const USAGE = "leadlab init <folder> [--out dataset.yaml] [--force]";
  *
  * @example
  * import { initCommand } from "leadlab";
- * await initCommand(["exports/"], (s) => process.stdout.write(s));
+ * let text = "";
+ * await initCommand(["data/sample", "--out", "/tmp/leadlab-init-example.yaml", "--force"], (s) => (text += s));
+ * text.includes("outcome column \"stage\""); // => true
  */
 export async function initCommand(argv: string[], out: (text: string) => void): Promise<void> {
   const { values, positionals } = parseCommandArgs("init", USAGE, argv, { out: { type: "string" }, force: { type: "boolean" } }, 1);

@@ -12,7 +12,7 @@ const LOCK = ".leadlab.lock";
  * over. Hand-written because it is twenty lines over `node:fs` and has to hold a set of files.
  *
  * @example
- * import { writeFilesTogether } from "leadlab/dist/cli/write-files-together";
+ * import { writeFilesTogether } from "./write-files-together";
  * writeFilesTogether("/tmp/leadlab-doc-run", { "a.txt": "1\n", "b.txt": "2\n" }); // => ["a.txt", "b.txt"]
  */
 export function writeFilesTogether(dir: string, files: Record<string, string>): string[] {

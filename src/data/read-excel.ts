@@ -26,7 +26,9 @@ export interface ExcelContext {
  *
  * @example
  * import { excelAsCsv } from "leadlab";
- * const csv = excelAsCsv("exports/deals.xlsx", "Deals", { specFile: "dataset.yaml", field: "deals" });
+ * import { readFileSync } from "node:fs";
+ * const csv = excelAsCsv("data/examples/excel/deals.xlsx", "Deals", { specFile: "dataset.yaml", field: "deals" });
+ * readFileSync(csv, "utf8").split("\n")[1]; // => "D1,Closed Won,2026-03-01,12000"
  */
 export function excelAsCsv(path: string, sheet: string | number | undefined, ctx: ExcelContext): string {
   const { mtimeMs, size } = statSync(path);
@@ -58,7 +60,7 @@ export function excelAsCsv(path: string, sheet: string | number | undefined, ctx
  *
  * @example
  * import { excelSheetNames } from "leadlab";
- * excelSheetNames("exports/deals.xlsx"); // => ["Deals", "Notes"]
+ * excelSheetNames("data/examples/excel/deals.xlsx"); // => ["Deals", "Notes"]
  */
 export function excelSheetNames(path: string): string[] {
   const result = runSheetWorker(path, "index:0", join(workFolder(), "unused.csv"));

@@ -155,7 +155,6 @@ export async function runUserQuery(db: DuckDBConnection, sql: string, where: Rea
 export async function readTextTable(db: DuckDBConnection, source: TableSource, ctx: TableContext, missing: readonly string[]): Promise<TextTable> {
   const { expr, where } = await openTable(db, source, ctx, { csvAllText: true });
   const label = where.label;
-  await checkDuplicateHeaders(db, source, ctx, label);
   const described = (await runUserQuery(db, `DESCRIBE SELECT * FROM ${expr}`, where)).getRowObjectsJS();
   const names = described.map((r) => String(r.column_name));
   const oneColumn = await oneColumnError(db, names, where);
@@ -163,6 +162,8 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
   const select = described.map((r) => `${textOf(String(r.column_name), String(r.column_type))} AS ${sqlIdentifier(String(r.column_name))}`).join(", ");
   const result = await runUserQuery(db, `SELECT ${select} FROM ${expr}`, where);
   const raw = result.getColumnsJS() as (string | null)[][];
+  // after the read, so a file DuckDB cannot read (encoding, ragged rows) gets that cause first
+  await checkDuplicateHeaders(db, source, ctx, label);
   const rows = raw.length ? raw[0].length : 0;
   if (rows === 0) throw new DatasetError("the table has a header but no rows", { file: label }, "export the table again with its data");
   const tokens = new Set(missing);

@@ -47,7 +47,8 @@ const FREE_TEXT = /name$|description|notes?$|comment|feedback|subject|e-?mail|ph
  *
  * @example
  * import { draftDatasetSpec } from "leadlab";
- * const { yaml, checks } = await draftDatasetSpec("exports/");
+ * const { spec } = await draftDatasetSpec("data/sample");
+ * spec.deals.outcome; // => { column: "stage", won: ["Closed Won"], lost: ["Closed Lost"] }
  */
 export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   const dir = resolve(folder);

@@ -10,7 +10,7 @@ import type { Fold } from "./cross-validation";
  * @param periods blocks, at least 2
  * @returns the folds (row positions ascending in each part) and each row's block (−1 without a time)
  * @example
- * import { timeOrderedFolds } from "leadlab";
+ * import { timeOrderedFolds } from "./time-ordered-folds";
  * const { folds } = timeOrderedFolds(Float64Array.from([5, 1, 4, 2, 6, 3]), 3);
  * folds.map((f) => [Array.from(f.train), Array.from(f.test)]); // => [[[1, 3], [2, 5]], [[1, 2, 3, 5], [0, 4]]]
  */

@@ -13,6 +13,7 @@ const FILE_NOTES: Record<string, string> = {
   "events.parquet": "The behavioural log: account_id, ts, event_type, minutes (for webinars and product use). Sorted by account, then time.",
   "events.csv": "The behavioural log: account_id, ts, event_type, minutes (for webinars and product use). Sorted by account, then time.",
   "dataset.yaml": "The dataset spec that loads all of the above (retention in the survival form; the flag form is a comment).",
+  "beliefs.yaml": "What the sample's sales and success teams believe, as claims `leadlab beliefs` tests on the holdout (some hold, one is contradicted, some are null).",
 };
 
 const mark = (e: Effect) => (e === "none" ? "–" : e);

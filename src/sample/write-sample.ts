@@ -6,6 +6,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { isoDate } from "./calendar";
 import { CsvFile } from "./csv-file";
 import { sampleDatasetYaml } from "./dataset-yaml";
+import { SAMPLE_BELIEFS_YAML } from "./beliefs-yaml";
 import { CRITERIA } from "./effects";
 import { generateSample } from "./generate";
 import { sampleReadme } from "./readme";
@@ -48,7 +49,7 @@ const EVENTS_CSV_COLUMNS = ["account_id", "ts", "event_type", "minutes"];
 
 /**
  * Generates the sample and writes it to `dir`: accounts.csv, products.csv, deals.csv,
- * renewals.csv, truth.csv, events.parquet (or events.csv), dataset.yaml and README.md.
+ * renewals.csv, truth.csv, events.parquet (or events.csv), dataset.yaml, beliefs.yaml and README.md.
  * An events file of the other format left by an earlier run is removed, so that the folder
  * holds one sample. The same options give byte-identical files. Events stream to disk one
  * account at a time, so 10 million of them fit in little memory; Parquet is written by DuckDB
@@ -92,6 +93,8 @@ export async function writeSample(dir: string, options: WriteSampleOptions = {})
 
   writeFileSync(join(dir, "dataset.yaml"), sampleDatasetYaml(eventsFile));
   done("dataset.yaml", 0);
+  writeFileSync(join(dir, "beliefs.yaml"), SAMPLE_BELIEFS_YAML);
+  done("beliefs.yaml", 0);
 
   const listed = new Set(sample.products.map((p) => p.product));
   const misses = new Map<string, number>();

@@ -37,7 +37,7 @@ export interface AttributeDrift {
  * @param won each table row's outcome
  * @param periods table rows of each period, oldest first; the last one is the holdout when `lastIsHoldout`
  * @example
- * import { attributeDrift } from "leadlab";
+ * import { attributeDrift } from "./period-drift";
  * const set = { name: "x", bins: [{ label: "a" }, { label: "b" }] };
  * const codes = Int32Array.from({ length: 400 }, (_, i) => i % 2);
  * const woe = Float64Array.from(codes, (c) => (c ? 1 : -1));

@@ -18,7 +18,7 @@ export const MIN_PERIOD_OUTCOMES = 10;
  *
  * @param time one time per table row (epoch milliseconds; NaN = unknown)
  * @example
- * import { trainingPeriods } from "leadlab";
+ * import { trainingPeriods } from "./training-periods";
  * const time = Float64Array.from({ length: 100 }, (_, i) => Date.UTC(2025, 0, 1 + i));
  * const won = Uint8Array.from({ length: 100 }, (_, i) => i % 2);
  * const p = trainingPeriods(time, won, Int32Array.from({ length: 80 }, (_, i) => i), Int32Array.from({ length: 20 }, (_, i) => 80 + i), 2);

@@ -17,7 +17,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
  * which takes its allowed values from the clustering code (personas/anti-personas.ts); once they
  * are declared with the file formats, it drops out of this list.
  */
-const SCORER_PACKAGES = ["@sinclair/typebox", "simple-statistics", "yaml"];
+const SCORER_PACKAGES = ["@sinclair/typebox", "yaml"];
 
 /** JavaScript for the child: `loaded()` lists the packages and leadlab's own files required so far. */
 const LOADED = `const loaded = () => {

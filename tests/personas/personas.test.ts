@@ -5,7 +5,7 @@ import type { DealTable } from "../../src/data/deal-table";
 import { adjustedRandIndex } from "../../src/cluster/adjusted-rand";
 import { personas } from "../../src/personas/personas";
 import type { PersonasResult } from "../../src/personas/personas-result";
-import { samplePersonas, sampleTable, sampleTruth } from "../helpers/sample-fixture";
+import { samplePersonas, sampleScorecard, sampleTable, sampleTruth } from "../helpers/sample-fixture";
 
 let table: DealTable;
 let result: PersonasResult;
@@ -132,9 +132,9 @@ describe("personas on the sample", () => {
     assert.equal(a.noPersonaShare, none / result.counts.deals);
   });
 
-  test("is deterministic, does not modify the table, and the result is frozen", () => {
+  test("is deterministic, does not modify the table, and the result is frozen", async () => {
     const before = dataFingerprint(table);
-    const again = personas(table);
+    const again = personas(table, { drivers: (await sampleScorecard()).drivers });
     assert.equal(again.toYAML(), result.toYAML());
     assert.equal(dataFingerprint(table), before);
     assert.ok(Object.isFrozen(result));

@@ -36,7 +36,7 @@ const AUTO_TRENDS = ["ascending", "descending", "peak", "valley"] as const;
  * const won = Uint8Array.from({ length: 400 }, (_, i) => (i % 10 < i / 40 ? 1 : 0));
  * const b = binNumeric(x, won, { name: "employees" });
  * b.trend; // => "ascending"
- * b.bins.map((x) => x.label); // => ["< 40", "40–119", "120–199", "200–279", "280–339", "≥ 340", "missing"]
+ * b.bins.map((x) => x.label); // => ["< 40", "40–119", "120–239", "240–319", "320–359", "≥ 360", "missing"]
  */
 export function binNumeric(values: ArrayLike<number>, outcome: Outcome, options: NumericBinningOptions = {}): BinSet {
   if (values.length !== outcome.length) throw new Error(`binNumeric: values has ${values.length} rows but outcome has ${outcome.length}`);
