@@ -47,8 +47,19 @@ export function chooseTiers(
   for (let t = 0; t < names.length - 1; t++) {
     cum += shares[t];
     const k = Math.min(n - 1, Math.max(0, Math.round(cum * n) - 1));
-    const cut = order.length ? order[k][0] : 0;
-    cuts.push(Math.max(cut, cuts.length ? -Infinity : cut));
+    let cut = order.length ? order[k][0] : 0;
+    // Points are whole numbers, so many leads can share the score at the cut: include that lump
+    // or leave it to the tier below, whichever puts the tier's share nearer the one asked for.
+    if (order.length) {
+      let above = k;
+      while (above >= 0 && order[above][0] === cut) above--;
+      let through = k;
+      while (through + 1 < n && order[through + 1][0] === cut) through++;
+      const withLump = (through + 1) / n;
+      const withoutLump = (above + 1) / n;
+      if (above >= 0 && Math.abs(withoutLump - cum) < Math.abs(withLump - cum)) cut = order[above][0];
+    }
+    cuts.push(cut);
   }
   // Thresholds must fall strictly: a tier whose cut equals the one above is empty, not a duplicate.
   for (let t = 1; t < cuts.length; t++) if (cuts[t] >= cuts[t - 1]) cuts[t] = cuts[t - 1] - 1;
