@@ -1,4 +1,4 @@
-import { DateRangeSchema } from "./provenance";
+import { PROVENANCE_FIELDS } from "./provenance";
 import { FeatureSourceSchema } from "./scoring-rules-schema";
 import { Type, type Static, type TLiteral } from "@sinclair/typebox";
 import { ANTI_PERSONA_KINDS, ATTRIBUTE_TYPES, CUSTOMER_SETS, ROLES } from "./vocabulary";
@@ -195,10 +195,7 @@ export const PersonasSchema = Type.Object(
     kind: Type.Literal("Personas"),
     metadata: Type.Object(
       {
-        dataset: Type.String(),
-        toolVersion: Type.String(),
-        dataFingerprint: Type.String({ description: "sha256 of the closed deals' ids, outcomes, dates and attribute values." }),
-        dateRange: Type.Optional(DateRangeSchema),
+        ...PROVENANCE_FIELDS,
         counts: Type.Object(
           {
             deals: Count("Closed deals."),

@@ -45,6 +45,14 @@ export const HoldoutRuleSchema = Type.Union([
   ),
 ]);
 
+/** The provenance fields every exported file's metadata starts with (the {@link Provenance} of its table). */
+export const PROVENANCE_FIELDS = {
+  dataset: Type.String(),
+  toolVersion: Type.String(),
+  dataFingerprint: Type.String({ description: "sha256 of the closed deals' ids, outcomes, dates and attribute values." }),
+  dateRange: Type.Optional(DateRangeSchema),
+};
+
 /** A date range of the closed deals. */
 export type DateRange = Static<typeof DateRangeSchema>;
 /** How a holdout was made. */

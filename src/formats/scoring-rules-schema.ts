@@ -1,4 +1,4 @@
-import { DateRangeSchema, HoldoutRuleSchema } from "./provenance";
+import { PROVENANCE_FIELDS, HoldoutRuleSchema } from "./provenance";
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
 import { EVENT_AGGREGATES, ROLES } from "./vocabulary";
 
@@ -95,10 +95,7 @@ export const ScoringRulesSchema = Type.Object(
     kind: Type.Literal("ScoringRules"),
     metadata: Type.Object(
       {
-        dataset: Type.String(),
-        toolVersion: Type.String(),
-        dataFingerprint: Type.String({ description: "sha256 of the closed deals' ids, outcomes, dates and attribute values." }),
-        dateRange: Type.Optional(DateRangeSchema),
+        ...PROVENANCE_FIELDS,
         counts: Type.Object(
           { deals: Type.Integer(), won: Type.Integer(), lost: Type.Integer(), train: Type.Integer(), holdout: Type.Integer() },
           { additionalProperties: false },
