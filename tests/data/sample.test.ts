@@ -96,7 +96,7 @@ describe("sample data generator", () => {
     await writeSample(c, { seed: 4, deals: 300, events: 12000 });
     assert.deepEqual(hashes(a), hashes(b));
     assert.deepEqual(Object.keys(hashes(a)), [
-      "README.md", "accounts.csv", "dataset.yaml", "deals.csv", "events.parquet", "products.csv", "renewals.csv", "truth.csv",
+      "README.md", "accounts.csv", "beliefs.yaml", "dataset.yaml", "deals.csv", "events.parquet", "products.csv", "renewals.csv", "truth.csv",
     ]);
     for (const f of ["accounts.csv", "deals.csv", "events.parquet", "truth.csv"]) assert.notEqual(hashes(a)[f], hashes(c)[f], f);
   });
