@@ -6,7 +6,8 @@ import type { EventsReport } from "../data/load-report";
 import { openDuckDB, sqlIdentifier, sqlString } from "../data/duckdb-session";
 import { compareText } from "../data/compare-text";
 import { nearestName } from "../formats/nearest-name";
-import { tableExpression } from "../data/read-table";
+import { isCsvFile, tableExpression } from "../data/read-table";
+import { readTableError } from "../data/read-error";
 import { leadEventFeatures, type AsOf } from "../scoring/lead-event-features";
 import { readScoringRules } from "../scoring/parse-scoring-rules";
 import { createScorer, ScoreError, type LeadValue } from "../scoring/score";
@@ -88,7 +89,10 @@ export interface ScoreFileOptions {
  * {@link leadEventFeatures}). A row that cannot be scored is written with empty points, tier
  * and grade and its reason. The report counts rows scored and not (per reason), category
  * values no bin lists (per attribute), and blank and duplicated ids. Everything is read and
- * checked (rules, columns, events) before `write` is first called.
+ * checked (rules, columns, events) before `write` is first called. A file whose rows stop
+ * coming before its last (DuckDB ends the stream quietly at a Latin-1 byte deep in a CSV) is an
+ * error naming the row reached, DuckDB's cause and the fix, thrown after the rows read so far
+ * were written (so `leadlab score --out` leaves its file untouched).
  *
  * @example
  * import { scoreFile } from "leadlab";
@@ -120,7 +124,10 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
     const missing = ["", ...(rules.inputs.missing ?? []), ...(options.missing ?? [])];
     const features = options.events ? await leadEventFeatures(db, expr, leadsPath, rules, options.events, asOf!, missing) : undefined;
     const ids = await idCounts(db, expr, idColumn);
-      const plan = await readPlan(db, expr, rules, fileKeys, idColumn);
+    const plan = await readPlan(db, expr, rules, fileKeys, idColumn);
+    // DuckDB's result stream can end early instead of raising when a row cannot be read (a
+    // Latin-1 byte deep in a CSV): the rows are counted first, by a query that reads no value.
+    const [[expected]] = (await db.runAndReadAll(`SELECT count(*) FROM ${expr}`)).getRowsJS();
     // Where each of the scorer's values comes from: the file (its index in fileKeys) or a computed feature.
     const sources = scorer.keys.map((k) => (eventNames.has(k) ? features!.columns.get(k)! : fileKeys.indexOf(k)));
     const result = await db.stream(plan.query);
@@ -173,6 +180,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
       if (options.onProgress && rows % 262_144 < n) options.onProgress(`scored ${rows.toLocaleString("en-US")} leads`);
     }
     if (out) write(out);
+    if (rows !== Number(expected)) throw await stoppedReadingError(leadsPath, expr, rows, Number(expected));
     return {
       rows,
       scored,
@@ -190,6 +198,29 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
   } finally {
     db.closeSync();
   }
+}
+
+/**
+ * The error for a leads file whose rows stopped coming before its last: the row reached, and
+ * DuckDB's cause, got by reading every column from that row on in a new session (the stream's
+ * own session may be invalidated by the failure).
+ */
+async function stoppedReadingError(leadsPath: string, expr: string, rows: number, expected: number): Promise<Error> {
+  const stopped = `DuckDB stopped reading after row ${rows.toLocaleString("en-US")} of ${expected.toLocaleString("en-US")} (counting data rows), so the rest were not scored`;
+  const db = await openDuckDB(process.cwd());
+  try {
+    await db.runAndReadAll(`SELECT * FROM ${expr} OFFSET ${rows}`);
+  } catch (e) {
+    const ctx = { specFile: leadsPath, field: "leads", label: leadsPath, ...(isCsvFile(leadsPath) ? { csvPath: resolve(leadsPath) } : {}) };
+    const cause = await readTableError(db, e, ctx);
+    const problem = cause.message.slice(`${leadsPath}: `.length, -` Fix: ${cause.fix.replace(/\.$/, "")}.`.length - 1);
+    const name = leadsPath.split(/[\\/]/).pop();
+    const fix = /not UTF-8 encoded/.test(problem) ? `re-save it as UTF-8 naming its encoding, e.g. \`iconv -f latin1 -t utf-8 ${name} > utf8-${name}\`` : cause.fix;
+    return new DatasetError(`${stopped}: ${problem}`, { file: leadsPath }, fix);
+  } finally {
+    db.closeSync();
+  }
+  return new DatasetError(`${stopped}; reading it again from that row gave no error`, { file: leadsPath }, "check the file is complete and readable, e.g. re-save it as UTF-8 CSV or as Parquet");
 }
 
 /** The scoring point of `--as-of`: a column, or "now"; by default the rules' scoring point column. */

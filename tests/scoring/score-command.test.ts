@@ -147,3 +147,46 @@ test("--out: replaced only by a complete file; a failed run leaves it and no tem
   assert.match(readFileSync(out, "utf8"), /^lead_id,points,tier,grade,fit,engagement,reasons\nL1,97,/);
   assert.deepEqual(readdirSync(join(dir, "out")), ["scored.csv"]);
 });
+
+test("a Latin-1 byte at row 15,001 of 20,000 in a scored column fails the run naming the line and the fix; --out is untouched", async () => {
+  // 20,000 sample leads (the 8,000 repeated with new ids); row 15,001's industry is "Café
+  // Services" written in Latin-1 (one byte 0xE9). DuckDB's stream of this file ends after the
+  // last whole chunk before the bad row instead of raising.
+  const lines = readFileSync(join(dir, "leads.csv"), "latin1").trimEnd().split("\n");
+  const columns = lines[0].split(",");
+  const rows = lines.slice(1);
+  const big = [lines[0]];
+  for (let i = 0; i < 20_000; i++) {
+    const fields = rows[i % rows.length].split(",");
+    assert.equal(fields.length, columns.length, "the sample rows used hold no quoted comma");
+    fields[0] = `L${String(i + 1).padStart(6, "0")}`;
+    if (i + 1 === 15_001) fields[columns.indexOf("industry")] = "Café Services";
+    big.push(fields.join(","));
+  }
+  writeFileSync(join(dir, "latin1.csv"), big.join("\n") + "\n", "latin1");
+  writeFileSync(join(dir, "utf8.csv"), big.join("\n") + "\n", "utf8");
+  const options = ["--events", "data/sample/events.parquet", "--as-of", "created_date"];
+  const out = join(dir, "enc", "scored.csv");
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(join(dir, "enc"));
+  writeFileSync(out, "last quarter's scores\n");
+  await assert.rejects(
+    scoreCommand(["rules/sample/scoring.yaml", join(dir, "latin1.csv"), ...options, "--out", out], () => {}, () => {}),
+    (e: Error) => {
+      assert.match(
+        e.message,
+        /latin1\.csv: DuckDB stopped reading after row [\d,]+ of 20,000 \(counting data rows\), so the rest were not scored: the file is not UTF-8 encoded \(the first bad byte is on line 15002, counting the header\); DuckDB: .*not utf-8 encoded\. Fix: re-save it as UTF-8 naming its encoding, e\.g\. `iconv -f latin1 -t utf-8 latin1\.csv > utf8-latin1\.csv`\.$/,
+      );
+      assert.doesNotMatch(e.message, /\n/, "one line");
+      return true;
+    },
+  );
+  assert.equal(readFileSync(out, "utf8"), "last quarter's scores\n");
+  assert.deepEqual(readdirSync(join(dir, "enc")), ["scored.csv"], "no temporary file left");
+  // The same rows in UTF-8: every one is scored, the bad row included.
+  const summary: string[] = [];
+  await scoreCommand(["rules/sample/scoring.yaml", join(dir, "utf8.csv"), ...options, "--out", out], () => {}, (m) => summary.push(m));
+  assert.equal(readFileSync(out, "utf8").trimEnd().split("\n").length, 20_001);
+  assert.match(summary[0], /^scored [\d,]+ of 20,000 leads/);
+  assert.match(readFileSync(out, "utf8"), /\nL015001,-?\d+,/);
+});
