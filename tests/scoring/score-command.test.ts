@@ -8,6 +8,8 @@ import { scoreCommand, scoreFile, type ScoreFileOptions, type ScoreFileReport } 
 import { DEFAULT_MISSING, loadDataset } from "../../src/data/load-dataset";
 import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
 import { createScorer, ScoreError } from "../../src/scoring/score";
+import { scoreAndTag } from "../../src/scoring/score-and-tag";
+import { readPersonas } from "../../src/personas/personas-yaml";
 import { FIXTURE_RULES } from "./helpers";
 
 /*
@@ -189,4 +191,43 @@ test("a Latin-1 byte at row 15,001 of 20,000 in a scored column fails the run na
   assert.equal(readFileSync(out, "utf8").trimEnd().split("\n").length, 20_001);
   assert.match(summary[0], /^scored [\d,]+ of 20,000 leads/);
   assert.match(readFileSync(out, "utf8"), /\nL015001,-?\d+,/);
+});
+
+test("--personas: the persona column is scoreAndTag()'s persona for every sample deal; the summary counts leads per persona", async () => {
+  const rules = readScoringRules("rules/sample/scoring.yaml");
+  const personas = readPersonas("rules/sample/personas.yaml");
+  const summary: string[] = [];
+  let text = "";
+  await scoreCommand(["rules/sample/scoring.yaml", join(dir, "leads.csv"), "--events", "data/sample/events.parquet", "--as-of", "created_date", "--personas", "rules/sample/personas.yaml"], (t) => (text += t), (m) => summary.push(m));
+  const lines = text.trimEnd().split("\n");
+  assert.equal(lines[0], "deal_id,points,tier,grade,fit,engagement,persona,anti_persona,reasons");
+  // The reference: scoreAndTag on each row of the leads file as a record of its text values.
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  const records = (await db.runAndReadAll(`SELECT * FROM read_csv('${join(dir, "leads.csv")}', all_varchar = true)`)).getRowObjectsJS() as Record<string, string | null>[];
+  db.closeSync();
+  const rarelyWins = new Set(personas.antiPersonas.filter((a) => a.kind === "rarely-wins" && a.source === "persona").map((a) => a.persona));
+  const got = new Map(lines.slice(1).map((l) => l.split(",")).map(([id, , , , , , persona, anti]) => [id, [persona, anti]]));
+  const counts = new Map<string, number>();
+  let agree = 0;
+  for (const record of records) {
+    const want = scoreAndTag(rules, personas, record).persona;
+    const [persona, anti] = got.get(record.deal_id!)!;
+    assert.equal(persona, want ?? "", record.deal_id!);
+    assert.equal(anti.includes("rarely-wins"), rarelyWins.has(want), record.deal_id!);
+    counts.set(want ?? "no persona", (counts.get(want ?? "no persona") ?? 0) + 1);
+    agree++;
+  }
+  assert.equal(agree, 8000);
+  const line = summary.find((l) => l.startsWith("personas: "))!;
+  for (const [persona, n] of counts) assert.match(line, new RegExp(`${persona} ${n.toLocaleString("en-US")} leads \\(${((100 * n) / 8000).toFixed(1)} %\\)`));
+  console.log(`# personas: ${agree}/8000 agree with scoreAndTag; ${line}; ${summary.find((l) => l.startsWith("anti-personas: "))}`);
+});
+
+test("--personas: a persona attribute the leads file lacks is named with the fix", async () => {
+  const yaml = readFileSync("rules/sample/personas.yaml", "utf8").replace(/source: \{ column: industry \}/, "source: { column: sector }");
+  writeFileSync(join(dir, "personas.yaml"), yaml);
+  await assert.rejects(
+    scored("rules/sample/scoring.yaml", join(dir, "leads.csv"), { events: "data/sample/events.parquet", asOf: "created_date", personas: join(dir, "personas.yaml") }),
+    /leads\.csv: the leads file has no column "sector", which the persona rules of .*personas\.yaml read \(it has: deal_id, .*\)\. Fix: add the column "sector" \(the persona attribute industry's source\.column\)\.$/,
+  );
 });
