@@ -132,7 +132,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
   const db = await openDuckDB(process.cwd());
   try {
     const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd() }, { csvAllText: true });
-    const names = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${expr}`)).getRowObjectsJS().map((r) => String(r.column_name));
+    const names = await readableColumns(db, expr, leadsPath);
     const fileKeys = scorer.keys.filter((k) => !eventNames.has(k));
     // The persona attributes read from the file (event features the rules compute come from them).
     const personaInputs = (tagger?.inputs ?? []).map((p) => ({ ...p, computed: p.event && eventNames.has(p.name) }));
@@ -247,15 +247,40 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
         : {}),
       seconds: (performance.now() - started) / 1000,
     };
+  } catch (e) {
+    // DuckDB failing part-way through the leads (a corrupt Parquet page, say): its cause, with the file.
+    if (!(e instanceof Error) || e instanceof DatasetError || !/^[A-Za-z ]*Error: /.test(e.message)) throw e;
+    const fresh = await openDuckDB(process.cwd());
+    try {
+      throw await leadsReadError(fresh, e, leadsPath);
+    } finally {
+      fresh.closeSync();
+    }
   } finally {
     db.closeSync();
   }
 }
 
 /**
- * The error for a leads file whose rows stopped coming before its last: the row reached, and
- * DuckDB's cause, got by reading every column from that row on in a new session (the stream's
- * own session may be invalidated by the failure).
+ * The leads file's columns, once every value of a CSV file has been read: DuckDB's reader of a
+ * subset of the columns can end early or fail with an internal error at a byte that is not
+ * UTF-8 (so everything after reads all columns of such a file only after this check), while
+ * reading all of them raises its real cause, turned here into the message and fix.
+ */
+async function readableColumns(db: DuckDBConnection, expr: string, leadsPath: string): Promise<string[]> {
+  try {
+    const names = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${expr}`)).getRowObjectsJS().map((r) => String(r.column_name));
+    if (isCsvFile(leadsPath)) await db.runAndReadAll(`SELECT max(length(concat_ws('', *COLUMNS(*)))) FROM ${expr}`);
+    return names;
+  } catch (e) {
+    throw await leadsReadError(db, e, leadsPath);
+  }
+}
+
+/**
+ * The error for a leads file whose rows stopped coming before its last (DuckDB's stream ends
+ * quietly at some read errors): the row reached, and DuckDB's cause, got by reading every
+ * column from that row on in a new session (the stream's own may be invalidated by the failure).
  */
 async function stoppedReadingError(leadsPath: string, expr: string, rows: number, expected: number): Promise<Error> {
   const stopped = `DuckDB stopped reading after row ${rows.toLocaleString("en-US")} of ${expected.toLocaleString("en-US")} (counting data rows), so the rest were not scored`;
@@ -263,16 +288,25 @@ async function stoppedReadingError(leadsPath: string, expr: string, rows: number
   try {
     await db.runAndReadAll(`SELECT * FROM ${expr} OFFSET ${rows}`);
   } catch (e) {
-    const ctx = { specFile: leadsPath, field: "leads", label: leadsPath, ...(isCsvFile(leadsPath) ? { csvPath: resolve(leadsPath) } : {}) };
-    const cause = await readTableError(db, e, ctx);
-    const problem = cause.message.slice(`${leadsPath}: `.length, -` Fix: ${cause.fix.replace(/\.$/, "")}.`.length - 1);
-    const name = leadsPath.split(/[\\/]/).pop();
-    const fix = /not UTF-8 encoded/.test(problem) ? `re-save it as UTF-8 naming its encoding, e.g. \`iconv -f latin1 -t utf-8 ${name} > utf8-${name}\`` : cause.fix;
-    return new DatasetError(`${stopped}: ${problem}`, { file: leadsPath }, fix);
+    const cause = await leadsReadError(db, e, leadsPath);
+    return new DatasetError(`${stopped}: ${cause.problem}`, { file: leadsPath }, cause.fix);
   } finally {
     db.closeSync();
   }
   return new DatasetError(`${stopped}; reading it again from that row gave no error`, { file: leadsPath }, "check the file is complete and readable, e.g. re-save it as UTF-8 CSV or as Parquet");
+}
+
+/** DuckDB's failure to read the leads file as a {@link DatasetError} naming the file, the line and the fix (`problem`: the message without file and fix). */
+async function leadsReadError(db: DuckDBConnection, e: unknown, leadsPath: string): Promise<DatasetError & { problem: string }> {
+  if (e instanceof DatasetError) return Object.assign(e, { problem: e.message });
+  const ctx = { specFile: leadsPath, field: "leads", label: leadsPath, ...(isCsvFile(leadsPath) ? { csvPath: resolve(leadsPath) } : {}) };
+  const cause = await readTableError(db, e, ctx);
+  const problem = cause.message.slice(`${leadsPath}: `.length, -` Fix: ${cause.fix.replace(/\.$/, "")}.`.length - 1);
+  const name = leadsPath.split(/[\\/]/).pop();
+  const fix = /not UTF-8 encoded/.test(problem)
+    ? `re-save it as UTF-8 naming its encoding, e.g. \`iconv -f latin1 -t utf-8 ${name} > utf8-${name}\``
+    : "export the leads again (the file may be truncated or corrupt) as CSV with a header row, Parquet or NDJSON";
+  return Object.assign(new DatasetError(problem, { file: leadsPath }, fix), { problem });
 }
 
 /** The scoring point of `--as-of`: a column, or "now"; by default the rules' scoring point column. */

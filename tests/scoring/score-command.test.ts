@@ -152,8 +152,9 @@ test("--out: replaced only by a complete file; a failed run leaves it and no tem
 
 test("a Latin-1 byte at row 15,001 of 20,000 in a scored column fails the run naming the line and the fix; --out is untouched", async () => {
   // 20,000 sample leads (the 8,000 repeated with new ids); row 15,001's industry is "Café
-  // Services" written in Latin-1 (one byte 0xE9). DuckDB's stream of this file ends after the
-  // last whole chunk before the bad row instead of raising.
+  // Services" written in Latin-1 (one byte 0xE9). DuckDB's stream of the scored columns of this
+  // file ends after row 14,336 instead of raising (so 14,336 leads were scored and the rest
+  // silently dropped); at row 9,000 a read of a few columns fails with an INTERNAL error.
   const lines = readFileSync(join(dir, "leads.csv"), "latin1").trimEnd().split("\n");
   const columns = lines[0].split(",");
   const rows = lines.slice(1);
@@ -177,7 +178,7 @@ test("a Latin-1 byte at row 15,001 of 20,000 in a scored column fails the run na
     (e: Error) => {
       assert.match(
         e.message,
-        /latin1\.csv: DuckDB stopped reading after row [\d,]+ of 20,000 \(counting data rows\), so the rest were not scored: the file is not UTF-8 encoded \(the first bad byte is on line 15002, counting the header\); DuckDB: .*not utf-8 encoded\. Fix: re-save it as UTF-8 naming its encoding, e\.g\. `iconv -f latin1 -t utf-8 latin1\.csv > utf8-latin1\.csv`\.$/,
+        /latin1\.csv: the file is not UTF-8 encoded \(the first bad byte is on line 15002, counting the header\); DuckDB: .*not utf-8 encoded\. Fix: re-save it as UTF-8 naming its encoding, e\.g\. `iconv -f latin1 -t utf-8 latin1\.csv > utf8-latin1\.csv`\.$/,
       );
       assert.doesNotMatch(e.message, /\n/, "one line");
       return true;
@@ -230,4 +231,32 @@ test("--personas: a persona attribute the leads file lacks is named with the fix
     scored("rules/sample/scoring.yaml", join(dir, "leads.csv"), { events: "data/sample/events.parquet", asOf: "created_date", personas: join(dir, "personas.yaml") }),
     /leads\.csv: the leads file has no column "sector", which the persona rules of .*personas\.yaml read \(it has: deal_id, .*\)\. Fix: add the column "sector" \(the persona attribute industry's source\.column\)\.$/,
   );
+});
+
+test("a Latin-1 byte in the first rows, or a corrupt Parquet page, is one line naming the file and the fix", async () => {
+  const text = readFileSync("tests/scoring/fixtures/leads.csv", "latin1").replace("Retail", "Caf\u00e9");
+  writeFileSync(join(dir, "early.csv"), text, "latin1");
+  await assert.rejects(
+    scored(FIXTURE_RULES, join(dir, "early.csv")),
+    /early\.csv: the file is not UTF-8 encoded \(the first bad byte is on line 3, counting the header\); DuckDB: .*\. Fix: re-save it as UTF-8 naming its encoding, e\.g\. `iconv -f latin1 -t utf-8 early\.csv > utf8-early\.csv`\.$/,
+  );
+  // The 8,000 sample leads repeated to 20,000 with new ids, in row groups of 2,048,
+  // uncompressed; 64 bytes of the page holding the id L015001 overwritten.
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  await db.run(
+    `COPY (SELECT * REPLACE ('L' || lpad(CAST(row_number() OVER (ORDER BY t.i, deal_id) AS VARCHAR), 6, '0') AS deal_id) FROM read_csv('${join(dir, "leads.csv")}', all_varchar = true), range(3) t(i) ORDER BY t.i, deal_id LIMIT 20000) TO '${join(dir, "leads.parquet")}' (FORMAT parquet, ROW_GROUP_SIZE 2048, COMPRESSION uncompressed)`,
+  );
+  db.closeSync();
+  const bytes = readFileSync(join(dir, "leads.parquet"));
+  const at = bytes.indexOf(Buffer.from("L015001"));
+  assert.ok(at > 200);
+  bytes.fill(0xff, at - 200, at - 136);
+  writeFileSync(join(dir, "corrupt.parquet"), bytes);
+  const options = { events: "data/sample/events.parquet", asOf: "created_date" };
+  await assert.rejects(
+    scored("rules/sample/scoring.yaml", join(dir, "corrupt.parquet"), options),
+    /corrupt\.parquet: DuckDB could not read the table: [^\n]+\. Fix: export the leads again \(the file may be truncated or corrupt\) as CSV with a header row, Parquet or NDJSON\.$/,
+  );
+  const whole = await scored("rules/sample/scoring.yaml", join(dir, "leads.parquet"), options);
+  assert.equal(whole.report.rows, 20_000);
 });
