@@ -125,7 +125,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
     values.set(value, (values.get(value) ?? 0) + 1);
   };
   const scorer = createScorer(rules, { reasons: options.reasons, missing: options.missing, onUnknown });
-  const tagger = options.personas === undefined ? undefined : personaTagger(readPersonas(options.personas));
+  const missing = ["", ...(rules.inputs.missing ?? []), ...(options.missing ?? [])];
+  const tagger = options.personas === undefined ? undefined : personaTagger(readPersonas(options.personas), missing);
   if (!existsSync(leadsPath)) throw new DatasetError("the leads file does not exist", { file: leadsPath }, "pass the path of a CSV, Parquet or NDJSON file of leads");
   const idColumn = options.id ?? rules.inputs.id;
   const eventNames = new Set(options.events ? rules.attributes.flatMap((a) => ("event" in a.source ? [a.name] : [])) : []);
@@ -146,7 +147,6 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
           { file: leadsPath },
           p.event ? `add a column named as the event feature with its value as of the scoring point` : `add the column "${p.column}" (the persona attribute ${p.name}'s source.column)`,
         );
-    const missing = ["", ...(rules.inputs.missing ?? []), ...(options.missing ?? [])];
     const features = options.events ? await leadEventFeatures(db, expr, leadsPath, rules, options.events, asOf!, missing) : undefined;
     const ids = await idCounts(db, expr, idColumn);
     const readKeys = [...fileKeys, ...personaKeys];
@@ -161,7 +161,6 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
     const fileValues: LeadValue[] = new Array(readKeys.length);
     // Where each persona attribute comes from: a computed feature, or its column's index in readKeys.
     const personaSources = personaInputs.map((p) => [p.name, p.computed ? features!.columns.get(p.name)! : readKeys.indexOf(p.column)] as const);
-    const missingTokens = new Set(missing.map((t) => t.trim()));
     const personaCounts = new Map<string | null, number>();
     const antiCounts = new Map<string, number>();
     const values: LeadValue[] = new Array(scorer.keys.length);
@@ -185,11 +184,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
         }
         let persona = "";
         if (tagger) {
-          const lead: Record<string, LeadValue | null> = {};
-          for (const [name, from] of personaSources) {
-            const v = typeof from === "number" ? fileValues[from] : from[rows + r];
-            lead[name] = typeof v === "string" && missingTokens.has(v.trim()) ? null : v;
-          }
+          const lead: Record<string, LeadValue> = {};
+          for (const [name, from] of personaSources) lead[name] = typeof from === "number" ? fileValues[from] : from[rows + r];
           const t = tagger.tag(lead);
           personaCounts.set(t.persona, (personaCounts.get(t.persona) ?? 0) + 1);
           for (const kind of t.anti) antiCounts.set(kind, (antiCounts.get(kind) ?? 0) + 1);

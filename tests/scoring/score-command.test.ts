@@ -221,6 +221,11 @@ test("--personas: the persona column is scoreAndTag()'s persona for every sample
   assert.equal(agree, 8000);
   const line = summary.find((l) => l.startsWith("personas: "))!;
   for (const [persona, n] of counts) assert.match(line, new RegExp(`${persona} ${n.toLocaleString("en-US")} leads \\(${((100 * n) / 8000).toFixed(1)} %\\)`));
+  // The upper-cased copy: every lead keeps its persona (categories matched as the scorer matches them).
+  let upperText = "";
+  await scoreCommand(["rules/sample/scoring.yaml", join(dir, "upper.csv"), "--events", "data/sample/events.parquet", "--as-of", "created_date", "--personas", "rules/sample/personas.yaml"], (t) => (upperText += t), () => {});
+  const upper = new Map(upperText.trimEnd().split("\n").slice(1).map((l) => l.split(",")).map(([id, , , , , , persona, anti]) => [id, [persona, anti]]));
+  assert.deepEqual(upper, got);
   console.log(`# personas: ${agree}/8000 agree with scoreAndTag; ${line}; ${summary.find((l) => l.startsWith("anti-personas: "))}`);
 });
 
