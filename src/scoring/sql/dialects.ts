@@ -46,6 +46,8 @@ export interface Dialect {
    * parse each event's time again for every pair of the join): `name AS MATERIALIZED (`.
    */
   materializedCte(name: string): string;
+  /** The engine version the view needs, when not any maintained one (said in the view's header). */
+  requires?: string;
 }
 
 const filtered = {
@@ -173,6 +175,7 @@ export function dialect(name: SqlDialect): Dialect {
         concat: (a, b) => `concat(${a}, ${b})`,
         createView: (v) => `CREATE OR REPLACE VIEW ${v} AS`,
         materializedCte: (n) => `${n} AS (`,
+        requires: "Spark 3.4 or later (btrim, try_to_timestamp, unix_millis)",
       };
   }
 }
