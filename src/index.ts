@@ -46,6 +46,7 @@ export { specYaml, type SpecComments } from "./init/spec-yaml";
 // Scoring rules: consume
 export { parseScoringRules, readScoringRules, scoringRulesSchemaText, SCORING_RULES_SCHEMA_PATH } from "./scoring/parse-scoring-rules";
 export { scoreAndTag, type TaggedLead } from "./scoring/score-and-tag";
+export { personaTagger, type PersonaTagger, type PersonaTag, type PersonaInput } from "./scoring/persona-tags";
 export { score, createScorer, gradeOf, binSetText, ScoreError, type LeadScore, type LeadRecord, type LeadValue, type ScoreOptions, type Scorer } from "./scoring/score";
 export { categoryKey, lowerEachCharacter } from "./scoring/category-key";
 export { leadEventFeatures, type AsOf, type LeadEventFeatures } from "./scoring/lead-event-features";
@@ -265,7 +266,7 @@ export { tuneCommand } from "./cli/tune-command";
 export { diffCommand } from "./cli/diff-command";
 export { validateCommand } from "./cli/validate-command";
 export { schemaCommand, datasetSchemaText, DATASET_SCHEMA_PATH } from "./cli/schema-command";
-export { scoreCommand, scoreFile, scoreSummary, type ScoreFileOptions, type ScoreFileReport, type UnscoredReason, type UnknownCategories, type IdCounts } from "./cli/score-command";
+export { scoreCommand, scoreFile, scoreSummary, type ScoreFileOptions, type ScoreFileReport, type UnscoredReason, type UnknownCategories, type IdCounts, type PersonaCounts } from "./cli/score-command";
 export { openAtomicOutput, writeFileAtomic, checkOutputPath, type AtomicOutput } from "./cli/atomic-output";
 export { sqlCommand } from "./cli/sql-command";
 export { frameworksCommand } from "./cli/frameworks-command";

@@ -6,8 +6,11 @@ import type { EventsReport } from "../data/load-report";
 import { openDuckDB, sqlIdentifier, sqlString } from "../data/duckdb-session";
 import { compareText } from "../data/compare-text";
 import { nearestName } from "../formats/nearest-name";
-import { tableExpression } from "../data/read-table";
+import { isCsvFile, tableExpression } from "../data/read-table";
+import { readTableError } from "../data/read-error";
 import { leadEventFeatures, type AsOf } from "../scoring/lead-event-features";
+import { personaTagger } from "../scoring/persona-tags";
+import { readPersonas } from "../personas/personas-yaml";
 import { readScoringRules } from "../scoring/parse-scoring-rules";
 import { createScorer, ScoreError, type LeadValue } from "../scoring/score";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
@@ -16,7 +19,7 @@ import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
 
 const USAGE =
-  "leadlab score <scoring.yaml> <leads.csv|parquet|json> [--id column] [--events events.csv|parquet --as-of column|now] [--out scored.csv] [--reasons N] [--missing NA,N/A]";
+  "leadlab score <scoring.yaml> <leads.csv|parquet|json> [--id column] [--events events.csv|parquet --as-of column|now] [--personas personas.yaml] [--out scored.csv] [--reasons N] [--missing NA,N/A]";
 
 /** Rows of a leads file that could not be scored, per reason. */
 export interface UnscoredReason {
@@ -47,6 +50,14 @@ export interface IdCounts {
   duplicated: { ids: number; rows: number; examples: { id: string; rows: number }[] };
 }
 
+/** With `personas`: leads per persona and per anti-persona kind. */
+export interface PersonaCounts {
+  /** Per persona id (null: no persona fits), most leads first. */
+  personas: { persona: string | null; rows: number }[];
+  /** Per anti-persona kind, most leads first. */
+  anti: { kind: string; rows: number }[];
+}
+
 /** What {@link scoreFile} did. */
 export interface ScoreFileReport {
   rows: number;
@@ -56,6 +67,8 @@ export interface ScoreFileReport {
   ids: IdCounts;
   /** With `events`: what became of the raw events (as in the load report). */
   events?: EventsReport;
+  /** With `personas`: leads per persona and anti-persona kind. */
+  personas?: PersonaCounts;
   seconds: number;
 }
 
@@ -73,6 +86,8 @@ export interface ScoreFileOptions {
   asOf?: string;
   /** The instant "now" stands for, in epoch milliseconds (default: when the call starts). */
   now?: number;
+  /** A `personas.yaml`: each lead is tagged with its persona (and anti-persona kinds) by the file's assignment rules. */
+  personas?: string;
   /** Called with a line of progress every 262,144 leads. */
   onProgress?: (message: string) => void;
 }
@@ -88,7 +103,10 @@ export interface ScoreFileOptions {
  * {@link leadEventFeatures}). A row that cannot be scored is written with empty points, tier
  * and grade and its reason. The report counts rows scored and not (per reason), category
  * values no bin lists (per attribute), and blank and duplicated ids. Everything is read and
- * checked (rules, columns, events) before `write` is first called.
+ * checked (rules, columns, events) before `write` is first called. A file whose rows stop
+ * coming before its last (DuckDB ends the stream quietly at a Latin-1 byte deep in a CSV) is an
+ * error naming the row reached, DuckDB's cause and the fix, thrown after the rows read so far
+ * were written (so `leadlab score --out` leaves its file untouched).
  *
  * @example
  * import { scoreFile } from "leadlab";
@@ -107,24 +125,44 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
     values.set(value, (values.get(value) ?? 0) + 1);
   };
   const scorer = createScorer(rules, { reasons: options.reasons, missing: options.missing, onUnknown });
+  const missing = ["", ...(rules.inputs.missing ?? []), ...(options.missing ?? [])];
+  const tagger = options.personas === undefined ? undefined : personaTagger(readPersonas(options.personas), missing);
   if (!existsSync(leadsPath)) throw new DatasetError("the leads file does not exist", { file: leadsPath }, "pass the path of a CSV, Parquet or NDJSON file of leads");
   const idColumn = options.id ?? rules.inputs.id;
   const eventNames = new Set(options.events ? rules.attributes.flatMap((a) => ("event" in a.source ? [a.name] : [])) : []);
   const db = await openDuckDB(process.cwd());
   try {
     const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd() }, { csvAllText: true });
-    const names = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${expr}`)).getRowObjectsJS().map((r) => String(r.column_name));
+    const names = await readableColumns(db, expr, leadsPath);
     const fileKeys = scorer.keys.filter((k) => !eventNames.has(k));
+    // The persona attributes read from the file (event features the rules compute come from them).
+    const personaInputs = (tagger?.inputs ?? []).map((p) => ({ ...p, computed: p.event && eventNames.has(p.name) }));
+    const personaKeys = [...new Set(personaInputs.filter((p) => !p.computed && !fileKeys.includes(p.column)).map((p) => p.column))];
     const asOf = options.events ? asOfOf(rules, options.asOf, now) : undefined;
     requireColumns(rules, [idColumn, ...fileKeys, ...(options.events ? [rules.inputs.events?.leadKey ?? idColumn] : []), ...(asOf && "column" in asOf ? [asOf.column] : [])], names, leadsPath, options.id !== undefined);
-    const missing = ["", ...(rules.inputs.missing ?? []), ...(options.missing ?? [])];
+    for (const p of personaInputs)
+      if (!p.computed && !names.includes(p.column))
+        throw new DatasetError(
+          `the leads file has no column "${p.column}", which the persona rules of ${options.personas} read (it has: ${names.join(", ")})`,
+          { file: leadsPath },
+          p.event ? `add a column named as the event feature with its value as of the scoring point` : `add the column "${p.column}" (the persona attribute ${p.name}'s source.column)`,
+        );
     const features = options.events ? await leadEventFeatures(db, expr, leadsPath, rules, options.events, asOf!, missing) : undefined;
     const ids = await idCounts(db, expr, idColumn);
-      const plan = await readPlan(db, expr, rules, fileKeys, idColumn);
+    const readKeys = [...fileKeys, ...personaKeys];
+    const textOnly = new Set(personaInputs.filter((p) => !p.numeric && !p.computed).map((p) => p.column));
+    const plan = await readPlan(db, expr, rules, readKeys, idColumn, textOnly);
+    // DuckDB's result stream can end early instead of raising when a row cannot be read (a
+    // Latin-1 byte deep in a CSV): the rows are counted first, by a query that reads no value.
+    const [[expected]] = (await db.runAndReadAll(`SELECT count(*) FROM ${expr}`)).getRowsJS();
     // Where each of the scorer's values comes from: the file (its index in fileKeys) or a computed feature.
     const sources = scorer.keys.map((k) => (eventNames.has(k) ? features!.columns.get(k)! : fileKeys.indexOf(k)));
     const result = await db.stream(plan.query);
-    const fileValues: LeadValue[] = new Array(fileKeys.length);
+    const fileValues: LeadValue[] = new Array(readKeys.length);
+    // Where each persona attribute comes from: a computed feature, or its column's index in readKeys.
+    const personaSources = personaInputs.map((p) => [p.name, p.computed ? features!.columns.get(p.name)! : readKeys.indexOf(p.column)] as const);
+    const personaCounts = new Map<string | null, number>();
+    const antiCounts = new Map<string, number>();
     const values: LeadValue[] = new Array(scorer.keys.length);
     const tiers = new Map<string | null, string>();
     // Reasons are few distinct texts: each is escaped once; the reasons cell is always quoted.
@@ -132,7 +170,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
     const unscored = new Map<string, UnscoredReason>();
     let rows = 0;
     let scored = 0;
-    let out = `${csvField(idColumn)},points,tier,grade,fit,engagement,reasons\n`;
+    let out = `${csvField(idColumn)},points,tier,grade,fit,engagement,${tagger ? "persona,anti_persona," : ""}reasons\n`;
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
@@ -144,6 +182,15 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
           const from = sources[j];
           values[j] = typeof from === "number" ? fileValues[from] : from[rows + r];
         }
+        let persona = "";
+        if (tagger) {
+          const lead: Record<string, LeadValue> = {};
+          for (const [name, from] of personaSources) lead[name] = typeof from === "number" ? fileValues[from] : from[rows + r];
+          const t = tagger.tag(lead);
+          personaCounts.set(t.persona, (personaCounts.get(t.persona) ?? 0) + 1);
+          for (const kind of t.anti) antiCounts.set(kind, (antiCounts.get(kind) ?? 0) + 1);
+          persona = `${csvField(t.persona ?? "")},${csvField(t.anti.join("; "))},`;
+        }
         try {
           const s = scorer.scoreValues(values);
           let tier = tiers.get(s.tier);
@@ -154,11 +201,11 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
             if (quoted === undefined) reasonCells.set(s.reasons[k], (quoted = s.reasons[k].replace(/"/g, '""')));
             cell += k === 0 ? quoted : `; ${quoted}`;
           }
-          out += `${csvField(id)},${s.points},${tier},${s.grade},${s.fit},${s.engagement},"${cell}"\n`;
+          out += `${csvField(id)},${s.points},${tier},${s.grade},${s.fit},${s.engagement},${persona}"${cell}"\n`;
           scored++;
         } catch (e) {
           if (!(e instanceof ScoreError)) throw e;
-          out += `${csvField(id)},,,,,,${csvField(`could not score: ${e.message}`)}\n`;
+          out += `${csvField(id)},,,,,,${persona}${csvField(`could not score: ${e.message}`)}\n`;
           let u = unscored.get(e.problem);
           if (!u) unscored.set(e.problem, (u = { reason: e.problem, rows: 0, examples: [], values: [] }));
           u.rows++;
@@ -173,6 +220,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
       if (options.onProgress && rows % 262_144 < n) options.onProgress(`scored ${rows.toLocaleString("en-US")} leads`);
     }
     if (out) write(out);
+    if (rows !== Number(expected)) throw await stoppedReadingError(leadsPath, expr, rows, Number(expected));
     return {
       rows,
       scored,
@@ -185,11 +233,76 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
       })),
       ids,
       ...(features ? { events: features.report } : {}),
+      ...(tagger
+        ? {
+            personas: {
+              personas: [...personaCounts].sort((a, b) => b[1] - a[1] || compareText(a[0] ?? "", b[0] ?? "")).map(([persona, rows]) => ({ persona, rows })),
+              anti: [...antiCounts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([kind, rows]) => ({ kind, rows })),
+            },
+          }
+        : {}),
       seconds: (performance.now() - started) / 1000,
     };
+  } catch (e) {
+    // DuckDB failing part-way through the leads (a corrupt Parquet page, say): its cause, with the file.
+    if (!(e instanceof Error) || e instanceof DatasetError || !/^[A-Za-z ]*Error: /.test(e.message)) throw e;
+    const fresh = await openDuckDB(process.cwd());
+    try {
+      throw await leadsReadError(fresh, e, leadsPath);
+    } finally {
+      fresh.closeSync();
+    }
   } finally {
     db.closeSync();
   }
+}
+
+/**
+ * The leads file's columns, once every value of a CSV file has been read: DuckDB's reader of a
+ * subset of the columns can end early or fail with an internal error at a byte that is not
+ * UTF-8 (so everything after reads all columns of such a file only after this check), while
+ * reading all of them raises its real cause, turned here into the message and fix.
+ */
+async function readableColumns(db: DuckDBConnection, expr: string, leadsPath: string): Promise<string[]> {
+  try {
+    const names = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${expr}`)).getRowObjectsJS().map((r) => String(r.column_name));
+    if (isCsvFile(leadsPath)) await db.runAndReadAll(`SELECT max(length(concat_ws('', *COLUMNS(*)))) FROM ${expr}`);
+    return names;
+  } catch (e) {
+    throw await leadsReadError(db, e, leadsPath);
+  }
+}
+
+/**
+ * The error for a leads file whose rows stopped coming before its last (DuckDB's stream ends
+ * quietly at some read errors): the row reached, and DuckDB's cause, got by reading every
+ * column from that row on in a new session (the stream's own may be invalidated by the failure).
+ */
+async function stoppedReadingError(leadsPath: string, expr: string, rows: number, expected: number): Promise<Error> {
+  const stopped = `DuckDB stopped reading after row ${rows.toLocaleString("en-US")} of ${expected.toLocaleString("en-US")} (counting data rows), so the rest were not scored`;
+  const db = await openDuckDB(process.cwd());
+  try {
+    await db.runAndReadAll(`SELECT * FROM ${expr} OFFSET ${rows}`);
+  } catch (e) {
+    const cause = await leadsReadError(db, e, leadsPath);
+    return new DatasetError(`${stopped}: ${cause.problem}`, { file: leadsPath }, cause.fix);
+  } finally {
+    db.closeSync();
+  }
+  return new DatasetError(`${stopped}; reading it again from that row gave no error`, { file: leadsPath }, "check the file is complete and readable, e.g. re-save it as UTF-8 CSV or as Parquet");
+}
+
+/** DuckDB's failure to read the leads file as a {@link DatasetError} naming the file, the line and the fix (`problem`: the message without file and fix). */
+async function leadsReadError(db: DuckDBConnection, e: unknown, leadsPath: string): Promise<DatasetError & { problem: string }> {
+  if (e instanceof DatasetError) return Object.assign(e, { problem: e.message });
+  const ctx = { specFile: leadsPath, field: "leads", label: leadsPath, ...(isCsvFile(leadsPath) ? { csvPath: resolve(leadsPath) } : {}) };
+  const cause = await readTableError(db, e, ctx);
+  const problem = cause.message.slice(`${leadsPath}: `.length, -` Fix: ${cause.fix.replace(/\.$/, "")}.`.length - 1);
+  const name = leadsPath.split(/[\\/]/).pop();
+  const fix = /not UTF-8 encoded/.test(problem)
+    ? `re-save it as UTF-8 naming its encoding, e.g. \`iconv -f latin1 -t utf-8 ${name} > utf8-${name}\``
+    : "export the leads again (the file may be truncated or corrupt) as CSV with a header row, Parquet or NDJSON";
+  return Object.assign(new DatasetError(problem, { file: leadsPath }, fix), { problem });
 }
 
 /** The scoring point of `--as-of`: a column, or "now"; by default the rules' scoring point column. */
@@ -254,8 +367,9 @@ interface ReadPlan {
  *   dictionary of those values (an ENUM), and the text itself when it is not in it;
  * - the rest: text.
  */
-async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules, keys: readonly string[], idColumn: string): Promise<ReadPlan> {
+async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules, keys: readonly string[], idColumn: string, textOnly: ReadonlySet<string>): Promise<ReadPlan> {
   const numericOnly = (key: string) =>
+    !textOnly.has(key) &&
     rules.attributes.every((a) => ("column" in a.source ? a.source.column : a.name) !== key || a.match === "numeric");
   const text = (key: string) => `COALESCE(CAST(${sqlIdentifier(key)} AS VARCHAR), '')`;
   const numeric = keys.map(numericOnly);
@@ -328,7 +442,7 @@ async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules,
  */
 export async function scoreCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {
   const text = { type: "string" as const };
-  const { values, positionals } = parseCommandArgs("score", USAGE, argv, { out: text, reasons: text, missing: text, id: text, events: text, "as-of": text }, 2);
+  const { values, positionals } = parseCommandArgs("score", USAGE, argv, { out: text, reasons: text, missing: text, id: text, events: text, "as-of": text, personas: text }, 2);
   const reasons = values.reasons === undefined ? undefined : Number(values.reasons);
   if (reasons !== undefined && !(Number.isInteger(reasons) && reasons >= 0)) throw new CliError(`score: --reasons must be a whole number ≥ 0; got "${values.reasons}". Usage: ${USAGE}`);
   if (values["as-of"] !== undefined && values.events === undefined) throw new CliError(`score: --as-of applies to features computed from --events; pass --events too. Usage: ${USAGE}`);
@@ -341,7 +455,7 @@ export async function scoreCommand(argv: string[], out: (text: string) => void, 
   let file: AtomicOutput | undefined;
   const write = values.out === undefined ? out : (t: string) => (file ??= openAtomicOutput(values.out!)).write(t);
   try {
-    const report = await scoreFile(rulesPath, leadsPath, write, { reasons, missing, onProgress: progress, id: values.id, events: values.events, asOf: values["as-of"] });
+    const report = await scoreFile(rulesPath, leadsPath, write, { reasons, missing, onProgress: progress, id: values.id, events: values.events, asOf: values["as-of"], personas: values.personas });
     if (values.out) (file ??= openAtomicOutput(values.out)).commit();
     for (const line of scoreSummary(report, values.out)) progress(line);
   } finally {
@@ -376,6 +490,12 @@ export function scoreSummary(report: ScoreFileReport, outPath?: string): string[
   lines.push(
     `ids: ${report.ids.blank ? `${report.ids.blank.toLocaleString("en-US")} blank` : "none blank"}, ${d.ids ? `${d.ids.toLocaleString("en-US")} on more than one row (${d.rows.toLocaleString("en-US")} rows), e.g. ${d.examples.map((e) => `${JSON.stringify(e.id)} ×${e.rows}`).join(", ")}` : "none duplicated"}`,
   );
+  const p = report.personas;
+  if (p) {
+    const share = (n: number) => `${leads(n)} (${((100 * n) / Math.max(report.rows, 1)).toFixed(1)} %)`;
+    lines.push(`personas: ${p.personas.map((x) => `${x.persona ?? "no persona"} ${share(x.rows)}`).join(", ")}`);
+    lines.push(`anti-personas: ${p.anti.length ? p.anti.map((x) => `${x.kind} ${share(x.rows)}`).join(", ") : "none"}`);
+  }
   const e = report.events;
   if (e)
     lines.push(

@@ -1,7 +1,7 @@
-import { assignPersona } from "../personas/assign-persona";
 import type { PersonasDocument } from "../formats/personas-schema";
 import { score, type LeadRecord, type LeadScore, type ScoreOptions } from "./score";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
+import { personaTagger } from "./persona-tags";
 
 /** A lead's score and the persona its assignment rules give it (null: no persona fits). */
 export interface TaggedLead extends LeadScore {
@@ -11,7 +11,9 @@ export interface TaggedLead extends LeadScore {
 /**
  * Scores a lead with `scoring.yaml` and tags it with a persona of `personas.yaml`, from one
  * record: what a CRM webhook needs. Like {@link score}, it has no dependencies beyond the two
- * parsed files.
+ * parsed files. Category text is matched as the scorer matches it (NFC, trimmed, case-folded)
+ * and the rules' and options' missing tokens are missing, for the persona too (see
+ * {@link personaTagger}).
  *
  * @example
  * import { readPersonas, readScoringRules, scoreAndTag } from "leadlab";
@@ -20,5 +22,6 @@ export interface TaggedLead extends LeadScore {
  * // => "financial-services-3500-plus-employees-4-plus-committee-size"
  */
 export function scoreAndTag(rules: ScoringRules, personas: Pick<PersonasDocument, "attributes" | "assignment">, record: LeadRecord, options: ScoreOptions = {}): TaggedLead {
-  return { ...score(rules, record, options), persona: assignPersona(personas, record) };
+  const missing = [...(rules.inputs.missing ?? []), ...(options.missing ?? [])];
+  return { ...score(rules, record, options), persona: personaTagger(personas, missing).tag(record).persona };
 }

@@ -8,6 +8,8 @@ import { scoreCommand, scoreFile, type ScoreFileOptions, type ScoreFileReport } 
 import { DEFAULT_MISSING, loadDataset } from "../../src/data/load-dataset";
 import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
 import { createScorer, ScoreError } from "../../src/scoring/score";
+import { scoreAndTag } from "../../src/scoring/score-and-tag";
+import { readPersonas } from "../../src/personas/personas-yaml";
 import { FIXTURE_RULES } from "./helpers";
 
 /*
@@ -146,4 +148,120 @@ test("--out: replaced only by a complete file; a failed run leaves it and no tem
   await scoreCommand([FIXTURE_RULES, "tests/scoring/fixtures/leads.csv", "--out", out], () => {}, () => {});
   assert.match(readFileSync(out, "utf8"), /^lead_id,points,tier,grade,fit,engagement,reasons\nL1,97,/);
   assert.deepEqual(readdirSync(join(dir, "out")), ["scored.csv"]);
+});
+
+test("a Latin-1 byte at row 15,001 of 20,000 in a scored column fails the run naming the line and the fix; --out is untouched", async () => {
+  // 20,000 sample leads (the 8,000 repeated with new ids); row 15,001's industry is "Café
+  // Services" written in Latin-1 (one byte 0xE9). DuckDB's stream of the scored columns of this
+  // file ends after row 14,336 instead of raising (so 14,336 leads were scored and the rest
+  // silently dropped); at row 9,000 a read of a few columns fails with an INTERNAL error.
+  const lines = readFileSync(join(dir, "leads.csv"), "latin1").trimEnd().split("\n");
+  const columns = lines[0].split(",");
+  const rows = lines.slice(1);
+  const big = [lines[0]];
+  for (let i = 0; i < 20_000; i++) {
+    const fields = rows[i % rows.length].split(",");
+    assert.equal(fields.length, columns.length, "the sample rows used hold no quoted comma");
+    fields[0] = `L${String(i + 1).padStart(6, "0")}`;
+    if (i + 1 === 15_001) fields[columns.indexOf("industry")] = "Café Services";
+    big.push(fields.join(","));
+  }
+  writeFileSync(join(dir, "latin1.csv"), big.join("\n") + "\n", "latin1");
+  writeFileSync(join(dir, "utf8.csv"), big.join("\n") + "\n", "utf8");
+  const options = ["--events", "data/sample/events.parquet", "--as-of", "created_date"];
+  const out = join(dir, "enc", "scored.csv");
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(join(dir, "enc"));
+  writeFileSync(out, "last quarter's scores\n");
+  await assert.rejects(
+    scoreCommand(["rules/sample/scoring.yaml", join(dir, "latin1.csv"), ...options, "--out", out], () => {}, () => {}),
+    (e: Error) => {
+      assert.match(
+        e.message,
+        /latin1\.csv: the file is not UTF-8 encoded \(the first bad byte is on line 15002, counting the header\); DuckDB: .*not utf-8 encoded\. Fix: re-save it as UTF-8 naming its encoding, e\.g\. `iconv -f latin1 -t utf-8 latin1\.csv > utf8-latin1\.csv`\.$/,
+      );
+      assert.doesNotMatch(e.message, /\n/, "one line");
+      return true;
+    },
+  );
+  assert.equal(readFileSync(out, "utf8"), "last quarter's scores\n");
+  assert.deepEqual(readdirSync(join(dir, "enc")), ["scored.csv"], "no temporary file left");
+  // The same rows in UTF-8: every one is scored, the bad row included.
+  const summary: string[] = [];
+  await scoreCommand(["rules/sample/scoring.yaml", join(dir, "utf8.csv"), ...options, "--out", out], () => {}, (m) => summary.push(m));
+  assert.equal(readFileSync(out, "utf8").trimEnd().split("\n").length, 20_001);
+  assert.match(summary[0], /^scored [\d,]+ of 20,000 leads/);
+  assert.match(readFileSync(out, "utf8"), /\nL015001,-?\d+,/);
+});
+
+test("--personas: the persona column is scoreAndTag()'s persona for every sample deal; the summary counts leads per persona", async () => {
+  const rules = readScoringRules("rules/sample/scoring.yaml");
+  const personas = readPersonas("rules/sample/personas.yaml");
+  const summary: string[] = [];
+  let text = "";
+  await scoreCommand(["rules/sample/scoring.yaml", join(dir, "leads.csv"), "--events", "data/sample/events.parquet", "--as-of", "created_date", "--personas", "rules/sample/personas.yaml"], (t) => (text += t), (m) => summary.push(m));
+  const lines = text.trimEnd().split("\n");
+  assert.equal(lines[0], "deal_id,points,tier,grade,fit,engagement,persona,anti_persona,reasons");
+  // The reference: scoreAndTag on each row of the leads file as a record of its text values.
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  const records = (await db.runAndReadAll(`SELECT * FROM read_csv('${join(dir, "leads.csv")}', all_varchar = true)`)).getRowObjectsJS() as Record<string, string | null>[];
+  db.closeSync();
+  const rarelyWins = new Set(personas.antiPersonas.filter((a) => a.kind === "rarely-wins" && a.source === "persona").map((a) => a.persona));
+  const got = new Map(lines.slice(1).map((l) => l.split(",")).map(([id, , , , , , persona, anti]) => [id, [persona, anti]]));
+  const counts = new Map<string, number>();
+  let agree = 0;
+  for (const record of records) {
+    const want = scoreAndTag(rules, personas, record).persona;
+    const [persona, anti] = got.get(record.deal_id!)!;
+    assert.equal(persona, want ?? "", record.deal_id!);
+    assert.equal(anti.includes("rarely-wins"), rarelyWins.has(want), record.deal_id!);
+    counts.set(want ?? "no persona", (counts.get(want ?? "no persona") ?? 0) + 1);
+    agree++;
+  }
+  assert.equal(agree, 8000);
+  const line = summary.find((l) => l.startsWith("personas: "))!;
+  for (const [persona, n] of counts) assert.match(line, new RegExp(`${persona} ${n.toLocaleString("en-US")} leads \\(${((100 * n) / 8000).toFixed(1)} %\\)`));
+  // The upper-cased copy: every lead keeps its persona (categories matched as the scorer matches them).
+  let upperText = "";
+  await scoreCommand(["rules/sample/scoring.yaml", join(dir, "upper.csv"), "--events", "data/sample/events.parquet", "--as-of", "created_date", "--personas", "rules/sample/personas.yaml"], (t) => (upperText += t), () => {});
+  const upper = new Map(upperText.trimEnd().split("\n").slice(1).map((l) => l.split(",")).map(([id, , , , , , persona, anti]) => [id, [persona, anti]]));
+  assert.deepEqual(upper, got);
+  console.log(`# personas: ${agree}/8000 agree with scoreAndTag; ${line}; ${summary.find((l) => l.startsWith("anti-personas: "))}`);
+});
+
+test("--personas: a persona attribute the leads file lacks is named with the fix", async () => {
+  const yaml = readFileSync("rules/sample/personas.yaml", "utf8").replace(/source: \{ column: industry \}/, "source: { column: sector }");
+  writeFileSync(join(dir, "personas.yaml"), yaml);
+  await assert.rejects(
+    scored("rules/sample/scoring.yaml", join(dir, "leads.csv"), { events: "data/sample/events.parquet", asOf: "created_date", personas: join(dir, "personas.yaml") }),
+    /leads\.csv: the leads file has no column "sector", which the persona rules of .*personas\.yaml read \(it has: deal_id, .*\)\. Fix: add the column "sector" \(the persona attribute industry's source\.column\)\.$/,
+  );
+});
+
+test("a Latin-1 byte in the first rows, or a corrupt Parquet page, is one line naming the file and the fix", async () => {
+  const text = readFileSync("tests/scoring/fixtures/leads.csv", "latin1").replace("Retail", "Caf\u00e9");
+  writeFileSync(join(dir, "early.csv"), text, "latin1");
+  await assert.rejects(
+    scored(FIXTURE_RULES, join(dir, "early.csv")),
+    /early\.csv: the file is not UTF-8 encoded \(the first bad byte is on line 3, counting the header\); DuckDB: .*\. Fix: re-save it as UTF-8 naming its encoding, e\.g\. `iconv -f latin1 -t utf-8 early\.csv > utf8-early\.csv`\.$/,
+  );
+  // The 8,000 sample leads repeated to 20,000 with new ids, in row groups of 2,048,
+  // uncompressed; 64 bytes of the page holding the id L015001 overwritten.
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  await db.run(
+    `COPY (SELECT * REPLACE ('L' || lpad(CAST(row_number() OVER (ORDER BY t.i, deal_id) AS VARCHAR), 6, '0') AS deal_id) FROM read_csv('${join(dir, "leads.csv")}', all_varchar = true), range(3) t(i) ORDER BY t.i, deal_id LIMIT 20000) TO '${join(dir, "leads.parquet")}' (FORMAT parquet, ROW_GROUP_SIZE 2048, COMPRESSION uncompressed)`,
+  );
+  db.closeSync();
+  const bytes = readFileSync(join(dir, "leads.parquet"));
+  const at = bytes.indexOf(Buffer.from("L015001"));
+  assert.ok(at > 200);
+  bytes.fill(0xff, at - 200, at - 136);
+  writeFileSync(join(dir, "corrupt.parquet"), bytes);
+  const options = { events: "data/sample/events.parquet", asOf: "created_date" };
+  await assert.rejects(
+    scored("rules/sample/scoring.yaml", join(dir, "corrupt.parquet"), options),
+    /corrupt\.parquet: DuckDB could not read the table: [^\n]+\. Fix: export the leads again \(the file may be truncated or corrupt\) as CSV with a header row, Parquet or NDJSON\.$/,
+  );
+  const whole = await scored("rules/sample/scoring.yaml", join(dir, "leads.parquet"), options);
+  assert.equal(whole.report.rows, 20_000);
 });

@@ -46,6 +46,8 @@ export interface Dialect {
    * parse each event's time again for every pair of the join): `name AS MATERIALIZED (`.
    */
   materializedCte(name: string): string;
+  /** The engine version the view needs, when not any maintained one (said in the view's header). */
+  requires?: string;
 }
 
 const filtered = {
@@ -68,12 +70,17 @@ const DAY_MS = 86_400_000;
  * The spelling of each dialect:
  * - time: DuckDB `epoch_ms(TRY_CAST(… AS TIMESTAMP))`, PostgreSQL `extract(epoch FROM …)`
  *   (ISO text only, checked first, as the cast would fail the query), BigQuery `UNIX_MILLIS`,
- *   Snowflake `DATE_PART(epoch_millisecond, …)`, Spark `unix_millis`; every time is read as
+ *   Snowflake `DATE_PART(epoch_millisecond, …)`, Spark `unix_millis(try_to_timestamp(…))`
+ *   (Spark ≥ 3.4; without a format it is the cast to the session's timestamp type that returns
+ *   NULL on bad text, as `try_cast(… AS TIMESTAMP)`, and it is what SQL parsers of Spark's
+ *   Hive lineage read); every time is read as
  *   UTC wall-clock time (an offset in the text is ignored, as DuckDB does; PostgreSQL and
  *   Spark read timestamps with a time zone in the session's zone, so set it to UTC);
  * - conditional aggregates: `FILTER (WHERE …)` in DuckDB and PostgreSQL, `SUM(CASE …)`,
  *   `COUNTIF` / `COUNT_IF` elsewhere;
  * - regular expressions: `regexp_matches`, `~`, `REGEXP_CONTAINS`, `REGEXP_INSTR`, `RLIKE`;
+ * - trimming a set of characters: `btrim` in PostgreSQL and Spark (≥ 3.2, where it is
+ *   `TRIM(BOTH … FROM …)` by another name), `TRIM(x, chars)` in BigQuery and Snowflake;
  * - division: days are computed as a double divided by 86,400,000, never integer division.
  *
  * @example
@@ -159,15 +166,16 @@ export function dialect(name: SqlDialect): Dialect {
         name,
         text: (e) => `CAST(${e} AS STRING)`,
         double: (e) => `CAST(${e} AS DOUBLE)`,
-        trim: (e, chars) => `TRIM(BOTH ${quoteString(chars, name)} FROM ${e})`,
+        trim: (e, chars) => `btrim(${e}, ${quoteString(chars, name)})`,
         regexFind: (e, p) => `(${e} RLIKE ${p})`,
-        epochMs: (t) => `unix_millis(try_cast(${t} AS TIMESTAMP))`,
+        epochMs: (t) => `unix_millis(try_to_timestamp(${t}))`,
         epochDay: (ms) => `FLOOR(${ms} / ${DAY_MS})`,
         msToDays: (ms) => `CAST(${ms} AS DOUBLE) / ${DAY_MS}`,
         ...caseWhen,
         concat: (a, b) => `concat(${a}, ${b})`,
         createView: (v) => `CREATE OR REPLACE VIEW ${v} AS`,
         materializedCte: (n) => `${n} AS (`,
+        requires: "Spark 3.4 or later (btrim, try_to_timestamp, unix_millis)",
       };
   }
 }

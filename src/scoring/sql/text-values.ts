@@ -35,7 +35,7 @@ const FALSE_TOKENS = ["false", "f", "no", "n", "0"];
  *
  * @example
  * import { dialect, trimmedText } from "leadlab";
- * trimmedText(dialect("spark"), "l.`x`").startsWith("TRIM(BOTH '\\t\\n"); // => true
+ * trimmedText(dialect("spark"), "l.`x`").startsWith("btrim(CAST(l.`x` AS STRING), '\\t\\n"); // => true
  */
 export function trimmedText(d: Dialect, column: string): string {
   return d.trim(d.text(column), TRIM_CHARACTERS);
