@@ -151,7 +151,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   const sum = (indexes: number[]) => (indexes.length ? indexes.map((k) => `p${k + 1}`).join(" + ") : "0");
   const group = (g: string) => attributes.flatMap((a, k) => (a.group === g ? [k] : []));
   const total = [
-    "lead_total AS (",
+    d.materializedCte("lead_total"),
     "  SELECT",
     "    lead_id,",
     `    ${[String(rules.scale.basePoints), ...attributes.map((_, k) => `p${k + 1}`)].join(" + ")} AS points,`,
@@ -188,8 +188,10 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     ...(keys.length > 1 ? [["lead_key AS (", "  SELECT", selectList(keys), "  FROM lead_raw", ")"].join("\n")] : []),
     [d.materializedCte("lead_input"), "  SELECT", selectList(inputs), `  FROM ${keys.length > 1 ? "lead_key" : "lead_raw"}`, ")"].join("\n"),
     ...(eventSql?.ctes ?? []),
-    ["lead_value AS (", "  SELECT", selectList(values), "  FROM lead_input AS i", ...(eventSql ? [`  ${eventSql.join}`] : []), ")"].join("\n"),
-    ["lead_points AS (", "  SELECT", selectList(points), "  FROM lead_value", ")"].join("\n"),
+    // Materialised where the engine would otherwise inline: each value is parsed once per lead,
+    // not once per reference in the points, tier and grade expressions.
+    [d.materializedCte("lead_value"), "  SELECT", selectList(values), "  FROM lead_input AS i", ...(eventSql ? [`  ${eventSql.join}`] : []), ")"].join("\n"),
+    [d.materializedCte("lead_points"), "  SELECT", selectList(points), "  FROM lead_value", ")"].join("\n"),
     total,
   ];
   return [

@@ -90,7 +90,7 @@ event_feature AS (
     AND e.event_ms >= p.scoring_ms - 7776000000
   GROUP BY p.event_key, p.scoring_ms
 ),
-lead_value AS (
+lead_value AS MATERIALIZED (
   SELECT
     i.lead_id,
     -- employees
@@ -116,7 +116,7 @@ lead_value AS (
   FROM lead_input AS i
   LEFT JOIN event_feature AS f ON f.event_key = i.event_key AND f.scoring_ms = i.scoring_ms
 ),
-lead_points AS (
+lead_points AS MATERIALIZED (
   SELECT
     lead_id,
     -- employees
@@ -139,7 +139,7 @@ lead_points AS (
     CASE WHEN x9 IS NULL THEN 0 WHEN x9 < 1 THEN -4 WHEN (x9 >= 1 AND x9 < 5) THEN 4 WHEN x9 >= 5 THEN 9 ELSE NULL END AS p9
   FROM lead_value
 ),
-lead_total AS (
+lead_total AS MATERIALIZED (
   SELECT
     lead_id,
     10 + p1 + p2 + p3 + p4 + p5 + p6 + p7 + p8 + p9 AS points,
