@@ -6,6 +6,9 @@ import { sqlIdentifier, sqlString } from "./duckdb-session";
 import type { EventsReport } from "./load-report";
 import { openTable, requireColumn, runUserQuery, type TableContext } from "./read-table";
 import type { EventAggregate } from "../formats/vocabulary";
+import { eventFeatureName } from "../sql/event-features-sql";
+
+export { eventFeatureName };
 
 const DAY = 86_400_000;
 /** Event values that are not whole numbers are summed as integers of 1e-9 (exact, and fast). */
@@ -46,18 +49,6 @@ export interface ScoringPoints {
   at: Float64Array;
   /** What the scoring point is, for the report. */
   description: string;
-}
-
-/**
- * The name of a behavioural feature: `<event type>_<aggregate>_<window>d`, lower case.
- *
- * @example
- * import { eventFeatureName } from "leadlab";
- * eventFeatureName("Demo Request", "count", 90); // => "demo_request_count_90d"
- */
-export function eventFeatureName(eventType: string, aggregate: EventAggregate, windowDays: number): string {
-  const slug = eventType.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "event";
-  return `${slug}_${aggregate}_${windowDays}d`;
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { ScoringRules } from "../../formats/scoring-rules-schema";
+import type { ScoringRules } from "../formats/scoring-rules-schema";
+import type { EventAggregate } from "../formats/vocabulary";
 import type { Dialect } from "./dialects";
-import { quoteIdentifier, quoteString, quoteTableName, sqlComment } from "./quoting";
+import { sqlComment } from "./quoting";
 import { missingAsNull, numberOfText, trimmedText } from "./text-values";
 
 const DAY_MS = 86_400_000;
@@ -9,7 +10,19 @@ const DAY_MS = 86_400_000;
 export interface EventFeatureSpec {
   type: string;
   windowDays: number;
-  aggregate: string;
+  aggregate: EventAggregate;
+}
+
+/**
+ * The name of a behavioural feature: `<event type>_<aggregate>_<window>d`, lower case.
+ *
+ * @example
+ * import { eventFeatureName } from "leadlab";
+ * eventFeatureName("Demo Request", "count", 90); // => "demo_request_count_90d"
+ */
+export function eventFeatureName(eventType: string, aggregate: EventAggregate, windowDays: number): string {
+  const slug = eventType.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "event";
+  return `${slug}_${aggregate}_${windowDays}d`;
 }
 
 /** The event-feature part of the view: its CTEs and, per feature, the lead-level expression. */
@@ -44,8 +57,8 @@ export function eventFeatureSql(
   eventsTable: string,
   missing: readonly string[],
 ): EventFeatureSql {
-  const q = (s: string) => quoteString(s, d.name);
-  const col = (c: string) => `e.${quoteIdentifier(c, d.name)}`;
+  const q = (s: string) => d.string(s);
+  const col = (c: string) => `e.${d.identifier(c)}`;
   const keyOf = (f: EventFeatureSpec) => `${f.type}\u0000${f.windowDays}\u0000${f.aggregate}`;
   const distinct: EventFeatureSpec[] = [];
   const slot = new Map<string, number>();
@@ -89,7 +102,7 @@ export function eventFeatureSql(
       `    ${trimmedText(d, col(columns.time))} AS event_time,`,
       `    ${trimmedText(d, col(columns.type))} AS event_type,`,
       `    ${columns.value ? trimmedText(d, col(columns.value)) : "NULL"} AS event_value`,
-      `  FROM ${quoteTableName(eventsTable, d.name)} AS e`,
+      `  FROM ${d.table(eventsTable)} AS e`,
       ")",
     ].join("\n"),
     [
