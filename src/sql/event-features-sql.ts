@@ -68,24 +68,7 @@ export function eventFeatureSql(
       distinct.push(f);
     }
   const types = [...new Set(distinct.map((f) => f.type.trim()))];
-  const maxWindow = Math.max(...distinct.map((f) => f.windowDays));
   const present = (trimmed: string) => missingAsNull(d, trimmed, missing);
-
-  const aggregate = (f: EventFeatureSpec): string => {
-    const cond = `e.event_type = ${q(f.type.trim())} AND e.event_ms >= p.scoring_ms - ${f.windowDays * DAY_MS}`;
-    switch (f.aggregate) {
-      case "count":
-        return d.countIf(cond);
-      case "sum":
-        return d.sumIf("e.event_value", cond);
-      case "active_days":
-        return d.countDistinctIf(d.epochDay("e.event_ms"), cond);
-      case "days_since_last":
-        return d.msToDays(`p.scoring_ms - ${d.maxIf("e.event_ms", cond)}`);
-      default:
-        throw new Error(`scoringSql: unknown event aggregate "${f.aggregate}"`);
-    }
-  };
 
   const ctes = [
     [
@@ -116,20 +99,7 @@ export function eventFeatureSql(
       `  WHERE ${present("event_type")} IN (${types.map(q).join(", ")})`,
       ")",
     ].join("\n"),
-    [
-      "event_feature AS (",
-      "  SELECT",
-      "    p.event_key,",
-      "    p.scoring_ms,",
-      distinct.map((f, k) => `    ${sqlComment(`${f.type} ${f.aggregate} ${f.windowDays}d`)}\n    ${aggregate(f)} AS f${k + 1}`).join(",\n"),
-      "  FROM lead_event_point AS p",
-      "  JOIN event_input AS e",
-      "    ON e.event_key = p.event_key",
-      "    AND e.event_ms < p.scoring_ms",
-      `    AND e.event_ms >= p.scoring_ms - ${maxWindow * DAY_MS}`,
-      "  GROUP BY p.event_key, p.scoring_ms",
-      ")",
-    ].join("\n"),
+    ["event_feature AS (", ...asOfFeatureSelect(d, distinct, { points: "lead_event_point", events: "event_input" }), ")"].join("\n"),
   ];
   const values = features.map((f) => {
     const k = slot.get(keyOf(f))! + 1;
@@ -138,4 +108,58 @@ export function eventFeatureSql(
       : `CASE WHEN i.event_key IS NULL OR i.scoring_ms IS NULL THEN NULL ELSE COALESCE(f.f${k}, 0) END`;
   });
   return { ctes, values, join: "LEFT JOIN event_feature AS f ON f.event_key = i.event_key AND f.scoring_ms = i.scoring_ms" };
+}
+
+/**
+ * Names of the two relations the as-of aggregate reads: `points` with columns `event_key` and
+ * `scoring_ms` (one row per distinct pair), `events` with `event_key`, `event_ms`, `event_type`
+ * (trimmed) and `event_value`.
+ */
+export interface AsOfRelations {
+  points: string;
+  events: string;
+}
+
+/**
+ * The one definition of the as-of event features: the `SELECT` (as lines, two spaces in) that
+ * aggregates, per (event key, scoring point), the events of each feature's type strictly before
+ * the scoring point and at or after `scoring point − windowDays days`: count, sum of the value,
+ * distinct active days (UTC day of the epoch) and days since the last event (fractional). Its
+ * columns are `event_key`, `scoring_ms` and `f1…fN` in the order of `features`; pairs with no
+ * event in the largest window have no row. The loader runs it for DuckDB; the scoring view and
+ * the training query render it for every dialect.
+ *
+ * @example
+ * import { asOfFeatureSelect, dialect } from "leadlab";
+ * asOfFeatureSelect(dialect("bigquery"), [{ type: "demo", windowDays: 1, aggregate: "count" }], { points: "p0", events: "e0" })[3].endsWith("COUNTIF(e.event_type = 'demo' AND e.event_ms >= p.scoring_ms - 86400000) AS f1"); // => true
+ */
+export function asOfFeatureSelect(d: Dialect, features: readonly EventFeatureSpec[], relations: AsOfRelations): string[] {
+  const maxWindow = Math.max(...features.map((f) => f.windowDays));
+  const aggregate = (f: EventFeatureSpec): string => {
+    const cond = `e.event_type = ${d.string(f.type.trim())} AND e.event_ms >= p.scoring_ms - ${f.windowDays * DAY_MS}`;
+    switch (f.aggregate) {
+      case "count":
+        return d.countIf(cond);
+      case "sum":
+        return d.sumIf("e.event_value", cond);
+      case "active_days":
+        return d.countDistinctIf(d.epochDay("e.event_ms"), cond);
+      case "days_since_last":
+        return d.msToDays(`p.scoring_ms - ${d.maxIf("e.event_ms", cond)}`);
+      default:
+        throw new Error(`asOfFeatureSelect: unknown event aggregate "${String(f.aggregate)}"`);
+    }
+  };
+  return [
+    "  SELECT",
+    "    p.event_key,",
+    "    p.scoring_ms,",
+    features.map((f, k) => `    ${sqlComment(`${f.type} ${f.aggregate} ${f.windowDays}d`)}\n    ${aggregate(f)} AS f${k + 1}`).join(",\n"),
+    `  FROM ${relations.points} AS p`,
+    `  JOIN ${relations.events} AS e`,
+    "    ON e.event_key = p.event_key",
+    "    AND e.event_ms < p.scoring_ms",
+    `    AND e.event_ms >= p.scoring_ms - ${maxWindow * DAY_MS}`,
+    "  GROUP BY p.event_key, p.scoring_ms",
+  ];
 }
