@@ -51,11 +51,12 @@ export { score, createScorer, gradeOf, binSetText, ScoreError, type LeadScore, t
 export { categoryKey, lowerEachCharacter } from "./scoring/category-key";
 export { leadEventFeatures, type AsOf, type LeadEventFeatures } from "./scoring/lead-event-features";
 export { scoringSql, type ScoringSqlOptions } from "./scoring/sql/scoring-sql";
-export { SQL_DIALECTS, dialect, type SqlDialect, type Dialect } from "./scoring/sql/dialects";
-export { quoteString, quoteIdentifier, quoteTableName, sqlNumber, sqlComment, regexLiteral } from "./scoring/sql/quoting";
-export { TRIM_CHARACTERS, NUMBER_PATTERN, trimmedText, missingAsNull, numberOfText, booleanOfText, containsItem } from "./scoring/sql/text-values";
+export { SQL_DIALECTS, dialect, type SqlDialect, type Dialect } from "./sql/dialects";
+export { quoteString, quoteIdentifier, quoteTableName, sqlNumber, sqlComment, regexLiteral } from "./sql/quoting";
+export { TRIM_CHARACTERS, NUMBER_PATTERN, trimmedText, missingAsNull, numberOfText, booleanOfText, containsItem } from "./sql/text-values";
 export { categoryKeySql, clusterSpellings } from "./scoring/sql/category-key-sql";
-export { eventFeatureSql, type EventFeatureSpec, type EventFeatureSql } from "./scoring/sql/event-features-sql";
+export { eventFeatureSql, type EventFeatureSpec, type EventFeatureSql } from "./sql/event-features-sql";
+export { trainingFeaturesSql, trainingFeatureList, rulesTrainingFeaturesSql, type TrainingFeaturesInput } from "./sql/training-features-sql";
 export { binPointsSql, type AttributeRefs } from "./scoring/sql/bin-points-sql";
 // CRM exports: the rules as field conditions and points a CRM adds up (sheet, HubSpot, Salesforce, Marketo)
 export { exportRules, EXPORT_TARGETS, type ExportTarget, type ExportOptions } from "./scoring/export/export-rules";

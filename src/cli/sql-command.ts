@@ -1,16 +1,18 @@
 import { readScoringRules } from "../scoring/parse-scoring-rules";
-import { SQL_DIALECTS, type SqlDialect } from "../scoring/sql/dialects";
+import { SQL_DIALECTS, type SqlDialect } from "../sql/dialects";
 import { scoringSql } from "../scoring/sql/scoring-sql";
+import { rulesTrainingFeaturesSql } from "../sql/training-features-sql";
 import { checkOutputPath, writeFileAtomic } from "./atomic-output";
 import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
 
-const USAGE = `leadlab sql <scoring.yaml> --dialect ${SQL_DIALECTS.join("|")} [--leads-table T] [--events-table E] [--view V] [--missing NA,N/A] [--out file.sql]`;
+const USAGE = `leadlab sql <scoring.yaml> --dialect ${SQL_DIALECTS.join("|")} [--leads-table T] [--events-table E] [--view V] [--missing NA,N/A] [--features] [--out file.sql]`;
 
 /**
  * `leadlab sql`: writes the `CREATE OR REPLACE VIEW` statement that scores a leads table
  * with a `scoring.yaml` in a warehouse's SQL dialect (event features computed from the raw
- * events table), to `--out` or stdout.
+ * events table), to `--out` or stdout. With `--features`, the per-deal training feature query
+ * instead: every event type and window of the rules, per deal id and scoring point.
  *
  * @example
  * import { sqlCommand } from "leadlab";
@@ -28,6 +30,7 @@ export function sqlCommand(argv: string[], out: (text: string) => void, progress
       view: { type: "string" as const },
       missing: { type: "string" as const },
       out: { type: "string" as const },
+      features: { type: "boolean" as const },
     },
     1,
   );
@@ -36,13 +39,22 @@ export function sqlCommand(argv: string[], out: (text: string) => void, progress
     throw new CliError(`sql: ${d === undefined ? "--dialect is required" : `unknown dialect "${d}"`}; use one of ${SQL_DIALECTS.join(", ")}. Usage: ${USAGE}`);
   if (values.out) checkOutputPath(values.out);
   const rules = readScoringRules(positionals[0]);
-  const sql = scoringSql(rules, {
+  const common = {
     dialect: d as SqlDialect,
     leadsTable: values["leads-table"],
     eventsTable: values["events-table"],
-    viewName: values.view,
     missing: values.missing === undefined ? undefined : values.missing.split(","),
-  });
+  };
+  let sql: string;
+  if (!values.features) sql = scoringSql(rules, { ...common, viewName: values.view });
+  else if (values.view !== undefined) throw new CliError(`sql: --view names the scoring view; --features writes a query, not a view. Usage: ${USAGE}`);
+  else {
+    try {
+      sql = rulesTrainingFeaturesSql(rules, common);
+    } catch (e) {
+      throw new CliError(`${positionals[0]}: ${(e as Error).message}`);
+    }
+  }
   if (values.out) {
     writeFileAtomic(values.out, sql);
     progress(`wrote ${values.out} (${d})`);

@@ -6,6 +6,10 @@ import { sqlIdentifier, sqlString } from "./duckdb-session";
 import type { EventsReport } from "./load-report";
 import { openTable, requireColumn, runUserQuery, type TableContext } from "./read-table";
 import type { EventAggregate } from "../formats/vocabulary";
+import { dialect } from "../sql/dialects";
+import { asOfFeatureSelect, eventFeatureName, type EventFeatureSpec } from "../sql/event-features-sql";
+
+export { eventFeatureName };
 
 const DAY = 86_400_000;
 /** Event values that are not whole numbers are summed as integers of 1e-9 (exact, and fast). */
@@ -46,18 +50,6 @@ export interface ScoringPoints {
   at: Float64Array;
   /** What the scoring point is, for the report. */
   description: string;
-}
-
-/**
- * The name of a behavioural feature: `<event type>_<aggregate>_<window>d`, lower case.
- *
- * @example
- * import { eventFeatureName } from "leadlab";
- * eventFeatureName("Demo Request", "count", 90); // => "demo_request_count_90d"
- */
-export function eventFeatureName(eventType: string, aggregate: EventAggregate, windowDays: number): string {
-  const slug = eventType.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "event";
-  return `${slug}_${aggregate}_${windowDays}d`;
 }
 
 /**
@@ -201,47 +193,14 @@ export async function eventFeatures(
     )
   ).getRowObjectsJS();
 
-  // Two stages, exact to the millisecond: per deal, type and day the events inside each window,
-  // then per deal and type; active days are the days with at least one event in the window
-  // (no DISTINCT aggregate, which would not parallelise).
-  const inW = (w: number) => `ev.ms >= dp.sp - ${w}::BIGINT * ${DAY}`;
-  const perDay = windows
-    .map((w) => `count(*) FILTER (WHERE ${inW(w)}) AS c${w}, sum(ev.v) FILTER (WHERE ${inW(w)}) AS s${w}, max(ev.ms) FILTER (WHERE ${inW(w)}) AS m${w}`)
-    .join(", ");
-  const perDeal = windows
-    .map((w) => `sum(c${w})::DOUBLE AS c${w}, (sum(s${w})::DOUBLE / ${scale}) AS s${w}, (count(*) FILTER (WHERE c${w} > 0))::DOUBLE AS d${w}, ((max(sp) - max(m${w})) / ${DAY}.0)::DOUBLE AS l${w}`)
-    .join(", ");
-  await db.run(`CREATE OR REPLACE TEMP TABLE tt (t VARCHAR, ti INTEGER)`);
-  const typeAppender = await db.createAppender("tt");
-  kept.forEach((tr, ti) => {
-    typeAppender.appendVarchar(String(tr.t));
-    typeAppender.appendInteger(ti);
-    typeAppender.endRow();
-  });
-  typeAppender.closeSync();
-  progress("events: aggregating per deal, type and window");
-  const result = await db.runAndReadAll(
-    `SELECT i, ti, ${perDeal} FROM (
-       SELECT dp.i AS i, tt.ti AS ti, ev.ms // ${DAY} AS day, max(dp.sp) AS sp, ${perDay}
-       FROM dp JOIN ev ON ev.k = dp.k AND ev.ms < dp.sp AND ev.ms >= dp.sp - ${maxW}::BIGINT * ${DAY}
-       JOIN tt ON ev.t = tt.t
-       GROUP BY dp.i, tt.ti, day)
-     GROUP BY i, ti`,
-  );
-  progress("events: filling the feature columns");
-  const resultNames = result.columnNames();
-  // With no event before any scoring point the result has no rows, and no columns to read.
-  const raw = result.currentRowCount > 0 ? (result.getColumns() as number[][]) : resultNames.map(() => []);
-  const cols: Record<string, number[]> = Object.fromEntries(resultNames.map((name, j) => [name, raw[j]]));
-
   const attributes: AttributeMeta[] = [];
   const columns: Record<string, Column> = {};
   const has = new Uint8Array(n);
   for (let i = 0; i < n; i++) has[i] = points.keys[i] !== null && Number.isFinite(points.at[i]) ? 1 : 0;
-  const slot: Record<string, Float64Array>[] = [];
+  const targets: Float64Array[] = [];
+  const features: EventFeatureSpec[] = [];
   for (const tr of kept) {
     const type = String(tr.t);
-    const perType: Record<string, Float64Array> = {};
     for (const w of windows) {
       const aggregates: EventAggregate[] = ["count", ...(num(tr.nv) > 0 ? (["sum"] as const) : []), "active_days", "days_since_last"];
       for (const agg of aggregates) {
@@ -250,7 +209,8 @@ export async function eventFeatures(
         const zero = agg === "days_since_last" ? NaN : 0;
         const col = Float64Array.from(has, (h) => (h ? zero : NaN));
         columns[name] = col;
-        perType[`${agg}:${w}`] = col;
+        targets.push(col);
+        features.push({ type, windowDays: w, aggregate: agg });
         attributes.push({
           name,
           type: "numeric",
@@ -262,32 +222,38 @@ export async function eventFeatures(
         });
       }
     }
-    slot.push(perType);
   }
-  const idx = cols.i;
-  const types = cols.ti;
-  for (const w of windows) {
-    const [c, sum, days, last] = [cols[`c${w}`], cols[`s${w}`], cols[`d${w}`], cols[`l${w}`]];
-    const target = slot.map((perType) => [perType[`count:${w}`], perType[`sum:${w}`], perType[`active_days:${w}`], perType[`days_since_last:${w}`]]);
-    for (let r = 0; r < idx.length; r++) {
-      if (c[r] === 0) continue;
-      const [tc, ts, td, tl] = target[types[r]];
-      const i = idx[r];
-      tc[i] = c[r];
-      if (ts) ts[i] = sum[r] ?? 0;
-      td[i] = days[r];
-      tl[i] = last[r];
-    }
+  // The as-of aggregate is the one the SQL export renders (asOfFeatureSelect), run on the checked
+  // events: values are summed exactly (integers of 1e-9, or whole numbers) and scaled back here,
+  // so a sum does not depend on the order of the rows or on how DuckDB splits the work.
+  progress("events: aggregating per deal, type and window");
+  const typeList = kept.map((tr) => sqlString(String(tr.t))).join(", ") || "NULL";
+  const select = asOfFeatureSelect(dialect("duckdb"), features, {
+    points: "(SELECT DISTINCT k AS event_key, sp AS scoring_ms FROM dp)",
+    events: `(SELECT k AS event_key, ms AS event_ms, t AS event_type, v AS event_value FROM ev WHERE k IS NOT NULL AND ms IS NOT NULL AND t IN (${typeList}))`,
+  });
+  const outputs = features.map((f, j) => (f.aggregate === "sum" ? `CAST(f.f${j + 1} AS DOUBLE) / ${scale}` : `CAST(f.f${j + 1} AS DOUBLE)`));
+  const result =
+    features.length === 0
+      ? undefined
+      : await db.runAndReadAll(`SELECT dp.i, ${outputs.join(", ")} FROM dp JOIN (\n${select.join("\n")}\n) AS f ON f.event_key = dp.k AND f.scoring_ms = dp.sp`);
+  progress("events: filling the feature columns");
+  const matched = result?.currentRowCount ?? 0;
+  if (result && matched > 0) {
+    const [idx, ...values] = result.getColumns() as (number | null)[][];
+    values.forEach((value, j) => {
+      const target = targets[j];
+      for (let r = 0; r < matched; r++) if (value[r] !== null) target[idx[r]!] = value[r]!;
+    });
   }
   await db.run(`DROP TABLE ev`);
-  await db.run(`DROP TABLE tt`);
   await db.run(`DROP TABLE dp`);
   const dropped = [
     { reason: `no key (${spec.key})`, rows: num(counts.no_key) },
     { reason: `no time (${spec.time})`, rows: num(counts.no_time) },
     { reason: `no type (${spec.type})`, rows: num(counts.no_type) },
   ].filter((d) => d.rows > 0);
-  if (n > withoutPoint && num(counts.n) > 0 && idx.length === 0)
+  if (n > withoutPoint && num(counts.n) > 0 && matched === 0)
     warnings.push(`events: no event of a deal's key falls in a window before its scoring point (${num(usage.unmatched)} match no deal, ${num(usage.after_all)} are at or after every scoring point of their key); every count is 0`);
   if (withoutPoint > 0) warnings.push(`events: ${withoutPoint} closed deals have no scoring point; their behavioural features are missing`);
   return {

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { Client } from "pg";
-import { dialect } from "../../src/scoring/sql/dialects";
-import { quoteIdentifier, quoteString, quoteTableName, regexLiteral, sqlComment, sqlNumber } from "../../src/scoring/sql/quoting";
-import { TRIM_CHARACTERS } from "../../src/scoring/sql/text-values";
+import { dialect } from "../../src/sql/dialects";
+import { quoteIdentifier, quoteString, quoteTableName, regexLiteral, sqlComment, sqlNumber } from "../../src/sql/quoting";
+import { TRIM_CHARACTERS } from "../../src/sql/text-values";
 
 /** Values that would break naive quoting. */
 const HOSTILE = [

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
-import { SQL_DIALECTS } from "../../src/scoring/sql/dialects";
+import { SQL_DIALECTS } from "../../src/sql/dialects";
 import { scoringSql } from "../../src/scoring/sql/scoring-sql";
 import { deepFreeze, fixtureRules, tinyRules } from "./helpers";
 

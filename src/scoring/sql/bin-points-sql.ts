@@ -1,7 +1,7 @@
 import type { BinMatch, ScorecardAttribute } from "../../formats/scoring-rules-schema";
 import { binSetText } from "../score";
-import type { Dialect } from "./dialects";
-import { quoteString, sqlNumber } from "./quoting";
+import type { Dialect } from "../../sql/dialects";
+import { sqlNumber } from "../../sql/quoting";
 
 /**
  * The columns of `lead_value` an attribute's points are read from:
@@ -61,7 +61,7 @@ function condition(d: Dialect, v: string, when: BinMatch, match: string): string
   }
   if (when.kind === "set") {
     const values = [...new Set(when.values.map((x) => binSetText(x, match)))];
-    return values.length ? `${v} IN (${values.map((x) => quoteString(x, d.name)).join(", ")})` : undefined;
+    return values.length ? `${v} IN (${values.map((x) => d.string(x)).join(", ")})` : undefined;
   }
   return undefined;
 }

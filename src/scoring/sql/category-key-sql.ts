@@ -1,6 +1,5 @@
 import { categoryKey, lowerEachCharacter } from "../category-key";
-import type { Dialect } from "./dialects";
-import { quoteString } from "./quoting";
+import type { Dialect } from "../../sql/dialects";
 
 /*
  * categoryKey (NFC, trimmed, each character lower-cased) spelled in SQL the same way in every
@@ -104,7 +103,7 @@ export function categoryKeySql(d: Dialect, trimmed: string, values: readonly str
         to.push(f);
       } else replacements.push([c, f]);
     }
-  const q = (s: string) => quoteString(s, d.name);
+  const q = (s: string) => d.string(s);
   let sql = `translate(${trimmed}, ${q(from.join(""))}, ${q(to.join(""))})`;
   const ordered = [...replacements, ...[...spellings].sort(([a], [b]) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))];
   for (const [s, cluster] of ordered) sql = `replace(${sql}, ${q(s)}, ${q(cluster)})`;

@@ -1,11 +1,11 @@
 import type { ScorecardAttribute, ScoringRules } from "../../formats/scoring-rules-schema";
-import { dialect, SQL_DIALECTS, type SqlDialect } from "./dialects";
+import { dialect, SQL_DIALECTS, type SqlDialect } from "../../sql/dialects";
 import { binPointsSql, type AttributeRefs } from "./bin-points-sql";
-import { eventFeatureSql, type EventFeatureSpec } from "./event-features-sql";
-import { quoteIdentifier, quoteString, quoteTableName, sqlComment } from "./quoting";
+import { eventFeatureSql, type EventFeatureSpec } from "../../sql/event-features-sql";
+import { sqlComment } from "../../sql/quoting";
 import { categoryKey } from "../category-key";
 import { categoryKeySql } from "./category-key-sql";
-import { booleanOfText, containsItem, missingAsNull, numberOfText, trimmedText } from "./text-values";
+import { booleanOfText, containsItem, missingAsNull, numberOfText, trimmedText } from "../../sql/text-values";
 
 /** Options of {@link scoringSql}. */
 export interface ScoringSqlOptions {
@@ -59,7 +59,7 @@ export function scoringSql(rules: ScoringRules, options: ScoringSqlOptions): str
 
 function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   const d = dialect(o.dialect);
-  const id = (name: string) => quoteIdentifier(name, d.name);
+  const id = (name: string) => d.identifier(name);
   const lead = (column: string) => `l.${id(column)}`;
   const tokens = [...new Set([...(rules.inputs.missing ?? []), ...o.missing])];
   // Event columns and the scoring point compare missing tokens as the loader does (trimmed, exactly).
@@ -100,7 +100,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     inputs.push({ expr: `${present("event_key")} AS event_key` });
     inputs.push({ expr: `${d.epochMs(present("scoring_time"))} AS scoring_ms` });
   }
-  const missingKey = `(${["", ...tokenKeys].map((t) => quoteString(t, d.name)).join(", ")})`;
+  const missingKey = `(${["", ...tokenKeys].map((t) => d.string(t)).join(", ")})`;
   columns.forEach((column, j) => {
     const n = j + 1;
     raw.push({ comment: column, expr: `${trimmedText(d, lead(column))} AS c${n}` });
@@ -164,10 +164,10 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   const tierCases = ["CASE WHEN points IS NULL THEN NULL"];
   for (const t of rules.tiers) {
     if (t.minPoints === null) {
-      tierCases.push(`ELSE ${quoteString(t.name, d.name)}`);
+      tierCases.push(`ELSE ${d.string(t.name)}`);
       break;
     }
-    tierCases.push(`WHEN points >= ${t.minPoints} THEN ${quoteString(t.name, d.name)}`);
+    tierCases.push(`WHEN points >= ${t.minPoints} THEN ${d.string(t.name)}`);
   }
   if (!tierCases[tierCases.length - 1].startsWith("ELSE")) tierCases.push("ELSE NULL");
   tierCases.push("END");
@@ -184,7 +184,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     ...(d.requires ? [sqlComment(`Needs ${d.requires}.`)] : []),
   ];
   const ctes = [
-    ["lead_raw AS (", "  SELECT", selectList(raw), `  FROM ${quoteTableName(o.leadsTable, d.name)} AS l`, ")"].join("\n"),
+    ["lead_raw AS (", "  SELECT", selectList(raw), `  FROM ${d.table(o.leadsTable)} AS l`, ")"].join("\n"),
     ...(keys.length > 1 ? [["lead_key AS (", "  SELECT", selectList(keys), "  FROM lead_raw", ")"].join("\n")] : []),
     [d.materializedCte("lead_input"), "  SELECT", selectList(inputs), `  FROM ${keys.length > 1 ? "lead_key" : "lead_raw"}`, ")"].join("\n"),
     ...(eventSql?.ctes ?? []),
@@ -196,7 +196,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   ];
   return [
     ...header,
-    d.createView(quoteTableName(o.viewName, d.name)),
+    d.createView(d.table(o.viewName)),
     `WITH ${ctes.join(",\n")}`,
     "SELECT",
     `  lead_id AS ${id(rules.inputs.id)},`,

@@ -1,4 +1,4 @@
-import { quoteString } from "./quoting";
+import { quoteIdentifier, quoteString, quoteTableName } from "./quoting";
 
 /**
  * The SQL dialects the scoring view is generated for.
@@ -18,6 +18,12 @@ export type SqlDialect = (typeof SQL_DIALECTS)[number];
  */
 export interface Dialect {
   name: SqlDialect;
+  /** A string literal of the dialect (see {@link quoteString}). */
+  string(text: string): string;
+  /** A quoted identifier: a column, a view or one part of a table name (see {@link quoteIdentifier}). */
+  identifier(name: string): string;
+  /** A quoted table or view name, dots separating its parts (see {@link quoteTableName}). */
+  table(name: string): string;
   /** Any value as text (numbers, booleans and dates keep their engine's text form). */
   text(expr: string): string;
   /** Text already checked to be a plain decimal number, as a double. */
@@ -86,8 +92,19 @@ const DAY_MS = 86_400_000;
  * @example
  * import { dialect } from "leadlab";
  * dialect("bigquery").epochMs("t"); // => "UNIX_MILLIS(SAFE_CAST(t AS TIMESTAMP))"
+ * dialect("postgres").identifier("Bob's"); // => "\"Bob's\""
  */
 export function dialect(name: SqlDialect): Dialect {
+  return {
+    ...spelling(name),
+    string: (text) => quoteString(text, name),
+    identifier: (id) => quoteIdentifier(id, name),
+    table: (table) => quoteTableName(table, name),
+  };
+}
+
+/** The operations of {@link dialect} other than quoting. */
+function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "table"> {
   switch (name) {
     case "duckdb":
       return {

@@ -1,6 +1,7 @@
-import type { ScoringRules } from "../../formats/scoring-rules-schema";
+import type { ScoringRules } from "../formats/scoring-rules-schema";
+import type { EventAggregate } from "../formats/vocabulary";
 import type { Dialect } from "./dialects";
-import { quoteIdentifier, quoteString, quoteTableName, sqlComment } from "./quoting";
+import { sqlComment } from "./quoting";
 import { missingAsNull, numberOfText, trimmedText } from "./text-values";
 
 const DAY_MS = 86_400_000;
@@ -9,7 +10,19 @@ const DAY_MS = 86_400_000;
 export interface EventFeatureSpec {
   type: string;
   windowDays: number;
-  aggregate: string;
+  aggregate: EventAggregate;
+}
+
+/**
+ * The name of a behavioural feature: `<event type>_<aggregate>_<window>d`, lower case.
+ *
+ * @example
+ * import { eventFeatureName } from "leadlab";
+ * eventFeatureName("Demo Request", "count", 90); // => "demo_request_count_90d"
+ */
+export function eventFeatureName(eventType: string, aggregate: EventAggregate, windowDays: number): string {
+  const slug = eventType.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "event";
+  return `${slug}_${aggregate}_${windowDays}d`;
 }
 
 /** The event-feature part of the view: its CTEs and, per feature, the lead-level expression. */
@@ -44,8 +57,8 @@ export function eventFeatureSql(
   eventsTable: string,
   missing: readonly string[],
 ): EventFeatureSql {
-  const q = (s: string) => quoteString(s, d.name);
-  const col = (c: string) => `e.${quoteIdentifier(c, d.name)}`;
+  const q = (s: string) => d.string(s);
+  const col = (c: string) => `e.${d.identifier(c)}`;
   const keyOf = (f: EventFeatureSpec) => `${f.type}\u0000${f.windowDays}\u0000${f.aggregate}`;
   const distinct: EventFeatureSpec[] = [];
   const slot = new Map<string, number>();
@@ -55,24 +68,7 @@ export function eventFeatureSql(
       distinct.push(f);
     }
   const types = [...new Set(distinct.map((f) => f.type.trim()))];
-  const maxWindow = Math.max(...distinct.map((f) => f.windowDays));
   const present = (trimmed: string) => missingAsNull(d, trimmed, missing);
-
-  const aggregate = (f: EventFeatureSpec): string => {
-    const cond = `e.event_type = ${q(f.type.trim())} AND e.event_ms >= p.scoring_ms - ${f.windowDays * DAY_MS}`;
-    switch (f.aggregate) {
-      case "count":
-        return d.countIf(cond);
-      case "sum":
-        return d.sumIf("e.event_value", cond);
-      case "active_days":
-        return d.countDistinctIf(d.epochDay("e.event_ms"), cond);
-      case "days_since_last":
-        return d.msToDays(`p.scoring_ms - ${d.maxIf("e.event_ms", cond)}`);
-      default:
-        throw new Error(`scoringSql: unknown event aggregate "${f.aggregate}"`);
-    }
-  };
 
   const ctes = [
     [
@@ -89,7 +85,7 @@ export function eventFeatureSql(
       `    ${trimmedText(d, col(columns.time))} AS event_time,`,
       `    ${trimmedText(d, col(columns.type))} AS event_type,`,
       `    ${columns.value ? trimmedText(d, col(columns.value)) : "NULL"} AS event_value`,
-      `  FROM ${quoteTableName(eventsTable, d.name)} AS e`,
+      `  FROM ${d.table(eventsTable)} AS e`,
       ")",
     ].join("\n"),
     [
@@ -103,20 +99,7 @@ export function eventFeatureSql(
       `  WHERE ${present("event_type")} IN (${types.map(q).join(", ")})`,
       ")",
     ].join("\n"),
-    [
-      "event_feature AS (",
-      "  SELECT",
-      "    p.event_key,",
-      "    p.scoring_ms,",
-      distinct.map((f, k) => `    ${sqlComment(`${f.type} ${f.aggregate} ${f.windowDays}d`)}\n    ${aggregate(f)} AS f${k + 1}`).join(",\n"),
-      "  FROM lead_event_point AS p",
-      "  JOIN event_input AS e",
-      "    ON e.event_key = p.event_key",
-      "    AND e.event_ms < p.scoring_ms",
-      `    AND e.event_ms >= p.scoring_ms - ${maxWindow * DAY_MS}`,
-      "  GROUP BY p.event_key, p.scoring_ms",
-      ")",
-    ].join("\n"),
+    ["event_feature AS (", ...asOfFeatureSelect(d, distinct, { points: "lead_event_point", events: "event_input" }), ")"].join("\n"),
   ];
   const values = features.map((f) => {
     const k = slot.get(keyOf(f))! + 1;
@@ -125,4 +108,58 @@ export function eventFeatureSql(
       : `CASE WHEN i.event_key IS NULL OR i.scoring_ms IS NULL THEN NULL ELSE COALESCE(f.f${k}, 0) END`;
   });
   return { ctes, values, join: "LEFT JOIN event_feature AS f ON f.event_key = i.event_key AND f.scoring_ms = i.scoring_ms" };
+}
+
+/**
+ * Names of the two relations the as-of aggregate reads: `points` with columns `event_key` and
+ * `scoring_ms` (one row per distinct pair), `events` with `event_key`, `event_ms`, `event_type`
+ * (trimmed) and `event_value`.
+ */
+export interface AsOfRelations {
+  points: string;
+  events: string;
+}
+
+/**
+ * The one definition of the as-of event features: the `SELECT` (as lines, two spaces in) that
+ * aggregates, per (event key, scoring point), the events of each feature's type strictly before
+ * the scoring point and at or after `scoring point − windowDays days`: count, sum of the value,
+ * distinct active days (UTC day of the epoch) and days since the last event (fractional). Its
+ * columns are `event_key`, `scoring_ms` and `f1…fN` in the order of `features`; pairs with no
+ * event in the largest window have no row. The loader runs it for DuckDB; the scoring view and
+ * the training query render it for every dialect.
+ *
+ * @example
+ * import { asOfFeatureSelect, dialect } from "leadlab";
+ * asOfFeatureSelect(dialect("bigquery"), [{ type: "demo", windowDays: 1, aggregate: "count" }], { points: "p0", events: "e0" })[3].endsWith("COUNTIF(e.event_type = 'demo' AND e.event_ms >= p.scoring_ms - 86400000) AS f1"); // => true
+ */
+export function asOfFeatureSelect(d: Dialect, features: readonly EventFeatureSpec[], relations: AsOfRelations): string[] {
+  const maxWindow = Math.max(...features.map((f) => f.windowDays));
+  const aggregate = (f: EventFeatureSpec): string => {
+    const cond = `e.event_type = ${d.string(f.type.trim())} AND e.event_ms >= p.scoring_ms - ${f.windowDays * DAY_MS}`;
+    switch (f.aggregate) {
+      case "count":
+        return d.countIf(cond);
+      case "sum":
+        return d.sumIf("e.event_value", cond);
+      case "active_days":
+        return d.countDistinctIf(d.epochDay("e.event_ms"), cond);
+      case "days_since_last":
+        return d.msToDays(`p.scoring_ms - ${d.maxIf("e.event_ms", cond)}`);
+      default:
+        throw new Error(`asOfFeatureSelect: unknown event aggregate "${String(f.aggregate)}"`);
+    }
+  };
+  return [
+    "  SELECT",
+    "    p.event_key,",
+    "    p.scoring_ms,",
+    features.map((f, k) => `    ${sqlComment(`${f.type} ${f.aggregate} ${f.windowDays}d`)}\n    ${aggregate(f)} AS f${k + 1}`).join(",\n"),
+    `  FROM ${relations.points} AS p`,
+    `  JOIN ${relations.events} AS e`,
+    "    ON e.event_key = p.event_key",
+    "    AND e.event_ms < p.scoring_ms",
+    `    AND e.event_ms >= p.scoring_ms - ${maxWindow * DAY_MS}`,
+    "  GROUP BY p.event_key, p.scoring_ms",
+  ];
 }

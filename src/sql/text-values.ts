@@ -1,5 +1,5 @@
 import type { Dialect } from "./dialects";
-import { quoteString, regexLiteral } from "./quoting";
+import { regexLiteral } from "./quoting";
 
 /*
  * How the view reads a raw column, written once for every dialect and matching the runtime
@@ -52,7 +52,7 @@ export function trimmedText(d: Dialect, column: string): string {
 export function missingAsNull(d: Dialect, trimmed: string, missing: readonly string[]): string {
   const tokens = [...new Set(missing.map((m) => m.trim()).filter((m) => m !== ""))];
   if (tokens.length === 0) return `NULLIF(${trimmed}, '')`;
-  return `CASE WHEN ${trimmed} IN (${["", ...tokens].map((t) => quoteString(t, d.name)).join(", ")}) THEN NULL ELSE ${trimmed} END`;
+  return `CASE WHEN ${trimmed} IN (${["", ...tokens].map((t) => d.string(t)).join(", ")}) THEN NULL ELSE ${trimmed} END`;
 }
 
 /** The smallest text of digits that reads as an infinite double: 2^1024 − 2^970 (309 digits). */
@@ -73,7 +73,7 @@ const SAFE_NUMBER_PATTERN = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]{1
  * numberOfText(dialect("postgres"), "t").startsWith("CASE WHEN length(t) <= 200 AND (t ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]{1,2})?$') THEN CAST(t AS double precision)"); // => true
  */
 export function numberOfText(d: Dialect, text: string): string {
-  const q = (s: string) => quoteString(s, d.name);
+  const q = (s: string) => d.string(s);
   const cut = (e: string, pattern: string) => `regexp_replace(${e}, ${q(pattern)}, '')`;
   const mantissa = cut(cut(text, "[eE].*$"), "^[+-]");
   const intDigits = cut(cut(mantissa, "[.].*$"), "^0+");
@@ -105,7 +105,7 @@ export function numberOfText(d: Dialect, text: string): string {
  * booleanOfText(dialect("duckdb"), "t").includes("'yes'"); // => true
  */
 export function booleanOfText(d: Dialect, text: string): string {
-  const list = (tokens: string[]) => tokens.map((t) => quoteString(t, d.name)).join(", ");
+  const list = (tokens: string[]) => tokens.map((t) => d.string(t)).join(", ");
   return `CASE WHEN lower(${text}) IN (${list(TRUE_TOKENS)}) THEN 'true' WHEN lower(${text}) IN (${list(FALSE_TOKENS)}) THEN 'false' END`;
 }
 
@@ -121,7 +121,7 @@ export function booleanOfText(d: Dialect, text: string): string {
 export function containsItem(d: Dialect, text: string, item: string, separator: string): string {
   const ws = `[${TRIM_CHARACTERS}]`;
   const sep = regexLiteral(separator);
-  const q = (pattern: string) => quoteString(pattern, d.name);
+  const q = (pattern: string) => d.string(pattern);
   const noItem = `${text} IS NULL OR ${d.regexFind(text, q(`^(${ws}|${sep})*$`))}`;
   const value = item.trim();
   if (value === "" || value.includes(separator)) return `CASE WHEN ${noItem} THEN NULL ELSE 'false' END`;
