@@ -13,6 +13,8 @@ import { scoreCommand } from "./score-command";
 import { sqlCommand } from "./sql-command";
 import { validateCommand } from "./validate-command";
 import { runSampleCommand } from "./sample-command";
+import { HelpRequested } from "./parse-command-args";
+import { toolVersion } from "../tool-version";
 
 type Command = (argv: string[], out: (text: string) => void, progress: (message: string) => void) => Promise<void> | void;
 
@@ -33,7 +35,7 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
 };
 
 function usage(): string {
-  return `usage: leadlab <command> [options]\n\n${Object.values(COMMANDS).map((c) => `  leadlab ${c.help}`).join("\n")}\n\nAdd --debug to see the stack of an unexpected error.\n`;
+  return `usage: leadlab <command> [options]\n\n${Object.values(COMMANDS).map((c) => `  leadlab ${c.help}`).join("\n")}\n\nleadlab <command> --help explains every option of a command; leadlab --version prints the version.\nAdd --debug to see the stack of an unexpected error.\n`;
 }
 
 /**
@@ -54,6 +56,10 @@ export async function main(argv: string[]): Promise<number> {
     out(usage());
     return name ? 0 : 2;
   }
+  if (name === "--version" || name === "-V") {
+    out(`leadlab ${toolVersion()}\n`);
+    return 0;
+  }
   const command = COMMANDS[name];
   if (!command) {
     process.stderr.write(`leadlab: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(", ")}\n`);
@@ -64,6 +70,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     const err = e as Error;
+    if (err instanceof HelpRequested) {
+      out(err.text);
+      return 0;
+    }
     if (debug) process.stderr.write(`${err.stack}\n`);
     if (err instanceof CliError) {
       process.stderr.write(`leadlab: ${err.message}\n`);
