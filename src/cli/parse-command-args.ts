@@ -105,7 +105,7 @@ export function parseCommandArgs<O extends OptionSpecs>(
 /** Throws the one-line error for a value an option does not accept. */
 function checkValue(command: string, name: string, o: OptionSpec, v: string): void {
   const refuse = (what: string) => {
-    throw new CliError(`${command}: --${name} must be ${what}; got ${JSON.stringify(v)}`);
+    throw new CliError(`${command}: --${name} must be ${what}; got ${/^[^\s"]+$/.test(v) ? v : JSON.stringify(v)}`);
   };
   if (o.choices && !o.choices.includes(v)) refuse(`one of ${o.choices.join(", ")}`);
   const n = o.number;
