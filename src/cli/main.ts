@@ -14,6 +14,7 @@ import { sqlCommand } from "./sql-command";
 import { validateCommand } from "./validate-command";
 import { runSampleCommand } from "./sample-command";
 import { HelpRequested } from "./parse-command-args";
+import { progressReporter } from "./progress";
 import { toolVersion } from "../tool-version";
 
 type Command = (argv: string[], out: (text: string) => void, progress: (message: string) => void) => Promise<void> | void;
@@ -50,8 +51,12 @@ export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes("--debug");
   const args = argv.filter((a) => a !== "--debug");
   const [name, ...rest] = args;
-  const out = (text: string) => process.stdout.write(text);
-  const progress = (message: string) => process.stderr.write(`leadlab: ${message}\n`);
+  const reporter = progressReporter(process.stderr);
+  const out = (text: string) => {
+    reporter.clear();
+    process.stdout.write(text);
+  };
+  const progress = reporter.report;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     out(usage());
     return name ? 0 : 2;
@@ -67,8 +72,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     await command.run(rest, out, progress);
+    reporter.clear();
     return 0;
   } catch (e) {
+    reporter.clear();
     const err = e as Error;
     if (err instanceof HelpRequested) {
       out(err.text);

@@ -91,7 +91,9 @@ export function parseCommandArgs<O extends OptionSpecs>(
       const hint = near ? `; did you mean --${near}?` : Object.keys(options).length ? `; options: ${Object.keys(options).map((o) => `--${o}`).join(", ")}` : "; it takes no options";
       throw new CliError(`${command}: unknown option ${unknown}${hint} (see leadlab ${command} --help)`);
     }
-    throw new CliError(`${command}: ${err.message.split("\n")[0].replace(/\. To specify.*$/, "")}. Usage: ${usage}`);
+    const ambiguous = /^Option '(--[^' ]+)[^']*' argument is ambiguous/.exec(err.message)?.[1];
+    if (ambiguous !== undefined) throw new CliError(`${command}: ${ambiguous} needs a value; to give one starting with a dash, write ${ambiguous}=-1 (see leadlab ${command} --help)`);
+    throw new CliError(`${command}: ${err.message.split("\n")[0].replace(/\. To specify.*$/, "").replace(/\.$/, "")}. Usage: ${usage}`);
   }
   for (const [name, o] of Object.entries(options)) {
     const given = parsed.values[name];

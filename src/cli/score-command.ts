@@ -341,7 +341,7 @@ export async function scoreCommand(argv: string[], out: (text: string) => void, 
     summary: "Scores a leads file with the rules, streaming: one CSV row per lead with its points, tier, grade and reasons; a summary of unscored rows on stderr.",
     args: [
       ["<scoring.yaml>", "the rules written by leadlab tune"],
-      ["<leads>", "the leads file: CSV, Parquet or JSON (NDJSON)"],
+      ["<leads.csv|parquet|json>", "the leads file: CSV, Parquet or JSON (NDJSON)"],
     ],
   });
   const reasons = values.reasons === undefined ? undefined : Number(values.reasons);
