@@ -47,7 +47,8 @@ export function progressReporter(stream: ProgressStream, now: () => number = () 
         stream.write(`leadlab: ${message}\n`);
         return;
       }
-      const width = (stream.columns ?? 80) - 1;
+      // a terminal of unknown size (columns 0 or missing) is taken as 80 wide
+      const width = (stream.columns || 80) - 1;
       stream.write(line.length > width ? `${line.slice(0, width - 1)}…` : line);
       showing = true;
     },

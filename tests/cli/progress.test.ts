@@ -44,3 +44,9 @@ test("on a terminal: one line rewritten in place with the elapsed time; warnings
   assert.equal([...f.writes[5]].length, 39);
   assert.equal([...f.writes[2]].length, 39);
 });
+
+test("on a terminal of unknown size: lines are cut at 79 columns", () => {
+  const f = fake(true, 0);
+  progressReporter(f.stream, f.now).report("x".repeat(100));
+  assert.deepEqual(f.writes, [`leadlab [0.0 s] ${"x".repeat(62)}…`]);
+});
