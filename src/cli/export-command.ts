@@ -22,8 +22,8 @@ export function exportCommand(argv: string[], _out: (text: string) => void, prog
     USAGE,
     argv,
     {
-      to: { type: "string", value: "target", choices: EXPORT_TARGETS, help: "the CRM or sheet to write for (required)" },
-      out: { type: "string", value: "dir", help: "folder to write the files into (required; created if missing)" },
+      to: { type: "string", value: "target", choices: EXPORT_TARGETS, required: true, help: "the CRM or sheet to write for" },
+      out: { type: "string", value: "dir", required: true, help: "folder to write the files into, created if missing" },
       field: { type: "string", multiple: true, value: "name=CrmField", help: "the CRM's field for an attribute, e.g. --field industry=Industry" },
       picklist: { type: "string", value: "ApiName,...", help: "comma-separated CRM fields that are picklists" },
     },

@@ -25,6 +25,8 @@ export interface OptionSpec {
   short?: string;
   /** One line: what the option does. */
   help?: string;
+  /** Shown as "required" in the help (the command says what is missing). */
+  required?: boolean;
   /** The placeholder of its value in the help, e.g. `N` or `dir`. */
   value?: string;
   /** The default, as shown in the help. */
@@ -140,7 +142,7 @@ export function commandHelp(usage: string, options: OptionSpecs, about?: Command
   if (about?.args?.length) rows.push(...about.args.map(([name, help]) => [name, help] as [string, string]));
   const optionRows: [string, string][] = Object.entries(options).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : ""}--${name}${o.type === "string" ? ` <${o.value ?? "value"}>` : ""}`;
-    const notes = [accepts(o), o.default === undefined ? undefined : `default ${o.default}`, o.multiple ? "repeatable" : undefined].filter((x) => x !== undefined);
+    const notes = [o.required ? "required" : undefined, accepts(o), o.default === undefined ? undefined : `default ${o.default}`, o.multiple ? "repeatable" : undefined].filter((x) => x !== undefined);
     return [flag, `${o.help ?? ""}${notes.length ? ` (${notes.join("; ")})` : ""}`];
   });
   optionRows.push(["-h, --help", "print this help"]);

@@ -18,7 +18,7 @@ export async function runSampleCommand(argv: readonly string[]): Promise<void> {
     USAGE,
     [...argv],
     {
-      out: { type: "string", value: "dir", help: "folder to write the sample into (required; created if missing)" },
+      out: { type: "string", value: "dir", required: true, help: "folder to write the sample into, created if missing" },
       seed: { type: "string", value: "N", number: { kind: "integer", min: 0, max: 0xffffffff }, default: "42", help: "seed of the generator: the same seed gives byte-identical files" },
       accounts: { type: "string", value: "N", number: { kind: "integer", min: 1, max: 10_000_000 }, default: "3000, or 3/8 of --deals", help: "accounts" },
       deals: { type: "string", value: "N", number: { kind: "integer", min: 1, max: 10_000_000 }, default: "8000", help: "deals" },

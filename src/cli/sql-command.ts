@@ -22,7 +22,7 @@ export function sqlCommand(argv: string[], out: (text: string) => void, progress
     USAGE,
     argv,
     {
-      dialect: { type: "string", value: "dialect", choices: SQL_DIALECTS, help: "the warehouse's SQL dialect (required)" },
+      dialect: { type: "string", value: "dialect", choices: SQL_DIALECTS, required: true, help: "the warehouse's SQL dialect" },
       "leads-table": { type: "string", value: "table", default: "leads", help: "the leads table (schema.table allowed)" },
       "events-table": { type: "string", value: "table", default: "events", help: "the raw events table, for event features" },
       view: { type: "string", value: "name", default: "lead_scores", help: "the view to create or replace" },

@@ -33,7 +33,7 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
     USAGE,
     argv,
     {
-      out: { type: "string", value: "dir", help: "folder to write scoring.yaml, personas.yaml, summary.json and report.html into (required; created if missing)" },
+      out: { type: "string", value: "dir", required: true, help: "folder to write scoring.yaml, personas.yaml, summary.json and report.html into, created if missing" },
       previous: { type: "string", value: "dir", help: "folder of last quarter's run: its scoring.yaml is compared with the new one" },
       capacity: { type: "string", value: "share", number: { kind: "share" }, default: "0.2", help: "share of leads in the top tier; the tiers below split the rest equally" },
       "target-win-rate": { type: "string", value: "share", number: { kind: "share" }, help: "instead of --capacity: the top tier is the highest-scoring leads whose training win rate reaches this" },
