@@ -50,7 +50,8 @@ function usage(): string {
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes("--debug");
   const args = argv.filter((a) => a !== "--debug");
-  const [name, ...rest] = args;
+  // `leadlab help tune` is `leadlab tune --help`
+  const [name, ...rest] = args[0] === "help" && args[1] !== undefined ? [args[1], "--help"] : args;
   const reporter = progressReporter(process.stderr);
   const out = (text: string) => {
     reporter.clear();

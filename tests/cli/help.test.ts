@@ -46,6 +46,11 @@ test("every command answers --help and -h on stdout with exit 0, explaining each
   }
 });
 
+test("leadlab help <command> is <command> --help", async () => {
+  assert.deepEqual(await leadlab(["help", "drivers"]), await leadlab(["drivers", "--help"]));
+  assert.match((await leadlab(["help", "drivers"])).stdout, /^usage: leadlab drivers <dataset\.yaml>/);
+});
+
 test("tune --help gives each option's values and default", async () => {
   const { stdout } = await leadlab(["tune", "--help"]);
   assert.match(stdout, /\n  --capacity <share> +share of leads in the top tier; .*\(a share between 0 and 1; default 0\.2\)\n/);
