@@ -260,7 +260,8 @@ export { formatFrameworks } from "./frameworks/format-frameworks";
 // Command line
 export { main, COMMANDS } from "./cli/main";
 export { CliError } from "./cli/cli-error";
-export { parseCommandArgs } from "./cli/parse-command-args";
+export { parseCommandArgs, commandHelp, HelpRequested, type OptionSpec, type OptionSpecs, type CommandAbout, type NumberKind } from "./cli/parse-command-args";
+export { progressReporter, type ProgressReporter, type ProgressStream } from "./cli/progress";
 export { profileCommand } from "./cli/profile-command";
 export { driversCommand } from "./cli/drivers-command";
 export { tuneCommand } from "./cli/tune-command";

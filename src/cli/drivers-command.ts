@@ -21,14 +21,17 @@ export async function driversCommand(argv: string[], out: (text: string) => void
     "drivers",
     USAGE,
     argv,
-    { target: { type: "string" }, json: { type: "boolean" }, top: { type: "string" } },
+    {
+      target: { type: "string", value: "target", choices: [...TARGETS, "amount"], default: "won", help: "the outcome to explain: won (closed deals won), retained (customers who renewed; needs a retention: table) or amount (the size of won deals)" },
+      json: { type: "boolean", help: "print one JSON document instead of the table" },
+      top: { type: "string", value: "N", number: { kind: "integer", min: 1 }, default: "40", help: "attributes shown in the table (the JSON has them all)" },
+    },
     1,
+    { summary: "Which attributes predict winning (or retention, or the size of won deals), ranked, with effect sizes, q-values, leakage flags and the verdict.", args: [["<dataset.yaml>", "the dataset spec"]] },
   );
   if (values.target === "amount") return amountDriversCommand(positionals[0], { json: values.json === true, top: values.top }, USAGE, out, progress);
   const target = (values.target ?? "won") as Target;
-  if (!TARGETS.includes(target)) throw new CliError(`drivers: --target must be one of ${[...TARGETS, "amount"].join(", ")}; got "${target}". Usage: ${USAGE}`);
   const top = values.top === undefined ? 40 : Number(values.top);
-  if (!Number.isInteger(top) || top < 1) throw new CliError(`drivers: --top must be a positive whole number; got "${values.top}". Usage: ${USAGE}`);
   const { table, report, spec } = await loadDataset(positionals[0], { onProgress: progress });
   if (target === "retained" && !table.retention)
     throw new CliError(`drivers: ${positionals[0]} has no \`retention:\` table, so the target "retained" cannot be analysed`);

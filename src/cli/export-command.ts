@@ -21,12 +21,17 @@ export function exportCommand(argv: string[], _out: (text: string) => void, prog
     "export",
     USAGE,
     argv,
-    { to: { type: "string" as const }, out: { type: "string" as const }, field: { type: "string" as const, multiple: true as const }, picklist: { type: "string" as const } },
+    {
+      to: { type: "string", value: "target", choices: EXPORT_TARGETS, required: true, help: "the CRM or sheet to write for" },
+      out: { type: "string", value: "dir", required: true, help: "folder to write the files into, created if missing" },
+      field: { type: "string", multiple: true, value: "name=CrmField", help: "the CRM's field for an attribute, e.g. --field industry=Industry" },
+      picklist: { type: "string", value: "ApiName,...", help: "comma-separated CRM fields that are picklists" },
+    },
     1,
+    { summary: "Writes the files that apply the rules in a CRM or a spreadsheet, as an admin enters them.", args: [["<scoring.yaml>", "the rules written by leadlab tune"]] },
   );
   const to = values.to;
-  if (to === undefined || !(EXPORT_TARGETS as readonly string[]).includes(to))
-    throw new CliError(`export: ${to === undefined ? "--to is required" : `unknown target "${to}"`}; use one of ${EXPORT_TARGETS.join(", ")}. Usage: ${USAGE}`);
+  if (to === undefined) throw new CliError(`export: --to is required; use one of ${EXPORT_TARGETS.join(", ")}. Usage: ${USAGE}`);
   if (values.out === undefined) throw new CliError(`export: --out <dir> is required. Usage: ${USAGE}`);
   const fields: Record<string, string> = {};
   for (const f of values.field ?? []) {

@@ -15,7 +15,10 @@ const USAGE = "leadlab frameworks <dataset.yaml> [--json]";
  * await frameworksCommand(["data/sample/dataset.yaml"], (s) => process.stdout.write(s));
  */
 export async function frameworksCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {
-  const { values, positionals } = parseCommandArgs("frameworks", USAGE, argv, { json: { type: "boolean" } }, 1);
+  const { values, positionals } = parseCommandArgs("frameworks", USAGE, argv, { json: { type: "boolean", help: "print one JSON document instead of the text" } }, 1, {
+    summary: "BANT, CHAMP, ANUM, MEDDIC and GPCTBA/C&I tested on the holdout: criteria alone and together, N-of-M rules, verdicts.",
+    args: [["<dataset.yaml>", "the dataset spec, with framework: and criterion: on the qualification attributes"]],
+  });
   const { table } = await loadDataset(positionals[0], { onProgress: progress });
   progress("evaluating the qualification frameworks");
   const result = evaluateFrameworks(table);

@@ -15,6 +15,9 @@ import { sqlCommand } from "./sql-command";
 import { validateCommand } from "./validate-command";
 import { runSampleCommand } from "./sample-command";
 import { initCommand } from "./init-command";
+import { HelpRequested } from "./parse-command-args";
+import { progressReporter } from "./progress";
+import { toolVersion } from "../tool-version";
 
 type Command = (argv: string[], out: (text: string) => void, progress: (message: string) => void) => Promise<void> | void;
 
@@ -37,7 +40,7 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
 };
 
 function usage(): string {
-  return `usage: leadlab <command> [options]\n\n${Object.values(COMMANDS).map((c) => `  leadlab ${c.help}`).join("\n")}\n\nAdd --debug to see the stack of an unexpected error.\n`;
+  return `usage: leadlab <command> [options]\n\n${Object.values(COMMANDS).map((c) => `  leadlab ${c.help}`).join("\n")}\n\nleadlab <command> --help explains every option of a command; leadlab --version prints the version.\nAdd --debug to see the stack of an unexpected error.\n`;
 }
 
 /**
@@ -51,12 +54,21 @@ function usage(): string {
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes("--debug");
   const args = argv.filter((a) => a !== "--debug");
-  const [name, ...rest] = args;
-  const out = (text: string) => process.stdout.write(text);
-  const progress = (message: string) => process.stderr.write(`leadlab: ${message}\n`);
+  // `leadlab help tune` is `leadlab tune --help`
+  const [name, ...rest] = args[0] === "help" && args[1] !== undefined ? [args[1], "--help"] : args;
+  const reporter = progressReporter(process.stderr);
+  const out = (text: string) => {
+    reporter.clear();
+    process.stdout.write(text);
+  };
+  const progress = reporter.report;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     out(usage());
     return name ? 0 : 2;
+  }
+  if (name === "--version" || name === "-V") {
+    out(`leadlab ${toolVersion()}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {
@@ -65,9 +77,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     await command.run(rest, out, progress);
+    reporter.clear();
     return 0;
   } catch (e) {
+    reporter.clear();
     const err = e as Error;
+    if (err instanceof HelpRequested) {
+      out(err.text);
+      return 0;
+    }
     if (debug) process.stderr.write(`${err.stack}\n`);
     if (err instanceof CliError) {
       process.stderr.write(`leadlab: ${err.message}\n`);

@@ -30,28 +30,22 @@ export async function personasCommand(argv: string[], out: (text: string) => voi
     USAGE,
     argv,
     {
-      k: { type: "string" },
-      customers: { type: "string" },
-      seed: { type: "string" },
-      sample: { type: "string" },
-      names: { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
+      k: { type: "string", value: "N", number: { kind: "integer", min: 2 }, default: "chosen from 2 to 8 by stability", help: "number of personas" },
+      customers: { type: "string", value: "set", choices: CUSTOMER_SETS, default: "retained when the dataset has retention, else won", help: "which customers to cluster" },
+      seed: { type: "string", value: "N", number: { kind: "integer", min: 0 }, default: "1", help: "seed of the sample, the bootstraps and the screening" },
+      sample: { type: "string", value: "N", number: { kind: "integer", min: 10 }, default: "2000", help: "customers clustered at most (a seeded sample; the rest are assigned)" },
+      names: { type: "string", value: "file", default: "personas.names.yaml beside --out, if it exists", help: "persona renames" },
+      json: { type: "boolean", help: "print the personas.yaml document as JSON instead of the text" },
+      out: { type: "string", value: "personas.yaml", help: "also write personas.yaml here" },
     },
     1,
+    { summary: "Buyer personas of the best customers: names, sizes, win and retention rates with intervals, top traits, assignment rules and anti-personas.", args: [["<dataset.yaml>", "the dataset spec"]] },
   );
-  const integer = (flag: string, text: string | undefined, min: number): number | undefined => {
-    if (text === undefined) return undefined;
-    const x = Number(text);
-    if (!(Number.isInteger(x) && x >= min && /^-?\d+$/.test(text.trim()))) throw new CliError(`personas: --${flag} must be an integer ≥ ${min}; got "${text}". Usage: ${USAGE}`);
-    return x;
-  };
-  const k = integer("k", values.k, 2);
-  const seed = integer("seed", values.seed, 0);
-  const sample = integer("sample", values.sample, 10);
+  const integer = (text: string | undefined) => (text === undefined ? undefined : Number(text));
+  const k = integer(values.k);
+  const seed = integer(values.seed);
+  const sample = integer(values.sample);
   const customers = values.customers;
-  if (customers !== undefined && !(CUSTOMER_SETS as readonly string[]).includes(customers))
-    throw new CliError(`personas: --customers must be one of ${CUSTOMER_SETS.join(", ")}; got "${customers}". Usage: ${USAGE}`);
   const namesPath = values.names ?? (values.out ? path.join(path.dirname(values.out), PERSONA_NAMES_FILE) : undefined);
   if (values.names !== undefined && !existsSync(values.names)) throw new CliError(`personas: --names ${values.names} does not exist`);
   const names = namesPath !== undefined && existsSync(namesPath) ? readPersonaNames(namesPath) : undefined;

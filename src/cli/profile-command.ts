@@ -16,7 +16,10 @@ const USAGE = "leadlab profile <dataset.yaml> [--json]";
  * await profileCommand(["data/sample/dataset.yaml", "--json"], (s) => process.stdout.write(s));
  */
 export async function profileCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {
-  const { values, positionals } = parseCommandArgs("profile", USAGE, argv, { json: { type: "boolean" } }, 1);
+  const { values, positionals } = parseCommandArgs("profile", USAGE, argv, { json: { type: "boolean", help: "print one JSON document instead of the text" } }, 1, {
+    summary: "The load report and one line per attribute: type, role, missing share, distinct values, win rate by top values.",
+    args: [["<dataset.yaml>", "the dataset spec"]],
+  });
   const { table, report } = await loadDataset(positionals[0], { onProgress: progress });
   const profile = profileTable(table);
   if (values.json) {

@@ -1,10 +1,8 @@
 import { CliError } from "./cli-error";
+import { parseCommandArgs } from "./parse-command-args";
 import { writeSample, type WriteSampleOptions } from "../sample/write-sample";
 
-const USAGE =
-  "usage: leadlab sample --out <dir> [--seed N] [--accounts N] [--deals N] [--events N] [--events-format parquet|csv]";
-
-const INTEGER_FLAGS = { "--seed": "seed", "--accounts": "accounts", "--deals": "deals", "--events": "events" } as const;
+const USAGE = "leadlab sample --out <dir> [--seed N] [--accounts N] [--deals N] [--events N] [--events-format parquet|csv]";
 
 /**
  * The `sample` command: parses its arguments, writes the sample, prints progress and a
@@ -15,25 +13,26 @@ const INTEGER_FLAGS = { "--seed": "seed", "--accounts": "accounts", "--deals": "
  * await runSampleCommand(["--out", "/tmp/leadlab-sample", "--deals", "400", "--events-format", "csv"]);
  */
 export async function runSampleCommand(argv: readonly string[]): Promise<void> {
-  let out: string | undefined;
+  const { values } = parseCommandArgs(
+    "sample",
+    USAGE,
+    [...argv],
+    {
+      out: { type: "string", value: "dir", required: true, help: "folder to write the sample into, created if missing" },
+      seed: { type: "string", value: "N", number: { kind: "integer", min: 0, max: 0xffffffff }, default: "42", help: "seed of the generator: the same seed gives byte-identical files" },
+      accounts: { type: "string", value: "N", number: { kind: "integer", min: 1, max: 10_000_000 }, default: "3000, or 3/8 of --deals", help: "accounts" },
+      deals: { type: "string", value: "N", number: { kind: "integer", min: 1, max: 10_000_000 }, default: "8000", help: "deals" },
+      events: { type: "string", value: "N", number: { kind: "integer", min: 0, max: 1_000_000_000 }, default: "50 per deal", help: "engagement events" },
+      "events-format": { type: "string", value: "format", choices: ["parquet", "csv"], default: "parquet", help: "file format of the events" },
+    },
+    0,
+    { summary: "Writes the seeded sample data (accounts, products, deals, renewals, events and a dataset.yaml) with a known ground truth." },
+  );
+  const out = values.out;
+  if (out === undefined) throw new CliError(`sample: --out is required. Usage: ${USAGE}`);
   const options: WriteSampleOptions = { onProgress: (m) => process.stderr.write(`sample: ${m}\n`) };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    if (flag === "--out" || flag === "--events-format" || flag in INTEGER_FLAGS) {
-      if (value === undefined || value.startsWith("--")) throw new CliError(`sample: ${flag} needs a value ${USAGE}`);
-      i++;
-    }
-    if (flag === "--out") out = value;
-    else if (flag === "--events-format") {
-      if (value !== "parquet" && value !== "csv") throw new CliError(`sample: --events-format must be parquet or csv; got "${value}" ${USAGE}`);
-      options.eventsFormat = value;
-    } else if (flag in INTEGER_FLAGS) {
-      if (!/^\d+$/.test(value)) throw new CliError(`sample: ${flag} must be a whole number; got "${value}" ${USAGE}`);
-      options[INTEGER_FLAGS[flag as keyof typeof INTEGER_FLAGS]] = Number(value);
-    } else throw new CliError(`sample: unknown argument "${flag}" ${USAGE}`);
-  }
-  if (out === undefined) throw new CliError(`sample: --out is required ${USAGE}`);
+  for (const key of ["seed", "accounts", "deals", "events"] as const) if (values[key] !== undefined) options[key] = Number(values[key]);
+  if (values["events-format"] !== undefined) options.eventsFormat = values["events-format"] as "parquet" | "csv";
   const started = process.hrtime.bigint();
   const s = await writeSample(out, options);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

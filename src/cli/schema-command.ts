@@ -27,7 +27,9 @@ export function datasetSchemaText(): string {
  * schemaCommand([], (s) => process.stdout.write(s));
  */
 export function schemaCommand(argv: string[], out: (text: string) => void): void {
-  parseCommandArgs("schema", "leadlab schema", argv, {}, 0);
+  parseCommandArgs("schema", "leadlab schema", argv, {}, 0, {
+    summary: `Writes the JSON Schemas of dataset.yaml, scoring.yaml and personas.yaml (${DATASET_SCHEMA_PATH}, ${SCORING_RULES_SCHEMA_PATH}, ${PERSONAS_SCHEMA_PATH}), relative to the current folder.`,
+  });
   for (const [path, text] of [
     [DATASET_SCHEMA_PATH, datasetSchemaText()],
     [SCORING_RULES_SCHEMA_PATH, scoringRulesSchemaText()],

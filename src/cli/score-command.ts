@@ -16,10 +16,21 @@ import { createScorer, ScoreError, type LeadValue } from "../scoring/score";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { checkOutputPath, openAtomicOutput, type AtomicOutput } from "./atomic-output";
 import { CliError } from "./cli-error";
-import { parseCommandArgs } from "./parse-command-args";
+import { parseCommandArgs, type OptionSpecs } from "./parse-command-args";
 
 const USAGE =
   "leadlab score <scoring.yaml> <leads.csv|parquet|json> [--id column] [--events events.csv|parquet --as-of column|now] [--personas personas.yaml] [--out scored.csv] [--reasons N] [--missing NA,N/A]";
+
+/** The options of `leadlab score`: parsing, checks and help. */
+const SCORE_OPTIONS = {
+  id: { type: "string", value: "column", default: "the rules' inputs.id", help: "the leads' id column" },
+  events: { type: "string", value: "events.csv|parquet", help: "raw events (CSV, Parquet or NDJSON) to compute the behavioural features from" },
+  "as-of": { type: "string", value: "column|now", help: "with --events: the date the features are computed at, a column of the leads or now" },
+  personas: { type: "string", value: "personas.yaml", help: "add the persona and anti-persona columns from a personas.yaml written by leadlab tune" },
+  out: { type: "string", value: "scored.csv", default: "stdout", help: "write the scored rows to this file (replaced only once complete)" },
+  reasons: { type: "string", value: "N", number: { kind: "integer", min: 0 }, default: "3", help: "reasons (attributes with the most points) listed per lead" },
+  missing: { type: "string", value: "tokens", help: "comma-separated text read as missing besides the empty string and the rules' inputs.missing, e.g. NA,N/A" },
+} satisfies OptionSpecs;
 
 /** Rows of a leads file that could not be scored, per reason. */
 export interface UnscoredReason {
@@ -441,10 +452,14 @@ async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules,
  * await scoreCommand(["tests/scoring/fixtures/scoring.yaml", "tests/scoring/fixtures/leads.csv"], (s) => process.stdout.write(s), (m) => process.stderr.write(m + "\n"));
  */
 export async function scoreCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {
-  const text = { type: "string" as const };
-  const { values, positionals } = parseCommandArgs("score", USAGE, argv, { out: text, reasons: text, missing: text, id: text, events: text, "as-of": text, personas: text }, 2);
+  const { values, positionals } = parseCommandArgs("score", USAGE, argv, SCORE_OPTIONS, 2, {
+    summary: "Scores a leads file with the rules, streaming: one CSV row per lead with its points, tier, grade and reasons; a summary of unscored rows on stderr.",
+    args: [
+      ["<scoring.yaml>", "the rules written by leadlab tune"],
+      ["<leads.csv|parquet|json>", "the leads file: CSV, Parquet or JSON (NDJSON)"],
+    ],
+  });
   const reasons = values.reasons === undefined ? undefined : Number(values.reasons);
-  if (reasons !== undefined && !(Number.isInteger(reasons) && reasons >= 0)) throw new CliError(`score: --reasons must be a whole number ≥ 0; got "${values.reasons}". Usage: ${USAGE}`);
   if (values["as-of"] !== undefined && values.events === undefined) throw new CliError(`score: --as-of applies to features computed from --events; pass --events too. Usage: ${USAGE}`);
   if (values.events !== undefined && !existsSync(values.events)) throw new CliError(`score: the events file ${values.events} does not exist; pass the raw events (CSV, Parquet or NDJSON) with the columns of the rules' inputs.events`);
   const missing = values.missing === undefined ? undefined : values.missing.split(",");

@@ -24,19 +24,19 @@ export function sqlCommand(argv: string[], out: (text: string) => void, progress
     USAGE,
     argv,
     {
-      dialect: { type: "string" as const },
-      "leads-table": { type: "string" as const },
-      "events-table": { type: "string" as const },
-      view: { type: "string" as const },
-      missing: { type: "string" as const },
-      out: { type: "string" as const },
-      features: { type: "boolean" as const },
+      dialect: { type: "string", value: "dialect", choices: SQL_DIALECTS, required: true, help: "the warehouse's SQL dialect" },
+      "leads-table": { type: "string", value: "table", default: "leads", help: "the leads table (schema.table allowed)" },
+      "events-table": { type: "string", value: "table", default: "events", help: "the raw events table, for event features" },
+      view: { type: "string", value: "name", default: "lead_scores", help: "the view to create or replace" },
+      missing: { type: "string", value: "tokens", help: "comma-separated text read as missing besides the empty string and the rules' inputs.missing, e.g. NA,N/A" },
+      out: { type: "string", value: "file.sql", default: "stdout", help: "write the statement to this file (replaced only once complete)" },
+      features: { type: "boolean", help: "write the per-deal training feature query (every event type and window of the rules, as of each deal's scoring point) instead of the scoring view" },
     },
     1,
+    { summary: "The CREATE OR REPLACE VIEW statement that scores a leads table with the rules in a warehouse: points, tier, grade per lead.", args: [["<scoring.yaml>", "the rules written by leadlab tune"]] },
   );
   const d = values.dialect;
-  if (d === undefined || !(SQL_DIALECTS as readonly string[]).includes(d))
-    throw new CliError(`sql: ${d === undefined ? "--dialect is required" : `unknown dialect "${d}"`}; use one of ${SQL_DIALECTS.join(", ")}. Usage: ${USAGE}`);
+  if (d === undefined) throw new CliError(`sql: --dialect is required; use one of ${SQL_DIALECTS.join(", ")}. Usage: ${USAGE}`);
   if (values.out) checkOutputPath(values.out);
   const rules = readScoringRules(positionals[0]);
   const common = {

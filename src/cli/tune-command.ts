@@ -33,28 +33,23 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
     USAGE,
     argv,
     {
-      out: { type: "string" },
-      previous: { type: "string" },
-      capacity: { type: "string" },
-      "target-win-rate": { type: "string" },
-      "max-attributes": { type: "string" },
-      tiers: { type: "string" },
-      scale: { type: "string" },
+      out: { type: "string", value: "dir", required: true, help: "folder to write scoring.yaml, personas.yaml, summary.json and report.html into, created if missing" },
+      previous: { type: "string", value: "dir", help: "folder of last quarter's run: its scoring.yaml is compared with the new one" },
+      capacity: { type: "string", value: "share", number: { kind: "share" }, default: "0.2", help: "share of leads in the top tier; the tiers below split the rest equally" },
+      "target-win-rate": { type: "string", value: "share", number: { kind: "share" }, help: "instead of --capacity: the top tier is the highest-scoring leads whose training win rate reaches this" },
+      "max-attributes": { type: "string", value: "N", number: { kind: "integer", min: 1 }, default: "12", help: "at most this many attributes on the card" },
+      tiers: { type: "string", value: "names", default: "A,B,C,D", help: "tier names, best first, comma-separated (at least two), e.g. SQL,MQL,Nurture,Disqualify" },
+      scale: { type: "string", value: "scale", choices: ["pdo", "0-100"], default: "pdo", help: "points scale: pdo is 600 points at odds 1:1 and 20 points to double the odds; 0-100 rescales" },
     },
     1,
+    { summary: "The quarterly job: tunes and validates the scorecard on the holdout, tests the qualification frameworks, derives buyer personas and writes the rules and the report.", args: [["<dataset.yaml>", "the dataset spec (see data/dataset.schema.json)"]] },
   );
   if (!values.out) throw new CliError(`tune: --out <dir> is required. Usage: ${USAGE}`);
-  const number = (flag: string, v: string | undefined) => {
-    if (v === undefined) return undefined;
-    const x = Number(v);
-    if (!Number.isFinite(x)) throw new CliError(`tune: --${flag} must be a number; got "${v}". Usage: ${USAGE}`);
-    return x;
-  };
-  if (values.scale !== undefined && values.scale !== "pdo" && values.scale !== "0-100") throw new CliError(`tune: --scale must be pdo or 0-100; got "${values.scale}"`);
+  const number = (v: string | undefined) => (v === undefined ? undefined : Number(v));
   const options: TuneOptions = {
-    capacity: number("capacity", values.capacity),
-    targetWinRate: number("target-win-rate", values["target-win-rate"]),
-    maxAttributes: number("max-attributes", values["max-attributes"]),
+    capacity: number(values.capacity),
+    targetWinRate: number(values["target-win-rate"]),
+    maxAttributes: number(values["max-attributes"]),
     tierNames: values.tiers?.split(",").map((t) => t.trim()),
     ...(values.scale === "0-100" ? { scale: { kind: "0-100" as const } } : {}),
   };

@@ -10,7 +10,10 @@ import { parseCommandArgs } from "./parse-command-args";
  * await validateCommand(["data/sample/dataset.yaml"], (s) => process.stdout.write(s));
  */
 export async function validateCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {
-  const { positionals } = parseCommandArgs("validate", "leadlab validate <dataset.yaml>", argv, {}, 1);
+  const { positionals } = parseCommandArgs("validate", "leadlab validate <dataset.yaml>", argv, {}, 1, {
+    summary: "Checks a dataset spec and its files by loading them; one line with the counts and warnings, or the first problem.",
+    args: [["<dataset.yaml>", "the dataset spec"]],
+  });
   const { table, report } = await loadDataset(positionals[0], { onProgress: progress });
   out(`ok: ${positionals[0]}: ${report.deals.read} deals read, ${table.n} closed (won ${report.deals.won}, lost ${report.deals.lost}), ${table.attributes.length} attributes, ${report.warnings.length} warnings\n`);
   for (const w of report.warnings) out(`  warning: ${w}\n`);

@@ -244,9 +244,9 @@ describe("sample data generator", () => {
 
   it("rejects wrong command arguments with one clear line", async () => {
     await assert.rejects(runSampleCommand(["--deals", "100"]), /--out is required/);
-    await assert.rejects(runSampleCommand(["--out", fresh(), "--deals", "ten"]), /--deals must be a whole number; got "ten"/);
-    await assert.rejects(runSampleCommand(["--out", fresh(), "--events-format", "xlsx"]), /parquet or csv/);
-    await assert.rejects(runSampleCommand(["--out", fresh(), "--size", "3"]), /unknown argument "--size"/);
-    await assert.rejects(runSampleCommand(["--out", fresh(), "--deals", "0"]), /deals must be an integer from 1/);
+    await assert.rejects(runSampleCommand(["--out", fresh(), "--deals", "ten"]), /--deals must be a whole number from 1 to 10000000; got ten/);
+    await assert.rejects(runSampleCommand(["--out", fresh(), "--events-format", "xlsx"]), /--events-format must be one of parquet, csv; got xlsx/);
+    await assert.rejects(runSampleCommand(["--out", fresh(), "--size", "3"]), /sample: unknown option --size; options: --out, --seed, --accounts, --deals, --events, --events-format \(see leadlab sample --help\)$/);
+    await assert.rejects(runSampleCommand(["--out", fresh(), "--deals", "0"]), /--deals must be a whole number from 1 to 10000000; got 0/);
   });
 });

@@ -48,8 +48,8 @@ test("leadlab personas --json --k 3 prints the document; wrong arguments exit 2 
   assert.equal(doc.kind, "Personas");
   assert.equal(doc.clustering.k, 3);
   assert.equal(doc.metadata.customers, "won");
-  await assert.rejects(run([SAMPLE_SPEC, "--k", "one"]), /personas: --k must be an integer ≥ 2; got "one". Usage: leadlab personas/);
-  await assert.rejects(run([SAMPLE_SPEC, "--customers", "best"]), /--customers must be one of won, retained; got "best"/);
+  await assert.rejects(run([SAMPLE_SPEC, "--k", "one"]), /^CliError: personas: --k must be a whole number ≥ 2; got one$/);
+  await assert.rejects(run([SAMPLE_SPEC, "--customers", "best"]), /--customers must be one of won, retained; got best$/);
   await assert.rejects(run([SAMPLE_SPEC, "--names", "nowhere.yaml"]), /--names nowhere.yaml does not exist/);
   await assert.rejects(run([]), /personas: expected 1 argument, got 0. Usage: leadlab personas <dataset.yaml>/);
   const stderr: string[] = [];
@@ -60,6 +60,6 @@ test("leadlab personas --json --k 3 prints the document; wrong arguments exit 2 
   } finally {
     process.stderr.write = write;
   }
-  assert.match(stderr.join(""), /leadlab: personas: --k must be an integer ≥ 2; got "0"/);
+  assert.match(stderr.join(""), /leadlab: personas: --k must be a whole number ≥ 2; got 0/);
   assert.ok(!existsSync("personas.yaml"));
 });

@@ -109,6 +109,6 @@ test("leadlab sql writes the view of a dialect to stdout or --out; a wrong diale
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  await assert.rejects(run(sqlCommand, [FIXTURE_RULES, "--dialect", "oracle"]), /^CliError: sql: unknown dialect "oracle"; use one of duckdb, postgres, bigquery, snowflake, spark\. Usage: /);
+  await assert.rejects(run(sqlCommand, [FIXTURE_RULES, "--dialect", "oracle"]), /^CliError: sql: --dialect must be one of duckdb, postgres, bigquery, snowflake, spark; got oracle$/);
   await assert.rejects(run(sqlCommand, [FIXTURE_RULES]), /sql: --dialect is required/);
 });

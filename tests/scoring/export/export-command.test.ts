@@ -28,7 +28,7 @@ test("export: --field renames a CRM field in the export", () => {
 test("export: a wrong call names the problem and the usage", () => {
   const run = (argv: string[]) => () => exportCommand(argv, () => {});
   assert.throws(run([FIXTURE_RULES, "--out", "/tmp/x"]), /^CliError: export: --to is required; use one of sheet, hubspot, salesforce, marketo\. Usage: leadlab export/);
-  assert.throws(run([FIXTURE_RULES, "--to", "pipedrive", "--out", "/tmp/x"]), /export: unknown target "pipedrive"; use one of sheet, hubspot, salesforce, marketo/);
+  assert.throws(run([FIXTURE_RULES, "--to", "pipedrive", "--out", "/tmp/x"]), /export: --to must be one of sheet, hubspot, salesforce, marketo; got pipedrive/);
   assert.throws(run([FIXTURE_RULES, "--to", "sheet"]), /export: --out <dir> is required/);
   assert.throws(run([FIXTURE_RULES, "--to", "sheet", "--out", "/tmp/x", "--field", "industry"]), /export: --field "industry" must be name=CrmField, e.g. --field industry=Industry/);
 });
