@@ -5,6 +5,7 @@ import { uncoveredRanges } from "../../../src/scoring/export/uncovered-ranges";
 import { createScorer, ScoreError } from "../../../src/scoring/score";
 import { attribute, bin, deepFreeze, tinyRules } from "../helpers";
 import { crmFieldValue } from "./crm-field-value";
+import { categoryKey } from "../../../src/scoring/category-key";
 
 test("uncoveredRanges: the gaps between ranges, by hand", () => {
   const r = (lo: number | undefined, hi: number | undefined, loInclusive: boolean, hiInclusive: boolean) => ({ ...(lo === undefined ? {} : { lo }), ...(hi === undefined ? {} : { hi }), loInclusive, hiInclusive });
@@ -17,14 +18,15 @@ test("uncoveredRanges: the gaps between ranges, by hand", () => {
   assert.deepEqual(uncoveredRanges([]), [r(undefined, undefined, false, false)]);
 });
 
-/** Whether a plan condition holds for a value (as crmFieldValue reads it). */
+/** Whether a plan condition holds for a value (as crmFieldValue reads it), text compared by categoryKey, the missing tokens blank. */
 function holds(a: CrmAttribute, c: CrmCondition, raw: number | string | null): boolean {
-  const v = crmFieldValue(a, raw);
-  const text = Array.isArray(v) ? (v.includes(a.item!.value) ? "true" : "false") : v === null ? null : String(v);
+  const v = raw !== null && a.missing.map(categoryKey).includes(categoryKey(String(raw))) ? null : crmFieldValue(a, raw);
+  const text = Array.isArray(v) ? (v.map(categoryKey).includes(categoryKey(a.item!.value)) ? "true" : "false") : v === null ? null : categoryKey(String(v));
+  const keys = c.op === "oneOf" || c.op === "noneOf" ? c.values.map(categoryKey) : [];
   switch (c.op) {
     case "blank": return v === null;
-    case "oneOf": return text !== null && c.values.includes(text);
-    case "noneOf": return text !== null && !c.values.includes(text);
+    case "oneOf": return text !== null && keys.includes(text);
+    case "noneOf": return text !== null && !keys.includes(text);
     case "range": return typeof v === "number" && (c.lo === undefined || (c.loInclusive ? v >= c.lo : v > c.lo)) && (c.hi === undefined || (c.hiInclusive ? v <= c.hi : v < c.hi));
   }
 }
