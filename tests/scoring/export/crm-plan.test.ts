@@ -41,7 +41,7 @@ test("crmPlan: the scorer's fallbacks become explicit rows; exactly one row hold
       // A boolean with only its true bin: false scores as missing.
       attribute("budget", "boolean", [bin("true", { kind: "set", values: ["yes"] }, 4), bin("missing", { kind: "missing" }, 0)]),
       attribute("stack=HubSpot", "contains", [bin("true", { kind: "set", values: ["true"] }, 3), bin("false", { kind: "set", values: ["false"] }, -3), bin("missing", { kind: "missing" }, 0)], { source: { column: "stack" }, containsValue: "HubSpot", separator: ";" }),
-    ]),
+    ], { inputs: { id: "id", missing: ["", "NA"] } }),
   );
   const plan = crmPlan(rules);
   assert.deepEqual(plan.attributes[0].rows.map((r) => [r.bin, r.condition]), [
@@ -53,11 +53,13 @@ test("crmPlan: the scorer's fallbacks become explicit rows; exactly one row hold
   ]);
   assert.deepEqual(plan.attributes[1].rows.map((r) => r.condition), [{ op: "oneOf", values: ["SaaS"] }, { op: "oneOf", values: ["Retail", "Food"] }, { op: "blank" }, { op: "noneOf", values: ["SaaS", "Retail", "Food"] }]);
   assert.deepEqual(plan.attributes[2].rows.map((r) => r.condition), [{ op: "oneOf", values: ["true"] }, { op: "blank" }, { op: "noneOf", values: ["true"] }]);
+  // The training missing tokens count as blank; the empty one is blank already.
+  assert.deepEqual(plan.attributes.map((a) => a.missing), [["NA"], ["NA"], ["NA"], ["NA"]]);
   const samples: Record<string, (number | string | null)[]> = {
-    employees: [null, -3, 0, 9.99, 10, 15, 19.999, 20, 35, 50, 50.5, 1e6],
-    industry: [null, " ", "SaaS", " SaaS ", "Retail", "Food", "Bank", "saas"],
-    budget: [null, "yes", "Y", "true", "1", "no", "false", "0"],
-    stack: [null, "HubSpot", "Salesforce; HubSpot", "Salesforce", " ; "],
+    employees: [null, "NA", -3, 0, 9.99, 10, 15, 19.999, 20, 35, 50, 50.5, 1e6],
+    industry: [null, " ", "SaaS", " SaaS ", "Retail", "Food", "Bank", "saas", " FOOD", "NA", " na "],
+    budget: [null, "yes", "Y", "true", "1", "no", "false", "0", "Na"],
+    stack: [null, "HubSpot", "Salesforce; HubSpot", "Salesforce", " ; ", "salesforce;hubspot ", "NA"],
   };
   const scorer = createScorer(rules, { reasons: 0 });
   let checked = 0;
@@ -78,5 +80,5 @@ test("crmPlan: the scorer's fallbacks become explicit rows; exactly one row hold
       checked++;
     }
   });
-  assert.equal(checked, 33, "every sample value is one score() takes");
+  assert.equal(checked, 40, "every sample value is one score() takes");
 });
