@@ -31,7 +31,8 @@ function fieldValue(row: Record<string, string>, v: number | string | null): num
     const items = t.split(list[1]).map((x) => x.trim()).filter((x) => x !== "");
     if (items.length === 0) return null;
     const item = /includes "(.*)"$/.exec(row.condition)?.[1] ?? /does not include "(.*)"$/.exec(row.condition)?.[1];
-    return items.map(categoryKey).includes(categoryKey(item!)) ? "true" : "false";
+    // Rows that name no item (is blank) only ask whether the list is empty.
+    return item !== undefined && items.map(categoryKey).includes(categoryKey(item)) ? "true" : "false";
   }
   return t;
 }
