@@ -2,17 +2,19 @@ import type { CrmAttribute, CrmCondition } from "./crm-plan";
 
 /**
  * A plan row's condition in words a CRM admin reads, e.g. `≥ 300 and < 926`, `is one of
- * "C-level", "Director"`, `is blank`, `includes "HubSpot"`.
+ * "C-level", "Director"`, `is blank`, `includes "HubSpot"`. Text compares trimmed and ignoring
+ * case ("saas " is "SaaS"), as the scorer compares it; "is blank" names the rules' missing tokens.
  *
  * @example
  * import { conditionWords, type CrmAttribute } from "leadlab";
- * const employees: CrmAttribute = { name: "employees", group: "fit", field: "employees", kind: "number", rows: [] };
+ * const employees: CrmAttribute = { name: "employees", group: "fit", field: "employees", kind: "number", rows: [], missing: ["NA"] };
  * conditionWords(employees, { op: "range", lo: 300, hi: 926, loInclusive: true, hiInclusive: false }); // => "≥ 300 and < 926"
+ * conditionWords(employees, { op: "blank" }); // => 'is blank or "NA"'
  */
 export function conditionWords(a: CrmAttribute, c: CrmCondition): string {
   switch (c.op) {
     case "blank":
-      return "is blank";
+      return a.missing.length === 0 ? "is blank" : `is blank or ${a.missing.map(quoted).join(" or ")}`;
     case "range":
       return rangeWords(c);
     case "oneOf":

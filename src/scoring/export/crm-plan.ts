@@ -1,4 +1,5 @@
 import type { BinMatch, ScorecardAttribute, ScoringRules } from "../../formats/scoring-rules-schema";
+import { categoryKey } from "../category-key";
 import { binSetText } from "../score";
 import { uncoveredRanges, type NumberRange } from "./uncovered-ranges";
 
@@ -11,6 +12,10 @@ import { uncoveredRanges, type NumberRange } from "./uncovered-ranges";
  * values as missing, so its missing bin becomes two rows ("is blank", "none of the listed");
  * the values no range of a numeric attribute takes become the ranges of its `other` bin.
  * Every export target (sheet, Salesforce, HubSpot, Marketo) is written from this plan.
+ *
+ * Values are compared as score() compares them: trimmed and ignoring case (its categoryKey),
+ * and a value that is one of the rules' missing tokens (`inputs.missing`, e.g. "NA") is blank.
+ * `values` keep the rules' spelling (trimmed, one per key) for the CRM admin to read.
  */
 
 /** How a CRM field is read: a number, text, a true/false value, or a list that may include an item. */
@@ -48,6 +53,8 @@ export interface CrmAttribute {
   outsideCrm?: string;
   /** Exclusive rows covering every value the scorer accepts. */
   rows: CrmRow[];
+  /** Text the condition `blank` also holds for: the rules' missing tokens (`inputs.missing`), trimmed, compared ignoring case. */
+  missing: string[];
 }
 
 /** The rules as rows of field conditions and points, with the base and the tier cuts. */
@@ -95,17 +102,19 @@ export function tierOf(tiers: CrmPlan["tiers"], points: number): string | null {
 function planAttribute(a: ScorecardAttribute, rules: ScoringRules, fields: Readonly<Record<string, string>>): CrmAttribute {
   const key = "column" in a.source ? a.source.column : a.name;
   const kind: CrmValueKind = a.match === "numeric" ? "number" : a.match === "categorical" ? "text" : a.match;
-  const listed = [...new Set(a.bins.flatMap((b) => (b.when.kind === "set" ? b.when.values.map((v) => binSetText(v, a.match)) : [])))];
+  const shown = (values: readonly string[]) => distinctByKey(values.map((v) => (kind === "text" ? v.trim() : binSetText(v, a.match))));
+  const listed = shown(a.bins.flatMap((b) => (b.when.kind === "set" ? b.when.values : [])));
   const hasOther = a.bins.some((b) => b.when.kind === "other");
   // A true/false attribute whose sets list both values has no unlisted value (the scorer rejects other text).
   const everyBoolean = kind !== "text" && kind !== "number" && listed.includes("true") && listed.includes("false");
+  const missing = distinctByKey((rules.inputs.missing ?? []).map((t) => t.trim()).filter((t) => t !== ""));
   const ranges = a.bins.flatMap((b) => (b.when.kind === "range" ? [rangeOf(b.when)] : []));
   const rows = a.bins.flatMap((b): CrmRow[] => {
     const row = (condition: CrmCondition): CrmRow => ({ bin: b.label, condition, points: b.points });
     const w = b.when;
     switch (w.kind) {
       case "set":
-        return [row({ op: "oneOf", values: [...new Set(w.values.map((v) => binSetText(v, a.match)))] })];
+        return [row({ op: "oneOf", values: shown(w.values) })];
       case "range":
         return [row({ op: "range", ...rangeOf(w) })];
       case "other":
@@ -114,10 +123,21 @@ function planAttribute(a: ScorecardAttribute, rules: ScoringRules, fields: Reado
         return [row({ op: "blank" }), ...(kind !== "number" && !hasOther && !everyBoolean ? [row({ op: "noneOf", values: listed })] : [])];
     }
   });
-  const attribute: CrmAttribute = { name: a.name, group: a.group, field: fields[key] ?? fields[a.name] ?? key, kind, rows };
+  const attribute: CrmAttribute = { name: a.name, group: a.group, field: fields[key] ?? fields[a.name] ?? key, kind, rows, missing };
   if (kind === "contains") attribute.item = { value: (a.containsValue ?? "").trim(), separator: a.separator ?? ";" };
   if ("event" in a.source) attribute.outsideCrm = eventDefinition(a.source.event, rules);
   return attribute;
+}
+
+/** The values, the first of each {@link categoryKey} kept, in order. */
+function distinctByKey(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const k = categoryKey(v);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 function rangeOf(w: Extract<BinMatch, { kind: "range" }>): NumberRange {

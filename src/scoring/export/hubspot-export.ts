@@ -63,7 +63,8 @@ export function hubspotScore(plan: CrmPlan): HubspotScore {
       limit += Math.max(...a.rows.map((r) => r.points)) - low;
       for (const r of a.rows)
         if (r.points !== low)
-          rules.push({ attribute: a.name, property: propertyName(a.field), computedOutsideCrm: a.outsideCrm !== undefined, criteria: criteria(a, r.condition), description: `${a.name} ${conditionWords(a, r.condition)}`, points: r.points - low });
+          for (const all of alternatives(a, r.condition))
+            rules.push({ attribute: a.name, property: propertyName(a.field), computedOutsideCrm: a.outsideCrm !== undefined, criteria: all, description: `${a.name} ${conditionWords(a, r.condition)}`, points: r.points - low });
     }
     if (rules.length > 0) groups.push({ name, groupLimit: limit, rules });
   }
@@ -103,7 +104,8 @@ export function hubspotExport(plan: CrmPlan): Record<string, string> {
     `2. Set the score limit to ${s.scoreLimit}.`,
     "3. For each group below, add a property group with that name and group limit; for each rule, add a property rule on the property with every criterion listed (all must hold) and the points.",
     ...(outside.length > 0 ? ["4. The properties marked ¹ are computed outside HubSpot: create a number property of that name and have the scorer or the warehouse write it (see the end)."] : []),
-    `${outside.length > 0 ? 5 : 4}. Review and publish the score. For the tiers, create segments (or a workflow setting a tier property) with the score's conditions below.`,
+    `${outside.length > 0 ? 5 : 4}. HubSpot compares property values exactly, while the rules compare them trimmed and ignoring case: the properties must hold the values as spelled below (a dropdown property with these options, or values trimmed and spelled so on import); a value differing only in case or spaces would score as an unlisted one.${plan.attributes.some((a) => a.missing.length > 0) ? " Values that mean missing in the rules count as unknown: the rules below list them in that spelling." : ""}`,
+    `${outside.length > 0 ? 6 : 5}. Review and publish the score. For the tiers, create segments (or a workflow setting a tier property) with the score's conditions below.`,
   ];
   for (const g of s.groups) {
     lines.push("", `## ${g.name} group (group limit ${g.groupLimit})`, "", "| property | criteria (all) | points |", "| --- | --- | ---: |");
@@ -120,21 +122,26 @@ function propertyName(field: string): string {
   return field.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
 }
 
-function criteria(a: CrmAttribute, c: CrmCondition): HubspotCriterion[] {
+/**
+ * A condition as property rules, each a list of AND-ed criteria; a lead meets at most one.
+ * "Blank" is two rules when the rules have missing tokens: unknown, or one of the tokens.
+ */
+function alternatives(a: CrmAttribute, c: CrmCondition): HubspotCriterion[][] {
+  const notMissing: HubspotCriterion[] = a.missing.length > 0 ? [{ operator: "is none of", values: a.missing }] : [];
   switch (c.op) {
     case "blank":
-      return [{ operator: "is unknown" }];
+      return [[{ operator: "is unknown" }], ...(a.missing.length > 0 ? [[{ operator: "is any of", values: a.missing } as const]] : [])];
     case "oneOf":
-      if (a.kind === "contains") return c.values[0] === "true" ? [{ operator: "contains any of", values: [a.item!.value] }] : [{ operator: "is known" }, { operator: "doesn't contain any of", values: [a.item!.value] }];
-      return [{ operator: "is any of", values: c.values }];
+      if (a.kind === "contains") return [c.values[0] === "true" ? [{ operator: "contains any of", values: [a.item!.value] }] : [{ operator: "is known" }, ...notMissing, { operator: "doesn't contain any of", values: [a.item!.value] }]];
+      return [[{ operator: "is any of", values: c.values }]];
     case "noneOf":
-      return [{ operator: "is known" }, { operator: "is none of", values: c.values }];
+      return [[{ operator: "is known" }, { operator: "is none of", values: [...c.values, ...a.missing] }]];
     case "range":
-      return [
+      return [[
         ...(c.lo === undefined ? [] : [{ operator: c.loInclusive ? "is greater than or equal to" : "is greater than", value: c.lo } as const]),
         ...(c.hi === undefined ? [] : [{ operator: c.hiInclusive ? "is less than or equal to" : "is less than", value: c.hi } as const]),
         ...(c.lo === undefined && c.hi === undefined ? [{ operator: "is known" } as const] : []),
-      ];
+      ]];
   }
 }
 

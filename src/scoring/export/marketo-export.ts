@@ -48,14 +48,16 @@ export function marketoCampaigns(plan: CrmPlan): MarketoCampaign[] {
   const scoreField = (a: CrmAttribute) => `leadlab ${a.name} points`;
   for (const a of plan.attributes)
     a.rows.forEach((r, i) =>
-      campaigns.push({
-        campaign: `leadlab ${a.name} ${i + 1}: ${conditionWords(a, r.condition)}`,
-        trigger: `Person is Created; Data Value Changes: ${a.field}`,
-        filters: filters(a, r.condition),
-        flowStep: "Change Score",
-        field: scoreField(a),
-        change: `=${r.points}`,
-      }),
+      alternatives(a, r.condition).forEach((all, j, every) =>
+        campaigns.push({
+          campaign: `leadlab ${a.name} ${i + 1}${every.length > 1 ? String.fromCharCode(97 + j) : ""}: ${conditionWords(a, r.condition)}`,
+          trigger: `Person is Created; Data Value Changes: ${a.field}`,
+          filters: all,
+          flowStep: "Change Score",
+          field: scoreField(a),
+          change: `=${r.points}`,
+        }),
+      ),
     );
   campaigns.push({
     campaign: "leadlab points: total",
@@ -101,6 +103,7 @@ export function marketoExport(plan: CrmPlan): Record<string, string> {
     "3. The total campaign sets `leadlab points` to the base plus the attribute fields. If your instance does not take lead tokens in Change Score, compute the same sum with a formula flow step (for example the Compute Formula self-service flow step) into `leadlab points`.",
     "4. The tier campaigns set `leadlab tier` from `leadlab points`.",
     "5. Run each attribute's campaigns once as a batch over existing people.",
+    "6. The rules compare text trimmed and ignoring case. Marketo's `is` ignores case but not surrounding spaces: trim the fields on import (or with a data-management campaign) so that \" SaaS\" scores as \"SaaS\".",
   ];
   if (outside.length > 0) lines.push("", "## Computed outside Marketo", "", ...outside.map((l) => `- ${l}`));
   return { "marketo-campaigns.csv": csv, "marketo-steps.md": `${lines.join("\n")}\n` };
@@ -110,21 +113,26 @@ function filterText(f: MarketoFilter): string {
   return `${f.field} | ${f.operator}${f.values ? ` | ${JSON.stringify(f.values)}` : ""}${f.value !== undefined ? ` | ${f.value}` : ""}`;
 }
 
-function filters(a: CrmAttribute, c: CrmCondition): MarketoFilter[] {
+/**
+ * A condition as campaigns' filter lists, each AND-ed; a lead meets at most one. "Blank" is
+ * two campaigns when the rules have missing tokens: empty, or one of the tokens.
+ */
+function alternatives(a: CrmAttribute, c: CrmCondition): MarketoFilter[][] {
   const field = a.field;
+  const notMissing: MarketoFilter[] = a.missing.length > 0 ? [{ field, operator: "is not", values: a.missing }] : [];
   switch (c.op) {
     case "blank":
-      return [{ field, operator: "is empty" }];
+      return [[{ field, operator: "is empty" }], ...(a.missing.length > 0 ? [[{ field, operator: "is", values: a.missing } as const]] : [])];
     case "oneOf":
-      if (a.kind === "contains") return c.values[0] === "true" ? [{ field, operator: "contains", values: [a.item!.value] }] : [{ field, operator: "is not empty" }, { field, operator: "not contains", values: [a.item!.value] }];
-      return [{ field, operator: "is", values: c.values }];
+      if (a.kind === "contains") return [c.values[0] === "true" ? [{ field, operator: "contains", values: [a.item!.value] }] : [{ field, operator: "is not empty" }, ...notMissing, { field, operator: "not contains", values: [a.item!.value] }]];
+      return [[{ field, operator: "is", values: c.values }]];
     case "noneOf":
-      return [{ field, operator: "is not empty" }, { field, operator: "is not", values: c.values }];
+      return [[{ field, operator: "is not empty" }, { field, operator: "is not", values: [...c.values, ...a.missing] }]];
     case "range":
-      return [
+      return [[
         ...(c.lo === undefined ? [] : [{ field, operator: c.loInclusive ? "at least" : "greater than", value: c.lo } as const]),
         ...(c.hi === undefined ? [] : [{ field, operator: c.hiInclusive ? "at most" : "less than", value: c.hi } as const]),
         ...(c.lo === undefined && c.hi === undefined ? [{ field, operator: "is not empty" } as const] : []),
-      ];
+      ]];
   }
 }

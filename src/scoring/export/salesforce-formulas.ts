@@ -1,4 +1,5 @@
 import { BOOLEAN_TOKENS } from "../../data/infer-attribute";
+import { categoryKey } from "../category-key";
 import type { CrmAttribute, CrmCondition, CrmPlan } from "./crm-plan";
 
 /*
@@ -122,10 +123,18 @@ function attributeExpression(a: CrmAttribute, field: string, picklist: boolean):
   const none = a.rows.find((r) => r.condition.op === "noneOf")?.points ?? 0;
   const cases: string[] = [];
   const seen = new Set<string>();
+  // The rules' missing tokens score as blank (a contains key is only "true" / "false", so not there).
+  if (blank !== undefined && a.kind !== "contains")
+    for (const token of a.missing) {
+      const key = categoryKey(token);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      cases.push(`${text(key)}, ${blank}`);
+    }
   for (const r of a.rows) {
     if (r.condition.op !== "oneOf") continue;
     for (const v of r.condition.values)
-      for (const key of a.kind === "boolean" ? [...BOOLEAN_TOKENS[v === "true" ? "true" : "false"]] : [v.toLowerCase()]) {
+      for (const key of a.kind === "boolean" ? [...BOOLEAN_TOKENS[v === "true" ? "true" : "false"]] : [categoryKey(v)]) {
         if (seen.has(key)) continue;
         seen.add(key);
         cases.push(`${text(key)}, ${r.points}`);
@@ -133,7 +142,7 @@ function attributeExpression(a: CrmAttribute, field: string, picklist: boolean):
   }
   const key =
     a.kind === "contains"
-      ? `IF(CONTAINS(${text(a.item!.separator)} & SUBSTITUTE(${raw}, " ", "") & ${text(a.item!.separator)}, ${text(a.item!.separator + a.item!.value.replace(/ /g, "") + a.item!.separator)}), "true", "false")`
+      ? `IF(CONTAINS(${text(a.item!.separator)} & LOWER(SUBSTITUTE(${raw}, " ", "")) & ${text(a.item!.separator)}, ${text(a.item!.separator + categoryKey(a.item!.value).replace(/ /g, "") + a.item!.separator)}), "true", "false")`
       : `LOWER(TRIM(${raw}))`;
   const inner = cases.length > 0 ? `CASE(${key}, ${cases.join(", ")}, ${none})` : String(none);
   return blank === undefined ? inner : `IF(ISBLANK(TRIM(${raw})), ${blank}, ${inner})`;

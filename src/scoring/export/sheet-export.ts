@@ -8,7 +8,9 @@ import { outsideCrmLines } from "./outside-crm";
  * admin types into any tool that adds points per field condition. The base is the first row,
  * "base: every lead", applied once: the rules' points are on the scale of the tier cuts, and
  * spreading the base over attributes would hide it in every row of one of them. Besides the
- * words, `operator`, `values`, `lo`, `hi` state each condition for a program.
+ * words, `operator`, `values`, `lo`, `hi` state each condition for a program. Text compares
+ * trimmed and ignoring case, as the scorer compares it; "is blank" also holds for the text in
+ * its `values` (the rules' missing tokens, e.g. "NA").
  */
 
 /** The sheet's CSV columns. */
@@ -36,7 +38,7 @@ export function sheetExport(plan: CrmPlan): Record<string, string> {
   for (const a of plan.attributes)
     for (const r of a.rows) {
       const c = r.condition;
-      const values = c.op === "oneOf" || c.op === "noneOf" ? JSON.stringify(c.values) : "";
+      const values = c.op === "oneOf" || c.op === "noneOf" ? JSON.stringify(c.values) : c.op === "blank" && a.missing.length > 0 ? JSON.stringify(a.missing) : "";
       const lo = c.op === "range" && c.lo !== undefined ? `${c.lo} (${c.loInclusive ? "inclusive" : "exclusive"})` : "";
       const hi = c.op === "range" && c.hi !== undefined ? `${c.hi} (${c.hiInclusive ? "inclusive" : "exclusive"})` : "";
       csv += csvLine([a.name, a.group, a.field, fieldType(a), conditionWords(a, c), OPERATOR[c.op], values, lo, hi, r.points, a.outsideCrm ? "yes" : ""]);
@@ -63,7 +65,7 @@ function markdown(plan: CrmPlan): string {
   const lines = [
     `# Scoring sheet: ${plan.dataset}`,
     "",
-    `Rules of dataset "${plan.dataset}" (${plan.dataFingerprint}). Start every lead at ${plan.basePoints} points (the base row), add the points of the one row of each attribute whose condition holds, and give the lead the first tier whose minimum its total reaches. The rows of an attribute never overlap and cover every value, so exactly one applies.`,
+    `Rules of dataset "${plan.dataset}" (${plan.dataFingerprint}). Start every lead at ${plan.basePoints} points (the base row), add the points of the one row of each attribute whose condition holds, and give the lead the first tier whose minimum its total reaches. Compare text trimmed and ignoring case ("saas " is "SaaS"); "is blank" also holds for the rules' missing tokens it lists. The rows of an attribute never overlap and cover every value, so exactly one applies.`,
     "",
     "| attribute | group | CRM field | condition | points |",
     "| --- | --- | --- | --- | ---: |",

@@ -5,6 +5,7 @@ import { uncoveredRanges } from "../../../src/scoring/export/uncovered-ranges";
 import { createScorer, ScoreError } from "../../../src/scoring/score";
 import { attribute, bin, deepFreeze, tinyRules } from "../helpers";
 import { crmFieldValue } from "./crm-field-value";
+import { categoryKey } from "../../../src/scoring/category-key";
 
 test("uncoveredRanges: the gaps between ranges, by hand", () => {
   const r = (lo: number | undefined, hi: number | undefined, loInclusive: boolean, hiInclusive: boolean) => ({ ...(lo === undefined ? {} : { lo }), ...(hi === undefined ? {} : { hi }), loInclusive, hiInclusive });
@@ -17,14 +18,15 @@ test("uncoveredRanges: the gaps between ranges, by hand", () => {
   assert.deepEqual(uncoveredRanges([]), [r(undefined, undefined, false, false)]);
 });
 
-/** Whether a plan condition holds for a value (as crmFieldValue reads it). */
+/** Whether a plan condition holds for a value (as crmFieldValue reads it), text compared by categoryKey, the missing tokens blank. */
 function holds(a: CrmAttribute, c: CrmCondition, raw: number | string | null): boolean {
-  const v = crmFieldValue(a, raw);
-  const text = Array.isArray(v) ? (v.includes(a.item!.value) ? "true" : "false") : v === null ? null : String(v);
+  const v = raw !== null && a.missing.map(categoryKey).includes(categoryKey(String(raw))) ? null : crmFieldValue(a, raw);
+  const text = Array.isArray(v) ? (v.map(categoryKey).includes(categoryKey(a.item!.value)) ? "true" : "false") : v === null ? null : categoryKey(String(v));
+  const keys = c.op === "oneOf" || c.op === "noneOf" ? c.values.map(categoryKey) : [];
   switch (c.op) {
     case "blank": return v === null;
-    case "oneOf": return text !== null && c.values.includes(text);
-    case "noneOf": return text !== null && !c.values.includes(text);
+    case "oneOf": return text !== null && keys.includes(text);
+    case "noneOf": return text !== null && !keys.includes(text);
     case "range": return typeof v === "number" && (c.lo === undefined || (c.loInclusive ? v >= c.lo : v > c.lo)) && (c.hi === undefined || (c.hiInclusive ? v <= c.hi : v < c.hi));
   }
 }
@@ -39,7 +41,7 @@ test("crmPlan: the scorer's fallbacks become explicit rows; exactly one row hold
       // A boolean with only its true bin: false scores as missing.
       attribute("budget", "boolean", [bin("true", { kind: "set", values: ["yes"] }, 4), bin("missing", { kind: "missing" }, 0)]),
       attribute("stack=HubSpot", "contains", [bin("true", { kind: "set", values: ["true"] }, 3), bin("false", { kind: "set", values: ["false"] }, -3), bin("missing", { kind: "missing" }, 0)], { source: { column: "stack" }, containsValue: "HubSpot", separator: ";" }),
-    ]),
+    ], { inputs: { id: "id", missing: ["", "NA"] } }),
   );
   const plan = crmPlan(rules);
   assert.deepEqual(plan.attributes[0].rows.map((r) => [r.bin, r.condition]), [
@@ -51,11 +53,13 @@ test("crmPlan: the scorer's fallbacks become explicit rows; exactly one row hold
   ]);
   assert.deepEqual(plan.attributes[1].rows.map((r) => r.condition), [{ op: "oneOf", values: ["SaaS"] }, { op: "oneOf", values: ["Retail", "Food"] }, { op: "blank" }, { op: "noneOf", values: ["SaaS", "Retail", "Food"] }]);
   assert.deepEqual(plan.attributes[2].rows.map((r) => r.condition), [{ op: "oneOf", values: ["true"] }, { op: "blank" }, { op: "noneOf", values: ["true"] }]);
+  // The training missing tokens count as blank; the empty one is blank already.
+  assert.deepEqual(plan.attributes.map((a) => a.missing), [["NA"], ["NA"], ["NA"], ["NA"]]);
   const samples: Record<string, (number | string | null)[]> = {
-    employees: [null, -3, 0, 9.99, 10, 15, 19.999, 20, 35, 50, 50.5, 1e6],
-    industry: [null, " ", "SaaS", " SaaS ", "Retail", "Food", "Bank", "saas"],
-    budget: [null, "yes", "Y", "true", "1", "no", "false", "0"],
-    stack: [null, "HubSpot", "Salesforce; HubSpot", "Salesforce", " ; "],
+    employees: [null, "NA", -3, 0, 9.99, 10, 15, 19.999, 20, 35, 50, 50.5, 1e6],
+    industry: [null, " ", "SaaS", " SaaS ", "Retail", "Food", "Bank", "saas", " FOOD", "NA", " na "],
+    budget: [null, "yes", "Y", "true", "1", "no", "false", "0", "Na"],
+    stack: [null, "HubSpot", "Salesforce; HubSpot", "Salesforce", " ; ", "salesforce;hubspot ", "NA"],
   };
   const scorer = createScorer(rules, { reasons: 0 });
   let checked = 0;
@@ -76,5 +80,5 @@ test("crmPlan: the scorer's fallbacks become explicit rows; exactly one row hold
       checked++;
     }
   });
-  assert.equal(checked, 33, "every sample value is one score() takes");
+  assert.equal(checked, 40, "every sample value is one score() takes");
 });

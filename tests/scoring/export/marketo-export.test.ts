@@ -23,8 +23,9 @@ function holds(filter: string, value: (field: string) => Value): boolean {
   switch (operator) {
     case "is empty": return v === null;
     case "is not empty": return v !== null;
-    case "is": return v !== null && list().includes(String(v));
-    case "is not": return v !== null && !list().includes(String(v));
+    // Marketo's is / is not ignore case.
+    case "is": return v !== null && list().some((x) => x.toLowerCase() === String(v).toLowerCase());
+    case "is not": return v !== null && !list().some((x) => x.toLowerCase() === String(v).toLowerCase());
     case "contains": return Array.isArray(v) && list().every((x) => v.includes(x));
     case "not contains": return Array.isArray(v) && !list().some((x) => v.includes(x));
     case "at least": return typeof v === "number" && v >= Number(arg);

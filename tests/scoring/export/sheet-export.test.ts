@@ -6,11 +6,14 @@ import type { ScoringRules } from "../../../src/formats/scoring-rules-schema";
 import { sampleLeads, type CrmRecord, type ScoredLead } from "./crm-leads";
 import { csvRows } from "./csv-rows";
 import { fixtureLeads } from "./fixture-leads";
+import { categoryKey } from "../../../src/scoring/category-key";
 
 /*
  * The sheet applied as a CRM admin would: start at the base row, add the points of each row
  * whose condition holds (read from the sheet's operator / values / lo / hi columns by the small
- * evaluator below, not from the rules), take the first tier whose min_points the total reaches.
+ * evaluator below, not from the rules; text compared trimmed and ignoring case, as the sheet
+ * says, and "is blank" holding for the texts in its values), take the first tier whose
+ * min_points the total reaches.
  * It must give score()'s points and tier for every sample deal and every fixture lead.
  */
 
@@ -28,7 +31,8 @@ function fieldValue(row: Record<string, string>, v: number | string | null): num
     const items = t.split(list[1]).map((x) => x.trim()).filter((x) => x !== "");
     if (items.length === 0) return null;
     const item = /includes "(.*)"$/.exec(row.condition)?.[1] ?? /does not include "(.*)"$/.exec(row.condition)?.[1];
-    return items.includes(item!) ? "true" : "false";
+    // Rows that name no item (is blank) only ask whether the list is empty.
+    return item !== undefined && items.map(categoryKey).includes(categoryKey(item)) ? "true" : "false";
   }
   return t;
 }
@@ -39,16 +43,19 @@ function bound(text: string): { x: number; inclusive: boolean } | undefined {
 }
 
 /** Whether a sheet row's condition holds for a lead. */
-function holds(row: Record<string, string>, record: CrmRecord): boolean {
+function holds(row: Record<string, string>, record: CrmRecord, blankValues: ReadonlyMap<string, string>): boolean {
   if (row.operator === "always") return true;
-  const v = fieldValue(row, record[row.crm_field]);
+  const raw = record[row.crm_field];
+  const missing = (JSON.parse(blankValues.get(row.crm_field) || "[]") as string[]).map(categoryKey);
+  const v = raw !== null && missing.includes(categoryKey(String(raw))) ? null : fieldValue(row, raw);
+  const keys = () => (JSON.parse(row.values) as string[]).map(categoryKey);
   switch (row.operator) {
     case "is blank":
       return v === null;
     case "is one of":
-      return v !== null && (JSON.parse(row.values) as string[]).includes(String(v));
+      return v !== null && keys().includes(categoryKey(String(v)));
     case "is none of":
-      return v !== null && !(JSON.parse(row.values) as string[]).includes(String(v));
+      return v !== null && !keys().includes(categoryKey(String(v)));
     case "range": {
       if (v === null) return false;
       const lo = bound(row.lo);
@@ -64,9 +71,10 @@ function assertSheetAgrees(rules: ScoringRules, leads: ScoredLead[]): number {
   const files = sheetExport(crmPlan(rules));
   const rows = csvRows(files["scoring-sheet.csv"]);
   const tiers = csvRows(files["scoring-tiers.csv"]);
+  const blankValues = new Map(rows.filter((r) => r.operator === "is blank").map((r) => [r.crm_field, r.values]));
   let agree = 0;
   for (const lead of leads) {
-    const applied = rows.filter((r) => holds(r, lead.record));
+    const applied = rows.filter((r) => holds(r, lead.record, blankValues));
     const perAttribute = new Map<string, number>();
     for (const r of applied) perAttribute.set(r.attribute, (perAttribute.get(r.attribute) ?? 0) + 1);
     assert.deepEqual([...perAttribute.values()].filter((n) => n !== 1), [], `lead ${lead.id}: one row per attribute`);
