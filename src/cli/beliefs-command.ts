@@ -16,7 +16,13 @@ const USAGE = "leadlab beliefs <dataset.yaml> <beliefs.yaml> [--json]";
  * await beliefsCommand(["data/sample/dataset.yaml", "data/sample/beliefs.yaml"], (s) => process.stdout.write(s));
  */
 export async function beliefsCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {
-  const { values, positionals } = parseCommandArgs("beliefs", USAGE, argv, { json: { type: "boolean" } }, 2);
+  const { values, positionals } = parseCommandArgs("beliefs", USAGE, argv, { json: { type: "boolean", help: "print one JSON document instead of the table" } }, 2, {
+    summary: "Tests each claim of a beliefs.yaml on the holdout (lift with an interval, q-value across the claims) and says confirmed, contradicted or unclear.",
+    args: [
+      ["<dataset.yaml>", "the dataset spec"],
+      ["<beliefs.yaml>", "the claims (kind Beliefs; schema rules/schema/beliefs.schema.json)"],
+    ],
+  });
   const [datasetPath, beliefsPath] = positionals;
   const doc = readBeliefs(beliefsPath);
   const { table, report } = await loadDataset(datasetPath, { onProgress: progress });

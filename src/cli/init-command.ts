@@ -18,7 +18,17 @@ const USAGE = "leadlab init <folder> [--out dataset.yaml] [--force]";
  * text.includes("outcome column \"stage\""); // => true
  */
 export async function initCommand(argv: string[], out: (text: string) => void): Promise<void> {
-  const { values, positionals } = parseCommandArgs("init", USAGE, argv, { out: { type: "string" }, force: { type: "boolean" } }, 1);
+  const { values, positionals } = parseCommandArgs(
+    "init",
+    USAGE,
+    argv,
+    {
+      out: { type: "string", value: "dataset.yaml", default: "<folder>/dataset.yaml", help: "where to write the drafted spec" },
+      force: { type: "boolean", help: "replace an existing file at --out" },
+    },
+    1,
+    { summary: "Drafts a commented dataset.yaml from the CSV, Excel, Parquet and NDJSON exports in a folder, and says what it chose and what to check.", args: [["<folder>", "the folder of exports"]] },
+  );
   const folder = positionals[0];
   if (!existsSync(folder)) throw new CliError(`init: no folder ${folder}. Usage: ${USAGE}`);
   const target = resolve(values.out ?? join(folder, "dataset.yaml"));

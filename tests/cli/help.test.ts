@@ -71,7 +71,7 @@ test("a wrong number or choice is refused at parse time, before any file is read
     [["tune", MISSING_SPEC, "--out", out, "--target-win-rate", "abc"], "tune: --target-win-rate must be a share between 0 and 1 (e.g. 0.2); got abc"],
     [["tune", MISSING_SPEC, "--out", out, "--scale", "1-10"], "tune: --scale must be one of pdo, 0-100; got 1-10"],
     [["tune", MISSING_SPEC, "--out", out, "--max-attributes", "2.5"], "tune: --max-attributes must be a whole number ≥ 1; got 2.5"],
-    [["drivers", MISSING_SPEC, "--target", "lost"], "drivers: --target must be one of won, retained; got lost"],
+    [["drivers", MISSING_SPEC, "--target", "lost"], "drivers: --target must be one of won, retained, amount; got lost"],
     [["drivers", MISSING_SPEC, "--top", "0"], "drivers: --top must be a whole number ≥ 1; got 0"],
     [["personas", MISSING_SPEC, "--k", "1", "--out", join(out, "p.yaml")], "personas: --k must be a whole number ≥ 2; got 1"],
     [["personas", MISSING_SPEC, "--sample", ""], 'personas: --sample must be a whole number ≥ 10; got ""'],
