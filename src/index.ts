@@ -55,7 +55,7 @@ export { SQL_DIALECTS, dialect, type SqlDialect, type Dialect } from "./sql/dial
 export { quoteString, quoteIdentifier, quoteTableName, sqlNumber, sqlComment, regexLiteral } from "./sql/quoting";
 export { TRIM_CHARACTERS, NUMBER_PATTERN, trimmedText, missingAsNull, numberOfText, booleanOfText, containsItem } from "./sql/text-values";
 export { categoryKeySql, clusterSpellings } from "./scoring/sql/category-key-sql";
-export { eventFeatureSql, type EventFeatureSpec, type EventFeatureSql } from "./sql/event-features-sql";
+export { eventFeatureSql, asOfFeatureSelect, type AsOfRelations, type EventFeatureSpec, type EventFeatureSql } from "./sql/event-features-sql";
 export { trainingFeaturesSql, trainingFeatureList, rulesTrainingFeaturesSql, type TrainingFeaturesInput } from "./sql/training-features-sql";
 export { binPointsSql, type AttributeRefs } from "./scoring/sql/bin-points-sql";
 // CRM exports: the rules as field conditions and points a CRM adds up (sheet, HubSpot, Salesforce, Marketo)

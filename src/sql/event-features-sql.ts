@@ -131,35 +131,52 @@ export interface AsOfRelations {
  *
  * @example
  * import { asOfFeatureSelect, dialect } from "leadlab";
- * asOfFeatureSelect(dialect("bigquery"), [{ type: "demo", windowDays: 1, aggregate: "count" }], { points: "p0", events: "e0" })[3].endsWith("COUNTIF(e.event_type = 'demo' AND e.event_ms >= p.scoring_ms - 86400000) AS f1"); // => true
+ * asOfFeatureSelect(dialect("bigquery"), [{ type: "demo", windowDays: 1, aggregate: "count" }], { points: "p0", events: "e0" })[3].endsWith("SUM(IF(t.event_type = 'demo', t.c1, NULL)) AS f1"); // => true
  */
 export function asOfFeatureSelect(d: Dialect, features: readonly EventFeatureSpec[], relations: AsOfRelations): string[] {
-  const maxWindow = Math.max(...features.map((f) => f.windowDays));
+  const windows = [...new Set(features.map((f) => f.windowDays))].sort((x, y) => x - y);
+  const maxWindow = windows[windows.length - 1];
+  const day = d.epochDay("e.event_ms");
+  // Two stages, with no DISTINCT aggregate (which would not parallelise): per pair, type and
+  // day the events inside each window, then per pair; active days are the days with an event.
+  const perDay = windows.flatMap((w) => {
+    const inWindow = `e.event_ms >= p.scoring_ms - ${w * DAY_MS}`;
+    return [`${d.countIf(inWindow)} AS c${w}`, `${d.sumIf("e.event_value", inWindow)} AS s${w}`, `${d.maxIf("e.event_ms", inWindow)} AS m${w}`];
+  });
   const aggregate = (f: EventFeatureSpec): string => {
-    const cond = `e.event_type = ${d.string(f.type.trim())} AND e.event_ms >= p.scoring_ms - ${f.windowDays * DAY_MS}`;
+    const ofType = `t.event_type = ${d.string(f.type.trim())}`;
+    const w = f.windowDays;
     switch (f.aggregate) {
       case "count":
-        return d.countIf(cond);
+        return d.sumIf(`t.c${w}`, ofType);
       case "sum":
-        return d.sumIf("e.event_value", cond);
+        return d.sumIf(`t.s${w}`, ofType);
       case "active_days":
-        return d.countDistinctIf(d.epochDay("e.event_ms"), cond);
+        return d.countIf(`${ofType} AND t.c${w} > 0`);
       case "days_since_last":
-        return d.msToDays(`p.scoring_ms - ${d.maxIf("e.event_ms", cond)}`);
+        return d.msToDays(`t.scoring_ms - ${d.maxIf(`t.m${w}`, ofType)}`);
       default:
         throw new Error(`asOfFeatureSelect: unknown event aggregate "${String(f.aggregate)}"`);
     }
   };
   return [
     "  SELECT",
-    "    p.event_key,",
-    "    p.scoring_ms,",
+    "    t.event_key,",
+    "    t.scoring_ms,",
     features.map((f, k) => `    ${sqlComment(`${f.type} ${f.aggregate} ${f.windowDays}d`)}\n    ${aggregate(f)} AS f${k + 1}`).join(",\n"),
-    `  FROM ${relations.points} AS p`,
-    `  JOIN ${relations.events} AS e`,
-    "    ON e.event_key = p.event_key",
-    "    AND e.event_ms < p.scoring_ms",
-    `    AND e.event_ms >= p.scoring_ms - ${maxWindow * DAY_MS}`,
-    "  GROUP BY p.event_key, p.scoring_ms",
+    "  FROM (",
+    "    SELECT",
+    "      p.event_key,",
+    "      p.scoring_ms,",
+    "      e.event_type,",
+    perDay.map((x) => `      ${x}`).join(",\n"),
+    `    FROM ${relations.points} AS p`,
+    `    JOIN ${relations.events} AS e`,
+    "      ON e.event_key = p.event_key",
+    "      AND e.event_ms < p.scoring_ms",
+    `      AND e.event_ms >= p.scoring_ms - ${maxWindow * DAY_MS}`,
+    `    GROUP BY p.event_key, p.scoring_ms, e.event_type, ${day}`,
+    "  ) AS t",
+    "  GROUP BY t.event_key, t.scoring_ms",
   ];
 }

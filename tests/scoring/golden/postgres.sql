@@ -73,22 +73,35 @@ event_input AS MATERIALIZED (
 ),
 event_feature AS (
   SELECT
-    p.event_key,
-    p.scoring_ms,
+    t.event_key,
+    t.scoring_ms,
     -- demo_request count 90d
-    count(*) FILTER (WHERE e.event_type = 'demo_request' AND e.event_ms >= p.scoring_ms - 7776000000) AS f1,
+    sum(t.c90) FILTER (WHERE t.event_type = 'demo_request') AS f1,
     -- webinar days_since_last 30d
-    CAST(p.scoring_ms - max(e.event_ms) FILTER (WHERE e.event_type = 'webinar' AND e.event_ms >= p.scoring_ms - 2592000000) AS double precision) / 86400000 AS f2,
+    CAST(t.scoring_ms - max(t.m30) FILTER (WHERE t.event_type = 'webinar') AS double precision) / 86400000 AS f2,
     -- webinar sum 30d
-    sum(e.event_value) FILTER (WHERE e.event_type = 'webinar' AND e.event_ms >= p.scoring_ms - 2592000000) AS f3,
+    sum(t.s30) FILTER (WHERE t.event_type = 'webinar') AS f3,
     -- email_open active_days 30d
-    count(DISTINCT floor(e.event_ms / 86400000.0)) FILTER (WHERE e.event_type = 'email_open' AND e.event_ms >= p.scoring_ms - 2592000000) AS f4
-  FROM lead_event_point AS p
-  JOIN event_input AS e
-    ON e.event_key = p.event_key
-    AND e.event_ms < p.scoring_ms
-    AND e.event_ms >= p.scoring_ms - 7776000000
-  GROUP BY p.event_key, p.scoring_ms
+    count(*) FILTER (WHERE t.event_type = 'email_open' AND t.c30 > 0) AS f4
+  FROM (
+    SELECT
+      p.event_key,
+      p.scoring_ms,
+      e.event_type,
+      count(*) FILTER (WHERE e.event_ms >= p.scoring_ms - 2592000000) AS c30,
+      sum(e.event_value) FILTER (WHERE e.event_ms >= p.scoring_ms - 2592000000) AS s30,
+      max(e.event_ms) FILTER (WHERE e.event_ms >= p.scoring_ms - 2592000000) AS m30,
+      count(*) FILTER (WHERE e.event_ms >= p.scoring_ms - 7776000000) AS c90,
+      sum(e.event_value) FILTER (WHERE e.event_ms >= p.scoring_ms - 7776000000) AS s90,
+      max(e.event_ms) FILTER (WHERE e.event_ms >= p.scoring_ms - 7776000000) AS m90
+    FROM lead_event_point AS p
+    JOIN event_input AS e
+      ON e.event_key = p.event_key
+      AND e.event_ms < p.scoring_ms
+      AND e.event_ms >= p.scoring_ms - 7776000000
+    GROUP BY p.event_key, p.scoring_ms, e.event_type, floor(e.event_ms / 86400000.0)
+  ) AS t
+  GROUP BY t.event_key, t.scoring_ms
 ),
 lead_value AS MATERIALIZED (
   SELECT

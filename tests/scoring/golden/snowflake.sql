@@ -73,22 +73,35 @@ event_input AS (
 ),
 event_feature AS (
   SELECT
-    p.event_key,
-    p.scoring_ms,
+    t.event_key,
+    t.scoring_ms,
     -- demo_request count 90d
-    COUNT_IF(e.event_type = 'demo_request' AND e.event_ms >= p.scoring_ms - 7776000000) AS f1,
+    SUM(IFF(t.event_type = 'demo_request', t.c90, NULL)) AS f1,
     -- webinar days_since_last 30d
-    CAST(p.scoring_ms - MAX(IFF(e.event_type = 'webinar' AND e.event_ms >= p.scoring_ms - 2592000000, e.event_ms, NULL)) AS DOUBLE) / 86400000 AS f2,
+    CAST(t.scoring_ms - MAX(IFF(t.event_type = 'webinar', t.m30, NULL)) AS DOUBLE) / 86400000 AS f2,
     -- webinar sum 30d
-    SUM(IFF(e.event_type = 'webinar' AND e.event_ms >= p.scoring_ms - 2592000000, e.event_value, NULL)) AS f3,
+    SUM(IFF(t.event_type = 'webinar', t.s30, NULL)) AS f3,
     -- email_open active_days 30d
-    COUNT(DISTINCT IFF(e.event_type = 'email_open' AND e.event_ms >= p.scoring_ms - 2592000000, FLOOR(e.event_ms / 86400000), NULL)) AS f4
-  FROM lead_event_point AS p
-  JOIN event_input AS e
-    ON e.event_key = p.event_key
-    AND e.event_ms < p.scoring_ms
-    AND e.event_ms >= p.scoring_ms - 7776000000
-  GROUP BY p.event_key, p.scoring_ms
+    COUNT_IF(t.event_type = 'email_open' AND t.c30 > 0) AS f4
+  FROM (
+    SELECT
+      p.event_key,
+      p.scoring_ms,
+      e.event_type,
+      COUNT_IF(e.event_ms >= p.scoring_ms - 2592000000) AS c30,
+      SUM(IFF(e.event_ms >= p.scoring_ms - 2592000000, e.event_value, NULL)) AS s30,
+      MAX(IFF(e.event_ms >= p.scoring_ms - 2592000000, e.event_ms, NULL)) AS m30,
+      COUNT_IF(e.event_ms >= p.scoring_ms - 7776000000) AS c90,
+      SUM(IFF(e.event_ms >= p.scoring_ms - 7776000000, e.event_value, NULL)) AS s90,
+      MAX(IFF(e.event_ms >= p.scoring_ms - 7776000000, e.event_ms, NULL)) AS m90
+    FROM lead_event_point AS p
+    JOIN event_input AS e
+      ON e.event_key = p.event_key
+      AND e.event_ms < p.scoring_ms
+      AND e.event_ms >= p.scoring_ms - 7776000000
+    GROUP BY p.event_key, p.scoring_ms, e.event_type, FLOOR(e.event_ms / 86400000)
+  ) AS t
+  GROUP BY t.event_key, t.scoring_ms
 ),
 lead_value AS (
   SELECT

@@ -74,22 +74,35 @@ event_input AS (
 ),
 event_feature AS (
   SELECT
-    p.event_key,
-    p.scoring_ms,
+    t.event_key,
+    t.scoring_ms,
     -- demo_request count 90d
-    SUM(CASE WHEN e.event_type = 'demo_request' AND e.event_ms >= p.scoring_ms - 7776000000 THEN 1 ELSE 0 END) AS f1,
+    SUM(CASE WHEN t.event_type = 'demo_request' THEN t.c90 END) AS f1,
     -- webinar days_since_last 30d
-    CAST(p.scoring_ms - MAX(CASE WHEN e.event_type = 'webinar' AND e.event_ms >= p.scoring_ms - 2592000000 THEN e.event_ms END) AS DOUBLE) / 86400000 AS f2,
+    CAST(t.scoring_ms - MAX(CASE WHEN t.event_type = 'webinar' THEN t.m30 END) AS DOUBLE) / 86400000 AS f2,
     -- webinar sum 30d
-    SUM(CASE WHEN e.event_type = 'webinar' AND e.event_ms >= p.scoring_ms - 2592000000 THEN e.event_value END) AS f3,
+    SUM(CASE WHEN t.event_type = 'webinar' THEN t.s30 END) AS f3,
     -- email_open active_days 30d
-    COUNT(DISTINCT CASE WHEN e.event_type = 'email_open' AND e.event_ms >= p.scoring_ms - 2592000000 THEN FLOOR(e.event_ms / 86400000) END) AS f4
-  FROM lead_event_point AS p
-  JOIN event_input AS e
-    ON e.event_key = p.event_key
-    AND e.event_ms < p.scoring_ms
-    AND e.event_ms >= p.scoring_ms - 7776000000
-  GROUP BY p.event_key, p.scoring_ms
+    SUM(CASE WHEN t.event_type = 'email_open' AND t.c30 > 0 THEN 1 ELSE 0 END) AS f4
+  FROM (
+    SELECT
+      p.event_key,
+      p.scoring_ms,
+      e.event_type,
+      SUM(CASE WHEN e.event_ms >= p.scoring_ms - 2592000000 THEN 1 ELSE 0 END) AS c30,
+      SUM(CASE WHEN e.event_ms >= p.scoring_ms - 2592000000 THEN e.event_value END) AS s30,
+      MAX(CASE WHEN e.event_ms >= p.scoring_ms - 2592000000 THEN e.event_ms END) AS m30,
+      SUM(CASE WHEN e.event_ms >= p.scoring_ms - 7776000000 THEN 1 ELSE 0 END) AS c90,
+      SUM(CASE WHEN e.event_ms >= p.scoring_ms - 7776000000 THEN e.event_value END) AS s90,
+      MAX(CASE WHEN e.event_ms >= p.scoring_ms - 7776000000 THEN e.event_ms END) AS m90
+    FROM lead_event_point AS p
+    JOIN event_input AS e
+      ON e.event_key = p.event_key
+      AND e.event_ms < p.scoring_ms
+      AND e.event_ms >= p.scoring_ms - 7776000000
+    GROUP BY p.event_key, p.scoring_ms, e.event_type, FLOOR(e.event_ms / 86400000)
+  ) AS t
+  GROUP BY t.event_key, t.scoring_ms
 ),
 lead_value AS (
   SELECT
