@@ -1,16 +1,14 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { EXPORT_TARGETS, exportRules, type ExportTarget } from "../scoring/export/export-rules";
 import { readScoringRules } from "../scoring/parse-scoring-rules";
 import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
+import { writeFilesTogether } from "./write-files-together";
 
 const USAGE = `leadlab export <scoring.yaml> --to ${EXPORT_TARGETS.join("|")} --out <dir> [--field name=CrmField ...] [--picklist ApiName,...]`;
 
 /**
- * `leadlab export`: writes the files that apply a `scoring.yaml` in a CRM into `--out`. Each
- * file is written under a temporary name in the folder and renamed when complete, so a reader
- * never sees half a file.
+ * `leadlab export`: writes the files that apply a `scoring.yaml` in a CRM into `--out`, together
+ * and complete or not at all (through {@link writeFilesTogether}, as `leadlab tune` writes its run).
  *
  * @example
  * import { exportCommand } from "leadlab";
@@ -43,12 +41,6 @@ export function exportCommand(argv: string[], _out: (text: string) => void, prog
     fields,
     picklists: values.picklist === undefined ? undefined : values.picklist.split(",").map((p) => p.trim()),
   });
-  mkdirSync(values.out, { recursive: true });
-  for (const [name, text] of Object.entries(files)) {
-    const path = join(values.out, name);
-    const temp = join(values.out, `.${name}.${process.pid}.tmp`);
-    writeFileSync(temp, text);
-    renameSync(temp, path);
-  }
+  writeFilesTogether(values.out, files);
   progress(`wrote ${Object.keys(files).length} files for ${to} to ${values.out}: ${Object.keys(files).join(", ")}`);
 }
