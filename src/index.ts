@@ -63,7 +63,7 @@ export { exportRules, EXPORT_TARGETS, type ExportTarget, type ExportOptions } fr
 export { crmPlan, tierOf, type CrmPlan, type CrmPlanOptions, type CrmAttribute, type CrmRow, type CrmCondition, type CrmValueKind } from "./scoring/export/crm-plan";
 export { uncoveredRanges, type NumberRange } from "./scoring/export/uncovered-ranges";
 export { conditionWords } from "./scoring/export/condition-words";
-export { csvLine } from "./scoring/export/csv-line";
+export { csvField, csvLine } from "./format/csv-line";
 export { outsideCrmLines } from "./scoring/export/outside-crm";
 export { sheetExport, SHEET_COLUMNS, TIER_COLUMNS } from "./scoring/export/sheet-export";
 export { salesforceFormulas, SALESFORCE_FORMULA_CHARACTERS, type SalesforceFormulas, type SalesforceFormula, type SalesforceOptions } from "./scoring/export/salesforce-formulas";
@@ -127,7 +127,7 @@ export { shuffledIndices } from "./stats/shuffled-indices";
 export { drivers } from "./drivers/drivers";
 export { TARGETS, resolveDriversOptions, type Target, type DriversOptions, type ResolvedDriversOptions } from "./drivers/drivers-options";
 export { formatDrivers } from "./drivers/format-drivers";
-export { designEffect } from "./drivers/design-effect";
+export { designEffect } from "./stats/design-effect";
 export { discoveryAudit, type DiscoveryAudit, type SeedAudit } from "./sample/discovery-audit";
 export { DriversResult, type BinSurvival, type DriverAttribute, type DriversParts } from "./drivers/drivers-result";
 export {
@@ -248,8 +248,8 @@ export { FRAMEWORKS, FRAMEWORK_NAMES, resolveFramework, frameworksAsking, type F
 export { mapCriteria, type CriteriaMapping, type FrameworkMapping, type CriterionSlot, type MappedAttribute } from "./frameworks/map-criteria";
 export { criterionMet, type CriterionMet } from "./frameworks/criterion-met";
 export { criteriaEvidence, type CriterionColumn, type CriterionEvidence } from "./frameworks/criteria-evidence";
-export { riskRatio, type RatioInterval } from "./frameworks/risk-ratio";
-export { mantelHaenszelRiskRatio, type RatioStratum } from "./frameworks/mantel-haenszel";
+export { riskRatio, type RatioInterval } from "./stats/risk-ratio";
+export { mantelHaenszelRiskRatio, type RatioStratum } from "./stats/mantel-haenszel";
 export { nOfMRules, type NOfMRule, type NOfMRules, type NOfMOptions } from "./frameworks/n-of-m";
 export { criterionContributions, FRAMEWORK_MODEL_L2, type ModelCriterion, type CriterionContribution, type FrameworkModel } from "./frameworks/criterion-contribution";
 export { DEFAULT_CLAIMS, resolveFrameworksOptions, type FrameworkClaim, type ExternalScore, type FrameworksOptions, type ResolvedFrameworksOptions } from "./frameworks/frameworks-options";
@@ -287,7 +287,7 @@ export { BELIEF_VERDICTS, testBeliefs, judge, type BeliefVerdict, type BeliefsOp
 export { formatBeliefs } from "./beliefs/format-beliefs";
 export { beliefsCommand } from "./cli/beliefs-command";
 export { midRanks, type MidRanks } from "./stats/mid-ranks";
-export { rankDesignEffect } from "./drivers/rank-design-effect";
+export { rankDesignEffect } from "./stats/rank-design-effect";
 export { beliefsSection } from "./report/beliefs-section";
 export { valueSection } from "./report/value-section";
 export { accountCodes } from "./data/account-codes";

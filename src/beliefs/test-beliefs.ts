@@ -1,12 +1,12 @@
 import { accountCodes } from "../data/account-codes";
 import type { DealTable } from "../data/deal-table";
-import { designEffect } from "../drivers/design-effect";
+import { designEffect } from "../stats/design-effect";
 import { chiSquareSurvival } from "../stats/chi-square-distribution";
 import { chiSquareTest } from "../stats/chi-square";
 import { resolveDriversOptions } from "../drivers/drivers-options";
 import { targetOutcome } from "../drivers/target-outcome";
 import type { BeliefDirection, BeliefTarget, BeliefsDocument } from "../formats/beliefs-schema";
-import { riskRatio } from "../frameworks/risk-ratio";
+import { riskRatio } from "../stats/risk-ratio";
 import { benjaminiHochberg } from "../stats/fdr";
 import { fisherExact } from "../stats/fisher-exact";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilson";

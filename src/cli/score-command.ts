@@ -15,6 +15,7 @@ import { readScoringRules } from "../scoring/parse-scoring-rules";
 import { createScorer, ScoreError, type LeadValue } from "../scoring/score";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { checkOutputPath, openAtomicOutput, type AtomicOutput } from "./atomic-output";
+import { csvField } from "../format/csv-line";
 import { CliError } from "./cli-error";
 import { parseCommandArgs, type OptionSpecs } from "./parse-command-args";
 
@@ -536,9 +537,4 @@ async function sampleDictionaries(db: DuckDBConnection, expr: string, keys: read
     if (values.length > 0 && values.length <= DICTIONARY_MAX) out.set(k, [...values].sort(compareText));
   });
   return out;
-}
-
-/** A CSV field, quoted when it holds a comma, a quote or a line break. */
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { Workbook, type CellValue } from "exceljs";
+import { csvField } from "../format/csv-line";
 
 /** What {@link writeSheetAsCsv} did: the CSV was written, or the sheet asked for does not exist. */
 export type SheetResult = { written: true; sheet: string; rows: number } | { written: false; sheets: string[] } | { emptyHeader: string; sheet: string };
@@ -54,11 +55,6 @@ function isoText(d: Date): string {
   const s = d.toISOString();
   if (s.endsWith("T00:00:00.000Z")) return s.slice(0, 10);
   return s.endsWith(".000Z") ? s.slice(0, 19).replace("T", " ") : s.slice(0, 23).replace("T", " ");
-}
-
-function csvField(v: string | null): string {
-  if (v === null) return "";
-  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 if (require.main === module) {

@@ -4,7 +4,7 @@ import { benjaminiHochberg } from "../stats/fdr";
 import { chiSquareSurvival } from "../stats/chi-square-distribution";
 import { kruskalWallis } from "../stats/kruskal-wallis";
 import { midRanks } from "../stats/mid-ranks";
-import { rankDesignEffect } from "./rank-design-effect";
+import { rankDesignEffect } from "../stats/rank-design-effect";
 import { medianInterval } from "../stats/median-interval";
 import { TEST_MIN_GROUP, testGroups } from "./test-groups";
 

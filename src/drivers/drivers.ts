@@ -10,7 +10,7 @@ import { kaplanMeier, medianSurvival, survivalAt } from "../stats/kaplan-meier";
 import { logRankTest } from "../stats/log-rank";
 import { resolveDriversOptions, type DriversOptions, type ResolvedDriversOptions } from "./drivers-options";
 import { DriversResult, type BinSurvival, type DriverAttribute } from "./drivers-result";
-import { designEffect } from "./design-effect";
+import { designEffect } from "../stats/design-effect";
 import { datedAfterReason, determinedByLevelsReason, leakageQuestion, nearPureBinReason, oneClassOnlyReason, outcomeNameReason, outlyingIvReason } from "./leakage";
 import { rawLevelCounts } from "./level-counts";
 import { redundantPairs } from "./redundancy";

@@ -2,7 +2,7 @@ import { benjaminiHochberg } from "../stats/fdr";
 import { fisherExact } from "../stats/fisher-exact";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilson";
 import type { Criterion } from "./criteria";
-import { riskRatio, type RatioInterval } from "./risk-ratio";
+import { riskRatio, type RatioInterval } from "../stats/risk-ratio";
 
 /** One attribute answering a criterion, read as met / not met / unknown per table row. */
 export interface CriterionColumn {

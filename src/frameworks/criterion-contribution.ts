@@ -1,8 +1,8 @@
 import { aucWithCI, compareAuc, type AucInterval } from "../model/auc";
 import { fitLogistic, predictLogit } from "../model/logistic-regression";
 import type { Criterion } from "./criteria";
-import { mantelHaenszelRiskRatio, type RatioStratum } from "./mantel-haenszel";
-import type { RatioInterval } from "./risk-ratio";
+import { mantelHaenszelRiskRatio, type RatioStratum } from "../stats/mantel-haenszel";
+import type { RatioInterval } from "../stats/risk-ratio";
 
 /**
  * The L2 penalty of the framework models: small next to thousands of deals, it only keeps the

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { kruskalWallis } from "../../src/stats/kruskal-wallis";
 import { medianInterval } from "../../src/stats/median-interval";
 import { midRanks } from "../../src/stats/mid-ranks";
-import { rankDesignEffect } from "../../src/drivers/rank-design-effect";
+import { rankDesignEffect } from "../../src/stats/rank-design-effect";
 
 const close = (actual: number, expected: number, tol = 1e-10) => assert.ok(Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)), `${actual} vs ${expected}`);
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DealTable, type AttributeMeta, type Column } from "../../src/data/deal-table";
-import { designEffect } from "../../src/drivers/design-effect";
+import { designEffect } from "../../src/stats/design-effect";
 import { discoveryAudit } from "../../src/sample/discovery-audit";
 import { drivers } from "../../src/drivers/drivers";
 import { benjaminiHochberg } from "../../src/stats/fdr";

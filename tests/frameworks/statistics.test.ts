@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { criteriaEvidence } from "../../src/frameworks/criteria-evidence";
-import { mantelHaenszelRiskRatio } from "../../src/frameworks/mantel-haenszel";
+import { mantelHaenszelRiskRatio } from "../../src/stats/mantel-haenszel";
 import { nOfMRules } from "../../src/frameworks/n-of-m";
-import { riskRatio } from "../../src/frameworks/risk-ratio";
+import { riskRatio } from "../../src/stats/risk-ratio";
 import { normalQuantile } from "../../src/stats/normal-distribution";
 import { wilsonInterval } from "../../src/stats/wilson";
 

@@ -1,6 +1,6 @@
 import type { CrmPlan } from "./crm-plan";
 import { outsideCrmLines } from "./outside-crm";
-import { csvLine } from "./csv-line";
+import { csvLine } from "../../format/csv-line";
 import { SALESFORCE_FORMULA_CHARACTERS, salesforceFormulas, type SalesforceFormula, type SalesforceOptions } from "./salesforce-formulas";
 
 /** The objects the formula fields are created on. */

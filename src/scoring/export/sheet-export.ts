@@ -1,6 +1,6 @@
 import type { CrmAttribute, CrmCondition, CrmPlan } from "./crm-plan";
 import { conditionWords } from "./condition-words";
-import { csvLine } from "./csv-line";
+import { csvLine } from "../../format/csv-line";
 import { outsideCrmLines } from "./outside-crm";
 
 /*

@@ -1,4 +1,4 @@
-import { normalQuantile } from "../stats/normal-distribution";
+import { normalQuantile } from "./normal-distribution";
 
 /** A ratio of two win rates with its confidence interval. */
 export interface RatioInterval {

@@ -1,4 +1,4 @@
-import { normalQuantile } from "../stats/normal-distribution";
+import { normalQuantile } from "./normal-distribution";
 import { checkCounts, type RatioInterval } from "./risk-ratio";
 
 /** One stratum of {@link mantelHaenszelRiskRatio}: wins and sizes of the two groups. */
