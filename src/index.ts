@@ -27,7 +27,7 @@ export { checkDuplicateHeaders } from "./data/duplicate-headers";
 export { parseDate } from "./data/parse-date";
 export { typedColumn, gatherColumn, countMissing, countDistinct, type ColumnOrigin, type TypedColumnOptions } from "./data/typed-column";
 export { readTextTable, requireColumn, tableExpression, tableLabel, runUserQuery, openTable, isCsvFile, type TextTable, type TableContext, type OpenedTable } from "./data/read-table";
-export { openDuckDB, sqlString, sqlIdentifier, type DuckDBSessionOptions } from "./data/duckdb-session";
+export { openDuckDB, type DuckDBSessionOptions } from "./data/duckdb-session";
 export { assertReadOnlyQuery, READ_ONLY_TABLE_FUNCTIONS, type QueryContext } from "./data/read-only-query";
 export { duckdbCause, readTableError, oneColumnError, type ReadErrorContext } from "./data/read-error";
 export { canonicalTimeZone, nearestTimeZone, wallClockToInstant, dateInZone } from "./data/time-zone";

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
 import { DatasetError } from "../formats/dataset-error";
 import type { EventsReport } from "../data/load-report";
-import { openDuckDB, sqlIdentifier, sqlString } from "../data/duckdb-session";
+import { openDuckDB} from "../data/duckdb-session";
 import { compareText } from "../data/compare-text";
 import { nearestName } from "../formats/nearest-name";
 import { isCsvFile, tableExpression } from "../data/read-table";
@@ -18,6 +18,7 @@ import { checkOutputPath, openAtomicOutput, type AtomicOutput } from "./atomic-o
 import { csvField } from "../format/csv-line";
 import { CliError } from "./cli-error";
 import { parseCommandArgs, type OptionSpecs } from "./parse-command-args";
+import { quoteIdentifier, quoteString } from "../sql/quoting";
 
 const USAGE =
   "leadlab score <scoring.yaml> <leads.csv|parquet|json> [--id column] [--events events.csv|parquet --as-of column|now] [--personas personas.yaml] [--out scored.csv] [--reasons N] [--missing NA,N/A]";
@@ -328,7 +329,7 @@ function asOfOf(rules: ScoringRules, asOf: string | undefined, now: number): AsO
 
 /** Blank and duplicated ids of the leads file, counted by DuckDB before anything is written. */
 async function idCounts(db: DuckDBConnection, expr: string, idColumn: string): Promise<IdCounts> {
-  const ids = `(SELECT trim(COALESCE(CAST(${sqlIdentifier(idColumn)} AS VARCHAR), '')) AS id FROM ${expr})`;
+  const ids = `(SELECT trim(COALESCE(CAST(${quoteIdentifier(idColumn, "duckdb")} AS VARCHAR), '')) AS id FROM ${expr})`;
   const [blank] = (await db.runAndReadAll(`SELECT count(*) FILTER (WHERE id = '') AS blank FROM ${ids}`)).getRowsJS();
   const repeated = `(SELECT id, count(*) AS rows FROM ${ids} WHERE id <> '' GROUP BY id HAVING count(*) > 1)`;
   const [totals] = (await db.runAndReadAll(`SELECT count(*), COALESCE(sum(rows), 0) FROM ${repeated}`)).getRowsJS();
@@ -383,7 +384,7 @@ async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules,
   const numericOnly = (key: string) =>
     !textOnly.has(key) &&
     rules.attributes.every((a) => ("column" in a.source ? a.source.column : a.name) !== key || a.match === "numeric");
-  const text = (key: string) => `COALESCE(CAST(${sqlIdentifier(key)} AS VARCHAR), '')`;
+  const text = (key: string) => `COALESCE(CAST(${quoteIdentifier(key, "duckdb")} AS VARCHAR), '')`;
   const numeric = keys.map(numericOnly);
   const dictionaries = await sampleDictionaries(db, expr, keys.filter((_, j) => !numeric[j]), text);
   // `inner` reads each column once; `flags` says whether a number's text is canonical; the
@@ -396,13 +397,13 @@ async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules,
   for (const [j, key] of keys.entries()) {
     const dict = dictionaries.get(key);
     if (numeric[j]) {
-      inner.push(`CAST(${sqlIdentifier(key)} AS VARCHAR) AS r${j}`, `TRY_CAST(CAST(${sqlIdentifier(key)} AS VARCHAR) AS DOUBLE) AS d${j}`);
+      inner.push(`CAST(${quoteIdentifier(key, "duckdb")} AS VARCHAR) AS r${j}`, `TRY_CAST(CAST(${quoteIdentifier(key, "duckdb")} AS VARCHAR) AS DOUBLE) AS d${j}`);
       flags.push(`COALESCE(isfinite(d${j}) AND (CAST(d${j} AS VARCHAR) = r${j} OR CAST(TRY_CAST(r${j} AS BIGINT) AS VARCHAR) = r${j}), false) AS ok${j}`);
       select.push(`CASE WHEN ok${j} THEN d${j} ELSE CAST('NaN' AS DOUBLE) END AS x${j}`, `CASE WHEN ok${j} THEN '' ELSE COALESCE(r${j}, '') END AS v${j}`);
       kinds.push("number");
     } else if (dict) {
       const type = `leadlab_dictionary_${j}`;
-      await db.run(`CREATE TYPE ${type} AS ENUM (${dict.map(sqlString).join(", ")})`);
+      await db.run(`CREATE TYPE ${type} AS ENUM (${dict.map((v) => quoteString(v, "duckdb")).join(", ")})`);
       inner.push(`TRY_CAST(${text(key)} AS ${type}) AS e${j}`, `${text(key)} AS r${j}`);
       select.push(`COALESCE(CAST(enum_code(e${j}) AS INTEGER), -1) AS x${j}`, `CASE WHEN e${j} IS NULL THEN r${j} ELSE '' END AS v${j}`);
       kinds.push("code");

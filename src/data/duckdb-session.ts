@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { quoteString } from "../sql/quoting";
 
 /** Options of {@link openDuckDB}. */
 export interface DuckDBSessionOptions {
@@ -28,30 +29,10 @@ export async function openDuckDB(baseDir: string, options: DuckDBSessionOptions 
     allow_community_extensions: "false",
   });
   const connection = await instance.connect();
-  await connection.run(`SET file_search_path = ${sqlString(baseDir)}`);
-  await connection.run(`SET TimeZone = ${sqlString(options.timeZone ?? "UTC")}`);
+  await connection.run(`SET file_search_path = ${quoteString(baseDir, "duckdb")}`);
+  await connection.run(`SET TimeZone = ${quoteString(options.timeZone ?? "UTC", "duckdb")}`);
   await connection.run("SET lock_configuration = true");
   return connection;
 }
 
-/**
- * A SQL string literal, with quotes doubled.
- *
- * @example
- * import { sqlString } from "leadlab";
- * sqlString("O'Brien"); // => "'O''Brien'"
- */
-export function sqlString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
 
-/**
- * A quoted SQL identifier, with double quotes doubled.
- *
- * @example
- * import { sqlIdentifier } from "leadlab";
- * sqlIdentifier('Deal "Stage"'); // => '"Deal ""Stage"""'
- */
-export function sqlIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}

@@ -2,8 +2,9 @@ import { extname, resolve } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DatasetError } from "../formats/dataset-error";
 import type { TableSource } from "../formats/dataset-spec";
-import { sqlString } from "./duckdb-session";
+
 import type { TableContext } from "./read-table";
+import { quoteString } from "../sql/quoting";
 
 /**
  * Refuses a CSV file whose header names a column twice (compared without case, as DuckDB
@@ -17,7 +18,7 @@ import type { TableContext } from "./read-table";
 export async function checkDuplicateHeaders(db: DuckDBConnection, source: TableSource, ctx: TableContext, label: string): Promise<void> {
   if (!source.file || ![".csv", ".tsv", ".txt"].includes(extname(source.file).toLowerCase())) return;
   const path = resolve(ctx.baseDir, source.file);
-  const result = await db.runAndReadAll(`SELECT * FROM read_csv(${sqlString(path)}, header = false, all_varchar = true) LIMIT 1`);
+  const result = await db.runAndReadAll(`SELECT * FROM read_csv(${quoteString(path, "duckdb")}, header = false, all_varchar = true) LIMIT 1`);
   const header = (result.getRowsJS()[0] ?? []).map((v) => (v === null ? "" : String(v).trim()));
   const first = new Map<string, number>();
   header.forEach((name, j) => {

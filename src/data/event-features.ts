@@ -2,12 +2,13 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { AttributeMeta, Column } from "./deal-table";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
-import { sqlIdentifier, sqlString } from "./duckdb-session";
+
 import type { EventsReport } from "./load-report";
 import { openTable, requireColumn, runUserQuery, type TableContext } from "./read-table";
 import type { EventAggregate } from "../formats/vocabulary";
 import { dialect } from "../sql/dialects";
 import { asOfFeatureSelect, eventFeatureName, type EventFeatureSpec } from "../sql/event-features-sql";
+import { quoteIdentifier, quoteString } from "../sql/quoting";
 
 export { eventFeatureName };
 
@@ -30,7 +31,7 @@ const VALUE_SCALE = 1e9;
 export function instantSql(column: string, type: string, timeZone: string, dateFormat?: string): string {
   if (type === "TIMESTAMP WITH TIME ZONE") return column;
   if (type !== "VARCHAR") return timeZone === "UTC" ? `CAST(${column} AS TIMESTAMP)` : `CAST(${column} AS TIMESTAMPTZ)`;
-  return dateFormat ? `CAST(try_strptime(${column}, ${sqlString(dateFormat)}) AS TIMESTAMPTZ)` : `TRY_CAST(${column} AS TIMESTAMPTZ)`;
+  return dateFormat ? `CAST(try_strptime(${column}, ${quoteString(dateFormat, "duckdb")}) AS TIMESTAMPTZ)` : `TRY_CAST(${column} AS TIMESTAMPTZ)`;
 }
 
 /** At most this many event types become features (the most frequent); the rest are reported. */
@@ -88,8 +89,8 @@ export async function eventFeatures(
   const field = (f: string) => `events.${f}`;
   for (const [f, col] of [["key", spec.key], ["time", spec.time], ["type", spec.type], ...(spec.value ? [["value", spec.value]] : [])] as [string, string][])
     requireColumn(table, col, field(f), ctx.specFile);
-  const q = sqlIdentifier;
-  const miss = `(${[...options.missing].map(sqlString).join(", ") || "NULL"})`;
+  const q = (name: string) => quoteIdentifier(name, "duckdb");
+  const miss = `(${[...options.missing].map((v) => quoteString(v, "duckdb")).join(", ") || "NULL"})`;
   const typeOf = (c: string) => String(described[names.indexOf(c)].column_type);
   // Text columns are trimmed and matched against `missing:` once, in an inner query; typed
   // columns (Parquet) pass through untouched.
@@ -227,7 +228,7 @@ export async function eventFeatures(
   // events: values are summed exactly (integers of 1e-9, or whole numbers) and scaled back here,
   // so a sum does not depend on the order of the rows or on how DuckDB splits the work.
   progress("events: aggregating per deal, type and window");
-  const typeList = kept.map((tr) => sqlString(String(tr.t))).join(", ") || "NULL";
+  const typeList = kept.map((tr) => quoteString(String(tr.t), "duckdb")).join(", ") || "NULL";
   const select = asOfFeatureSelect(dialect("duckdb"), features, {
     points: "(SELECT DISTINCT k AS event_key, sp AS scoring_ms FROM dp)",
     events: `(SELECT k AS event_key, ms AS event_ms, t AS event_type, v AS event_value FROM ev WHERE k IS NOT NULL AND ms IS NOT NULL AND t IN (${typeList}))`,

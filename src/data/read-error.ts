@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DatasetError } from "../formats/dataset-error";
-import { sqlString } from "./duckdb-session";
+import { quoteString } from "../sql/quoting";
+
 
 /** Where a table that failed to read is declared and what it is called in messages. */
 export interface ReadErrorContext {
@@ -99,10 +100,10 @@ async function csvRowError(db: DuckDBConnection, ctx: ReadErrorContext): Promise
   const header = firstLine(ctx.csvPath!);
   const [delimiter, count] = DELIMITERS.map((d) => [d, header.split(d).length - 1] as const).sort((a, b) => b[1] - a[1])[0];
   if (count === 0) return undefined;
-  const columns = header.split(delimiter).map((_, j) => `${sqlString(`c${j}`)}: 'VARCHAR'`).join(", ");
+  const columns = header.split(delimiter).map((_, j) => `${quoteString(`c${j}`, "duckdb")}: 'VARCHAR'`).join(", ");
   try {
     await db.runAndReadAll(
-      `SELECT count(*) FROM read_csv(${sqlString(ctx.csvPath!)}, header = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', auto_detect = false, columns = {${columns}})`,
+      `SELECT count(*) FROM read_csv(${quoteString(ctx.csvPath!, "duckdb")}, header = true, delim = ${quoteString(delimiter, "duckdb")}, quote = '"', escape = '"', auto_detect = false, columns = {${columns}})`,
     );
     return undefined;
   } catch (e) {

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DatasetError } from "../formats/dataset-error";
-import { sqlString } from "./duckdb-session";
+import { quoteString } from "../sql/quoting";
+
 
 /**
  * The table functions a `sql:` table may call: those that only read files or generate rows.
@@ -53,7 +54,7 @@ export async function assertReadOnlyQuery(db: DuckDBConnection, sql: string, ctx
     return refuse(`is not valid SQL (DuckDB: ${(e as Error).message.split("\n")[0]})`);
   }
   if (count !== 1) refuse(`holds ${count} statements`);
-  const result = await db.runAndReadAll(`SELECT json_serialize_sql(${sqlString(sql)}) AS tree`);
+  const result = await db.runAndReadAll(`SELECT json_serialize_sql(${quoteString(sql, "duckdb")}) AS tree`);
   const tree = JSON.parse(String(result.getRowObjectsJS()[0].tree)) as { error: boolean; error_message?: string; statements?: unknown[] };
   if (tree.error) {
     const keyword = /^\s*\(*\s*([A-Za-z]+)/.exec(sql)?.[1]?.toUpperCase() ?? "";

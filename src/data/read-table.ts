@@ -3,12 +3,13 @@ import { basename, dirname, extname, resolve } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DatasetError } from "../formats/dataset-error";
 import type { TableSource } from "../formats/dataset-spec";
-import { sqlIdentifier, sqlString } from "./duckdb-session";
+
 import { nearestName } from "../formats/nearest-name";
 import { checkDuplicateHeaders } from "./duplicate-headers";
 import { assertReadOnlyQuery } from "./read-only-query";
 import { oneColumnError, readTableError, type ReadErrorContext } from "./read-error";
 import { excelAsCsv } from "./read-excel";
+import { quoteIdentifier, quoteString } from "../sql/quoting";
 
 /** A table read as text: one array per column, `null` for missing values. */
 export interface TextTable {
@@ -54,13 +55,13 @@ export function tableExpression(source: { file: string; sheet?: string | number 
     throw new DatasetError("the file is empty (0 bytes)", { file: path }, "export the table again with a header row and data");
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx") return tableExpression({ file: excelAsCsv(path, source.sheet, ctx) }, ctx, options);
-  const nulls = options.nullTokens ? `, nullstr = [${options.nullTokens.map(sqlString).join(", ")}]` : "";
+  const nulls = options.nullTokens ? `, nullstr = [${options.nullTokens.map((v) => quoteString(v, "duckdb")).join(", ")}]` : "";
   if (isCsvFile(file))
     // skip = 0: the first line is the header. Left to itself, DuckDB's sniffer may skip lines
     // up to a ragged row and take that row as the header, silently dropping the rows above it.
-    return `read_csv(${sqlString(path)}, header = true, skip = 0${options.csvAllText ? ", all_varchar = true" : ""}${nulls})`;
-  if (ext === ".parquet") return `read_parquet(${sqlString(path)})`;
-  if ([".json", ".ndjson", ".jsonl"].includes(ext)) return `read_json_auto(${sqlString(path)})`;
+    return `read_csv(${quoteString(path, "duckdb")}, header = true, skip = 0${options.csvAllText ? ", all_varchar = true" : ""}${nulls})`;
+  if (ext === ".parquet") return `read_parquet(${quoteString(path, "duckdb")})`;
+  if ([".json", ".ndjson", ".jsonl"].includes(ext)) return `read_json_auto(${quoteString(path, "duckdb")})`;
   throw new DatasetError(
     `unknown file type "${ext}"`,
     { file: ctx.specFile, field: `${ctx.field}.file`, value: file },
@@ -105,7 +106,7 @@ export async function openTable(db: DuckDBConnection, source: TableSource, ctx: 
   const sql = source.sql ?? "";
   await assertReadOnlyQuery(db, sql, ctx);
   const where = { specFile: ctx.specFile, field: ctx.field, label };
-  const view = sqlIdentifier(`leadlab_${ctx.field.replace(/\W/g, "_")}`);
+  const view = quoteIdentifier(`leadlab_${ctx.field.replace(/\W/g, "_")}`, "duckdb");
   await runUserQuery(db, `CREATE OR REPLACE TEMP VIEW ${view} AS ${sql}`, where);
   return { expr: view, where };
 }
@@ -159,7 +160,7 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
   const names = described.map((r) => String(r.column_name));
   const oneColumn = await oneColumnError(db, names, where);
   if (oneColumn) throw oneColumn;
-  const select = described.map((r) => `${textOf(String(r.column_name), String(r.column_type))} AS ${sqlIdentifier(String(r.column_name))}`).join(", ");
+  const select = described.map((r) => `${textOf(String(r.column_name), String(r.column_type))} AS ${quoteIdentifier(String(r.column_name), "duckdb")}`).join(", ");
   const result = await runUserQuery(db, `SELECT ${select} FROM ${expr}`, where);
   const raw = result.getColumnsJS() as (string | null)[][];
   // after the read, so a file DuckDB cannot read (encoding, ragged rows) gets that cause first
@@ -190,7 +191,7 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
  * a `Z`, so that it reads back as the same instant whatever the session's time zone.
  */
 function textOf(name: string, type: string): string {
-  const q = sqlIdentifier(name);
+  const q = quoteIdentifier(name, "duckdb");
   if (type === "TIMESTAMP WITH TIME ZONE") return `strftime(timezone('UTC', ${q}), '%Y-%m-%dT%H:%M:%S.%fZ')`;
   // A JSON-typed column (NDJSON mixing 3 and "3") is read as its text, so both are one value.
   if (type === "JSON") return `json_extract_string(${q}, '$')`;

@@ -1,11 +1,12 @@
 import { resolve } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DatasetError } from "../formats/dataset-error";
-import { sqlIdentifier } from "../data/duckdb-session";
+
 import { eventFeatures } from "../data/event-features";
 import type { EventsReport } from "../data/load-report";
 import { parseDate } from "../data/parse-date";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
+import { quoteIdentifier } from "../sql/quoting";
 
 /** When each lead is scored: a column of the leads file holding its scoring point, or one instant for every lead. */
 export type AsOf = { column: string } | { at: number };
@@ -45,7 +46,7 @@ export async function leadEventFeatures(
   if (!events)
     throw new DatasetError("the rules have no inputs.events, so raw events cannot be read", { file: eventsFile }, "score without --events (with the features as columns of the leads file), or use rules tuned on a dataset with events");
   const tokens = new Set(missing);
-  const read = (column: string) => `CAST(${sqlIdentifier(column)} AS VARCHAR)`;
+  const read = (column: string) => `CAST(${quoteIdentifier(column, "duckdb")} AS VARCHAR)`;
   const select = [read(events.leadKey), ..."column" in asOf ? [read(asOf.column)] : []].join(", ");
   const rows = (await db.runAndReadAll(`SELECT ${select} FROM ${leadsExpr}`)).getRowsJS() as (string | null)[][];
   const text = (v: string | null) => (v === null || tokens.has(v.trim()) ? null : v.trim());
