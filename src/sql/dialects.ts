@@ -32,8 +32,13 @@ export interface Dialect {
   trim(expr: string, chars: string): string;
   /** True when the regular expression (a quoted literal) is found anywhere in `expr`. */
   regexFind(expr: string, pattern: string): string;
-  /** Epoch milliseconds (UTC, as a whole number) of ISO date or timestamp text; NULL when it does not parse. */
-  epochMs(text: string): string;
+  /**
+   * Epoch milliseconds (as a whole number) of ISO date or timestamp text, read as the loader
+   * reads it: text with an offset (`Z`, `+02`, `-05:30`) is that instant; text without one is a
+   * wall-clock time in `timeZone` (an IANA name: the rules' `inputs.timeZone`, UTC when absent).
+   * NULL when it does not parse.
+   */
+  epochMs(text: string, timeZone: string): string;
   /** Whole days since the epoch of epoch milliseconds: floor(ms / 86,400,000). */
   epochDay(ms: string): string;
   /** A difference of epoch milliseconds in days, as a fractional double. */
@@ -72,16 +77,18 @@ const caseWhen = {
 
 const DAY_MS = 86_400_000;
 
+/** A time of day followed by a UTC offset or `Z` at the end of the text: an instant, not a wall-clock time. */
+const WITH_OFFSET = "[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)? *([+-][0-9]{2}(:?[0-9]{2})?|[Zz])$";
+
 /**
  * The spelling of each dialect:
- * - time: DuckDB `epoch_ms(TRY_CAST(… AS TIMESTAMP))`, PostgreSQL `extract(epoch FROM …)`
- *   (ISO text only, checked first, as the cast would fail the query), BigQuery `UNIX_MILLIS`,
- *   Snowflake `DATE_PART(epoch_millisecond, …)`, Spark `unix_millis(try_to_timestamp(…))`
- *   (Spark ≥ 3.4; without a format it is the cast to the session's timestamp type that returns
- *   NULL on bad text, as `try_cast(… AS TIMESTAMP)`, and it is what SQL parsers of Spark's
- *   Hive lineage read); every time is read as
- *   UTC wall-clock time (an offset in the text is ignored, as DuckDB does; PostgreSQL and
- *   Spark read timestamps with a time zone in the session's zone, so set it to UTC);
+ * - time: text with an offset is cast to the engine's instant type (DuckDB `TIMESTAMPTZ`,
+ *   PostgreSQL `timestamptz`, BigQuery `TIMESTAMP`, Snowflake `TIMESTAMP_TZ`, Spark
+ *   `try_to_timestamp`); text without one is a wall-clock time placed in the rules' zone
+ *   (DuckDB `timezone(zone, …)`, PostgreSQL `AT TIME ZONE`, BigQuery `TIMESTAMP(datetime,
+ *   zone)`, Snowflake `CONVERT_TIMEZONE`, Spark `to_utc_timestamp`), so no session setting
+ *   changes a feature; PostgreSQL reads ISO text only (checked first, as the cast would fail
+ *   the query); Spark needs 3.4 (`try_to_timestamp`, `unix_millis`);
  * - conditional aggregates: `FILTER (WHERE …)` in DuckDB and PostgreSQL, `SUM(CASE …)`,
  *   `COUNTIF` / `COUNT_IF` elsewhere;
  * - regular expressions: `regexp_matches`, `~`, `REGEXP_CONTAINS`, `REGEXP_INSTR`, `RLIKE`;
@@ -91,7 +98,7 @@ const DAY_MS = 86_400_000;
  *
  * @example
  * import { dialect } from "leadlab";
- * dialect("bigquery").epochMs("t"); // => "UNIX_MILLIS(SAFE_CAST(t AS TIMESTAMP))"
+ * dialect("duckdb").epochMs("t", "UTC").endsWith("ELSE epoch_ms(TRY_CAST(t AS TIMESTAMP)) END"); // => true
  * dialect("postgres").identifier("Bob's"); // => "\"Bob's\""
  */
 export function dialect(name: SqlDialect): Dialect {
@@ -118,7 +125,9 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
           return `CASE WHEN regexp_matches(${e}, ${quoteString(`^${set}|${set}$`, name)}) THEN trim(${e}, ${quoteString(chars, name)}) ELSE ${e} END`;
         },
         regexFind: (e, p) => `regexp_matches(${e}, ${p})`,
-        epochMs: (t) => `epoch_ms(TRY_CAST(${t} AS TIMESTAMP))`,
+        epochMs: (t, zone) =>
+          `CASE WHEN regexp_matches(${t}, ${quoteString(WITH_OFFSET, name)}) THEN epoch_ms(TRY_CAST(${t} AS TIMESTAMPTZ)) ` +
+          `ELSE epoch_ms(${zone === "UTC" ? `TRY_CAST(${t} AS TIMESTAMP)` : `timezone(${quoteString(zone, name)}, TRY_CAST(${t} AS TIMESTAMP))`}) END`,
         epochDay: (ms) => `floor(${ms} / ${DAY_MS}.0)`,
         msToDays: (ms) => `CAST(${ms} AS DOUBLE) / ${DAY_MS}`,
         ...filtered,
@@ -133,8 +142,9 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
         double: (e) => `CAST(${e} AS double precision)`,
         trim: (e, chars) => `btrim(${e}, ${quoteString(chars, name)})`,
         regexFind: (e, p) => `(${e} ~ ${p})`,
-        epochMs: (t) =>
-          `CASE WHEN ${t} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?([+-][0-9]{2}(:?[0-9]{2})?|Z)?$' THEN CAST(floor(extract(epoch FROM CAST(${t} AS timestamp)) * 1000) AS bigint) END`,
+        epochMs: (t, zone) =>
+          `CASE WHEN ${t} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)? *([+-][0-9]{2}(:?[0-9]{2})?|[Zz])?$' THEN CAST(floor(extract(epoch FROM ` +
+          `CASE WHEN ${t} ~ ${quoteString(WITH_OFFSET, name)} THEN CAST(${t} AS timestamptz) ELSE CAST(${t} AS timestamp) AT TIME ZONE ${quoteString(zone, name)} END) * 1000) AS bigint) END`,
         epochDay: (ms) => `floor(${ms} / ${DAY_MS}.0)`,
         msToDays: (ms) => `CAST(${ms} AS double precision) / ${DAY_MS}`,
         ...filtered,
@@ -149,7 +159,9 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
         double: (e) => `CAST(${e} AS FLOAT64)`,
         trim: (e, chars) => `TRIM(${e}, ${quoteString(chars, name)})`,
         regexFind: (e, p) => `REGEXP_CONTAINS(${e}, ${p})`,
-        epochMs: (t) => `UNIX_MILLIS(SAFE_CAST(${t} AS TIMESTAMP))`,
+        epochMs: (t, zone) =>
+          `CASE WHEN REGEXP_CONTAINS(${t}, ${quoteString(WITH_OFFSET, name)}) THEN UNIX_MILLIS(SAFE_CAST(${t} AS TIMESTAMP)) ` +
+          `ELSE UNIX_MILLIS(TIMESTAMP(SAFE_CAST(${t} AS DATETIME), ${quoteString(zone, name)})) END`,
         epochDay: (ms) => `CAST(FLOOR(${ms} / ${DAY_MS}) AS INT64)`,
         msToDays: (ms) => `CAST(${ms} AS FLOAT64) / ${DAY_MS}`,
         countIf: (c) => `COUNTIF(${c})`,
@@ -167,7 +179,9 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
         double: (e) => `CAST(${e} AS DOUBLE)`,
         trim: (e, chars) => `TRIM(${e}, ${quoteString(chars, name)})`,
         regexFind: (e, p) => `(REGEXP_INSTR(${e}, ${p}) > 0)`,
-        epochMs: (t) => `DATE_PART(epoch_millisecond, TRY_CAST(${t} AS TIMESTAMP_NTZ))`,
+        epochMs: (t, zone) =>
+          `CASE WHEN REGEXP_INSTR(${t}, ${quoteString(WITH_OFFSET, name)}) > 0 THEN DATE_PART(epoch_millisecond, TRY_CAST(${t} AS TIMESTAMP_TZ)) ` +
+          `ELSE DATE_PART(epoch_millisecond, ${zone === "UTC" ? `TRY_CAST(${t} AS TIMESTAMP_NTZ)` : `CONVERT_TIMEZONE(${quoteString(zone, name)}, 'UTC', TRY_CAST(${t} AS TIMESTAMP_NTZ))`}) END`,
         epochDay: (ms) => `FLOOR(${ms} / ${DAY_MS})`,
         msToDays: (ms) => `CAST(${ms} AS DOUBLE) / ${DAY_MS}`,
         countIf: (c) => `COUNT_IF(${c})`,
@@ -185,7 +199,9 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
         double: (e) => `CAST(${e} AS DOUBLE)`,
         trim: (e, chars) => `btrim(${e}, ${quoteString(chars, name)})`,
         regexFind: (e, p) => `(${e} RLIKE ${p})`,
-        epochMs: (t) => `unix_millis(try_to_timestamp(${t}))`,
+        epochMs: (t, zone) =>
+          `CASE WHEN ${t} RLIKE ${quoteString(WITH_OFFSET, name)} THEN unix_millis(try_to_timestamp(${t})) ` +
+          `ELSE unix_millis(to_utc_timestamp(try_to_timestamp(${t}), ${quoteString(zone, name)})) END`,
         epochDay: (ms) => `FLOOR(${ms} / ${DAY_MS})`,
         msToDays: (ms) => `CAST(${ms} AS DOUBLE) / ${DAY_MS}`,
         ...caseWhen,

@@ -42,12 +42,13 @@ export interface EventFeatureSql {
  * count, sum of the value column, distinct active days (UTC day of the epoch) and days since
  * the last event (fractional). A lead with no key or no scoring point gets NULL (missing);
  * with both but no event in the window, count / sum / active days are 0 and days since the
- * last event is NULL. Expects a CTE `lead_input` with columns `event_key` and `scoring_ms`.
+ * last event is NULL. Event times without an offset are wall-clock times in `timeZone` (see
+ * {@link Dialect.epochMs}). Expects a CTE `lead_input` with columns `event_key` and `scoring_ms`.
  *
  * @example
  * import { dialect, eventFeatureSql } from "leadlab";
  * const columns = { key: "account_id", leadKey: "account_id", time: "ts", type: "event_type" };
- * const sql = eventFeatureSql(dialect("duckdb"), [{ type: "demo", windowDays: 90, aggregate: "count" }], columns, "events", []);
+ * const sql = eventFeatureSql(dialect("duckdb"), [{ type: "demo", windowDays: 90, aggregate: "count" }], columns, "events", [], "UTC");
  * sql.ctes.length; // => 4
  */
 export function eventFeatureSql(
@@ -56,6 +57,7 @@ export function eventFeatureSql(
   columns: NonNullable<ScoringRules["inputs"]["events"]>,
   eventsTable: string,
   missing: readonly string[],
+  timeZone: string,
 ): EventFeatureSql {
   const q = (s: string) => d.string(s);
   const col = (c: string) => `e.${d.identifier(c)}`;
@@ -92,9 +94,9 @@ export function eventFeatureSql(
       d.materializedCte("event_input"),
       "  SELECT",
       `    ${present("event_key")} AS event_key,`,
-      `    ${d.epochMs(present("event_time"))} AS event_ms,`,
+      `    ${d.epochMs(present("event_time"), timeZone)} AS event_ms,`,
       `    ${present("event_type")} AS event_type,`,
-      `    ${columns.value ? numberOfText(d, present("event_value")) : "NULL"} AS event_value`,
+      `    ${columns.value ? numberOfText(d, present("event_value")) : d.double("NULL")} AS event_value`,
       "  FROM event_raw",
       `  WHERE ${present("event_type")} IN (${types.map(q).join(", ")})`,
       ")",

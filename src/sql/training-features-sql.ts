@@ -19,6 +19,8 @@ export interface TrainingFeaturesInput {
   events: NonNullable<ScoringRules["inputs"]["events"]>;
   /** Text read as missing besides the empty string. */
   missing: readonly string[];
+  /** The IANA zone of times written without an offset (the rules' `inputs.timeZone`; "UTC" when absent). */
+  timeZone: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export function trainingFeatureList(types: readonly string[], windows: readonly 
  * @example
  * import { trainingFeaturesSql, trainingFeatureList } from "leadlab";
  * const events = { key: "account_id", leadKey: "account_id", time: "ts", type: "event_type" };
- * const input = { leadsTable: "deals", eventsTable: "events", id: "deal_id", scoringPoint: "created", events, missing: [] };
+ * const input = { leadsTable: "deals", eventsTable: "events", id: "deal_id", scoringPoint: "created", events, missing: [], timeZone: "UTC" };
  * trainingFeaturesSql("postgres", trainingFeatureList(["demo"], [90], false), input).includes('AS "demo_count_90d"'); // => true
  */
 export function trainingFeaturesSql(dialectName: SqlDialect, features: readonly EventFeatureSpec[], input: TrainingFeaturesInput): string {
@@ -57,7 +59,7 @@ export function trainingFeaturesSql(dialectName: SqlDialect, features: readonly 
   const d = dialect(dialectName);
   const lead = (column: string) => `l.${d.identifier(column)}`;
   const present = (trimmed: string) => missingAsNull(d, trimmed, input.missing);
-  const eventSql = eventFeatureSql(d, features, input.events, input.eventsTable, input.missing);
+  const eventSql = eventFeatureSql(d, features, input.events, input.eventsTable, input.missing, input.timeZone);
   const names = features.map((f) => eventFeatureName(f.type, f.aggregate, f.windowDays));
   const ctes = [
     [
@@ -74,7 +76,7 @@ export function trainingFeaturesSql(dialectName: SqlDialect, features: readonly 
       "  SELECT",
       "    lead_id,",
       `    ${present("event_key")} AS event_key,`,
-      `    ${d.epochMs(present("scoring_time"))} AS scoring_ms`,
+      `    ${d.epochMs(present("scoring_time"), input.timeZone)} AS scoring_ms`,
       "  FROM lead_raw",
       ")",
     ].join("\n"),
@@ -122,5 +124,6 @@ export function rulesTrainingFeaturesSql(
     scoringPoint: rules.inputs.scoringPoint,
     events,
     missing: [...new Set([...(rules.inputs.missing ?? []), ...(options.missing ?? [])])],
+    timeZone: rules.inputs.timeZone ?? "UTC",
   });
 }

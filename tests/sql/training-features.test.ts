@@ -4,11 +4,12 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { Client } from "pg";
 import { DEFAULT_MISSING, loadDataset } from "../../src/data/load-dataset";
 import type { DealTable } from "../../src/data/deal-table";
-import type { EventFeatureSpec } from "../../src/sql/event-features-sql";
+import { eventFeatureName, type EventFeatureSpec } from "../../src/sql/event-features-sql";
 import { rulesTrainingFeaturesSql, trainingFeatureList, trainingFeaturesSql, type TrainingFeaturesInput } from "../../src/sql/training-features-sql";
 import { sqlCommand } from "../../src/cli/sql-command";
 import { CliError } from "../../src/cli/cli-error";
 import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
+import { specText, tempDataset } from "../helpers/temp-dataset";
 
 /*
  * One as-of definition: the loader's behavioural features of the sample equal, deal by deal and
@@ -32,6 +33,7 @@ const input = (leadsTable: string, eventsTable: string): TrainingFeaturesInput =
   scoringPoint: "created_date",
   events: SAMPLE_EVENTS,
   missing: DEFAULT_MISSING,
+  timeZone: "UTC",
 });
 
 /** Asserts every loaded deal's every event feature equals the query's row; returns how many values were compared. */
@@ -125,4 +127,66 @@ test("leadlab sql --features: the rules' event types and windows in each dialect
   const rules = readScoringRules("rules/sample/scoring.yaml");
   rules.attributes = rules.attributes.filter((a) => !("event" in a.source));
   assert.throws(() => rulesTrainingFeaturesSql(rules, { dialect: "duckdb" }), /sql --features: the rules use no event feature \(no attribute has an event source\)/);
+});
+
+test("times are read as the loader reads them: offsets honoured, naive times in the dataset's zone, whatever the session's zone", async (t) => {
+  // 2026-03-08 is the first day of daylight saving time in New York (UTC−5 before, UTC−4 after).
+  const dir = tempDataset({
+    "dataset.yaml": specText(
+      "timezone: America/New_York\nevents:\n  file: events.csv\n  key: account_id\n  time: ts\n  type: event_type\n  windows: [1, 30]\n",
+      "deals:\n  file: deals.csv\n  id: deal_id\n  outcome: { column: stage, won: [Won], lost: [Lost] }\n  created_at: created\n",
+    ),
+    "deals.csv": ["deal_id,stage,created,account_id", "D1,Won,2026-03-09 00:30:00,A1", "D2,Lost,2026-03-08 01:30:00,A2", "D3,Won,2026-03-10,A1", "D4,Lost,2026-03-08 12:00:00,A3"].join("\n"),
+    "events.csv": [
+      "account_id,ts,event_type",
+      "A1,2026-03-08 23:45:00,demo", // naive: 15 minutes before D1 in New York
+      "A1,2026-03-09T04:40:00Z,demo", // 00:40 EDT: after D1's scoring point
+      "A1,2026-03-09T05:00:00+01:00,demo", // 00:00 EDT: before D1
+      "A1,2026-03-07 23:00:00,demo", // naive, EST (04:00Z): 24 h 30 min before D1 (04:30Z), outside the last day
+      "A1,2026-03-08 00:20:00,demo", // naive, EST (05:20Z): 23 h 10 min before D1, though the clock says more
+      "A2,2026-03-07 01:40:00,demo", // 23 h 50 min before D2 across the change of offset (clock says 23:50)
+      "A3,2026-03-08 03:30:00-04:00,demo", // 07:30Z = 03:30 EDT: before D4
+    ].join("\n"),
+  });
+  const { table: small } = await loadDataset(`${dir}/dataset.yaml`);
+  const attrs = small.attributes.filter((a) => a.feature !== undefined && a.feature.aggregate !== "sum");
+  const specs = attrs.map((a): EventFeatureSpec => ({ type: a.feature!.eventType, windowDays: a.feature!.windowDays, aggregate: a.feature!.aggregate }));
+  const smallInput: TrainingFeaturesInput = { leadsTable: "deals", eventsTable: "events", id: "deal_id", scoringPoint: "created", events: { key: "account_id", leadKey: "account_id", time: "ts", type: "event_type" }, missing: DEFAULT_MISSING, timeZone: "America/New_York" };
+  const count1 = (small.columns.demo_count_1d as Float64Array)[small.ids.indexOf("D1")];
+  assert.equal(count1, 3, "the loader counts D1's three demos in the last 24 hours (23:45, the +01:00 one and 00:20 EST)");
+  const check = (rows: Record<string, unknown>[], engine: string) => {
+    const byId = new Map(rows.map((r) => [String(r.deal_id), r]));
+    for (let i = 0; i < small.ids.length; i++)
+      attrs.forEach((a, k) => {
+        const raw = byId.get(small.ids[i])![eventFeatureName(specs[k].type, specs[k].aggregate, specs[k].windowDays)];
+        const got = raw === null || raw === undefined ? NaN : Number(raw);
+        const want = (small.columns[a.name] as Float64Array)[i];
+        assert.ok(Math.abs(got - want) < 1e-9 || (Number.isNaN(got) && Number.isNaN(want)), `${engine}: ${small.ids[i]} ${a.name}: ${got} against the loader's ${want}`);
+      });
+  };
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  await db.run("SET TimeZone = 'Asia/Tokyo'");
+  await db.run(`CREATE VIEW deals AS SELECT * FROM read_csv('${dir}/deals.csv', header = true, all_varchar = true)`);
+  await db.run(`CREATE VIEW events AS SELECT * FROM read_csv('${dir}/events.csv', header = true, all_varchar = true)`);
+  check((await db.runAndReadAll(trainingFeaturesSql("duckdb", specs, smallInput).replace(/;\s*$/, ""))).getRowObjectsJS(), "duckdb");
+  if (!process.env.PGHOST) {
+    t.diagnostic("PGHOST is not set: the PostgreSQL half of this check is skipped");
+    return;
+  }
+  const client = new Client();
+  await client.connect();
+  const schema = `leadlab_zone_${process.pid}_${Date.now()}`;
+  try {
+    await client.query("SET TIME ZONE 'Asia/Tokyo'");
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.query(`CREATE TABLE ${schema}.deals AS SELECT * FROM (VALUES ('D1','2026-03-09 00:30:00','A1'),('D2','2026-03-08 01:30:00','A2'),('D3','2026-03-10','A1'),('D4','2026-03-08 12:00:00','A3')) AS v(deal_id, created, account_id)`);
+    const events = (await db.runAndReadAll("SELECT account_id, ts, event_type FROM events")).getRowsJS() as string[][];
+    await client.query(`CREATE TABLE ${schema}.events (account_id text, ts text, event_type text)`);
+    for (const e of events) await client.query(`INSERT INTO ${schema}.events VALUES ($1, $2, $3)`, e);
+    const { rows } = await client.query(trainingFeaturesSql("postgres", specs, { ...smallInput, leadsTable: `${schema}.deals`, eventsTable: `${schema}.events` }));
+    check(rows, "postgres");
+  } finally {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
+    await client.end();
+  }
 });
