@@ -13,7 +13,8 @@ import { inferAttribute, type Inference, type ValueCount } from "./infer-attribu
 import { describeNumberFormat, detectNumberFormat } from "./number-format";
 import { outcomeLabels } from "./outcome-labels";
 import { parseDate } from "./parse-date";
-import { canonicalTimeZone, dateInZone } from "./time-zone";
+import { canonicalTimeZone } from "./time-zone";
+import { calendarRange } from "./table-provenance";
 import { readDatasetSpec } from "./parse-dataset-spec";
 import { readTextTable, requireColumn, type TableContext } from "./read-table";
 import { retentionTable } from "./retention-table";
@@ -271,12 +272,8 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
 
     const dates = closedAt ?? createdAt;
     const dateColumn = closedAt ? spec.deals.closed_at! : spec.deals.created_at;
-    let dateRange: LoadReport["dateRange"];
-    if (dates && dateColumn) {
-      let lo = Infinity, hi = -Infinity;
-      for (const x of dates) if (!Number.isNaN(x)) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
-      if (hi >= lo) dateRange = { from: dateInZone(lo, timeZone), to: dateInZone(hi, timeZone), column: dateColumn };
-    }
+    const calendar = dates && dateColumn ? calendarRange(dates, timeZone) : undefined;
+    const dateRange: LoadReport["dateRange"] = calendar && { ...calendar, column: dateColumn! };
     const holdout = resolveHoldout(spec, dateRange);
     const future = checkFutureDates(
       [[spec.deals.created_at, createdAt], [spec.deals.closed_at, closedAt]],

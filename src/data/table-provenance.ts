@@ -2,11 +2,13 @@ import type { DateRange, Provenance } from "../formats/provenance";
 import { toolVersion } from "../tool-version";
 import { dataFingerprint } from "./data-fingerprint";
 import type { DealTable } from "./deal-table";
+import { dateInZone } from "./time-zone";
 
 /**
  * The provenance of a table, by one rule for every file that records it: the dataset's name, the
  * fingerprint of its closed deals, and the date range of `closed_at` (or of `created_at` when the
- * spec has no close date), the same dates the time holdout splits on.
+ * spec has no close date), the same dates the time holdout splits on, as calendar dates in the
+ * dataset's time zone ({@link calendarRange}, which the load report uses too).
  *
  * @example
  * import { DealTable, tableProvenance } from "leadlab";
@@ -27,11 +29,21 @@ export function splitDates(table: Pick<DealTable, "closedAt" | "createdAt">): { 
 
 function dateRangeOf(table: DealTable): DateRange | undefined {
   const split = splitDates(table);
-  if (!split) return undefined;
+  const range = split && calendarRange(split.dates, table.sources?.timeZone ?? "UTC");
+  return range && { ...range, column: split.column };
+}
+
+/**
+ * The first and last calendar dates (`YYYY-MM-DD`, in `timeZone`) of epoch-millisecond times;
+ * missing times (NaN) are skipped; undefined when there is none.
+ *
+ * @example
+ * import { calendarRange } from "./table-provenance";
+ * calendarRange(Float64Array.from([Date.UTC(2026, 0, 5, 3), NaN]), "America/New_York"); // => { from: "2026-01-04", to: "2026-01-04" }
+ */
+export function calendarRange(times: Float64Array, timeZone: string): { from: string; to: string } | undefined {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const x of split.dates) if (!Number.isNaN(x)) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
-  if (!(hi >= lo)) return undefined;
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return { from: iso(lo), to: iso(hi), column: split.column };
+  for (const x of times) if (!Number.isNaN(x)) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
+  return hi >= lo ? { from: dateInZone(lo, timeZone), to: dateInZone(hi, timeZone) } : undefined;
 }

@@ -10,6 +10,7 @@ import { sqlCommand } from "../../src/cli/sql-command";
 import { CliError } from "../../src/cli/cli-error";
 import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
 import { specText, tempDataset } from "../helpers/temp-dataset";
+import { tableProvenance } from "../../src/data/table-provenance";
 
 /*
  * One as-of definition: the loader's behavioural features of the sample equal, deal by deal and
@@ -136,7 +137,7 @@ test("times are read as the loader reads them: offsets honoured, naive times in 
       "timezone: America/New_York\nevents:\n  file: events.csv\n  key: account_id\n  time: ts\n  type: event_type\n  windows: [1, 30]\n",
       "deals:\n  file: deals.csv\n  id: deal_id\n  outcome: { column: stage, won: [Won], lost: [Lost] }\n  created_at: created\n",
     ),
-    "deals.csv": ["deal_id,stage,created,account_id", "D1,Won,2026-03-09 00:30:00,A1", "D2,Lost,2026-03-08 01:30:00,A2", "D3,Won,2026-03-10,A1", "D4,Lost,2026-03-08 12:00:00,A3"].join("\n"),
+    "deals.csv": ["deal_id,stage,created,account_id", "D1,Won,2026-03-09 00:30:00,A1", "D2,Lost,2026-03-08 01:30:00,A2", "D3,Won,2026-03-10 21:30:00,A1", "D4,Lost,2026-03-08 12:00:00,A3"].join("\n"),
     "events.csv": [
       "account_id,ts,event_type",
       "A1,2026-03-08 23:45:00,demo", // naive: 15 minutes before D1 in New York
@@ -148,7 +149,10 @@ test("times are read as the loader reads them: offsets honoured, naive times in 
       "A3,2026-03-08 03:30:00-04:00,demo", // 07:30Z = 03:30 EDT: before D4
     ].join("\n"),
   });
-  const { table: small } = await loadDataset(`${dir}/dataset.yaml`);
+  const { table: small, report } = await loadDataset(`${dir}/dataset.yaml`);
+  // D3 was created at 21:30 on 10 March in New York, already the 11th in UTC: dates are the dataset's.
+  assert.deepEqual(report.dateRange, { from: "2026-03-08", to: "2026-03-10", column: "created" });
+  assert.deepEqual(tableProvenance(small).dateRange, { from: "2026-03-08", to: "2026-03-10", column: "created_at" }, "provenance and load report give the same dates");
   const attrs = small.attributes.filter((a) => a.feature !== undefined && a.feature.aggregate !== "sum");
   const specs = attrs.map((a): EventFeatureSpec => ({ type: a.feature!.eventType, windowDays: a.feature!.windowDays, aggregate: a.feature!.aggregate }));
   const smallInput: TrainingFeaturesInput = { leadsTable: "deals", eventsTable: "events", id: "deal_id", scoringPoint: "created", events: { key: "account_id", leadKey: "account_id", time: "ts", type: "event_type" }, missing: DEFAULT_MISSING, timeZone: "America/New_York" };
@@ -179,7 +183,7 @@ test("times are read as the loader reads them: offsets honoured, naive times in 
   try {
     await client.query("SET TIME ZONE 'Asia/Tokyo'");
     await client.query(`CREATE SCHEMA ${schema}`);
-    await client.query(`CREATE TABLE ${schema}.deals AS SELECT * FROM (VALUES ('D1','2026-03-09 00:30:00','A1'),('D2','2026-03-08 01:30:00','A2'),('D3','2026-03-10','A1'),('D4','2026-03-08 12:00:00','A3')) AS v(deal_id, created, account_id)`);
+    await client.query(`CREATE TABLE ${schema}.deals AS SELECT * FROM (VALUES ('D1','2026-03-09 00:30:00','A1'),('D2','2026-03-08 01:30:00','A2'),('D3','2026-03-10 21:30:00','A1'),('D4','2026-03-08 12:00:00','A3')) AS v(deal_id, created, account_id)`);
     const events = (await db.runAndReadAll("SELECT account_id, ts, event_type FROM events")).getRowsJS() as string[][];
     await client.query(`CREATE TABLE ${schema}.events (account_id text, ts text, event_type text)`);
     for (const e of events) await client.query(`INSERT INTO ${schema}.events VALUES ($1, $2, $3)`, e);
