@@ -47,7 +47,7 @@ export { specYaml, type SpecComments } from "./init/spec-yaml";
 export { parseScoringRules, readScoringRules, scoringRulesSchemaText, SCORING_RULES_SCHEMA_PATH } from "./scoring/parse-scoring-rules";
 export { scoreAndTag, type TaggedLead } from "./scoring/score-and-tag";
 export { personaTagger, type PersonaTagger, type PersonaTag, type PersonaInput } from "./scoring/persona-tags";
-export { score, createScorer, gradeOf, binSetText, ScoreError, type LeadScore, type LeadRecord, type LeadValue, type ScoreOptions, type Scorer } from "./scoring/score";
+export { score, createScorer, gradeOf, binSetText, binReason, DEFAULT_REASONS, ScoreError, type LeadScore, type LeadRecord, type LeadValue, type ScoreOptions, type Scorer } from "./scoring/score";
 export { categoryKey, lowerEachCharacter } from "./scoring/category-key";
 export { leadEventFeatures, type AsOf, type LeadEventFeatures } from "./scoring/lead-event-features";
 export { scoringSql, type ScoringSqlOptions } from "./scoring/sql/scoring-sql";
@@ -57,7 +57,7 @@ export { TRIM_CHARACTERS, NUMBER_PATTERN, trimmedText, missingAsNull, numberOfTe
 export { categoryKeySql, clusterSpellings } from "./scoring/sql/category-key-sql";
 export { eventFeatureSql, asOfFeatureSelect, type AsOfRelations, type EventFeatureSpec, type EventFeatureSql } from "./sql/event-features-sql";
 export { trainingFeaturesSql, trainingFeatureList, rulesTrainingFeaturesSql, type TrainingFeaturesInput } from "./sql/training-features-sql";
-export { binPointsSql, type AttributeRefs } from "./scoring/sql/bin-points-sql";
+export { binPointsSql, binReasonSql, type AttributeRefs } from "./scoring/sql/bin-points-sql";
 // CRM exports: the rules as field conditions and points a CRM adds up (sheet, HubSpot, Salesforce, Marketo)
 export { exportRules, EXPORT_TARGETS, type ExportTarget, type ExportOptions } from "./scoring/export/export-rules";
 export { crmPlan, tierOf, type CrmPlan, type CrmPlanOptions, type CrmAttribute, type CrmRow, type CrmCondition, type CrmValueKind } from "./scoring/export/crm-plan";

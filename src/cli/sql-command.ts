@@ -6,7 +6,7 @@ import { checkOutputPath, writeFileAtomic } from "./atomic-output";
 import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
 
-const USAGE = `leadlab sql <scoring.yaml> --dialect ${SQL_DIALECTS.join("|")} [--leads-table T] [--events-table E] [--view V] [--missing NA,N/A] [--features] [--out file.sql]`;
+const USAGE = `leadlab sql <scoring.yaml> --dialect ${SQL_DIALECTS.join("|")} [--leads-table T] [--events-table E] [--view V] [--missing NA,N/A] [--reasons 3] [--features] [--out file.sql]`;
 
 /**
  * `leadlab sql`: writes the `CREATE OR REPLACE VIEW` statement that scores a leads table
@@ -29,11 +29,12 @@ export function sqlCommand(argv: string[], out: (text: string) => void, progress
       "events-table": { type: "string", value: "table", default: "events", help: "the raw events table, for event features" },
       view: { type: "string", value: "name", default: "lead_scores", help: "the view to create or replace" },
       missing: { type: "string", value: "tokens", help: "comma-separated text read as missing besides the empty string and the rules' inputs.missing, e.g. NA,N/A" },
+      reasons: { type: "string", value: "N", number: { kind: "integer", min: 0, max: 20 }, default: "3", help: "reason columns in the view (reason_1…reason_N: the largest contributions, as leadlab score gives them); 0 for none" },
       out: { type: "string", value: "file.sql", default: "stdout", help: "write the statement to this file (replaced only once complete)" },
       features: { type: "boolean", help: "write the per-deal training feature query (every event type and window of the rules, as of each deal's scoring point) instead of the scoring view" },
     },
     1,
-    { summary: "The CREATE OR REPLACE VIEW statement that scores a leads table with the rules in a warehouse: points, tier, grade per lead.", args: [["<scoring.yaml>", "the rules written by leadlab tune"]] },
+    { summary: "The CREATE OR REPLACE VIEW statement that scores a leads table with the rules in a warehouse: points, tier, grade, fit and engagement points and the top reasons per lead.", args: [["<scoring.yaml>", "the rules written by leadlab tune"]] },
   );
   const d = values.dialect;
   if (d === undefined) throw new CliError(`sql: --dialect is required; use one of ${SQL_DIALECTS.join(", ")}. Usage: ${USAGE}`);
@@ -46,7 +47,7 @@ export function sqlCommand(argv: string[], out: (text: string) => void, progress
     missing: values.missing === undefined ? undefined : values.missing.split(","),
   };
   let sql: string;
-  if (!values.features) sql = scoringSql(rules, { ...common, viewName: values.view });
+  if (!values.features) sql = scoringSql(rules, { ...common, viewName: values.view, ...(values.reasons === undefined ? {} : { reasons: Number(values.reasons) }) });
   else if (values.view !== undefined) throw new CliError(`sql: --view names the scoring view; --features writes a query, not a view. Usage: ${USAGE}`);
   else {
     try {

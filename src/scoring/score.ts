@@ -108,7 +108,8 @@ export interface Scorer {
   scoreValues(values: readonly LeadValue[]): LeadScore;
 }
 
-const DEFAULT_REASONS = 3;
+/** How many reasons the scorer and the scoring view give unless told otherwise. */
+export const DEFAULT_REASONS = 3;
 /** Numbers smaller than this in size read as 0 (so do they in the SQL, which cannot cast them everywhere). */
 const TINY = 1e-300;
 /** Distinct text values per attribute whose bin a scorer remembers. */
@@ -337,7 +338,7 @@ function compileAttribute(
     index,
     group: a.group === "fit" ? 1 : a.group === "engagement" ? 2 : 0,
     binOf,
-    bins: a.bins.map((b) => ({ points: b.points, reason: `${signed(b.points)} ${describeBin(a, b.when, b.label, rules)}` })),
+    bins: a.bins.map((b) => ({ points: b.points, reason: binReason(a, b, rules) })),
   };
 }
 
@@ -428,6 +429,20 @@ function textReader(a: ScorecardAttribute, missingTokens: ReadonlySet<string>): 
 /** "+35" or "−20" (a true minus sign), "0" for zero. */
 function signed(points: number): string {
   return points > 0 ? `+${points}` : points < 0 ? `\u2212${-points}` : "0";
+}
+
+/**
+ * The reason a bin gives when it is among a lead's top contributions: its signed points and
+ * its words, e.g. "+35 employees 200–1,999" or "−20 no demo_request in the 90 days before".
+ * The runtime scorer and the scoring view give the same text.
+ *
+ * @example
+ * import { binReason, readScoringRules } from "leadlab";
+ * const rules = readScoringRules("tests/scoring/fixtures/scoring.yaml");
+ * binReason(rules.attributes[0], rules.attributes[0].bins[0], rules).startsWith(rules.attributes[0].bins[0].points > 0 ? "+" : ""); // => true
+ */
+export function binReason(a: ScorecardAttribute, bin: ScorecardAttribute["bins"][number], rules: ScoringRules): string {
+  return `${signed(bin.points)} ${describeBin(a, bin.when, bin.label, rules)}`;
 }
 
 /** Groups the integer part of long numbers in a label: "200–1999" → "200–1,999" (dates untouched). */

@@ -106,6 +106,8 @@ interface Outcome {
   points: number | null;
   tier: string | null;
   grade: string | null;
+  /** The top reasons, in order (none when the lead cannot be scored). */
+  reasons: string[];
 }
 
 let dir: string;
@@ -147,10 +149,10 @@ before(async () => {
     const record: LeadRecord = { ...l, ...(features.get(l.lead_id) ?? Object.fromEntries(FEATURES.map((f) => [f, null]))) };
     try {
       const s = score(rules, record, { missing: DEFAULT_MISSING });
-      expected.set(l.lead_id, { points: s.points, tier: s.tier, grade: s.grade });
+      expected.set(l.lead_id, { points: s.points, tier: s.tier, grade: s.grade, reasons: s.reasons });
     } catch (e) {
       if (!(e instanceof ScoreError)) throw e;
-      expected.set(l.lead_id, { points: null, tier: null, grade: null });
+      expected.set(l.lead_id, { points: null, tier: null, grade: null, reasons: [] });
     }
   }
 });
@@ -174,12 +176,16 @@ test("the loader's features cover the edge cases (so the agreement below is not 
   const unscorable = [...expected].filter(([, o]) => o.points === null).map(([id]) => id);
   assert.deepEqual(unscorable, ["X1", "X2", "X3"]);
   assert.ok(new Set([...expected.values()].map((o) => o.tier)).size >= 3, "several tiers");
+  const size = (reason: string) => Number(reason.split(" ")[0].replace("\u2212", "-").replace("+", ""));
+  const tied = [...expected.values()].filter((o) => o.reasons.some((r, i) => i > 0 && Math.abs(size(r)) === Math.abs(size(o.reasons[i - 1]))));
+  assert.ok(tied.length > 0, "some lead has two reasons of equal size, so the view's order of ties is checked");
 });
 
 /** Compares the view's rows with the expected outcome of every lead. */
 function assertAgrees(rows: Record<string, unknown>[], label: string): void {
   const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
-  const got = new Map(rows.map((r) => [String(r.lead_id), { points: num(r.points), tier: (r.tier ?? null) as string | null, grade: (r.grade ?? null) as string | null }]));
+  const reasons = (r: Record<string, unknown>) => [r.reason_1, r.reason_2, r.reason_3].filter((x): x is string => typeof x === "string");
+  const got = new Map(rows.map((r) => [String(r.lead_id), { points: num(r.points), tier: (r.tier ?? null) as string | null, grade: (r.grade ?? null) as string | null, reasons: reasons(r) }]));
   assert.equal(got.size, expected.size, `${label}: one row per lead`);
   for (const [id, want] of expected) assert.deepEqual(got.get(id), want, `${label}: lead ${id}`);
 }
@@ -189,7 +195,7 @@ async function duckdbRows(db: DuckDBConnection, sql: string): Promise<Record<str
   return (await db.runAndReadAll("SELECT * FROM lead_scores")).getRowObjectsJS() as Record<string, unknown>[];
 }
 
-test("DuckDB: the generated view gives the same points, tier and grade as score() on the loader's features", async () => {
+test("DuckDB: the generated view gives the same points, tier, grade and reasons as score() on the loader's features", async () => {
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   try {
     const file = (f: string) => `'${join(dir, f).replace(/'/g, "''")}'`;
@@ -202,6 +208,17 @@ test("DuckDB: the generated view gives the same points, tier and grade as score(
       const sql = scoringSql(rules, { dialect: "duckdb", leadsTable: "leads", eventsTable: events, missing: DEFAULT_MISSING });
       assertAgrees(await duckdbRows(db, sql), `duckdb (${events})`);
     }
+    // With one attribute left earning points, a lead has at most one reason: the view leaves reason_2 and reason_3 NULL.
+    const sparse = structuredClone(rules);
+    sparse.attributes.forEach((a, k) => k > 0 && a.bins.forEach((b) => (b.points = 0)));
+    const rows = await duckdbRows(db, scoringSql(sparse, { dialect: "duckdb", leadsTable: "leads", eventsTable: "events_text", missing: DEFAULT_MISSING }));
+    for (const l of [...LEADS, ...UNSCORABLE]) {
+      const record: LeadRecord = { ...l, ...(features.get(l.lead_id) ?? Object.fromEntries(FEATURES.map((f) => [f, null]))) };
+      const row = rows.find((r) => r.lead_id === l.lead_id)!;
+      const want = expected.get(l.lead_id)!.points === null ? [null, null, null] : [...score(sparse, record, { missing: DEFAULT_MISSING }).reasons, null, null, null].slice(0, 3);
+      assert.deepEqual([row.reason_1, row.reason_2, row.reason_3], want, `duckdb, one attribute with points: lead ${l.lead_id}`);
+      assert.equal(row.reason_2, null);
+    }
     // Nothing in a name or value escaped its literal: the tables are intact.
     assert.equal(Number((await db.runAndReadAll("SELECT count(*) AS n FROM leads")).getRowObjectsJS()[0].n), LEADS.length + UNSCORABLE.length);
   } finally {
@@ -209,7 +226,7 @@ test("DuckDB: the generated view gives the same points, tier and grade as score(
   }
 });
 
-test("PostgreSQL: the generated view gives the same points, tier and grade as score() on the loader's features", async (t) => {
+test("PostgreSQL: the generated view gives the same points, tier, grade and reasons as score() on the loader's features", async (t) => {
   if (!process.env.PGHOST) {
     if (process.env.CI === "true") assert.fail("PGHOST is not set under CI=true: the PostgreSQL agreement test must run in CI");
     t.skip("PGHOST is not set: skipping the PostgreSQL agreement test (set PGHOST, PGUSER, PGPASSWORD, PGDATABASE to run it)");

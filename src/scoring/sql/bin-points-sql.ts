@@ -1,5 +1,5 @@
-import type { BinMatch, ScorecardAttribute } from "../../formats/scoring-rules-schema";
-import { binSetText } from "../score";
+import type { BinMatch, ScorecardAttribute, ScoringRules } from "../../formats/scoring-rules-schema";
+import { binReason, binSetText } from "../score";
 import type { Dialect } from "../../sql/dialects";
 import { sqlNumber } from "../../sql/quoting";
 
@@ -34,19 +34,37 @@ export interface AttributeRefs {
  * // => "CASE WHEN t1 IS NULL THEN 0 WHEN b1 IS NULL THEN NULL WHEN b1 IN ('true') THEN 10 ELSE 0 END"
  */
 export function binPointsSql(d: Dialect, a: ScorecardAttribute, refs: AttributeRefs): string {
-  const points = (kind: "missing" | "other") => {
+  return binChoiceSql(d, a, refs, (b) => String(b.points));
+}
+
+/**
+ * The reason of the bin that takes the value ({@link binReason}, the runtime scorer's text) as a
+ * CASE expression with {@link binPointsSql}'s rules; NULL exactly when the points are NULL.
+ *
+ * @example
+ * import { binReasonSql, dialect, readScoringRules } from "leadlab";
+ * const rules = readScoringRules("tests/scoring/fixtures/scoring.yaml");
+ * binReasonSql(dialect("duckdb"), rules.attributes[0], { present: "t1", value: "x1" }, rules).startsWith("CASE WHEN t1 IS NULL THEN "); // => true
+ */
+export function binReasonSql(d: Dialect, a: ScorecardAttribute, refs: AttributeRefs, rules: ScoringRules): string {
+  return binChoiceSql(d, a, refs, (b) => d.string(binReason(a, b, rules)));
+}
+
+/** A CASE expression giving, for the bin that takes the value, `valueOf(bin)`: the rules of {@link binPointsSql}. */
+function binChoiceSql(d: Dialect, a: ScorecardAttribute, refs: AttributeRefs, valueOf: (bin: ScorecardAttribute["bins"][number]) => string): string {
+  const of = (kind: "missing" | "other") => {
     const bin = a.bins.find((b) => b.when.kind === kind);
-    return bin ? String(bin.points) : undefined;
+    return bin ? valueOf(bin) : undefined;
   };
-  const missing = points("missing") ?? "NULL";
-  const other = points("other");
+  const missing = of("missing") ?? "NULL";
+  const other = of("other");
   const numeric = a.match === "numeric";
   const fallback = other ?? (numeric ? "NULL" : missing);
   const parts = [`CASE WHEN ${refs.present} IS NULL THEN ${missing}`];
   if (refs.value !== refs.present) parts.push(`WHEN ${refs.value} IS NULL THEN NULL`);
   for (const b of a.bins) {
     const cond = condition(d, refs.value, b.when, a.match);
-    if (cond) parts.push(`WHEN ${cond} THEN ${b.points}`);
+    if (cond) parts.push(`WHEN ${cond} THEN ${valueOf(b)}`);
   }
   parts.push(`ELSE ${fallback} END`);
   return parts.join(" ");

@@ -1,6 +1,7 @@
 import type { ScorecardAttribute, ScoringRules } from "../../formats/scoring-rules-schema";
 import { dialect, SQL_DIALECTS, type SqlDialect } from "../../sql/dialects";
-import { binPointsSql, type AttributeRefs } from "./bin-points-sql";
+import { binPointsSql, binReasonSql, type AttributeRefs } from "./bin-points-sql";
+import { DEFAULT_REASONS } from "../score";
 import { eventFeatureSql, type EventFeatureSpec } from "../../sql/event-features-sql";
 import { sqlComment } from "../../sql/quoting";
 import { categoryKey } from "../category-key";
@@ -18,6 +19,8 @@ export interface ScoringSqlOptions {
   viewName?: string;
   /** Text read as missing besides the empty string and the rules' `inputs.missing` (as `score`'s `missing`). */
   missing?: readonly string[];
+  /** How many reason columns (`reason_1`, …) to give, as `score`'s `reasons` (default 3; 0 for none). */
+  reasons?: number;
 }
 
 /** The resolved options: every default filled. */
@@ -27,12 +30,14 @@ interface ResolvedSqlOptions {
   eventsTable: string;
   viewName: string;
   missing: readonly string[];
+  reasons: number;
 }
 
 /**
  * A `CREATE OR REPLACE VIEW` statement that scores every row of the leads table with the
  * rules, in the given dialect: one row per lead with its id (named as `inputs.id`), `points`,
- * `tier`, `grade`, `fit_points` and `engagement_points`. Event features are computed from the
+ * `tier`, `grade`, `fit_points`, `engagement_points` and the top reasons (`reason_1`, …: the
+ * runtime scorer's reasons, in its order; NULL past the lead's nonzero contributions). Event features are computed from the
  * raw events table with the loader's semantics (see {@link eventFeatureSql}); lead columns are
  * read as text and matched as the runtime scorer {@link score} does, so a column stored as
  * text or as a number gives the same points. A lead the runtime scorer cannot score (a value
@@ -48,12 +53,15 @@ interface ResolvedSqlOptions {
 export function scoringSql(rules: ScoringRules, options: ScoringSqlOptions): string {
   if (!(SQL_DIALECTS as readonly string[]).includes(options.dialect))
     throw new Error(`scoringSql: unknown dialect "${String(options.dialect)}"; use one of ${SQL_DIALECTS.join(", ")}`);
+  if (options.reasons !== undefined && !(Number.isInteger(options.reasons) && options.reasons >= 0))
+    throw new Error(`scoringSql: options.reasons must be a whole number ≥ 0; got ${options.reasons}`);
   return buildScoringSql(rules, {
     dialect: options.dialect,
     leadsTable: options.leadsTable ?? "leads",
     eventsTable: options.eventsTable ?? "events",
     viewName: options.viewName ?? "lead_scores",
     missing: options.missing ?? [],
+    reasons: options.reasons ?? DEFAULT_REASONS,
   });
 }
 
@@ -148,6 +156,18 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     }
   });
   const points: SelectItem[] = [{ expr: "lead_id" }, ...attributes.map((a, k) => ({ comment: a.name, expr: `${binPointsSql(d, a, refs[k])} AS p${k + 1}` }))];
+  const reasonCount = Math.min(o.reasons, attributes.length);
+  if (reasonCount > 0) points.push(...attributes.map((a, k) => ({ comment: `${a.name}: reason`, expr: `${binReasonSql(d, a, refs[k], rules)} AS r${k + 1}` })));
+  // Each nonzero contribution's place among the lead's contributions by size, as the runtime
+  // scorer orders them: larger |points| first, ties in the rules' order.
+  const place = (k: number) =>
+    `CASE WHEN p${k + 1} <> 0 THEN ${attributes.length === 1 ? "0" : attributes.flatMap((_, j) => (j === k ? [] : [`CASE WHEN abs(p${j + 1}) ${j < k ? ">=" : ">"} abs(p${k + 1}) THEN 1 ELSE 0 END`])).join(" + ")} END`;
+  const ranked = reasonCount > 0
+    ? [[d.materializedCte("lead_rank"), "  SELECT", selectList([{ expr: "lead_points.*" }, ...attributes.map((a, k) => ({ comment: `${a.name}: place`, expr: `${place(k)} AS o${k + 1}` }))]), "  FROM lead_points", ")"].join("\n")]
+    : [];
+  const reasonItems = Array.from({ length: reasonCount }, (_, i) => ({
+    expr: `CASE ${attributes.map((_, k) => `WHEN o${k + 1} = ${i} THEN r${k + 1}`).join(" ")} END AS reason_${i + 1}`,
+  }));
   const sum = (indexes: number[]) => (indexes.length ? indexes.map((k) => `p${k + 1}`).join(" + ") : "0");
   const group = (g: string) => attributes.flatMap((a, k) => (a.group === g ? [k] : []));
   const total = [
@@ -156,8 +176,9 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     "    lead_id,",
     `    ${[String(rules.scale.basePoints), ...attributes.map((_, k) => `p${k + 1}`)].join(" + ")} AS points,`,
     `    ${sum(group("fit"))} AS fit_points,`,
-    `    ${sum(group("engagement"))} AS engagement_points`,
-    "  FROM lead_points",
+    `    ${sum(group("engagement"))} AS engagement_points${reasonCount > 0 ? "," : ""}`,
+    ...reasonItems.map((r, i) => `    ${r.expr}${i < reasonItems.length - 1 ? "," : ""}`),
+    `  FROM ${reasonCount > 0 ? "lead_rank" : "lead_points"}`,
     ")",
   ].join("\n");
 
@@ -179,7 +200,9 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   const m = rules.metadata;
   const header = [
     sqlComment(`leadlab scoring view (${d.name}) for the scoring rules of dataset "${m.dataset}", ${m.dataFingerprint}, leadlab ${m.toolVersion}.`),
-    sqlComment("Generated by `leadlab sql`; do not edit. One row per lead: id, points, tier, grade, fit_points, engagement_points."),
+    sqlComment(
+      `Generated by \`leadlab sql\`; do not edit. One row per lead: id, points, tier, grade, fit_points, engagement_points${reasonCount > 0 ? `, reason_1…reason_${reasonCount} (the largest contributions, as \`leadlab score\` gives them)` : ""}.`,
+    ),
     sqlComment("A lead that cannot be scored (a value that is not a number or a boolean, or that no bin takes) gets NULL points."),
     ...(d.requires ? [sqlComment(`Needs ${d.requires}.`)] : []),
   ];
@@ -192,6 +215,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     // not once per reference in the points, tier and grade expressions.
     [d.materializedCte("lead_value"), "  SELECT", selectList(values), "  FROM lead_input AS i", ...(eventSql ? [`  ${eventSql.join}`] : []), ")"].join("\n"),
     [d.materializedCte("lead_points"), "  SELECT", selectList(points), "  FROM lead_value", ")"].join("\n"),
+    ...ranked,
     total,
   ];
   return [
@@ -204,7 +228,8 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     `  ${tierCases.join(" ")} AS tier,`,
     `  CASE WHEN points IS NULL THEN NULL ELSE ${d.concat(letter, digit)} END AS grade,`,
     "  CASE WHEN points IS NULL THEN NULL ELSE fit_points END AS fit_points,",
-    "  CASE WHEN points IS NULL THEN NULL ELSE engagement_points END AS engagement_points",
+    `  CASE WHEN points IS NULL THEN NULL ELSE engagement_points END AS engagement_points${reasonCount > 0 ? "," : ""}`,
+    ...Array.from({ length: reasonCount }, (_, i) => `  CASE WHEN points IS NULL THEN NULL ELSE reason_${i + 1} END AS reason_${i + 1}${i < reasonCount - 1 ? "," : ""}`),
     "FROM lead_total;",
     "",
   ].join("\n");

@@ -26,7 +26,7 @@ const RULES: [string, () => ScoringRules][] = [
   ["sample", () => readScoringRules("rules/sample/scoring.yaml")],
 ];
 const OPTIONS = { leadsTable: "crm.leads", eventsTable: "crm.events", viewName: "crm.lead_scores", missing: DEFAULT_MISSING };
-const CTES = ["lead_raw", "lead_key", "lead_input", "lead_event_point", "event_raw", "event_input", "event_feature", "lead_value", "lead_points", "lead_total"];
+const CTES = ["lead_raw", "lead_key", "lead_input", "lead_event_point", "event_raw", "event_input", "event_feature", "lead_value", "lead_points", "lead_rank", "lead_total"];
 
 type Create = Extract<AST, { type: "create" }> & { keyword: string; replace?: unknown; select?: { with?: { name: { value: string } | string }[] } };
 
