@@ -3,7 +3,7 @@
  */
 
 // Dataset spec: one definition for the type, the validation and the JSON Schema
-export { ROLES, ATTRIBUTE_TYPES, EVENT_AGGREGATES, CUSTOMER_SETS, ANTI_PERSONA_KINDS, OTHER_FLAG_VALUES, DECIMAL_MARKS, type DecimalMark, type Role, type AttributeType, type EventAggregate, type CustomerSet, type AntiPersonaKind } from "./formats/vocabulary";
+export { ROLES, ATTRIBUTE_TYPES, EVENT_AGGREGATES, CUSTOMER_SETS, ANTI_PERSONA_KINDS, OTHER_FLAG_VALUES, DECIMAL_MARKS, CURRENCY_MARKS, type DecimalMark, type Role, type AttributeType, type EventAggregate, type CustomerSet, type AntiPersonaKind } from "./formats/vocabulary";
 export { DatasetSpecSchema, datasetJsonSchema, type DatasetSpec, type TableSource } from "./formats/dataset-spec";
 export { parseDatasetSpec, readDatasetSpec } from "./data/parse-dataset-spec";
 export { DatasetError, type ErrorLocation } from "./formats/dataset-error";
@@ -18,7 +18,7 @@ export { profileTable, type AttributeProfile, type ValueWinRate } from "./data/p
 export { eventFeatures, eventFeatureName, instantSql, MAX_EVENT_TYPES, type EventFeatures, type ScoringPoints } from "./data/event-features";
 export { retentionTable } from "./data/retention-table";
 export { inferAttribute, parseBoolean, parseNumber, TYPE_SHARE, TYPE_OTHER_TOKENS, MULTI_SHARE, type Inference, type InferOptions, type ValueCount } from "./data/infer-attribute";
-export { readNumberText, detectNumberFormat, describeNumberFormat, type NumberText, type NumberFormat } from "./data/number-format";
+export { readNumberText, detectNumberFormat, describeNumberFormat, numberFormatRule, type NumberText, type NumberFormat } from "./data/number-format";
 export { foldText } from "./data/fold-text";
 export { outcomeLabels, type OutcomeLabels, type NearOutcome, type FoldedOutcome } from "./data/outcome-labels";
 export { retentionFlags, type RetentionFlags } from "./data/retention-flags";

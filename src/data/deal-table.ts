@@ -1,6 +1,6 @@
 import type { DataFrame } from "danfojs-node";
 import { dealTableToDataFrame } from "../notebook/data-frame";
-import type { AttributeType, EventAggregate, Role } from "../formats/vocabulary";
+import type { AttributeType, DecimalMark, EventAggregate, Role } from "../formats/vocabulary";
 import type { Provenance } from "../formats/provenance";
 import { splitHoldout, type HoldoutSplit } from "./holdout-split";
 import { splitDates, tableProvenance } from "./table-provenance";
@@ -39,6 +39,8 @@ export interface AttributeMeta {
   criterion?: string;
   /** Separator of a multi-valued attribute. */
   separator?: string;
+  /** How a numeric column wrote its numbers, when not plainly ({@link numberFormatRule}): the rules read new values the same way. */
+  numberFormat?: { decimal: DecimalMark };
   /** Set for behavioural features built from the events table. */
   feature?: EventFeature;
 }

@@ -10,7 +10,7 @@ import type { AttributeReport, JoinReport, LoadReport } from "./load-report";
 import { nearestName } from "../formats/nearest-name";
 import { checkFutureDates } from "./future-dates";
 import { inferAttribute, type Inference, type ValueCount } from "./infer-attribute";
-import { describeNumberFormat, detectNumberFormat } from "./number-format";
+import { describeNumberFormat, detectNumberFormat, numberFormatRule } from "./number-format";
 import { outcomeLabels } from "./outcome-labels";
 import { parseDate } from "./parse-date";
 import { canonicalTimeZone } from "./time-zone";
@@ -123,11 +123,13 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
         if (respelled) altered.push({ reason: "Unicode NFC normalisation (a decomposed spelling of the same text)", column: name, table: label, rows: respelled });
         text[as] = index ? (gatherColumn(values as Column, index) as (string | null)[]) : values;
         typed[as] = index ? gatherColumn(column, index) : column;
+        const numberRule = type === "numeric" ? numberFormatRule(inferred.numberFormat) : undefined;
         metas.push({
           name: as,
           type,
           role,
           source: o.type || o.role ? "spec" : "inferred",
+          ...(numberRule ? { numberFormat: numberRule } : {}),
           table,
           ...(o.type && o.role ? declaredReason(o.reason, inferred) : { reason: inferred.reason }),
           ...(o.framework ? { framework: o.framework, criterion: o.criterion } : {}),

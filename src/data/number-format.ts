@@ -1,4 +1,4 @@
-import type { DecimalMark } from "../formats/vocabulary";
+import { CURRENCY_MARKS, type DecimalMark } from "../formats/vocabulary";
 
 /**
  * Numbers as exports write them: thousands separators ("1,234", "1.234.567", "1 234"),
@@ -9,7 +9,7 @@ import type { DecimalMark } from "../formats/vocabulary";
  * own and must be said in the load report.
  */
 
-const CURRENCY = String.raw`US\$|CA\$|AU\$|NZ\$|HK\$|R\$|A\$|C\$|S\$|\$|€|£|¥|₹|₩|USD|EUR|GBP|JPY|CAD|AUD|CHF|INR|CNY|SEK|NOK|DKK|NZD|BRL|MXN|ZAR|SGD|HKD`;
+const CURRENCY = CURRENCY_MARKS.map((c) => c.replace(/\$/g, "\\$")).join("|");
 const PREFIX = new RegExp(`^(${CURRENCY})\\s?`, "i");
 const SUFFIX = new RegExp(`\\s?(${CURRENCY})$`, "i");
 /** The common case, read without the general rules: plain numbers (with a decimal point) or integers. */
@@ -70,6 +70,20 @@ export function readNumberText(text: string, decimal: DecimalMark): NumberText |
 /** A leading sign taken off the text, flipping `negative` for a minus. */
 function readSign(s: string, negative: boolean): [string, boolean] {
   return s[0] === "-" || s[0] === "+" ? [s.slice(1).trim(), s[0] === "-" ? !negative : negative] : [s, negative];
+}
+
+/**
+ * What the rules must know to read a column's new values as training read them: its decimal
+ * mark, when the column wrote numbers as exports do (thousands separators, currency, percent
+ * signs, or a decimal comma); undefined for plain numbers.
+ *
+ * @example
+ * import { detectNumberFormat, numberFormatRule } from "leadlab";
+ * numberFormatRule(detectNumberFormat(["$62,000.00", "$1,200.50"])); // => { decimal: "." }
+ * numberFormatRule(detectNumberFormat(["12", "3.5"])); // => undefined
+ */
+export function numberFormatRule(f: NumberFormat | undefined): { decimal: DecimalMark } | undefined {
+  return f && (f.grouped > 0 || f.currencies.length > 0 || f.percent > 0 || f.decimal === ",") ? { decimal: f.decimal } : undefined;
 }
 
 /** How a column writes its numbers, decided from all its values. */

@@ -1,6 +1,6 @@
 import { PROVENANCE_FIELDS, HoldoutRuleSchema } from "./provenance";
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
-import { EVENT_AGGREGATES, ROLES } from "./vocabulary";
+import { DECIMAL_MARKS, EVENT_AGGREGATES, ROLES } from "./vocabulary";
 
 /*
  * The `scoring.yaml` format (kind ScoringRules), defined once: the TypeScript type, the
@@ -65,6 +65,16 @@ export const ScorecardAttributeSchema = Type.Object(
     source: FeatureSourceSchema,
     match: literalUnion(["numeric", "categorical", "boolean", "contains"] as const),
     containsValue: Type.Optional(Type.String({ description: "For match `contains`: the item of a multi-valued column." })),
+    numberFormat: Type.Optional(
+      Type.Object(
+        { decimal: literalUnion(DECIMAL_MARKS) },
+        {
+          additionalProperties: false,
+          description:
+            "For match `numeric`: the training column wrote numbers as exports do (\"$62,000.00\", \"1.200,5\", \"12%\"); values are read the same way: currency, thousands separators and % dropped, with this decimal mark. Absent: plain numbers only.",
+        },
+      ),
+    ),
     separator: Type.Optional(Type.String({ description: "For match `contains`: the item separator of the column." })),
     role: literalUnion(ROLES),
     group: literalUnion(["fit", "engagement"] as const),

@@ -82,3 +82,17 @@ export const DECIMAL_MARKS = [".", ","] as const;
 
 /** A decimal mark. */
 export type DecimalMark = (typeof DECIMAL_MARKS)[number];
+
+/**
+ * The currency symbols and codes a number may carry ("$62,000", "1.200 EUR"), compared
+ * ignoring case; the loader and the scoring view drop them. Tried in this order, so no entry is
+ * shadowed by an earlier one that starts the same way.
+ *
+ * @example
+ * import { CURRENCY_MARKS } from "leadlab";
+ * CURRENCY_MARKS.includes("€"); // => true
+ */
+export const CURRENCY_MARKS = [
+  "US$", "CA$", "AU$", "NZ$", "HK$", "R$", "A$", "C$", "S$", "$", "€", "£", "¥", "₹", "₩",
+  "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "INR", "CNY", "SEK", "NOK", "DKK", "NZD", "BRL", "MXN", "ZAR", "SGD", "HKD",
+] as const;

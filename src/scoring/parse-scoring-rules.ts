@@ -107,6 +107,8 @@ function checkRules(rules: ScoringRules, file: string): void {
       fail(`${at}.containsValue`, `attribute "${a.name}" matches "contains" but says not which item`, "add `containsValue:` (the item of the multi-valued column)");
     if (a.match !== "contains" && (a.containsValue !== undefined || a.separator !== undefined))
       fail(`${at}.match`, `containsValue and separator only apply to match "contains"`, "set `match: contains`, or remove containsValue and separator", a.match);
+    if (a.numberFormat !== undefined && a.match !== "numeric")
+      fail(`${at}.numberFormat`, `numberFormat only applies to match "numeric"; attribute "${a.name}" matches ${a.match}`, "remove numberFormat, or set `match: numeric`", a.match);
     if (a.separator === "") fail(`${at}.separator`, "the separator is empty", 'use the multi-valued column\'s separator, e.g. ";"', a.separator);
     const seen = new Set<string>();
     const setBin = new Map<string, number>();

@@ -1,5 +1,6 @@
 import type { BinMatch, ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
 import { parseBoolean, parseNumber } from "../data/infer-attribute";
+import { readNumberText } from "../data/number-format";
 import { categoryKey } from "./category-key";
 
 /*
@@ -297,7 +298,7 @@ function compileAttribute(
   // `find` gives the bin's index times two, plus one when the value is a category in no set.
   let find: (value: LeadValue) => number;
   if (numeric) {
-    const read = numberReader(name, missingTokens);
+    const read = numberReader(name, missingTokens, a.numberFormat);
     find = (value) => {
       const x = read(value);
       if (x !== x) return 2 * missingBin(value);
@@ -358,8 +359,12 @@ export function binSetText(value: string, match: string): string {
   return b === undefined ? categoryKey(value) : String(b);
 }
 
-/** Reads a numeric value: the number, NaN when missing; throws a ScoreError for anything else. */
-function numberReader(name: string, missingTokens: ReadonlySet<string>): (value: LeadValue) => number {
+/**
+ * Reads a numeric value: the number, NaN when missing; throws a ScoreError for anything else.
+ * With the attribute's `numberFormat`, text is read as training read it ("$62,000.00").
+ */
+function numberReader(name: string, missingTokens: ReadonlySet<string>, format: ScorecardAttribute["numberFormat"]): (value: LeadValue) => number {
+  const parse = format ? (t: string) => readNumberText(t, format.decimal)?.value ?? NaN : parseNumber;
   return (value) => {
     if (typeof value === "number") {
       if (value === Infinity || value === -Infinity) throw new ScoreError(name, value, "not a finite number");
@@ -369,8 +374,8 @@ function numberReader(name: string, missingTokens: ReadonlySet<string>): (value:
     if (typeof value !== "string") throw new ScoreError(name, value, "not a number");
     const t = value.trim();
     if (t === "" || missingTokens.has(categoryKey(t))) return NaN;
-    const x = parseNumber(t);
-    if (x !== x) throw new ScoreError(name, value, "not a number");
+    const x = parse(t);
+    if (x !== x) throw new ScoreError(name, value, format ? `not a number as the training data wrote them (decimal mark "${format.decimal}")` : "not a number");
     if (!Number.isFinite(x)) throw new ScoreError(name, value, "not a finite number");
     return Math.abs(x) < TINY ? 0 : x;
   };

@@ -313,6 +313,7 @@ function scorecardAttribute(a: DriverAttribute, points: number[], table: DealTab
     source,
     match: set.indicator ? "contains" : set.type,
     ...(set.indicator ? { containsValue: set.indicator.value, separator: meta.separator ?? ";" } : {}),
+    ...(set.type === "numeric" && meta.numberFormat ? { numberFormat: meta.numberFormat } : {}),
     role: a.role,
     group: a.role === "behavioral" ? "engagement" : "fit",
     rationale: `win rate ${formatPercent(best.rate)} [${formatPercent(best.lo)}–${formatPercent(best.hi)}] for ${best.label} vs ${formatPercent(worst.rate)} for ${worst.label} (training); IV ${a.iv.toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}; ${missingRationale(missing)}${a.leakageQuestion ? `; ${a.leakageQuestion}` : ""}`,

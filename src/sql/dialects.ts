@@ -32,6 +32,8 @@ export interface Dialect {
   trim(expr: string, chars: string): string;
   /** True when the regular expression (a quoted literal) is found anywhere in `expr`. */
   regexFind(expr: string, pattern: string): string;
+  /** `expr` with every match of the regular expression (a quoted literal) replaced by `replacement` (a quoted literal without group references). */
+  regexReplaceAll(expr: string, pattern: string, replacement: string): string;
   /**
    * Epoch milliseconds (as a whole number) of ISO date or timestamp text, read as the loader
    * reads it: text with an offset (`Z`, `+02`, `-05:30`) is that instant; text without one is a
@@ -92,6 +94,8 @@ const WITH_OFFSET = "[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)? *([+-][0-9]{2}(:?
  * - conditional aggregates: `FILTER (WHERE …)` in DuckDB and PostgreSQL, `SUM(CASE …)`,
  *   `COUNTIF` / `COUNT_IF` elsewhere;
  * - regular expressions: `regexp_matches`, `~`, `REGEXP_CONTAINS`, `REGEXP_INSTR`, `RLIKE`;
+ *   every match replaced: `regexp_replace(…, 'g')` in DuckDB and PostgreSQL, `REGEXP_REPLACE`
+ *   (global already) elsewhere;
  * - trimming a set of characters: `btrim` in PostgreSQL and Spark (≥ 3.2, where it is
  *   `TRIM(BOTH … FROM …)` by another name), `TRIM(x, chars)` in BigQuery and Snowflake;
  * - division: days are computed as a double divided by 86,400,000, never integer division.
@@ -125,6 +129,7 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
           return `CASE WHEN regexp_matches(${e}, ${quoteString(`^${set}|${set}$`, name)}) THEN trim(${e}, ${quoteString(chars, name)}) ELSE ${e} END`;
         },
         regexFind: (e, p) => `regexp_matches(${e}, ${p})`,
+        regexReplaceAll: (e, p, r) => `regexp_replace(${e}, ${p}, ${r}, 'g')`,
         epochMs: (t, zone) =>
           `CASE WHEN regexp_matches(${t}, ${quoteString(WITH_OFFSET, name)}) THEN epoch_ms(TRY_CAST(${t} AS TIMESTAMPTZ)) ` +
           `ELSE epoch_ms(${zone === "UTC" ? `TRY_CAST(${t} AS TIMESTAMP)` : `timezone(${quoteString(zone, name)}, TRY_CAST(${t} AS TIMESTAMP))`}) END`,
@@ -142,6 +147,7 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
         double: (e) => `CAST(${e} AS double precision)`,
         trim: (e, chars) => `btrim(${e}, ${quoteString(chars, name)})`,
         regexFind: (e, p) => `(${e} ~ ${p})`,
+        regexReplaceAll: (e, p, r) => `regexp_replace(${e}, ${p}, ${r}, 'g')`,
         epochMs: (t, zone) =>
           `CASE WHEN ${t} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)? *([+-][0-9]{2}(:?[0-9]{2})?|[Zz])?$' THEN CAST(floor(extract(epoch FROM ` +
           `CASE WHEN ${t} ~ ${quoteString(WITH_OFFSET, name)} THEN CAST(${t} AS timestamptz) ELSE CAST(${t} AS timestamp) AT TIME ZONE ${quoteString(zone, name)} END) * 1000) AS bigint) END`,
@@ -159,6 +165,7 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
         double: (e) => `CAST(${e} AS FLOAT64)`,
         trim: (e, chars) => `TRIM(${e}, ${quoteString(chars, name)})`,
         regexFind: (e, p) => `REGEXP_CONTAINS(${e}, ${p})`,
+        regexReplaceAll: (e, p, r) => `REGEXP_REPLACE(${e}, ${p}, ${r})`,
         epochMs: (t, zone) =>
           `CASE WHEN REGEXP_CONTAINS(${t}, ${quoteString(WITH_OFFSET, name)}) THEN UNIX_MILLIS(SAFE_CAST(${t} AS TIMESTAMP)) ` +
           `ELSE UNIX_MILLIS(TIMESTAMP(SAFE_CAST(${t} AS DATETIME), ${quoteString(zone, name)})) END`,
@@ -179,6 +186,7 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
         double: (e) => `CAST(${e} AS DOUBLE)`,
         trim: (e, chars) => `TRIM(${e}, ${quoteString(chars, name)})`,
         regexFind: (e, p) => `(REGEXP_INSTR(${e}, ${p}) > 0)`,
+        regexReplaceAll: (e, p, r) => `REGEXP_REPLACE(${e}, ${p}, ${r})`,
         epochMs: (t, zone) =>
           `CASE WHEN REGEXP_INSTR(${t}, ${quoteString(WITH_OFFSET, name)}) > 0 THEN DATE_PART(epoch_millisecond, TRY_CAST(${t} AS TIMESTAMP_TZ)) ` +
           `ELSE DATE_PART(epoch_millisecond, ${zone === "UTC" ? `TRY_CAST(${t} AS TIMESTAMP_NTZ)` : `CONVERT_TIMEZONE(${quoteString(zone, name)}, 'UTC', TRY_CAST(${t} AS TIMESTAMP_NTZ))`}) END`,
@@ -199,6 +207,7 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
         double: (e) => `CAST(${e} AS DOUBLE)`,
         trim: (e, chars) => `btrim(${e}, ${quoteString(chars, name)})`,
         regexFind: (e, p) => `(${e} RLIKE ${p})`,
+        regexReplaceAll: (e, p, r) => `regexp_replace(${e}, ${p}, ${r})`,
         epochMs: (t, zone) =>
           `CASE WHEN ${t} RLIKE ${quoteString(WITH_OFFSET, name)} THEN unix_millis(try_to_timestamp(${t})) ` +
           `ELSE unix_millis(to_utc_timestamp(try_to_timestamp(${t}), ${quoteString(zone, name)})) END`,

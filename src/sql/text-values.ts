@@ -1,3 +1,4 @@
+import { CURRENCY_MARKS, type DecimalMark } from "../formats/vocabulary";
 import type { Dialect } from "./dialects";
 import { regexLiteral } from "./quoting";
 
@@ -127,4 +128,57 @@ export function containsItem(d: Dialect, text: string, item: string, separator: 
   if (value === "" || value.includes(separator)) return `CASE WHEN ${noItem} THEN NULL ELSE 'false' END`;
   const found = d.regexFind(text, q(`(^|${sep})${ws}*${regexLiteral(value)}${ws}*(${sep}|$)`));
   return `CASE WHEN ${noItem} THEN NULL WHEN ${found} THEN 'true' ELSE 'false' END`;
+}
+
+/** A regular-expression alternative of the currency marks, upper case, written without backslashes (`[$]`) so every engine's string literal carries it alike. */
+const CURRENCY_PATTERN = `(${CURRENCY_MARKS.map((c) => c.replace(/\$/g, "[$]")).join("|")})`;
+
+/**
+ * The loader's reading of numbers as exports write them (`readNumberText`: "$62,000.00",
+ * "(1.200,50 €)", "12 %"), as a regular expression over upper-cased text: optional parentheses,
+ * up to two signs around an optional currency prefix, the digits (thousands grouped by one
+ * separator, a decimal part, an exponent only for plain digits), then a currency suffix (only
+ * without a prefix) and a percent sign.
+ */
+function formattedNumberPattern(decimal: DecimalMark): string {
+  const ws = `[${TRIM_CHARACTERS}]`;
+  const sign = `([+-]${ws}*)`;
+  const separators = [decimal === "." ? "," : "[.]", "'", " ", "\u00a0", "\u202f"];
+  const grouped = `[1-9][0-9]{0,2}(${separators.map((s) => `(${s}[0-9]{3})+`).join("|")})`;
+  const mark = decimal === "." ? "[.]" : ",";
+  const fraction = decimal === "." ? `(${mark}[0-9]*)?` : `(${mark}[0-9]+)?`;
+  const digits = `((${grouped})${fraction}|[0-9]+${fraction}|${mark}[0-9]+)`;
+  const exponentDigits = `([0-9]+([.][0-9]*)?|[.][0-9]+)(E[+-]?[0-9]+)?`;
+  const plain = decimal === "." ? exponentDigits : digits;
+  const percent = `(${ws}*%)?`;
+  const body = [
+    `${sign}?${sign}?${plain}`,
+    `${sign}?${sign}?${digits}(${ws}?${CURRENCY_PATTERN})?${percent}`,
+    `${sign}?${CURRENCY_PATTERN}${ws}?${sign}?${digits}${percent}`,
+  ].join("|");
+  return `^([(]${ws}*(${body})${ws}*[)]|${body})$`;
+}
+
+/**
+ * Trimmed text written as exports write numbers, as plain decimal text for {@link numberOfText}
+ * (currency, thousands separators and the percent sign dropped, the decimal mark made a point,
+ * parentheses and minus signs giving the sign), exactly when the loader's `readNumberText`
+ * reads it with that decimal mark; NULL otherwise, so the lead cannot be scored, as the runtime
+ * scorer says.
+ *
+ * @example
+ * import { dialect, formattedNumberText } from "leadlab";
+ * formattedNumberText(dialect("postgres"), "t", ",").startsWith("CASE WHEN (upper(replace(t, '−', '-')) ~ '^("); // => true
+ */
+export function formattedNumberText(d: Dialect, text: string, decimal: DecimalMark): string {
+  const q = (s: string) => d.string(s);
+  const u = `upper(replace(${text}, ${q("\u2212")}, '-'))`;
+  const count = (needle: string) => `(length(${u}) - length(replace(${u}, ${q(needle)}, '')))`;
+  // Minus signs outside the exponent, and the parentheses: an odd number makes the number negative.
+  const exponentMinus = `(length(${u}) - length(replace(${u}, 'E-', 'E')))`;
+  const minus = `(CASE WHEN ${d.regexFind(u, q("^[(]"))} THEN 1 ELSE 0 END + ${count("-")} - ${exponentMinus})`;
+  const noCurrency = d.regexReplaceAll(u, q(CURRENCY_PATTERN), "''");
+  const kept = d.regexReplaceAll(noCurrency, q(decimal === "." ? "[^0-9.E+-]" : "[^0-9,]"), "''");
+  const unsigned = d.regexReplaceAll(decimal === "." ? kept : `replace(${kept}, ',', '.')`, q("^[+-]+"), "''");
+  return `CASE WHEN ${d.regexFind(u, q(formattedNumberPattern(decimal)))} THEN ${d.concat(`CASE WHEN ${minus} IN (1, 3) THEN '-' ELSE '' END`, unsigned)} END`;
 }

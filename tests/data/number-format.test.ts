@@ -3,6 +3,8 @@ import { test } from "node:test";
 import { describeNumberFormat, detectNumberFormat, readNumberText } from "../../src/data/number-format";
 import { foldText } from "../../src/data/fold-text";
 import { inferAttribute } from "../../src/data/infer-attribute";
+import { loadDataset } from "../../src/data/load-dataset";
+import { specText, tempDataset } from "../helpers/temp-dataset";
 
 test("readNumberText reads each export spelling with the column's decimal mark", () => {
   const cases: [string, "." | ",", number | undefined][] = [
@@ -69,4 +71,23 @@ test("inferAttribute: the 95 % and 5-token rule at its edges", () => {
   assert.equal(inferAttribute("x", [...nums(195), "a", "b", "c", "d", "e"]).type, "numeric");
   assert.equal(inferAttribute("x", [...nums(194), "a", "b", "c", "d", "e", "f"]).type, "categorical");
   assert.deepEqual(inferAttribute("x", [...nums(19), "?"]).unread, [{ value: "?", rows: 1 }]);
+});
+
+test("the loader keeps how a numeric column wrote its numbers, for the rules to read new values alike", async () => {
+  const dir = tempDataset({
+    "dataset.yaml": specText(),
+    "deals.csv": [
+      "deal_id,stage,created,budget,seats,discount",
+      'D1,Won,2026-01-10,"$62,000.00",12,"12,5 %"',
+      'D2,Lost,2026-01-12,"$1,200.50",3,"7,0 %"',
+      'D3,Won,2026-02-01,"$950.00",40,"0,5 %"',
+      'D4,Lost,2026-02-05,"$18,000.00",7,"3,25 %"',
+    ].join("\n"),
+  });
+  const { table } = await loadDataset(`${dir}/dataset.yaml`);
+  assert.deepEqual(table.attribute("budget").numberFormat, { decimal: "." });
+  assert.deepEqual(table.attribute("discount").numberFormat, { decimal: "," });
+  assert.equal(table.attribute("seats").numberFormat, undefined, "plain numbers need no format");
+  assert.deepEqual(Array.from(table.columns.budget as Float64Array), [62000, 1200.5, 950, 18000]);
+  assert.deepEqual(Array.from(table.columns.discount as Float64Array), [12.5, 7, 0.5, 3.25]);
 });

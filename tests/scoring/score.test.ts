@@ -95,6 +95,30 @@ test("numeric: a value that is not a plain number cannot be scored (ScoreError n
   assert.throws(() => score(rules, { ...base, employees: "about 50" }), { message: 'employees: "about 50" is not a number' });
 });
 
+test("numeric with the training's number format: text read as the loader read it, and only so", () => {
+  const formatted = (decimal: "." | ",") => {
+    const r = fixtureRules();
+    r.attributes.find((a) => a.name === "employees")!.numberFormat = { decimal };
+    return deepFreeze(r);
+  };
+  const dot = formatted(".");
+  const comma = formatted(",");
+  const p = (r: typeof rules, employees: string) => score(r, { ...base, employees }).points - 97 + 35;
+  assert.equal(p(dot, "$1,200"), 35);
+  assert.equal(p(dot, "US$ 1,999.50"), 35);
+  assert.equal(p(dot, "2,000"), 20);
+  assert.equal(p(dot, "(75)"), -10, "accounting negative");
+  assert.equal(p(dot, "60 %"), 10);
+  assert.equal(p(dot, "250"), 35, "plain numbers still read");
+  assert.equal(p(comma, "1.200 EUR"), 35);
+  assert.equal(p(comma, "49,9"), -10);
+  assert.equal(p(comma, "50,0"), 10);
+  assert.throws(() => score(dot, { ...base, employees: "1,20" }), {
+    message: 'employees: "1,20" is not a number as the training data wrote them (decimal mark ".")',
+  });
+  assert.throws(() => score(comma, { ...base, employees: "1.5" }), (e: unknown) => e instanceof ScoreError && e.attribute === "employees");
+});
+
 test("categorical: compared after NFC, trimming and lower-casing; unknown values go to other, or to missing without an other bin", () => {
   const industry = (v: unknown) => pointsWith({ industry: v as string }) - 97 + 20;
   assert.equal(industry(" SaaS "), 20);

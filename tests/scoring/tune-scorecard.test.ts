@@ -6,7 +6,8 @@ import { DealTable } from "../../src/data/deal-table";
 import { aucWithCI } from "../../src/model/auc";
 import { splitHoldout } from "../../src/data/holdout-split";
 import { pointsScale } from "../../src/scoring/points-scale";
-import { createScorer } from "../../src/scoring/score";
+import { createScorer, score } from "../../src/scoring/score";
+import { parseScoringRules } from "../../src/scoring/parse-scoring-rules";
 import { leadRecord, tuneScorecard } from "../../src/scoring/tune-scorecard";
 import { seededRandom } from "../../src/stats/random";
 import { sampleScorecard, sampleTable, sampleTruth } from "../helpers/sample-fixture";
@@ -65,4 +66,26 @@ test("with no signal the verdict says so and the rules are still written", () =>
   assert.equal(card.usable, false);
   assert.match(card.verdict, /^no usable signal: /);
   assert.match(card.toYAML(), /verdict: "no usable signal/);
+});
+
+test("a numeric attribute keeps the number format its column was written in, so new values read alike", () => {
+  const rand = seededRandom(9);
+  const n = 1500;
+  const budget = Float64Array.from({ length: n }, () => Math.round(rand() * 100_000));
+  const t = new DealTable({
+    name: "formatted",
+    ids: Array.from({ length: n }, (_, i) => `D${i}`),
+    won: Uint8Array.from(budget, (b) => (rand() < 0.15 + 0.6 * (b / 100_000) ? 1 : 0)),
+    attributes: [{ name: "budget", type: "numeric", role: "firmographic", source: "spec", table: "deals", numberFormat: { decimal: "," } }],
+    columns: { budget },
+    closedAt: Float64Array.from({ length: n }, (_, i) => Date.UTC(2025, 0, 1) + i * 86_400_000 * 0.5),
+    holdout: { by: "time", lastDays: 180 },
+  });
+  const card = tuneScorecard(t);
+  const attribute = card.rules.attributes.find((a) => a.name === "budget");
+  assert.ok(attribute, "budget predicts wins and is on the card");
+  assert.deepEqual(attribute.numberFormat, { decimal: "," });
+  const yaml = card.toYAML();
+  assert.match(yaml, /numberFormat:\n\s+decimal: ","/);
+  assert.equal(score(parseScoringRules(yaml), { budget: "95.000 €" }).points, score(card.rules, { budget: 95_000 }).points, "the exported file reads the training's spelling");
 });

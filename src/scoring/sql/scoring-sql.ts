@@ -6,7 +6,7 @@ import { eventFeatureSql, type EventFeatureSpec } from "../../sql/event-features
 import { sqlComment } from "../../sql/quoting";
 import { categoryKey } from "../category-key";
 import { categoryKeySql } from "./category-key-sql";
-import { booleanOfText, containsItem, missingAsNull, numberOfText, trimmedText } from "../../sql/text-values";
+import { booleanOfText, containsItem, formattedNumberText, missingAsNull, numberOfText, trimmedText } from "../../sql/text-values";
 
 /** Options of {@link scoringSql}. */
 export interface ScoringSqlOptions {
@@ -127,6 +127,8 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   // lead_value: per attribute, whether the value is present and the value to match.
   const values: SelectItem[] = [{ expr: "i.lead_id" }];
   const refs: AttributeRefs[] = [];
+  // Numbers written as exports write them ("$62,000"), made plain text first (lead_number).
+  const formatted: SelectItem[] = [{ expr: "i.*" }];
   attributes.forEach((a, k) => {
     const n = k + 1;
     const comment = a.name;
@@ -139,7 +141,8 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     const key = keyColumn(a.source.column);
     switch (a.match) {
       case "numeric":
-        values.push({ comment, expr: `${t} AS t${n}` }, { expr: `${numberOfText(d, t)} AS x${n}` });
+        if (a.numberFormat) formatted.push({ comment: `${a.name}: numbers as the training data wrote them`, expr: `${formattedNumberText(d, t, a.numberFormat.decimal)} AS f${n}` });
+        values.push({ comment, expr: `${t} AS t${n}` }, { expr: `${numberOfText(d, a.numberFormat ? `i.f${n}` : t)} AS x${n}` });
         refs.push({ present: `t${n}`, value: `x${n}` });
         break;
       case "boolean":
@@ -213,7 +216,8 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     ...(eventSql?.ctes ?? []),
     // Materialised where the engine would otherwise inline: each value is parsed once per lead,
     // not once per reference in the points, tier and grade expressions.
-    [d.materializedCte("lead_value"), "  SELECT", selectList(values), "  FROM lead_input AS i", ...(eventSql ? [`  ${eventSql.join}`] : []), ")"].join("\n"),
+    ...(formatted.length > 1 ? [["lead_number AS (", "  SELECT", selectList(formatted), "  FROM lead_input AS i", ")"].join("\n")] : []),
+    [d.materializedCte("lead_value"), "  SELECT", selectList(values), `  FROM ${formatted.length > 1 ? "lead_number" : "lead_input"} AS i`, ...(eventSql ? [`  ${eventSql.join}`] : []), ")"].join("\n"),
     [d.materializedCte("lead_points"), "  SELECT", selectList(points), "  FROM lead_value", ")"].join("\n"),
     ...ranked,
     total,
