@@ -61,7 +61,7 @@ test("an unknown field suggests the nearest allowed name, at any depth and insid
   );
   assert.equal(
     errorOf(edited("rationale: larger companies win more often", "rationale: x\n    grup: fit")),
-    'scoring.yaml: field "attributes.0.grup": unknown field "grup". Fix: did you mean "group"? Allowed here: name, source, match, containsValue, separator, role, group, rationale, bins.',
+    'scoring.yaml: field "attributes.0.grup": unknown field "grup". Fix: did you mean "group"? Allowed here: name, source, match, containsValue, numberFormat, separator, role, group, rationale, bins.',
   );
   assert.equal(
     errorOf(edited("when: { kind: set, values: [SaaS] }", "when: { kind: set, valeus: [SaaS] }")),
