@@ -101,6 +101,11 @@ test("rules whose parts do not fit together are refused with the field and the f
   assert.match(errorOf(edited("{ key: account_id, leadKey: account_id, time: ts, type: event_type, value: minutes }", "{ key: account_id, leadKey: account_id, time: ts, type: event_type }")), /sums values but inputs\.events has no value column/);
   assert.match(errorOf(edited("- name: region", "- name: employees")), /field "attributes\.2\.name": attribute "employees" appears twice/);
   assert.match(errorOf(edited("{ name: B, minPoints: 40", "{ name: B, minPoints: null")), /tier "B" has no minPoints but is not the last tier/);
+  assert.equal(
+    errorOf(edited("  - name: industry\n    source: { column: industry }\n    match: categorical\n", "  - name: industry\n    source: { column: industry }\n    match: categorical\n    numberFormat: { decimal: \",\" }\n")),
+    'scoring.yaml: field "attributes.1.numberFormat": numberFormat only applies to match "numeric"; attribute "industry" matches categorical (value "categorical"). Fix: remove numberFormat, or set `match: numeric`.',
+  );
+  assert.match(errorOf(edited("    match: numeric\n", "    match: numeric\n    numberFormat: { decimal: \"·\" }\n")), /field "attributes\.0\.numberFormat\.decimal"/);
 });
 
 test("readScoringRules names a missing file", () => {
