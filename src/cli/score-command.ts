@@ -143,7 +143,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
   if (!existsSync(leadsPath)) throw new DatasetError("the leads file does not exist", { file: leadsPath }, "pass the path of a CSV, Parquet or NDJSON file of leads");
   const idColumn = options.id ?? rules.inputs.id;
   const eventNames = new Set(options.events ? rules.attributes.flatMap((a) => ("event" in a.source ? [a.name] : [])) : []);
-  const db = await openDuckDB(process.cwd());
+  // Raw event times without an offset are read in the session's zone: the rules' zone, as in training.
+  const db = await openDuckDB(process.cwd(), { timeZone: rules.inputs.timeZone ?? "UTC" });
   try {
     const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd() }, { csvAllText: true });
     const names = await readableColumns(db, expr, leadsPath);

@@ -55,7 +55,7 @@ export function tableExpression(source: { file: string; sheet?: string | number 
     throw new DatasetError("the file is empty (0 bytes)", { file: path }, "export the table again with a header row and data");
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx") return tableExpression({ file: excelAsCsv(path, source.sheet, ctx) }, ctx, options);
-  const nulls = options.nullTokens ? `, nullstr = [${options.nullTokens.map((v) => quoteString(v, "duckdb")).join(", ")}]` : "";
+  const nulls = options.nullTokens?.length ? `, nullstr = [${options.nullTokens.map((v) => quoteString(v, "duckdb")).join(", ")}]` : "";
   if (isCsvFile(file))
     // skip = 0: the first line is the header. Left to itself, DuckDB's sniffer may skip lines
     // up to a ragged row and take that row as the header, silently dropping the rows above it.

@@ -5,6 +5,7 @@ import { DatasetError } from "../formats/dataset-error";
 import { eventFeatures } from "../data/event-features";
 import type { EventsReport } from "../data/load-report";
 import { parseDate } from "../data/parse-date";
+import { canonicalTimeZone } from "../data/time-zone";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { quoteIdentifier } from "../sql/quoting";
 
@@ -26,8 +27,10 @@ export interface LeadEventFeatures {
  * last event; no key or no scoring point = missing), run for exactly the event types, windows
  * and aggregates the rules use. The events file has the columns named in `inputs.events`; the
  * leads file has `inputs.events.leadKey` and, with `asOf.column`, the scoring point as ISO
- * dates or timestamps (UTC unless an offset is given). `leadsExpr` is the DuckDB expression
- * that reads the leads file (rows in file order).
+ * dates or timestamps (in the rules' `inputs.timeZone`, as training read them, unless an offset
+ * is given). `leadsExpr` is the DuckDB expression
+ * that reads the leads file (rows in file order); `db` is a session opened in the rules' zone
+ * (`openDuckDB(dir, { timeZone })`), as the loader's was, and anything else is refused.
  *
  * @example
  * // see scoreFile, which calls it for `leadlab score --events`
@@ -41,6 +44,10 @@ export async function leadEventFeatures(
   asOf: AsOf,
   missing: readonly string[],
 ): Promise<LeadEventFeatures> {
+  const zone = rules.inputs.timeZone ?? "UTC";
+  const session = String((await db.runAndReadAll("SELECT current_setting('TimeZone')")).getRowsJS()[0][0]);
+  if (canonicalTimeZone(session) !== canonicalTimeZone(zone))
+    throw new Error(`leadEventFeatures: the DuckDB session reads times in ${session} but the rules in ${zone}; open it with openDuckDB(dir, { timeZone: "${zone}" })`);
   const events = rules.inputs.events;
   const wanted = rules.attributes.flatMap((a) => ("event" in a.source ? [{ name: a.name, ...a.source.event }] : []));
   if (!events)
@@ -55,7 +62,7 @@ export async function leadEventFeatures(
     if (!("column" in asOf)) return asOf.at;
     const t = text(r[1]);
     if (t === null) return NaN;
-    const ms = parseDate(t);
+    const ms = parseDate(t, undefined, zone);
     if (Number.isNaN(ms))
       throw new DatasetError(
         "not a date (ISO 8601: YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, with an optional offset)",
@@ -67,7 +74,7 @@ export async function leadEventFeatures(
   const description = "column" in asOf ? `the leads' ${asOf.column}` : `now (${new Date(asOf.at).toISOString()})`;
   const spec = { file: resolve(eventsFile), key: events.key, time: events.time, type: events.type, ...(events.value ? { value: events.value } : {}), windows: [...new Set(wanted.map((w) => w.windowDays))] };
   const types = [...new Set(wanted.map((w) => w.type.trim()))];
-  const f = await eventFeatures(db, spec, { specFile: eventsFile, field: "events", baseDir: process.cwd() }, { keys, at, description }, { missing, timeZone: rules.inputs.timeZone ?? "UTC", taken: new Set(), types });
+  const f = await eventFeatures(db, spec, { specFile: eventsFile, field: "events", baseDir: process.cwd() }, { keys, at, description }, { missing, timeZone: zone, taken: new Set(), types });
   const columns = new Map<string, Float64Array>();
   for (const w of wanted) {
     const meta = f.attributes.find((m) => m.feature?.eventType === w.type.trim() && m.feature.windowDays === w.windowDays && m.feature.aggregate === w.aggregate);

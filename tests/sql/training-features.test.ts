@@ -11,6 +11,9 @@ import { CliError } from "../../src/cli/cli-error";
 import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
 import { specText, tempDataset } from "../helpers/temp-dataset";
 import { tableProvenance } from "../../src/data/table-provenance";
+import { leadEventFeatures } from "../../src/scoring/lead-event-features";
+import { openDuckDB } from "../../src/data/duckdb-session";
+import { attribute, bin, tinyRules } from "../scoring/helpers";
 
 /*
  * One as-of definition: the loader's behavioural features of the sample equal, deal by deal and
@@ -168,6 +171,18 @@ test("times are read as the loader reads them: offsets honoured, naive times in 
         assert.ok(Math.abs(got - want) < 1e-9 || (Number.isNaN(got) && Number.isNaN(want)), `${engine}: ${small.ids[i]} ${a.name}: ${got} against the loader's ${want}`);
       });
   };
+  // leadlab score --events computes the same features for a leads file, with rules that record the zone.
+  const rules = tinyRules(
+    specs.map((f) => attribute(eventFeatureName(f.type, f.aggregate, f.windowDays), "numeric", [bin("any", { kind: "range", loInclusive: true, hiInclusive: false }, 0), bin("missing", { kind: "missing" }, 0)], { source: { event: f }, role: "behavioral", group: "engagement" })),
+    { inputs: { id: "deal_id", scoringPoint: "created", events: { key: "account_id", leadKey: "account_id", time: "ts", type: "event_type" }, timeZone: "America/New_York" } },
+  );
+  await assert.rejects(
+    leadEventFeatures(await (await DuckDBInstance.create(":memory:")).connect(), "x", "leads.csv", rules, "events.csv", { column: "created" }, []),
+    /the DuckDB session reads times in .* but the rules in America\/New_York/,
+  );
+  const scoringDb = await openDuckDB(dir, { timeZone: "America/New_York" });
+  const scored = await leadEventFeatures(scoringDb, `read_csv('${dir}/deals.csv', header = true, all_varchar = true)`, `${dir}/deals.csv`, rules, `${dir}/events.csv`, { column: "created" }, []);
+  attrs.forEach((a, k) => assert.deepEqual(Array.from(scored.columns.get(rules.attributes[k].name)!), Array.from(small.columns[a.name] as Float64Array), `leadlab score --events: ${a.name}`));
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   await db.run("SET TimeZone = 'Asia/Tokyo'");
   await db.run(`CREATE VIEW deals AS SELECT * FROM read_csv('${dir}/deals.csv', header = true, all_varchar = true)`);
