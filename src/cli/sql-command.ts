@@ -46,15 +46,14 @@ export function sqlCommand(argv: string[], out: (text: string) => void, progress
     eventsTable: values["events-table"],
     missing: values.missing === undefined ? undefined : values.missing.split(","),
   };
+  if (values.features && values.view !== undefined) throw new CliError(`sql: --view names the scoring view; --features writes a query, not a view. Usage: ${USAGE}`);
   let sql: string;
-  if (!values.features) sql = scoringSql(rules, { ...common, viewName: values.view, ...(values.reasons === undefined ? {} : { reasons: Number(values.reasons) }) });
-  else if (values.view !== undefined) throw new CliError(`sql: --view names the scoring view; --features writes a query, not a view. Usage: ${USAGE}`);
-  else {
-    try {
-      sql = rulesTrainingFeaturesSql(rules, common);
-    } catch (e) {
-      throw new CliError(`${positionals[0]}: ${(e as Error).message}`);
-    }
+  try {
+    sql = values.features
+      ? rulesTrainingFeaturesSql(rules, common)
+      : scoringSql(rules, { ...common, viewName: values.view, ...(values.reasons === undefined ? {} : { reasons: Number(values.reasons) }) });
+  } catch (e) {
+    throw new CliError(`${positionals[0]}: ${(e as Error).message}`);
   }
   if (values.out) {
     writeFileAtomic(values.out, sql);

@@ -104,6 +104,8 @@ export interface DealSources {
   missing: string[];
   /** The IANA time zone naive timestamps were read in. */
   timeZone: string;
+  /** The strftime format dates were read with (the spec's `date_format:`); absent: ISO 8601. */
+  dateFormat?: string;
 }
 
 const splits = new WeakMap<DealTable, HoldoutSplit>();

@@ -321,6 +321,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
         informativeMissing: Object.entries(spec.attributes ?? {}).filter(([, a]) => a.missing === "informative").map(([name]) => name).sort(),
         missing: [...missing],
         timeZone,
+        ...(dateFormat ? { dateFormat } : {}),
       },
     });
     const attributes: AttributeReport[] = metas.map((m) => ({

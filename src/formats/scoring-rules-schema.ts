@@ -133,6 +133,9 @@ export const ScoringRulesSchema = Type.Object(
         timeZone: Type.Optional(
           Type.String({ description: "The IANA time zone naive timestamps were read in during training (the dataset spec's `timezone:`); absent means UTC." }),
         ),
+        dateFormat: Type.Optional(
+          Type.String({ description: "The strftime format dates and times were written in during training (the dataset spec's `date_format:`, e.g. \"%m/%d/%Y\"); absent means ISO 8601." }),
+        ),
         events: Type.Optional(
           Type.Object(
             { key: Type.String(), leadKey: Type.String(), time: Type.String(), type: Type.String(), value: Type.Optional(Type.String()) },

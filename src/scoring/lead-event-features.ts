@@ -62,10 +62,12 @@ export async function leadEventFeatures(
     if (!("column" in asOf)) return asOf.at;
     const t = text(r[1]);
     if (t === null) return NaN;
-    const ms = parseDate(t, undefined, zone);
+    const ms = parseDate(t, rules.inputs.dateFormat, zone);
     if (Number.isNaN(ms))
       throw new DatasetError(
-        "not a date (ISO 8601: YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, with an optional offset)",
+        rules.inputs.dateFormat
+          ? `not a date in the rules' format ${rules.inputs.dateFormat} (inputs.dateFormat, as training read dates)`
+          : "not a date (ISO 8601: YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, with an optional offset)",
         { file: leadsFile, field: asOf.column, row: i + 1, value: r[1] },
         "write the scoring point as an ISO date, leave it blank (its behavioural features are then missing), or score --as-of now",
       );
@@ -74,7 +76,7 @@ export async function leadEventFeatures(
   const description = "column" in asOf ? `the leads' ${asOf.column}` : `now (${new Date(asOf.at).toISOString()})`;
   const spec = { file: resolve(eventsFile), key: events.key, time: events.time, type: events.type, ...(events.value ? { value: events.value } : {}), windows: [...new Set(wanted.map((w) => w.windowDays))] };
   const types = [...new Set(wanted.map((w) => w.type.trim()))];
-  const f = await eventFeatures(db, spec, { specFile: eventsFile, field: "events", baseDir: process.cwd() }, { keys, at, description }, { missing, timeZone: zone, taken: new Set(), types });
+  const f = await eventFeatures(db, spec, { specFile: eventsFile, field: "events", baseDir: process.cwd() }, { keys, at, description }, { missing, timeZone: zone, ...(rules.inputs.dateFormat ? { dateFormat: rules.inputs.dateFormat } : {}), taken: new Set(), types });
   const columns = new Map<string, Float64Array>();
   for (const w of wanted) {
     const meta = f.attributes.find((m) => m.feature?.eventType === w.type.trim() && m.feature.windowDays === w.windowDays && m.feature.aggregate === w.aggregate);

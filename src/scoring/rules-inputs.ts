@@ -18,6 +18,7 @@ export function rulesInputs(sources: DealSources | undefined): ScoringRules["inp
     ...(sources.scoringPoint ? { scoringPoint: sources.scoringPoint } : {}),
     missing: [...sources.missing],
     ...(sources.timeZone !== "UTC" ? { timeZone: sources.timeZone } : {}),
+    ...(sources.dateFormat ? { dateFormat: sources.dateFormat } : {}),
     ...(e ? { events: { key: e.key, leadKey: e.key, time: e.time, type: e.type, ...(e.value ? { value: e.value } : {}) } } : {}),
   };
 }

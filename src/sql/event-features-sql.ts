@@ -42,8 +42,8 @@ export interface EventFeatureSql {
  * count, sum of the value column, distinct active days (UTC day of the epoch) and days since
  * the last event (fractional). A lead with no key or no scoring point gets NULL (missing);
  * with both but no event in the window, count / sum / active days are 0 and days since the
- * last event is NULL. Event times without an offset are wall-clock times in `timeZone` (see
- * {@link Dialect.epochMs}). Expects a CTE `lead_input` with columns `event_key` and `scoring_ms`.
+ * last event is NULL. Event times without an offset are wall-clock times in `timeZone`, read
+ * with `dateFormat` when given (see {@link Dialect.epochMs}). Expects a CTE `lead_input` with columns `event_key` and `scoring_ms`.
  *
  * @example
  * import { dialect, eventFeatureSql } from "leadlab";
@@ -58,6 +58,7 @@ export function eventFeatureSql(
   eventsTable: string,
   missing: readonly string[],
   timeZone: string,
+  dateFormat?: string,
 ): EventFeatureSql {
   const q = (s: string) => d.string(s);
   const col = (c: string) => `e.${d.identifier(c)}`;
@@ -94,7 +95,7 @@ export function eventFeatureSql(
       d.materializedCte("event_input"),
       "  SELECT",
       `    ${present("event_key")} AS event_key,`,
-      `    ${d.epochMs(present("event_time"), timeZone)} AS event_ms,`,
+      `    ${d.epochMs(present("event_time"), timeZone, dateFormat)} AS event_ms,`,
       `    ${present("event_type")} AS event_type,`,
       `    ${columns.value ? numberOfText(d, present("event_value")) : d.double("NULL")} AS event_value`,
       "  FROM event_raw",

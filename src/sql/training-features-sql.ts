@@ -21,6 +21,8 @@ export interface TrainingFeaturesInput {
   missing: readonly string[];
   /** The IANA zone of times written without an offset (the rules' `inputs.timeZone`; "UTC" when absent). */
   timeZone: string;
+  /** The strftime format of dates and times (the rules' `inputs.dateFormat`); absent: ISO 8601. */
+  dateFormat?: string;
 }
 
 /**
@@ -59,7 +61,7 @@ export function trainingFeaturesSql(dialectName: SqlDialect, features: readonly 
   const d = dialect(dialectName);
   const lead = (column: string) => `l.${d.identifier(column)}`;
   const present = (trimmed: string) => missingAsNull(d, trimmed, input.missing);
-  const eventSql = eventFeatureSql(d, features, input.events, input.eventsTable, input.missing, input.timeZone);
+  const eventSql = eventFeatureSql(d, features, input.events, input.eventsTable, input.missing, input.timeZone, input.dateFormat);
   const names = features.map((f) => eventFeatureName(f.type, f.aggregate, f.windowDays));
   const ctes = [
     [
@@ -76,7 +78,7 @@ export function trainingFeaturesSql(dialectName: SqlDialect, features: readonly 
       "  SELECT",
       "    lead_id,",
       `    ${present("event_key")} AS event_key,`,
-      `    ${d.epochMs(present("scoring_time"), input.timeZone)} AS scoring_ms`,
+      `    ${d.epochMs(present("scoring_time"), input.timeZone, input.dateFormat)} AS scoring_ms`,
       "  FROM lead_raw",
       ")",
     ].join("\n"),
@@ -125,5 +127,6 @@ export function rulesTrainingFeaturesSql(
     events,
     missing: [...new Set([...(rules.inputs.missing ?? []), ...(options.missing ?? [])])],
     timeZone: rules.inputs.timeZone ?? "UTC",
+    ...(rules.inputs.dateFormat ? { dateFormat: rules.inputs.dateFormat } : {}),
   });
 }

@@ -13,6 +13,7 @@ import { specText, tempDataset } from "../helpers/temp-dataset";
 import { tableProvenance } from "../../src/data/table-provenance";
 import { leadEventFeatures } from "../../src/scoring/lead-event-features";
 import { openDuckDB } from "../../src/data/duckdb-session";
+import { rulesInputs } from "../../src/scoring/rules-inputs";
 import { attribute, bin, tinyRules } from "../scoring/helpers";
 
 /*
@@ -208,4 +209,46 @@ test("times are read as the loader reads them: offsets honoured, naive times in 
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
     await client.end();
   }
+});
+
+test("dates written in the spec's date_format: the rules record it; score --events and the DuckDB SQL read them as the loader did; other dialects say they cannot yet", async () => {
+  const dir = tempDataset({
+    "dataset.yaml": specText(
+      'date_format: "%m/%d/%Y %H:%M"\ntimezone: Europe/Berlin\nevents:\n  file: events.csv\n  key: account_id\n  time: ts\n  type: event_type\n  windows: [1, 30]\n',
+      "deals:\n  file: deals.csv\n  id: deal_id\n  outcome: { column: stage, won: [Won], lost: [Lost] }\n  created_at: created\n",
+    ),
+    "deals.csv": ["deal_id,stage,created,account_id", "D1,Won,03/29/2026 12:00,A1", "D2,Lost,03/30/2026 01:30,A2", "D3,Won,04/02/2026 09:15,A1"].join("\n"),
+    "events.csv": [
+      "account_id,ts,event_type",
+      "A1,03/28/2026 12:30,demo", // 23 h 30 min before D1 by the clock, 22 h 30 min in fact (summer time began on the 29th)
+      "A1,03/28/2026 11:30,demo", // 23 h 30 min before D1 in fact: inside the last day
+      "A1,03/28/2026 10:30,demo", // 24 h 30 min before D1: outside
+      "A2,03/29/2026 01:00,demo", // 23 h 30 min before D2 by the clock, 22 h 30 min in fact: inside its last day
+    ].join("\n"),
+  });
+  const { table: small } = await loadDataset(`${dir}/dataset.yaml`);
+  assert.equal(small.sources?.dateFormat, "%m/%d/%Y %H:%M");
+  const attrs = small.attributes.filter((a) => a.feature !== undefined && a.feature.aggregate !== "sum");
+  const specs = attrs.map((a): EventFeatureSpec => ({ type: a.feature!.eventType, windowDays: a.feature!.windowDays, aggregate: a.feature!.aggregate }));
+  assert.equal((small.columns.demo_count_1d as Float64Array)[small.ids.indexOf("D1")], 2, "the loader counts two demos in D1's last 24 hours");
+  assert.equal((small.columns.demo_count_1d as Float64Array)[small.ids.indexOf("D2")], 1, "and D2's demo, across the change of clocks");
+  const rules = tinyRules(
+    specs.map((f) => attribute(eventFeatureName(f.type, f.aggregate, f.windowDays), "numeric", [bin("any", { kind: "range", loInclusive: true, hiInclusive: false }, 0), bin("missing", { kind: "missing" }, 0)], { source: { event: f }, role: "behavioral", group: "engagement" })),
+    { inputs: { ...rulesInputs(small.sources), scoringPoint: "created" } },
+  );
+  assert.equal(rules.inputs.dateFormat, "%m/%d/%Y %H:%M");
+  const scored = await leadEventFeatures(await openDuckDB(dir, { timeZone: "Europe/Berlin" }), `read_csv('${dir}/deals.csv', header = true, all_varchar = true)`, `${dir}/deals.csv`, rules, `${dir}/events.csv`, { column: "created" }, []);
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  await db.run(`CREATE VIEW deals AS SELECT * FROM read_csv('${dir}/deals.csv', header = true, all_varchar = true)`);
+  await db.run(`CREATE VIEW events AS SELECT * FROM read_csv('${dir}/events.csv', header = true, all_varchar = true)`);
+  const rows = (await db.runAndReadAll(rulesTrainingFeaturesSql(rules, { dialect: "duckdb", leadsTable: "deals", eventsTable: "events" }).replace(/;\s*$/, ""))).getRowObjectsJS();
+  attrs.forEach((a, k) => {
+    const loader = Array.from(small.columns[a.name] as Float64Array);
+    assert.deepEqual(Array.from(scored.columns.get(rules.attributes[k].name)!), loader, `leadlab score --events: ${a.name}`);
+    const sql = small.ids.map((id) => rows.find((r) => r.deal_id === id)![rules.attributes[k].name]);
+    assert.deepEqual(sql.map((x) => (x === null ? NaN : Number(x))), loader, `DuckDB SQL: ${a.name}`);
+  });
+  assert.throws(() => rulesTrainingFeaturesSql(rules, { dialect: "postgres" }), {
+    message: 'the rules read dates written as "%m/%d/%Y %H:%M" (inputs.dateFormat, the dataset spec\'s date_format); the postgres SQL reads ISO 8601 dates only so far. Fix: generate the duckdb SQL, or write the dates as ISO 8601 (YYYY-MM-DD HH:MM:SS) and remove inputs.dateFormat from the rules.',
+  });
 });

@@ -106,7 +106,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     raw.push({ expr: `${trimmedText(d, lead(events!.leadKey))} AS event_key` });
     raw.push({ expr: `${trimmedText(d, lead(rules.inputs.scoringPoint!))} AS scoring_time` });
     inputs.push({ expr: `${present("event_key")} AS event_key` });
-    inputs.push({ expr: `${d.epochMs(present("scoring_time"), rules.inputs.timeZone ?? "UTC")} AS scoring_ms` });
+    inputs.push({ expr: `${d.epochMs(present("scoring_time"), rules.inputs.timeZone ?? "UTC", rules.inputs.dateFormat)} AS scoring_ms` });
   }
   const missingKey = `(${["", ...tokenKeys].map((t) => d.string(t)).join(", ")})`;
   columns.forEach((column, j) => {
@@ -122,7 +122,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   });
 
   const features = eventAttributes.map((a): EventFeatureSpec => ("event" in a.source ? a.source.event : ({} as never)));
-  const eventSql = eventAttributes.length > 0 ? eventFeatureSql(d, features, events!, o.eventsTable, tokens, rules.inputs.timeZone ?? "UTC") : undefined;
+  const eventSql = eventAttributes.length > 0 ? eventFeatureSql(d, features, events!, o.eventsTable, tokens, rules.inputs.timeZone ?? "UTC", rules.inputs.dateFormat) : undefined;
 
   // lead_value: per attribute, whether the value is present and the value to match.
   const values: SelectItem[] = [{ expr: "i.lead_id" }];
