@@ -103,6 +103,11 @@ details { margin: 6px 0 10px; }
 details summary { cursor: pointer; color: var(--blue); font-size: 14px; }
 footer { margin-top: 44px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
 
+@media (max-width: 900px) {
+  table.data th, table.data td { padding: 6px 6px; }
+  .badge { white-space: normal; overflow-wrap: anywhere; }
+  table.data td.name { min-width: 7em; }
+}
 @media (max-width: 720px) {
   main { padding: 18px 14px 36px; }
   .attributes, .charts, .grade-layout { grid-template-columns: 1fr; }
