@@ -10,7 +10,8 @@ import { formatRateInterval } from "../format/rate-interval";
 /**
  * The report section on qualification frameworks: each criterion's win rate when met and not
  * met with lift and q-value, the frameworks side by side (and the scorecard) by holdout AUC,
- * the claims checked, and the verdicts in words (a claim's verdict only under Claims checked).
+ * the claims checked; above them the comparison's verdicts in words (each criterion's and each
+ * claim's verdict is its table row or its line under Claims checked, so it is not repeated).
  *
  * @example
  * import { evaluateFrameworks, frameworksSection, loadDataset } from "leadlab";
@@ -38,6 +39,6 @@ export function frameworksSection(result: FrameworksResult): ReportSection {
   const list = (items: readonly string[]) => `<ul>${items.map((v) => `<li>${escapeHtml(v)}</li>`).join("")}</ul>`;
   return {
     title: "Qualification frameworks",
-    html: `${list(result.verdicts.filter((v) => !result.claims.some((c) => c.verdict === v)))}${criteria}${comparison}${result.claims.length ? `<h3>Claims checked</h3>${list(result.claims.map((c) => c.verdict))}` : ""}`,
+    html: `${list(result.verdicts.slice(result.criteria.length + result.claims.length))}${criteria}${comparison}${result.claims.length ? `<h3>Claims checked</h3>${list(result.claims.map((c) => c.verdict))}` : ""}`,
   };
 }

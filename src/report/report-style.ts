@@ -107,6 +107,7 @@ footer { margin-top: 44px; padding-top: 10px; border-top: 1px solid var(--line);
   table.data th, table.data td { padding: 6px 6px; }
   .badge { white-space: normal; overflow-wrap: anywhere; }
   table.data td.name { min-width: 7em; }
+  .grade-layout { grid-template-columns: 1fr; }
 }
 @media (max-width: 720px) {
   main { padding: 18px 14px 36px; }
