@@ -52,7 +52,7 @@ function actions(card: Scorecard, expected: ExpectedLeads | null): string[] {
     const perMonth = expected?.tiers.find((t) => t.tier === bottom?.name);
     out.push(
       card.tiers.length >= 2
-        ? `Work tier ${names[0]} leads first, then ${names.slice(1, -1).join(", ") || names[names.length - 1]}; ` +
+        ? `Work tier ${names[0]} leads first${card.tiers.length > 2 ? `, then ${names.slice(1, -1).join(", ")}` : ""}; ` +
             `give tier ${names[names.length - 1]} leads${perMonth ? ` (about ${formatCount(Math.round(perMonth.leadsPerMonth))} a month)` : ""} a lighter, automated touch.`
         : "Rank leads by their points.",
     );

@@ -301,6 +301,14 @@ describe("reportHtml", () => {
     const summary = html.slice(html.indexOf('<section id="summary">'), html.indexOf('<section id="numbers">'));
     assert.ok(summary.includes("<th class=\"num\">Share of leads</th>"));
     assert.ok(summary.includes("This is the first run: there are no previous rules to compare with."));
+    const names = card.tiers.map((t) => `<strong>${escapeHtml(t.name)}</strong>`);
+    assert.ok(summary.includes(`<li>Work tier ${names[0]} leads first, then ${names.slice(1, -1).join(", ")}; give tier ${names[names.length - 1]} leads a lighter, automated touch.</li>`));
+  });
+
+  test("what to do names the tiers in order, with two tiers too", async () => {
+    const two = tuneScorecard(syntheticTable(true), { tierNames: ["hot", "cold"] });
+    const page = await reportHtml(two);
+    assert.ok(page.includes("<li>Work tier <strong>hot</strong> leads first; give tier <strong>cold</strong> leads a lighter, automated touch.</li>"));
   });
 
   test("reads the PSI with the 0.1 and 0.25 thresholds", () => {
