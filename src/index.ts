@@ -204,8 +204,12 @@ export { gradeMatrixChart, type GradeMatrixOptions } from "./charts/grade-matrix
 // Report: one self-contained HTML page for a sales manager
 export { reportHtml, type ReportExtras, type ReportSection } from "./report/report-html";
 export { scorecardCharts, type ScorecardCharts } from "./report/scorecard-charts";
-export { reportSection, verdictSection, keyNumbersSection, referencesSection, driversSection, scorecardSection, chartsSection, tiersSection, gradesSection, stabilitySection, warningsSection, type ReportSvgs } from "./report/report-sections";
+export { reportSection, verdictSection, keyNumbersSection, referencesSection, driversSection, scorecardSection, chartsSection, gradesSection, stabilitySection, warningsSection, type ReportSvgs } from "./report/report-sections";
 export { frameworksSection } from "./report/frameworks-section";
+export { summarySection, type SummaryInputs, type SummaryChanges } from "./report/summary-section";
+export { expectedLeads, DAYS_PER_MONTH, type ExpectedLeads, type TierVolume } from "./report/expected-leads";
+export { exampleLeads, exampleLeadsSection, type ExampleLead } from "./report/example-leads-section";
+export { readableBinLabels, readableBinText, type LabelledBin } from "./report/readable-bin-labels";
 export { personasSection } from "./report/personas-section";
 export { rulesDiffHtml } from "./report/rules-diff-html";
 export { escapeHtml } from "./report/escape-html";
@@ -218,6 +222,8 @@ export { formatAuc } from "./format/auc";
 export { formatPValue } from "./format/p-value";
 export { formatCount } from "./format/count";
 export { formatPoints } from "./format/points";
+export { formatQuantity } from "./format/quantity";
+export { formatAmount } from "./format/amount";
 export { REPORT_CSS } from "./report/report-style";
 
 // Sample data: a seeded B2B history with planted effects

@@ -1,3 +1,4 @@
+import { formatCount } from "../format/count";
 import { DEFAULT_HOLDOUT_SEED, type HoldoutRule } from "../formats/provenance";
 import type { Holdout } from "./deal-table";
 import { shuffledIndices } from "../stats/shuffled-indices";
@@ -96,7 +97,7 @@ export function splitHoldout(n: number, holdout: Holdout, dates?: ArrayLike<numb
       );
       testMask = randomMask(n, fraction, seed);
       rule = { by: "random", fraction, seed, fallback: true };
-      description = `random holdout (no dates): ${countOnes(testMask)} of ${n} deals, ${fraction * 100} % with seed ${seed}, are the test part`;
+      description = `random holdout (no dates): ${formatCount(countOnes(testMask))} of ${formatCount(n)} deals, ${fraction * 100} % with seed ${seed}, are the test part`;
     } else {
       const cutoff = max - lastDays * DAY_MS;
       testMask = new Uint8Array(n);
@@ -106,7 +107,7 @@ export function splitHoldout(n: number, holdout: Holdout, dates?: ArrayLike<numb
       }
       const nTest = countOnes(testMask);
       rule = { by: "time", lastDays, after: isoDate(cutoff), through: isoDate(max) };
-      description = `time holdout: the ${nTest} deals dated after ${isoDate(cutoff)} (the last ${lastDays} days up to ${isoDate(max)}) are the test part; the ${n - nTest} older${undated > 0 ? " or undated" : ""} deals train`;
+      description = `time holdout: the ${formatCount(nTest)} deals dated after ${isoDate(cutoff)} (the last ${lastDays} days up to ${isoDate(max)}) are the test part; the ${formatCount(n - nTest)} older${undated > 0 ? " or undated" : ""} deals train`;
       if (undated > 0) {
         warnings.push(`${undated} deal${undated > 1 ? "s have" : " has"} no date and ${undated > 1 ? "were" : "was"} kept in the training part`);
       }
@@ -119,7 +120,7 @@ export function splitHoldout(n: number, holdout: Holdout, dates?: ArrayLike<numb
     if (!Number.isFinite(seed)) throw new Error(`splitHoldout: seed must be a finite number; got ${seed}`);
     testMask = randomMask(n, fraction, seed);
     rule = { by: "random", fraction, seed, fallback: false };
-    description = `random holdout: ${countOnes(testMask)} of ${n} deals (${fraction * 100} %, seed ${seed}) are the test part`;
+    description = `random holdout: ${formatCount(countOnes(testMask))} of ${formatCount(n)} deals (${fraction * 100} %, seed ${seed}) are the test part`;
   }
 
   const nTest = countOnes(testMask);

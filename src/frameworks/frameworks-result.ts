@@ -96,7 +96,7 @@ export interface FrameworksParts {
   frameworks: FrameworkEvaluation[];
   comparison: FrameworksComparison;
   claims: ClaimCheck[];
-  /** The headline findings in words. */
+  /** The headline findings in words: one per criterion (in the order of `criteria`), then the claims' verdicts, then the comparison's. */
   verdicts: string[];
   warnings: string[];
 }

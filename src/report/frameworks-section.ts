@@ -3,13 +3,15 @@ import { escapeHtml } from "./escape-html";
 import { htmlTable } from "./html-table";
 import type { ReportSection } from "./report-html";
 import { formatAuc } from "../format/auc";
+import { formatCount } from "../format/count";
 import { formatPValue } from "../format/p-value";
 import { formatRateInterval } from "../format/rate-interval";
 
 /**
  * The report section on qualification frameworks: each criterion's win rate when met and not
  * met with lift and q-value, the frameworks side by side (and the scorecard) by holdout AUC,
- * the claims checked, and the verdicts in words.
+ * the claims checked; above them the comparison's verdicts in words (each criterion's and each
+ * claim's verdict is its table row or its line under Claims checked, so it is not repeated).
  *
  * @example
  * import { evaluateFrameworks, frameworksSection, loadDataset } from "leadlab";
@@ -18,7 +20,7 @@ import { formatRateInterval } from "../format/rate-interval";
  */
 export function frameworksSection(result: FrameworksResult): ReportSection {
   const criteria = htmlTable({
-    caption: `Each criterion on the ${result.holdout.test} holdout deals (win rate ${formatRateInterval(result.holdout.baseRate.rate, result.holdout.baseRate.lo, result.holdout.baseRate.hi)})`,
+    caption: `Each criterion on the ${formatCount(result.holdout.test)} holdout deals (win rate ${formatRateInterval(result.holdout.baseRate.rate, result.holdout.baseRate.lo, result.holdout.baseRate.hi)})`,
     head: ["Attribute", "Criterion", "Met", "Win rate if met", "Win rate if not", "Lift", "q"],
     rows: result.criteria.map((c) => [
       c.attribute,
@@ -37,6 +39,6 @@ export function frameworksSection(result: FrameworksResult): ReportSection {
   const list = (items: readonly string[]) => `<ul>${items.map((v) => `<li>${escapeHtml(v)}</li>`).join("")}</ul>`;
   return {
     title: "Qualification frameworks",
-    html: `${list(result.verdicts)}${criteria}${comparison}${result.claims.length ? `<h3>Claims checked</h3>${list(result.claims.map((c) => c.verdict))}` : ""}`,
+    html: `${list(result.verdicts.slice(result.criteria.length + result.claims.length))}${criteria}${comparison}${result.claims.length ? `<h3>Claims checked</h3>${list(result.claims.map((c) => c.verdict))}` : ""}`,
   };
 }

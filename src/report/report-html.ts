@@ -1,10 +1,13 @@
 import type { TopLevelSpec } from "vega-lite";
 import { renderSvg } from "../charts/render";
+import type { DealTable } from "../data/deal-table";
 import type { RulesDiff } from "../scoring/diff-rules";
 import type { Scorecard } from "../scoring/scorecard";
 import { checkSectionHtml } from "./check-section-html";
 import { embedSvg } from "./embed-svg";
 import { escapeHtml } from "./escape-html";
+import { exampleLeads, exampleLeadsSection } from "./example-leads-section";
+import { expectedLeads } from "./expected-leads";
 import { formatCount } from "../format/count";
 import {
   chartsSection,
@@ -15,7 +18,6 @@ import {
   reportSection,
   scorecardSection,
   stabilitySection,
-  tiersSection,
   verdictSection,
   warningsSection,
   type ReportSvgs,
@@ -23,6 +25,7 @@ import {
 import { REPORT_CSS } from "./report-style";
 import { rulesDiffHtml } from "./rules-diff-html";
 import { scorecardCharts } from "./scorecard-charts";
+import { summarySection, type SummaryChanges } from "./summary-section";
 
 /** An extra section of the report, built by another part of leadlab or by the caller. */
 export interface ReportSection {
@@ -44,6 +47,11 @@ export interface ReportExtras {
   sections?: readonly ReportSection[];
   /** The page's heading. Default "Lead scoring report". */
   title?: string;
+  /**
+   * The deals the card was tuned on: the summary then gives the leads per tier per month, and
+   * the page shows example leads of each tier with their reasons.
+   */
+  table?: DealTable;
 }
 
 /** How many drivers the report lists. */
@@ -55,12 +63,15 @@ const TOP_DRIVERS = 10;
  * Node with {@link renderSvg}, and there is no script and no address to load anything from (a
  * content security policy in the page forbids both).
  *
- * In order: the verdict in a green (usable) or red (no usable signal) box; the key numbers
- * (holdout AUC with its interval, KS, Brier, deals trained and tested, how the holdout was
- * chosen); the comparison with simpler scores; the top 10 drivers, leakage marked as set
- * aside; the scorecard (each attribute's rationale and its points per value); the ROC, gains,
- * calibration and points-distribution charts; the tiers; the grade matrix; stability (PSI);
- * warnings; then the extras (the diff against the previous rules, then `sections`).
+ * In order: the verdict in a green (usable) or red (no usable signal) box and why; the summary
+ * (what to do, the tiers with their leads a month and holdout win rates, what changed since
+ * the previous rules); example leads of each tier with their reasons (with `extras.table`);
+ * the key numbers (holdout AUC with its interval, KS, Brier, deals trained and tested, how the
+ * holdout was chosen); the comparison with simpler scores; the top 10 drivers, leakage marked
+ * as set aside; the scorecard (each attribute's rationale and its points per value); the ROC,
+ * gains, calibration and points-distribution charts; the grade matrix; stability (PSI);
+ * warnings; then the extras (the diff against the previous rules, then `sections`). Each claim
+ * is stated once; numbers have thousands separators, and bin edges read `≥ 723 M`.
  *
  * Deterministic: the same card and extras give the same page, byte for byte (no time stamps;
  * chart ids are renamed per chart). Every text from the data is escaped. The card is not
@@ -87,13 +98,22 @@ export async function reportHtml(card: Scorecard, extras: ReportExtras = {}): Pr
   const title = extras.title ?? "Lead scoring report";
   const meta = card.rules.metadata;
   const range = meta.dateRange ? ` · deals closed ${escapeHtml(meta.dateRange.from)} to ${escapeHtml(meta.dateRange.to)}` : "";
+  const table = extras.table;
+  const diffId = extraSections.find((x) => x.isDiff)?.id;
+  const changes: SummaryChanges =
+    extras.diff !== undefined && typeof extras.diff === "object" && "added" in extras.diff
+      ? { diff: extras.diff, ...(diffId ? { details: diffId } : {}) }
+      : diffId
+        ? { details: diffId }
+        : null;
   const toc: [string, string][] = [
+    ["summary", "Summary"],
+    ...(table ? [["examples", "Example leads"] as [string, string]] : []),
     ["numbers", "Key numbers"],
     ["references", "Against simpler scores"],
     ["drivers", "Drivers"],
     ["scorecard", "Scorecard"],
     ["charts", "Charts"],
-    ["tiers", "Tiers"],
     ["grades", "Grades"],
     ["stability", "Stability"],
     ["warnings", "Warnings"],
@@ -104,12 +124,13 @@ export async function reportHtml(card: Scorecard, extras: ReportExtras = {}): Pr
     `<p class="lede">${formatCount(meta.counts.deals)} closed deals (${formatCount(meta.counts.won)} won, ${formatCount(meta.counts.lost)} lost)${range}</p>`,
     `<nav class="toc">${toc.map(([id, text]) => `<a href="#${escapeHtml(id)}">${escapeHtml(text)}</a>`).join(" ")}</nav></header>`,
     verdictSection(card),
+    summarySection(card, { expected: table ? expectedLeads(card, table) : null, changes }),
+    ...(table ? [exampleLeadsSection(exampleLeads(card, table))] : []),
     keyNumbersSection(card),
     referencesSection(card),
     driversSection(card, TOP_DRIVERS),
     scorecardSection(card),
     chartsSection(card, svgs),
-    tiersSection(card),
     gradesSection(card, svgs.grades),
     stabilitySection(card),
     warningsSection(card),
@@ -141,25 +162,27 @@ interface ResolvedSection {
   id: string;
   title: string;
   html: string;
+  /** Whether it shows the diff against the previous rules. */
+  isDiff: boolean;
 }
 
 /** Checks the extras once and gives every section an anchor id. */
 function resolveExtras(extras: ReportExtras): ResolvedSection[] {
   const out: ResolvedSection[] = [];
-  const add = (section: ReportSection, where: string) => {
+  const add = (section: ReportSection, where: string, isDiff = false) => {
     if (section === null || typeof section !== "object" || typeof section.title !== "string" || section.title.trim() === "") {
       throw new Error(`reportHtml: ${where} must be an object { title, html } with a non-empty title; got ${JSON.stringify(section)}.`);
     }
-    out.push({ id: `extra-${out.length + 1}`, title: section.title, html: checkSectionHtml(section.html, section.title) });
+    out.push({ id: `extra-${out.length + 1}`, title: section.title, html: checkSectionHtml(section.html, section.title), isDiff });
   };
   const { diff, sections = [] } = extras;
   const diffTitle = "Changes since the previous rules";
   if (typeof diff === "string") {
-    add({ title: diffTitle, html: `<pre class="diff">${escapeHtml(diff)}</pre>` }, "extras.diff");
+    add({ title: diffTitle, html: `<pre class="diff">${escapeHtml(diff)}</pre>` }, "extras.diff", true);
   } else if (diff !== undefined && diff !== null && typeof diff === "object" && "added" in diff && Array.isArray(diff.added)) {
-    add({ title: diffTitle, html: rulesDiffHtml(diff) }, "extras.diff");
+    add({ title: diffTitle, html: rulesDiffHtml(diff) }, "extras.diff", true);
   } else if (diff !== undefined) {
-    add(diff as ReportSection, "extras.diff");
+    add(diff as ReportSection, "extras.diff", true);
   }
   if (!Array.isArray(sections)) throw new Error(`reportHtml: extras.sections must be a list of { title, html }; got ${String(sections)}.`);
   sections.forEach((s, i) => add(s, `extras.sections[${i}]`));

@@ -11,6 +11,7 @@ import { formatCount } from "../format/count";
 import { formatPValue } from "../format/p-value";
 import { formatPoints } from "../format/points";
 import { formatRateInterval } from "../format/rate-interval";
+import { readableBinLabels, readableBinText } from "./readable-bin-labels";
 
 /*
  * The sections of the HTML report, each a function from the scorecard to an HTML fragment.
@@ -47,8 +48,9 @@ function strengthOf(auc: number): "strong" | "useful" | "weak" {
 /**
  * The verdict box at the top: green when the scorecard is usable (its holdout AUC interval
  * stays above 0.5, no simpler reference beats it, its tiers are in order), red otherwise, with a
- * headline in plain words, the tuner's verdict, what the tiers mean on the holdout (or why the
- * card is not usable), and the attributes kept with a leakage question.
+ * headline in plain words, why (which of those checks passed or failed, on how many holdout
+ * deals), and the attributes kept with a leakage question. What to do and the numbers behind
+ * it follow in the summary and the key numbers, each stated once.
  *
  * @example
  * import { loadDataset, tuneScorecard, verdictSection } from "leadlab";
@@ -68,32 +70,25 @@ export function verdictSection(card: Scorecard): string {
       weak: "Usable with care: the points rank leads only a little better than chance",
     }[strengthOf(card.metrics.auc.auc)];
   }
-  const deals = `${formatCount(card.holdout.test)} holdout deals, which the rules were not fitted on`;
-  let meaning: string;
-  if (card.usable && card.tiers.length >= 2) {
+  const deals = `the ${formatCount(card.holdout.test)} holdout deals, which the rules were not fitted on`;
+  let why: string;
+  if (card.usable) {
     const top = card.tiers[0];
     const bottom = card.tiers[card.tiers.length - 1];
-    meaning =
-      `On the ${deals}, tier <strong>${escapeHtml(top.name)}</strong> (${formatPercent(top.shareOfLeads)} of leads) won ` +
-      `<strong>${formatPercent(top.expectedWinRate.value)}</strong> of the time and tier <strong>${escapeHtml(bottom.name)}</strong> ` +
-      `(${formatPercent(bottom.shareOfLeads)} of leads) <strong>${formatPercent(bottom.expectedWinRate.value)}</strong>, ` +
-      `against ${formatPercent(card.metrics.baseRate)} overall.`;
+    const ratio = card.tiers.length >= 2 && bottom.expectedWinRate.value > 0 ? top.expectedWinRate.value / bottom.expectedWinRate.value : NaN;
+    why =
+      `Checked on ${deals}: leads with more points won more often, better than chance and than every simpler score, and the tiers are in order` +
+      (Number.isFinite(ratio) ? ` (tier <strong>${escapeHtml(top.name)}</strong> won ${ratio.toFixed(1)} times as often as tier <strong>${escapeHtml(bottom.name)}</strong>).` : ".");
   } else if (measured && card.notUsableBecause.length) {
-    meaning =
-      `On the ${deals}: ${card.notUsableBecause.map(escapeHtml).join("; ")}. ` +
-      "Keep ranking leads as today, or rank them by the simpler score; the attributes' win rates may have moved between the training period and the holdout.";
+    why = `Checked on ${deals}: ${card.notUsableBecause.map(escapeHtml).join("; ")}. The attributes' win rates may have moved between the training period and the holdout.`;
   } else if (measured) {
-    meaning =
-      `On the ${deals}, leads with more points did not win clearly more often than leads with fewer. ` +
-      "Keep ranking leads as today; more closed deals, or attributes recorded before the first call, may show a signal.";
+    why = `On ${deals}, leads with more points did not win clearly more often than leads with fewer.`;
   } else {
-    meaning = "The rules could not be tested: add more recent closed deals, or choose a longer or random holdout.";
+    why = "The rules could not be tested: add more recent closed deals, or choose a longer or random holdout.";
   }
   return (
     `<section id="verdict" class="verdict ${card.usable ? "good" : "bad"}">` +
-    `<p class="headline">${escapeHtml(headline)}</p>` +
-    `<p>${escapeHtml(capitalise(card.verdict))}.</p>` +
-    `<p>${meaning}</p>${leakageQuestions(card)}</section>`
+    `<p class="headline">${escapeHtml(headline)}</p><p>${why}</p>${leakageQuestions(card)}</section>`
   );
 }
 
@@ -152,7 +147,7 @@ export function keyNumbersSection(card: Scorecard): string {
     ),
   ];
   const rounding =
-    measured && Number.isFinite(aucUnrounded)
+    measured && Number.isFinite(aucUnrounded) && aucUnrounded.toFixed(3) !== auc.auc.toFixed(3)
       ? `<p class="small muted">Before rounding to whole points the model's holdout AUC is ${aucUnrounded.toFixed(3)}; ` +
         `with whole points it is ${auc.auc.toFixed(3)}.</p>`
       : "";
@@ -193,15 +188,12 @@ function signed(x: number): string {
  */
 export function referencesSection(card: Scorecard): string {
   const intro =
-    "<p>To be worth using, the scorecard has to rank leads better than simpler scores on the same holdout deals. " +
+    "<p>To be worth using, the scorecard has to rank leads better than simpler scores on the same holdout deals (its own AUC is under Key numbers). " +
     "Each comparison is paired (DeLong's test), so it accounts for both scores ranking the same deals.</p>";
   if (card.references.length === 0) {
     return reportSection("references", "Against simpler scores", `${intro}<p class="muted">No reference could be measured on this holdout.</p>`);
   }
-  const rows: TableCell[][] = [
-    [{ html: "<strong>This scorecard</strong>" }, formatAuc(card.metrics.auc), "–"],
-    ...card.references.map((r): TableCell[] => [capitalise(r.name), formatAuc(r.auc), comparisonWords(r)]),
-  ];
+  const rows = card.references.map((r): TableCell[] => [capitalise(r.name), formatAuc(r.auc), comparisonWords(r)]);
   const table = htmlTable({ head: ["Score", "Holdout AUC [95% interval]", "Scorecard compared with it"], rows, numeric: [1] });
   return reportSection("references", "Against simpler scores", intro + table);
 }
@@ -216,10 +208,11 @@ function bestAndWorst(a: DriverAttribute): { best: Bin | undefined; worst: Bin |
   };
 }
 
-function binCell(b: Bin | undefined): TableCell {
+function binCell(a: DriverAttribute, b: Bin | undefined): TableCell {
   if (b === undefined) return "–";
+  const label = readableBinLabels(a.binSet.bins, a.binSet.name)[a.binSet.bins.indexOf(b)];
   return {
-    html: `${escapeHtml(b.label)}<br><span class="small muted nowrap">${formatRateInterval(b.rate, b.lo, b.hi)} of ${formatCount(b.n)}</span>`,
+    html: `${escapeHtml(label)}<br><span class="small muted nowrap">${formatRateInterval(b.rate, b.lo, b.hi)} of ${formatCount(b.n)}</span>`,
   };
 }
 
@@ -276,8 +269,8 @@ export function driversSection(card: Scorecard, top = 10): string {
       { html: `<strong>${escapeHtml(a.name)}</strong><br><span class="small muted">${escapeHtml(a.role)}</span>`, className: "name" },
       a.iv.toFixed(a.iv < 0.1 ? 3 : 2),
       formatPValue(a.q),
-      binCell(best),
-      binCell(worst),
+      binCell(a, best),
+      binCell(a, worst),
       flagsCell(a, onCard.has(a.name), d.fdr),
     ];
   });
@@ -318,8 +311,9 @@ function pointsBar(points: number, largest: number): string {
 }
 
 function attributeBlock(a: ScorecardAttribute, largest: number): string {
-  const rows = a.bins.map((b): TableCell[] => [
-    b.label,
+  const labels = readableBinLabels(a.bins, a.name);
+  const rows = a.bins.map((b, i): TableCell[] => [
+    labels[i],
     { html: `${formatPoints(b.points)}${pointsBar(b.points, largest)}` },
     b.trainDeals > 0 ? formatPercent(b.trainWinRate) : "–",
     b.trainDeals > 0 ? formatCount(b.trainDeals) : "none in training",
@@ -334,7 +328,7 @@ function attributeBlock(a: ScorecardAttribute, largest: number): string {
   return (
     `<div class="attribute"><h3>${escapeHtml(a.name)}</h3>` +
     `<p class="meta">${escapeHtml(a.role)} · counts toward ${group} · ${sourceWords(a)}</p>` +
-    `<p class="rationale">${escapeHtml(capitalise(a.rationale))}.</p>${table}</div>`
+    `<p class="rationale">${escapeHtml(capitalise(readableBinText(a.rationale, a.bins, a.name)))}.</p>${table}</div>`
   );
 }
 
@@ -423,49 +417,6 @@ export function chartsSection(card: Scorecard, svgs: ReportSvgs): string {
     ),
   ];
   return reportSection("charts", "How well the points rank leads", `<div class="charts">${figures.join("")}</div>`);
-}
-
-/** The points range of each tier, best first: "633 or more", "596–632", "below 569". */
-function tierRanges(card: Scorecard): string[] {
-  return card.tiers.map((t, i) => {
-    const above = i > 0 ? card.tiers[i - 1].minPoints : null;
-    const n = formatCount;
-    if (t.minPoints === null) {
-      return above === null ? "all leads" : `below ${n(above)}`;
-    }
-    if (above === null) return `${n(t.minPoints)} or more`;
-    return above - 1 > t.minPoints ? `${n(t.minPoints)} to ${n(above - 1)}` : n(t.minPoints);
-  });
-}
-
-/**
- * The tiers table: each tier's points range, its win rate on the holdout with the interval,
- * its share of leads and of wins, and its number of holdout deals.
- *
- * @example
- * import { loadDataset, tiersSection, tuneScorecard } from "leadlab";
- * const { table } = await loadDataset("data/sample/dataset.yaml");
- * tiersSection(tuneScorecard(table)).includes("Share of wins"); // => true
- */
-export function tiersSection(card: Scorecard): string {
-  const ranges = tierRanges(card);
-  const rows = card.tiers.map((t, i): TableCell[] => [
-    { html: `<strong>${escapeHtml(t.name)}</strong>` },
-    ranges[i],
-    t.n > 0 ? formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi) : "–",
-    formatPercent(t.shareOfLeads),
-    formatPercent(t.shareOfWins),
-    formatCount(t.n),
-  ]);
-  const table = htmlTable({
-    head: ["Tier", "Points", "Win rate on the holdout [95% interval]", "Share of leads", "Share of wins", "Holdout deals"],
-    rows,
-    numeric: [1, 2, 3, 4, 5],
-  });
-  const intro =
-    "<p>The thresholds were set on the training deals; the win rates and shares are measured on the holdout, so they are what a " +
-    "sales team can expect from each tier.</p>";
-  return reportSection("tiers", "Tiers", intro + table);
 }
 
 /** The points range of each grade level from three ascending cuts, best first. */

@@ -36,6 +36,11 @@ nav.toc a:hover { text-decoration: underline; }
 .verdict.good .headline { color: var(--good); }
 .verdict.bad .headline { color: var(--bad); }
 .verdict p { margin: 4px 0 0; }
+#summary h3 { margin: 16px 0 4px; }
+ul.actions { margin: 4px 0 8px; padding-left: 20px; }
+ul.actions li { margin: 3px 0; }
+ul.reasons { margin: 0; padding-left: 16px; }
+ul.reasons li { margin: 0; }
 
 .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); gap: 12px; margin: 8px 0 12px; }
 .tile { background: var(--soft); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
@@ -81,7 +86,8 @@ table.compact { width: auto; min-width: 420px; }
 
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 18px; }
 figure { margin: 0; padding: 10px; border: 1px solid var(--line); border-radius: 8px; break-inside: avoid; min-width: 0; }
-figure svg.chart { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+svg.chart { display: block; max-width: 100%; height: auto; }
+figure svg.chart { margin: 0 auto; }
 figcaption { font-size: 13px; color: var(--muted); margin: 6px 4px 0; }
 .grade-layout { display: grid; grid-template-columns: minmax(0, auto) minmax(260px, 1fr); gap: 22px; align-items: start; }
 
@@ -97,6 +103,12 @@ details { margin: 6px 0 10px; }
 details summary { cursor: pointer; color: var(--blue); font-size: 14px; }
 footer { margin-top: 44px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
 
+@media (max-width: 900px) {
+  table.data th, table.data td { padding: 6px 6px; }
+  .badge { white-space: normal; overflow-wrap: anywhere; }
+  table.data td.name { min-width: 7em; }
+  .grade-layout { grid-template-columns: 1fr; }
+}
 @media (max-width: 720px) {
   main { padding: 18px 14px 36px; }
   .attributes, .charts, .grade-layout { grid-template-columns: 1fr; }

@@ -1,13 +1,13 @@
 import { amountByBinChart } from "../charts/amount-by-bin-chart";
 import { renderSvg } from "../charts/render";
 import type { AmountDriversResult } from "../drivers/amount-drivers";
+import { formatAmount } from "../format/amount";
+import { formatCount } from "../format/count";
 import { formatPValue } from "../format/p-value";
 import { embedSvg } from "./embed-svg";
 import { escapeHtml } from "./escape-html";
 import { htmlTable } from "./html-table";
 import type { ReportSection } from "./report-html";
-
-const money = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "–");
 
 /**
  * The report section on deal value: the attributes that predict the amount of won deals, with
@@ -26,15 +26,15 @@ export async function valueSection(result: AmountDriversResult, top = 10, charts
     const pool = big.length >= 2 ? big : a.bins;
     const hi = pool.reduce((x, y) => (y.median > x.median ? y : x));
     const lo = pool.reduce((x, y) => (y.median < x.median ? y : x));
-    const bin = (b: typeof hi) => `${b.label}: ${money(b.median)} [${money(b.lo)}–${money(b.hi)}] of ${b.n}`;
+    const bin = (b: typeof hi) => `${b.label}: ${formatAmount(b.median)} [${formatAmount(b.lo)}–${formatAmount(b.hi)}] of ${formatCount(b.n)}`;
     return [a.name, bin(hi), bin(lo), formatPValue(a.q)];
   });
   const table = rows.length
-    ? htmlTable({ caption: `Median amount of won deals per bin (95% intervals), training part; q-values across ${result.attributes.length} attributes (Kruskal–Wallis)`, head: ["Attribute", "Largest median", "Smallest median", "q"], rows, numeric: [3] })
+    ? htmlTable({ caption: `Median amount of won deals per bin (95% intervals), training part; q-values across ${formatCount(result.attributes.length)} attributes (Kruskal–Wallis)`, head: ["Attribute", "Largest median", "Smallest median", "q"], rows, numeric: [3] })
     : "";
   const svgs = await Promise.all(
     shown.slice(0, charts).map(async (a, i) => embedSvg(await renderSvg(amountByBinChart(a.bins, { title: `Median won amount by ${a.name}`, overall: result.overall.median })), `value-${i + 1}`, `Median won amount by ${a.name}`)),
   );
-  const intro = `<p>${escapeHtml(`${result.verdict}. ${result.n} won deals, median amount ${money(result.overall.median)} [${money(result.overall.lo)}–${money(result.overall.hi)}].`)}</p>`;
+  const intro = `<p>${escapeHtml(`${result.verdict}. ${formatCount(result.n)} won deals, median amount ${formatAmount(result.overall.median)} [${formatAmount(result.overall.lo)}–${formatAmount(result.overall.hi)}].`)}</p>`;
   return { title: "Deal value: what predicts the size of won deals", html: intro + table + svgs.join("") };
 }

@@ -78,7 +78,7 @@ export class QuarterlyRun {
     };
   }
 
-  /** The self-contained HTML report: verdict, drivers, scorecard, personas and frameworks. */
+  /** The self-contained HTML report: verdict, summary, example leads, drivers, scorecard, personas and frameworks. */
   async reportHtml(): Promise<string> {
     const sections = [
       await personasSection(this.personas),
@@ -86,7 +86,7 @@ export class QuarterlyRun {
       ...(this.extras.value ? [await valueSection(this.extras.value)] : []),
       ...(this.extras.beliefs ? [beliefsSection(this.extras.beliefs)] : []),
     ];
-    return reportHtml(this.scorecard, { ...(this.diff ? { diff: this.diff } : {}), sections });
+    return reportHtml(this.scorecard, { ...(this.diff ? { diff: this.diff } : {}), sections, table: this.table });
   }
 
   /** Every file of the run by name ({@link RUN_FILES}), complete, ready to be written together. */

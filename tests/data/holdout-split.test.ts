@@ -45,7 +45,7 @@ test("a random holdout is seeded, sized round(fraction · n) and partitions the 
   assert.equal(all.size, 1001);
   for (let k = 1; k < a.test.length; k++) assert.ok(a.test[k] > a.test[k - 1]);
   assert.deepEqual(a.warnings, []);
-  assert.match(a.description, /random holdout: 200 of 1001 deals \(20 %, seed 7\)/);
+  assert.match(a.description, /random holdout: 200 of 1,001 deals \(20 %, seed 7\)/);
 });
 
 test("a test part without wins, or without losses, is warned about", () => {

@@ -172,7 +172,7 @@ test("sample: the true win probability, as an external score, ranks deals better
 
 test("the text report; leadlab frameworks --json; a wrong call is one line with the usage", async () => {
   const text = formatFrameworks((await sample()).result);
-  assert.match(text, /^frameworks: leadlab-sample\ntime holdout: the 1409 deals dated after 2026-04-03/);
+  assert.match(text, /^frameworks: leadlab-sample\ntime holdout: the 1,409 deals dated after 2026-04-03/);
   assert.match(text, /GPCTBA\/C&I: no attribute answers 'Goals' \(goals\); map one in dataset.yaml with `criterion: goals`/);
   assert.match(text, /≥ 2 of 4 +68% \[66%–71%\] +50% \[47%–53%\] +72% \[69%–76%\] +×1\.06 +best/);
   let json = "";

@@ -11,7 +11,14 @@ import { checkSectionHtml } from "../../src/report/check-section-html";
 import { embedSvg } from "../../src/report/embed-svg";
 import { escapeHtml } from "../../src/report/escape-html";
 import { htmlTable } from "../../src/report/html-table";
-import { formatAuc, formatCount, formatPValue, formatPoints, formatRateInterval } from "../../src/index";
+import { formatAmount, formatAuc, formatCount, formatPValue, formatPoints, formatQuantity, formatRateInterval } from "../../src/index";
+import { readableBinLabels, readableBinText, type LabelledBin } from "../../src/report/readable-bin-labels";
+import { expectedLeads } from "../../src/report/expected-leads";
+import { exampleLeads } from "../../src/report/example-leads-section";
+import { score } from "../../src/scoring/score";
+import { leadRecord } from "../../src/scoring/tune-scorecard";
+import type { QuarterlyRun } from "../../src/run/quarterly-run";
+import { sampleRun } from "../helpers/sample-fixture";
 import { reportHtml } from "../../src/report/report-html";
 import { scorecardCharts } from "../../src/report/scorecard-charts";
 import { diffRules } from "../../src/scoring/diff-rules";
@@ -117,6 +124,30 @@ describe("report helpers", () => {
     assert.equal(formatPValue(0.31234), "0.31");
     assert.equal(formatCount(-1234), "−1,234");
     assert.deepEqual([formatPoints(3), formatPoints(-3), formatPoints(0)], ["+3", "−3", "0"]);
+    // Edges: separators below a million, then millions / billions with up to four significant digits.
+    assert.deepEqual(
+      [723000000, 229799999, 51810000, 999999, 4210, 12.5, -0.2785, 1.5e9, 3e12, Infinity].map((x) => formatQuantity(x)),
+      ["723 M", "229.8 M", "51.81 M", "999,999", "4,210", "12.5", "−0.2785", "1.5 B", "3 T", "∞"],
+    );
+    assert.equal(formatQuantity(229799999, false), "229,799,999");
+    assert.deepEqual([formatAmount(62000), formatAmount(1234567.8, "USD"), formatAmount(-950.4, "EUR"), formatAmount(Number.NaN)], ["62,000", "$1,234,568", "−€950", "–"]);
+  });
+
+  test("bin labels read with separators and millions; hand-written labels and dates stay; a collision writes edges in full", () => {
+    const range = (lo: number, hi: number) => ({ kind: "range", lo, hi, loInclusive: true, hiInclusive: false }) as const;
+    const integer: LabelledBin[] = [
+      { label: "< 4210", rule: { ...range(-Infinity, 4210), loInclusive: false } },
+      { label: "4210–722999999", rule: range(4210, 723000000) },
+      { label: "≥ 723000000", when: { kind: "range", lo: 723000000, loInclusive: true, hiInclusive: false } },
+      { label: "Software", when: { kind: "set", values: ["Software"] } },
+    ];
+    assert.deepEqual(readableBinLabels(integer, "revenue"), ["< 4,210", "4,210–723 M", "≥ 723 M", "Software"]);
+    const decimal = [{ label: "0.5 to < 2500.25", rule: range(0.5, 2500.25) }, { label: "my own words", rule: range(2500.25, Infinity) }];
+    assert.deepEqual(readableBinLabels(decimal, "x"), ["0.5 to < 2,500.25", "my own words"]);
+    // 1,000,000–1,000,099 and 1,000,100–1,000,199 would both read "1 M": the edges are written in full.
+    const close = [{ label: "1000000–1000099", rule: range(1e6, 1000100) }, { label: "1000100–1000199", rule: range(1000100, 1000200) }];
+    assert.deepEqual(readableBinLabels(close, "x"), ["1,000,000–1,000,099", "1,000,100–1,000,199"]);
+    assert.equal(readableBinText("Win rate 27% for ≥ 723000000 vs 9% for < 4210 (training)", integer, "revenue"), "Win rate 27% for ≥ 723 M vs 9% for < 4,210 (training)");
   });
 
   test("embedSvg renames ids per chart, so two renders of one chart give the same text", async () => {
@@ -199,16 +230,22 @@ describe("reportHtml", () => {
   });
 
   test("has every section, in the order a reader needs them", () => {
-    assert.deepEqual(sectionIds(html), ["verdict", "numbers", "references", "drivers", "scorecard", "charts", "tiers", "grades", "stability", "warnings"]);
+    assert.deepEqual(sectionIds(html), ["verdict", "summary", "numbers", "references", "drivers", "scorecard", "charts", "grades", "stability", "warnings"]);
     for (const id of sectionIds(html)) if (id !== "verdict") assert.ok(html.includes(`<a href="#${id}">`), `contents link to ${id}`);
   });
 
-  test("the verdict box is green for a usable card and red without signal", () => {
+  test("the verdict box is green for a usable card and red without signal, and says why from the verdict checks", () => {
     assert.ok(html.includes('<section id="verdict" class="verdict good">'));
-    assert.ok(html.includes(escapeHtml(card.verdict.charAt(0).toUpperCase() + card.verdict.slice(1))));
+    const [top, bottom] = [card.tiers[0], card.tiers[card.tiers.length - 1]];
+    const ratio = (top.expectedWinRate.value / bottom.expectedWinRate.value).toFixed(1);
+    assert.ok(
+      html.includes(`Checked on the ${formatCount(card.holdout.test)} holdout deals, which the rules were not fitted on: leads with more points won more often, ` +
+        `better than chance and than every simpler score, and the tiers are in order (tier <strong>${escapeHtml(top.name)}</strong> won ${ratio} times as often`),
+    );
     assert.ok(flatHtml.includes('<section id="verdict" class="verdict bad">'));
     assert.ok(flatHtml.includes(`<p class="headline">No usable signal</p>`));
-    assert.ok(flatHtml.includes("do not rank leads with these rules"));
+    assert.ok(flatHtml.includes("<li>Do not rank leads with these rules; keep ranking them as today.</li>"));
+    assert.ok(!html.includes("Do not rank leads"));
     assert.ok(flatHtml.includes("No attribute made it onto the scorecard") || flat.rules.attributes.length > 0);
   });
 
@@ -237,17 +274,41 @@ describe("reportHtml", () => {
   test("shows every attribute of the card with its bins and points", () => {
     for (const a of card.rules.attributes) {
       assert.ok(html.includes(`<h3>${escapeHtml(a.name)}</h3>`), a.name);
-      for (const b of a.bins) assert.ok(html.includes(`<td>${escapeHtml(b.label)}</td><td class="num">${formatPoints(b.points)}`), `${a.name}: ${b.label}`);
+      const labels = readableBinLabels(a.bins, a.name);
+      a.bins.forEach((b, i) => assert.ok(html.includes(`<td>${escapeHtml(labels[i])}</td><td class="num">${formatPoints(b.points)}`), `${a.name}: ${labels[i]}`));
     }
     assert.ok(html.includes(`Every lead starts with <strong>${card.rules.scale.basePoints}</strong> points`));
   });
 
-  test("gives each tier its range, win rate with interval, and shares", () => {
-    const tiers = html.slice(html.indexOf('<section id="tiers">'), html.indexOf('<section id="grades">'));
+  test("gives each tier its range, win rate with interval, and shares, in the summary", () => {
+    const tiers = html.slice(html.indexOf('<section id="summary">'), html.indexOf('<section id="numbers">'));
     for (const t of card.tiers) {
       assert.ok(tiers.includes(`<strong>${escapeHtml(t.name)}</strong>`));
       assert.ok(tiers.includes(formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi)));
     }
+  });
+
+  test("states the holdout AUC and each tier's win rate once, outside the charts", () => {
+    const text = html.replace(/<svg[\s\S]*?<\/svg>/g, "");
+    const count = (needle: string) => text.split(needle).length - 1;
+    assert.equal(count(`${card.metrics.auc.lo.toFixed(3)}–${card.metrics.auc.hi.toFixed(3)}`), 1, "the AUC interval");
+    for (const t of card.tiers) assert.equal(count(formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi)), 1, `tier ${t.name}`);
+    assert.ok(!text.includes("Before rounding") || card.metrics.aucUnrounded.toFixed(3) !== card.metrics.auc.auc.toFixed(3));
+  });
+
+  test("without a table or previous rules: no example leads, shares instead of leads a month, and the first run said", () => {
+    assert.ok(!html.includes('id="examples"'));
+    const summary = html.slice(html.indexOf('<section id="summary">'), html.indexOf('<section id="numbers">'));
+    assert.ok(summary.includes("<th class=\"num\">Share of leads</th>"));
+    assert.ok(summary.includes("This is the first run: there are no previous rules to compare with."));
+    const names = card.tiers.map((t) => `<strong>${escapeHtml(t.name)}</strong>`);
+    assert.ok(summary.includes(`<li>Work tier ${names[0]} leads first, then ${names.slice(1, -1).join(", ")}; give tier ${names[names.length - 1]} leads a lighter, automated touch.</li>`));
+  });
+
+  test("what to do names the tiers in order, with two tiers too", async () => {
+    const two = tuneScorecard(syntheticTable(true), { tierNames: ["hot", "cold"] });
+    const page = await reportHtml(two);
+    assert.ok(page.includes("<li>Work tier <strong>hot</strong> leads first; give tier <strong>cold</strong> leads a lighter, automated touch.</li>"));
   });
 
   test("reads the PSI with the 0.1 and 0.25 thresholds", () => {
@@ -326,6 +387,114 @@ describe("reportHtml", () => {
       assert.ok(spec !== null, name);
       assert.deepEqual(validateSpec(spec), [], name);
     }
+  });
+});
+
+describe("the report of the sample's quarterly run", () => {
+  let run: QuarterlyRun;
+  let html: string;
+
+  before(async () => {
+    run = await sampleRun();
+    html = await run.reportHtml();
+  });
+
+  const sectionOf = (page: string, id: string) => {
+    const start = page.indexOf(`<section id="${id}"`);
+    return page.slice(start, page.indexOf("</section>", start));
+  };
+
+  test("opens with the verdict, the summary and example leads", () => {
+    assert.deepEqual(sectionIds(html).slice(0, 4), ["verdict", "summary", "examples", "numbers"]);
+    assert.ok(html.includes('<a href="#examples">Example leads</a>'));
+  });
+
+  test("the leads per tier per month are the holdout period's deals, scored and counted, over its months", () => {
+    const { table, scorecard: card } = run;
+    const DAY = 86_400_000;
+    const days = Array.from(table.split.test, (r) => Math.floor(table.closedAt![r] / DAY));
+    const [first, last] = [Math.min(...days), Math.max(...days)];
+    const months = ((last - first + 1) * 12) / 365.25;
+    const counts = new Map<string, number>();
+    for (let r = 0; r < table.n; r++) {
+      const day = Math.floor(table.closedAt![r] / DAY);
+      if (day < first || day > last) continue;
+      const tier = score(card.rules, leadRecord(table, r)).tier!;
+      counts.set(tier, (counts.get(tier) ?? 0) + 1);
+    }
+    const expected = expectedLeads(card, table)!;
+    assert.equal(expected.deals, table.split.test.length, "a time holdout: the period's deals are the holdout's");
+    assert.ok(Math.abs(expected.months - months) < 1e-9);
+    const summary = sectionOf(html, "summary");
+    card.tiers.forEach((t, i) => {
+      const v = expected.tiers[i];
+      assert.equal(v.tier, t.name);
+      assert.ok(Math.abs(v.leadsPerMonth - counts.get(t.name)! / months) < 1e-9, t.name);
+      // The tuner measured each tier on the same holdout deals.
+      assert.equal(Math.round(v.leadsPerMonth * months), t.n, t.name);
+      assert.ok(Math.abs(v.winsPerMonth - (t.n / months) * t.expectedWinRate.value) < 1e-9);
+      const leads = v.leadsPerMonth >= 10 ? formatCount(Math.round(v.leadsPerMonth)) : v.leadsPerMonth.toFixed(1);
+      const wins = v.winsPerMonth >= 10 ? formatCount(Math.round(v.winsPerMonth)) : v.winsPerMonth.toFixed(1);
+      const rate = formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi);
+      assert.match(summary, new RegExp(`<strong>${t.name}</strong></td><td class="num">[^<]+</td><td class="num">${leads}</td><td class="num">${rate.replace(/[[\]]/g, "\\$&")}</td><td class="num">${wins}</td>`));
+    });
+    assert.ok(summary.includes(`the ${formatCount(expected.deals)} deals closed from ${expected.from} to ${expected.to} (${expected.months.toFixed(1)} months`));
+  });
+
+  test("example leads are typical holdout deals of each tier, with score()'s reasons", () => {
+    const { table, scorecard: card } = run;
+    const examples = exampleLeads(card, table);
+    assert.deepEqual(examples.map((e) => e.tier), card.tiers.flatMap((t) => [t.name, t.name]));
+    const holdout = new Set(Array.from(table.split.test, (r) => table.ids[r]));
+    const scored = Array.from(table.split.test, (r) => ({ id: table.ids[r], s: score(card.rules, leadRecord(table, r), { reasons: 3 }) }));
+    const section = sectionOf(html, "examples");
+    for (const e of examples) {
+      assert.ok(holdout.has(e.id), e.id);
+      const row = table.ids.indexOf(e.id);
+      const s = score(card.rules, leadRecord(table, row), { reasons: 3 });
+      assert.deepEqual(e.reasons, s.reasons, e.id);
+      assert.equal(e.points, s.points);
+      assert.equal(e.won, table.won[row] === 1);
+      // No deal of the tier is nearer its median.
+      const points = scored.filter((x) => x.s.tier === e.tier).map((x) => x.s.points).sort((a, b) => a - b);
+      const median = points[Math.floor((points.length - 1) / 2)];
+      assert.equal(Math.abs(e.points - median), Math.min(...points.map((p) => Math.abs(p - median))), e.id);
+      assert.ok(section.includes(`<td class="name">${escapeHtml(e.id)}</td><td class="num">${formatCount(e.points)}</td><td>${e.won ? "won" : "lost"}</td>`));
+      for (const reason of e.reasons) assert.ok(section.includes(`<li>${escapeHtml(reason)}</li>`), reason);
+    }
+    assert.deepEqual(exampleLeads(card, table), examples, "the same examples on every call");
+  });
+
+  test("numbers are readable: no long digit run without separators outside charts, ids and dates", () => {
+    // Left alone here: the personas section and the drivers' leakage evidence write their own counts.
+    const text = html
+      .replace(/<section id="extra-\d+"><h2>Buyer personas<\/h2>[\s\S]*?<\/section>|<span class="reason">[^<]*<\/span>/g, "")
+      .replace(/<svg[\s\S]*?<\/svg>|<style>[\s\S]*?<\/style>|<footer>[\s\S]*?<\/footer>|<td class="name">[^<]*<\/td>/g, "")
+      .replace(/<[^>]+>/g, " ");
+    assert.ok(text.includes("Qualification frameworks") && text.includes("Example leads"));
+    const bare = [...text.matchAll(/(?<![\d.,:-])\d{4,}(?![\d-])/g)].map((m) => text.slice(Math.max(0, m.index! - 40), m.index! + 12));
+    assert.deepEqual(bare, []);
+    assert.ok(html.includes("≥ 723 M") && !html.includes("723000000"), "annual revenue's edge");
+    assert.ok(html.includes("≥ 4,210"), "employees' edge");
+  });
+
+  test("says what changed since the previous rules in a sentence, with a link to the details", async () => {
+    const card = run.scorecard;
+    const previous = structuredClone(card.rules);
+    const dropped = previous.attributes[previous.attributes.length - 1].name;
+    previous.attributes = previous.attributes.slice(0, -1);
+    previous.attributes[0].bins[0].points += 3;
+    previous.tiers[0].minPoints = (previous.tiers[0].minPoints ?? 0) + 2;
+    const page = await reportHtml(card, { diff: diffRules(previous, card.rules), table: run.table });
+    const summary = sectionOf(page, "summary");
+    assert.ok(
+      summary.includes(
+        `Since the previous rules, 1 attribute added (<code>${escapeHtml(dropped)}</code>); points moved in 1 value of 1 attribute; a tier threshold moved. ` +
+          `Last quarter's rules had a holdout AUC of ${card.rules.metadata.metrics.auc.value.toFixed(3)} on their own holdout (the same data). ` +
+          'Details: <a href="#extra-1">changes since the previous rules</a>.',
+      ),
+      summary,
+    );
   });
 });
 
@@ -440,6 +609,22 @@ describe("reportHtml in headless Chromium", { skip: missing === undefined ? fals
 
       mkdirSync(resolve(SCREENSHOT, ".."), { recursive: true });
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("the quarterly report fits 800 pixels: no sideways scrolling, tables and charts inside their boxes", async () => {
+    const run = await sampleRun();
+    const { page, problems } = await open(await run.reportHtml(), "quarterly.html");
+    try {
+      await page.setViewportSize({ width: 800, height: 1000 });
+      assert.deepEqual(problems, []);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 800, `scrollWidth ${width} at 800 pixels`);
+      const widest = await page.$$eval("svg.chart", (svgs) => Math.max(...svgs.map((s) => s.getBoundingClientRect().right)));
+      assert.ok(widest <= 800, `charts shrink to the window (right edge ${widest})`);
+      assert.ok(await page.locator("#summary").isVisible());
     } finally {
       await page.close();
     }

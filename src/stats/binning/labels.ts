@@ -30,11 +30,12 @@ export function formatNumber(x: number, style: NumberStyle = "decimal"): string 
  * @param rule the bin rule
  * @param name the attribute name, used for sets of several values
  * @param style how numbers are written (integer data allow `50–199`)
+ * @param edge writes a range's edges (default {@link formatNumber} in `style`; e.g. `formatQuantity` for a report)
  * @example
  * binLabel({ kind: "range", lo: 50, hi: 200, loInclusive: true, hiInclusive: false }, "employees", "integer"); // => "50–199"
  * binLabel({ kind: "set", values: ["Fintech", "SaaS"] }, "industry"); // => "industry ∈ {Fintech, SaaS}"
  */
-export function binLabel(rule: BinRule, name: string, style: NumberStyle = "decimal"): string {
+export function binLabel(rule: BinRule, name: string, style: NumberStyle = "decimal", edge: (x: number) => string = (x) => formatNumber(x, style)): string {
   switch (rule.kind) {
     case "missing":
       return "missing";
@@ -44,7 +45,7 @@ export function binLabel(rule: BinRule, name: string, style: NumberStyle = "deci
       return rule.values.length === 1 ? rule.values[0] : `${name} ∈ {${rule.values.join(", ")}}`;
     case "range": {
       const { lo, hi } = rule;
-      const f = (x: number) => formatNumber(x, style);
+      const f = edge;
       if (lo === -Infinity && hi === Infinity) return "all values";
       if (lo === -Infinity) return `${rule.hiInclusive ? "≤" : "<"} ${f(hi)}`;
       if (hi === Infinity) return `${rule.loInclusive ? "≥" : ">"} ${f(lo)}`;
