@@ -1,4 +1,5 @@
 import type { BinSet } from "../stats/binning/bin";
+import { formatCount } from "../format/count";
 
 /** Thresholds of the leakage checks. */
 export const LEAKAGE = {
@@ -82,7 +83,7 @@ export function determinedByLevelsReason(levels: readonly LevelCount[], rateName
   const names = (ls: LevelCount[]) => ls.slice(0, 3).map((l) => l.label).join(", ") + (ls.length > 3 ? ", …" : "");
   const high = big.filter((l) => 2 * l.events > l.n), low = big.filter((l) => 2 * l.events <= l.n);
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  const whom = hit === all ? "" : ` among the ${among} deals with a value`;
+  const whom = hit === all ? "" : ` among the ${formatCount(among)} deals with a value`;
   return `its levels decide the outcome${whom}: predicting each deal by its level is wrong for ${pct(hit.error)} of deals, against ${pct(hit.baseError)} without it (${names(high)} → ${eventWord(rateName)}; ${names(low)} → ${nonEventWord(rateName)})`;
 }
 
@@ -122,7 +123,7 @@ export function oneClassOnlyReason(levels: readonly LevelCount[], rateName: stri
   const pure = rate >= 1 - LEAKAGE.determined ? base < 1 - 5 * LEAKAGE.determined : rate <= LEAKAGE.determined ? base > 5 * LEAKAGE.determined : false;
   if (!pure) return null;
   const whom = rate >= 0.5 ? eventWord(rateName) : nonEventWord(rateName);
-  return `filled in for ${whom} only: the ${n} deals with a value have a ${rateName} of ${(100 * rate).toFixed(1)} %, against ${(100 * base).toFixed(1)} % overall`;
+  return `filled in for ${whom} only: the ${formatCount(n)} deals with a value have a ${rateName} of ${(100 * rate).toFixed(1)} %, against ${(100 * base).toFixed(1)} % overall`;
 }
 
 /**
@@ -144,7 +145,7 @@ export function nearPureBinReason(set: Pick<BinSet, "bins" | "n" | "events">, ra
     const ratio = odds(b.events, b.n) / odds(set.events - b.events, set.n - b.n);
     return ratio >= LEAKAGE.oddsRatio || ratio <= 1 / LEAKAGE.oddsRatio;
   });
-  return bin ? `bin "${bin.label}" (${bin.n} deals) has a ${rateName} of ${(100 * bin.rate).toFixed(1)} %` : null;
+  return bin ? `bin "${bin.label}" (${formatCount(bin.n)} deals) has a ${rateName} of ${(100 * bin.rate).toFixed(1)} %` : null;
 }
 
 /**

@@ -102,7 +102,7 @@ test("frameworks do not use a criterion whose attribute is set aside", () => {
 
 test("values filled in for losses only and dates after the scoring point are strong evidence", () => {
   const d = drivers(planted());
-  assert.match(d.attributes.find((a) => a.name === "lost_note")!.leakage!, /filled in for losses only: the \d+ deals with a value have a win rate of 0\.0 %/);
+  assert.match(d.attributes.find((a) => a.name === "lost_note")!.leakage!, /filled in for losses only: the [\d,]+ deals with a value have a win rate of 0\.0 %/);
   assert.match(d.attributes.find((a) => a.name === "signed_on")!.leakage!, /dated after the scoring point in 100 % of deals/);
   assert.equal(d.attributes.find((a) => a.name === "segment")!.leakage, null);
   assert.equal(d.attributes.find((a) => a.name === "segment")!.leakageQuestion, null);
