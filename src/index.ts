@@ -53,7 +53,7 @@ export { leadEventFeatures, type AsOf, type LeadEventFeatures } from "./scoring/
 export { scoringSql, type ScoringSqlOptions } from "./scoring/sql/scoring-sql";
 export { SQL_DIALECTS, dialect, type SqlDialect, type Dialect } from "./sql/dialects";
 export { quoteString, quoteIdentifier, quoteTableName, sqlNumber, sqlComment, regexLiteral } from "./sql/quoting";
-export { TRIM_CHARACTERS, NUMBER_PATTERN, trimmedText, missingAsNull, numberOfText, booleanOfText, containsItem } from "./sql/text-values";
+export { TRIM_CHARACTERS, NUMBER_PATTERN, trimmedText, missingAsNull, numberOfText, formattedNumberText, booleanOfText, containsItem } from "./sql/text-values";
 export { categoryKeySql, clusterSpellings } from "./scoring/sql/category-key-sql";
 export { eventFeatureSql, asOfFeatureSelect, type AsOfRelations, type EventFeatureSpec, type EventFeatureSql } from "./sql/event-features-sql";
 export { trainingFeaturesSql, trainingFeatureList, rulesTrainingFeaturesSql, type TrainingFeaturesInput } from "./sql/training-features-sql";
