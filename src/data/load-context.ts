@@ -4,13 +4,15 @@ import type { TableContext } from "./read-table";
 
 /**
  * What every phase of a load shares: the DuckDB session, the spec with its reading settings
- * resolved (text read as missing, date format, time zone) and the progress line.
+ * resolved (declared attributes, text read as missing, date format, time zone) and the progress line.
  */
 export interface LoadContext {
   db: DuckDBConnection;
   spec: DatasetSpec;
   /** The spec's file, as messages name it. */
   specFile: string;
+  /** The spec's `attributes:` (empty when it has none): declared types, roles and settings by name. */
+  attributes: NonNullable<DatasetSpec["attributes"]>;
   /** Text read as missing in every column. */
   missing: readonly string[];
   dateFormat?: string;

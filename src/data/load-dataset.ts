@@ -2,7 +2,7 @@ import { compareText } from "./compare-text";
 import { DEFAULT_HOLDOUT_SEED } from "../formats/provenance";
 import { dirname, resolve } from "node:path";
 import { addAttributeColumns, noteMissingTokens, type AttributeColumns } from "./attribute-columns";
-import { DealTable, type AttributeMeta, type Column, type Holdout } from "./deal-table";
+import { DealTable, type AttributeMeta, type Column, type DealTableParts, type Holdout } from "./deal-table";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import { openDuckDB } from "./duckdb-session";
@@ -68,7 +68,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
   const db = await openDuckDB(baseDir, { timeZone });
   try {
     const load: LoadContext = {
-      db, spec, specFile, missing: spec.missing ?? DEFAULT_MISSING, dateFormat: spec.date_format, timeZone,
+      db, spec, specFile, attributes: spec.attributes ?? {}, missing: spec.missing ?? DEFAULT_MISSING, dateFormat: spec.date_format, timeZone,
       progress: options.onProgress ?? (() => {}),
       tableAt: (field) => ({ specFile, field, baseDir }),
     };
@@ -82,14 +82,14 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
     for (const m of into.metas) columns[m.name] = gatherColumn(into.typed[m.name], closed.rows);
     const events = spec.events ? await addEventFeatures(load, spec.events, closed, keysOf, into.metas, columns) : undefined;
     const retention = spec.retention ? await readRetention(load, spec.retention, keysOf, closed.won) : undefined;
-    excludeKeys(into.metas, keyColumns(spec), spec.attributes ?? {});
+    excludeKeys(into.metas, keyColumns(spec), load.attributes);
     const dated = datesAndHoldout(load, deals.table.label, closed, options.asOf ?? Date.now());
     const warnings = [
       ...deals.outcome.warnings, ...(events?.warnings ?? []), ...(retention?.warnings ?? []),
       ...dataWarnings(spec, joins, deals.table.rows, closed), ...dated.warnings,
     ];
     const grouped = dealGroups(spec, keysOf);
-    const table = assembleTable(load, deals, closed, into.metas, columns, retention?.retention, dated.holdout, grouped?.groups);
+    const table = assembleTable(load, deals, closed, { attributes: into.metas, columns, retention: retention?.retention, holdout: dated.holdout, groups: grouped?.groups });
     const report = assembleReport(spec, deals, closed, into, columns, { joins, events: events?.report, retention: retention?.report, dated, grouping: grouped?.grouping, warnings });
     load.progress(`loaded ${table.n} closed deals, ${into.metas.length} attributes`);
     return { table, report, spec };
@@ -116,7 +116,7 @@ function dealAttributes(load: LoadContext, deals: DealsRead): AttributeColumns {
   const into: AttributeColumns = { text: {}, typed: {}, metas: [], altered: [], unread: new Map() };
   const table = deals.table;
   const dealCols = table.names.map((n, j) => [n, j] as const).filter(([n]) => !deals.reserved.has(n));
-  addAttributeColumns(into, { names: dealCols.map(([n]) => n), columns: dealCols.map(([, j]) => table.columns[j]), label: table.label, table: "deals" }, load.spec.attributes ?? {}, load.dateFormat);
+  addAttributeColumns(into, { names: dealCols.map(([n]) => n), columns: dealCols.map(([, j]) => table.columns[j]), label: table.label, table: "deals" }, load.attributes, load.dateFormat);
   noteMissingTokens(into, table);
   return into;
 }
@@ -146,7 +146,7 @@ function closedDealKeys(load: LoadContext, deals: DealsRead, into: AttributeColu
 
 /** Throws when `attributes:` names a column that is in no table (event features aside). */
 function checkAttributeNames(load: LoadContext, metas: AttributeMeta[]): void {
-  for (const name of Object.keys(load.spec.attributes ?? {}))
+  for (const name of Object.keys(load.attributes))
     if (!metas.some((m) => m.name === name) && !name.includes("_count_") && !/_(sum|active_days|days_since_last)_\d+d$/.test(name)) {
       const near = nearestName(name, metas.map((m) => m.name));
       throw new DatasetError(`no column "${name}" in deals or joined tables`, { file: load.specFile, field: `attributes.${name}` }, near ? `did you mean "${near}"?` : `name one of: ${metas.map((m) => m.name).join(", ")}`);
@@ -185,7 +185,7 @@ async function addEventFeatures(
   });
   metas.push(...f.attributes);
   Object.assign(columns, f.columns);
-  for (const [name, o] of Object.entries(load.spec.attributes ?? {})) {
+  for (const [name, o] of Object.entries(load.attributes)) {
     const m = f.attributes.find((a) => a.name === name);
     if (m && o.role) m.role = o.role;
   }
@@ -271,11 +271,7 @@ function assembleTable(
   load: LoadContext,
   deals: DealsRead,
   closed: ClosedDeals,
-  metas: AttributeMeta[],
-  columns: Record<string, Column>,
-  retention: DealTable["retention"],
-  holdout: Holdout,
-  groups: DealTable["groups"],
+  parts: Pick<DealTableParts, "attributes" | "columns" | "retention" | "holdout" | "groups">,
 ): DealTable {
   const { spec } = load;
   return new DealTable({
@@ -285,19 +281,15 @@ function assembleTable(
     createdAt: closed.createdAt,
     closedAt: closed.closedAt,
     amount: closed.amount,
-    attributes: metas,
-    columns,
-    retention,
-    holdout,
-    groups,
+    ...parts,
     sources: {
       id: spec.deals.id,
       ...(spec.deals.created_at ? { scoringPoint: spec.deals.created_at } : {}),
       ...(spec.events
         ? { events: { key: spec.events.key, time: spec.events.time, type: spec.events.type, ...(spec.events.value ? { value: spec.events.value } : {}), windows: eventWindows(spec.events) } }
         : {}),
-      keep: Object.entries(spec.attributes ?? {}).filter(([, a]) => a.keep).map(([name]) => name).sort(),
-      informativeMissing: Object.entries(spec.attributes ?? {}).filter(([, a]) => a.missing === "informative").map(([name]) => name).sort(),
+      keep: Object.entries(load.attributes).filter(([, a]) => a.keep).map(([name]) => name).sort(),
+      informativeMissing: Object.entries(load.attributes).filter(([, a]) => a.missing === "informative").map(([name]) => name).sort(),
       missing: [...load.missing],
       timeZone: load.timeZone,
     },

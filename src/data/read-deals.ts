@@ -28,7 +28,7 @@ export interface DealsRead {
  * const spec = parseDatasetSpec("name: s\ndeals: { sql: \"select * from (values ('a', 'won'), ('b', 'lost'), ('c', 'open')) t(id, stage)\", id: id, outcome: { column: stage, won: [won], lost: [lost] } }");
  * const db = await openDuckDB(".");
  * const tableAt = (field: string) => ({ specFile: "dataset.yaml", field, baseDir: "." });
- * const deals = await readDeals({ db, spec, specFile: "dataset.yaml", missing: [""], timeZone: "UTC", progress: () => {}, tableAt });
+ * const deals = await readDeals({ db, spec, specFile: "dataset.yaml", attributes: {}, missing: [""], timeZone: "UTC", progress: () => {}, tableAt });
  * [deals.outcome.won, deals.outcome.lost, deals.table.rows]; // => [1, 1, 3]
  * db.closeSync();
  */
