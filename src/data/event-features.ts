@@ -64,21 +64,79 @@ export interface ScoringPoints {
  */
 export async function eventFeatures(
   db: DuckDBConnection,
-  spec: NonNullable<DatasetSpec["events"]>,
+  spec: EventsSpec,
   ctx: TableContext,
   points: ScoringPoints,
-  options: {
-    missing: readonly string[];
-    dateFormat?: string;
-    timeZone: string;
-    taken: ReadonlySet<string>;
-    onProgress?: (message: string) => void;
-    /** Build features for exactly these event types (e.g. the ones a scoring.yaml uses), with or without events, instead of the most frequent. */
-    types?: readonly string[];
-  },
+  options: EventFeatureOptions,
 ): Promise<EventFeatures> {
   const windows = eventWindows(spec);
-  const maxW = windows[windows.length - 1];
+  const { label, scale } = await stageEvents(db, spec, ctx, options);
+  const progress = options.onProgress ?? (() => {});
+  progress("events: read; checking them");
+  const counts = await checkEvents(db, spec, label, options.dateFormat);
+  // ev keeps the rows with no key, time or type (counted above); the queries below skip them.
+
+  progress(`events: ${counts.n} rows; indexing the deals' scoring points`);
+  const withoutPoint = await stageScoringPoints(db, points);
+  const { typeRows, kept, warnings } = await eventTypes(db, spec, options.types);
+  const usage = await eventUsage(db, windows[windows.length - 1]);
+  const built = featureColumns(kept, windows, points, options.taken, label);
+  progress("events: aggregating per deal, type and window");
+  const matched = await aggregateFeatures(db, built, kept, scale, progress);
+  await db.run(`DROP TABLE ev`);
+  await db.run(`DROP TABLE dp`);
+  const dropped = [
+    { reason: `no key (${spec.key})`, rows: counts.noKey },
+    { reason: `no time (${spec.time})`, rows: counts.noTime },
+    { reason: `no type (${spec.type})`, rows: counts.noType },
+  ].filter((d) => d.rows > 0);
+  if (points.keys.length > withoutPoint && counts.n > 0 && matched === 0)
+    warnings.push(`events: no event of a deal's key falls in a window before its scoring point (${usage.unmatched} match no deal, ${usage.afterAll} are at or after every scoring point of their key); every count is 0`);
+  if (withoutPoint > 0) warnings.push(`events: ${withoutPoint} closed deals have no scoring point; their behavioural features are missing`);
+  const { attributes, columns } = built;
+  return {
+    attributes,
+    columns,
+    warnings,
+    report: {
+      table: label,
+      read: counts.n,
+      dropped,
+      unmatchedKey: usage.unmatched,
+      afterEveryScoringPoint: usage.afterAll,
+      beforeEveryWindow: usage.beforeAll,
+      dealsWithoutScoringPoint: withoutPoint,
+      scoringPoint: points.description,
+      types: typeRows.map((t) => ({ type: String(t.t), events: num(t.n) })),
+      windows,
+      features: attributes.length,
+    },
+  };
+}
+
+/** The `events:` part of a dataset spec. */
+type EventsSpec = NonNullable<DatasetSpec["events"]>;
+
+/** Options of {@link eventFeatures}. */
+export interface EventFeatureOptions {
+  missing: readonly string[];
+  dateFormat?: string;
+  timeZone: string;
+  taken: ReadonlySet<string>;
+  onProgress?: (message: string) => void;
+  /** Build features for exactly these event types (e.g. the ones a scoring.yaml uses), with or without events, instead of the most frequent. */
+  types?: readonly string[];
+}
+
+/** A DuckDB count (a bigint, or null) as a number. */
+const num = (x: unknown) => Number(x ?? 0);
+
+/**
+ * Reads the events into the temp table `ev` in one pass over the source: key, type, instant
+ * (epoch ms) and value parsed, with the raw text kept only where a time or value failed to parse.
+ * Returns the table's label and the scale values are summed at.
+ */
+async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableContext, options: EventFeatureOptions): Promise<{ label: string; scale: number }> {
   // A CSV is read as text (as deals are), so that keys keep their leading zeros and every bad
   // time or value is named with its row below, rather than guessed from a sample of the file.
   const { expr, where } = await openTable(db, spec, ctx, { csvAllText: true, nullTokens: [...options.missing] });
@@ -131,21 +189,23 @@ export async function eventFeatures(
      FROM (SELECT *, ${ms} AS ms, ${value} AS v FROM (SELECT ${inner} FROM ${expr}))`,
     where,
   );
-  const progress = options.onProgress ?? (() => {});
-  progress("events: read; checking them");
+  return { label, scale };
+}
+
+/** Counts the staged events and those with no key, time or type; throws on the first time or value that did not parse. */
+async function checkEvents(db: DuckDBConnection, spec: EventsSpec, label: string, dateFormat: string | undefined): Promise<{ n: number; noKey: number; noTime: number; noType: number }> {
   const [counts] = (
     await db.runAndReadAll(
       `SELECT count(*) AS n, count(*) FILTER (WHERE k IS NULL) AS no_key, count(*) FILTER (WHERE no_time) AS no_time,
               count(*) FILTER (WHERE t IS NULL) AS no_type, count(bad_time) AS bad_times, count(bad_value) AS bad_values FROM ev`,
     )
   ).getRowObjectsJS();
-  const num = (x: unknown) => Number(x ?? 0);
   const firstBad = async (column: string) =>
     (await db.runAndReadAll(`SELECT r, ${column} AS raw FROM (SELECT row_number() OVER () AS r, ${column} FROM ev) WHERE ${column} IS NOT NULL ORDER BY r LIMIT 1`)).getRowObjectsJS()[0];
   if (num(counts.bad_times) > 0) {
     const bad = await firstBad("bad_time");
     throw new DatasetError(
-      `not a date in the expected format ${options.dateFormat ?? "ISO 8601 (YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)"}`,
+      `not a date in the expected format ${dateFormat ?? "ISO 8601 (YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)"}`,
       { file: label, field: spec.time, row: num(bad.r), value: bad.raw },
       "set `date_format:` in dataset.yaml to the format the file uses, or add the value to `missing:`",
     );
@@ -158,9 +218,11 @@ export async function eventFeatures(
       "clean the value column, or add the value to `missing:`",
     );
   }
-  // ev keeps the rows with no key, time or type (counted above); the queries below skip them.
+  return { n: num(counts.n), noKey: num(counts.no_key), noTime: num(counts.no_time), noType: num(counts.no_type) };
+}
 
-  progress(`events: ${num(counts.n)} rows; indexing the deals' scoring points`);
+/** Writes the deals with a key and a scoring point into the temp table `dp`; returns how many have a key but no scoring point. */
+async function stageScoringPoints(db: DuckDBConnection, points: ScoringPoints): Promise<number> {
   const n = points.keys.length;
   await db.run(`CREATE OR REPLACE TEMP TABLE dp (i INTEGER, k VARCHAR, sp BIGINT)`);
   const appender = await db.createAppender("dp");
@@ -178,22 +240,51 @@ export async function eventFeatures(
     appender.endRow();
   }
   appender.closeSync();
+  return withoutPoint;
+}
 
+/** An event type with its count of events (`n`) and of values (`nv`), as DuckDB returns them. */
+type TypeRow = Record<string, unknown>;
+
+/**
+ * The event types by frequency, and those that get features: the given `types`, else the
+ * {@link MAX_EVENT_TYPES} most frequent (with a warning when there are more).
+ */
+async function eventTypes(db: DuckDBConnection, spec: EventsSpec, types: readonly string[] | undefined): Promise<{ typeRows: TypeRow[]; kept: TypeRow[]; warnings: string[] }> {
   const typeRows = (await db.runAndReadAll(`SELECT t, count(*) AS n, count(v) AS nv FROM ev WHERE k IS NOT NULL AND ms IS NOT NULL AND t IS NOT NULL GROUP BY t ORDER BY n DESC, t`)).getRowObjectsJS();
   const warnings: string[] = [];
-  const kept = options.types ? options.types.map((t) => ({ t, nv: spec.value ? 1 : 0 })) : typeRows.slice(0, MAX_EVENT_TYPES);
-  if (!options.types && typeRows.length > MAX_EVENT_TYPES)
+  const kept = types ? types.map((t) => ({ t, nv: spec.value ? 1 : 0 })) : typeRows.slice(0, MAX_EVENT_TYPES);
+  if (!types && typeRows.length > MAX_EVENT_TYPES)
     warnings.push(`events: ${typeRows.length} event types; features are built for the ${MAX_EVENT_TYPES} most frequent, the rest are ignored`);
+  return { typeRows, kept, warnings };
+}
+
+/** How many events match no deal's key, fall at or after every scoring point of their key, or before every window (of `maxWindow` days). */
+async function eventUsage(db: DuckDBConnection, maxWindow: number): Promise<{ unmatched: number; afterAll: number; beforeAll: number }> {
   const [usage] = (
     await db.runAndReadAll(
       `WITH kk AS (SELECT k, max(sp) AS mx, min(sp) AS mn FROM dp GROUP BY k)
        SELECT count(*) FILTER (WHERE kk.k IS NULL) AS unmatched,
               count(*) FILTER (WHERE ev.ms >= kk.mx) AS after_all,
-              count(*) FILTER (WHERE ev.ms < kk.mn - ${maxW}::BIGINT * ${DAY}) AS before_all
+              count(*) FILTER (WHERE ev.ms < kk.mn - ${maxWindow}::BIGINT * ${DAY}) AS before_all
        FROM ev LEFT JOIN kk ON ev.k = kk.k WHERE ev.k IS NOT NULL AND ev.ms IS NOT NULL AND ev.t IS NOT NULL`,
     )
   ).getRowObjectsJS();
+  return { unmatched: num(usage.unmatched), afterAll: num(usage.after_all), beforeAll: num(usage.before_all) };
+}
 
+/** The feature columns before aggregation (0, or missing for a deal with no key or scoring point), their metadata and definitions, in one order. */
+interface BuiltFeatures {
+  attributes: AttributeMeta[];
+  columns: Record<string, Column>;
+  /** The column of each feature, in the order of `features`. */
+  targets: Float64Array[];
+  features: EventFeatureSpec[];
+}
+
+/** Names and allocates a feature per kept event type, window and aggregate (a sum only for types with values). */
+function featureColumns(kept: TypeRow[], windows: number[], points: ScoringPoints, taken: ReadonlySet<string>, label: string): BuiltFeatures {
+  const n = points.keys.length;
   const attributes: AttributeMeta[] = [];
   const columns: Record<string, Column> = {};
   const has = new Uint8Array(n);
@@ -206,7 +297,7 @@ export async function eventFeatures(
       const aggregates: EventAggregate[] = ["count", ...(num(tr.nv) > 0 ? (["sum"] as const) : []), "active_days", "days_since_last"];
       for (const agg of aggregates) {
         let name = eventFeatureName(type, agg, w);
-        if (options.taken.has(name) || columns[name]) name = `events_${name}`;
+        if (taken.has(name) || columns[name]) name = `events_${name}`;
         const zero = agg === "days_since_last" ? NaN : 0;
         const col = Float64Array.from(has, (h) => (h ? zero : NaN));
         columns[name] = col;
@@ -224,10 +315,17 @@ export async function eventFeatures(
       }
     }
   }
-  // The as-of aggregate is the one the SQL export renders (asOfFeatureSelect), run on the checked
-  // events: values are summed exactly (integers of 1e-9, or whole numbers) and scaled back here,
-  // so a sum does not depend on the order of the rows or on how DuckDB splits the work.
-  progress("events: aggregating per deal, type and window");
+  return { attributes, columns, targets, features };
+}
+
+/**
+ * Runs the as-of aggregate the SQL export renders (asOfFeatureSelect) on the checked events and
+ * fills the feature columns (saying so on `progress`); returns how many deals had events. Sums come back as integers of
+ * `scale` and are scaled here, so a sum does not depend on the order of the rows or on how
+ * DuckDB splits the work.
+ */
+async function aggregateFeatures(db: DuckDBConnection, built: BuiltFeatures, kept: TypeRow[], scale: number, progress: (message: string) => void): Promise<number> {
+  const { features, targets } = built;
   const typeList = kept.map((tr) => quoteString(String(tr.t), "duckdb")).join(", ") || "NULL";
   const select = asOfFeatureSelect(dialect("duckdb"), features, {
     points: "(SELECT DISTINCT k AS event_key, sp AS scoring_ms FROM dp)",
@@ -247,34 +345,7 @@ export async function eventFeatures(
       for (let r = 0; r < matched; r++) if (value[r] !== null) target[idx[r]!] = value[r]!;
     });
   }
-  await db.run(`DROP TABLE ev`);
-  await db.run(`DROP TABLE dp`);
-  const dropped = [
-    { reason: `no key (${spec.key})`, rows: num(counts.no_key) },
-    { reason: `no time (${spec.time})`, rows: num(counts.no_time) },
-    { reason: `no type (${spec.type})`, rows: num(counts.no_type) },
-  ].filter((d) => d.rows > 0);
-  if (n > withoutPoint && num(counts.n) > 0 && matched === 0)
-    warnings.push(`events: no event of a deal's key falls in a window before its scoring point (${num(usage.unmatched)} match no deal, ${num(usage.after_all)} are at or after every scoring point of their key); every count is 0`);
-  if (withoutPoint > 0) warnings.push(`events: ${withoutPoint} closed deals have no scoring point; their behavioural features are missing`);
-  return {
-    attributes,
-    columns,
-    warnings,
-    report: {
-      table: label,
-      read: num(counts.n),
-      dropped,
-      unmatchedKey: num(usage.unmatched),
-      afterEveryScoringPoint: num(usage.after_all),
-      beforeEveryWindow: num(usage.before_all),
-      dealsWithoutScoringPoint: withoutPoint,
-      scoringPoint: points.description,
-      types: typeRows.map((t) => ({ type: String(t.t), events: num(t.n) })),
-      windows,
-      features: attributes.length,
-    },
-  };
+  return matched;
 }
 
 /** The windows of an events spec, in days, distinct and ascending (default [90]). */

@@ -1,24 +1,23 @@
 import { compareText } from "./compare-text";
 import { DEFAULT_HOLDOUT_SEED } from "../formats/provenance";
 import { dirname, resolve } from "node:path";
-import { DealTable, type AttributeMeta, type Column, type Holdout } from "./deal-table";
+import { addAttributeColumns, noteMissingTokens, type AttributeColumns } from "./attribute-columns";
+import { DealTable, type AttributeMeta, type Column, type DealTableParts, type Holdout } from "./deal-table";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import { openDuckDB } from "./duckdb-session";
 import { eventFeatures, eventWindows } from "./event-features";
+import { joinKey, joinTables } from "./join-tables";
+import type { LoadContext } from "./load-context";
 import type { AttributeReport, JoinReport, LoadReport } from "./load-report";
 import { nearestName } from "../formats/nearest-name";
 import { checkFutureDates } from "./future-dates";
-import { inferAttribute, type Inference, type ValueCount } from "./infer-attribute";
-import { describeNumberFormat, detectNumberFormat, numberFormatRule } from "./number-format";
-import { outcomeLabels } from "./outcome-labels";
-import { parseDate } from "./parse-date";
 import { canonicalTimeZone } from "./time-zone";
 import { calendarRange } from "./table-provenance";
 import { readDatasetSpec } from "./parse-dataset-spec";
-import { readTextTable, requireColumn, type TableContext } from "./read-table";
+import { dealsTextColumn, readDeals, type DealsRead } from "./read-deals";
 import { retentionTable } from "./retention-table";
-import { countDistinct, countMissing, gatherColumn, typedColumn } from "./typed-column";
+import { countDistinct, countMissing, gatherColumn } from "./typed-column";
 
 /** Text read as missing when the spec has no `missing:`. */
 export const DEFAULT_MISSING = ["", "NA", "N/A", "null", "NULL", "#N/A"];
@@ -64,295 +63,279 @@ export async function loadDataset(specPath: string, options: LoadOptions = {}): 
  * table.n > 0; // => true
  */
 export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFile = "dataset.yaml", options: LoadOptions = {}): Promise<LoadedDataset> {
-  const progress = options.onProgress ?? (() => {});
-  const missing = spec.missing ?? DEFAULT_MISSING;
-  const dateFormat = spec.date_format;
   // Instants are compared in UTC; naive times are read in the spec's zone, never the machine's.
   const timeZone = canonicalTimeZone(spec.timezone ?? "UTC") ?? "UTC";
   const db = await openDuckDB(baseDir, { timeZone });
   try {
-    const ctx = (field: string): TableContext => ({ specFile, field, baseDir });
-    progress("reading deals");
-    const deals = await readTextTable(db, spec.deals, ctx("deals"), missing);
-    const col = (name: string, field: string) => deals.columns[requireColumn(deals, name, field, specFile)];
-    const ids = col(spec.deals.id, "deals.id");
-    const outcomeText = col(spec.deals.outcome.column, "deals.outcome.column");
-    const reserved = new Set([spec.deals.id, spec.deals.outcome.column, spec.deals.created_at, spec.deals.closed_at, spec.deals.amount].filter((x): x is string => !!x));
-    checkIds(ids, deals.label, spec.deals.id);
-    const outcome = outcomeLabels(outcomeText, spec.deals.outcome, deals.label);
-    const dateOf = (name: string | undefined, field: string) => {
-      if (!name) return undefined;
-      const values = col(name, field);
-      const checked = typedColumn(values, "date", { file: deals.label, column: name }, { dateFormat }) as Float64Array;
-      return timeZone === "UTC" ? checked : Float64Array.from(values, (v) => (v === null ? NaN : parseDate(v, dateFormat, timeZone)));
+    const load: LoadContext = {
+      db, spec, specFile, attributes: spec.attributes ?? {}, missing: spec.missing ?? DEFAULT_MISSING, dateFormat: spec.date_format, timeZone,
+      progress: options.onProgress ?? (() => {}),
+      tableAt: (field) => ({ specFile, field, baseDir }),
     };
-    const createdAll = dateOf(spec.deals.created_at, "deals.created_at");
-    const closedAll = dateOf(spec.deals.closed_at, "deals.closed_at");
-    const amountAll = spec.deals.amount
-      ? (typedColumn(col(spec.deals.amount, "deals.amount"), "numeric", { file: deals.label, column: spec.deals.amount }, {
-          numberFormat: detectNumberFormat(col(spec.deals.amount, "deals.amount").filter((v): v is string => v !== null)),
-        }) as Float64Array)
-      : undefined;
-
-    // Columns of the deals after joins: text (for keys) and typed (for attributes).
-    const text: Record<string, (string | null)[]> = {};
-    const typed: Record<string, Column> = {};
-    const metas: AttributeMeta[] = [];
-    const altered: LoadReport["altered"] = [];
-    const overrides = spec.attributes ?? {};
-    const unread = new Map<string, ValueCount[]>();
-    const addColumns = (names: string[], columns: (string | null)[][], label: string, table: string, index?: Int32Array, rename?: Map<string, string>) => {
-      names.forEach((name, j) => {
-        const as = rename?.get(name) ?? name;
-        const o = overrides[as] ?? {};
-        const values = columns[j];
-        const nonMissing = values.filter((v): v is string => v !== null);
-        const inferred = inferAttribute(as, nonMissing, { dateFormat, type: o.type, decimal: o.decimal });
-        const type = inferred.type;
-        const role = o.role ?? inferred.role;
-        const column = typedColumn(values, type, { file: label, column: name }, {
-          dateFormat,
-          separator: o.separator ?? (type === "multi" ? ";" : undefined),
-          numberFormat: inferred.numberFormat,
-          unread: inferred.unread.map((u) => u.value),
-        });
-        if (inferred.unread.length) unread.set(as, inferred.unread);
-        if (inferred.unread.length)
-          altered.push({ reason: `read as missing (not ${type === "numeric" ? "a finite number" : `a ${type}`}: ${inferred.unread.map((u) => `${JSON.stringify(u.value)} ${u.rows}`).join(", ")})`, column: name, table: label, rows: inferred.unread.reduce((k, u) => k + u.rows, 0) });
-        const respelled = type === "categorical" || type === "multi" ? nonMissing.filter((v) => v !== v.normalize("NFC")).length : 0;
-        if (respelled) altered.push({ reason: "Unicode NFC normalisation (a decomposed spelling of the same text)", column: name, table: label, rows: respelled });
-        text[as] = index ? (gatherColumn(values as Column, index) as (string | null)[]) : values;
-        typed[as] = index ? gatherColumn(column, index) : column;
-        const numberRule = type === "numeric" ? numberFormatRule(inferred.numberFormat) : undefined;
-        metas.push({
-          name: as,
-          type,
-          role,
-          source: o.type || o.role ? "spec" : "inferred",
-          ...(numberRule ? { numberFormat: numberRule } : {}),
-          table,
-          ...(o.type && o.role ? declaredReason(o.reason, inferred) : { reason: inferred.reason }),
-          ...(o.framework ? { framework: o.framework, criterion: o.criterion } : {}),
-          ...(type === "multi" ? { separator: o.separator ?? ";" } : {}),
-        });
-      });
-    };
-    const dealCols = deals.names.map((n, j) => [n, j] as const).filter(([n]) => !reserved.has(n));
-    addColumns(dealCols.map(([n]) => n), dealCols.map(([, j]) => deals.columns[j]), deals.label, "deals");
-    for (const [column, rows] of Object.entries(deals.replacedByMissing))
-      altered.push({ reason: "read as missing (matches `missing:`)", column, table: deals.label, rows });
-
-    const joins: JoinReport[] = [];
-    const keyColumns = new Set<string>();
-    for (const [i, join] of (spec.join ?? []).entries()) {
-      progress(`joining ${join.file ?? "join " + i}`);
-      const t = await readTextTable(db, join, ctx(`join.${i}`), missing);
-      const dealsKey = typeof join.on === "string" ? join.on : join.on.deals;
-      const tableKey = typeof join.on === "string" ? join.on : join.on.table;
-      const available = [...reserved, ...Object.keys(text)];
-      const keys = reserved.has(dealsKey) ? deals.columns[deals.names.indexOf(dealsKey)] : text[dealsKey];
-      if (!keys) {
-        const near = nearestName(dealsKey, available);
-        throw new DatasetError(`deals have no column "${dealsKey}" to join on (they have: ${available.join(", ")})`, { file: specFile, field: `join.${i}.on`, value: dealsKey }, near ? `did you mean "${near}"?` : "name a column of deals or of an earlier join");
-      }
-      const tk = requireColumn(t, tableKey, `join.${i}.on`, specFile);
-      const rowOf = new Map<string, number>();
-      t.columns[tk].forEach((k, r) => {
-        if (k === null) return;
-        const key = k.trim();
-        if (rowOf.has(key))
-          throw new DatasetError(
-            `the join is not many-to-one: key "${key}" is on rows ${rowOf.get(key)! + 1} and ${r + 1}`,
-            { file: t.label, field: tableKey, row: r + 1, value: key },
-            "give the lookup table one row per key (deduplicate it, or aggregate it in a `sql:` table)",
-          );
-        rowOf.set(key, r);
-      });
-      const index = Int32Array.from(keys, (k) => (k === null ? -1 : (rowOf.get(k.trim()) ?? -1)));
-      let matched = 0, noKey = 0;
-      const missed = new Set<string>();
-      keys.forEach((k, r) => {
-        if (k === null) noKey++;
-        else if (index[r] >= 0) matched++;
-        else missed.add(k.trim());
-      });
-      const examples = [...missed].sort(compareText).slice(0, 5);
-      const base = (t.label.split("/").pop() ?? "join").replace(/\.[^.]+$/, "");
-      const rename = new Map<string, string>();
-      const names = t.names.filter((_, j) => j !== tk);
-      for (const n of names) if (reserved.has(n) || text[n]) rename.set(n, `${base}_${n}`);
-      addColumns(names, names.map((n) => t.columns[t.names.indexOf(n)]), t.label, base, index, rename);
-      for (const [column, rows] of Object.entries(t.replacedByMissing))
-        altered.push({ reason: "read as missing (matches `missing:`)", column, table: t.label, rows });
-      keyColumns.add(dealsKey);
-      joins.push({
-        table: t.label, on: `${dealsKey} = ${tableKey}`, rows: t.rows, matched, unmatched: keys.length - matched - noKey, noKey, examples,
-        columns: names.map((n) => rename.get(n) ?? n), renamed: [...rename].map(([a, b]) => `${a} → ${b}`),
-      });
-    }
-
-    // Closed deals only, in the canonical order (by deal id, which is unique), so that the same
-    // rows in any order give the same table and the same files.
-    const closed: number[] = [];
-    for (let r = 0; r < deals.rows; r++) if (outcome.codes[r] !== 2) closed.push(r);
-    const rows = Int32Array.from(canonicalOrder(closed, ids));
-    const pickF = (a: Float64Array | undefined) => (a ? Float64Array.from(rows, (r) => a[r]) : undefined);
-    const won = Uint8Array.from(rows, (r) => (outcome.codes[r] === 1 ? 1 : 0));
-    const createdAt = pickF(createdAll);
-    const closedAt = pickF(closedAll);
-    const warnings: string[] = [...outcome.warnings];
-    const keyText = (name: string, field: string): (string | null)[] => {
-      const source = reserved.has(name) ? deals.columns[deals.names.indexOf(name)] : text[name];
-      if (!source) {
-        const available = [...reserved, ...Object.keys(text)];
-        const near = nearestName(name, available);
-        throw new DatasetError(`deals have no column "${name}" (they have: ${available.join(", ")})`, { file: specFile, field, value: name }, near ? `did you mean "${near}"?` : "name a column of deals or of a join");
-      }
-      return Array.from(rows, (r) => (source[r] === null ? null : source[r]!.trim()));
-    };
-
-    for (const name of Object.keys(overrides))
-      if (!metas.some((m) => m.name === name) && !name.includes("_count_") && !/_(sum|active_days|days_since_last)_\d+d$/.test(name)) {
-        const near = nearestName(name, metas.map((m) => m.name));
-        throw new DatasetError(`no column "${name}" in deals or joined tables`, { file: specFile, field: `attributes.${name}` }, near ? `did you mean "${near}"?` : `name one of: ${metas.map((m) => m.name).join(", ")}`);
-      }
-
+    const deals = await readDeals(load);
+    const into = dealAttributes(load, deals);
+    const joins = await joinTables(load, deals, into);
+    const closed = closedDeals(deals);
+    const keysOf: KeysOf = (name, field) => closedDealKeys(load, deals, into, closed.rows, name, field);
+    checkAttributeNames(load, into.metas);
     const columns: Record<string, Column> = {};
-    for (const m of metas) columns[m.name] = gatherColumn(typed[m.name], rows);
-
-    let eventsReport: LoadReport["events"];
-    if (spec.events) {
-      progress("building behavioural features");
-      keyColumns.add(spec.events.key);
-      const keys = keyText(spec.events.key, "events.key");
-      let at: Float64Array;
-      let description: string;
-      if (createdAt) [at, description] = [createdAt, `created_at (${spec.deals.created_at})`];
-      else if (closedAt) {
-        [at, description] = [closedAt, `closed_at (${spec.deals.closed_at}), as no created_at is given`];
-        warnings.push("events: no created_at; behavioural features are cut at the close date and may reflect the sales process itself (set deals.created_at)");
-      } else {
-        at = new Float64Array(rows.length).fill(Number.MAX_SAFE_INTEGER);
-        description = "none: no created_at or closed_at, every event counts";
-        warnings.push("events: the deals have no dates, so events cannot be cut at a scoring point; behavioural features may leak the outcome");
-      }
-      const f = await eventFeatures(db, spec.events, ctx("events"), { keys, at, description }, { missing, dateFormat, timeZone, taken: new Set(metas.map((m) => m.name)), onProgress: progress });
-      metas.push(...f.attributes);
-      Object.assign(columns, f.columns);
-      for (const [name, o] of Object.entries(overrides)) {
-        const m = f.attributes.find((a) => a.name === name);
-        if (m && o.role) m.role = o.role;
-      }
-      warnings.push(...f.warnings);
-      eventsReport = f.report;
-    }
-
-    let retention: DealTable["retention"];
-    let retentionReport: LoadReport["retention"];
-    if (spec.retention) {
-      progress("reading retention");
-      keyColumns.add(spec.retention.key);
-      const r = await retentionTable(db, spec.retention, ctx("retention"), { keys: keyText(spec.retention.key, "retention.key"), won }, { missing, dateFormat });
-      retention = r.retention;
-      retentionReport = r.report;
-      warnings.push(...r.warnings);
-    }
-    for (const m of metas)
-      if (keyColumns.has(m.name) && !overrides[m.name]?.role) {
-        m.role = "exclude";
-        m.reason = "a key used to join tables";
-      }
-
-    for (const j of joins)
-      if (j.unmatched > 0) warnings.push(`join ${j.table}: ${j.unmatched} of ${deals.rows} deals found no row (e.g. ${j.examples.map((e) => JSON.stringify(e)).join(", ")}); their columns from it are missing`);
-    if (createdAt && closedAt) {
-      let bad = 0;
-      for (let i = 0; i < createdAt.length; i++) if (closedAt[i] < createdAt[i]) bad++;
-      if (bad) warnings.push(`${bad} closed deals close before they were created; check ${spec.deals.created_at} and ${spec.deals.closed_at}`);
-    }
-    if (rows.length < 200) warnings.push(`only ${rows.length} closed deals: intervals will be wide and few attributes can be shown to matter`);
-
-    const dates = closedAt ?? createdAt;
-    const dateColumn = closedAt ? spec.deals.closed_at! : spec.deals.created_at;
-    const calendar = dates && dateColumn ? calendarRange(dates, timeZone) : undefined;
-    const dateRange: LoadReport["dateRange"] = calendar && { ...calendar, column: dateColumn! };
-    const holdout = resolveHoldout(spec, dateRange);
-    const future = checkFutureDates(
-      [[spec.deals.created_at, createdAt], [spec.deals.closed_at, closedAt]],
-      { asOf: options.asOf ?? Date.now(), rowOf: (i) => rows[i] + 1, label: deals.label, holdout, holdoutDates: dates },
-    );
-    warnings.push(...future.warnings);
-    const groupColumn = [spec.events?.key, ...(spec.join ?? []).map((j) => (typeof j.on === "string" ? j.on : j.on.deals)), spec.retention?.key].find(
-      (c): c is string => c !== undefined && c !== spec.deals.id,
-    );
-    let groups: DealTable["groups"];
-    let grouping: LoadReport["grouping"];
-    if (groupColumn) {
-      const keys = keyText(groupColumn, "grouping");
-      const sizes = new Map<string, number>();
-      for (const k of keys) if (k !== null) sizes.set(k, (sizes.get(k) ?? 0) + 1);
-      const largest = Math.max(0, ...sizes.values());
-      if (largest > 1) {
-        groups = { column: groupColumn, keys };
-        grouping = { column: groupColumn, groups: sizes.size, largest };
-      }
-    }
-    if (!spec.holdout) warnings.push(`holdout: none given; using ${holdout.by === "time" ? `the last ${holdout.lastDays} days (time)` : `a random ${holdout.fraction} (seed ${holdout.seed})`}`);
-
-    const table = new DealTable({
-      name: spec.name,
-      ids: Array.from(rows, (r) => ids[r]!.trim()),
-      won,
-      createdAt,
-      closedAt,
-      amount: pickF(amountAll),
-      attributes: metas,
-      columns,
-      retention,
-      holdout,
-      groups,
-      sources: {
-        id: spec.deals.id,
-        ...(spec.deals.created_at ? { scoringPoint: spec.deals.created_at } : {}),
-        ...(spec.events
-          ? { events: { key: spec.events.key, time: spec.events.time, type: spec.events.type, ...(spec.events.value ? { value: spec.events.value } : {}), windows: eventWindows(spec.events) } }
-          : {}),
-        keep: Object.entries(spec.attributes ?? {}).filter(([, a]) => a.keep).map(([name]) => name).sort(),
-        informativeMissing: Object.entries(spec.attributes ?? {}).filter(([, a]) => a.missing === "informative").map(([name]) => name).sort(),
-        missing: [...missing],
-        timeZone,
-        ...(dateFormat ? { dateFormat } : {}),
-      },
-    });
-    const attributes: AttributeReport[] = metas.map((m) => ({
-      name: m.name, type: m.type, role: m.role, source: m.source, table: m.table, ...(m.reason ? { reason: m.reason } : {}),
-      missing: rows.length ? countMissing(columns[m.name]) / rows.length : 0,
-      distinct: countDistinct(columns[m.name]),
-      ...(unread.has(m.name) ? { unread: unread.get(m.name) } : {}),
-    }));
-    const open = deals.rows - rows.length;
-    const report: LoadReport = {
-      dataset: spec.name,
-      deals: { table: deals.label, read: deals.rows, won: outcome.won, lost: outcome.lost, open, dropped: open, openValues: outcome.openValues,
-        ...(outcome.nearValues.length ? { nearValues: outcome.nearValues } : {}),
-        ...(outcome.foldedValues.length ? { foldedValues: outcome.foldedValues } : {}),
-      },
-      excluded: open ? [{ reason: "open deal (outcome neither won nor lost): not trained on", rows: open, examples: outcome.openValues.slice(0, 5).map((v) => v.value) }] : [],
-      altered,
-      joins,
-      ...(eventsReport ? { events: eventsReport } : {}),
-      ...(retentionReport ? { retention: retentionReport } : {}),
-      ...(dateRange ? { dateRange } : {}),
-      ...(future.dates.length ? { futureDates: future.dates } : {}),
-      ...(grouping ? { grouping } : {}),
-      attributes,
-      warnings,
-    };
-    progress(`loaded ${table.n} closed deals, ${metas.length} attributes`);
+    for (const m of into.metas) columns[m.name] = gatherColumn(into.typed[m.name], closed.rows);
+    const events = spec.events ? await addEventFeatures(load, spec.events, closed, keysOf, into.metas, columns) : undefined;
+    const retention = spec.retention ? await readRetention(load, spec.retention, keysOf, closed.won) : undefined;
+    excludeKeys(into.metas, keyColumns(spec), load.attributes);
+    const dated = datesAndHoldout(load, deals.table.label, closed, options.asOf ?? Date.now());
+    const warnings = [
+      ...deals.outcome.warnings, ...(events?.warnings ?? []), ...(retention?.warnings ?? []),
+      ...dataWarnings(spec, joins, deals.table.rows, closed), ...dated.warnings,
+    ];
+    const grouped = dealGroups(spec, keysOf);
+    const table = assembleTable(load, deals, closed, { attributes: into.metas, columns, retention: retention?.retention, holdout: dated.holdout, groups: grouped?.groups });
+    const report = assembleReport(spec, deals, closed, into, columns, { joins, events: events?.report, retention: retention?.report, dated, grouping: grouped?.grouping, warnings });
+    load.progress(`loaded ${table.n} closed deals, ${into.metas.length} attributes`);
     return { table, report, spec };
   } finally {
     db.closeSync();
   }
+}
+
+/** The text of a key column for each closed deal (trimmed), named in messages by its spec field. */
+type KeysOf = (name: string, field: string) => (string | null)[];
+
+/** The closed deals (won or lost), in the canonical order, with their outcome, dates and amount. */
+interface ClosedDeals {
+  /** The row of the deals table of each closed deal. */
+  rows: Int32Array;
+  won: Uint8Array;
+  createdAt?: Float64Array;
+  closedAt?: Float64Array;
+  amount?: Float64Array;
+}
+
+/** The deals' own columns (all but the reserved ones) as attributes, and the values read as missing. */
+function dealAttributes(load: LoadContext, deals: DealsRead): AttributeColumns {
+  const into: AttributeColumns = { text: {}, typed: {}, metas: [], altered: [], unread: new Map() };
+  const table = deals.table;
+  const dealCols = table.names.map((n, j) => [n, j] as const).filter(([n]) => !deals.reserved.has(n));
+  addAttributeColumns(into, { names: dealCols.map(([n]) => n), columns: dealCols.map(([, j]) => table.columns[j]), label: table.label, table: "deals" }, load.attributes, load.dateFormat);
+  noteMissingTokens(into, table);
+  return into;
+}
+
+/**
+ * Closed deals only, in the canonical order (by deal id, which is unique), so that the same
+ * rows in any order give the same table and the same files.
+ */
+function closedDeals(deals: DealsRead): ClosedDeals {
+  const closed: number[] = [];
+  for (let r = 0; r < deals.table.rows; r++) if (deals.outcome.codes[r] !== 2) closed.push(r);
+  const rows = Int32Array.from(canonicalOrder(closed, deals.ids));
+  const pickF = (a: Float64Array | undefined) => (a ? Float64Array.from(rows, (r) => a[r]) : undefined);
+  const won = Uint8Array.from(rows, (r) => (deals.outcome.codes[r] === 1 ? 1 : 0));
+  return { rows, won, createdAt: pickF(deals.createdAt), closedAt: pickF(deals.closedAt), amount: pickF(deals.amount) };
+}
+
+/** The trimmed text of a key column (of the deals or a joined table) for each closed deal; throws when there is no such column. */
+function closedDealKeys(load: LoadContext, deals: DealsRead, into: AttributeColumns, rows: Int32Array, name: string, field: string): (string | null)[] {
+  const { values: source, available } = dealsTextColumn(deals.reserved, deals.table, into.text, name);
+  if (!source) {
+    const near = nearestName(name, available);
+    throw new DatasetError(`deals have no column "${name}" (they have: ${available.join(", ")})`, { file: load.specFile, field, value: name }, near ? `did you mean "${near}"?` : "name a column of deals or of a join");
+  }
+  return Array.from(rows, (r) => (source[r] === null ? null : source[r]!.trim()));
+}
+
+/** Throws when `attributes:` names a column that is in no table (event features aside). */
+function checkAttributeNames(load: LoadContext, metas: AttributeMeta[]): void {
+  for (const name of Object.keys(load.attributes))
+    if (!metas.some((m) => m.name === name) && !name.includes("_count_") && !/_(sum|active_days|days_since_last)_\d+d$/.test(name)) {
+      const near = nearestName(name, metas.map((m) => m.name));
+      throw new DatasetError(`no column "${name}" in deals or joined tables`, { file: load.specFile, field: `attributes.${name}` }, near ? `did you mean "${near}"?` : `name one of: ${metas.map((m) => m.name).join(", ")}`);
+    }
+}
+
+/**
+ * Builds the behavioural features as of each closed deal's scoring point (created_at, else
+ * closed_at with a warning, else none with a warning) and adds them to the attributes and columns.
+ */
+async function addEventFeatures(
+  load: LoadContext,
+  events: NonNullable<DatasetSpec["events"]>,
+  closed: ClosedDeals,
+  keysOf: KeysOf,
+  metas: AttributeMeta[],
+  columns: Record<string, Column>,
+): Promise<{ report: NonNullable<LoadReport["events"]>; warnings: string[] }> {
+  const deals = load.spec.deals;
+  load.progress("building behavioural features");
+  const keys = keysOf(events.key, "events.key");
+  const warnings: string[] = [];
+  let at: Float64Array;
+  let description: string;
+  if (closed.createdAt) [at, description] = [closed.createdAt, `created_at (${deals.created_at})`];
+  else if (closed.closedAt) {
+    [at, description] = [closed.closedAt, `closed_at (${deals.closed_at}), as no created_at is given`];
+    warnings.push("events: no created_at; behavioural features are cut at the close date and may reflect the sales process itself (set deals.created_at)");
+  } else {
+    at = new Float64Array(closed.rows.length).fill(Number.MAX_SAFE_INTEGER);
+    description = "none: no created_at or closed_at, every event counts";
+    warnings.push("events: the deals have no dates, so events cannot be cut at a scoring point; behavioural features may leak the outcome");
+  }
+  const f = await eventFeatures(load.db, events, load.tableAt("events"), { keys, at, description }, {
+    missing: load.missing, dateFormat: load.dateFormat, timeZone: load.timeZone, taken: new Set(metas.map((m) => m.name)), onProgress: load.progress,
+  });
+  metas.push(...f.attributes);
+  Object.assign(columns, f.columns);
+  for (const [name, o] of Object.entries(load.attributes)) {
+    const m = f.attributes.find((a) => a.name === name);
+    if (m && o.role) m.role = o.role;
+  }
+  return { report: f.report, warnings: [...warnings, ...f.warnings] };
+}
+
+/** Reads the retention of the won deals, by their retention key. */
+async function readRetention(load: LoadContext, retention: NonNullable<DatasetSpec["retention"]>, keysOf: KeysOf, won: Uint8Array): ReturnType<typeof retentionTable> {
+  load.progress("reading retention");
+  return retentionTable(load.db, retention, load.tableAt("retention"), { keys: keysOf(retention.key, "retention.key"), won }, { missing: load.missing, dateFormat: load.dateFormat });
+}
+
+/** The columns the spec joins tables on (the joins', the events' and the retention's keys). */
+function keyColumns(spec: DatasetSpec): Set<string> {
+  return new Set([...(spec.join ?? []).map(joinKey), ...(spec.events ? [spec.events.key] : []), ...(spec.retention ? [spec.retention.key] : [])]);
+}
+
+/** Excludes the key columns from the attributes, unless the spec gives them a role. */
+function excludeKeys(metas: AttributeMeta[], keys: ReadonlySet<string>, overrides: NonNullable<DatasetSpec["attributes"]>): void {
+  for (const m of metas)
+    if (keys.has(m.name) && !overrides[m.name]?.role) {
+      m.role = "exclude";
+      m.reason = "a key used to join tables";
+    }
+}
+
+/** Warnings about weak data: deals a join did not match, deals closed before they were created, few closed deals. */
+function dataWarnings(spec: DatasetSpec, joins: JoinReport[], read: number, closed: ClosedDeals): string[] {
+  const warnings: string[] = [];
+  for (const j of joins)
+    if (j.unmatched > 0) warnings.push(`join ${j.table}: ${j.unmatched} of ${read} deals found no row (e.g. ${j.examples.map((e) => JSON.stringify(e)).join(", ")}); their columns from it are missing`);
+  const { createdAt, closedAt } = closed;
+  if (createdAt && closedAt) {
+    let bad = 0;
+    for (let i = 0; i < createdAt.length; i++) if (closedAt[i] < createdAt[i]) bad++;
+    if (bad) warnings.push(`${bad} closed deals close before they were created; check ${spec.deals.created_at} and ${spec.deals.closed_at}`);
+  }
+  if (closed.rows.length < 200) warnings.push(`only ${closed.rows.length} closed deals: intervals will be wide and few attributes can be shown to matter`);
+  return warnings;
+}
+
+/** The date range of the closed deals, the holdout resolved against it, and the warnings about future dates and a defaulted holdout. */
+interface Dated {
+  dateRange: LoadReport["dateRange"];
+  holdout: Holdout;
+  future: ReturnType<typeof checkFutureDates>;
+  warnings: string[];
+}
+
+/** Resolves the date range of the closed deals (close dates, else creation dates) and the holdout, and checks for dates after `asOf`. */
+function datesAndHoldout(load: LoadContext, label: string, closed: ClosedDeals, asOf: number): Dated {
+  const { spec } = load;
+  const { rows, createdAt, closedAt } = closed;
+  const dates = closedAt ?? createdAt;
+  const dateColumn = closedAt ? spec.deals.closed_at! : spec.deals.created_at;
+  const calendar = dates && dateColumn ? calendarRange(dates, load.timeZone) : undefined;
+  const dateRange: LoadReport["dateRange"] = calendar && { ...calendar, column: dateColumn! };
+  const holdout = resolveHoldout(spec, dateRange);
+  const future = checkFutureDates(
+    [[spec.deals.created_at, createdAt], [spec.deals.closed_at, closedAt]],
+    { asOf, rowOf: (i) => rows[i] + 1, label, holdout, holdoutDates: dates },
+  );
+  const warnings = [...future.warnings];
+  if (!spec.holdout) warnings.push(`holdout: none given; using ${holdout.by === "time" ? `the last ${holdout.lastDays} days (time)` : `a random ${holdout.fraction} (seed ${holdout.seed})`}`);
+  return { dateRange, holdout, future, warnings };
+}
+
+/** The deals' groups (the first key other than the deal id that several deals share), if any. */
+function dealGroups(spec: DatasetSpec, keysOf: KeysOf): { groups: NonNullable<DealTable["groups"]>; grouping: NonNullable<LoadReport["grouping"]> } | undefined {
+  const groupColumn = [spec.events?.key, ...(spec.join ?? []).map(joinKey), spec.retention?.key].find(
+    (c): c is string => c !== undefined && c !== spec.deals.id,
+  );
+  if (!groupColumn) return undefined;
+  const keys = keysOf(groupColumn, "grouping");
+  const sizes = new Map<string, number>();
+  for (const k of keys) if (k !== null) sizes.set(k, (sizes.get(k) ?? 0) + 1);
+  const largest = Math.max(0, ...sizes.values());
+  return largest > 1 ? { groups: { column: groupColumn, keys }, grouping: { column: groupColumn, groups: sizes.size, largest } } : undefined;
+}
+
+/** The table of closed deals, with where its columns came from. */
+function assembleTable(
+  load: LoadContext,
+  deals: DealsRead,
+  closed: ClosedDeals,
+  parts: Pick<DealTableParts, "attributes" | "columns" | "retention" | "holdout" | "groups">,
+): DealTable {
+  const { spec } = load;
+  return new DealTable({
+    name: spec.name,
+    ids: Array.from(closed.rows, (r) => deals.ids[r]!.trim()),
+    won: closed.won,
+    createdAt: closed.createdAt,
+    closedAt: closed.closedAt,
+    amount: closed.amount,
+    ...parts,
+    sources: {
+      id: spec.deals.id,
+      ...(spec.deals.created_at ? { scoringPoint: spec.deals.created_at } : {}),
+      ...(spec.events
+        ? { events: { key: spec.events.key, time: spec.events.time, type: spec.events.type, ...(spec.events.value ? { value: spec.events.value } : {}), windows: eventWindows(spec.events) } }
+        : {}),
+      keep: Object.entries(load.attributes).filter(([, a]) => a.keep).map(([name]) => name).sort(),
+      informativeMissing: Object.entries(load.attributes).filter(([, a]) => a.missing === "informative").map(([name]) => name).sort(),
+      missing: [...load.missing],
+      timeZone: load.timeZone,
+      ...(load.dateFormat ? { dateFormat: load.dateFormat } : {}),
+    },
+  });
+}
+
+/** What the load report gathers from the phases besides the deals and the attributes. */
+interface ReportParts {
+  joins: JoinReport[];
+  events?: LoadReport["events"];
+  retention?: LoadReport["retention"];
+  dated: Dated;
+  grouping?: LoadReport["grouping"];
+  warnings: string[];
+}
+
+/** The load report: what was read, excluded and altered, the joins, events and retention, and each attribute's facts. */
+function assembleReport(spec: DatasetSpec, deals: DealsRead, closed: ClosedDeals, into: AttributeColumns, columns: Record<string, Column>, parts: ReportParts): LoadReport {
+  const { outcome } = deals;
+  const n = closed.rows.length;
+  const attributes: AttributeReport[] = into.metas.map((m) => ({
+    name: m.name, type: m.type, role: m.role, source: m.source, table: m.table, ...(m.reason ? { reason: m.reason } : {}),
+    missing: n ? countMissing(columns[m.name]) / n : 0,
+    distinct: countDistinct(columns[m.name]),
+    ...(into.unread.has(m.name) ? { unread: into.unread.get(m.name) } : {}),
+  }));
+  const open = deals.table.rows - n;
+  const { dateRange, future } = parts.dated;
+  return {
+    dataset: spec.name,
+    deals: { table: deals.table.label, read: deals.table.rows, won: outcome.won, lost: outcome.lost, open, dropped: open, openValues: outcome.openValues,
+      ...(outcome.nearValues.length ? { nearValues: outcome.nearValues } : {}),
+      ...(outcome.foldedValues.length ? { foldedValues: outcome.foldedValues } : {}),
+    },
+    excluded: open ? [{ reason: "open deal (outcome neither won nor lost): not trained on", rows: open, examples: outcome.openValues.slice(0, 5).map((v) => v.value) }] : [],
+    altered: into.altered,
+    joins: parts.joins,
+    ...(parts.events ? { events: parts.events } : {}),
+    ...(parts.retention ? { retention: parts.retention } : {}),
+    ...(dateRange ? { dateRange } : {}),
+    ...(future.dates.length ? { futureDates: future.dates } : {}),
+    ...(parts.grouping ? { grouping: parts.grouping } : {}),
+    attributes,
+    warnings: parts.warnings,
+  };
 }
 
 /**
@@ -364,32 +347,7 @@ function canonicalOrder(rows: number[], ids: (string | null)[]): number[] {
   return rows.sort((a, b) => compareText(key(a), key(b)));
 }
 
-
-function checkIds(ids: (string | null)[], label: string, column: string): void {
-  const seen = new Map<string, number>();
-  const dups: string[] = [];
-  ids.forEach((id, r) => {
-    if (id === null)
-      throw new DatasetError("a deal has no id", { file: label, field: column, row: r + 1 }, "give every deal an id, or drop the row from the export");
-    const key = id.trim();
-    if (seen.has(key)) dups.push(`"${key}" (rows ${seen.get(key)! + 1} and ${r + 1})`);
-    else seen.set(key, r);
-  });
-  if (dups.length)
-    throw new DatasetError(
-      `${dups.length} duplicate deal ids: ${dups.slice(0, 5).join(", ")}${dups.length > 5 ? ", …" : ""}`,
-      { file: label, field: column },
-      "deal ids must be unique: remove the duplicate rows, or point `deals.id` at a unique column",
-    );
-}
-
-/** The reason of a declared attribute: the spec's, or how its numbers were read when not plain. */
-function declaredReason(reason: string | undefined, inferred: Inference): { reason?: string } {
-  if (reason) return { reason };
-  const format = inferred.numberFormat ? describeNumberFormat(inferred.numberFormat) : "";
-  return format ? { reason: `numeric: declared (${format})` } : {};
-}
-
+/** The holdout the spec gives, else the last 20% of the date range (at least 90 days), else a random quarter. */
 function resolveHoldout(spec: DatasetSpec, range: LoadReport["dateRange"]): Holdout {
   const h = spec.holdout;
   if (h?.by === "time") return { by: "time", lastDays: h.last_days };

@@ -1,4 +1,5 @@
 import type { DealTable } from "../data/deal-table";
+import type { HoldoutSplit } from "../data/holdout-split";
 import { aucWithCI, compareAuc, type AucInterval } from "../model/auc";
 import { wilsonInterval } from "../stats/wilson";
 import { criteriaEvidence, type CriterionColumn, type CriterionEvidence } from "./criteria-evidence";
@@ -6,7 +7,7 @@ import { criterionContributions, type FrameworkModel } from "./criterion-contrib
 import { criterionMet } from "./criterion-met";
 import { resolveFrameworksOptions, type FrameworksOptions, type ResolvedFrameworksOptions } from "./frameworks-options";
 import { FrameworksResult, labelsAsked, type AucDifference, type ClaimCheck, type FrameworkAuc, type FrameworkEvaluation, type FrameworksComparison } from "./frameworks-result";
-import { mapCriteria } from "./map-criteria";
+import { mapCriteria, type CriteriaMapping, type FrameworkMapping } from "./map-criteria";
 import { nOfMRules } from "./n-of-m";
 import { aucWords, bestRuleVerdict, claimVerdict, contributionVerdict, evidenceVerdict } from "./verdicts";
 import { differenceText, listWords } from "./wording";
@@ -53,6 +54,48 @@ export function evaluateFrameworks(table: DealTable, options: FrameworksOptions 
 }
 
 function evaluateResolved(table: DealTable, o: ResolvedFrameworksOptions): FrameworksResult {
+  const { mapping, columns, warnings } = criterionColumns(table, o);
+  const part = testPart(table);
+  warnings.push(...part.warnings);
+  const evidence = criteriaEvidence(columns, table.won, part.test, o.confidence);
+  const shared: EvaluationState = {
+    table, o, part,
+    metOf: new Map(columns.map((c) => [c.attribute, c.met])),
+    evidenceOf: new Map(evidence.map((e) => [e.attribute, e])),
+    counts: new Map(),
+    byAttributes: new Map(),
+    warnings,
+  };
+  const frameworks = mapping.frameworks.map((fm) => evaluateFramework(fm, shared));
+  const comparison = compareFrameworks(frameworks, shared.counts, part.yTest, part.test, o);
+  if (o.scorecard && !comparison.scorecard) warnings.push(`${o.scorecard.name} was not compared: no framework could be measured on the test deals`);
+  const claims = checkClaims(o.claims, frameworks);
+  const verdicts = [
+    ...criteriaVerdicts(evidence, frameworks),
+    ...claims.map((c) => c.verdict),
+    ...comparisonVerdicts(comparison, frameworks),
+  ];
+  const { split, test, testWins } = part;
+  return new FrameworksResult(
+    deepFreeze({
+      dataset: table.name,
+      confidence: o.confidence,
+      holdout: { description: split.description, train: split.train.length, test: test.length, testWins, baseRate: wilsonInterval(testWins, test.length, o.confidence) },
+      criteria: evidence,
+      frameworks,
+      comparison,
+      claims,
+      verdicts,
+      warnings,
+    }),
+  );
+}
+
+/**
+ * Maps the frameworks' criteria to the attributes not set aside, and reads every attribute some
+ * framework uses, once, as met / not met / unknown; warns about set-aside criteria and unreadable values.
+ */
+function criterionColumns(table: DealTable, o: ResolvedFrameworksOptions): { mapping: CriteriaMapping; columns: CriterionColumn[]; warnings: string[] } {
   const warnings: string[] = [];
   for (const a of table.attributes)
     if (a.criterion !== undefined && o.setAside[a.name] !== undefined)
@@ -60,7 +103,6 @@ function evaluateResolved(table: DealTable, o: ResolvedFrameworksOptions): Frame
   const mapping = mapCriteria(table.attributes.filter((a) => o.setAside[a.name] === undefined), o.frameworks);
   warnings.push(...mapping.warnings);
 
-  // Read every attribute some framework uses, once.
   const used = new Set(mapping.frameworks.flatMap((f) => f.slots.map((s) => s.attribute).filter((a): a is string => a !== null)));
   const columns: CriterionColumn[] = [];
   for (const m of mapping.attributes) {
@@ -76,10 +118,26 @@ function evaluateResolved(table: DealTable, o: ResolvedFrameworksOptions): Frame
     }
     columns.push({ attribute: m.attribute, criterion: m.criterion, met: read.met });
   }
-  const metOf = new Map(columns.map((c) => [c.attribute, c.met]));
+  return { mapping, columns, warnings };
+}
 
+/** The table's holdout as the frameworks are measured on it: the test rows and their outcomes, and whether AUCs and models can be computed. */
+interface TestPart {
+  split: HoldoutSplit;
+  test: Uint32Array;
+  yTest: Uint8Array;
+  testWins: number;
+  /** At least two wins and two losses among the test deals. */
+  rankable: boolean;
+  /** Both outcomes among the training deals. */
+  fittable: boolean;
+  warnings: string[];
+}
+
+/** The test part of the table's holdout, with warnings when it cannot rank or the training part cannot fit. */
+function testPart(table: DealTable): TestPart {
   const split = table.split;
-  warnings.push(...split.warnings.map((w) => `holdout: ${w}`));
+  const warnings = split.warnings.map((w) => `holdout: ${w}`);
   const { train, test } = split;
   const yTest = Uint8Array.from(test, (i) => table.won[i]);
   let testWins = 0;
@@ -90,76 +148,85 @@ function evaluateResolved(table: DealTable, o: ResolvedFrameworksOptions): Frame
   const fittable = trainWins > 0 && trainWins < train.length;
   if (!rankable) warnings.push(`the test part has ${testWins} wins and ${test.length - testWins} losses: AUCs need at least two of each, so frameworks are not compared`);
   else if (!fittable) warnings.push("the training part has only one outcome: no model can be fitted, so what each criterion adds is not measured");
+  return { split, test, yTest, testWins, rankable, fittable, warnings };
+}
 
-  const evidence = criteriaEvidence(columns, table.won, test, o.confidence);
-  const evidenceOf = new Map(evidence.map((e) => [e.attribute, e]));
-  const counts = new Map<string, Float64Array>();
-  // Frameworks answered by the same attributes share one model; the first of them names it.
-  const byAttributes = new Map<string, { name: string; model: FrameworkModel | null }>();
+/** What the evaluation of every framework reads and adds to. */
+interface EvaluationState {
+  table: DealTable;
+  o: ResolvedFrameworksOptions;
+  part: TestPart;
+  metOf: ReadonlyMap<string, CriterionColumn["met"]>;
+  evidenceOf: ReadonlyMap<string, CriterionEvidence>;
+  /** Each framework's count of criteria met, per test deal. */
+  counts: Map<string, Float64Array>;
+  /** Frameworks answered by the same attributes share one model; the first of them names it. */
+  byAttributes: Map<string, { name: string; model: FrameworkModel | null }>;
+  warnings: string[];
+}
 
-  const frameworks = mapping.frameworks.map((fm): FrameworkEvaluation => {
-    const f = fm.framework;
-    const answered = fm.slots.filter((s) => s.attribute !== null);
-    const m = answered.length;
-    const count = new Float64Array(test.length);
-    for (const s of answered) {
-      const met = metOf.get(s.attribute!)!;
-      for (let k = 0; k < test.length; k++) if (met[test[k]] === 1) count[k]++;
-    }
-    counts.set(f.name, count);
-    const rules = m > 0 ? nOfMRules(count, yTest, m, { minRecall: o.minRecall, confidence: o.confidence }) : null;
-    const countAuc = m > 0 && rankable ? aucWithCI(count, yTest, o.confidence) : null;
-    const key = answered.map((s) => s.attribute!).sort().join("\u0000");
-    const twin = m > 0 ? byAttributes.get(key) : undefined;
-    let model = twin?.model ?? null;
-    if (!twin && m > 0 && rankable && fittable) {
-      model = criterionContributions(
-        answered.map((s) => ({ label: s.label, criterion: s.criterion, attribute: s.attribute!, met: metOf.get(s.attribute!)! })),
-        table.won,
-        split,
-        o.confidence,
-      );
-      warnings.push(...model.warnings.map((w) => `${f.name}: ${w}`));
-    }
-    if (!twin && m > 0) byAttributes.set(key, { name: f.name, model });
-    const criteria = fm.slots.map((s) => {
-      const c = model?.contributions.find((x) => x.attribute === s.attribute);
-      return {
-        ...s,
-        evidence: s.attribute === null ? null : evidenceOf.get(s.attribute)!,
-        contribution: c ? { ...c, label: s.label } : null,
-      };
-    });
-
-    const verdicts: string[] = [];
-    if (m === 0) verdicts.push(`${f.name}: none of its ${f.criteria.length} criteria has an attribute, so it cannot be tested`);
-    else if (fm.missing.length > 0)
-      verdicts.push(`${f.name} is tested on ${m} of its ${f.criteria.length} criteria; ${listWords(fm.slots.filter((s) => s.attribute === null).map((s) => s.label))} ${fm.missing.length === 1 ? "has" : "have"} no attribute`);
-    if (twin) verdicts.push(`${f.name} is answered by the same attributes as ${twin.name} here, so its rules and AUCs are ${twin.name}'s`);
-    if (rules && !twin) verdicts.push(bestRuleVerdict(f.name, rules));
-    if (countAuc && !twin) verdicts.push(`${f.name}: AUC of the count of criteria met ${aucWords(countAuc)}${model ? `; of a model weighting them ${aucWords(model.auc)}` : ""}`);
-    for (const c of criteria) {
-      if (!c.contribution || twin) continue;
-      const others = criteria.filter((x) => x.contribution && x !== c).map((x) => x.label);
-      verdicts.push(contributionVerdict(f.name, c.contribution, others));
-    }
+/** One framework on the test deals: its count of criteria met, N-of-M rules, AUC, model (or its twin's) and verdicts. */
+function evaluateFramework(fm: FrameworkMapping, shared: EvaluationState): FrameworkEvaluation {
+  const { table, o, part, metOf } = shared;
+  const { test, yTest, rankable, fittable } = part;
+  const f = fm.framework;
+  const answered = fm.slots.filter((s) => s.attribute !== null);
+  const m = answered.length;
+  const count = new Float64Array(test.length);
+  for (const s of answered) {
+    const met = metOf.get(s.attribute!)!;
+    for (let k = 0; k < test.length; k++) if (met[test[k]] === 1) count[k]++;
+  }
+  shared.counts.set(f.name, count);
+  const rules = m > 0 ? nOfMRules(count, yTest, m, { minRecall: o.minRecall, confidence: o.confidence }) : null;
+  const countAuc = m > 0 && rankable ? aucWithCI(count, yTest, o.confidence) : null;
+  const key = answered.map((s) => s.attribute!).sort().join("\u0000");
+  const twin = m > 0 ? shared.byAttributes.get(key) : undefined;
+  let model = twin?.model ?? null;
+  if (!twin && m > 0 && rankable && fittable) {
+    model = criterionContributions(
+      answered.map((s) => ({ label: s.label, criterion: s.criterion, attribute: s.attribute!, met: metOf.get(s.attribute!)! })),
+      table.won,
+      part.split,
+      o.confidence,
+    );
+    shared.warnings.push(...model.warnings.map((w) => `${f.name}: ${w}`));
+  }
+  if (!twin && m > 0) shared.byAttributes.set(key, { name: f.name, model });
+  const criteria = fm.slots.map((s) => {
+    const c = model?.contributions.find((x) => x.attribute === s.attribute);
     return {
-      name: f.name,
-      title: f.title,
-      criteria,
-      mapped: m,
-      missing: fm.missing,
-      rules,
-      countAuc,
-      modelAuc: model?.auc ?? null,
-      sameAs: twin?.name ?? null,
-      verdicts,
+      ...s,
+      evidence: s.attribute === null ? null : shared.evidenceOf.get(s.attribute)!,
+      contribution: c ? { ...c, label: s.label } : null,
     };
   });
+  const evaluation = { name: f.name, title: f.title, criteria, mapped: m, missing: fm.missing, rules, countAuc, modelAuc: model?.auc ?? null, sameAs: twin?.name ?? null };
+  return { ...evaluation, verdicts: frameworkVerdicts(fm, evaluation, model, twin) };
+}
 
-  const comparison = compareFrameworks(frameworks, counts, yTest, test, o);
-  if (o.scorecard && !comparison.scorecard) warnings.push(`${o.scorecard.name} was not compared: no framework could be measured on the test deals`);
-  const claims = o.claims.map((c): ClaimCheck => {
+/** The verdicts on one framework: what it is tested on, its best rule, its AUCs and what each criterion adds (none of them for a twin). */
+function frameworkVerdicts(fm: FrameworkMapping, e: Omit<FrameworkEvaluation, "verdicts">, model: FrameworkModel | null, twin: { name: string } | undefined): string[] {
+  const f = fm.framework;
+  const m = e.mapped;
+  const verdicts: string[] = [];
+  if (m === 0) verdicts.push(`${f.name}: none of its ${f.criteria.length} criteria has an attribute, so it cannot be tested`);
+  else if (fm.missing.length > 0)
+    verdicts.push(`${f.name} is tested on ${m} of its ${f.criteria.length} criteria; ${listWords(fm.slots.filter((s) => s.attribute === null).map((s) => s.label))} ${fm.missing.length === 1 ? "has" : "have"} no attribute`);
+  if (twin) verdicts.push(`${f.name} is answered by the same attributes as ${twin.name} here, so its rules and AUCs are ${twin.name}'s`);
+  if (e.rules && !twin) verdicts.push(bestRuleVerdict(f.name, e.rules));
+  if (e.countAuc && !twin) verdicts.push(`${f.name}: AUC of the count of criteria met ${aucWords(e.countAuc)}${model ? `; of a model weighting them ${aucWords(model.auc)}` : ""}`);
+  for (const c of e.criteria) {
+    if (!c.contribution || twin) continue;
+    const others = e.criteria.filter((x) => x.contribution && x !== c).map((x) => x.label);
+    verdicts.push(contributionVerdict(f.name, c.contribution, others));
+  }
+  return verdicts;
+}
+
+/** Each claim against its framework's rules: the claimed rule, the best one, and the verdict (or why it cannot be tested). */
+function checkClaims(claims: ResolvedFrameworksOptions["claims"], frameworks: readonly FrameworkEvaluation[]): ClaimCheck[] {
+  return claims.map((c): ClaimCheck => {
     const f = frameworks.find((x) => x.name === c.framework)!;
     const rules = f.rules;
     const reason =
@@ -172,25 +239,6 @@ function evaluateResolved(table: DealTable, o: ResolvedFrameworksOptions): Frame
     const best = reason ? null : rules!.rules[rules!.best! - 1];
     return { text: c.text, framework: f.name, atLeast: c.atLeast, rule, best, verdict: claimVerdict(c.text, rule, best, reason) };
   });
-
-  const verdicts = [
-    ...criteriaVerdicts(evidence, frameworks),
-    ...claims.map((c) => c.verdict),
-    ...comparisonVerdicts(comparison, frameworks),
-  ];
-  return new FrameworksResult(
-    deepFreeze({
-      dataset: table.name,
-      confidence: o.confidence,
-      holdout: { description: split.description, train: train.length, test: test.length, testWins, baseRate: wilsonInterval(testWins, test.length, o.confidence) },
-      criteria: evidence,
-      frameworks,
-      comparison,
-      claims,
-      verdicts,
-      warnings,
-    }),
-  );
 }
 
 /** Every criterion on its own, under the labels the frameworks ask it by. */

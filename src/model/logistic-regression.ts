@@ -384,12 +384,31 @@ export interface FitControls {
  * fitLogisticResolved([x], y, resolveLogisticOptions({ l2: 1 }, 6)).converged; // => true
  */
 export function fitLogisticResolved(cols: Float64Array[], y: Uint8Array, o: ResolvedLogisticOptions, controls: FitControls = {}): LogisticModel {
+  const { sw, swy, warnings } = outcomeTotals(cols, y, o);
+  const ws = workspace(cols, y.length);
+  const fit = newtonIterations(cols, y, o, startingPoint(cols, y.length, swy / sw, controls.start), ws);
+  warnings.push(...fit.warnings, ...separationWarnings(fit.mu, y, o.weights, swy, sw));
+  const se = controls.standardErrors !== false ? standardErrors(cols, y, o, fit, ws) : new Array<number>(cols.length + 1).fill(NaN);
+  return Object.freeze({
+    intercept: fit.beta[0],
+    coefficients: Object.freeze(Array.from(fit.beta.subarray(1))),
+    standardErrors: Object.freeze({ intercept: se[0], coefficients: Object.freeze(se.slice(1)) }),
+    iterations: fit.iterations,
+    converged: fit.converged,
+    logLik: -negLogLik(fit.eta, y, o.weights),
+    l2: o.l2,
+    warnings: Object.freeze(warnings),
+  });
+}
+
+/**
+ * The weighted row count and number of wins, and the warnings about the data itself (one outcome
+ * only, constant columns); throws when no row counts.
+ */
+function outcomeTotals(cols: Float64Array[], y: Uint8Array, o: ResolvedLogisticOptions): { sw: number; swy: number; warnings: string[] } {
   const n = y.length;
-  const p = cols.length;
-  const d = p + 1;
   const w = o.weights;
   const warnings: string[] = [];
-
   let sw = 0;
   let swy = 0;
   for (let i = 0; i < n; i++) {
@@ -405,7 +424,7 @@ export function fitLogisticResolved(cols: Float64Array[], y: Uint8Array, o: Reso
       `every row is ${swy === 0 ? "lost" : "won"}: there is nothing to separate, the intercept diverges and the model predicts ${swy === 0 ? 0 : 1} everywhere`,
     );
   }
-  for (let j = 0; j < p; j++) {
+  for (let j = 0; j < cols.length; j++) {
     const x = cols[j];
     let constant = true;
     for (let i = 1; i < n && constant; i++) if (x[i] !== x[0]) constant = false;
@@ -415,27 +434,67 @@ export function fitLogisticResolved(cols: Float64Array[], y: Uint8Array, o: Reso
       );
     }
   }
+  return { sw, swy, warnings };
+}
 
+/** The coefficients to start from and their log-odds: the given start when usable, else the intercept-only solution log(ȳ / (1 − ȳ)). */
+function startingPoint(cols: Float64Array[], n: number, ybar: number, start: ArrayLike<number> | undefined): { beta: Float64Array; eta: Float64Array } {
+  const p = cols.length;
+  const d = p + 1;
   const beta = new Float64Array(d);
-  let eta = new Float64Array(n);
-  if (controls.start !== undefined && controls.start.length === d && Array.from(controls.start).every(Number.isFinite)) {
-    beta.set(controls.start);
+  const eta = new Float64Array(n);
+  if (start !== undefined && start.length === d && Array.from(start).every(Number.isFinite)) {
+    beta.set(start);
     eta.fill(beta[0]);
     for (let j = 0; j < p; j++) if (beta[j + 1] !== 0) axpy(eta, beta[j + 1], cols[j]);
   } else {
-    const ybar = swy / sw;
     if (ybar > 0 && ybar < 1) beta[0] = Math.log(ybar / (1 - ybar));
     eta.fill(beta[0]);
   }
+  return { beta, eta };
+}
+
+/** Scratch space of {@link gradientHessian}, shared by the iterations and the standard errors. */
+interface Workspace {
+  grad: Float64Array;
+  hess: Float64Array;
+  r: Float64Array;
+  v: Float64Array;
+  vx: Float64Array[];
+}
+
+/** Allocates the scratch space for `n` rows and the given columns. */
+function workspace(cols: Float64Array[], n: number): Workspace {
+  const d = cols.length + 1;
+  return { grad: new Float64Array(d), hess: new Float64Array(d * d), r: new Float64Array(n), v: new Float64Array(n), vx: cols.map(() => new Float64Array(n)) };
+}
+
+/** Where the Newton iterations stopped: the coefficients, their log-odds and fitted probabilities, and how the fit went. */
+interface NewtonFit {
+  beta: Float64Array;
+  eta: Float64Array;
+  mu: Float64Array;
+  iterations: number;
+  converged: boolean;
+  warnings: string[];
+}
+
+/**
+ * The IRLS (Newton) iterations from a starting point: each solves the Newton system (with a
+ * ridge when near-singular) and backtracks until the objective decreases, up to `maxIter`.
+ */
+function newtonIterations(cols: Float64Array[], y: Uint8Array, o: ResolvedLogisticOptions, start: { beta: Float64Array; eta: Float64Array }, ws: Workspace): NewtonFit {
+  const n = y.length;
+  const p = cols.length;
+  const d = p + 1;
+  const w = o.weights;
+  const warnings: string[] = [];
+  const { beta } = start;
+  let eta = start.eta;
   let trial = new Float64Array(n);
   let mu = new Float64Array(n);
   let trialMu = new Float64Array(n);
   const deta = new Float64Array(n);
-  const grad = new Float64Array(d);
-  const hess = new Float64Array(d * d);
-  const r = new Float64Array(n);
-  const v = new Float64Array(n);
-  const vx = cols.map(() => new Float64Array(n));
   const trialBeta = new Float64Array(d);
 
   let f = negLogLikAndMu(eta, y, w, mu) + penalty(beta, o.l2);
@@ -447,8 +506,8 @@ export function fitLogisticResolved(cols: Float64Array[], y: Uint8Array, o: Reso
 
   for (let iter = 1; iter <= o.maxIter; iter++) {
     iterations = iter;
-    gradientHessian(cols, y, w, o.l2, mu, beta, grad, hess, r, v, vx);
-    const fac = factor(hess, d);
+    gradientHessian(cols, y, w, o.l2, mu, beta, ws.grad, ws.hess, ws.r, ws.v, ws.vx);
+    const fac = factor(ws.hess, d);
     if (fac === null) {
       warnings.push(`the Newton system could not be solved at iteration ${iter} (the Hessian is not finite); the fit stopped there`);
       break;
@@ -457,30 +516,16 @@ export function fitLogisticResolved(cols: Float64Array[], y: Uint8Array, o: Reso
       if (firstRidgeIter === 0) firstRidgeIter = iter;
       maxRidge = Math.max(maxRidge, fac.ridge);
     }
-    const delta = solveFactored(fac, d, grad);
+    const delta = solveFactored(fac, d, ws.grad);
     decrement = 0;
-    for (let j = 0; j < d; j++) decrement += grad[j] * delta[j];
+    for (let j = 0; j < d; j++) decrement += ws.grad[j] * delta[j];
     if (!(decrement >= 0)) decrement = 0;
 
     deta.fill(delta[0]);
     for (let j = 0; j < p; j++) if (delta[j + 1] !== 0) axpy(deta, delta[j + 1], cols[j]);
 
-    // Backtracking (Armijo) with room for rounding noise in the objective near the optimum.
-    const noise = 1e-12 * (1 + Math.abs(f));
-    let t = 1;
-    let accepted = false;
-    let fTrial = f;
-    for (let halving = 0; halving < 50; halving++) {
-      stepAlong(trial, eta, t, deta);
-      for (let j = 0; j < d; j++) trialBeta[j] = beta[j] - t * delta[j];
-      fTrial = negLogLikAndMu(trial, y, w, trialMu) + penalty(trialBeta, o.l2);
-      if (fTrial <= f - 1e-4 * t * decrement + noise) {
-        accepted = true;
-        break;
-      }
-      t /= 2;
-    }
-    if (!accepted) {
+    const fTrial = backtrack(y, o, { eta, beta, f }, { deta, delta, decrement }, { eta: trial, beta: trialBeta, mu: trialMu });
+    if (fTrial === undefined) {
       // No decrease is possible at double precision: converged if the gap estimate is negligible.
       converged = decrement / 2 <= Math.max(o.tol, 1e-9 * (1 + Math.abs(f)));
       if (!converged) {
@@ -507,8 +552,36 @@ export function fitLogisticResolved(cols: Float64Array[], y: Uint8Array, o: Reso
       `the Hessian was near-singular (constant or collinear columns, or separation); a ridge of up to ${maxRidge} (on the unit-scaled system) was added to solve, first at iteration ${firstRidgeIter}`,
     );
   }
+  return { beta, eta, mu, iterations, converged, warnings };
+}
 
-  // Separation: rows fitted with probability numerically 0 or 1.
+/**
+ * Backtracking (Armijo) along the Newton step, halving it until the objective decreases (with
+ * room for rounding noise near the optimum): writes the accepted point into `into` and returns
+ * its objective, or undefined when no step decreased it.
+ */
+function backtrack(
+  y: Uint8Array,
+  o: ResolvedLogisticOptions,
+  at: { eta: Float64Array; beta: Float64Array; f: number },
+  step: { deta: Float64Array; delta: Float64Array; decrement: number },
+  into: { eta: Float64Array; beta: Float64Array; mu: Float64Array },
+): number | undefined {
+  const noise = 1e-12 * (1 + Math.abs(at.f));
+  let t = 1;
+  for (let halving = 0; halving < 50; halving++) {
+    stepAlong(into.eta, at.eta, t, step.deta);
+    for (let j = 0; j < into.beta.length; j++) into.beta[j] = at.beta[j] - t * step.delta[j];
+    const fTrial = negLogLikAndMu(into.eta, y, o.weights, into.mu) + penalty(into.beta, o.l2);
+    if (fTrial <= at.f - 1e-4 * t * step.decrement + noise) return fTrial;
+    t /= 2;
+  }
+  return undefined;
+}
+
+/** Warnings about separation: rows fitted with probability numerically 0 or 1. */
+function separationWarnings(mu: Float64Array, y: Uint8Array, w: Float64Array | null, swy: number, sw: number): string[] {
+  const n = y.length;
   let saturated = 0;
   let perfect = 0;
   for (let i = 0; i < n; i++) {
@@ -518,52 +591,42 @@ export function fitLogisticResolved(cols: Float64Array[], y: Uint8Array, o: Reso
     if (Math.abs(m - y[i]) < 1e-6) perfect++;
   }
   const weighted = w === null ? n : w.reduce((c, wi) => c + (wi > 0 ? 1 : 0), 0);
-  if (swy > 0 && swy < sw) {
-    if (perfect === weighted) {
-      warnings.push(
-        "complete separation: the features predict every row exactly, so the maximum-likelihood coefficients are infinite and those reported are arbitrary; set l2 > 0",
-      );
-    } else if (saturated > 0) {
-      warnings.push(
-        `${saturated} row(s) have fitted probabilities numerically 0 or 1: quasi-complete separation (a value or bin that is all won or all lost) or extreme feature values; the affected coefficients are unstable, set l2 > 0 or merge sparse bins`,
-      );
-    }
+  if (!(swy > 0 && swy < sw)) return [];
+  if (perfect === weighted) {
+    return ["complete separation: the features predict every row exactly, so the maximum-likelihood coefficients are infinite and those reported are arbitrary; set l2 > 0"];
   }
+  if (saturated > 0) {
+    return [
+      `${saturated} row(s) have fitted probabilities numerically 0 or 1: quasi-complete separation (a value or bin that is all won or all lost) or extreme feature values; the affected coefficients are unstable, set l2 > 0 or merge sparse bins`,
+    ];
+  }
+  return [];
+}
 
-  // Standard errors from the Hessian at the solution.
+/** Standard errors (intercept first) from the inverse of the Hessian at the solution; NaN when it is singular. */
+function standardErrors(cols: Float64Array[], y: Uint8Array, o: ResolvedLogisticOptions, fit: NewtonFit, ws: Workspace): number[] {
+  const d = cols.length + 1;
   const se = new Array<number>(d).fill(NaN);
   const scale = new Float64Array(d);
-  if (controls.standardErrors !== false) {
-    gradientHessian(cols, y, w, o.l2, mu, beta, grad, hess, r, v, vx);
+  const { hess } = ws;
+  gradientHessian(cols, y, o.weights, o.l2, fit.mu, fit.beta, ws.grad, hess, ws.r, ws.v, ws.vx);
+  for (let j = 0; j < d; j++) {
+    const h = hess[j * d + j];
+    scale[j] = h > 0 && Number.isFinite(h) ? 1 / Math.sqrt(h) : 0;
+  }
+  if (!scale.every((s) => s > 0)) return se;
+  const a = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) a[i * d + j] = hess[i * d + j] * scale[i] * scale[j];
+  const l = cholesky(a, d, 0);
+  if (l !== null) {
     for (let j = 0; j < d; j++) {
-      const h = hess[j * d + j];
-      scale[j] = h > 0 && Number.isFinite(h) ? 1 / Math.sqrt(h) : 0;
+      const e = new Float64Array(d);
+      e[j] = 1;
+      const col = choleskySolve(l, d, e);
+      se[j] = Math.sqrt(col[j]) * scale[j];
     }
   }
-  if (controls.standardErrors !== false && scale.every((s) => s > 0)) {
-    const a = new Float64Array(d * d);
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) a[i * d + j] = hess[i * d + j] * scale[i] * scale[j];
-    const l = cholesky(a, d, 0);
-    if (l !== null) {
-      for (let j = 0; j < d; j++) {
-        const e = new Float64Array(d);
-        e[j] = 1;
-        const col = choleskySolve(l, d, e);
-        se[j] = Math.sqrt(col[j]) * scale[j];
-      }
-    }
-  }
-
-  return Object.freeze({
-    intercept: beta[0],
-    coefficients: Object.freeze(Array.from(beta.subarray(1))),
-    standardErrors: Object.freeze({ intercept: se[0], coefficients: Object.freeze(se.slice(1)) }),
-    iterations,
-    converged,
-    logLik: -negLogLik(eta, y, w),
-    l2: o.l2,
-    warnings: Object.freeze(warnings),
-  });
+  return se;
 }
 
 /**

@@ -1,0 +1,24 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DatasetSpec } from "../formats/dataset-spec";
+import type { TableContext } from "./read-table";
+
+/**
+ * What every phase of a load shares: the DuckDB session, the spec with its reading settings
+ * resolved (declared attributes, text read as missing, date format, time zone) and the progress line.
+ */
+export interface LoadContext {
+  db: DuckDBConnection;
+  spec: DatasetSpec;
+  /** The spec's file, as messages name it. */
+  specFile: string;
+  /** The spec's `attributes:` (empty when it has none): declared types, roles and settings by name. */
+  attributes: NonNullable<DatasetSpec["attributes"]>;
+  /** Text read as missing in every column. */
+  missing: readonly string[];
+  dateFormat?: string;
+  /** The IANA time zone naive times are read in. */
+  timeZone: string;
+  progress: (message: string) => void;
+  /** Where the table of a spec field (`deals`, `join.0`, `events`, `retention`) is declared, for messages. */
+  tableAt: (field: string) => TableContext;
+}

@@ -1,0 +1,98 @@
+import { DatasetError } from "../formats/dataset-error";
+import type { LoadContext } from "./load-context";
+import { detectNumberFormat } from "./number-format";
+import { outcomeLabels, type OutcomeLabels } from "./outcome-labels";
+import { parseDate } from "./parse-date";
+import { readTextTable, requireColumn, type TextTable } from "./read-table";
+import { typedColumn } from "./typed-column";
+
+/** The deals table as read: every row (open deals too), with ids, outcomes and the typed dates and amount. */
+export interface DealsRead {
+  table: TextTable;
+  ids: (string | null)[];
+  outcome: OutcomeLabels;
+  /** The columns the spec names for ids, outcome, dates and amount: not attributes. */
+  reserved: ReadonlySet<string>;
+  createdAt?: Float64Array;
+  closedAt?: Float64Array;
+  amount?: Float64Array;
+}
+
+/**
+ * Reads the deals table and its outcome: checks that every deal has a unique id, labels each
+ * row won, lost or open, and types the dates (in the spec's time zone) and the amount.
+ *
+ * @example
+ * import { openDuckDB, parseDatasetSpec } from "leadlab";
+ * import { readDeals } from "./read-deals";
+ * const spec = parseDatasetSpec("name: s\ndeals: { sql: \"select * from (values ('a', 'won'), ('b', 'lost'), ('c', 'open')) t(id, stage)\", id: id, outcome: { column: stage, won: [won], lost: [lost] } }");
+ * const db = await openDuckDB(".");
+ * const tableAt = (field: string) => ({ specFile: "dataset.yaml", field, baseDir: "." });
+ * const deals = await readDeals({ db, spec, specFile: "dataset.yaml", attributes: {}, missing: [""], timeZone: "UTC", progress: () => {}, tableAt });
+ * [deals.outcome.won, deals.outcome.lost, deals.table.rows]; // => [1, 1, 3]
+ * db.closeSync();
+ */
+export async function readDeals(load: LoadContext): Promise<DealsRead> {
+  const { spec, specFile, dateFormat, timeZone } = load;
+  load.progress("reading deals");
+  const deals = await readTextTable(load.db, spec.deals, load.tableAt("deals"), load.missing);
+  const col = (name: string, field: string) => deals.columns[requireColumn(deals, name, field, specFile)];
+  const ids = col(spec.deals.id, "deals.id");
+  const outcomeText = col(spec.deals.outcome.column, "deals.outcome.column");
+  const reserved = new Set([spec.deals.id, spec.deals.outcome.column, spec.deals.created_at, spec.deals.closed_at, spec.deals.amount].filter((x): x is string => !!x));
+  checkIds(ids, deals.label, spec.deals.id);
+  const outcome = outcomeLabels(outcomeText, spec.deals.outcome, deals.label);
+  const dateOf = (name: string | undefined, field: string) => {
+    if (!name) return undefined;
+    const values = col(name, field);
+    const checked = typedColumn(values, "date", { file: deals.label, column: name }, { dateFormat }) as Float64Array;
+    return timeZone === "UTC" ? checked : Float64Array.from(values, (v) => (v === null ? NaN : parseDate(v, dateFormat, timeZone)));
+  };
+  const createdAt = dateOf(spec.deals.created_at, "deals.created_at");
+  const closedAt = dateOf(spec.deals.closed_at, "deals.closed_at");
+  const amount = spec.deals.amount
+    ? (typedColumn(col(spec.deals.amount, "deals.amount"), "numeric", { file: deals.label, column: spec.deals.amount }, {
+        numberFormat: detectNumberFormat(col(spec.deals.amount, "deals.amount").filter((v): v is string => v !== null)),
+      }) as Float64Array)
+    : undefined;
+  return { table: deals, ids, outcome, reserved, createdAt, closedAt, amount };
+}
+
+/** Throws when a deal has no id or two deals share one (ids compared trimmed). */
+function checkIds(ids: (string | null)[], label: string, column: string): void {
+  const seen = new Map<string, number>();
+  const dups: string[] = [];
+  ids.forEach((id, r) => {
+    if (id === null)
+      throw new DatasetError("a deal has no id", { file: label, field: column, row: r + 1 }, "give every deal an id, or drop the row from the export");
+    const key = id.trim();
+    if (seen.has(key)) dups.push(`"${key}" (rows ${seen.get(key)! + 1} and ${r + 1})`);
+    else seen.set(key, r);
+  });
+  if (dups.length)
+    throw new DatasetError(
+      `${dups.length} duplicate deal ids: ${dups.slice(0, 5).join(", ")}${dups.length > 5 ? ", …" : ""}`,
+      { file: label, field: column },
+      "deal ids must be unique: remove the duplicate rows, or point `deals.id` at a unique column",
+    );
+}
+
+/**
+ * A column of the deals as text, by name: one of the spec's reserved columns of the deals table,
+ * else an attribute read or joined so far (`values` undefined when there is none), with the
+ * names there are, for the message.
+ *
+ * @example
+ * import { dealsTextColumn } from "./read-deals";
+ * const table = { label: "deals.csv", names: ["id", "acct"], columns: [["1", "2"], ["x", "y"]], rows: 2, replacedByMissing: {} };
+ * dealsTextColumn(new Set(["id"]), table, { acct: ["x", "y"] }, "acct"); // => { values: ["x", "y"], available: ["id", "acct"] }
+ */
+export function dealsTextColumn(
+  reserved: ReadonlySet<string>,
+  table: TextTable,
+  text: Record<string, (string | null)[]>,
+  name: string,
+): { values: (string | null)[] | undefined; available: string[] } {
+  const values = reserved.has(name) ? table.columns[table.names.indexOf(name)] : text[name];
+  return { values, available: [...reserved, ...Object.keys(text)] };
+}
