@@ -176,6 +176,10 @@ describe("report helpers", () => {
       '<img src="data:image/png;base64,iVBOR" alt="">',
       '<svg><use href="#x"/></svg>',
       '<div style="background: url(data:image/png;base64,AA)"></div>',
+      // Data text inside quoted values is text, however it reads (a real export's columns).
+      '<g aria-label="persona: 1,700+ TotalCharges · OnlineSecurity=No · data=1 · src=x.png"><title>onboarding=done</title></g>',
+      "<p>javascript: is a language; url(x) is CSS; @import too</p>",
+      "<rect aria-label='a > b, onset=early'/>",
     ]) {
       assert.equal(checkSectionHtml(ok, "t"), ok);
     }
@@ -189,6 +193,10 @@ describe("report helpers", () => {
       ['<div style="background: url(//x.test/a.png)">', /a CSS url\(\)/],
       ["<style>@import 'x.css';</style>", /a CSS @import/],
       ['<svg><image href="https://x.test/a.png"/></svg>', /an SVG image or reference/],
+      ['<p title="x" ONCLICK=y>', /an event handler attribute/],
+      ["<a href=' java\tscript:alert(1)'>", /a javascript: address/],
+      ['<g aria-label="ok=1" onmouseover="x()">', /an event handler attribute/],
+      ['<meta http-equiv="refresh" content="0; url=https://x.test">', /a <meta http-equiv>/],
     ];
     for (const [html, message] of bad) assert.throws(() => checkSectionHtml(html, "Personas"), message, html);
     assert.throws(() => checkSectionHtml("<script>", "Personas"), /^Error: report section "Personas": its html contains/);
