@@ -8,6 +8,10 @@ export const DATE_FORMATS = [
   "%m/%d/%Y %I:%M %p",
   "%d/%m/%Y",
   "%d/%m/%Y %H:%M",
+  "%m-%d-%Y",
+  "%m-%d-%Y %H:%M",
+  "%d-%m-%Y",
+  "%d-%m-%Y %H:%M",
   "%d.%m.%Y",
   "%d.%m.%Y %H:%M",
   "%Y/%m/%d",
@@ -41,7 +45,8 @@ export function detectDateFormat(values: readonly string[]): string | undefined 
  * dayMonthAmbiguous(["03/04/2026"], "%m/%d/%Y"); // => true
  */
 export function dayMonthAmbiguous(values: readonly string[], format: string): boolean {
-  if (!format.startsWith("%m/%d")) return false;
-  const swapped = format.replace("%m/%d", "%d/%m");
+  const order = /^%m([/-])%d/.exec(format);
+  if (!order) return false;
+  const swapped = format.replace(`%m${order[1]}%d`, `%d${order[1]}%m`);
   return values.every((v) => !Number.isNaN(parseDate(v, swapped)));
 }

@@ -4,7 +4,7 @@ import { openDuckDB } from "../data/duckdb-session";
 import { DEFAULT_MISSING } from "../data/load-dataset";
 import { parseDate } from "../data/parse-date";
 import { excelSheetNames } from "../data/read-excel";
-import { readTextTable } from "../data/read-table";
+import { isCsvFile, readTextTable } from "../data/read-table";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import { columnFacts, type ColumnFacts } from "./column-facts";
@@ -12,6 +12,8 @@ import { dayMonthAmbiguous } from "./date-format";
 import { findJoin } from "./find-join";
 import { findOutcome, type OutcomeChoice } from "./outcome-values";
 import { specYaml, type SpecComments } from "./spec-yaml";
+import { findWonTable, type WonTable } from "./won-table";
+import { quoteIdentifier, quoteString } from "../sql/quoting";
 
 /** The files `leadlab init` inspects, by extension. */
 export const INIT_EXTENSIONS = [".csv", ".tsv", ".xlsx", ".parquet", ".ndjson", ".jsonl", ".json"] as const;
@@ -93,12 +95,20 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     .filter((x): x is { t: Inspected; outcome: OutcomeChoice } => !!x.outcome)
     .sort((a, b) => Number(/deal|opportunit|opp/i.test(b.t.file)) - Number(/deal|opportunit|opp/i.test(a.t.file)) || b.t.rows - a.t.rows);
   let deals: Inspected, outcome: OutcomeChoice;
+  let dealsSource: { file: string; sheet?: string } | { sql: string } | undefined;
+  const pair = withOutcome.length ? undefined : findWonTable(tables);
   if (withOutcome.length) {
     ({ t: deals, outcome } = withOutcome[0]);
     choices.push(`deals: ${label(deals)} (${deals.rows} rows); outcome column "${outcome.column}": ${outcome.why}`);
     if (withOutcome.length > 1) checks.push(`other tables also have outcome-like columns: ${withOutcome.slice(1).map((x) => `${label(x.t)} "${x.outcome.column}"`).join(", ")}`);
+  } else if (pair) {
+    ({ deals, outcome, source: dealsSource } = leadsWithOutcome(pair));
+    choices.push(`deals: ${label(pair.leads)} (${pair.leads.rows} rows), each lead won when its "${pair.key}" is in ${label(pair.won)} (${pair.matched} of its ${pair.wonKeys} keys found)`);
+    checks.push(
+      `leads not in ${label(pair.won)} are drafted as lost: recent ones may still be open (shorten the data or hold out by time); ${label(pair.won)}'s other columns exist for won deals only, so they are not joined (they would leak the outcome)`,
+    );
   } else {
-    ({ deals, outcome } = customerList(tables));
+    ({ deals, outcome } = customerList(tables, dir));
     choices.push(`deals: ${label(deals)} (${deals.rows} rows) as a customer list: ${outcome.why}`);
     checks.push(`no won/lost column found: ${label(deals)} is drafted as a customer list (win analysis is skipped); set deals.outcome if a column says won or lost`);
   }
@@ -110,7 +120,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   choices.push(`id: "${id.name}" (unique on all ${deals.rows} rows)`);
 
   const dates = deals.columns.filter((c) => c.dateFormat && c !== id);
-  const created = dates.find(name(/creat|add(ed)?\s*(time|date|on)|open(ed)?\s*date/i)) ?? dates.find(name(/sign_?up|start/i));
+  const created = dates.find(name(/creat|add(ed)?\s*(time|date|on)|open(ed)?\s*date|first.?contact/i)) ?? dates.find(name(/sign_?up|start/i));
   const closed = dates.find(name(/close/i)) ?? dates.find(name(/won\s*(time|date)|win\s*date/i));
   const formats = new Set([created, closed].filter((c): c is ColumnFacts => !!c).map((c) => c.dateFormat!));
   const dateFormat = [...formats].find((f) => f !== "ISO");
@@ -131,8 +141,8 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   const available: ColumnFacts[] = [...deals.columns];
   const attributeNames = new Map<ColumnFacts, string>(deals.columns.filter((c) => !reserved.has(c.name)).map((c) => [c, c.name]));
   const joins: NonNullable<DatasetSpec["join"]> = [];
-  const used = new Set<Inspected>([deals]);
-  for (const t of tables.filter((x) => x !== deals)) {
+  const used = new Set<Inspected>([deals, ...(pair ? [pair.leads, pair.won] : [])]);
+  for (const t of tables.filter((x) => !used.has(x))) {
     const j = findJoin(available.filter((c) => c !== id), t.columns);
     if (!j) continue;
     used.add(t);
@@ -194,7 +204,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     name: basename(dir),
     ...(dateFormat ? { date_format: dateFormat } : {}),
     deals: {
-      ...source(deals),
+      ...(dealsSource ?? source(deals)),
       id: id.name,
       outcome: { column: outcome.column, won: outcome.won, lost: outcome.lost },
       ...(created ? { created_at: created.name } : {}),
@@ -222,7 +232,27 @@ function pickId(columns: readonly ColumnFacts[]): ColumnFacts | undefined {
   return unique.find((c) => /^(record id|id|deal.*id|opportunity.*id)$/i.test(c.name)) ?? unique.find(name(ID_NAME)) ?? unique[0];
 }
 
-function customerList(tables: readonly Inspected[]): { deals: Inspected; outcome: OutcomeChoice } {
+/**
+ * The leads as the deals table: the leads' columns and an outcome column, "won" when the lead's
+ * key is in the won table, else "lost", read by a `sql:` SELECT over the two files.
+ */
+function leadsWithOutcome(pair: WonTable<Inspected>): { deals: Inspected; outcome: OutcomeChoice; source: { sql: string } } {
+  const taken = new Set(pair.leads.columns.map((c) => c.name));
+  const column = ["won_or_lost", "leadlab_outcome", "outcome"].find((n) => !taken.has(n)) ?? `outcome_${taken.size}`;
+  const wonKeys = pair.won.columns.find((c) => c.name === pair.key)!.distinct;
+  const keys = pair.leads.text.get(pair.key)!;
+  const values = keys.map((k) => (k !== null && wonKeys.has(k.trim()) ? "won" : "lost"));
+  const q = (n: string) => quoteIdentifier(n, "duckdb");
+  // CSV values as written (DuckDB would otherwise retype dates and numbers before the loader reads them).
+  const read = (file: string) => (isCsvFile(file) ? `read_csv(${quoteString(file, "duckdb")}, all_varchar = true)` : quoteString(file, "duckdb"));
+  const sql =
+    `SELECT l.*, CASE WHEN w.${q(pair.key)} IS NULL THEN 'lost' ELSE 'won' END AS ${q(column)} ` +
+    `FROM ${read(pair.leads.file)} AS l LEFT JOIN (SELECT DISTINCT ${q(pair.key)} FROM ${read(pair.won.file)}) AS w ON l.${q(pair.key)} = w.${q(pair.key)}`;
+  const deals: Inspected = { ...pair.leads, columns: [...pair.leads.columns, columnFacts(column, values)], text: new Map([...pair.leads.text, [column, values]]) };
+  return { deals, outcome: { column, won: ["won"], lost: ["lost"], open: [], why: `"won" when in ${label(pair.won)}` }, source: { sql } };
+}
+
+function customerList(tables: readonly Inspected[], dir: string): { deals: Inspected; outcome: OutcomeChoice } {
   // The table whose unique id other tables refer to most is the customer list.
   const scored = tables.map((t) => {
     const id = pickId(t.columns);
@@ -236,7 +266,13 @@ function customerList(tables: readonly Inspected[]): { deals: Inspected; outcome
     const isTrue = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
     return { deals: t, outcome: { column: trial.name, won: vals.filter((v) => !isTrue(v)), lost: [], open: vals.filter(isTrue), why: `rows not on trial ("${trial.name}" false) count as won customers, trials as open` } };
   }
-  const any = t.columns.find((c) => !c.unique && !c.numeric && !c.dateFormat && c.missing === 0 && c.distinct.size <= 20)!;
+  const any = t.columns.find((c) => !c.unique && !c.numeric && !c.dateFormat && c.missing === 0 && c.distinct.size <= 20);
+  if (!any)
+    throw new DatasetError(
+      "no column says which deals were won or lost (a stage, status or won column), and no table reads as a customer list",
+      { file: join(dir, label(t)) },
+      "write the dataset.yaml's deals.outcome by hand (the column and its won and lost values); when the won deals are a separate table, make deals a `sql:` SELECT that marks each lead won when it is in that table",
+    );
   return { deals: t, outcome: { column: any.name, won: [...any.distinct].sort(), lost: [], open: [], why: `every row counts as a won customer (all values of "${any.name}")` } };
 }
 
@@ -294,9 +330,11 @@ function pickRetention(tables: readonly Inspected[], deals: Inspected, id: Colum
     const isTrue = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
     const negative = /churn|cancel/i.test(flag.name);
     const retained = vals.filter((v) => isTrue(v) !== negative);
+    const churned = vals.filter((v) => isTrue(v) === negative);
+    if (retained.length === 0 || churned.length === 0) continue;
     return {
       flag,
-      spec: { ...source(t), key, retained: { column: flag.name, true: retained } } as NonNullable<DatasetSpec["retention"]>,
+      spec: { ...source(t), key, retained: { column: flag.name, true: retained, false: churned } } as NonNullable<DatasetSpec["retention"]>,
       why: `"${flag.name}" ${retained.map((v) => JSON.stringify(v)).join("/")} means retained`,
     };
   }

@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { DatasetError } from "../../src/formats/dataset-error";
 import { Workbook } from "exceljs";
 import { draftDatasetSpec } from "../../src/init/draft-dataset-spec";
 import { parseDatasetSpec } from "../../src/data/parse-dataset-spec";
@@ -88,4 +90,29 @@ test("an Excel export: the deals as the second sheet of an .xlsx workbook draft 
   const { spec, draft } = await draftAndLoad(f);
   assert.deepEqual([spec.deals.file, spec.deals.sheet], ["deals.xlsx", "Deals"]);
   assert.ok(draft.checks.some((c) => /^deals\.xlsx \[Notes\] was not read: .*header but no rows/.test(c)));
+});
+
+test("leads in one file and the won deals in another (Olist's layout): each lead won when it is in the won table, whose columns are not joined", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "leadlab-init-won-"));
+  const leads = Array.from({ length: 60 }, (_, i) => [`mql${String(i).padStart(3, "0")}`, `${String((i % 27) + 1).padStart(2, "0")}-0${(i % 9) + 1}-2018`, i % 3 === 0 ? "social" : i % 3 === 1 ? "paid_search" : "", `lp${i % 4}`]);
+  const won = leads.filter((_, i) => i % 5 === 0).map(([id], k) => [id, `seller${k}`, `${String((k % 27) + 1).padStart(2, "0")}-0${(k % 9) + 1}-2018 10:00`, k % 2 ? "pet" : "home"]);
+  writeFileSync(join(dir, "marketing_qualified_leads.csv"), ["mql_id,first_contact_date,origin,landing_page_id", ...leads.map((r) => r.join(","))].join("\n") + "\n");
+  writeFileSync(join(dir, "closed_deals.csv"), ["mql_id,seller_id,won_date,business_segment", ...won.map((r) => r.join(","))].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  assert.equal(draft.spec.deals.outcome.column, "won_or_lost");
+  assert.ok("sql" in draft.spec.deals && /LEFT JOIN \(SELECT DISTINCT "mql_id" FROM read_csv\('closed_deals\.csv', all_varchar = true\)\)/.test(draft.spec.deals.sql ?? ""), "deals are a SELECT over both files");
+  assert.equal(draft.spec.deals.created_at, "first_contact_date");
+  assert.equal(draft.spec.date_format, "%d-%m-%Y");
+  assert.equal(draft.spec.join, undefined, "the won table's columns (known after the win) are not joined");
+  assert.ok(draft.checks.some((c) => /drafted as lost: recent ones may still be open/.test(c)));
+  writeFileSync(join(dir, "dataset.yaml"), draft.yaml);
+  const loaded = await loadDataset(join(dir, "dataset.yaml"));
+  assert.deepEqual({ won: loaded.report.deals.won, lost: loaded.report.deals.lost }, { won: 12, lost: 48 });
+  assert.ok(!loaded.table.attributes.some((a) => ["seller_id", "business_segment", "won_date"].includes(a.name)));
+});
+
+test("no outcome column, no won table and no customer list: a clear error says what to write", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "leadlab-init-none-"));
+  writeFileSync(join(dir, "contacts.csv"), ["contact_id,signup,page", ...Array.from({ length: 40 }, (_, i) => `c${i},2026-01-${String((i % 28) + 1).padStart(2, "0")},p${i}`)].join("\n") + "\n");
+  await assert.rejects(draftDatasetSpec(dir), (e: unknown) => e instanceof DatasetError && /no column says which deals were won or lost/.test(e.message) && /contacts\.csv/.test(e.message) && /make deals a `sql:` SELECT/.test(e.message));
 });

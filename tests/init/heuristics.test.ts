@@ -35,6 +35,9 @@ test("dates: ISO, US, European, and the month/day ambiguity", () => {
   assert.equal(detectDateFormat(["next week"]), undefined);
   assert.equal(dayMonthAmbiguous(["01/02/2026", "03/04/2026"], "%m/%d/%Y"), true);
   assert.equal(dayMonthAmbiguous(["01/02/2026", "12/31/2026"], "%m/%d/%Y"), false);
+  assert.equal(detectDateFormat(["20-10-2017", "01-02-2018"]), "%d-%m-%Y", "day first with dashes (Olist's leads)");
+  assert.equal(detectDateFormat(["10-20-2017"]), "%m-%d-%Y");
+  assert.equal(dayMonthAmbiguous(["01-02-2018"], "%m-%d-%Y"), true);
 });
 
 test("joins: the unique column that matches most deals' values; never a column of small codes that merely overlap", () => {
