@@ -75,5 +75,11 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
   out(`${card.verdict}\n`);
   for (const t of card.tiers)
     out(`  tier ${t.name.padEnd(6)} ${t.minPoints === null ? "below" : `≥ ${t.minPoints}`}`.padEnd(20) + `win rate ${formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi)}, ${formatPercent(t.shareOfLeads)} of leads, ${formatPercent(t.shareOfWins)} of wins\n`);
+  const r = card.rules.metadata.rounding;
+  if (r)
+    out(
+      `bin edges ${r.edges === "rounded" ? "rounded to readable values" : "left exact"}: holdout AUC ${r.aucExact.toFixed(4)} exact vs ${r.aucRounded.toFixed(4)} rounded (cost ${r.cost.toFixed(4)}); ` +
+        `decided on the training part (cross-validated AUC cost ${r.trainingCost.toFixed(4)}, limit ${r.maxCost})\n`,
+    );
   if (diff) out(`\nchanges since ${values.previous}:\n${formatRulesDiff(diff)}`);
 }
