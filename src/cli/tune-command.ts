@@ -34,7 +34,7 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
     argv,
     {
       out: { type: "string", value: "dir", required: true, help: "folder to write scoring.yaml, personas.yaml, summary.json and report.html into, created if missing" },
-      previous: { type: "string", value: "dir", help: "folder of last quarter's run: its scoring.yaml is compared with the new one" },
+      previous: { type: "string", value: "dir", help: "folder of last quarter's run: each attribute keeps its bins unless the data moved, the new scoring.yaml is compared with its own, with the PSI of the scores under it" },
       capacity: { type: "string", value: "share", number: { kind: "share" }, default: "0.2", help: "share of leads in the top tier; the tiers below split the rest equally" },
       "target-win-rate": { type: "string", value: "share", number: { kind: "share" }, help: "instead of --capacity: the top tier is the highest-scoring leads whose training win rate reaches this" },
       "max-attributes": { type: "string", value: "N", number: { kind: "integer", min: 1 }, default: "12", help: "at most this many attributes on the card" },
