@@ -91,7 +91,7 @@ export function choosePreviousBins<E extends { name: string; binSet: Pick<BinSet
     }
     const withOld = out.map((x, k) => (k === j ? old : x));
     const gain = cvAuc(out) - cvAuc(withOld);
-    const signed = `${gain >= 0 ? "+" : "−"}${Math.abs(gain).toFixed(4)}`;
+    const signed = `${Number(gain.toFixed(4)) < 0 ? "−" : "+"}${Math.abs(gain).toFixed(4)}`;
     if (gain > REBIN_MIN_GAIN)
       return choices.push({ name: e.name, choice: "re-binned", gain, note: `re-binned: the new bins raise the cross-validated training AUC by ${signed} (more than ${REBIN_MIN_GAIN})` });
     out[j] = old;
