@@ -25,7 +25,7 @@ test("on the sample: edges of two significant digits, whole days for day counts,
   for (const a of numeric)
     for (const b of a.bins)
       if (b.when.kind === "range")
-        for (const edge of [b.when.lo, b.when.hi].filter((x) => x !== undefined)) {
+        for (const edge of [b.when.lo, b.when.hi].filter((x): x is number => x !== undefined)) {
           assert.ok(significantDigits(edge) <= 2, `${a.name}: ${edge}`);
           if (/days/.test(a.name)) assert.ok(Number.isInteger(edge), `${a.name}: ${edge} is not a whole day`);
         }
