@@ -100,6 +100,7 @@ export { niceCut } from "./stats/binning/cut-points";
 export { formatNumber, binLabel, type NumberStyle } from "./stats/binning/labels";
 export { binMulti } from "./stats/binning/multi";
 export { binNumeric } from "./stats/binning/numeric";
+export { readableEdges, readableNumber, type ReadableEdgesOptions } from "./stats/binning/readable-edges";
 export { optimalPartition, type PartitionConstraints, type Partition } from "./stats/binning/optimal-partition";
 export { defaultMinBinSize, resolveBinningOptions, resolveNumericOptions, resolveCategoricalOptions, type BinningOptions, type NumericBinningOptions, type CategoricalBinningOptions, type ResolvedBinningOptions, type ResolvedNumericOptions, type ResolvedCategoricalOptions } from "./stats/binning/options";
 export { quantilePreBins } from "./stats/binning/pre-bins";
@@ -234,7 +235,7 @@ export { SAMPLE_GROUND_TRUTH, type Effect, type GroundTruthEffect, type SampleGr
 export { type SampleOptions, type SampleData } from "./sample/sample-data";
 
 // Scoring rules: tune and export
-export { tuneScorecard, leadRecord, SELECTION_ROWS, MAX_CANDIDATES } from "./scoring/tune-scorecard";
+export { tuneScorecard, leadRecord, SELECTION_ROWS, MAX_CANDIDATES, MAX_ROUNDING_COST } from "./scoring/tune-scorecard";
 export { rulesInputs } from "./scoring/rules-inputs";
 export { resolveTuneOptions, type TuneOptions, type ResolvedTuneOptions, type Scale } from "./scoring/tune-options";
 export { Scorecard, type ScorecardParts, type Reference, type AucEstimate } from "./scoring/scorecard";
@@ -246,6 +247,9 @@ export { chooseTiers, type Tier } from "./scoring/choose-tiers";
 export { gradeMatrix, quartileCuts, type GradeCell } from "./scoring/grade-matrix";
 export { rulesToYaml } from "./scoring/rules-yaml";
 export { diffRules, formatRulesDiff, type RulesDiff } from "./scoring/diff-rules";
+export { scoreStability, type ScoreStability } from "./scoring/score-stability";
+export { REBIN_MIN_GAIN, previousBins, sameBins, choosePreviousBins, type BinsChoice } from "./scoring/previous-bins";
+export { binMatch, binRuleOf } from "./scoring/bin-match";
 export { dataFingerprint } from "./data/data-fingerprint";
 
 // Frameworks: BANT, CHAMP, ANUM, MEDDIC, GPCTBA/C&I put to the test

@@ -34,7 +34,7 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
     argv,
     {
       out: { type: "string", value: "dir", required: true, help: "folder to write scoring.yaml, personas.yaml, summary.json and report.html into, created if missing" },
-      previous: { type: "string", value: "dir", help: "folder of last quarter's run: its scoring.yaml is compared with the new one" },
+      previous: { type: "string", value: "dir", help: "folder of last quarter's run: each attribute keeps its bins unless the data moved, the new scoring.yaml is compared with its own, with the PSI of the scores under it" },
       capacity: { type: "string", value: "share", number: { kind: "share" }, default: "0.2", help: "share of leads in the top tier; the tiers below split the rest equally" },
       "target-win-rate": { type: "string", value: "share", number: { kind: "share" }, help: "instead of --capacity: the top tier is the highest-scoring leads whose training win rate reaches this" },
       "max-attributes": { type: "string", value: "N", number: { kind: "integer", min: 1 }, default: "12", help: "at most this many attributes on the card" },
@@ -75,5 +75,11 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
   out(`${card.verdict}\n`);
   for (const t of card.tiers)
     out(`  tier ${t.name.padEnd(6)} ${t.minPoints === null ? "below" : `≥ ${t.minPoints}`}`.padEnd(20) + `win rate ${formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi)}, ${formatPercent(t.shareOfLeads)} of leads, ${formatPercent(t.shareOfWins)} of wins\n`);
+  const r = card.rules.metadata.rounding;
+  if (r)
+    out(
+      `bin edges ${r.edges === "rounded" ? "rounded to readable values" : "left exact"}: holdout AUC ${r.aucExact.toFixed(4)} exact vs ${r.aucRounded.toFixed(4)} rounded (cost ${r.cost.toFixed(4)}); ` +
+        `decided on the training part (cross-validated AUC cost ${r.trainingCost.toFixed(4)}, limit ${r.maxCost})\n`,
+    );
   if (diff) out(`\nchanges since ${values.previous}:\n${formatRulesDiff(diff)}`);
 }

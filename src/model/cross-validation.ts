@@ -89,6 +89,8 @@ export interface CrossValidationOptions extends FoldOptions {
   l2?: number;
   /** Sample weights for the fits (the AUC itself is unweighted). */
   weights?: NumericArray;
+  /** Folds to use instead of stratified ones (e.g. time-ordered folds: fit earlier, validate later). */
+  foldList?: readonly Fold[];
 }
 
 /** Cross-validated AUC of one model specification. */
@@ -214,7 +216,7 @@ export function crossValidatedAuc(X: FeatureColumns, y: Uint8Array, options: Cro
   const { folds, seed } = resolveFoldOptions("crossValidatedAuc", y, options);
   const l2 = options.l2 ?? 0;
   resolveLogisticOptions({ l2, weights: options.weights }, y.length);
-  const prepared = prepareFolds(cols, y, options.weights, stratifiedKFold(y, { folds, seed }));
+  const prepared = prepareFolds(cols, y, options.weights, options.foldList ? [...options.foldList] : stratifiedKFold(y, { folds, seed }));
   const tally = new WarningTally();
   const r = cvAucPrepared(prepared, cols.map((_, j) => j), l2, tally);
   return { meanAuc: r.mean, sdAuc: r.sd, foldAuc: r.foldAuc, warnings: [...foldWarnings(prepared), ...tally.list(`l2 = ${l2}`)] };

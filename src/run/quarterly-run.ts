@@ -17,6 +17,7 @@ import { personasSection } from "../report/personas-section";
 import { reportHtml } from "../report/report-html";
 import { diffRules, type RulesDiff } from "../scoring/diff-rules";
 import { createScorer } from "../scoring/score";
+import { scoreStability } from "../scoring/score-stability";
 import type { Scorecard } from "../scoring/scorecard";
 import { resolveTuneOptions, type TuneOptions } from "../scoring/tune-options";
 import { leadRecord, tuneScorecard } from "../scoring/tune-scorecard";
@@ -136,5 +137,5 @@ export async function quarterlyRun(input: string | DealTable, options: Quarterly
   }
   onProgress("deriving buyer personas from the best customers");
   const found = personas(table, { ...(personaNames ? { names: personaNames } : {}), drivers: card.drivers });
-  return new QuarterlyRun(table, card, found, frameworks, previous ? diffRules(previous, card.rules) : undefined, loaded?.report, extras);
+  return new QuarterlyRun(table, card, found, frameworks, previous ? diffRules(previous, card.rules, scoreStability(previous, table)) : undefined, loaded?.report, extras);
 }

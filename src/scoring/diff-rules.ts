@@ -1,4 +1,5 @@
 import type { ScoringRules } from "../formats/scoring-rules-schema";
+import type { ScoreStability } from "./score-stability";
 
 /** What changed between two versions of scoring rules. */
 export interface RulesDiff {
@@ -10,17 +11,20 @@ export interface RulesDiff {
   points: { attribute: string; bin: string; before: number | null; after: number | null }[];
   tiers: { name: string; before: number | null | undefined; after: number | null | undefined }[];
   basePoints: { before: number; after: number };
+  /** The PSI of the score distribution under the old rules, last quarter's deals vs the deals after, when data were given ({@link scoreStability}). */
+  scoreStability?: ScoreStability;
 }
 
 /**
  * Compares two scoring rules: attributes added or removed, points moved per bin (bins matched
- * by label), tier thresholds moved, the base points and the holdout AUC of each.
+ * by label), tier thresholds moved, the base points and the holdout AUC of each; with
+ * `stability` (from {@link scoreStability}), how the score distribution under the old rules moved.
  *
  * @example
  * import { diffRules } from "leadlab";
  * // diffRules(lastQuarter, thisQuarter).added; // => ["demo_request_count_90d"]
  */
-export function diffRules(before: ScoringRules, after: ScoringRules): RulesDiff {
+export function diffRules(before: ScoringRules, after: ScoringRules, stability?: ScoreStability): RulesDiff {
   const names = (r: ScoringRules) => r.attributes.map((a) => a.name);
   const points: RulesDiff["points"] = [];
   for (const a of after.attributes) {
@@ -45,6 +49,7 @@ export function diffRules(before: ScoringRules, after: ScoringRules): RulesDiff 
       .map((name) => ({ name, before: before.tiers.find((t) => t.name === name)?.minPoints, after: after.tiers.find((t) => t.name === name)?.minPoints }))
       .filter((t) => t.before !== t.after),
     basePoints: { before: before.scale.basePoints, after: after.scale.basePoints },
+    ...(stability ? { scoreStability: stability } : {}),
   };
 }
 
@@ -66,5 +71,12 @@ export function formatRulesDiff(d: RulesDiff): string {
     lines.push(`~ ${p.attribute} · ${p.bin}: ${p.before === null ? "new bin" : p.before} → ${p.after === null ? "bin removed" : p.after}`);
   for (const t of d.tiers) lines.push(`~ tier ${t.name} threshold: ${fmt(t.before)} → ${fmt(t.after)}`);
   if (lines.length === 1) lines.push("no change to attributes, points or tiers");
+  const st = d.scoreStability;
+  if (st && "unavailable" in st) lines.push(`score stability under the old rules: not computed (${st.unavailable})`);
+  else if (st)
+    lines.push(
+      `score stability under the old rules, ${st.before.deals} deals ${st.before.from} to ${st.before.to} vs ${st.after.deals} deals after (to ${st.after.to}, ${st.before.column}): ` +
+        `PSI ${st.tiers.psi.toFixed(3)} over tiers (${st.tiers.reading}), ${st.deciles.psi.toFixed(3)} over deciles (${st.deciles.reading})`,
+    );
   return lines.join("\n") + "\n";
 }

@@ -116,6 +116,7 @@ export class Scorecard implements ScorecardParts {
       tiers: this.tiers,
       grades: this.grades,
       stability: { psi: this.stability.psi, reading: this.stability.reading },
+      ...(this.rules.metadata.rounding ? { rounding: this.rules.metadata.rounding } : {}),
       attributes: this.rules.attributes.map((a) => ({ name: a.name, role: a.role, group: a.group, rationale: a.rationale })),
       selectionFolds: this.selectionFolds,
       drift: this.drift,

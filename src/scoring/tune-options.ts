@@ -28,6 +28,8 @@ export interface TuneOptions {
   seed?: number;
   /** Folds of cross-validation inside the training part (default 5). */
   folds?: number;
+  /** Round numeric bin edges to readable values when that costs little (default true); false keeps the exact edges. */
+  readableEdges?: boolean;
 }
 
 /** Every option filled in and checked. */
@@ -43,6 +45,7 @@ export interface ResolvedTuneOptions {
   tierNames: readonly string[];
   seed: number;
   folds: number;
+  readableEdges: boolean;
 }
 
 /**
@@ -75,5 +78,6 @@ export function resolveTuneOptions(o: TuneOptions, sources?: Pick<DealSources, "
     tierNames,
     seed: o.seed ?? 7,
     folds: o.folds ?? 5,
+    readableEdges: o.readableEdges ?? true,
   };
 }

@@ -5,7 +5,7 @@ import type { DriverAttribute } from "../drivers/drivers-result";
 import { aucWithCI, auc, compareAuc } from "../model/auc";
 import { brierScore } from "../model/brier-score";
 import { calibrationTable } from "../model/calibration";
-import { chooseL2, forwardSelect } from "../model/cross-validation";
+import { chooseL2, crossValidatedAuc, forwardSelect } from "../model/cross-validation";
 import { rulesInputs } from "./rules-inputs";
 import { timeOrderedFolds } from "../model/time-ordered-folds";
 import { ksStatistic } from "../model/ks-statistic";
@@ -13,7 +13,7 @@ import { liftTable } from "../model/lift";
 import { fitLogistic } from "../model/logistic-regression";
 import { populationStability } from "../model/population-stability";
 import { rocCurve } from "../model/roc-curve";
-import type { BinRule, BinSet } from "../stats/binning/bin";
+import type { BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
 import { binEvidence, missingRationale, type MissingTreatment } from "./bin-evidence";
 import { chooseTiers } from "./choose-tiers";
@@ -24,9 +24,16 @@ import { gradeMatrix, quartileCuts } from "./grade-matrix";
 import { cardPoints } from "./points-scale";
 import { createScorer, gradeOf, type LeadRecord } from "./score";
 import { Scorecard, type Reference } from "./scorecard";
-import type { BinMatch, ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
+import type { ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
+import type { AttributeMeta } from "../data/deal-table";
+import { gatherColumn } from "../data/typed-column";
+import { readableEdges } from "../stats/binning/readable-edges";
+import { binMatch } from "./bin-match";
+import { choosePreviousBins, previousBins } from "./previous-bins";
 import { resolveTuneOptions, type ResolvedTuneOptions, type TuneOptions } from "./tune-options";
 
+/** Edges are rounded to readable values when that costs less than this cross-validated AUC on the training part. */
+export const MAX_ROUNDING_COST = 0.002;
 /** Rows used for forward selection when the training part is larger (selection only; the final fit uses every training row). */
 export const SELECTION_ROWS = 10000;
 const L2_GRID = [0, 1, 10, 100];
@@ -52,6 +59,14 @@ export const MAX_CANDIDATES = 40;
  * order on the holdout ({@link verdictProblems}); the verdict says which check failed. Tiers and
  * the fit × engagement grades are cut on training scores and measured on the holdout.
  *
+ * Numeric edges are then rounded to readable values ({@link readableEdges}: two significant
+ * digits, whole days for day counts) and the points refitted, when that costs less than
+ * {@link MAX_ROUNDING_COST} of the card's cross-validated AUC on the training part; the holdout
+ * AUC of both is reported in `metadata.rounding`, never used to decide. With `previous`, each
+ * attribute still on the card keeps last quarter's bins unless this quarter's raise that
+ * cross-validated AUC by more than {@link REBIN_MIN_GAIN} ({@link choosePreviousBins}); the
+ * rationale says which.
+ *
  * @example
  * import { loadDataset, tuneScorecard } from "leadlab";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
@@ -75,12 +90,15 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const timeline = trainingPeriods(time, table.won, train, test, PERIODS);
   if ("reason" in timeline) warnings.push(`selection on stratified folds, drift between periods not checked: ${timeline.reason}`);
   const missingOf = (a: DriverAttribute): MissingTreatment => (o.informativeMissing.has(a.attribute) ? "informative" : "neutral");
-  const woeOf = (a: DriverAttribute, evidence = a.binSet.bins.map((b) => b.woe)) => {
-    const codes = assignBins(a.binSet, table.columns[a.attribute] as Parameters<typeof assignBins>[1]);
+  const columnOf = (a: DriverAttribute) => table.columns[a.attribute] as Parameters<typeof assignBins>[1];
+  const woeOf = (a: DriverAttribute, binSet = a.binSet, evidence = binSet.bins.map((b) => b.woe)) => {
+    const codes = assignBins(binSet, columnOf(a));
     return { codes, evidence, woe: Float64Array.from(codes, (c) => (c >= 0 ? evidence[c] : 0)) };
   };
+  /** An attribute encoded for the card with the given bins (counted on the training rows). */
+  const encode = (a: DriverAttribute, binSet: BinSet): Encoding => ({ name: a.name, attribute: a, binSet, ...woeOf(a, binSet, binEvidence(binSet, missingOf(a))) });
   const significant = chooseCandidates(d.attributes, o);
-  const encodedAll = new Map(significant.map((a) => [a.name, { attribute: a, ...woeOf(a, binEvidence(a.binSet, missingOf(a))) }]));
+  const encodedAll = new Map(significant.map((a) => [a.name, encode(a, a.binSet)]));
   const pick = (x: Float64Array, rows: Int32Array) => Float64Array.from(rows, (r) => x[r]);
 
   // Each candidate's effect period by period; one whose effect flips or fades inside the training part is set aside.
@@ -121,10 +139,57 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   }
   warnings.push(...model.warnings);
 
-  const chosen = selected.map((name, j) => ({ ...encoded.get(name)!, beta: model.coefficients[j] }));
-  const { basePoints, binPoints } = cardPoints(o.scale, model.intercept, chosen.map((c) => c.evidence.map((w) => c.beta * w)));
-  const pointsAt = (rows: Int32Array, only?: (a: DriverAttribute) => boolean) =>
-    Float64Array.from(rows, (r) => chosen.reduce((s, c, j) => s + (only && !only(c.attribute) ? 0 : c.codes[r] >= 0 ? binPoints[j][c.codes[r]] : 0), only ? 0 : basePoints));
+  // Readable edges, then last quarter's bins where the data have not moved: each choice measured
+  // on the training part by the card's cross-validated AUC on the selection folds, then refitted.
+  const cvL2 = l2 / (train.length / selectRows.rows.length);
+  const cvAuc = (card: readonly Encoding[]) =>
+    card.length ? crossValidatedAuc(card.map((e) => pick(e.woe, selectRows.rows)), selectRows.y, { l2: cvL2, folds: o.folds, seed: o.seed, foldList }).meanAuc : 0.5;
+  const fit = (card: readonly Encoding[]) => fitLogistic(card.map((e) => pick(e.woe, train)), yTrain, { l2 });
+  /** A card's points (base and per bin) for a fitted model, and the points of rows (only some attributes' points, without the base, when `only` is given). */
+  const scored = (card: readonly Encoding[], m: typeof model) => {
+    const { basePoints, binPoints } = cardPoints(o.scale, m.intercept, card.map((c, j) => c.evidence.map((w) => m.coefficients[j] * w)));
+    const pointsAt = (rows: Int32Array, only?: (a: DriverAttribute) => boolean) =>
+      Float64Array.from(rows, (r) => card.reduce((s, c, j) => s + (only && !only(c.attribute) ? 0 : c.codes[r] >= 0 ? binPoints[j][c.codes[r]] : 0), only ? 0 : basePoints));
+    return { basePoints, binPoints, pointsAt };
+  };
+  const exactCard = selected.map((name) => encoded.get(name)!);
+  const roundedCard = exactCard.map((e) =>
+    e.binSet.type === "numeric" && !e.binSet.indicator
+      ? encode(e.attribute, readableEdges(e.binSet, pick(table.columns[e.attribute.attribute] as Float64Array, train), yTrain, { wholeUnits: countsDays(table.attribute(e.attribute.attribute)) }))
+      : e,
+  );
+  const roundedModel = fit(roundedCard);
+  const roundingCost = cvAuc(exactCard) - cvAuc(roundedCard);
+  const useRounded = o.readableEdges && roundingCost < MAX_ROUNDING_COST && roundedModel.coefficients.every((b) => b > 0);
+  const holdoutAuc = (card: readonly Encoding[], m: typeof model) => (canTestRows(yTest) ? auc(scored(card, m).pointsAt(test), yTest) : NaN);
+  const rounding = {
+    edges: useRounded ? ("rounded" as const) : ("exact" as const),
+    maxCost: MAX_ROUNDING_COST,
+    trainingCost: roundingCost,
+    aucExact: holdoutAuc(exactCard, model),
+    aucRounded: holdoutAuc(roundedCard, roundedModel),
+  };
+  if (o.readableEdges && !useRounded && exactCard.length)
+    warnings.push(`bin edges left exact: rounding them to readable values costs ${roundingCost.toFixed(4)} cross-validated training AUC (the limit is ${MAX_ROUNDING_COST})`);
+  let card = useRounded ? roundedCard : exactCard;
+  const binsChoices = previous
+    ? choosePreviousBins(
+        card,
+        (e) => {
+          const old = previous.attributes.find((x) => x.name === e.name);
+          if (!old) return undefined;
+          const set = previousBins(e.binSet, old, gatherColumn(table.columns[e.attribute.attribute], train) as Parameters<typeof assignBins>[1], yTrain);
+          return "reason" in set ? set : encode(e.attribute, set);
+        },
+        cvAuc,
+      )
+    : undefined;
+  if (binsChoices) card = binsChoices.card;
+  if (card !== exactCard) model = fit(card);
+  const binsNotes = new Map(binsChoices?.choices.map((c) => [c.name, c.note]));
+
+  const chosen = card.map((e, j) => ({ ...e, beta: model.coefficients[j] }));
+  const { basePoints, binPoints, pointsAt } = scored(card, model);
   const logitAt = (rows: Int32Array) => Float64Array.from(rows, (r) => chosen.reduce((s, c) => s + c.beta * c.woe[r], model.intercept));
   const trainPoints = pointsAt(train);
   const testPoints = pointsAt(test);
@@ -132,7 +197,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const testProb = testLogit.map((z) => 1 / (1 + Math.exp(-z)));
 
   const testWins = yTest.reduce((s, v) => s + v, 0);
-  const canTest = testWins > 0 && testWins < yTest.length;
+  const canTest = canTestRows(yTest);
   const aucCI = canTest ? aucWithCI(testPoints, yTest) : { auc: NaN, lo: NaN, hi: NaN };
   const aboveChance = canTest && aucCI.lo > 0.5 && chosen.length > 0;
   const aucUnrounded = canTest ? auc(testLogit, yTest) : NaN;
@@ -201,6 +266,14 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
         brier: rounded(metrics.brier),
         baseRate: rounded(metrics.baseRate),
       },
+      rounding: {
+        edges: rounding.edges,
+        maxCost: rounding.maxCost,
+        trainingCost: Number(rounding.trainingCost.toFixed(6)),
+        aucExact: rounded(rounding.aucExact),
+        aucRounded: rounded(rounding.aucRounded),
+        cost: rounded(rounding.aucExact - rounding.aucRounded),
+      },
     },
     inputs: rulesInputs(table.sources),
     scale: {
@@ -210,7 +283,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
       pdo: o.scale.kind === "pdo" ? o.scale.pdo : 0,
       basePoints,
     },
-    attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, binPoints[j], table, missingOf(c.attribute))),
+    attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, c.binSet, binPoints[j], table, missingOf(c.attribute), binsNotes.get(c.name))),
     tiers: tiers.map((t) => ({
       name: t.name,
       minPoints: t.minPoints,
@@ -254,6 +327,16 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   });
 }
 
+/** An attribute of the card with the bins it uses, encoded as evidence for every row of the table. */
+interface Encoding {
+  name: string;
+  attribute: DriverAttribute;
+  binSet: BinSet;
+  codes: Int32Array;
+  evidence: number[];
+  woe: Float64Array;
+}
+
 /** Whether the user forced the attribute onto the card. */
 function isForced(a: DriverAttribute, o: ResolvedTuneOptions): boolean {
   return o.include.has(a.attribute) || o.include.has(a.name);
@@ -280,27 +363,18 @@ function evenlySpaced(rows: Int32Array, y: Uint8Array, size: number): { rows: In
   return { rows: Int32Array.from(idx, (i) => rows[i]), y: Uint8Array.from(idx, (i) => y[i]) };
 }
 
-function binMatch(rule: BinRule): BinMatch {
-  switch (rule.kind) {
-    case "range":
-      return {
-        kind: "range",
-        ...(Number.isFinite(rule.lo) ? { lo: rule.lo } : {}),
-        ...(Number.isFinite(rule.hi) ? { hi: rule.hi } : {}),
-        loInclusive: rule.loInclusive,
-        hiInclusive: rule.hiInclusive,
-      };
-    case "set":
-      return { kind: "set", values: [...rule.values] };
-    case "other":
-      return { kind: "other" };
-    case "missing":
-      return { kind: "missing" };
-  }
+/** Whether a holdout's outcomes allow an AUC (both wins and losses). */
+function canTestRows(y: Uint8Array): boolean {
+  const wins = y.reduce((s, v) => s + v, 0);
+  return wins > 0 && wins < y.length;
 }
 
-function scorecardAttribute(a: DriverAttribute, points: number[], table: DealTable, missing: MissingTreatment): ScorecardAttribute {
-  const set: BinSet = a.binSet;
+/** Whether an attribute counts days (its edges are rounded to whole days): a days-since or active-days feature, or a name with "days" in it. */
+function countsDays(meta: AttributeMeta): boolean {
+  return meta.feature?.aggregate === "days_since_last" || meta.feature?.aggregate === "active_days" || /(^|_)days?(_|$)/i.test(meta.name);
+}
+
+function scorecardAttribute(a: DriverAttribute, set: BinSet, points: number[], table: DealTable, missing: MissingTreatment, binsNote: string | undefined): ScorecardAttribute {
   const meta = table.attribute(a.attribute);
   const nonEmpty = set.bins.filter((b) => b.n > 0);
   const best = nonEmpty.reduce((x, y) => (y.rate > x.rate ? y : x));
@@ -316,7 +390,7 @@ function scorecardAttribute(a: DriverAttribute, points: number[], table: DealTab
     ...(set.type === "numeric" && meta.numberFormat ? { numberFormat: meta.numberFormat } : {}),
     role: a.role,
     group: a.role === "behavioral" ? "engagement" : "fit",
-    rationale: `win rate ${formatPercent(best.rate)} [${formatPercent(best.lo)}–${formatPercent(best.hi)}] for ${best.label} vs ${formatPercent(worst.rate)} for ${worst.label} (training); IV ${a.iv.toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}; ${missingRationale(missing)}${a.leakageQuestion ? `; ${a.leakageQuestion}` : ""}`,
+    rationale: `win rate ${formatPercent(best.rate)} [${formatPercent(best.lo)}–${formatPercent(best.hi)}] for ${best.label} vs ${formatPercent(worst.rate)} for ${worst.label} (training); IV ${a.iv.toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}; ${missingRationale(missing)}${a.leakageQuestion ? `; ${a.leakageQuestion}` : ""}${binsNote ? `; ${binsNote}` : ""}`,
     bins: set.bins.map((b, k) => ({
       label: b.label,
       when: binMatch(b.rule),
