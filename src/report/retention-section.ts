@@ -23,7 +23,7 @@ const TITLE = "Retention: which customers stay";
  *
  * @example
  * import { retentionSection } from "leadlab";
- * (await retentionSection(undefined)).html.includes("no retention data in this dataset"); // => true
+ * (await retentionSection(undefined)).html.includes("No retention data in this dataset"); // => true
  */
 export async function retentionSection(analysis: RetentionAnalysis | undefined, top = 10): Promise<ReportSection> {
   if (!analysis) return { title: TITLE, html: `<p>${escapeHtml(NO_RETENTION_DATA.replace(/^n/, "N"))}.</p>` };
