@@ -84,7 +84,7 @@ export class QuarterlyRun {
     };
   }
 
-  /** The self-contained HTML report: verdict, drivers, scorecard, personas and frameworks. */
+  /** The self-contained HTML report: verdict, drivers, scorecard, personas, retention and frameworks. */
   async reportHtml(): Promise<string> {
     const sections = [
       await personasSection(this.personas),
@@ -106,7 +106,8 @@ export class QuarterlyRun {
 /**
  * The quarterly job as one call: loads the dataset (or takes a loaded table), tunes and validates
  * the scorecard on the holdout, tests the qualification frameworks mapped in the spec on the same
- * holdout with the tuned score beside them, derives buyer personas, and diffs against last
+ * holdout with the tuned score beside them, analyses retention on the same training part (when the
+ * dataset has retention data), derives buyer personas, and diffs against last
  * quarter's rules. `leadlab tune` is this call plus writing {@link QuarterlyRun.files}.
  *
  * @example
