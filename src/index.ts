@@ -148,6 +148,7 @@ export { rawLevelCounts, NUMERIC_LEVELS } from "./drivers/level-counts";
 export { redundantPairs, type RedundantPair } from "./drivers/redundancy";
 export { targetOutcome, type TargetOutcome } from "./drivers/target-outcome";
 export { TEST_QUANTILE_GROUPS, TEST_MIN_GROUP, testGroups } from "./drivers/test-groups";
+export { retentionAnalysis, RetentionAnalysis, survivalSteps, NO_RETENTION_DATA, type RetentionAnalysisOptions } from "./drivers/retention-analysis";
 export { CONTRAST_READINGS, contrastDrivers, type ContrastReading, type ContrastRow, type BinRate, type DriversContrast } from "./drivers/contrast";
 
 // Personas: clustering the best customers
@@ -239,6 +240,7 @@ export { tuneScorecard, leadRecord, SELECTION_ROWS, MAX_CANDIDATES, MAX_ROUNDING
 export { rulesInputs } from "./scoring/rules-inputs";
 export { resolveTuneOptions, type TuneOptions, type ResolvedTuneOptions, type Scale } from "./scoring/tune-options";
 export { Scorecard, type ScorecardParts, type Reference, type AucEstimate } from "./scoring/scorecard";
+export { RunSummarySchema, RetentionBlockSchema, SurvivalStepSchema, SUMMARY_SCHEMA_PATH, summarySchemaText, parseRunSummary, type RunSummary, type RetentionBlock, type SurvivalStep } from "./formats/summary-schema";
 export { ScoringRulesSchema, BinMatchSchema, FeatureSourceSchema, ScorecardAttributeSchema, type ScoringRules, type ScorecardAttribute, type BinMatch } from "./formats/scoring-rules-schema";
 export { cardPoints, pointsScale, type CardPoints, type PointsScale } from "./scoring/points-scale";
 export { binEvidence, missingRationale, type MissingTreatment } from "./scoring/bin-evidence";
@@ -300,4 +302,5 @@ export { midRanks, type MidRanks } from "./stats/mid-ranks";
 export { rankDesignEffect } from "./stats/rank-design-effect";
 export { beliefsSection } from "./report/beliefs-section";
 export { valueSection } from "./report/value-section";
+export { retentionSection } from "./report/retention-section";
 export { accountCodes } from "./data/account-codes";

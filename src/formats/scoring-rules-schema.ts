@@ -59,6 +59,23 @@ export const FeatureSourceSchema = Type.Union([
   ),
 ]);
 
+/** How numeric bin edges were made readable, and what that cost (in the rules' metadata and the summary). */
+export const RoundingSchema = Type.Object(
+  {
+    edges: literalUnion(["rounded", "exact"] as const),
+    maxCost: Type.Number({ description: "Edges are rounded when that costs less than this cross-validated AUC on the training part." }),
+    trainingCost: Type.Number({ description: "Cross-validated AUC on the training part with exact edges minus with rounded edges: what decided." }),
+    aucExact: Type.Number({ description: "Holdout AUC of the card refitted with the exact edges (reported, never used to decide)." }),
+    aucRounded: Type.Number({ description: "Holdout AUC of the card refitted with the rounded edges." }),
+    cost: Type.Number({ description: "aucExact minus aucRounded." }),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "Numeric bin edges rounded to two significant digits (whole numbers for day counts), bins that collapse merged, points refitted; decided on the training part, both holdout AUCs reported.",
+  },
+);
+
 export const ScorecardAttributeSchema = Type.Object(
   {
     name: Type.String({ description: "The feature name (a column, an event feature, or attribute=value for an indicator)." }),
@@ -117,23 +134,7 @@ export const ScoringRulesSchema = Type.Object(
           { auc: Interval, ks: Type.Number(), brier: Type.Number(), baseRate: Type.Number() },
           { additionalProperties: false, description: "On the holdout, never on fitted rows." },
         ),
-        rounding: Type.Optional(
-          Type.Object(
-            {
-              edges: literalUnion(["rounded", "exact"] as const),
-              maxCost: Type.Number({ description: "Edges are rounded when that costs less than this cross-validated AUC on the training part." }),
-              trainingCost: Type.Number({ description: "Cross-validated AUC on the training part with exact edges minus with rounded edges: what decided." }),
-              aucExact: Type.Number({ description: "Holdout AUC of the card refitted with the exact edges (reported, never used to decide)." }),
-              aucRounded: Type.Number({ description: "Holdout AUC of the card refitted with the rounded edges." }),
-              cost: Type.Number({ description: "aucExact minus aucRounded." }),
-            },
-            {
-              additionalProperties: false,
-              description:
-                "Numeric bin edges rounded to two significant digits (whole numbers for day counts), bins that collapse merged, points refitted; decided on the training part, both holdout AUCs reported.",
-            },
-          ),
-        ),
+        rounding: Type.Optional(RoundingSchema),
       },
       { additionalProperties: false },
     ),

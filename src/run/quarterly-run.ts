@@ -11,6 +11,9 @@ import { frameworksSection } from "../report/frameworks-section";
 import { testBeliefs, type BeliefsResult } from "../beliefs/test-beliefs";
 import type { BeliefsDocument } from "../formats/beliefs-schema";
 import { amountDrivers, type AmountDriversResult } from "../drivers/amount-drivers";
+import { NO_RETENTION_DATA, retentionAnalysis, type RetentionAnalysis } from "../drivers/retention-analysis";
+import type { RunSummary } from "../formats/summary-schema";
+import { retentionSection } from "../report/retention-section";
 import { beliefsSection } from "../report/beliefs-section";
 import { valueSection } from "../report/value-section";
 import { personasSection } from "../report/personas-section";
@@ -61,28 +64,32 @@ export class QuarterlyRun {
     readonly load: LoadReport | undefined,
     /** The beliefs and deal-value analyses, when asked for. */
     readonly extras: QuarterlyRunExtras = {},
+    /** Retention on the training part, when the dataset has retention data. */
+    readonly retention?: RetentionAnalysis,
   ) {
     Object.freeze(this);
   }
 
-  /** The machine-readable summary (`summary.json`). */
-  summary() {
+  /** The machine-readable summary (`summary.json`, its format in src/formats/summary-schema.ts). */
+  summary(): RunSummary {
     const load = this.load;
     return {
       ...this.scorecard.toSummary(),
       provenance: this.table.provenance,
       ...(load ? { load: { deals: load.deals, joins: load.joins.map((j) => ({ table: j.table, matched: j.matched, unmatched: j.unmatched })) } } : {}),
-      diff: this.diff,
+      ...(this.diff ? { diff: this.diff } : {}),
+      retention: this.retention?.toSummary() ?? { available: false, reason: NO_RETENTION_DATA },
       ...(this.extras.beliefs ? { beliefs: this.extras.beliefs } : {}),
       ...(this.extras.value ? { value: this.extras.value } : {}),
       warnings: [...(load?.warnings ?? []), ...this.scorecard.warnings],
     };
   }
 
-  /** The self-contained HTML report: verdict, summary, example leads, drivers, scorecard, personas and frameworks. */
+  /** The self-contained HTML report: verdict, summary, example leads, drivers, scorecard, personas, retention and frameworks. */
   async reportHtml(): Promise<string> {
     const sections = [
       await personasSection(this.personas),
+      await retentionSection(this.retention),
       ...(this.frameworks ? [frameworksSection(this.frameworks)] : []),
       ...(this.extras.value ? [await valueSection(this.extras.value)] : []),
       ...(this.extras.beliefs ? [beliefsSection(this.extras.beliefs)] : []),
@@ -100,7 +107,8 @@ export class QuarterlyRun {
 /**
  * The quarterly job as one call: loads the dataset (or takes a loaded table), tunes and validates
  * the scorecard on the holdout, tests the qualification frameworks mapped in the spec on the same
- * holdout with the tuned score beside them, derives buyer personas, and diffs against last
+ * holdout with the tuned score beside them, analyses retention on the same training part (when the
+ * dataset has retention data), derives buyer personas, and diffs against last
  * quarter's rules. `leadlab tune` is this call plus writing {@link QuarterlyRun.files}.
  *
  * @example
@@ -135,7 +143,13 @@ export async function quarterlyRun(input: string | DealTable, options: Quarterly
     const setAside = Object.fromEntries(card.drivers.attributes.filter((a) => a.leakage !== null && !a.leakageKept).map((a) => [a.attribute, a.leakage!]));
     frameworks = evaluateFrameworks(table, { scorecard: { name: "tuned scorecard", scores }, setAside });
   }
+  let retention: RetentionAnalysis | undefined;
+  if (table.retention) {
+    onProgress("analysing retention on the same training part (drivers, survival curves, wins that churn)");
+    const o = resolveTuneOptions(tune, table.sources);
+    retention = retentionAnalysis(table, card.drivers, table.split.train, { seed: o.seed, keep: o.keep, exclude: [...o.exclude] });
+  }
   onProgress("deriving buyer personas from the best customers");
   const found = personas(table, { ...(personaNames ? { names: personaNames } : {}), drivers: card.drivers });
-  return new QuarterlyRun(table, card, found, frameworks, previous ? diffRules(previous, card.rules, scoreStability(previous, table)) : undefined, loaded?.report, extras);
+  return new QuarterlyRun(table, card, found, frameworks, previous ? diffRules(previous, card.rules, scoreStability(previous, table)) : undefined, loaded?.report, extras, retention);
 }

@@ -1,7 +1,8 @@
 /*
  * Determinism on the real sample: every table of data/sample with its rows in a seeded random
  * order (deals, accounts, products, renewals as CSV; the events Parquet file rewritten in
- * another order) gives byte-identical scoring.yaml and personas.yaml from `leadlab tune`.
+ * another order) gives byte-identical scoring.yaml and personas.yaml from `leadlab tune`, and the
+ * same retention block in summary.json.
  */
 import assert from "node:assert/strict";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -39,4 +40,6 @@ test("data/sample with every table's rows shuffled: byte-identical scoring.yaml 
   assert.notEqual(readFileSync(join(shuffledDir, "deals.csv"), "utf8"), readFileSync(join(SAMPLE, "deals.csv"), "utf8"));
   for (const file of ["scoring.yaml", "personas.yaml"])
     assert.ok(readFileSync(join(original, file)).equals(readFileSync(join(reordered, file))), `${file} differs after shuffling the rows`);
+  const retention = (dir: string) => JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")).retention;
+  assert.deepEqual(retention(reordered), retention(original), "the retention block of summary.json differs after shuffling the rows");
 });
