@@ -158,7 +158,8 @@ export { prepareGower, gowerDistance, gowerMatrix, gowerToPoints, rowCompletenes
 export { kMedoids, pamBuild, type KMedoidsOptions, type KMedoidsResult, type DistanceMatrix } from "./cluster/k-medoids";
 export { MIXED_KINDS, checkMixedColumns, mixedColumnsFromTable, type MixedKind, type MixedColumn } from "./cluster/mixed-column";
 export { sampleIndices, bootstrapIndices } from "./cluster/resample";
-export { learnRuleList, conditionHolds, applyRules, applyRulesToColumns, formatRule, type Condition, type Rule, type RuleList, type RuleListOptions } from "./personas/rule-list";
+export { conditionHolds, applyRules, applyRulesToColumns, formatRule, OTHER_PERSONA, type AssignmentRule, type Condition } from "./personas/persona-rule";
+export { learnRuleList, type Rule, type RuleList, type RuleListOptions } from "./personas/learn-rule-list";
 export { silhouette, type SilhouetteResult } from "./cluster/silhouette";
 export { bootstrapStability, bootstrapStabilities, type StabilityOptions, type StabilityResult } from "./cluster/stability";
 export { clusterTraits, type TraitOptions, type Trait } from "./personas/traits";

@@ -1,5 +1,5 @@
 import { parseBoolean, parseNumber } from "../data/infer-attribute";
-import { conditionHolds, type Condition } from "./rule-list";
+import { conditionHolds, type Condition } from "./persona-rule";
 import type { PersonaCondition, PersonasDocument } from "../formats/personas-schema";
 
 /** A value of a lead as it may come from a CSV row, JSON or a CRM field. */

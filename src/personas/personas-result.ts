@@ -9,7 +9,7 @@ import type { CustomerSet } from "../formats/vocabulary";
 import type { NamePart } from "./persona-names";
 import type { PersonaProfile } from "./persona-profile";
 import { personasYaml } from "./personas-yaml";
-import type { Condition } from "./rule-list";
+import type { Condition } from "./persona-rule";
 import type { Trait } from "./traits";
 
 /** A rate with its Wilson 95 % interval: `events` of `n`. `value` is NaN when n = 0. */

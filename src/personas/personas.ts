@@ -15,7 +15,8 @@ import { PersonasResult, type Persona, type PersonaAttribute, type PersonaMedoid
 import { rankScaler } from "../cluster/rank-scaler";
 import { rateOf } from "./rate";
 import { clusterWithMinimumSize } from "./sized-clustering";
-import { applyRulesToColumns, formatRule, learnRuleList } from "./rule-list";
+import { applyRulesToColumns, formatRule } from "./persona-rule";
+import { learnRuleList } from "./learn-rule-list";
 import { clusterTraits, type Trait } from "./traits";
 
 /**

@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { MixedColumn } from "../../src/cluster/mixed-column";
 import { seededRandom } from "../../src/stats/random";
-import { applyRules, applyRulesToColumns, conditionHolds, formatRule, learnRuleList } from "../../src/personas/rule-list";
+import { applyRules, applyRulesToColumns, conditionHolds, formatRule } from "../../src/personas/persona-rule";
+import { learnRuleList } from "../../src/personas/learn-rule-list";
 
 /** Personas defined exactly by the attributes (one of them decided by a missing value). */
 function separable(n: number, seed: number): { columns: MixedColumn[]; labels: Int32Array } {
