@@ -145,6 +145,11 @@ export const PersonaEntrySchema = Type.Object(
     winRate: RateSchema,
     retention: Type.Union([RateSchema, Type.Null()]),
     medianAmount: Type.Union([Type.Number(), Type.Null()], { description: "Median amount of its won deals." }),
+    retainedRevenue: Type.Number({
+      minimum: 0,
+      description: "Amounts of its customers' first won deals, of those retained at the horizon (without amounts: the retained customers); personas are listed by it, largest first.",
+    }),
+    retainedRevenueShare: Share("Its share of all customers' retained revenue."),
     medoid: Type.Record(Type.String(), MedoidValue, { description: "Its most typical customer's values." }),
     traits: Type.Array(PersonaTraitSchema),
     warnings: Type.Array(Type.String()),
@@ -243,9 +248,12 @@ export const PersonasSchema = Type.Object(
     assignment: Type.Object(
       {
         fidelity: Share("Share of the clustered customers the rules give their own persona."),
+        heldOutFidelity: Type.Union([Share(), Type.Null()], {
+          description: "The same for rules learned without a seeded random quarter of the customers, measured on that quarter (null: none held out).",
+        }),
         coverage: Share("Share of them some rule matches."),
         precision: Share("Among those, the share given their own persona."),
-        noPersonaShare: Share("Share of all closed deals no rule matches."),
+        otherShare: Share('Share of all closed deals no rule matches (persona "other").'),
         rules: Type.Array(
           Type.Object(
             {
@@ -259,7 +267,7 @@ export const PersonasSchema = Type.Object(
           ),
           { description: "In order: the first rule whose conditions all hold gives the persona." },
         ),
-        otherwise: Type.Null({ description: "No rule matches: no persona." }),
+        otherwise: Type.Literal("other", { description: 'No rule matches: the lead\'s persona is "other", which no persona is called.' }),
       },
       { additionalProperties: false },
     ),

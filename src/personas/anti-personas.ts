@@ -73,8 +73,10 @@ export function personaAntiPersonas(
 
 /** What {@link dealAntiPersona} needs: every closed deal's attributes and outcomes. */
 export interface DealAntiPersonaInput {
-  /** Raw attribute columns over every closed deal (table rows). */
+  /** Raw attribute columns over the closed deals searched (one row per deal). */
   columns: readonly MixedColumn[];
+  /** Those deals in words, for `why` (default "closed deals"; e.g. "closed deals no persona rule matches"). */
+  scope?: string;
   /** Weight per column name (as the personas used). */
   weights: Readonly<Record<string, number>>;
   won: Uint8Array;
@@ -190,7 +192,7 @@ export function dealAntiPersona(input: DealAntiPersonaInput): AntiPersona | null
     retention,
     traits: all.filter((t) => t.q < 0.05).slice(0, input.maxTraits),
     samePersona,
-    why: `among all ${n.toLocaleString("en-US")} closed deals, the ${winRate.n.toLocaleString("en-US")} that look like this win ${interval(winRate)}, below the ${formatPercent(base)} of all deals (the lowest of ${clustering.k} clusters of deals)${overlap}`,
+    why: `among the ${n.toLocaleString("en-US")} ${input.scope ?? "closed deals"}, the ${winRate.n.toLocaleString("en-US")} that look like this win ${interval(winRate)}, below the ${formatPercent(base)} of those deals (the lowest of ${clustering.k} clusters of deals)${overlap}`,
   };
 }
 

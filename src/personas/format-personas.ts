@@ -1,4 +1,5 @@
 import { formatPercent } from "../format/percent";
+import { OTHER_PERSONA } from "./persona-rule";
 import type { PersonasResult, Rate } from "./personas-result";
 import type { Trait } from "./traits";
 
@@ -61,14 +62,18 @@ export function formatPersonas(result: PersonasResult, options: { traits?: numbe
     lines.push(
       `   ${int(p.size)} customers (${formatPercent(p.share)}) · deals win ${rateText(p.winRate, "deals")}` +
         (p.retention ? ` · retained ${rateText(p.retention, "customers")}` : "") +
-        ` · median won amount ${amount(p.medianAmount)}`,
+        ` · median won amount ${amount(p.medianAmount)} · retained revenue ${amount(p.retainedRevenue)} (${formatPercent(p.retainedRevenueShare)})`,
     );
     lines.push(`   silhouette ${p.silhouette.toFixed(2)} · stability ${p.stability.toFixed(2)} · id ${p.id}`);
     for (const t of p.traits.slice(0, top)) lines.push(`   · ${traitLine(t)}`);
   });
   const a = result.assignment;
   lines.push("");
-  lines.push(`assignment rules (fidelity ${formatPercent(a.fidelity)}, coverage ${formatPercent(a.coverage)}; no persona for ${formatPercent(a.noPersonaShare)} of closed deals):`);
+  lines.push(
+    `assignment rules (fidelity ${formatPercent(a.fidelity)}` +
+      (Number.isNaN(a.heldOutFidelity) ? "" : `, ${formatPercent(a.heldOutFidelity)} on a held-out quarter of the customers`) +
+      `, coverage ${formatPercent(a.coverage)}; "${OTHER_PERSONA}" for ${formatPercent(a.otherShare)} of closed deals):`,
+  );
   for (const t of a.text) lines.push(`  ${t}`);
   lines.push("");
   if (result.antiPersonas.length === 0) lines.push("anti-personas: none (no segment wins but churns, or wins clearly less often)");

@@ -52,7 +52,7 @@ export interface PersonaMedoid {
 
 /** One persona. */
 export interface Persona {
-  /** Position (0 = the largest). */
+  /** Position (0 = the most retained revenue). */
   index: number;
   /** Stable id from the default name (see `personaId`). */
   id: string;
@@ -75,6 +75,13 @@ export interface Persona {
   retention: Rate | null;
   /** Median amount of its won deals (null without amounts). */
   medianAmount: number | null;
+  /**
+   * What its customers bring and keep: the amounts of their first won deals, of those retained
+   * at the horizon (see `customerRetainedRevenue`); personas are ranked by it. And its share of
+   * all customers' retained revenue.
+   */
+  retainedRevenue: number;
+  retainedRevenueShare: number;
   /** Distinguishing traits (q < 0.05), strongest lift first. */
   traits: Trait[];
   warnings: string[];
@@ -95,15 +102,17 @@ export interface PersonaRule {
 
 /** Rules that tag a lead with a persona, as other systems apply them. */
 export interface PersonaAssignment {
-  /** Ordered: the first rule whose conditions hold gives the persona; none → no persona. */
+  /** Ordered: the first rule whose conditions hold gives the persona; none → "other". */
   rules: PersonaRule[];
   /** Share of the clustered customers the rules give their own persona. */
   fidelity: number;
+  /** The same for rules learned without a seeded random quarter of the customers, on that quarter (NaN: none held out). */
+  heldOutFidelity: number;
   /** Share of them some rule matches, and the share right among those. */
   coverage: number;
   precision: number;
-  /** Share of all closed deals no rule matches ("no persona"). */
-  noPersonaShare: number;
+  /** Share of all closed deals no rule matches ("other"). */
+  otherShare: number;
   text: string[];
 }
 

@@ -5,6 +5,7 @@ import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors"
 import type { AntiPersona } from "./anti-personas";
 import type { PersonasResult, Rate } from "./personas-result";
 import { PersonasSchema, type PersonaCondition, type PersonasDocument } from "../formats/personas-schema";
+import { OTHER_PERSONA } from "./persona-rule";
 import type { Trait } from "./traits";
 
 /**
@@ -150,6 +151,8 @@ export function personasDocument(result: PersonasResult): PersonasDocument {
       winRate: rate(p.winRate),
       retention: p.retention ? rate(p.retention) : null,
       medianAmount: p.medianAmount === null ? null : r2(p.medianAmount),
+      retainedRevenue: r2(p.retainedRevenue),
+      retainedRevenueShare: r4(p.retainedRevenueShare),
       medoid: Object.fromEntries(
         Object.entries(p.medoid.values).map(([k, v]) => [k, typeof v === "number" && byName.get(k)?.type !== "date" ? r2(v) : Array.isArray(v) ? [...v] : v]),
       ),
@@ -158,11 +161,12 @@ export function personasDocument(result: PersonasResult): PersonasDocument {
     })),
     assignment: {
       fidelity: r4(result.assignment.fidelity),
+      heldOutFidelity: Number.isNaN(result.assignment.heldOutFidelity) ? null : r4(result.assignment.heldOutFidelity),
       coverage: r4(result.assignment.coverage),
       precision: r4(result.assignment.precision),
-      noPersonaShare: r4(result.assignment.noPersonaShare),
+      otherShare: r4(result.assignment.otherShare),
       rules: result.assignment.rules.map((r) => ({ persona: r.persona, when: r.conditions.map(condition), support: r.support, purity: r4(r.purity), text: r.text })),
-      otherwise: null,
+      otherwise: OTHER_PERSONA,
     },
     antiPersonas: result.antiPersonas.map(anti),
     warnings: [...result.warnings],
@@ -185,7 +189,7 @@ export function personasYaml(result: PersonasResult): string {
     `# Buyer personas of ${result.dataset}, derived by leadlab ${result.toolVersion} (kind Personas, apiVersion leadlab/v1).`,
     "# Generated: derive it again rather than editing it; rename personas in personas.names.yaml.",
     "# Schema: rules/schema/personas.schema.json. A lead gets the persona of the first rule under",
-    "# assignment.rules whose conditions all hold, else no persona.",
+    '# assignment.rules whose conditions all hold, else "other".',
   ].join("\n");
   const doc = new YAML.Document(personasDocument(result), { aliasDuplicateObjects: false });
   // short lists and small records of plain values on one line: `sizes: [454, 247]`, `winRate: { value: …, lo: … }`
@@ -261,6 +265,7 @@ function checkDocument(doc: PersonasDocument, file: string): void {
   });
   const ids = new Set<string>();
   doc.personas.forEach((p, i) => {
+    if (p.id === OTHER_PERSONA) fail(`personas.${i}.id`, `"${OTHER_PERSONA}" is what a lead no rule matches is called, not a persona id`, "give the persona another id", p.id);
     if (ids.has(p.id)) fail(`personas.${i}.id`, `persona id "${p.id}" appears twice`, "give every persona a unique id", p.id);
     ids.add(p.id);
   });

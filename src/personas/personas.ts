@@ -1,7 +1,7 @@
 import { formatPercent } from "../format/percent";
 import { quantileSorted } from "simple-statistics";
 import type { DealTable } from "../data/deal-table";
-import { dealAntiPersona, personaAntiPersonas } from "./anti-personas";
+import { dealAntiPersona, personaAntiPersonas, type AntiPersona } from "./anti-personas";
 import { assignToMedoids } from "../cluster/assign";
 import { screenAttributes, type AttributeScreen } from "./attribute-screening";
 import { prepareGower } from "../cluster/gower";
@@ -9,13 +9,15 @@ import { mixedColumnsFromTable, type MixedColumn } from "../cluster/mixed-column
 import { personaAttributes, type LeftOutAttribute } from "./persona-attributes";
 import { personaCustomers } from "./persona-customers";
 import { personaProfile } from "./persona-profile";
-import { applyPersonaNames, defaultPersonaNames, personaNameParts, type NamingAttribute } from "./persona-names";
+import { applyPersonaNames, defaultPersonaNames, personaNameParts, ruleNameParts, type NamingAttribute } from "./persona-names";
 import { resolvePersonasOptions, type PersonasOptions, type ResolvedPersonasOptions } from "./personas-options";
 import { PersonasResult, type Persona, type PersonaAttribute, type PersonaMedoid, type Rate } from "./personas-result";
 import { rankScaler } from "../cluster/rank-scaler";
 import { rateOf } from "./rate";
+import { seededRandom } from "../stats/random";
 import { clusterWithMinimumSize } from "./sized-clustering";
-import { applyRulesToColumns, formatRule } from "./persona-rule";
+import { applyRulesToColumns, formatRule, OTHER_PERSONA } from "./persona-rule";
+import { customerRetainedRevenue, rankByRetainedRevenue } from "./retained-revenue";
 import { learnRuleList } from "./learn-rule-list";
 import { clusterTraits, type Trait } from "./traits";
 
@@ -37,12 +39,16 @@ import { clusterTraits, type Trait } from "./traits";
  *    of the customers that look like it, both with Wilson intervals; the median amount of its
  *    won deals; distinguishing traits (lift, interval, Benjamini–Hochberg q); a readable name and
  *    an id (see `defaultPersonaNames`; renames from `personas.names.yaml` when given).
- * 5. **Assignment rules** other systems apply to a new lead: a rule list of depth ≤ 3 learned
- *    from the personas (see `learnRuleList`; a leaf names the persona most of its customers are
- *    in), with its fidelity; leads no rule matches get no persona.
- * 6. **Anti-personas**: personas that win but churn or rarely win (see `personaAntiPersonas`),
- *    and the cluster of all closed deals that wins least, when clearly below the rest (see
- *    `dealAntiPersona`).
+ * 5. **Assignment rules** other systems apply to a new lead: a rule list of depth ≤ 6 over
+ *    several attributes, learned from the personas (see `learnRuleList`; a leaf names the
+ *    persona at least 60 % of its customers are in), with its fidelity on every customer and, learned
+ *    without them, on a held-out quarter of the customers; leads no rule matches are "other".
+ *    Personas are ranked by the retained revenue of their customers (see
+ *    `rankByRetainedRevenue`) and named by the conditions of their main rule (see
+ *    `ruleNameParts`).
+ * 6. **Anti-personas** never overlap personas: the cluster of the closed deals no persona rule
+ *    matches that wins least, when clearly below the rest (see `dealAntiPersona`). A persona
+ *    that wins but churns or rarely wins (see `personaAntiPersonas`) says so in its warnings.
  *
  * Weak structure is said plainly in `warnings` and the `verdict` (silhouette below 0.25,
  * unstable or small personas, rules of low fidelity). Same table and options → the same result
@@ -103,7 +109,7 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   const scale = (cols: readonly MixedColumn[]) =>
     cols.map((c, j): MixedColumn => (c.kind === "numeric" ? { name: c.name, kind: "numeric", values: Float64Array.from(c.values, scalers[j]!) } : c));
   progress(`personas: clustering on ${kept.length} attributes (${kept.map((a) => a.name).join(", ")})`);
-  const clustering = clusterWithMinimumSize(scale(rawKept), {
+  const clustered = clusterWithMinimumSize(scale(rawKept), {
     numeric: "range",
     weights,
     sampleSize: o.sample,
@@ -113,6 +119,9 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
     ...(o.kMin !== undefined ? { kMin: o.kMin } : {}),
     ...(o.kMax !== undefined ? { kMax: o.kMax } : {}),
   });
+  // personas numbered by the revenue their customers bring and keep, largest first
+  const ranked = rankByRetainedRevenue(clustered, customerRetainedRevenue(table, customers));
+  const clustering = ranked.clustering;
   const k = clustering.k;
 
   progress(`personas: k = ${clustering.k} (${clustering.reason})`);
@@ -141,8 +150,14 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   });
   const allTraits: Trait[][] = [];
   for (let c = 0; c < k; c++) allTraits.push(clustering.sizes[c] > 0 ? clusterTraits(rawKept, clustering.labels, c) : []);
-  const parts = allTraits.map((t) => personaNameParts(t, naming));
-  const defaults = defaultPersonaNames(parts, naming);
+  // assignment rules; a persona is named by the conditions of its main rule (the one that assigns most of its customers)
+  const rules = learnRuleList(rawKept, clustering.labels, { maxDepth: RULE_DEPTH, minPurity: RULE_MIN_PURITY });
+  const mainRule = (c: number) => rules.rules.find((r) => r.persona === c);
+  const parts = allTraits.map((t, c) => {
+    const rule = mainRule(c);
+    return rule ? ruleNameParts(rule.conditions, naming) : personaNameParts(t, naming).slice(0, TRAIT_NAME_PARTS);
+  });
+  const defaults = defaultPersonaNames(parts, naming, Infinity);
   const medoids = Array.from(clustering.medoids, (m, c): PersonaMedoid => medoidOf(table, rawKept, m, medoidRows[c]));
   // renames match the medoid on every candidate attribute, not only those that weigh: a rename file outlives the screening
   const renames = o.names
@@ -152,6 +167,7 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
       )
     : null;
   if (renames) warnings.push(...renames.warnings);
+  const totalRevenue = ranked.revenue.reduce((a, b) => a + b, 0);
   const list: Persona[] = [];
   for (let c = 0; c < k; c++) {
     const deals = countBy(n, (r) => dealLabels[r] === c, (r) => table.won[r]);
@@ -183,14 +199,18 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
       winRate: rateOf(deals.events, deals.n),
       retention: ret,
       medianAmount: medianAmountOf(table, (r) => table.won[r] === 1 && dealLabels[r] === c),
+      retainedRevenue: ranked.revenue[c],
+      retainedRevenueShare: totalRevenue > 0 ? ranked.revenue[c] / totalRevenue : 0,
       traits: allTraits[c].filter((t) => t.q < 0.05).slice(0, o.maxTraits),
       warnings: personaWarnings(clustering.clusterStability[c], clustering.clusterSilhouette[c], clustering.sizes[c]),
     });
   }
+  list.forEach((p, c) => {
+    if (!mainRule(c)) p.warnings.push(`no assignment rule gives it (its customers are too mixed with others' for a rule of purity ≥ ${formatPercent(RULE_MIN_PURITY)}): leads like it are tagged "${OTHER_PERSONA}"; its name is drawn from its traits`);
+  });
   for (const p of list) warnings.push(...p.warnings.map((w) => `persona "${p.name}": ${w}`));
 
-  // assignment rules
-  const rules = learnRuleList(rawKept, clustering.labels, { minPurity: RULE_MIN_PURITY });
+  // how the rules fare: on every clustered customer, and learned without the holdout's customers, on those
   const names = list.map((p) => p.name);
   const ruleLabels = applyRulesToColumns(rules, rawDeals);
   const noPersona = ruleLabels.reduce((s, l) => s + (l < 0 ? 1 : 0), 0);
@@ -206,23 +226,33 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
     fidelity: rules.fidelity,
     coverage: rules.coverage,
     precision: rules.precision,
-    noPersonaShare: n ? noPersona / n : 0,
-    text: [...rules.rules.map((r) => formatRule(r, names)), "otherwise no persona"],
+    heldOutFidelity: heldOutFidelity(o.seed, rawKept, clustering.labels),
+    otherShare: n ? noPersona / n : 0,
+    text: [...rules.rules.map((r) => formatRule(r, names)), `otherwise ${OTHER_PERSONA}`],
   };
   if (rules.fidelity < 0.7)
     warnings.push(`the assignment rules give only ${formatPercent(rules.fidelity)} of the customers their own persona (fidelity < 70%): the personas are hard to tell apart with simple rules`);
 
-  // anti-personas
-  const antiPersonas = personaAntiPersonas(list, base, n);
-  if (o.antiPersonas) {
-    progress(`personas: clustering all ${n.toLocaleString("en-US")} closed deals for anti-personas`);
+  // anti-personas never overlap personas: a persona whose deals rarely win or whose customers
+  // churn stays a persona, with a warning; the segment not to chase is sought among the deals
+  // no persona rule matches
+  for (const a of personaAntiPersonas(list, base, n)) {
+    const p = list.find((x) => x.id === a.persona)!;
+    p.warnings.push(`${a.kind.replace(/-/g, " ")}: ${a.why}; it is a persona of the best customers all the same, so no anti-persona`);
+  }
+  const antiPersonas: AntiPersona[] = [];
+  const otherRows = Int32Array.from(Array.from(ruleLabels).flatMap((l, r) => (l < 0 ? [r] : [])));
+  if (o.antiPersonas && otherRows.length >= MIN_OTHER_DEALS) {
+    progress(`personas: clustering the ${otherRows.length.toLocaleString("en-US")} closed deals no persona rule matches, for anti-personas`);
+    const position = new Map(Array.from(otherRows, (r, i) => [r, i]));
+    const otherRetention = retention ? Array.from(retention.rows).flatMap((r, i) => (position.has(r) ? [[position.get(r)!, retention.y[i]] as const] : [])) : [];
     const deal = dealAntiPersona({
-      columns: rawDeals,
+      columns: mixedColumnsFromTable(table, kept.map((a) => a.name), otherRows),
+      scope: `closed deals no persona rule matches (persona "${OTHER_PERSONA}")`,
       weights,
-      won: table.won,
-      ...(retention ? { retention: { rows: retention.rows, y: retention.y } } : {}),
+      won: Uint8Array.from(otherRows, (r) => table.won[r]),
+      ...(retention ? { retention: { rows: Int32Array.from(otherRetention, (x) => x[0]), y: Uint8Array.from(otherRetention, (x) => x[1]) } } : {}),
       naming,
-      personas: { labels: dealLabels, ids: list.map((p) => p.id) },
       seed: o.seed,
       sample: Math.min(o.sample, DEAL_SAMPLE),
       bootstraps: Math.min(o.bootstraps, DEAL_BOOTSTRAPS),
@@ -276,16 +306,53 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
 }
 
 /**
- * A leaf of the rule tree names a persona when at least half of its customers are in it:
- * with a stricter purity a persona that shares its traits with background customers gets no
- * rule at all, and a consumer could never assign it.
+ * A leaf of the rule tree names a persona when at least 60 % of its customers are in it; the
+ * customers of a less pure leaf are "other", not a catch-all named after one persona.
  */
-const RULE_MIN_PURITY = 0.5;
+const RULE_MIN_PURITY = 0.6;
+
+/**
+ * Depth of the rule tree: the sample's personas need up to six conditions (industry, seniority,
+ * size) to be told apart with fidelity ≥ 85 %; deeper rules stop being readable.
+ */
+const RULE_DEPTH = 6;
+
+/** Parts of a name drawn from traits, for a persona no rule assigns. */
+const TRAIT_NAME_PARTS = 3;
+
+/** Share of the customers held out to measure the rule learner on customers it did not see. */
+const HELD_OUT_SHARE = 0.25;
+
+/**
+ * Fidelity of the rule learner on customers it did not see: rules learned on a seeded random
+ * 75 % of the customers, applied to the other 25 %. (The table's holdout is the newest deals
+ * when split by time, and their customers' retention is not decided yet.) NaN when no customer
+ * is held out.
+ */
+function heldOutFidelity(seed: number, columns: readonly MixedColumn[], labels: Int32Array): number {
+  const random = seededRandom(seed);
+  const inTest = Uint8Array.from(labels, () => (random() < HELD_OUT_SHARE ? 1 : 0));
+  const trainLabels = Int32Array.from(labels, (l, i) => (inTest[i] ? -1 : l));
+  if (trainLabels.every((l) => l < 0)) return NaN;
+  const learned = learnRuleList(columns, trainLabels, { maxDepth: RULE_DEPTH, minPurity: RULE_MIN_PURITY });
+  const given = applyRulesToColumns(learned, columns);
+  let m = 0;
+  let same = 0;
+  labels.forEach((l, i) => {
+    if (!inTest[i] || l < 0) return;
+    m++;
+    if (given[i] === l) same++;
+  });
+  return m ? same / m : NaN;
+}
 
 /** Traits per persona in the side-by-side profile. */
 const PROFILE_TRAITS = 4;
 
-/** The clustering of all closed deals for anti-personas is secondary: a smaller sample and fewer resamples keep it quick. */
+/** Fewer "other" deals than this are too few to look for a segment among. */
+const MIN_OTHER_DEALS = 50;
+
+/** The clustering of closed deals for anti-personas is secondary: a smaller sample and fewer resamples keep it quick. */
 const DEAL_SAMPLE = 1000;
 const DEAL_BOOTSTRAPS = 10;
 

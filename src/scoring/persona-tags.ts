@@ -16,8 +16,8 @@ export interface PersonaInput {
 
 /** A lead's persona and the kinds of the anti-personas drawn from that persona. */
 export interface PersonaTag {
-  /** The persona id of the first assignment rule that holds, or null. */
-  persona: string | null;
+  /** The persona id of the first assignment rule that holds, or "other". */
+  persona: string;
   /** E.g. `["rarely-wins"]`; empty when the persona is no anti-persona (or there is none). */
   anti: string[];
 }
@@ -88,7 +88,7 @@ export function personaTagger(doc: Pick<PersonasDocument, "attributes" | "assign
         }
       }
       const persona = assignPersona(doc, read);
-      return { persona, anti: persona === null ? [] : (anti.get(persona) ?? []) };
+      return { persona, anti: anti.get(persona) ?? [] };
     },
   };
 }

@@ -3,9 +3,9 @@ import { score, type LeadRecord, type LeadScore, type ScoreOptions } from "./sco
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { personaTagger } from "./persona-tags";
 
-/** A lead's score and the persona its assignment rules give it (null: no persona fits). */
+/** A lead's score and the persona its assignment rules give it ("other": no rule matches). */
 export interface TaggedLead extends LeadScore {
-  persona: string | null;
+  persona: string;
 }
 
 /**
