@@ -9,7 +9,7 @@ import { ANTI_PERSONA_KINDS, ATTRIBUTE_TYPES, CUSTOMER_SETS, ROLES } from "./voc
  * all come from this definition.
  */
 
-const literalUnion = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T[number]>[]);
+const literalUnion = <T extends readonly string[]>(values: T, options?: { description: string }) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T[number]>[], options);
 const Share = (description?: string) => Type.Number({ minimum: 0, maximum: 1, ...(description ? { description } : {}) });
 const Count = (description?: string) => Type.Integer({ minimum: 0, ...(description ? { description } : {}) });
 
@@ -169,8 +169,9 @@ export const PersonaEntrySchema = Type.Object(
 export const AntiPersonaSchema = Type.Object(
   {
     kind: literalUnion(ANTI_PERSONA_KINDS),
-    source: literalUnion(["persona", "deals"] as const),
-    persona: Type.Union([Type.String(), Type.Null()], { description: "The persona's id when found among personas." }),
+    source: literalUnion(["customers", "deals"] as const, {
+      description: "customers: a cluster of the customers that wins but churns, set aside from the personas (rules tag its leads); deals: a cluster of the closed deals no persona rule matches.",
+    }),
     id: Type.String(),
     name: Type.String(),
     deals: Count(),
@@ -257,7 +258,8 @@ export const PersonasSchema = Type.Object(
         rules: Type.Array(
           Type.Object(
             {
-              persona: Type.String({ description: "The persona id." }),
+              persona: Type.String({ description: 'The persona id, or "other" for a rule that tags an anti-persona.' }),
+              antiPersona: Type.Optional(Type.String({ description: "The id of the anti-persona (source customers) the rule tags; its persona is then \"other\"." })),
               when: Type.Array(PersonaConditionSchema, { description: "Every condition must hold." }),
               support: Count(),
               purity: Share(),

@@ -27,12 +27,23 @@ export type PersonaLead = Readonly<Record<string, PersonaLeadValue>>;
  * assignPersona(doc, {}); // => "healthcare-700-plus-employees-director" (its rule accepts a missing industry)
  */
 export function assignPersona(doc: Pick<PersonasDocument, "attributes" | "assignment">, lead: PersonaLead): string {
+  return matchingRule(doc, lead)?.persona ?? OTHER_PERSONA;
+}
+
+/**
+ * The first rule under `assignment.rules` of a `personas.yaml` whose conditions all hold for a
+ * lead (values read as {@link assignPersona} reads them), or undefined: what tells a persona, or
+ * "other" with the anti-persona of the rule.
+ *
+ * @example
+ * import { matchingRule, readPersonas } from "leadlab";
+ * const doc = readPersonas("rules/sample/personas.yaml");
+ * matchingRule(doc, { industry: "Marketing & Advertising", employees: 30 })?.antiPersona;
+ * // => "marketing-and-advertising-under-550-employees-wins-but-churns"
+ */
+export function matchingRule(doc: Pick<PersonasDocument, "attributes" | "assignment">, lead: PersonaLead): PersonasDocument["assignment"]["rules"][number] | undefined {
   const types = new Map(doc.attributes.map((a) => [a.name, { type: a.type, separator: a.separator ?? ";" }]));
-  for (const rule of doc.assignment.rules) {
-    const holds = rule.when.every((c) => conditionHolds(toCondition(c), readValue(lead[c.attribute], types.get(c.attribute))));
-    if (holds) return rule.persona;
-  }
-  return OTHER_PERSONA;
+  return doc.assignment.rules.find((rule) => rule.when.every((c) => conditionHolds(toCondition(c), readValue(lead[c.attribute], types.get(c.attribute)))));
 }
 
 function toCondition(c: PersonaCondition): Condition {

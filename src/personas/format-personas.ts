@@ -79,7 +79,7 @@ export function formatPersonas(result: PersonasResult, options: { traits?: numbe
   if (result.antiPersonas.length === 0) lines.push("anti-personas: none (no segment wins but churns, or wins clearly less often)");
   else {
     lines.push("anti-personas:");
-    for (const x of result.antiPersonas) lines.push(`  ${x.kind === "wins-but-churns" ? "wins but churns" : "rarely wins"}: ${x.name} (${x.source === "persona" ? "a persona" : "among all closed deals"}) — ${x.why}`);
+    for (const x of result.antiPersonas) lines.push(`  ${x.kind === "wins-but-churns" ? "wins but churns" : "rarely wins"}: ${x.name} (${x.source === "customers" ? "a cluster of the customers, set aside from the personas" : `among the closed deals no persona rule matches`}) — ${x.why}`);
   }
   if (result.warnings.length) {
     lines.push("");

@@ -87,11 +87,13 @@ export interface Persona {
   warnings: string[];
 }
 
-/** One assignment rule: when every condition holds, a lead gets `persona`. */
+/** One assignment rule: when every condition holds, a lead gets `persona` (and `antiPersona`). */
 export interface PersonaRule {
-  /** The persona's id and position. */
+  /** The persona's id ("other" for a rule of an anti-persona), and the position of its cluster. */
   persona: string;
   personaIndex: number;
+  /** The anti-persona a rule of a cluster set aside tags (see `AntiPersona`). */
+  antiPersona?: string;
   conditions: Condition[];
   /** Customers it covers, and the share of them in the persona. */
   support: number;

@@ -66,7 +66,6 @@ const condition = (c: PersonaCondition | { attribute: string; kind: "range"; fro
 const anti = (a: AntiPersona) => ({
   kind: a.kind,
   source: a.source,
-  persona: a.persona,
   id: a.id,
   name: a.name,
   deals: a.deals,
@@ -165,7 +164,7 @@ export function personasDocument(result: PersonasResult): PersonasDocument {
       coverage: r4(result.assignment.coverage),
       precision: r4(result.assignment.precision),
       otherShare: r4(result.assignment.otherShare),
-      rules: result.assignment.rules.map((r) => ({ persona: r.persona, when: r.conditions.map(condition), support: r.support, purity: r4(r.purity), text: r.text })),
+      rules: result.assignment.rules.map((r) => ({ persona: r.persona, ...(r.antiPersona ? { antiPersona: r.antiPersona } : {}), when: r.conditions.map(condition), support: r.support, purity: r4(r.purity), text: r.text })),
       otherwise: OTHER_PERSONA,
     },
     antiPersonas: result.antiPersonas.map(anti),
@@ -269,8 +268,12 @@ function checkDocument(doc: PersonasDocument, file: string): void {
     if (ids.has(p.id)) fail(`personas.${i}.id`, `persona id "${p.id}" appears twice`, "give every persona a unique id", p.id);
     ids.add(p.id);
   });
+  const antiIds = new Set(doc.antiPersonas.map((a) => a.id));
   doc.assignment.rules.forEach((r, i) => {
-    if (!ids.has(r.persona)) fail(`assignment.rules.${i}.persona`, `the rule names persona "${r.persona}", which the file does not define`, `use one of: ${[...ids].join(", ")}`, r.persona);
+    if (r.antiPersona !== undefined) {
+      if (!antiIds.has(r.antiPersona)) fail(`assignment.rules.${i}.antiPersona`, `the rule names anti-persona "${r.antiPersona}", which the file does not define`, `use one of: ${[...antiIds].join(", ") || "(none)"}`, r.antiPersona);
+      if (r.persona !== OTHER_PERSONA) fail(`assignment.rules.${i}.persona`, `a rule that tags an anti-persona gives persona "${OTHER_PERSONA}"`, `write persona: ${OTHER_PERSONA}`, r.persona);
+    } else if (!ids.has(r.persona)) fail(`assignment.rules.${i}.persona`, `the rule names persona "${r.persona}", which the file does not define`, `use one of: ${[...ids].join(", ")}`, r.persona);
     r.when.forEach((c, j) => {
       const field = `assignment.rules.${i}.when.${j}`;
       const type = attributes.get(c.attribute);

@@ -1,7 +1,7 @@
 import { formatPercent } from "../format/percent";
 import { quantileSorted } from "simple-statistics";
 import type { DealTable } from "../data/deal-table";
-import { dealAntiPersona, personaAntiPersonas, type AntiPersona } from "./anti-personas";
+import { dealAntiPersona, personaAntiPersonas, winsButChurns, type AntiPersona } from "./anti-personas";
 import { assignToMedoids } from "../cluster/assign";
 import { screenAttributes, type AttributeScreen } from "./attribute-screening";
 import { prepareGower } from "../cluster/gower";
@@ -119,19 +119,14 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
     ...(o.kMin !== undefined ? { kMin: o.kMin } : {}),
     ...(o.kMax !== undefined ? { kMax: o.kMax } : {}),
   });
-  // personas numbered by the revenue their customers bring and keep, largest first
-  const ranked = rankByRetainedRevenue(clustered, customerRetainedRevenue(table, customers));
-  const clustering = ranked.clustering;
-  const k = clustering.k;
-
-  progress(`personas: k = ${clustering.k} (${clustering.reason})`);
+  const k = clustered.k;
+  progress(`personas: k = ${k} (${clustered.reason})`);
   // every closed deal to its nearest medoid, on the same scale
   const rawDeals = mixedColumnsFromTable(table, kept.map((a) => a.name));
   const dealModel = prepareGower(scale(rawDeals), { numeric: "range", weights });
-  const medoidRows = Int32Array.from(clustering.medoids, (m) => customers.rows[m]);
-  const dealLabels = assignToMedoids(dealModel, medoidRows).labels;
+  const firstLabels = assignToMedoids(dealModel, Int32Array.from(clustered.medoids, (m) => customers.rows[m])).labels;
 
-  // base rates
+  // base rates, and the rates of the deals and customers that look like each cluster
   const n = table.n;
   const wonCount = table.won.reduce((s, w) => s + w, 0);
   const retention = customers.retention;
@@ -140,6 +135,33 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
     retention: retention ? rateOf(retention.y.reduce((s, y) => s + y, 0), retention.rows.length) : null,
     medianAmount: medianAmountOf(table, (r) => table.won[r] === 1),
   };
+  const ratesOf = (labels: Int32Array, c: number): { winRate: Rate; retention: Rate | null } => {
+    const deals = countBy(n, (r) => labels[r] === c, (r) => table.won[r]);
+    let ret: Rate | null = null;
+    if (retention) {
+      let m = 0;
+      let stay = 0;
+      retention.rows.forEach((r, i) => {
+        if (labels[r] === c) {
+          m++;
+          stay += retention.y[i];
+        }
+      });
+      ret = rateOf(stay, m);
+    }
+    return { winRate: rateOf(deals.events, deals.n), retention: ret };
+  };
+
+  // clusters that win but churn are no personas of the best customers: they are set aside as
+  // anti-personas (while two personas remain); the personas are numbered by the revenue their
+  // customers bring and keep, largest first, and the clusters set aside after them
+  const churns = Array.from({ length: k }, (_, c) => winsButChurns(ratesOf(firstLabels, c), base));
+  const setAside = k - churns.filter(Boolean).length >= 2 ? churns : churns.map(() => false);
+  const ranked = rankByRetainedRevenue(clustered, customerRetainedRevenue(table, customers), setAside);
+  const clustering = ranked.clustering;
+  const m = k - setAside.filter(Boolean).length;
+  const medoidRows = Int32Array.from(clustering.medoids, (x) => customers.rows[x]);
+  const dealLabels = Int32Array.from(firstLabels, ranked.renumber);
 
   // personas
   const assigned = clustering.sizes.reduce((s, x) => s + x, 0);
@@ -170,19 +192,7 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   const totalRevenue = ranked.revenue.reduce((a, b) => a + b, 0);
   const list: Persona[] = [];
   for (let c = 0; c < k; c++) {
-    const deals = countBy(n, (r) => dealLabels[r] === c, (r) => table.won[r]);
-    let ret: Rate | null = null;
-    if (retention) {
-      let m = 0;
-      let stay = 0;
-      retention.rows.forEach((r, i) => {
-        if (dealLabels[r] === c) {
-          m++;
-          stay += retention.y[i];
-        }
-      });
-      ret = rateOf(stay, m);
-    }
+    const rates = ratesOf(dealLabels, c);
     const name = renames?.names[c] ?? defaults.names[c];
     list.push({
       index: c,
@@ -196,8 +206,8 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
       silhouette: clustering.clusterSilhouette[c],
       stability: clustering.clusterStability[c],
       medoid: medoids[c],
-      winRate: rateOf(deals.events, deals.n),
-      retention: ret,
+      winRate: rates.winRate,
+      retention: rates.retention,
       medianAmount: medianAmountOf(table, (r) => table.won[r] === 1 && dealLabels[r] === c),
       retainedRevenue: ranked.revenue[c],
       retainedRevenueShare: totalRevenue > 0 ? ranked.revenue[c] / totalRevenue : 0,
@@ -210,13 +220,26 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   });
   for (const p of list) warnings.push(...p.warnings.map((w) => `persona "${p.name}": ${w}`));
 
-  // how the rules fare: on every clustered customer, and learned without the holdout's customers, on those
-  const names = list.map((p) => p.name);
+  // the clusters set aside become anti-personas (a segment is never both); a persona that wins
+  // but churns (when too few would remain) or rarely wins says so in its warnings
+  const personasList = list.slice(0, m);
+  const antiPersonas: AntiPersona[] = personaAntiPersonas(list.slice(m), base, n);
+  for (const a of personaAntiPersonas(personasList, base, n)) {
+    const p = personasList.find((x) => `${x.id}-${a.kind}` === a.id)!;
+    const warning = `${a.kind.replace(/-/g, " ")}: ${a.why}; it is a persona of the best customers all the same, so no anti-persona`;
+    p.warnings.push(warning);
+    warnings.push(`persona "${p.name}": ${warning}`);
+  }
+  const antiOf = (c: number) => (c >= m ? antiPersonas[c - m] : undefined);
+
+  // how the rules fare: on every clustered customer, and learned without a held-out quarter of the customers, on those
+  const names = list.map((p, c) => (c < m ? p.name : `${OTHER_PERSONA} (anti-persona ${antiOf(c)!.id})`));
   const ruleLabels = applyRulesToColumns(rules, rawDeals);
-  const noPersona = ruleLabels.reduce((s, l) => s + (l < 0 ? 1 : 0), 0);
+  const noPersona = ruleLabels.reduce((s, l) => s + (l < 0 || l >= m ? 1 : 0), 0);
   const assignment = {
     rules: rules.rules.map((r) => ({
-      persona: list[r.persona].id,
+      persona: r.persona < m ? list[r.persona].id : OTHER_PERSONA,
+      ...(r.persona >= m ? { antiPersona: antiOf(r.persona)!.id } : {}),
       personaIndex: r.persona,
       conditions: r.conditions.map((x) => ({ ...x, ...("values" in x ? { values: [...x.values] } : {}) })),
       support: r.support,
@@ -233,14 +256,7 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   if (rules.fidelity < 0.7)
     warnings.push(`the assignment rules give only ${formatPercent(rules.fidelity)} of the customers their own persona (fidelity < 70%): the personas are hard to tell apart with simple rules`);
 
-  // anti-personas never overlap personas: a persona whose deals rarely win or whose customers
-  // churn stays a persona, with a warning; the segment not to chase is sought among the deals
-  // no persona rule matches
-  for (const a of personaAntiPersonas(list, base, n)) {
-    const p = list.find((x) => x.id === a.persona)!;
-    p.warnings.push(`${a.kind.replace(/-/g, " ")}: ${a.why}; it is a persona of the best customers all the same, so no anti-persona`);
-  }
-  const antiPersonas: AntiPersona[] = [];
+  // the segment of deals not to chase is sought only among the deals no rule matches
   const otherRows = Int32Array.from(Array.from(ruleLabels).flatMap((l, r) => (l < 0 ? [r] : [])));
   if (o.antiPersonas && otherRows.length >= MIN_OTHER_DEALS) {
     progress(`personas: clustering the ${otherRows.length.toLocaleString("en-US")} closed deals no persona rule matches, for anti-personas`);
@@ -265,7 +281,7 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   // what the clustering said, persona by persona
   warnings.unshift(...clustering.warnings.filter((w) => !/^cluster \d+ of k/.test(w)));
   if (customers.rows.length < 100) warnings.push(`only ${customers.rows.length} customers: the personas are rough sketches`);
-  const verdict = verdictOf(k, customers.rows.length, o.customers, clustering.silhouette, clustering.stability);
+  const verdict = verdictOf(m, k - m, customers.rows.length, o.customers, clustering.silhouette, clustering.stability);
 
   return new PersonasResult({
     dataset: table.provenance.dataset,
@@ -292,10 +308,10 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
     stability: clustering.stability,
     candidates: clustering.table,
     base,
-    personas: list,
+    personas: personasList,
     assignment,
     antiPersonas,
-    profile: personaProfile(rawKept, clustering.labels, list.map((p) => p.traits), PROFILE_TRAITS),
+    profile: personaProfile(rawKept, clustering.labels, personasList.map((p) => p.traits), PROFILE_TRAITS),
     verdict,
     warnings,
     customerRows: customers.rows,
@@ -374,9 +390,10 @@ function personaWarnings(stability: number, silhouette: number, size: number): s
   return out;
 }
 
-function verdictOf(k: number, customers: number, set: string, silhouette: number, stability: number): string {
+function verdictOf(personaCount: number, setAside: number, customers: number, set: string, silhouette: number, stability: number): string {
   const measures = `silhouette ${silhouette.toFixed(2)}, stability ${stability.toFixed(2)}`;
-  const head = `${k} personas among ${customers.toLocaleString("en-US")} ${set} customers`;
+  const aside = setAside ? ` (and ${setAside} cluster${setAside > 1 ? "s" : ""} that win${setAside > 1 ? "" : "s"} but churn${setAside > 1 ? "" : "s"}, set aside as anti-persona${setAside > 1 ? "s" : ""})` : "";
+  const head = `${personaCount} personas among ${customers.toLocaleString("en-US")} ${set} customers${aside}`;
   if (silhouette < 0.25) return `${head}; weak structure (${measures}): treat them as slices of one population, not distinct types`;
   if (stability < 0.75) return `${head}; some structure but unstable (${measures})`;
   return `${head}; clear structure (${measures})`;
