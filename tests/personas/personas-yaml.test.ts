@@ -71,7 +71,7 @@ test("the file's rules tag every closed deal as the in-memory rules do (assignPe
       // as a CSV export would give them: text, multi-valued cells joined with the separator
       lead[a.name] = v === null || (typeof v === "number" && Number.isNaN(v)) ? "" : Array.isArray(v) ? v.join(a.separator ?? ";") : String(v);
     }
-    const expected = result.ruleLabels[r] < 0 ? "other" : ids[result.ruleLabels[r]];
+    const expected = ids[result.ruleLabels[r]] ?? "other"; // no rule, or the rule of an anti-persona
     assert.equal(assignPersona(doc, lead as PersonaLead), expected, `deal ${table.ids[r]}`);
   }
 });
