@@ -22,9 +22,9 @@ export type PersonaLead = Readonly<Record<string, PersonaLeadValue>>;
  * @example
  * import { assignPersona, readPersonas } from "leadlab";
  * const doc = readPersonas("rules/sample/personas.yaml");
- * assignPersona(doc, { industry: "Financial Services", employees: 12000, tech_stack: "Salesforce;Slack" });
- * // => "financial-services-3500-plus-employees-4-plus-committee-size"
- * assignPersona(doc, {}); // => "healthcare-700-plus-employees-director" (its rule accepts a missing industry)
+ * assignPersona(doc, { industry: "Financial Services", employees: 12000, tech_stack: "Salesforce;Slack" }); // => "financial-services"
+ * assignPersona(doc, { industry: "Aerospace" }); // => "other" (an industry no customer had)
+ * assignPersona(doc, {}); // => "software" (a rule accepts a missing industry, seniority and employees)
  */
 export function assignPersona(doc: Pick<PersonasDocument, "attributes" | "assignment">, lead: PersonaLead): string {
   return matchingRule(doc, lead)?.persona ?? OTHER_PERSONA;

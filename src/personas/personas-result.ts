@@ -164,7 +164,7 @@ export interface PersonasParts {
  * import { loadDataset, personas } from "leadlab";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * const result = personas(table);
- * result.personas.map((p) => p.name); // => ["Software · 190–700 employees · VP", "Healthcare · 700+ employees · Director", …]
+ * result.personas.map((p) => p.name); // => ["Software", "Financial Services", "Healthcare"]
  */
 export class PersonasResult implements PersonasParts {
   readonly dataset!: string;

@@ -18,8 +18,7 @@ export interface TaggedLead extends LeadScore {
  * @example
  * import { readPersonas, readScoringRules, scoreAndTag } from "leadlab";
  * const lead = { industry: "Financial Services", employees: 12000, committee_size: 6 };
- * scoreAndTag(readScoringRules("rules/sample/scoring.yaml"), readPersonas("rules/sample/personas.yaml"), lead).persona;
- * // => "financial-services-3500-plus-employees-4-plus-committee-size"
+ * scoreAndTag(readScoringRules("rules/sample/scoring.yaml"), readPersonas("rules/sample/personas.yaml"), lead).persona; // => "financial-services"
  */
 export function scoreAndTag(rules: ScoringRules, personas: Pick<PersonasDocument, "attributes" | "assignment">, record: LeadRecord, options: ScoreOptions = {}): TaggedLead {
   const missing = [...(rules.inputs.missing ?? []), ...(options.missing ?? [])];
