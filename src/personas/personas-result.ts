@@ -148,10 +148,14 @@ export interface PersonasParts {
   /** One sentence: how many personas and how clear they are. */
   verdict: string;
   warnings: string[];
-  /** Table rows of the clustered customers, and each one's persona (-1: no value to compare). */
+  /**
+   * Table rows of the clustered customers, and each one's cluster (-1: no value to compare): a
+   * persona's index, or from `personas.length` on a cluster set aside as an anti-persona (in
+   * the order of the anti-personas of source `customers`).
+   */
   customerRows: Int32Array;
   labels: Int32Array;
-  /** Per table row: the persona of the nearest medoid (-1: no value), and the persona the rules give (-1: none). */
+  /** Per table row: the cluster of the nearest medoid (-1: no value), and the cluster the rules give (-1: none, "other"), numbered as `labels`. */
   dealLabels: Int32Array;
   ruleLabels: Int32Array;
 }
