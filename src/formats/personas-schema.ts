@@ -249,6 +249,10 @@ export const PersonasSchema = Type.Object(
     assignment: Type.Object(
       {
         fidelity: Share("Share of the clustered customers the rules give their own persona."),
+        bySegment: Type.Array(
+          Type.Object({ id: Type.String(), customers: Count(), fidelity: Type.Union([Share(), Type.Null()]) }, { additionalProperties: false }),
+          { description: "Per persona and per cluster set aside as an anti-persona: its customers, and the share of them the rules give it (null: none)." },
+        ),
         heldOutFidelity: Type.Union([Share(), Type.Null()], {
           description: "The same for rules learned without a seeded random quarter of the customers, measured on that quarter (null: none held out).",
         }),

@@ -74,6 +74,7 @@ export function formatPersonas(result: PersonasResult, options: { traits?: numbe
       (Number.isNaN(a.heldOutFidelity) ? "" : `, ${formatPercent(a.heldOutFidelity)} on a held-out quarter of the customers`) +
       `, coverage ${formatPercent(a.coverage)}; "${OTHER_PERSONA}" for ${formatPercent(a.otherShare)} of closed deals):`,
   );
+  lines.push(`  by segment: ${a.bySegment.map((x) => `${x.id} ${Number.isNaN(x.fidelity) ? "–" : formatPercent(x.fidelity)} of ${int(x.customers)}`).join(", ")}`);
   for (const t of a.text) lines.push(`  ${t}`);
   lines.push("");
   if (result.antiPersonas.length === 0) lines.push("anti-personas: none (no segment wins but churns, or wins clearly less often)");

@@ -110,6 +110,8 @@ export interface PersonaAssignment {
   fidelity: number;
   /** The same for rules learned without a seeded random quarter of the customers, on that quarter (NaN: none held out). */
   heldOutFidelity: number;
+  /** Per persona and per cluster set aside as an anti-persona (by id, in cluster order): its customers, and the share of them the rules give it. */
+  bySegment: { id: string; customers: number; fidelity: number }[];
   /** Share of them some rule matches, and the share right among those. */
   coverage: number;
   precision: number;

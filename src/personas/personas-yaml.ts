@@ -161,6 +161,7 @@ export function personasDocument(result: PersonasResult): PersonasDocument {
     assignment: {
       fidelity: r4(result.assignment.fidelity),
       heldOutFidelity: Number.isNaN(result.assignment.heldOutFidelity) ? null : r4(result.assignment.heldOutFidelity),
+      bySegment: result.assignment.bySegment.map((x) => ({ id: x.id, customers: x.customers, fidelity: Number.isNaN(x.fidelity) ? null : r4(x.fidelity) })),
       coverage: r4(result.assignment.coverage),
       precision: r4(result.assignment.precision),
       otherShare: r4(result.assignment.otherShare),

@@ -250,6 +250,7 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
     coverage: rules.coverage,
     precision: rules.precision,
     heldOutFidelity: heldOutFidelity(o.seed, rawKept, clustering.labels),
+    bySegment: segmentFidelity(applyRulesToColumns(rules, rawKept), clustering.labels, list.map((p, c) => (c < m ? p.id : antiOf(c)!.id))),
     otherShare: n ? noPersona / n : 0,
     text: [...rules.rules.map((r) => formatRule(r, names)), `otherwise ${OTHER_PERSONA}`],
   };
@@ -335,6 +336,18 @@ const RULE_DEPTH = 6;
 
 /** Parts of a name drawn from traits, for a persona no rule assigns. */
 const TRAIT_NAME_PARTS = 3;
+
+/** Per cluster: its customers, and the share of them the rules give it (NaN for an empty cluster). */
+function segmentFidelity(given: Int32Array, labels: Int32Array, ids: readonly string[]): { id: string; customers: number; fidelity: number }[] {
+  const size = new Array<number>(ids.length).fill(0);
+  const same = new Array<number>(ids.length).fill(0);
+  labels.forEach((l, i) => {
+    if (l < 0) return;
+    size[l]++;
+    if (given[i] === l) same[l]++;
+  });
+  return ids.map((id, c) => ({ id, customers: size[c], fidelity: size[c] ? same[c] / size[c] : NaN }));
+}
 
 /** Share of the customers held out to measure the rule learner on customers it did not see. */
 const HELD_OUT_SHARE = 0.25;

@@ -46,6 +46,7 @@ export async function personasSection(result: PersonasResult): Promise<ReportSec
       `<p>${escapeHtml(result.verdict)}</p>${table}${heatmap}` +
       `<h3>Assignment rules (fidelity ${formatPercent(a.fidelity)}${Number.isNaN(a.heldOutFidelity) ? "" : `; ${formatPercent(a.heldOutFidelity)} on a held-out quarter of the customers`})</h3>` +
       list(a.text) +
+      `<p>${escapeHtml(`Share of each segment's customers the rules give it: ${a.bySegment.map((x) => `${x.id} ${Number.isNaN(x.fidelity) ? "–" : formatPercent(x.fidelity)} of ${x.customers}`).join(", ")}.`)}</p>` +
       `<p>${escapeHtml(`"${OTHER_PERSONA}": ${formatPercent(a.otherShare)} of the closed deals match no persona rule.`)}</p>` +
       (result.antiPersonas.length
         ? `<h3>Anti-personas</h3>${list(result.antiPersonas.map((x) => `${x.kind.replace(/-/g, " ")}: ${x.name} (${x.source === "customers" ? "set aside from the personas" : "among the deals no persona rule matches"}), ${x.deals} deals, win rate ${rate(x.winRate)}, retained ${rate(x.retention)}`))}`

@@ -62,6 +62,11 @@ test("the sample's exported rules, applied by the scorer to every clustered cust
   assert.ok(all >= 0.85, `fidelity ${all}`);
   assert.ok(Math.abs(all - doc.assignment.fidelity) < 1e-4, `${all} vs the file's ${doc.assignment.fidelity}`);
   for (const [id, n] of size) assert.ok((right.get(id) ?? 0) / n >= 0.7, `${id}: ${right.get(id)} of ${n}`);
+  // the file's per-segment figures are the scorer's
+  assert.deepEqual(
+    doc.assignment.bySegment.map((x) => [x.id, x.customers, x.fidelity]),
+    [...size].map(([id, n]) => [id, n, Math.round(((right.get(id) ?? 0) / n) * 1e4) / 1e4]),
+  );
   console.log(`# fidelity ${all.toFixed(4)}; ${[...size].map(([id, n]) => `${id} ${(right.get(id) ?? 0)}/${n} = ${((right.get(id) ?? 0) / n).toFixed(3)}`).join("; ")}`);
 });
 
