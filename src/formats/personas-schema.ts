@@ -254,7 +254,7 @@ export const PersonasSchema = Type.Object(
           { description: "Per persona and per cluster set aside as an anti-persona: its customers, and the share of them the rules give it (null: none)." },
         ),
         heldOutFidelity: Type.Union([Share(), Type.Null()], {
-          description: "The same for rules learned without a seeded random quarter of the customers, measured on that quarter (null: none held out).",
+          description: "The same, cross-validated: every customer given the persona of rules learned without its fold (4 seeded random folds; null: no customer).",
         }),
         coverage: Share("Share of them some rule matches."),
         precision: Share("Among those, the share given their own persona."),

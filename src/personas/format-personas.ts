@@ -71,7 +71,7 @@ export function formatPersonas(result: PersonasResult, options: { traits?: numbe
   lines.push("");
   lines.push(
     `assignment rules (fidelity ${formatPercent(a.fidelity)}` +
-      (Number.isNaN(a.heldOutFidelity) ? "" : `, ${formatPercent(a.heldOutFidelity)} on a held-out quarter of the customers`) +
+      (Number.isNaN(a.heldOutFidelity) ? "" : `, ${formatPercent(a.heldOutFidelity)} cross-validated`) +
       `, coverage ${formatPercent(a.coverage)}; "${OTHER_PERSONA}" for ${formatPercent(a.otherShare)} of closed deals):`,
   );
   lines.push(`  by segment: ${a.bySegment.map((x) => `${x.id} ${Number.isNaN(x.fidelity) ? "–" : formatPercent(x.fidelity)} of ${int(x.customers)}`).join(", ")}`);

@@ -108,7 +108,7 @@ export interface PersonaAssignment {
   rules: PersonaRule[];
   /** Share of the clustered customers the rules give their own persona. */
   fidelity: number;
-  /** The same for rules learned without a seeded random quarter of the customers, on that quarter (NaN: none held out). */
+  /** The same, cross-validated: every customer given the persona of rules learned without its fold (4 seeded folds; NaN: no customer). */
   heldOutFidelity: number;
   /** Per persona and per cluster set aside as an anti-persona (by id, in cluster order): its customers, and the share of them the rules give it. */
   bySegment: { id: string; customers: number; fidelity: number }[];

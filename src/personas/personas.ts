@@ -41,8 +41,8 @@ import { clusterTraits, type Trait } from "./traits";
  *    an id (see `defaultPersonaNames`; renames from `personas.names.yaml` when given).
  * 5. **Assignment rules** other systems apply to a new lead: a rule list of depth ≤ 6 over
  *    several attributes, learned from the personas (see `learnRuleList`; a leaf names the
- *    persona at least 60 % of its customers are in), with its fidelity on every customer and, learned
- *    without them, on a held-out quarter of the customers; leads no rule matches are "other".
+ *    persona at least 60 % of its customers are in), with its fidelity on every customer and cross-validated
+ *    (each customer assigned by rules learned without it, in 4 folds); leads no rule matches are "other".
  *    Personas are ranked by the retained revenue of their customers (see
  *    `rankByRetainedRevenue`) and named by the conditions of their main rule (see
  *    `ruleNameParts`).
@@ -232,7 +232,7 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   }
   const antiOf = (c: number) => (c >= m ? antiPersonas[c - m] : undefined);
 
-  // how the rules fare: on every clustered customer, and learned without a held-out quarter of the customers, on those
+  // how the rules fare: on every clustered customer, and cross-validated
   const names = list.map((p, c) => (c < m ? p.name : `${OTHER_PERSONA} (anti-persona ${antiOf(c)!.id})`));
   const ruleLabels = applyRulesToColumns(rules, rawDeals);
   const noPersona = ruleLabels.reduce((s, l) => s + (l < 0 || l >= m ? 1 : 0), 0);
@@ -349,29 +349,30 @@ function segmentFidelity(given: Int32Array, labels: Int32Array, ids: readonly st
   return ids.map((id, c) => ({ id, customers: size[c], fidelity: size[c] ? same[c] / size[c] : NaN }));
 }
 
-/** Share of the customers held out to measure the rule learner on customers it did not see. */
-const HELD_OUT_SHARE = 0.25;
+/** Folds of the cross-validated fidelity: each customer is held out once, with a quarter of the others. */
+const FOLDS = 4;
 
 /**
- * Fidelity of the rule learner on customers it did not see: rules learned on a seeded random
- * 75 % of the customers, applied to the other 25 %. (The table's holdout is the newest deals
- * when split by time, and their customers' retention is not decided yet.) NaN when no customer
- * is held out.
+ * Fidelity of the rule learner on customers it did not see, cross-validated: the customers are
+ * dealt into 4 seeded random folds, and every customer is given the persona of rules learned on
+ * the other 3 folds. (The table's holdout is the newest deals when split by time, and their
+ * customers' retention is not decided yet.) NaN when no customer has a cluster.
  */
 function heldOutFidelity(seed: number, columns: readonly MixedColumn[], labels: Int32Array): number {
   const random = seededRandom(seed);
-  const inTest = Uint8Array.from(labels, () => (random() < HELD_OUT_SHARE ? 1 : 0));
-  const trainLabels = Int32Array.from(labels, (l, i) => (inTest[i] ? -1 : l));
-  if (trainLabels.every((l) => l < 0)) return NaN;
-  const learned = learnRuleList(columns, trainLabels, { maxDepth: RULE_DEPTH, minPurity: RULE_MIN_PURITY });
-  const given = applyRulesToColumns(learned, columns);
+  const fold = Int32Array.from(labels, () => Math.floor(random() * FOLDS));
   let m = 0;
   let same = 0;
-  labels.forEach((l, i) => {
-    if (!inTest[i] || l < 0) return;
-    m++;
-    if (given[i] === l) same++;
-  });
+  for (let f = 0; f < FOLDS; f++) {
+    const trainLabels = Int32Array.from(labels, (l, i) => (fold[i] === f ? -1 : l));
+    if (trainLabels.every((l) => l < 0)) continue;
+    const given = applyRulesToColumns(learnRuleList(columns, trainLabels, { maxDepth: RULE_DEPTH, minPurity: RULE_MIN_PURITY }), columns);
+    labels.forEach((l, i) => {
+      if (fold[i] !== f || l < 0) return;
+      m++;
+      if (given[i] === l) same++;
+    });
+  }
   return m ? same / m : NaN;
 }
 

@@ -13,7 +13,7 @@ import { OTHER_PERSONA } from "../personas/persona-rule";
  * The report section on buyer personas: the verdict on cluster quality, each persona's size,
  * win rate of the deals like it and retention (with intervals) and retained revenue (personas
  * are ranked by it), the trait heat map, the assignment rules with their fidelity (on every
- * customer and on a held-out quarter) and what "other" covers, and the anti-personas, which
+ * customer and cross-validated) and what "other" covers, and the anti-personas, which
  * never overlap a persona.
  *
  * @example
@@ -44,7 +44,7 @@ export async function personasSection(result: PersonasResult): Promise<ReportSec
     title: "Buyer personas",
     html:
       `<p>${escapeHtml(result.verdict)}</p>${table}${heatmap}` +
-      `<h3>Assignment rules (fidelity ${formatPercent(a.fidelity)}${Number.isNaN(a.heldOutFidelity) ? "" : `; ${formatPercent(a.heldOutFidelity)} on a held-out quarter of the customers`})</h3>` +
+      `<h3>Assignment rules (fidelity ${formatPercent(a.fidelity)}${Number.isNaN(a.heldOutFidelity) ? "" : `; ${formatPercent(a.heldOutFidelity)} cross-validated, each customer by rules learned without it`})</h3>` +
       list(a.text) +
       `<p>${escapeHtml(`Share of each segment's customers the rules give it: ${a.bySegment.map((x) => `${x.id} ${Number.isNaN(x.fidelity) ? "–" : formatPercent(x.fidelity)} of ${x.customers}`).join(", ")}.`)}</p>` +
       `<p>${escapeHtml(`"${OTHER_PERSONA}": ${formatPercent(a.otherShare)} of the closed deals match no persona rule.`)}</p>` +
