@@ -13,7 +13,7 @@ export { parseScoringRules, readScoringRules } from "./scoring/parse-scoring-rul
 export { parsePersonas, readPersonas } from "./personas/personas-yaml";
 export { score, createScorer, ScoreError, type LeadScore, type LeadRecord, type LeadValue, type ScoreOptions, type Scorer } from "./scoring/score";
 export { scoreAndTag, type TaggedLead } from "./scoring/score-and-tag";
-export { assignPersona, type PersonaLead, type PersonaLeadValue } from "./personas/assign-persona";
+export { assignPersona, matchingRule, type PersonaLead, type PersonaLeadValue } from "./personas/assign-persona";
 export { DatasetError, type ErrorLocation } from "./formats/dataset-error";
 export type { ScoringRules, ScorecardAttribute, BinMatch } from "./formats/scoring-rules-schema";
 export type { PersonasDocument, PersonaEntry, PersonaCondition } from "./formats/personas-schema";

@@ -65,8 +65,8 @@ export interface IdCounts {
 
 /** With `personas`: leads per persona and per anti-persona kind. */
 export interface PersonaCounts {
-  /** Per persona id (null: no persona fits), most leads first. */
-  personas: { persona: string | null; rows: number }[];
+  /** Per persona id ("other": no rule matches), most leads first. */
+  personas: { persona: string; rows: number }[];
   /** Per anti-persona kind, most leads first. */
   anti: { kind: string; rows: number }[];
 }
@@ -175,7 +175,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
     const fileValues: LeadValue[] = new Array(readKeys.length);
     // Where each persona attribute comes from: a computed feature, or its column's index in readKeys.
     const personaSources = personaInputs.map((p) => [p.name, p.computed ? features!.columns.get(p.name)! : readKeys.indexOf(p.column)] as const);
-    const personaCounts = new Map<string | null, number>();
+    const personaCounts = new Map<string, number>();
     const antiCounts = new Map<string, number>();
     const values: LeadValue[] = new Array(scorer.keys.length);
     const tiers = new Map<string | null, string>();
@@ -203,7 +203,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
           const t = tagger.tag(lead);
           personaCounts.set(t.persona, (personaCounts.get(t.persona) ?? 0) + 1);
           for (const kind of t.anti) antiCounts.set(kind, (antiCounts.get(kind) ?? 0) + 1);
-          persona = `${csvField(t.persona ?? "")},${csvField(t.anti.join("; "))},`;
+          persona = `${csvField(t.persona)},${csvField(t.anti.join("; "))},`;
         }
         try {
           const s = scorer.scoreValues(values);
@@ -511,7 +511,7 @@ export function scoreSummary(report: ScoreFileReport, outPath?: string): string[
   const p = report.personas;
   if (p) {
     const share = (n: number) => `${leads(n)} (${((100 * n) / Math.max(report.rows, 1)).toFixed(1)} %)`;
-    lines.push(`personas: ${p.personas.map((x) => `${x.persona ?? "no persona"} ${share(x.rows)}`).join(", ")}`);
+    lines.push(`personas: ${p.personas.map((x) => `${x.persona} ${share(x.rows)}`).join(", ")}`);
     lines.push(`anti-personas: ${p.anti.length ? p.anti.map((x) => `${x.kind} ${share(x.rows)}`).join(", ") : "none"}`);
   }
   const e = report.events;

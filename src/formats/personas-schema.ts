@@ -9,7 +9,7 @@ import { ANTI_PERSONA_KINDS, ATTRIBUTE_TYPES, CUSTOMER_SETS, ROLES } from "./voc
  * all come from this definition.
  */
 
-const literalUnion = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T[number]>[]);
+const literalUnion = <T extends readonly string[]>(values: T, options?: { description: string }) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T[number]>[], options);
 const Share = (description?: string) => Type.Number({ minimum: 0, maximum: 1, ...(description ? { description } : {}) });
 const Count = (description?: string) => Type.Integer({ minimum: 0, ...(description ? { description } : {}) });
 
@@ -145,6 +145,11 @@ export const PersonaEntrySchema = Type.Object(
     winRate: RateSchema,
     retention: Type.Union([RateSchema, Type.Null()]),
     medianAmount: Type.Union([Type.Number(), Type.Null()], { description: "Median amount of its won deals." }),
+    retainedRevenue: Type.Number({
+      minimum: 0,
+      description: "Amounts of its customers' first won deals, of those retained at the horizon (without amounts: the retained customers); personas are listed by it, largest first.",
+    }),
+    retainedRevenueShare: Share("Its share of all customers' retained revenue."),
     medoid: Type.Record(Type.String(), MedoidValue, { description: "Its most typical customer's values." }),
     traits: Type.Array(PersonaTraitSchema),
     warnings: Type.Array(Type.String()),
@@ -164,8 +169,9 @@ export const PersonaEntrySchema = Type.Object(
 export const AntiPersonaSchema = Type.Object(
   {
     kind: literalUnion(ANTI_PERSONA_KINDS),
-    source: literalUnion(["persona", "deals"] as const),
-    persona: Type.Union([Type.String(), Type.Null()], { description: "The persona's id when found among personas." }),
+    source: literalUnion(["customers", "deals"] as const, {
+      description: "customers: a cluster of the customers that wins but churns, set aside from the personas (rules tag its leads); deals: a cluster of the closed deals no persona rule matches.",
+    }),
     id: Type.String(),
     name: Type.String(),
     deals: Count(),
@@ -243,13 +249,21 @@ export const PersonasSchema = Type.Object(
     assignment: Type.Object(
       {
         fidelity: Share("Share of the clustered customers the rules give their own persona."),
+        bySegment: Type.Array(
+          Type.Object({ id: Type.String(), customers: Count(), fidelity: Type.Union([Share(), Type.Null()]) }, { additionalProperties: false }),
+          { description: "Per persona and per cluster set aside as an anti-persona: its customers, and the share of them the rules give it (null: none)." },
+        ),
+        heldOutFidelity: Type.Union([Share(), Type.Null()], {
+          description: "The same, cross-validated: every customer given the persona of rules learned without its fold (4 seeded random folds; null: no customer).",
+        }),
         coverage: Share("Share of them some rule matches."),
         precision: Share("Among those, the share given their own persona."),
-        noPersonaShare: Share("Share of all closed deals no rule matches."),
+        otherShare: Share('Share of all closed deals no rule matches (persona "other").'),
         rules: Type.Array(
           Type.Object(
             {
-              persona: Type.String({ description: "The persona id." }),
+              persona: Type.String({ description: 'The persona id, or "other" for a rule that tags an anti-persona.' }),
+              antiPersona: Type.Optional(Type.String({ description: "The id of the anti-persona (source customers) the rule tags; its persona is then \"other\"." })),
               when: Type.Array(PersonaConditionSchema, { description: "Every condition must hold." }),
               support: Count(),
               purity: Share(),
@@ -259,7 +273,7 @@ export const PersonasSchema = Type.Object(
           ),
           { description: "In order: the first rule whose conditions all hold gives the persona." },
         ),
-        otherwise: Type.Null({ description: "No rule matches: no persona." }),
+        otherwise: Type.Literal("other", { description: 'No rule matches: the lead\'s persona is "other", which no persona is called.' }),
       },
       { additionalProperties: false },
     ),

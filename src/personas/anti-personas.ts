@@ -8,12 +8,15 @@ import { rankScaler } from "../cluster/rank-scaler";
 import { rateOf } from "./rate";
 import { clusterTraits, type Trait } from "./traits";
 
-/** A segment not to chase, with its evidence. */
+/**
+ * A segment not to chase, with its evidence. It is never a persona: a cluster of the customers
+ * that wins but churns is set aside from the personas (`customers`; the assignment rules tag its
+ * leads "other" and this anti-persona), and a cluster of deals is sought only among the deals
+ * no persona rule matches (`deals`).
+ */
 export interface AntiPersona {
   kind: AntiPersonaKind;
-  /** Found as a persona (`persona`: its id) or as a cluster of all closed deals (`deals`). */
-  source: "persona" | "deals";
-  persona: string | null;
+  source: "customers" | "deals";
   id: string;
   name: string;
   /** Closed deals that look like it, and their share of all closed deals. */
@@ -33,11 +36,24 @@ export interface AntiPersona {
 const interval = (r: Rate) => `${formatPercent(r.value)} [${formatPercent(r.lo)}, ${formatPercent(r.hi)}]`;
 
 /**
- * Anti-personas among personas, by their rates against the base rates:
- * - `wins-but-churns`: its deals win at least as often as all deals (win rate ≥ base) but its
- *   customers' retention interval lies entirely **below** the base retention;
+ * Whether a segment wins but churns: its deals win at least as often as all deals (win rate ≥
+ * base) but its customers' retention interval lies entirely **below** the base retention. A
+ * segment without retention cannot.
+ *
+ * @example
+ * import { rateOf, winsButChurns } from "leadlab";
+ * winsButChurns({ winRate: rateOf(300, 400), retention: rateOf(100, 200) }, { winRate: rateOf(500, 1000), retention: rateOf(800, 1000) }); // => true
+ */
+export function winsButChurns(p: { winRate: Rate; retention: Rate | null }, base: { winRate: Rate; retention: Rate | null }): boolean {
+  return !!(p.retention && base.retention && p.retention.n > 0 && p.winRate.value >= base.winRate.value && p.retention.hi < base.retention.value);
+}
+
+/**
+ * Anti-personas among clusters of customers, by their rates against the base rates:
+ * - `wins-but-churns` (see {@link winsButChurns});
  * - `rarely-wins`: its deals' win-rate interval lies entirely below the base win rate.
- * Personas without retention cannot be `wins-but-churns`.
+ * `personas` sets the clusters that win but churn aside as anti-personas; for the clusters that
+ * stay personas, these are warnings (a segment is never both).
  *
  * @example
  * import { personaAntiPersonas, rateOf } from "leadlab";
@@ -52,8 +68,8 @@ export function personaAntiPersonas(
 ): AntiPersona[] {
   const out: AntiPersona[] = [];
   for (const p of list) {
-    const common = { source: "persona" as const, persona: p.id, samePersona: null, name: p.name, deals: p.winRate.n, share: deals ? p.winRate.n / deals : 0, winRate: p.winRate, retention: p.retention, traits: p.traits };
-    if (p.retention && base.retention && p.retention.n > 0 && p.winRate.value >= base.winRate.value && p.retention.hi < base.retention.value)
+    const common = { source: "customers" as const, samePersona: null, name: p.name, deals: p.winRate.n, share: deals ? p.winRate.n / deals : 0, winRate: p.winRate, retention: p.retention, traits: p.traits };
+    if (p.retention && base.retention && winsButChurns(p, base))
       out.push({
         ...common,
         kind: "wins-but-churns",
@@ -73,8 +89,10 @@ export function personaAntiPersonas(
 
 /** What {@link dealAntiPersona} needs: every closed deal's attributes and outcomes. */
 export interface DealAntiPersonaInput {
-  /** Raw attribute columns over every closed deal (table rows). */
+  /** Raw attribute columns over the closed deals searched (one row per deal). */
   columns: readonly MixedColumn[];
+  /** Those deals in words, for `why` (default "closed deals"; e.g. "closed deals no persona rule matches"). */
+  scope?: string;
   /** Weight per column name (as the personas used). */
   weights: Readonly<Record<string, number>>;
   won: Uint8Array;
@@ -181,7 +199,6 @@ export function dealAntiPersona(input: DealAntiPersonaInput): AntiPersona | null
   return {
     kind: "rarely-wins",
     source: "deals",
-    persona: null,
     id: `${ids[0]}-rarely-wins`,
     name: names[0],
     deals: winRate.n,
@@ -190,7 +207,7 @@ export function dealAntiPersona(input: DealAntiPersonaInput): AntiPersona | null
     retention,
     traits: all.filter((t) => t.q < 0.05).slice(0, input.maxTraits),
     samePersona,
-    why: `among all ${n.toLocaleString("en-US")} closed deals, the ${winRate.n.toLocaleString("en-US")} that look like this win ${interval(winRate)}, below the ${formatPercent(base)} of all deals (the lowest of ${clustering.k} clusters of deals)${overlap}`,
+    why: `among the ${n.toLocaleString("en-US")} ${input.scope ?? "closed deals"}, the ${winRate.n.toLocaleString("en-US")} that look like this win ${interval(winRate)}, below the ${formatPercent(base)} of those deals (the lowest of ${clustering.k} clusters of deals)${overlap}`,
   };
 }
 

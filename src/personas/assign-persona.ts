@@ -1,5 +1,5 @@
 import { parseBoolean, parseNumber } from "../data/infer-attribute";
-import { conditionHolds, type Condition } from "./rule-list";
+import { conditionHolds, OTHER_PERSONA, type Condition } from "./persona-rule";
 import type { PersonaCondition, PersonasDocument } from "../formats/personas-schema";
 
 /** A value of a lead as it may come from a CSV row, JSON or a CRM field. */
@@ -10,7 +10,8 @@ export type PersonaLead = Readonly<Record<string, PersonaLeadValue>>;
 
 /**
  * Tags a lead with a persona as other systems do from `personas.yaml`: the persona id of the
- * first rule under `assignment.rules` whose conditions all hold, or null (no persona).
+ * first rule under `assignment.rules` whose conditions all hold, else `"other"` (no rule
+ * matches: the lead is like none of the personas).
  *
  * Values are read by the attribute's type in the file: numeric — a number, or text that is a
  * plain number (anything else is missing); boolean — true/false or the tokens yes/no, y/n, 1/0,
@@ -21,17 +22,28 @@ export type PersonaLead = Readonly<Record<string, PersonaLeadValue>>;
  * @example
  * import { assignPersona, readPersonas } from "leadlab";
  * const doc = readPersonas("rules/sample/personas.yaml");
- * assignPersona(doc, { industry: "Financial Services", employees: 12000, tech_stack: "Salesforce;Slack" });
- * // => "financial-services-3500-plus-employees-4-plus-committee-size"
- * assignPersona(doc, {}); // => "healthcare-700-plus-employees-director" (its rule accepts a missing industry)
+ * assignPersona(doc, { industry: "Financial Services", employees: 12000, tech_stack: "Salesforce;Slack" }); // => "financial-services"
+ * assignPersona(doc, { industry: "Aerospace" }); // => "other" (an industry no customer had)
+ * assignPersona(doc, {}); // => "software" (a rule accepts a missing industry, seniority and employees)
  */
-export function assignPersona(doc: Pick<PersonasDocument, "attributes" | "assignment">, lead: PersonaLead): string | null {
+export function assignPersona(doc: Pick<PersonasDocument, "attributes" | "assignment">, lead: PersonaLead): string {
+  return matchingRule(doc, lead)?.persona ?? OTHER_PERSONA;
+}
+
+/**
+ * The first rule under `assignment.rules` of a `personas.yaml` whose conditions all hold for a
+ * lead (values read as {@link assignPersona} reads them), or undefined: what tells a persona, or
+ * "other" with the anti-persona of the rule.
+ *
+ * @example
+ * import { matchingRule, readPersonas } from "leadlab";
+ * const doc = readPersonas("rules/sample/personas.yaml");
+ * matchingRule(doc, { industry: "Marketing & Advertising", employees: 30 })?.antiPersona;
+ * // => "marketing-and-advertising-under-550-employees-wins-but-churns"
+ */
+export function matchingRule(doc: Pick<PersonasDocument, "attributes" | "assignment">, lead: PersonaLead): PersonasDocument["assignment"]["rules"][number] | undefined {
   const types = new Map(doc.attributes.map((a) => [a.name, { type: a.type, separator: a.separator ?? ";" }]));
-  for (const rule of doc.assignment.rules) {
-    const holds = rule.when.every((c) => conditionHolds(toCondition(c), readValue(lead[c.attribute], types.get(c.attribute))));
-    if (holds) return rule.persona;
-  }
-  return null;
+  return doc.assignment.rules.find((rule) => rule.when.every((c) => conditionHolds(toCondition(c), readValue(lead[c.attribute], types.get(c.attribute)))));
 }
 
 function toCondition(c: PersonaCondition): Condition {

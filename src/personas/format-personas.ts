@@ -1,4 +1,5 @@
 import { formatPercent } from "../format/percent";
+import { OTHER_PERSONA } from "./persona-rule";
 import type { PersonasResult, Rate } from "./personas-result";
 import type { Trait } from "./traits";
 
@@ -61,20 +62,25 @@ export function formatPersonas(result: PersonasResult, options: { traits?: numbe
     lines.push(
       `   ${int(p.size)} customers (${formatPercent(p.share)}) · deals win ${rateText(p.winRate, "deals")}` +
         (p.retention ? ` · retained ${rateText(p.retention, "customers")}` : "") +
-        ` · median won amount ${amount(p.medianAmount)}`,
+        ` · median won amount ${amount(p.medianAmount)} · retained revenue ${amount(p.retainedRevenue)} (${formatPercent(p.retainedRevenueShare)})`,
     );
     lines.push(`   silhouette ${p.silhouette.toFixed(2)} · stability ${p.stability.toFixed(2)} · id ${p.id}`);
     for (const t of p.traits.slice(0, top)) lines.push(`   · ${traitLine(t)}`);
   });
   const a = result.assignment;
   lines.push("");
-  lines.push(`assignment rules (fidelity ${formatPercent(a.fidelity)}, coverage ${formatPercent(a.coverage)}; no persona for ${formatPercent(a.noPersonaShare)} of closed deals):`);
+  lines.push(
+    `assignment rules (fidelity ${formatPercent(a.fidelity)}` +
+      (Number.isNaN(a.heldOutFidelity) ? "" : `, ${formatPercent(a.heldOutFidelity)} cross-validated`) +
+      `, coverage ${formatPercent(a.coverage)}; "${OTHER_PERSONA}" for ${formatPercent(a.otherShare)} of closed deals):`,
+  );
+  lines.push(`  by segment: ${a.bySegment.map((x) => `${x.id} ${Number.isNaN(x.fidelity) ? "–" : formatPercent(x.fidelity)} of ${int(x.customers)}`).join(", ")}`);
   for (const t of a.text) lines.push(`  ${t}`);
   lines.push("");
   if (result.antiPersonas.length === 0) lines.push("anti-personas: none (no segment wins but churns, or wins clearly less often)");
   else {
     lines.push("anti-personas:");
-    for (const x of result.antiPersonas) lines.push(`  ${x.kind === "wins-but-churns" ? "wins but churns" : "rarely wins"}: ${x.name} (${x.source === "persona" ? "a persona" : "among all closed deals"}) — ${x.why}`);
+    for (const x of result.antiPersonas) lines.push(`  ${x.kind === "wins-but-churns" ? "wins but churns" : "rarely wins"}: ${x.name} (${x.source === "customers" ? "a cluster of the customers, set aside from the personas" : `among the closed deals no persona rule matches`}) — ${x.why}`);
   }
   if (result.warnings.length) {
     lines.push("");

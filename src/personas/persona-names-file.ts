@@ -171,7 +171,7 @@ export function personaNamesText(names: PersonaNames): string {
  * @example
  * import { loadDataset, personas, personaNamesTemplate } from "leadlab";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
- * personaNamesTemplate(personas(table)).names.length; // => 4
+ * personaNamesTemplate(personas(table)).names.length; // => 3 (the fourth cluster wins but churns: an anti-persona)
  */
 export function personaNamesTemplate(result: Pick<PersonasResult, "personas">): PersonaNames {
   return {

@@ -2,6 +2,7 @@ import type { EventFeature } from "../data/deal-table";
 import type { Role } from "../formats/vocabulary";
 import type { MixedKind } from "../cluster/mixed-column";
 import type { MedoidMatch, PersonaNameEntry, PersonaNames } from "./persona-names-file";
+import type { Condition } from "./persona-rule";
 import type { Trait } from "./traits";
 
 /** What naming needs to know about an attribute. */
@@ -87,13 +88,64 @@ export function traitText(t: Trait, a: NamingAttribute): string | null {
       if (!t.band) return null;
       const atMin = a.min === undefined || t.band.from <= a.min;
       const atMax = a.max === undefined || t.band.to >= a.max;
-      if (atMin && atMax) return null;
-      const from = roundNumber(t.band.from);
-      const to = roundNumber(t.band.to);
-      const band = atMin ? (t.band.to <= 1 && (a.min ?? 0) >= 0 ? null : `under ${to}`) : atMax ? `${from}+` : from === to ? from : `${from}–${to}`;
-      return band === null ? `no ${label}` : `${band} ${label}`;
+      return bandText(atMin ? null : t.band.from, atMax ? null : t.band.to, a, roundNumber);
     }
   }
+}
+
+/**
+ * A numeric band as a phrase: `under 160 employees`, `2,000+ employees`, `160–2,000 employees`;
+ * a count under 1 reads `no …`. Null for a band with no end.
+ */
+function bandText(from: number | null, to: number | null, a: NamingAttribute, show: (x: number) => string): string | null {
+  const label = humanise(a);
+  if (from === null && to === null) return null;
+  if (from === null) return to! <= 1 && (a.min ?? 0) >= 0 ? `no ${label}` : `under ${show(to!)} ${label}`;
+  if (to === null) return `${show(from)}+ ${label}`;
+  return show(from) === show(to) ? `${show(from)} ${label}` : `${show(from)}–${show(to)} ${label}`;
+}
+
+/**
+ * The parts of a persona's name drawn from the conditions of the rule that assigns it, one per
+ * condition and in the rule's order (see {@link defaultPersonaNames} for how they are shown):
+ * a set of categories as its values joined by " or " (`Software`, `Retail or Education`), a
+ * boolean as the attribute (`champion identified` / `no champion identified`), a range with its
+ * exact ends (`160–2,000 employees`, `under 160 employees`, `2,000+ employees`), a multi-valued
+ * item as itself or `no …`. A condition that also accepts a missing value reads the same.
+ *
+ * @example
+ * import { ruleNameParts } from "leadlab";
+ * ruleNameParts(
+ *   [{ attribute: "industry", kind: "in", values: ["Marketing & Advertising"], orMissing: false }, { attribute: "employees", kind: "range", from: -Infinity, to: 160, orMissing: true }],
+ *   [{ name: "industry", kind: "categorical", role: "firmographic" }, { name: "employees", kind: "numeric", role: "firmographic" }],
+ * ).map((p) => p.text); // => ["Marketing & Advertising", "under 160 employees"]
+ */
+export function ruleNameParts(conditions: readonly Condition[], attributes: readonly NamingAttribute[]): NamePart[] {
+  const byName = new Map(attributes.map((a) => [a.name, a]));
+  return conditions.flatMap((c, i): NamePart[] => {
+    const a = byName.get(c.attribute) ?? { name: c.attribute, kind: "categorical", role: "firmographic" };
+    const strength = conditions.length - i;
+    const part = (text: string | null): NamePart[] => (text === null ? [] : [{ attribute: c.attribute, text, strength }]);
+    switch (c.kind) {
+      case "range":
+        return part(bandText(Number.isFinite(c.from) ? c.from : null, Number.isFinite(c.to) ? c.to : null, a, exactNumber));
+      case "in":
+      case "not-in": {
+        const values = a.kind === "boolean" ? c.values.map((v) => (v === "true" ? humanise(a) : `no ${humanise(a)}`)) : c.values;
+        const text = values.join(" or ");
+        return part(c.kind === "in" ? text : `not ${text}`);
+      }
+      case "contains":
+        return part(c.value);
+      case "lacks":
+        return part(`no ${c.value}`);
+    }
+  });
+}
+
+/** A rule threshold as written: thousands separators, no rounding. */
+function exactNumber(x: number): string {
+  return x.toLocaleString("en-US", { maximumFractionDigits: 6 });
 }
 
 /** The attribute's name as words; an event count reads "pricing page views (90d)". */

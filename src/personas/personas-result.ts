@@ -9,7 +9,7 @@ import type { CustomerSet } from "../formats/vocabulary";
 import type { NamePart } from "./persona-names";
 import type { PersonaProfile } from "./persona-profile";
 import { personasYaml } from "./personas-yaml";
-import type { Condition } from "./rule-list";
+import type { Condition } from "./persona-rule";
 import type { Trait } from "./traits";
 
 /** A rate with its Wilson 95 % interval: `events` of `n`. `value` is NaN when n = 0. */
@@ -52,7 +52,7 @@ export interface PersonaMedoid {
 
 /** One persona. */
 export interface Persona {
-  /** Position (0 = the largest). */
+  /** Position (0 = the most retained revenue). */
   index: number;
   /** Stable id from the default name (see `personaId`). */
   id: string;
@@ -75,16 +75,25 @@ export interface Persona {
   retention: Rate | null;
   /** Median amount of its won deals (null without amounts). */
   medianAmount: number | null;
+  /**
+   * What its customers bring and keep: the amounts of their first won deals, of those retained
+   * at the horizon (see `customerRetainedRevenue`); personas are ranked by it. And its share of
+   * all customers' retained revenue.
+   */
+  retainedRevenue: number;
+  retainedRevenueShare: number;
   /** Distinguishing traits (q < 0.05), strongest lift first. */
   traits: Trait[];
   warnings: string[];
 }
 
-/** One assignment rule: when every condition holds, a lead gets `persona`. */
+/** One assignment rule: when every condition holds, a lead gets `persona` (and `antiPersona`). */
 export interface PersonaRule {
-  /** The persona's id and position. */
+  /** The persona's id ("other" for a rule of an anti-persona), and the position of its cluster. */
   persona: string;
   personaIndex: number;
+  /** The anti-persona a rule of a cluster set aside tags (see `AntiPersona`). */
+  antiPersona?: string;
   conditions: Condition[];
   /** Customers it covers, and the share of them in the persona. */
   support: number;
@@ -95,15 +104,19 @@ export interface PersonaRule {
 
 /** Rules that tag a lead with a persona, as other systems apply them. */
 export interface PersonaAssignment {
-  /** Ordered: the first rule whose conditions hold gives the persona; none → no persona. */
+  /** Ordered: the first rule whose conditions hold gives the persona; none → "other". */
   rules: PersonaRule[];
   /** Share of the clustered customers the rules give their own persona. */
   fidelity: number;
+  /** The same, cross-validated: every customer given the persona of rules learned without its fold (4 seeded folds; NaN: no customer). */
+  heldOutFidelity: number;
+  /** Per persona and per cluster set aside as an anti-persona (by id, in cluster order): its customers, and the share of them the rules give it. */
+  bySegment: { id: string; customers: number; fidelity: number }[];
   /** Share of them some rule matches, and the share right among those. */
   coverage: number;
   precision: number;
-  /** Share of all closed deals no rule matches ("no persona"). */
-  noPersonaShare: number;
+  /** Share of all closed deals no rule matches ("other"). */
+  otherShare: number;
   text: string[];
 }
 
@@ -137,10 +150,14 @@ export interface PersonasParts {
   /** One sentence: how many personas and how clear they are. */
   verdict: string;
   warnings: string[];
-  /** Table rows of the clustered customers, and each one's persona (-1: no value to compare). */
+  /**
+   * Table rows of the clustered customers, and each one's cluster (-1: no value to compare): a
+   * persona's index, or from `personas.length` on a cluster set aside as an anti-persona (in
+   * the order of the anti-personas of source `customers`).
+   */
   customerRows: Int32Array;
   labels: Int32Array;
-  /** Per table row: the persona of the nearest medoid (-1: no value), and the persona the rules give (-1: none). */
+  /** Per table row: the cluster of the nearest medoid (-1: no value), and the cluster the rules give (-1: none, "other"), numbered as `labels`. */
   dealLabels: Int32Array;
   ruleLabels: Int32Array;
 }
@@ -153,7 +170,7 @@ export interface PersonasParts {
  * import { loadDataset, personas } from "leadlab";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * const result = personas(table);
- * result.personas.map((p) => p.name); // => ["Software · 190–700 employees · VP", "Healthcare · 700+ employees · Director", …]
+ * result.personas.map((p) => p.name); // => ["Software", "Financial Services", "Healthcare"]
  */
 export class PersonasResult implements PersonasParts {
   readonly dataset!: string;

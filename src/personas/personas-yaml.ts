@@ -5,6 +5,7 @@ import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors"
 import type { AntiPersona } from "./anti-personas";
 import type { PersonasResult, Rate } from "./personas-result";
 import { PersonasSchema, type PersonaCondition, type PersonasDocument } from "../formats/personas-schema";
+import { OTHER_PERSONA } from "./persona-rule";
 import type { Trait } from "./traits";
 
 /**
@@ -65,7 +66,6 @@ const condition = (c: PersonaCondition | { attribute: string; kind: "range"; fro
 const anti = (a: AntiPersona) => ({
   kind: a.kind,
   source: a.source,
-  persona: a.persona,
   id: a.id,
   name: a.name,
   deals: a.deals,
@@ -150,6 +150,8 @@ export function personasDocument(result: PersonasResult): PersonasDocument {
       winRate: rate(p.winRate),
       retention: p.retention ? rate(p.retention) : null,
       medianAmount: p.medianAmount === null ? null : r2(p.medianAmount),
+      retainedRevenue: r2(p.retainedRevenue),
+      retainedRevenueShare: r4(p.retainedRevenueShare),
       medoid: Object.fromEntries(
         Object.entries(p.medoid.values).map(([k, v]) => [k, typeof v === "number" && byName.get(k)?.type !== "date" ? r2(v) : Array.isArray(v) ? [...v] : v]),
       ),
@@ -158,11 +160,13 @@ export function personasDocument(result: PersonasResult): PersonasDocument {
     })),
     assignment: {
       fidelity: r4(result.assignment.fidelity),
+      heldOutFidelity: Number.isNaN(result.assignment.heldOutFidelity) ? null : r4(result.assignment.heldOutFidelity),
+      bySegment: result.assignment.bySegment.map((x) => ({ id: x.id, customers: x.customers, fidelity: Number.isNaN(x.fidelity) ? null : r4(x.fidelity) })),
       coverage: r4(result.assignment.coverage),
       precision: r4(result.assignment.precision),
-      noPersonaShare: r4(result.assignment.noPersonaShare),
-      rules: result.assignment.rules.map((r) => ({ persona: r.persona, when: r.conditions.map(condition), support: r.support, purity: r4(r.purity), text: r.text })),
-      otherwise: null,
+      otherShare: r4(result.assignment.otherShare),
+      rules: result.assignment.rules.map((r) => ({ persona: r.persona, ...(r.antiPersona ? { antiPersona: r.antiPersona } : {}), when: r.conditions.map(condition), support: r.support, purity: r4(r.purity), text: r.text })),
+      otherwise: OTHER_PERSONA,
     },
     antiPersonas: result.antiPersonas.map(anti),
     warnings: [...result.warnings],
@@ -185,7 +189,7 @@ export function personasYaml(result: PersonasResult): string {
     `# Buyer personas of ${result.dataset}, derived by leadlab ${result.toolVersion} (kind Personas, apiVersion leadlab/v1).`,
     "# Generated: derive it again rather than editing it; rename personas in personas.names.yaml.",
     "# Schema: rules/schema/personas.schema.json. A lead gets the persona of the first rule under",
-    "# assignment.rules whose conditions all hold, else no persona.",
+    '# assignment.rules whose conditions all hold, else "other".',
   ].join("\n");
   const doc = new YAML.Document(personasDocument(result), { aliasDuplicateObjects: false });
   // short lists and small records of plain values on one line: `sizes: [454, 247]`, `winRate: { value: …, lo: … }`
@@ -261,11 +265,16 @@ function checkDocument(doc: PersonasDocument, file: string): void {
   });
   const ids = new Set<string>();
   doc.personas.forEach((p, i) => {
+    if (p.id === OTHER_PERSONA) fail(`personas.${i}.id`, `"${OTHER_PERSONA}" is what a lead no rule matches is called, not a persona id`, "give the persona another id", p.id);
     if (ids.has(p.id)) fail(`personas.${i}.id`, `persona id "${p.id}" appears twice`, "give every persona a unique id", p.id);
     ids.add(p.id);
   });
+  const antiIds = new Set(doc.antiPersonas.map((a) => a.id));
   doc.assignment.rules.forEach((r, i) => {
-    if (!ids.has(r.persona)) fail(`assignment.rules.${i}.persona`, `the rule names persona "${r.persona}", which the file does not define`, `use one of: ${[...ids].join(", ")}`, r.persona);
+    if (r.antiPersona !== undefined) {
+      if (!antiIds.has(r.antiPersona)) fail(`assignment.rules.${i}.antiPersona`, `the rule names anti-persona "${r.antiPersona}", which the file does not define`, `use one of: ${[...antiIds].join(", ") || "(none)"}`, r.antiPersona);
+      if (r.persona !== OTHER_PERSONA) fail(`assignment.rules.${i}.persona`, `a rule that tags an anti-persona gives persona "${OTHER_PERSONA}"`, `write persona: ${OTHER_PERSONA}`, r.persona);
+    } else if (!ids.has(r.persona)) fail(`assignment.rules.${i}.persona`, `the rule names persona "${r.persona}", which the file does not define`, `use one of: ${[...ids].join(", ")}`, r.persona);
     r.when.forEach((c, j) => {
       const field = `assignment.rules.${i}.when.${j}`;
       const type = attributes.get(c.attribute);

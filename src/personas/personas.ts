@@ -1,7 +1,7 @@
 import { formatPercent } from "../format/percent";
 import { quantileSorted } from "simple-statistics";
 import type { DealTable } from "../data/deal-table";
-import { dealAntiPersona, personaAntiPersonas } from "./anti-personas";
+import { dealAntiPersona, personaAntiPersonas, winsButChurns, type AntiPersona } from "./anti-personas";
 import { assignToMedoids } from "../cluster/assign";
 import { screenAttributes, type AttributeScreen } from "./attribute-screening";
 import { prepareGower } from "../cluster/gower";
@@ -9,13 +9,16 @@ import { mixedColumnsFromTable, type MixedColumn } from "../cluster/mixed-column
 import { personaAttributes, type LeftOutAttribute } from "./persona-attributes";
 import { personaCustomers } from "./persona-customers";
 import { personaProfile } from "./persona-profile";
-import { applyPersonaNames, defaultPersonaNames, personaNameParts, type NamingAttribute } from "./persona-names";
+import { applyPersonaNames, defaultPersonaNames, personaNameParts, ruleNameParts, type NamingAttribute } from "./persona-names";
 import { resolvePersonasOptions, type PersonasOptions, type ResolvedPersonasOptions } from "./personas-options";
 import { PersonasResult, type Persona, type PersonaAttribute, type PersonaMedoid, type Rate } from "./personas-result";
 import { rankScaler } from "../cluster/rank-scaler";
 import { rateOf } from "./rate";
+import { seededRandom } from "../stats/random";
 import { clusterWithMinimumSize } from "./sized-clustering";
-import { applyRulesToColumns, formatRule, learnRuleList } from "./rule-list";
+import { applyRulesToColumns, formatRule, OTHER_PERSONA } from "./persona-rule";
+import { customerRetainedRevenue, rankByRetainedRevenue } from "./retained-revenue";
+import { learnRuleList } from "./learn-rule-list";
 import { clusterTraits, type Trait } from "./traits";
 
 /**
@@ -36,12 +39,16 @@ import { clusterTraits, type Trait } from "./traits";
  *    of the customers that look like it, both with Wilson intervals; the median amount of its
  *    won deals; distinguishing traits (lift, interval, Benjamini–Hochberg q); a readable name and
  *    an id (see `defaultPersonaNames`; renames from `personas.names.yaml` when given).
- * 5. **Assignment rules** other systems apply to a new lead: a rule list of depth ≤ 3 learned
- *    from the personas (see `learnRuleList`; a leaf names the persona most of its customers are
- *    in), with its fidelity; leads no rule matches get no persona.
- * 6. **Anti-personas**: personas that win but churn or rarely win (see `personaAntiPersonas`),
- *    and the cluster of all closed deals that wins least, when clearly below the rest (see
- *    `dealAntiPersona`).
+ * 5. **Assignment rules** other systems apply to a new lead: a rule list of depth ≤ 6 over
+ *    several attributes, learned from the personas (see `learnRuleList`; a leaf names the
+ *    persona at least 60 % of its customers are in), with its fidelity on every customer and cross-validated
+ *    (each customer assigned by rules learned without it, in 4 folds); leads no rule matches are "other".
+ *    Personas are ranked by the retained revenue of their customers (see
+ *    `rankByRetainedRevenue`) and named by the conditions of their main rule (see
+ *    `ruleNameParts`).
+ * 6. **Anti-personas** never overlap personas: the cluster of the closed deals no persona rule
+ *    matches that wins least, when clearly below the rest (see `dealAntiPersona`). A persona
+ *    that wins but churns or rarely wins (see `personaAntiPersonas`) says so in its warnings.
  *
  * Weak structure is said plainly in `warnings` and the `verdict` (silhouette below 0.25,
  * unstable or small personas, rules of low fidelity). Same table and options → the same result
@@ -102,7 +109,7 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   const scale = (cols: readonly MixedColumn[]) =>
     cols.map((c, j): MixedColumn => (c.kind === "numeric" ? { name: c.name, kind: "numeric", values: Float64Array.from(c.values, scalers[j]!) } : c));
   progress(`personas: clustering on ${kept.length} attributes (${kept.map((a) => a.name).join(", ")})`);
-  const clustering = clusterWithMinimumSize(scale(rawKept), {
+  const clustered = clusterWithMinimumSize(scale(rawKept), {
     numeric: "range",
     weights,
     sampleSize: o.sample,
@@ -112,16 +119,14 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
     ...(o.kMin !== undefined ? { kMin: o.kMin } : {}),
     ...(o.kMax !== undefined ? { kMax: o.kMax } : {}),
   });
-  const k = clustering.k;
-
-  progress(`personas: k = ${clustering.k} (${clustering.reason})`);
+  const k = clustered.k;
+  progress(`personas: k = ${k} (${clustered.reason})`);
   // every closed deal to its nearest medoid, on the same scale
   const rawDeals = mixedColumnsFromTable(table, kept.map((a) => a.name));
   const dealModel = prepareGower(scale(rawDeals), { numeric: "range", weights });
-  const medoidRows = Int32Array.from(clustering.medoids, (m) => customers.rows[m]);
-  const dealLabels = assignToMedoids(dealModel, medoidRows).labels;
+  const firstLabels = assignToMedoids(dealModel, Int32Array.from(clustered.medoids, (m) => customers.rows[m])).labels;
 
-  // base rates
+  // base rates, and the rates of the deals and customers that look like each cluster
   const n = table.n;
   const wonCount = table.won.reduce((s, w) => s + w, 0);
   const retention = customers.retention;
@@ -130,6 +135,33 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
     retention: retention ? rateOf(retention.y.reduce((s, y) => s + y, 0), retention.rows.length) : null,
     medianAmount: medianAmountOf(table, (r) => table.won[r] === 1),
   };
+  const ratesOf = (labels: Int32Array, c: number): { winRate: Rate; retention: Rate | null } => {
+    const deals = countBy(n, (r) => labels[r] === c, (r) => table.won[r]);
+    let ret: Rate | null = null;
+    if (retention) {
+      let m = 0;
+      let stay = 0;
+      retention.rows.forEach((r, i) => {
+        if (labels[r] === c) {
+          m++;
+          stay += retention.y[i];
+        }
+      });
+      ret = rateOf(stay, m);
+    }
+    return { winRate: rateOf(deals.events, deals.n), retention: ret };
+  };
+
+  // clusters that win but churn are no personas of the best customers: they are set aside as
+  // anti-personas (while two personas remain); the personas are numbered by the revenue their
+  // customers bring and keep, largest first, and the clusters set aside after them
+  const churns = Array.from({ length: k }, (_, c) => winsButChurns(ratesOf(firstLabels, c), base));
+  const setAside = k - churns.filter(Boolean).length >= 2 ? churns : churns.map(() => false);
+  const ranked = rankByRetainedRevenue(clustered, customerRetainedRevenue(table, customers), setAside);
+  const clustering = ranked.clustering;
+  const m = k - setAside.filter(Boolean).length;
+  const medoidRows = Int32Array.from(clustering.medoids, (x) => customers.rows[x]);
+  const dealLabels = Int32Array.from(firstLabels, ranked.renumber);
 
   // personas
   const assigned = clustering.sizes.reduce((s, x) => s + x, 0);
@@ -140,8 +172,14 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   });
   const allTraits: Trait[][] = [];
   for (let c = 0; c < k; c++) allTraits.push(clustering.sizes[c] > 0 ? clusterTraits(rawKept, clustering.labels, c) : []);
-  const parts = allTraits.map((t) => personaNameParts(t, naming));
-  const defaults = defaultPersonaNames(parts, naming);
+  // assignment rules; a persona is named by the conditions of its main rule (the one that assigns most of its customers)
+  const rules = learnRuleList(rawKept, clustering.labels, { maxDepth: RULE_DEPTH, minPurity: RULE_MIN_PURITY });
+  const mainRule = (c: number) => rules.rules.find((r) => r.persona === c);
+  const parts = allTraits.map((t, c) => {
+    const rule = mainRule(c);
+    return rule ? ruleNameParts(rule.conditions, naming) : personaNameParts(t, naming).slice(0, TRAIT_NAME_PARTS);
+  });
+  const defaults = defaultPersonaNames(parts, naming, Infinity);
   const medoids = Array.from(clustering.medoids, (m, c): PersonaMedoid => medoidOf(table, rawKept, m, medoidRows[c]));
   // renames match the medoid on every candidate attribute, not only those that weigh: a rename file outlives the screening
   const renames = o.names
@@ -151,21 +189,10 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
       )
     : null;
   if (renames) warnings.push(...renames.warnings);
+  const totalRevenue = ranked.revenue.reduce((a, b) => a + b, 0);
   const list: Persona[] = [];
   for (let c = 0; c < k; c++) {
-    const deals = countBy(n, (r) => dealLabels[r] === c, (r) => table.won[r]);
-    let ret: Rate | null = null;
-    if (retention) {
-      let m = 0;
-      let stay = 0;
-      retention.rows.forEach((r, i) => {
-        if (dealLabels[r] === c) {
-          m++;
-          stay += retention.y[i];
-        }
-      });
-      ret = rateOf(stay, m);
-    }
+    const rates = ratesOf(dealLabels, c);
     const name = renames?.names[c] ?? defaults.names[c];
     list.push({
       index: c,
@@ -179,23 +206,40 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
       silhouette: clustering.clusterSilhouette[c],
       stability: clustering.clusterStability[c],
       medoid: medoids[c],
-      winRate: rateOf(deals.events, deals.n),
-      retention: ret,
+      winRate: rates.winRate,
+      retention: rates.retention,
       medianAmount: medianAmountOf(table, (r) => table.won[r] === 1 && dealLabels[r] === c),
+      retainedRevenue: ranked.revenue[c],
+      retainedRevenueShare: totalRevenue > 0 ? ranked.revenue[c] / totalRevenue : 0,
       traits: allTraits[c].filter((t) => t.q < 0.05).slice(0, o.maxTraits),
       warnings: personaWarnings(clustering.clusterStability[c], clustering.clusterSilhouette[c], clustering.sizes[c]),
     });
   }
+  list.forEach((p, c) => {
+    if (!mainRule(c)) p.warnings.push(`no assignment rule gives it (its customers are too mixed with others' for a rule of purity ≥ ${formatPercent(RULE_MIN_PURITY)}): leads like it are tagged "${OTHER_PERSONA}"; its name is drawn from its traits`);
+  });
   for (const p of list) warnings.push(...p.warnings.map((w) => `persona "${p.name}": ${w}`));
 
-  // assignment rules
-  const rules = learnRuleList(rawKept, clustering.labels, { minPurity: RULE_MIN_PURITY });
-  const names = list.map((p) => p.name);
+  // the clusters set aside become anti-personas (a segment is never both); a persona that wins
+  // but churns (when too few would remain) or rarely wins says so in its warnings
+  const personasList = list.slice(0, m);
+  const antiPersonas: AntiPersona[] = personaAntiPersonas(list.slice(m), base, n);
+  for (const a of personaAntiPersonas(personasList, base, n)) {
+    const p = personasList.find((x) => `${x.id}-${a.kind}` === a.id)!;
+    const warning = `${a.kind.replace(/-/g, " ")}: ${a.why}; it is a persona of the best customers all the same, so no anti-persona`;
+    p.warnings.push(warning);
+    warnings.push(`persona "${p.name}": ${warning}`);
+  }
+  const antiOf = (c: number) => (c >= m ? antiPersonas[c - m] : undefined);
+
+  // how the rules fare: on every clustered customer, and cross-validated
+  const names = list.map((p, c) => (c < m ? p.name : `${OTHER_PERSONA} (anti-persona ${antiOf(c)!.id})`));
   const ruleLabels = applyRulesToColumns(rules, rawDeals);
-  const noPersona = ruleLabels.reduce((s, l) => s + (l < 0 ? 1 : 0), 0);
+  const noPersona = ruleLabels.reduce((s, l) => s + (l < 0 || l >= m ? 1 : 0), 0);
   const assignment = {
     rules: rules.rules.map((r) => ({
-      persona: list[r.persona].id,
+      persona: r.persona < m ? list[r.persona].id : OTHER_PERSONA,
+      ...(r.persona >= m ? { antiPersona: antiOf(r.persona)!.id } : {}),
       personaIndex: r.persona,
       conditions: r.conditions.map((x) => ({ ...x, ...("values" in x ? { values: [...x.values] } : {}) })),
       support: r.support,
@@ -205,23 +249,27 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
     fidelity: rules.fidelity,
     coverage: rules.coverage,
     precision: rules.precision,
-    noPersonaShare: n ? noPersona / n : 0,
-    text: [...rules.rules.map((r) => formatRule(r, names)), "otherwise no persona"],
+    heldOutFidelity: heldOutFidelity(o.seed, rawKept, clustering.labels),
+    bySegment: segmentFidelity(applyRulesToColumns(rules, rawKept), clustering.labels, list.map((p, c) => (c < m ? p.id : antiOf(c)!.id))),
+    otherShare: n ? noPersona / n : 0,
+    text: [...rules.rules.map((r) => formatRule(r, names)), `otherwise ${OTHER_PERSONA}`],
   };
   if (rules.fidelity < 0.7)
     warnings.push(`the assignment rules give only ${formatPercent(rules.fidelity)} of the customers their own persona (fidelity < 70%): the personas are hard to tell apart with simple rules`);
 
-  // anti-personas
-  const antiPersonas = personaAntiPersonas(list, base, n);
-  if (o.antiPersonas) {
-    progress(`personas: clustering all ${n.toLocaleString("en-US")} closed deals for anti-personas`);
+  // the segment of deals not to chase is sought only among the deals no rule matches
+  const otherRows = Int32Array.from(Array.from(ruleLabels).flatMap((l, r) => (l < 0 ? [r] : [])));
+  if (o.antiPersonas && otherRows.length >= MIN_OTHER_DEALS) {
+    progress(`personas: clustering the ${otherRows.length.toLocaleString("en-US")} closed deals no persona rule matches, for anti-personas`);
+    const position = new Map(Array.from(otherRows, (r, i) => [r, i]));
+    const otherRetention = retention ? Array.from(retention.rows).flatMap((r, i) => (position.has(r) ? [[position.get(r)!, retention.y[i]] as const] : [])) : [];
     const deal = dealAntiPersona({
-      columns: rawDeals,
+      columns: mixedColumnsFromTable(table, kept.map((a) => a.name), otherRows),
+      scope: `closed deals no persona rule matches (persona "${OTHER_PERSONA}")`,
       weights,
-      won: table.won,
-      ...(retention ? { retention: { rows: retention.rows, y: retention.y } } : {}),
+      won: Uint8Array.from(otherRows, (r) => table.won[r]),
+      ...(retention ? { retention: { rows: Int32Array.from(otherRetention, (x) => x[0]), y: Uint8Array.from(otherRetention, (x) => x[1]) } } : {}),
       naming,
-      personas: { labels: dealLabels, ids: list.map((p) => p.id) },
       seed: o.seed,
       sample: Math.min(o.sample, DEAL_SAMPLE),
       bootstraps: Math.min(o.bootstraps, DEAL_BOOTSTRAPS),
@@ -234,7 +282,7 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   // what the clustering said, persona by persona
   warnings.unshift(...clustering.warnings.filter((w) => !/^cluster \d+ of k/.test(w)));
   if (customers.rows.length < 100) warnings.push(`only ${customers.rows.length} customers: the personas are rough sketches`);
-  const verdict = verdictOf(k, customers.rows.length, o.customers, clustering.silhouette, clustering.stability);
+  const verdict = verdictOf(m, k - m, customers.rows.length, o.customers, clustering.silhouette, clustering.stability);
 
   return new PersonasResult({
     dataset: table.provenance.dataset,
@@ -261,10 +309,10 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
     stability: clustering.stability,
     candidates: clustering.table,
     base,
-    personas: list,
+    personas: personasList,
     assignment,
     antiPersonas,
-    profile: personaProfile(rawKept, clustering.labels, list.map((p) => p.traits), PROFILE_TRAITS),
+    profile: personaProfile(rawKept, clustering.labels, personasList.map((p) => p.traits), PROFILE_TRAITS),
     verdict,
     warnings,
     customerRows: customers.rows,
@@ -275,16 +323,66 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
 }
 
 /**
- * A leaf of the rule tree names a persona when at least half of its customers are in it:
- * with a stricter purity a persona that shares its traits with background customers gets no
- * rule at all, and a consumer could never assign it.
+ * A leaf of the rule tree names a persona when at least 60 % of its customers are in it; the
+ * customers of a less pure leaf are "other", not a catch-all named after one persona.
  */
-const RULE_MIN_PURITY = 0.5;
+const RULE_MIN_PURITY = 0.6;
+
+/**
+ * Depth of the rule tree: the sample's personas need up to six conditions (industry, seniority,
+ * size) to be told apart with fidelity ≥ 85 %; deeper rules stop being readable.
+ */
+const RULE_DEPTH = 6;
+
+/** Parts of a name drawn from traits, for a persona no rule assigns. */
+const TRAIT_NAME_PARTS = 3;
+
+/** Per cluster: its customers, and the share of them the rules give it (NaN for an empty cluster). */
+function segmentFidelity(given: Int32Array, labels: Int32Array, ids: readonly string[]): { id: string; customers: number; fidelity: number }[] {
+  const size = new Array<number>(ids.length).fill(0);
+  const same = new Array<number>(ids.length).fill(0);
+  labels.forEach((l, i) => {
+    if (l < 0) return;
+    size[l]++;
+    if (given[i] === l) same[l]++;
+  });
+  return ids.map((id, c) => ({ id, customers: size[c], fidelity: size[c] ? same[c] / size[c] : NaN }));
+}
+
+/** Folds of the cross-validated fidelity: each customer is held out once, with a quarter of the others. */
+const FOLDS = 4;
+
+/**
+ * Fidelity of the rule learner on customers it did not see, cross-validated: the customers are
+ * dealt into 4 seeded random folds, and every customer is given the persona of rules learned on
+ * the other 3 folds. (The table's holdout is the newest deals when split by time, and their
+ * customers' retention is not decided yet.) NaN when no customer has a cluster.
+ */
+function heldOutFidelity(seed: number, columns: readonly MixedColumn[], labels: Int32Array): number {
+  const random = seededRandom(seed);
+  const fold = Int32Array.from(labels, () => Math.floor(random() * FOLDS));
+  let m = 0;
+  let same = 0;
+  for (let f = 0; f < FOLDS; f++) {
+    const trainLabels = Int32Array.from(labels, (l, i) => (fold[i] === f ? -1 : l));
+    if (trainLabels.every((l) => l < 0)) continue;
+    const given = applyRulesToColumns(learnRuleList(columns, trainLabels, { maxDepth: RULE_DEPTH, minPurity: RULE_MIN_PURITY }), columns);
+    labels.forEach((l, i) => {
+      if (fold[i] !== f || l < 0) return;
+      m++;
+      if (given[i] === l) same++;
+    });
+  }
+  return m ? same / m : NaN;
+}
 
 /** Traits per persona in the side-by-side profile. */
 const PROFILE_TRAITS = 4;
 
-/** The clustering of all closed deals for anti-personas is secondary: a smaller sample and fewer resamples keep it quick. */
+/** Fewer "other" deals than this are too few to look for a segment among. */
+const MIN_OTHER_DEALS = 50;
+
+/** The clustering of closed deals for anti-personas is secondary: a smaller sample and fewer resamples keep it quick. */
 const DEAL_SAMPLE = 1000;
 const DEAL_BOOTSTRAPS = 10;
 
@@ -306,9 +404,10 @@ function personaWarnings(stability: number, silhouette: number, size: number): s
   return out;
 }
 
-function verdictOf(k: number, customers: number, set: string, silhouette: number, stability: number): string {
+function verdictOf(personaCount: number, setAside: number, customers: number, set: string, silhouette: number, stability: number): string {
   const measures = `silhouette ${silhouette.toFixed(2)}, stability ${stability.toFixed(2)}`;
-  const head = `${k} personas among ${customers.toLocaleString("en-US")} ${set} customers`;
+  const aside = setAside ? ` (and ${setAside} cluster${setAside > 1 ? "s" : ""} that win${setAside > 1 ? "" : "s"} but churn${setAside > 1 ? "" : "s"}, set aside as anti-persona${setAside > 1 ? "s" : ""})` : "";
+  const head = `${personaCount} personas among ${customers.toLocaleString("en-US")} ${set} customers${aside}`;
   if (silhouette < 0.25) return `${head}; weak structure (${measures}): treat them as slices of one population, not distinct types`;
   if (stability < 0.75) return `${head}; some structure but unstable (${measures})`;
   return `${head}; clear structure (${measures})`;

@@ -7,11 +7,14 @@ import { htmlTable } from "./html-table";
 import type { ReportSection } from "./report-html";
 import { formatRateInterval } from "../format/rate-interval";
 import { formatPercent } from "../format/percent";
+import { OTHER_PERSONA } from "../personas/persona-rule";
 
 /**
  * The report section on buyer personas: the verdict on cluster quality, each persona's size,
- * win rate of the deals like it and retention (with intervals), the trait heat map, the
- * assignment rules with their fidelity, and the anti-personas.
+ * win rate of the deals like it and retention (with intervals) and retained revenue (personas
+ * are ranked by it), the trait heat map, the assignment rules with their fidelity (on every
+ * customer and cross-validated) and what "other" covers, and the anti-personas, which
+ * never overlap a persona.
  *
  * @example
  * import { loadDataset, personas, personasSection } from "leadlab";
@@ -21,18 +24,32 @@ import { formatPercent } from "../format/percent";
 export async function personasSection(result: PersonasResult): Promise<ReportSection> {
   const rate = (r: { value: number; lo: number; hi: number } | null) => (r ? formatRateInterval(r.value, r.lo, r.hi) : "–");
   const table = htmlTable({
-    caption: `${result.k} personas of ${result.counts.clustered} customers (${result.customerDefinition})`,
-    head: ["Persona", "Customers", "Share", "Win rate of deals like it", "Retained", "Median won amount"],
-    rows: result.personas.map((p) => [p.name, String(p.size), formatPercent(p.share), rate(p.winRate), rate(p.retention), p.medianAmount === null ? "–" : p.medianAmount.toLocaleString("en-US")]),
-    numeric: [1, 2, 3, 4, 5],
+    caption: `${result.personas.length} personas of ${result.counts.clustered} customers (${result.customerDefinition}), by retained revenue`,
+    head: ["Persona", "Customers", "Share", "Win rate of deals like it", "Retained", "Median won amount", "Retained revenue"],
+    rows: result.personas.map((p) => [
+      p.name,
+      String(p.size),
+      formatPercent(p.share),
+      rate(p.winRate),
+      rate(p.retention),
+      p.medianAmount === null ? "–" : p.medianAmount.toLocaleString("en-US"),
+      `${p.retainedRevenue.toLocaleString("en-US", { maximumFractionDigits: 0 })} (${formatPercent(p.retainedRevenueShare)})`,
+    ]),
+    numeric: [1, 2, 3, 4, 5, 6],
   });
   const heatmap = embedSvg(await renderSvg(personaTraitsHeatmap(result.personas.map((p) => p.name), result.profile)), "personas", "Persona traits heat map");
+  const a = result.assignment;
   const list = (items: readonly string[]) => `<ul>${items.map((v) => `<li>${escapeHtml(v)}</li>`).join("")}</ul>`;
   return {
     title: "Buyer personas",
     html:
       `<p>${escapeHtml(result.verdict)}</p>${table}${heatmap}` +
-      `<h3>Assignment rules (fidelity ${formatPercent(result.assignment.fidelity)})</h3>${list(result.assignment.rules.map((r) => r.text))}` +
-      (result.antiPersonas.length ? `<h3>Anti-personas</h3>${list(result.antiPersonas.map((a) => `${a.kind.replace(/-/g, " ")}: ${a.name}, ${a.deals} deals, win rate ${rate(a.winRate)}`))}` : ""),
+      `<h3>Assignment rules (fidelity ${formatPercent(a.fidelity)}${Number.isNaN(a.heldOutFidelity) ? "" : `; ${formatPercent(a.heldOutFidelity)} cross-validated, each customer by rules learned without it`})</h3>` +
+      list(a.text) +
+      `<p>${escapeHtml(`Share of each segment's customers the rules give it: ${a.bySegment.map((x) => `${x.id} ${Number.isNaN(x.fidelity) ? "–" : formatPercent(x.fidelity)} of ${x.customers}`).join(", ")}.`)}</p>` +
+      `<p>${escapeHtml(`"${OTHER_PERSONA}": ${formatPercent(a.otherShare)} of the closed deals match no persona rule.`)}</p>` +
+      (result.antiPersonas.length
+        ? `<h3>Anti-personas</h3>${list(result.antiPersonas.map((x) => `${x.kind.replace(/-/g, " ")}: ${x.name} (${x.source === "customers" ? "set aside from the personas" : "among the deals no persona rule matches"}), ${x.deals} deals, win rate ${rate(x.winRate)}, retained ${rate(x.retention)}`))}`
+        : ""),
   };
 }

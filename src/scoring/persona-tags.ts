@@ -1,4 +1,5 @@
-import { assignPersona, type PersonaLead, type PersonaLeadValue } from "../personas/assign-persona";
+import { matchingRule, type PersonaLead, type PersonaLeadValue } from "../personas/assign-persona";
+import { OTHER_PERSONA } from "../personas/persona-rule";
 import type { PersonasDocument } from "../formats/personas-schema";
 import { categoryKey } from "./category-key";
 
@@ -16,9 +17,9 @@ export interface PersonaInput {
 
 /** A lead's persona and the kinds of the anti-personas drawn from that persona. */
 export interface PersonaTag {
-  /** The persona id of the first assignment rule that holds, or null. */
-  persona: string | null;
-  /** E.g. `["rarely-wins"]`; empty when the persona is no anti-persona (or there is none). */
+  /** The persona id of the first assignment rule that holds, or "other". */
+  persona: string;
+  /** E.g. `["wins-but-churns"]` when the rule that holds tags an anti-persona (the persona is then "other"); else empty. */
   anti: string[];
 }
 
@@ -34,17 +35,18 @@ export interface PersonaTagger {
  * assignment rule whose conditions all hold), with text matched as the scorer matches
  * categories: a categorical value or multi-valued item is compared by its
  * {@link categoryKey} (NFC, trimmed, case-folded), so " SOFTWARE" is the file's "Software";
- * and text that is one of the `missing` tokens (by the same key) is missing. A lead is also
- * tagged with the kinds of the anti-personas found among personas (`source: persona`) when its
- * persona is one; anti-personas that are clusters of deals (`source: deals`) have no
- * assignment rule, so no lead is tagged with them.
+ * and text that is one of the `missing` tokens (by the same key) is missing. A lead the rule of
+ * an anti-persona matches (a cluster of customers set aside, `source: customers`) is "other"
+ * and tagged with the anti-persona's kind; anti-personas that are clusters of deals
+ * (`source: deals`) have no assignment rule, so no lead is tagged with them.
  *
  * @example
  * import { personaTagger, readPersonas } from "leadlab";
  * const tagger = personaTagger(readPersonas("rules/sample/personas.yaml"), ["NA"]);
- * tagger.inputs.map((i) => i.name); // => ["industry"]
- * tagger.tag({ industry: " SOFTWARE" }); // => { persona: "software-190-700-employees-vp", anti: [] }
- * tagger.tag({ industry: "Healthcare" }); // => { persona: "healthcare-700-plus-employees-director", anti: ["rarely-wins"] }
+ * tagger.inputs.map((i) => i.name); // => ["seniority", "industry", "employees"]
+ * tagger.tag({ industry: " SOFTWARE" }); // => { persona: "software", anti: [] }
+ * tagger.tag({ industry: "Marketing & Advertising", employees: "NA" }); // => { persona: "other", anti: ["wins-but-churns"] }
+ * tagger.tag({ industry: "Aerospace" }); // => { persona: "other", anti: [] }
  */
 export function personaTagger(doc: Pick<PersonasDocument, "attributes" | "assignment"> & Partial<Pick<PersonasDocument, "antiPersonas">>, missing: readonly string[] = []): PersonaTagger {
   const used = new Set(doc.assignment.rules.flatMap((r) => r.when.map((c) => c.attribute)));
@@ -68,8 +70,8 @@ export function personaTagger(doc: Pick<PersonasDocument, "attributes" | "assign
   const text = attributes.flatMap((a) => (a.type === "categorical" || a.type === "multi" ? [{ name: a.name, multi: a.type === "multi", separator: a.separator ?? ";", map: spellings.get(a.name)! }] : []));
   const others = attributes.filter((a) => a.type !== "categorical" && a.type !== "multi").map((a) => a.name);
   const spelled = (map: Map<string, string>, item: string) => map.get(categoryKey(item)) ?? item;
-  const anti = new Map<string, string[]>();
-  for (const a of doc.antiPersonas ?? []) if (a.source === "persona" && a.persona !== null) anti.set(a.persona, [...(anti.get(a.persona) ?? []), a.kind]);
+  const anti = new Map<string, string>();
+  for (const a of doc.antiPersonas ?? []) anti.set(a.id, a.kind);
   return {
     inputs,
     tag(lead) {
@@ -87,8 +89,9 @@ export function personaTagger(doc: Pick<PersonasDocument, "attributes" | "assign
           read[name] = items.map((item) => spelled(map, item));
         }
       }
-      const persona = assignPersona(doc, read);
-      return { persona, anti: persona === null ? [] : (anti.get(persona) ?? []) };
+      const rule = matchingRule(doc, read);
+      const kind = rule?.antiPersona === undefined ? undefined : anti.get(rule.antiPersona);
+      return { persona: rule?.persona ?? OTHER_PERSONA, anti: kind === undefined ? [] : [kind] };
     },
   };
 }

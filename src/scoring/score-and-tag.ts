@@ -3,9 +3,9 @@ import { score, type LeadRecord, type LeadScore, type ScoreOptions } from "./sco
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { personaTagger } from "./persona-tags";
 
-/** A lead's score and the persona its assignment rules give it (null: no persona fits). */
+/** A lead's score and the persona its assignment rules give it ("other": no rule matches). */
 export interface TaggedLead extends LeadScore {
-  persona: string | null;
+  persona: string;
 }
 
 /**
@@ -18,8 +18,7 @@ export interface TaggedLead extends LeadScore {
  * @example
  * import { readPersonas, readScoringRules, scoreAndTag } from "leadlab";
  * const lead = { industry: "Financial Services", employees: 12000, committee_size: 6 };
- * scoreAndTag(readScoringRules("rules/sample/scoring.yaml"), readPersonas("rules/sample/personas.yaml"), lead).persona;
- * // => "financial-services-3500-plus-employees-4-plus-committee-size"
+ * scoreAndTag(readScoringRules("rules/sample/scoring.yaml"), readPersonas("rules/sample/personas.yaml"), lead).persona; // => "financial-services"
  */
 export function scoreAndTag(rules: ScoringRules, personas: Pick<PersonasDocument, "attributes" | "assignment">, record: LeadRecord, options: ScoreOptions = {}): TaggedLead {
   const missing = [...(rules.inputs.missing ?? []), ...(options.missing ?? [])];

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DatasetError } from "../../src/formats/dataset-error";
-import { applyPersonaNames, defaultPersonaNames, medoidMatches, personaId, personaNameParts, traitText, type NamingAttribute } from "../../src/personas/persona-names";
+import { applyPersonaNames, defaultPersonaNames, medoidMatches, personaId, personaNameParts, ruleNameParts, traitText, type NamingAttribute } from "../../src/personas/persona-names";
 import { parsePersonaNames, personaNamesTemplate, personaNamesText, readPersonaNames } from "../../src/personas/persona-names-file";
 import { personas } from "../../src/personas/personas";
 import type { Trait } from "../../src/personas/traits";
@@ -143,24 +143,50 @@ test("renames survive a re-run: by id, and by medoid when the id changed", () =>
   const table = syntheticTable();
   const first = personas(table, { bootstraps: 4, antiPersonas: false });
   const template = personaNamesTemplate(first);
-  assert.equal(template.names.length, first.k);
+  // the agencies win but churn: set aside as an anti-persona, so two personas are named
+  assert.equal(first.antiPersonas.filter((a) => a.source === "customers").length, 1);
+  assert.equal(template.names.length, 2);
   assert.ok(template.names.every((e, i) => e.id === first.personas[i].id && e.medoid && Object.keys(e.medoid).length > 0));
   // the analyst renames them; the text round-trips
   const renamed = { ...template, names: template.names.map((e, i) => ({ ...e, name: `Persona ${String.fromCharCode(65 + i)}` })) };
   const text = personaNamesText(renamed);
   assert.deepEqual(parsePersonaNames(text), renamed);
   const second = personas(table, { bootstraps: 4, antiPersonas: false, names: parsePersonaNames(text) });
-  assert.deepEqual(second.personas.map((p) => p.name), ["Persona A", "Persona B", "Persona C"]);
+  assert.deepEqual(second.personas.map((p) => p.name), ["Persona A", "Persona B"]);
   assert.ok(second.personas.every((p) => p.renamedBy === "id" && p.defaultName === first.personas[p.index].name));
-  assert.ok(second.assignment.text[0].endsWith("then Persona A"), second.assignment.text[0]);
+  for (const p of second.personas) assert.ok(second.assignment.rules.some((r) => r.persona === p.id && r.text.endsWith(`then ${p.name}`)), p.name);
   // next quarter the top traits moved and the ids changed: the medoids still find them
   const moved = { ...renamed, names: renamed.names.map((e) => ({ ...e, id: `${e.id}-old` })) };
   const third = personas(table, { bootstraps: 4, antiPersonas: false, names: moved });
-  assert.deepEqual(third.personas.map((p) => p.name), ["Persona A", "Persona B", "Persona C"]);
+  assert.deepEqual(third.personas.map((p) => p.name), ["Persona A", "Persona B"]);
   assert.ok(third.personas.every((p) => p.renamedBy === "medoid"));
   assert.deepEqual(third.warnings.filter((w) => /name/.test(w)), []);
   // the committed fixture: one entry by id, one by medoid values
   const fixture = personas(table, { bootstraps: 4, antiPersonas: false, names: readPersonaNames("tests/personas/fixtures/personas.names.yaml") });
   const named = Object.fromEntries(fixture.personas.map((p) => [p.defaultName, [p.name, p.renamedBy]]));
   assert.ok(Object.values(named).some(([n, by]) => n === "Banks" && by === "medoid"), JSON.stringify(named));
+});
+
+test("ruleNameParts: one part per condition of the rule, with its exact values and ends", () => {
+  const attrs: NamingAttribute[] = [
+    { name: "industry", kind: "categorical", role: "firmographic" },
+    { name: "employees", kind: "numeric", role: "firmographic", min: 3, max: 90000 },
+    { name: "champion", kind: "boolean", role: "qualification" },
+    { name: "stack", kind: "multi", role: "firmographic" },
+    { name: "trials", kind: "numeric", role: "behavioral", min: 0, max: 9, feature: { eventType: "trial_signup", windowDays: 90, aggregate: "count" } },
+  ];
+  const parts = ruleNameParts(
+    [
+      { attribute: "industry", kind: "in", values: ["Retail", "Education"], orMissing: true },
+      { attribute: "employees", kind: "range", from: 1250, to: 12000, orMissing: false },
+      { attribute: "champion", kind: "in", values: ["false"], orMissing: false },
+      { attribute: "stack", kind: "lacks", value: "HubSpot", orMissing: false },
+      { attribute: "trials", kind: "range", from: -Infinity, to: 1, orMissing: false },
+      { attribute: "employees", kind: "range", from: 40, to: Infinity, orMissing: false },
+    ],
+    attrs,
+  );
+  // the thresholds are the rule's, not rounded (a name rounded to 1,300 would not say what the rule tests)
+  assert.deepEqual(parts.map((p) => p.text), ["Retail or Education", "1,250–12,000 employees", "no champion", "no HubSpot", "no trial signups (90d)", "40+ employees"]);
+  assert.deepEqual(defaultPersonaNames([parts.slice(0, 3)], attrs, Infinity).names, ["Retail or Education · 1,250–12,000 employees · no champion"]);
 });

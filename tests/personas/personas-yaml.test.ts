@@ -71,12 +71,12 @@ test("the file's rules tag every closed deal as the in-memory rules do (assignPe
       // as a CSV export would give them: text, multi-valued cells joined with the separator
       lead[a.name] = v === null || (typeof v === "number" && Number.isNaN(v)) ? "" : Array.isArray(v) ? v.join(a.separator ?? ";") : String(v);
     }
-    const expected = result.ruleLabels[r] < 0 ? null : ids[result.ruleLabels[r]];
+    const expected = ids[result.ruleLabels[r]] ?? "other"; // no rule, or the rule of an anti-persona
     assert.equal(assignPersona(doc, lead as PersonaLead), expected, `deal ${table.ids[r]}`);
   }
 });
 
-test("assignPersona reads values leniently and gives no persona when no rule holds", () => {
+test('assignPersona reads values leniently and gives "other" when no rule holds', () => {
   const doc = {
     attributes: [
       { name: "employees", type: "numeric", role: "firmographic", source: { column: "employees" }, weight: 1, association: 1, reason: "" },
@@ -87,8 +87,9 @@ test("assignPersona reads values leniently and gives no persona when no rule hol
       fidelity: 1,
       coverage: 1,
       precision: 1,
-      noPersonaShare: 0,
-      otherwise: null,
+      heldOutFidelity: null,
+      otherShare: 0,
+      otherwise: "other",
       rules: [
         { persona: "small", when: [{ attribute: "employees", kind: "range", to: 100, orMissing: false }], support: 1, purity: 1, text: "" },
         { persona: "crm", when: [{ attribute: "crm", kind: "in", values: ["true"], orMissing: false }, { attribute: "stack", kind: "contains", value: "HubSpot", orMissing: false }], support: 1, purity: 1, text: "" },
@@ -98,8 +99,8 @@ test("assignPersona reads values leniently and gives no persona when no rule hol
   assert.equal(assignPersona(doc, { employees: " 40 " }), "small");
   assert.equal(assignPersona(doc, { employees: 400, crm: "yes", stack: "Slack | HubSpot" }), "crm");
   assert.equal(assignPersona(doc, { employees: "1,200", crm: true, stack: ["HubSpot"] }), "crm"); // "1,200" is not a number: missing
-  assert.equal(assignPersona(doc, { employees: 400, crm: "no", stack: "HubSpot" }), null);
-  assert.equal(assignPersona(doc, {}), null);
+  assert.equal(assignPersona(doc, { employees: 400, crm: "no", stack: "HubSpot" }), "other");
+  assert.equal(assignPersona(doc, {}), "other");
 });
 
 test("parsePersonas throws one error naming the field, the value and the fix", () => {

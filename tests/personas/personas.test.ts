@@ -3,6 +3,7 @@ import { before, describe, test } from "node:test";
 import { dataFingerprint } from "../../src/data/data-fingerprint";
 import type { DealTable } from "../../src/data/deal-table";
 import { adjustedRandIndex } from "../../src/cluster/adjusted-rand";
+import { conditionHolds } from "../../src/personas/persona-rule";
 import { personas } from "../../src/personas/personas";
 import type { PersonasResult } from "../../src/personas/personas-result";
 import { samplePersonas, sampleScorecard, sampleTable, sampleTruth } from "../helpers/sample-fixture";
@@ -66,11 +67,15 @@ describe("personas on the sample", () => {
 
   test("sizes, shares and rates are consistent; every interval holds its rate", () => {
     const sizes = result.personas.reduce((s, p) => s + p.size, 0);
-    assert.equal(sizes + result.counts.unassigned, result.counts.clustered);
-    assert.ok(Math.abs(result.personas.reduce((s, p) => s + p.share, 0) - 1) < 1e-9);
-    // every closed deal has a persona (nearest medoid): the deals add up to all deals
-    assert.equal(result.personas.reduce((s, p) => s + p.winRate.n, 0), result.counts.deals);
-    assert.equal(result.personas.reduce((s, p) => s + p.winRate.events, 0), result.counts.won);
+    // the customers of the cluster set aside as an anti-persona
+    const aside = result.labels.reduce((s, l) => s + (l >= result.personas.length ? 1 : 0), 0);
+    assert.ok(aside > 0);
+    assert.equal(sizes + aside + result.counts.unassigned, result.counts.clustered);
+    assert.ok(Math.abs(result.personas.reduce((s, p) => s + p.share, 0) + aside / (sizes + aside) - 1) < 1e-9);
+    // every closed deal has a cluster (nearest medoid): the deals of the personas and of the cluster set aside add up to all deals
+    const setAside = result.antiPersonas.filter((a) => a.source === "customers");
+    assert.equal(result.personas.reduce((s, p) => s + p.winRate.n, 0) + setAside.reduce((s, a) => s + a.winRate.n, 0), result.counts.deals);
+    assert.equal(result.personas.reduce((s, p) => s + p.winRate.events, 0) + setAside.reduce((s, a) => s + a.winRate.events, 0), result.counts.won);
     const rates = [result.base.winRate, result.base.retention!, ...result.personas.flatMap((p) => [p.winRate, p.retention!])];
     for (const r of rates) {
       assert.ok(r.lo <= r.value && r.value <= r.hi && r.lo >= 0 && r.hi <= 1, JSON.stringify(r));
@@ -86,28 +91,51 @@ describe("personas on the sample", () => {
     result.customerRows.forEach((row, i) => assert.equal(result.dealLabels[row], result.labels[i]));
   });
 
-  test("the personas read like the planted archetypes, with their rates", () => {
+  test("the personas read like the planted archetypes, with their rates, ranked by retained revenue", () => {
     const byIndustry = (industry: string) => result.personas.find((p) => p.name.startsWith(industry))!;
     const saas = byIndustry("Software");
-    const agencies = byIndustry("Marketing & Advertising");
+    const agencies = result.antiPersonas.find((a) => a.name.startsWith("Marketing & Advertising"))!;
     const finance = byIndustry("Financial Services");
     assert.ok(saas && agencies && finance && byIndustry("Healthcare"), result.personas.map((p) => p.name).join(" | "));
-    assert.match(agencies.name, /HubSpot|under/);
+    assert.match(agencies.name, /under \d+ employees/);
+    // ranked by retained revenue: the amounts of the retained customers' first won deals, recomputed here
+    const revenue = result.personas.map(() => 0);
+    result.customerRows.forEach((row, i) => {
+      if (result.labels[i] < result.personas.length) revenue[result.labels[i]] += table.amount![row];
+    });
+    result.personas.forEach((p, i) => assert.ok(Math.abs(p.retainedRevenue - revenue[i]) < 1e-6, p.name));
+    for (let i = 1; i < revenue.length; i++) assert.ok(revenue[i - 1] >= revenue[i]);
     // mid-market SaaS win best; agencies win but churn; enterprise finance win least but retain best
     assert.ok(saas.winRate.lo > result.base.winRate.value);
     assert.ok(finance.winRate.hi < result.base.winRate.value);
     assert.ok(agencies.retention!.hi < result.base.retention!.value);
     assert.ok(finance.retention!.value > result.base.retention!.value);
-    assert.ok(finance.medianAmount! > agencies.medianAmount!);
+    assert.ok(finance.medianAmount! > result.base.medianAmount!);
   });
 
-  test("anti-personas: the agencies win but churn; a segment of deals rarely wins", () => {
+  test("anti-personas: the agencies win but churn and are set aside, never a persona; the personas that rarely win say so", () => {
     const churn = result.antiPersonas.filter((a) => a.kind === "wins-but-churns");
     assert.deepEqual(churn.map((a) => a.name.split(" · ")[0]), ["Marketing & Advertising"]);
-    const deals = result.antiPersonas.find((a) => a.source === "deals");
-    assert.ok(deals, "a cluster of all closed deals that rarely wins");
-    assert.equal(deals.kind, "rarely-wins");
-    assert.ok(deals.winRate.hi < result.base.winRate.value);
+    assert.equal(churn[0].source, "customers");
+    // no segment is both: no persona is named like an anti-persona, and the rules that tag an anti-persona give "other"
+    const ids = new Set(result.personas.map((p) => p.id));
+    for (const a of result.antiPersonas) assert.ok(!ids.has(a.id) && !result.personas.some((p) => p.name === a.name), a.name);
+    for (const r of result.assignment.rules) assert.equal(r.antiPersona === undefined, ids.has(r.persona), r.text);
+    // on the sample, no closed deal matches both an anti-persona's rule and a persona's rule
+    const anti = result.assignment.rules.filter((r) => r.antiPersona !== undefined);
+    const personaRules = result.assignment.rules.filter((r) => r.antiPersona === undefined);
+    const holds = (r: (typeof anti)[number], row: number) => r.conditions.every((c) => conditionHolds(c, (table.columns[c.attribute] as ArrayLike<unknown>)[row]));
+    let both = 0;
+    let tagged = 0;
+    for (let row = 0; row < table.n; row++) {
+      if (!anti.some((r) => holds(r, row))) continue;
+      tagged++;
+      if (personaRules.some((r) => holds(r, row))) both++;
+    }
+    assert.ok(tagged > 500, `${tagged} deals match an anti-persona rule`);
+    assert.equal(both, 0);
+    const warned = result.personas.filter((p) => p.warnings.some((w) => w.startsWith("rarely wins")));
+    assert.deepEqual(warned.map((p) => p.name).sort(), ["Financial Services", "Healthcare"]);
   });
 
   test("the screening keeps the attributes that move together and says why it drops the rest", () => {
@@ -123,13 +151,19 @@ describe("personas on the sample", () => {
     assert.ok(result.leftOutAttributes.some((a) => a.name === "champion_identified" && /qualification/.test(a.reason)));
   });
 
-  test("assignment rules: one per persona at least, fidelity measured, applied to every deal", () => {
+  test("assignment rules: one per persona at least, over several attributes, fidelity measured, applied to every deal", () => {
     const a = result.assignment;
-    assert.ok(a.fidelity >= 0.7, `fidelity ${a.fidelity}`);
+    assert.ok(a.fidelity >= 0.85 && a.heldOutFidelity >= 0.85, `fidelity ${a.fidelity}, held out ${a.heldOutFidelity}`);
+    assert.ok(a.rules.some((r) => new Set(r.conditions.map((c) => c.attribute)).size >= 3), a.text.join("\n"));
+    // a persona's name is drawn from the conditions of its main rule
+    for (const p of result.personas) {
+      const main = a.rules.find((r) => r.persona === p.id)!;
+      for (const c of main.conditions) if (c.kind === "in") assert.ok(p.name.includes(c.values.join(" or ")), `${p.name}: ${main.text}`);
+    }
     for (const p of result.personas) assert.ok(a.rules.some((r) => r.persona === p.id), `no rule for ${p.name}`);
-    assert.equal(a.text[a.text.length - 1], "otherwise no persona");
-    const none = result.ruleLabels.reduce((s, l) => s + (l < 0 ? 1 : 0), 0);
-    assert.equal(a.noPersonaShare, none / result.counts.deals);
+    assert.equal(a.text[a.text.length - 1], "otherwise other");
+    const none = result.ruleLabels.reduce((s, l) => s + (l < 0 || l >= result.personas.length ? 1 : 0), 0);
+    assert.equal(a.otherShare, none / result.counts.deals);
   });
 
   test("is deterministic, does not modify the table, and the result is frozen", async () => {

@@ -1,33 +1,22 @@
 import { checkMixedColumns, type MixedColumn } from "../cluster/mixed-column";
+import { conditionHolds, formatRule, OTHER_PERSONA, type AssignmentRule, type Condition } from "./persona-rule";
 
-/**
- * One test on an attribute. A missing value satisfies a condition only when `orMissing` is
- * true; booleans are compared as the text `"true"` / `"false"`.
- * - `range`: `from ≤ x < to` (open ends are ±Infinity), numeric attributes
- * - `in` / `not-in`: the value is (is not) one of `values`, categorical and boolean attributes
- *   (an unseen value is `not-in` every set)
- * - `contains` / `lacks`: the set holds (does not hold) `value`, multi-valued attributes
- */
-export type Condition =
-  | { attribute: string; kind: "range"; from: number; to: number; orMissing: boolean }
-  | { attribute: string; kind: "in" | "not-in"; values: string[]; orMissing: boolean }
-  | { attribute: string; kind: "contains" | "lacks"; value: string; orMissing: boolean };
+/** The deepest tree {@link learnRuleList} grows: deeper rules stop being readable. */
+const MAX_DEPTH = 8;
 
-/** One rule: when every condition holds, the lead gets `persona`. */
-export interface Rule {
-  conditions: Condition[];
-  persona: number;
+/** A learned rule: when every condition holds, the lead gets `persona`. */
+export interface Rule extends AssignmentRule {
   /** Training rows the rule covers, and the share of them in `persona`. */
   support: number;
   purity: number;
   text: string;
 }
 
-/** An ordered list of rules with a default: the first rule that matches wins, else no persona. */
+/** An ordered list of rules with a default: the first rule that matches wins, else "other". */
 export interface RuleList {
   rules: Rule[];
-  /** The persona when no rule matches: always `null` ("no persona"). */
-  fallback: null;
+  /** What a row no rule matches is: always {@link OTHER_PERSONA}. */
+  fallback: typeof OTHER_PERSONA;
   /** Share of the clustered rows that the rules give their own cluster. */
   fidelity: number;
   /** Share of the clustered rows that some rule matches. */
@@ -40,11 +29,11 @@ export interface RuleList {
 
 /** Options of {@link learnRuleList}. */
 export interface RuleListOptions {
-  /** Depth of the tree (default 3, at most 3). */
+  /** Depth of the tree (default 3, at most 8). */
   maxDepth?: number;
   /** Smallest number of rows in a leaf (default max(10, 2 % of the rows)). */
   minLeaf?: number;
-  /** A leaf whose majority share is below this gives no persona (default 0.6). */
+  /** A leaf whose majority share is below this gives no persona: its rows are "other" (default 0.6). */
   minPurity?: number;
   /** Split criterion (default "gini"). */
   criterion?: "gini" | "entropy";
@@ -57,30 +46,28 @@ interface ResolvedRuleListOptions {
   impurity: (counts: Float64Array, total: number) => number;
 }
 
-/** A lead to tag: attribute name → value (number, string, boolean, string[]; null/undefined/NaN missing). */
-export type LeadRecord = Readonly<Record<string, unknown>>;
 
 /**
  * Learns assignment rules so that other systems can tag a new lead with a persona: a shallow
- * decision tree (depth ≤ 3) predicting the cluster label from the attributes, read out as an
- * ordered rule list. Splits are:
+ * decision tree (depth ≤ `maxDepth`) predicting the cluster label from the attributes, read
+ * out as an ordered rule list (CART-like). Splits are:
  * - numeric thresholds `x < t`, t the roundest number between two neighbouring observed values;
  * - value-set membership for categorical and boolean attributes (for many values, the best
- *   prefix of the values ordered by each cluster's share); the rule names the shorter of the
- *   set and its complement, and a value never seen in training falls on the `not-in` side;
+ *   prefix of the values ordered by each cluster's share); both sides name the values seen in
+ *   training (`in`), so a value never seen satisfies neither and the lead is "other";
  * - "contains v" for multi-valued attributes.
  *
  * Missing values go explicitly to whichever side fits better and the rule says so
  * (`or … is missing`). Splits maximise the decrease of Gini impurity (or entropy); ties go to
  * the earlier column and the smaller threshold, so the result is deterministic. A leaf whose
- * majority share is below `minPurity` gives no persona; sibling leaves with the same outcome
- * are merged. Rules are ordered by support; rows with label -1 are not trained on. Fidelity,
+ * majority share is below `minPurity` gives no persona (its rows are "other", never a catch-all
+ * named after one persona); sibling leaves with the same outcome are merged. Rules are ordered by support; rows with label -1 are not trained on. Fidelity,
  * coverage and precision are measured on the training rows.
  *
  * @example
  * const size = Float64Array.from([5, 8, 12, 400, 600, 900]);
  * const r = learnRuleList([{ name: "employees", kind: "numeric", values: size }], [0, 0, 0, 1, 1, 1], { minLeaf: 1 });
- * r.text; // => ["if employees < 100 then persona 0", "if employees >= 100 then persona 1", "otherwise no persona"]
+ * r.text; // => ["if employees < 100 then persona 0", "if employees >= 100 then persona 1", "otherwise other"]
  * r.fidelity; // => 1
  */
 export function learnRuleList(columns: readonly MixedColumn[], labels: ArrayLike<number>, options: RuleListOptions = {}): RuleList {
@@ -93,7 +80,7 @@ export function learnRuleList(columns: readonly MixedColumn[], labels: ArrayLike
 
 function resolveRuleListOptions(o: RuleListOptions, n: number): ResolvedRuleListOptions {
   const maxDepth = o.maxDepth ?? 3;
-  if (!(Number.isInteger(maxDepth) && maxDepth >= 1 && maxDepth <= 3)) throw new Error(`learnRuleList: maxDepth must be 1, 2 or 3; got ${maxDepth}`);
+  if (!(Number.isInteger(maxDepth) && maxDepth >= 1 && maxDepth <= MAX_DEPTH)) throw new Error(`learnRuleList: maxDepth must be an integer from 1 to ${MAX_DEPTH}; got ${maxDepth}`);
   const minLeaf = o.minLeaf ?? Math.max(10, Math.ceil(0.02 * n));
   if (!(Number.isInteger(minLeaf) && minLeaf >= 1)) throw new Error(`learnRuleList: minLeaf must be a positive integer; got ${minLeaf}`);
   const minPurity = o.minPurity ?? 0.6;
@@ -194,11 +181,11 @@ function learnResolved(columns: readonly MixedColumn[], labels: ArrayLike<number
   }
   return {
     rules,
-    fallback: null,
+    fallback: OTHER_PERSONA,
     fidelity: correct / train.length,
     coverage: covered / train.length,
     precision: covered > 0 ? correct / covered : 0,
-    text: [...rules.map((r) => r.text), "otherwise no persona"],
+    text: [...rules.map((r) => r.text), `otherwise ${OTHER_PERSONA}`],
   };
 }
 
@@ -432,17 +419,14 @@ function bestSplit(col: TreeColumn, rows: Int32Array, y: Int32Array, k: number, 
   }
   if (!best) return undefined;
   const inSet = new Set(best.set);
-  // name the shorter of the set and its complement; values never seen go to the "not-in" side
-  const rest = levels.filter((v) => !inSet.has(v));
-  const short = best.set.length <= rest.length;
-  const values = (short ? best.set : rest).map((v) => col.levels[v]);
+  const name = (set: number[]) => set.map((v) => col.levels[v]);
   const goesLeft = (i: number) => (col.codes[i] < 0 ? null : inSet.has(col.codes[i]));
   return finish(
     best.gain,
     best.missLeft,
     goesLeft,
-    { attribute: col.name, kind: short ? "in" : "not-in", values, orMissing: best.missLeft },
-    { attribute: col.name, kind: short ? "not-in" : "in", values, orMissing: nMiss > 0 && !best.missLeft },
+    { attribute: col.name, kind: "in", values: name(best.set), orMissing: best.missLeft },
+    { attribute: col.name, kind: "in", values: name(levels.filter((v) => !inSet.has(v))), orMissing: nMiss > 0 && !best.missLeft },
   );
 }
 
@@ -472,153 +456,19 @@ function cmp(a: string, b: string): number {
 function mergeConditions(path: Condition[]): Condition[] {
   const out: Condition[] = [];
   for (const c of path) {
-    const at = out.findIndex((x) => x.attribute === c.attribute && x.kind !== "contains" && x.kind !== "lacks");
-    if (at < 0 || c.kind === "contains" || c.kind === "lacks") {
+    const at = out.findIndex((x) => x.attribute === c.attribute && x.kind === c.kind && (c.kind === "range" || c.kind === "in"));
+    if (at < 0) {
       out.push(c);
       continue;
     }
     const prev = out[at];
     const orMissing = prev.orMissing && c.orMissing;
-    if (prev.kind === "range" && c.kind === "range") {
+    if (prev.kind === "range" && c.kind === "range")
       out[at] = { attribute: c.attribute, kind: "range", from: Math.max(prev.from, c.from), to: Math.min(prev.to, c.to), orMissing };
-    } else if ((prev.kind === "in" || prev.kind === "not-in") && (c.kind === "in" || c.kind === "not-in")) {
-      const a = new Set(prev.values);
-      const b = new Set(c.values);
-      let kind: "in" | "not-in";
-      let values: string[];
-      if (prev.kind === "in" && c.kind === "in") [kind, values] = ["in", prev.values.filter((v) => b.has(v))];
-      else if (prev.kind === "in") [kind, values] = ["in", prev.values.filter((v) => !b.has(v))];
-      else if (c.kind === "in") [kind, values] = ["in", c.values.filter((v) => !a.has(v))];
-      else [kind, values] = ["not-in", [...new Set([...prev.values, ...c.values])].sort()];
-      out[at] = { attribute: c.attribute, kind, values, orMissing };
-    } else out.push(c);
-  }
-  return out;
-}
-
-function isMissing(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
-}
-
-/**
- * Whether one condition holds for a value (see {@link Condition}).
- *
- * @example
- * conditionHolds({ attribute: "employees", kind: "range", from: 200, to: 2000, orMissing: false }, 350); // => true
- * conditionHolds({ attribute: "crm", kind: "in", values: ["true"], orMissing: false }, true); // => true
- */
-export function conditionHolds(c: Condition, value: unknown): boolean {
-  if (isMissing(value)) return c.orMissing;
-  switch (c.kind) {
-    case "range":
-      return typeof value === "number" && value >= c.from && value < c.to;
-    case "in":
-    case "not-in": {
-      const s = typeof value === "boolean" || typeof value === "number" ? String(value) : value;
-      const inside = typeof s === "string" && c.values.includes(s);
-      return c.kind === "in" ? inside : !inside;
-    }
-    case "contains":
-    case "lacks": {
-      const inside = Array.isArray(value) && value.includes(c.value);
-      return c.kind === "contains" ? inside : !inside;
-    }
-  }
-}
-
-/**
- * The persona a lead gets from a rule list: that of the first rule whose conditions all hold,
- * else `null` (no persona). Attributes the record lacks count as missing.
- *
- * @example
- * const rules = learnRuleList(
- *   [{ name: "employees", kind: "numeric", values: Float64Array.from([5, 8, 12, 400, 600, 900]) }],
- *   [0, 0, 0, 1, 1, 1], { minLeaf: 1 },
- * );
- * applyRules(rules, { employees: 750 }); // => 1
- * applyRules(rules, { employees: null }); // => null (no missing value was seen in training)
- */
-export function applyRules(rules: Pick<RuleList, "rules">, record: LeadRecord): number | null {
-  for (const r of rules.rules) if (r.conditions.every((c) => conditionHolds(c, record[c.attribute]))) return r.persona;
-  return null;
-}
-
-/**
- * The persona of every row of some mixed columns under a rule list (-1 for no persona).
- *
- * @example
- * const cols = [{ name: "employees", kind: "numeric" as const, values: Float64Array.from([5, 8, 12, 400, 600, 900]) }];
- * const rules = learnRuleList(cols, [0, 0, 0, 1, 1, 1], { minLeaf: 1 });
- * Array.from(applyRulesToColumns(rules, cols)); // => [0, 0, 0, 1, 1, 1]
- */
-export function applyRulesToColumns(rules: Pick<RuleList, "rules">, columns: readonly MixedColumn[]): Int32Array {
-  const n = checkMixedColumns(columns);
-  const byName = new Map(columns.map((c) => [c.name, c]));
-  const out = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    for (const r of rules.rules) {
-      const ok = r.conditions.every((c) => {
-        const col = byName.get(c.attribute);
-        return conditionHolds(c, col ? (col.values as ArrayLike<unknown>)[i] : undefined);
-      });
-      if (ok) {
-        out[i] = r.persona;
-        break;
-      }
+    else if (prev.kind === "in" && c.kind === "in") {
+      const inner = new Set(c.values);
+      out[at] = { attribute: c.attribute, kind: "in", values: prev.values.filter((v) => inner.has(v)), orMissing };
     }
   }
   return out;
-}
-
-function num(x: number): string {
-  return String(x);
-}
-
-function formatCondition(c: Condition): string {
-  let s: string;
-  switch (c.kind) {
-    case "range":
-      s =
-        c.from === -Infinity && c.to === Infinity
-          ? `${c.attribute} is known`
-          : c.from === -Infinity
-            ? `${c.attribute} < ${num(c.to)}`
-            : c.to === Infinity
-              ? `${c.attribute} >= ${num(c.from)}`
-              : `${c.attribute} in [${num(c.from)}, ${num(c.to)})`;
-      break;
-    case "in":
-      s = c.values.length === 0 ? `${c.attribute} in {}` : `${c.attribute} in {${c.values.join(", ")}}`;
-      break;
-    case "not-in":
-      s = `${c.attribute} not in {${c.values.join(", ")}}`;
-      break;
-    case "contains":
-      s = `${c.attribute} contains ${c.value}`;
-      break;
-    case "lacks":
-      s = `${c.attribute} lacks ${c.value}`;
-      break;
-  }
-  return c.orMissing ? `(${s} or ${c.attribute} is missing)` : s;
-}
-
-/**
- * A rule as one readable line, e.g.
- * `if employees in [200, 2000) and industry in {SaaS} then persona 2`; `names` replaces
- * "persona 2" with `names[2]`.
- *
- * @example
- * formatRule({
- *   conditions: [
- *     { attribute: "employees", kind: "range", from: 200, to: 2000, orMissing: false },
- *     { attribute: "industry", kind: "in", values: ["SaaS"], orMissing: false },
- *   ],
- *   persona: 2,
- * }); // => "if employees in [200, 2000) and industry in {SaaS} then persona 2"
- */
-export function formatRule(rule: Pick<Rule, "conditions" | "persona">, names?: readonly string[]): string {
-  const then = names?.[rule.persona] ?? `persona ${rule.persona}`;
-  if (rule.conditions.length === 0) return `always ${then}`;
-  return `if ${rule.conditions.map(formatCondition).join(" and ")} then ${then}`;
 }

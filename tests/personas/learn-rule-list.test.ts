@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { MixedColumn } from "../../src/cluster/mixed-column";
 import { seededRandom } from "../../src/stats/random";
-import { applyRules, applyRulesToColumns, conditionHolds, formatRule, learnRuleList } from "../../src/personas/rule-list";
+import { applyRules, applyRulesToColumns, conditionHolds, formatRule } from "../../src/personas/persona-rule";
+import { learnRuleList } from "../../src/personas/learn-rule-list";
 
 /** Personas defined exactly by the attributes (one of them decided by a missing value). */
 function separable(n: number, seed: number): { columns: MixedColumn[]; labels: Int32Array } {
@@ -41,7 +42,7 @@ test("learnRuleList: separable personas are recovered with fidelity 1", () => {
   assert.equal(rl.coverage, 1);
   assert.equal(rl.precision, 1);
   assert.equal(rl.rules.length, 4);
-  assert.equal(rl.text[rl.text.length - 1], "otherwise no persona");
+  assert.equal(rl.text[rl.text.length - 1], "otherwise other");
   for (const r of rl.rules) assert.ok(r.conditions.length <= 3 && r.purity === 1);
   // the missing employees go with persona 1, and the rule says so
   const p1 = rl.rules.find((r) => r.persona === 1)!;
@@ -54,11 +55,13 @@ test("learnRuleList: separable personas are recovered with fidelity 1", () => {
   assert.equal(applyRules(rl, { industry: "SaaS", employees: 5000, stack: ["slack"] }), 0);
   assert.equal(applyRules(rl, { industry: "SaaS" }), 1);
   assert.equal(applyRules(rl, { industry: "Retail", stack: ["shopify"] }), 2);
-  assert.equal(applyRules(rl, { industry: "Government", employees: 10, stack: [] }), 3); // an unseen value falls on the not-in side
+  // an industry never seen satisfies no rule: the lead is "other", not a persona named after one industry
+  assert.equal(applyRules(rl, { industry: "Government", employees: 10, stack: [] }), null);
+  assert.ok(rl.rules.every((r) => r.conditions.every((c) => c.kind !== "not-in")));
   assert.deepEqual(learnRuleList(columns, labels), rl);
 });
 
-test("learnRuleList: a leaf below the purity threshold gives no persona", () => {
+test('learnRuleList: a leaf below the purity threshold gives no persona (its rows are "other")', () => {
   const r = seededRandom(4);
   const n = 600;
   const size = Float64Array.from({ length: n }, () => r() * 100);
@@ -67,7 +70,7 @@ test("learnRuleList: a leaf below the purity threshold gives no persona", () => 
   const rl = learnRuleList([{ name: "size", kind: "numeric", values: size }], labels, { maxDepth: 2, minLeaf: 30 });
   assert.deepEqual(
     rl.text,
-    ["if size < 50 then persona 0", "otherwise no persona"],
+    ["if size < 50 then persona 0", "otherwise other"],
   );
   assert.ok(rl.coverage > 0.4 && rl.coverage < 0.6);
   assert.ok(Math.abs(rl.fidelity - rl.coverage * rl.precision) < 1e-12);
@@ -100,7 +103,7 @@ test("conditions and formatting", () => {
 test("learnRuleList: wrong calls throw", () => {
   const cols: MixedColumn[] = [{ name: "x", kind: "numeric", values: Float64Array.from([1, 2, 3]) }];
   assert.throws(() => learnRuleList(cols, [0, 1]), /2 labels for 3 rows/);
-  assert.throws(() => learnRuleList(cols, [0, 1, 1], { maxDepth: 4 }), /maxDepth must be 1, 2 or 3/);
+  assert.throws(() => learnRuleList(cols, [0, 1, 1], { maxDepth: 9 }), /maxDepth must be an integer from 1 to 8; got 9/);
   assert.throws(() => learnRuleList(cols, [-1, -1, -1]), /no row has a cluster label/);
   assert.throws(() => learnRuleList(cols, [0, 1.5, 1]), /label of row 1/);
 });
