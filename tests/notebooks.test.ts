@@ -55,12 +55,12 @@ function readmeLine(lines: string[], start: string): string {
 }
 
 /**
- * The `jupyter nbconvert` arguments of `npm run notebooks` (package.json), which the README
- * names to save the notebooks with their outputs: the part after `&&` that starts `jupyter`.
+ * The arguments to `jupyter` of `npm run notebooks` (package.json), which the README names to
+ * save the notebooks with their outputs: the part after `&&` that starts `jupyter nbconvert`.
  */
 function savedNbconvertArgs(): string[] {
   const scripts = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-  const command = scripts.notebooks?.split("&&").map((part) => part.trim()).find((part) => part.startsWith("jupyter "));
+  const command = scripts.notebooks?.split("&&").map((part) => part.trim()).find((part) => part.startsWith("jupyter nbconvert "));
   assert.ok(command !== undefined, `package.json's "notebooks" script runs no jupyter command: ${JSON.stringify(scripts.notebooks)}`);
   const words = command.split(/\s+/).slice(1);
   assert.ok(words.includes("--inplace") && words.at(-1) === "notebooks/*.ipynb", `"npm run notebooks" should execute notebooks/*.ipynb --inplace: ${command}`);
@@ -194,12 +194,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, signal: Ab
 
 /** The arguments of `npm run notebooks` for one notebook, written into `outputDir` instead of in place. */
 function nbconvertArgs(notebook: string, outputDir: string, allowErrors: boolean): string[] {
-  return [
-    "nbconvert",
-    ...savedNbconvertArgs().flatMap((word) =>
-      word === "--inplace" ? ["--output-dir", outputDir, ...(allowErrors ? ["--allow-errors"] : [])] : word === "notebooks/*.ipynb" ? [notebook] : [word],
-    ),
-  ];
+  return savedNbconvertArgs().flatMap((word) =>
+    word === "--inplace" ? ["--output-dir", outputDir, ...(allowErrors ? ["--allow-errors"] : [])] : word === "notebooks/*.ipynb" ? [notebook] : [word],
+  );
 }
 
 /** The parts of nbformat 4 this test reads. */
