@@ -111,7 +111,11 @@ function followReadme(): NotebookSetup | string {
   const tslab = kernels.tslab;
   assert.ok(tslab !== undefined && tslab.resource_dir.startsWith(prefix), `the kernel registered by the README's "${install}" is not the tslab kernel Jupyter finds: ${JSON.stringify(tslab)}`);
   const found = spawnSync("bash", ["-c", `command -v ${tslab.spec.argv[0]}`], { env, encoding: "utf8" });
-  assert.equal(found.status, 0, `the tslab kernel starts "${tslab.spec.argv[0]}", which is not on the PATH the README sets (${env.PATH})`);
+  assert.equal(
+    found.stdout.trim(),
+    path.join(ROOT, "node_modules", ".bin", tslab.spec.argv[0]),
+    `the tslab kernel starts "${tslab.spec.argv[0]}", which the PATH the README sets should find in node_modules/.bin (${env.PATH})`,
+  );
   return { env, prefix };
 }
 
