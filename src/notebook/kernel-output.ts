@@ -16,6 +16,10 @@ interface TslabKernelModule {
  * installed beside the notebook, which is the module `require` resolves from here when the
  * library is installed in the same project; it is looked up among the loaded modules, never
  * loaded. Read it again after any `await`: the kernel points it at the cell that is running.
+ *
+ * @example
+ * import { kernelOutput } from "./kernel-output";
+ * kernelOutput(); // => undefined
  */
 export function kernelOutput(): ((data: Record<string, unknown>) => void) | undefined {
   let kernel: TslabKernelModule | undefined;

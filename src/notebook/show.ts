@@ -92,6 +92,13 @@ const VALUE_ROWS = 20;
  * danfojs' DataFrame class. Inside another value, or outside a running tslab cell, a frame prints
  * as that line alone. Called when `leadlab/notebook` is imported in a tslab kernel; does
  * nothing when danfojs-node is not installed.
+ *
+ * @example
+ * // In a tslab notebook cell:
+ * import { DataFrame } from "danfojs-node";
+ * import { showDataFramesAsTables } from "leadlab/notebook";
+ * showDataFramesAsTables(); // importing leadlab/notebook in the kernel did it already
+ * console.log(new DataFrame({ tier: ["A", "B"], deals: [120, 80] })); // a table, as when it is the cell's value
  */
 export function showDataFramesAsTables(): void {
   let danfo: typeof import("danfojs-node");
