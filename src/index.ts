@@ -191,6 +191,7 @@ export { exportCommand } from "./cli/export-command";
 // Charts: vega-lite specs, SVG rendering, notebook display
 export { rateByValueChart, type RateRow, type RateByValueOptions } from "./charts/rate-by-value";
 export { chartBundle, display, type ChartBundle } from "./notebook/display";
+export { show, tableHtml, tableCellText, type Showable } from "./notebook/show";
 export { compileChart, renderSvg } from "./charts/render";
 export { VEGA_LITE_MIME, VEGA_LITE_SCHEMA_URL, CHART_COLORS, CHART_CONFIG } from "./charts/theme";
 export { validateSpec, type SpecError } from "./charts/validate";

@@ -1,7 +1,9 @@
 /**
- * leadlab/notebook: what a notebook adds to the analysis in `leadlab`: charts shown in a tslab
- * cell, and tables to and from danfojs DataFrames. It needs the optional peer dependencies
- * danfojs-node (for DataFrames) and tslab (the notebook kernel), each loaded on first use.
+ * leadlab/notebook: what a notebook adds to the analysis in `leadlab`: charts and tables shown
+ * in a tslab cell, and tables to and from danfojs DataFrames. It needs the optional peer
+ * dependencies danfojs-node (for DataFrames) and tslab (the notebook kernel), each loaded on
+ * first use. Imported in a running tslab kernel, it makes a DataFrame that is a cell's value
+ * show as an HTML table ({@link showDataFramesAsTables}).
  *
  * @example
  * import { dealTableToDataFrame } from "leadlab/notebook";
@@ -11,3 +13,9 @@
  */
 export { display, chartBundle, type ChartBundle } from "./notebook/display";
 export { dealTableToDataFrame, fromDataFrame } from "./notebook/data-frame";
+export { show, tableHtml, tableCellText, showDataFramesAsTables, type Showable } from "./notebook/show";
+
+import { kernelOutput } from "./notebook/kernel-output";
+import { showDataFramesAsTables } from "./notebook/show";
+
+if (kernelOutput() !== undefined) showDataFramesAsTables();

@@ -93,14 +93,22 @@ describe("theme", () => {
 });
 
 describe("chartBundle and display", () => {
-  test("the bundle holds the spec, its SVG and a text line", async () => {
+  test("the bundle holds the spec, its SVG, the SVG as an <img> and a text line", async () => {
     const bundle = await chartBundle(SPEC);
-    assert.deepEqual(Object.keys(bundle).sort(), [VEGA_LITE_MIME, "image/svg+xml", "text/plain"].sort());
+    assert.deepEqual(Object.keys(bundle).sort(), [VEGA_LITE_MIME, "image/svg+xml", "text/html", "text/plain"].sort());
+    const image = /^<img alt="Win rate by source" src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)">$/.exec(bundle["text/html"]);
+    assert.ok(image, bundle["text/html"].slice(0, 120));
+    assert.equal(Buffer.from(image[1], "base64").toString("utf8"), bundle["image/svg+xml"]);
     assert.deepEqual(bundle[VEGA_LITE_MIME], SPEC);
     assert.notEqual(bundle[VEGA_LITE_MIME], SPEC, "the bundle holds a copy");
     assert.match(bundle["image/svg+xml"], /^<svg[\s>]/);
     assert.equal(bundle["text/plain"], "Chart: Win rate by source");
     assert.equal(JSON.parse(JSON.stringify(bundle))["text/plain"], "Chart: Win rate by source");
+  });
+
+  test("the image's alt text is the title, escaped", async () => {
+    const bundle = await chartBundle(rateByValueChart([{ label: "a", n: 10, rate: 0.5, lo: 0.24, hi: 0.76 }], { title: 'AT&T "key" <deals>' }));
+    assert.match(bundle["text/html"], /^<img alt="AT&amp;T &quot;key&quot; &lt;deals&gt;" src="data:image\/svg\+xml;base64,/);
   });
 
   test("display outside a tslab kernel throws and says what to use instead", async () => {
