@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { scoreFile } from "../../src/cli/score-command";
+import { scoreFile } from "../../src/scoring/score-file";
 import { score, ScoreError, type LeadRecord } from "../../src/scoring/score";
 import { FIXTURE_RULES, fixtureRules } from "./helpers";
 

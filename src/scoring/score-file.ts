@@ -1,0 +1,446 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
+import { DatasetError } from "../formats/dataset-error";
+import type { EventsReport } from "../data/load-report";
+import { openDuckDB } from "../data/duckdb-session";
+import { compareText } from "../data/compare-text";
+import { nearestName } from "../formats/nearest-name";
+import { isCsvFile, tableExpression } from "../data/read-table";
+import { readTableError } from "../data/read-error";
+import { leadEventFeatures, type AsOf } from "./lead-event-features";
+import { personaTagger } from "./persona-tags";
+import { readPersonas } from "../personas/personas-yaml";
+import { readScoringRules } from "./parse-scoring-rules";
+import { createScorer, ScoreError, type LeadValue } from "./score";
+import type { ScoringRules } from "../formats/scoring-rules-schema";
+import { csvField } from "../format/csv-line";
+import { quoteIdentifier, quoteString } from "../sql/quoting";
+
+/** Rows of a leads file that could not be scored, per reason. */
+export interface UnscoredReason {
+  /** E.g. `employees: not a number`. */
+  reason: string;
+  rows: number;
+  /** Up to five example lead ids. */
+  examples: string[];
+  /** Up to five example values. */
+  values: string[];
+}
+
+/** Category values in no bin of an attribute (scored in its `other` or `missing` bin). */
+export interface UnknownCategories {
+  attribute: string;
+  rows: number;
+  /** How many distinct values. */
+  distinct: number;
+  /** The most frequent (up to five), most rows first. */
+  top: { value: string; rows: number }[];
+}
+
+/** Blank and repeated lead ids. */
+export interface IdCounts {
+  /** Rows whose id is empty or only spaces. */
+  blank: number;
+  /** Ids that are on more than one row, and the rows they are on. */
+  duplicated: { ids: number; rows: number; examples: { id: string; rows: number }[] };
+}
+
+/** With `personas`: leads per persona and per anti-persona kind. */
+export interface PersonaCounts {
+  /** Per persona id ("other": no rule matches), most leads first. */
+  personas: { persona: string; rows: number }[];
+  /** Per anti-persona kind, most leads first. */
+  anti: { kind: string; rows: number }[];
+}
+
+/** What {@link scoreFile} did. */
+export interface ScoreFileReport {
+  rows: number;
+  scored: number;
+  unscored: UnscoredReason[];
+  unknown: UnknownCategories[];
+  ids: IdCounts;
+  /** With `events`: what became of the raw events (as in the load report). */
+  events?: EventsReport;
+  /** With `personas`: leads per persona and anti-persona kind. */
+  personas?: PersonaCounts;
+  seconds: number;
+}
+
+/** Options of {@link scoreFile}. */
+export interface ScoreFileOptions {
+  /** How many reasons per lead (default 3). */
+  reasons?: number;
+  /** Text read as missing besides the empty string and the rules' `inputs.missing`. */
+  missing?: readonly string[];
+  /** The lead id column (default: the rules' `inputs.id`). */
+  id?: string;
+  /** A raw events file (CSV, Parquet, NDJSON) with the columns of `inputs.events`: behavioural features are computed from it as in training. */
+  events?: string;
+  /** With `events`: the leads' column holding each scoring point, or "now" (default: `inputs.scoringPoint`). */
+  asOf?: string;
+  /** The instant "now" stands for, in epoch milliseconds (default: when the call starts). */
+  now?: number;
+  /** A `personas.yaml`: each lead is tagged with its persona (and anti-persona kinds) by the file's assignment rules. */
+  personas?: string;
+  /** Called with a line of progress every 262,144 leads. */
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * Scores every row of a leads file (CSV, Parquet or NDJSON/JSON) with a `scoring.yaml`,
+ * streaming: DuckDB reads the file chunk by chunk, each row is scored with the runtime
+ * scorer, and CSV lines (`<id>,points,tier,grade,fit,engagement,reasons`) go to `write` as
+ * each chunk is done, so a million leads never sit in memory. The leads file has a column
+ * per attribute's `source.column`; behavioural features are either columns named as the
+ * attribute (e.g. `demo_request_count_90d`) with the value as of the scoring point, or, with
+ * `events`, computed from the raw events by the loader's own definition (see
+ * {@link leadEventFeatures}). A row that cannot be scored is written with empty points, tier
+ * and grade and its reason. The report counts rows scored and not (per reason), category
+ * values no bin lists (per attribute), and blank and duplicated ids. Everything is read and
+ * checked (rules, columns, events) before `write` is first called. A file whose rows stop
+ * coming before its last (DuckDB ends the stream quietly at a Latin-1 byte deep in a CSV) is an
+ * error naming the row reached, DuckDB's cause and the fix, thrown after the rows read so far
+ * were written (so `leadlab score --out` leaves its file untouched).
+ *
+ * @example
+ * import { scoreFile } from "leadlab";
+ * const lines: string[] = [];
+ * const report = await scoreFile("tests/scoring/fixtures/scoring.yaml", "tests/scoring/fixtures/leads.csv", (t) => lines.push(t));
+ * report.scored; // => 4
+ */
+export async function scoreFile(rulesPath: string, leadsPath: string, write: (text: string) => void, options: ScoreFileOptions = {}): Promise<ScoreFileReport> {
+  const started = performance.now();
+  const now = options.now ?? Date.now();
+  const rules = readScoringRules(rulesPath);
+  const unknown = new Map<string, Map<string, number>>();
+  const onUnknown = (attribute: string, value: string) => {
+    let values = unknown.get(attribute);
+    if (!values) unknown.set(attribute, (values = new Map()));
+    values.set(value, (values.get(value) ?? 0) + 1);
+  };
+  const scorer = createScorer(rules, { reasons: options.reasons, missing: options.missing, onUnknown });
+  const missing = ["", ...(rules.inputs.missing ?? []), ...(options.missing ?? [])];
+  const tagger = options.personas === undefined ? undefined : personaTagger(readPersonas(options.personas), missing);
+  if (!existsSync(leadsPath)) throw new DatasetError("the leads file does not exist", { file: leadsPath }, "pass the path of a CSV, Parquet or NDJSON file of leads");
+  const idColumn = options.id ?? rules.inputs.id;
+  const eventNames = new Set(options.events ? rules.attributes.flatMap((a) => ("event" in a.source ? [a.name] : [])) : []);
+  // Raw event times without an offset are read in the session's zone: the rules' zone, as in training.
+  const db = await openDuckDB(process.cwd(), { timeZone: rules.inputs.timeZone ?? "UTC" });
+  try {
+    const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd() }, { csvAllText: true });
+    const names = await readableColumns(db, expr, leadsPath);
+    const fileKeys = scorer.keys.filter((k) => !eventNames.has(k));
+    // The persona attributes read from the file (event features the rules compute come from them).
+    const personaInputs = (tagger?.inputs ?? []).map((p) => ({ ...p, computed: p.event && eventNames.has(p.name) }));
+    const personaKeys = [...new Set(personaInputs.filter((p) => !p.computed && !fileKeys.includes(p.column)).map((p) => p.column))];
+    const asOf = options.events ? asOfOf(rules, options.asOf, now) : undefined;
+    requireColumns(rules, [idColumn, ...fileKeys, ...(options.events ? [rules.inputs.events?.leadKey ?? idColumn] : []), ...(asOf && "column" in asOf ? [asOf.column] : [])], names, leadsPath, options.id !== undefined);
+    for (const p of personaInputs)
+      if (!p.computed && !names.includes(p.column))
+        throw new DatasetError(
+          `the leads file has no column "${p.column}", which the persona rules of ${options.personas} read (it has: ${names.join(", ")})`,
+          { file: leadsPath },
+          p.event ? `add a column named as the event feature with its value as of the scoring point` : `add the column "${p.column}" (the persona attribute ${p.name}'s source.column)`,
+        );
+    const features = options.events ? await leadEventFeatures(db, expr, leadsPath, rules, options.events, asOf!, missing) : undefined;
+    const ids = await idCounts(db, expr, idColumn);
+    const readKeys = [...fileKeys, ...personaKeys];
+    const textOnly = new Set(personaInputs.filter((p) => !p.numeric && !p.computed).map((p) => p.column));
+    const plan = await readPlan(db, expr, rules, readKeys, idColumn, textOnly);
+    // DuckDB's result stream can end early instead of raising when a row cannot be read (a
+    // Latin-1 byte deep in a CSV): the rows are counted first, by a query that reads no value.
+    const [[expected]] = (await db.runAndReadAll(`SELECT count(*) FROM ${expr}`)).getRowsJS();
+    // Where each of the scorer's values comes from: the file (its index in fileKeys) or a computed feature.
+    const sources = scorer.keys.map((k) => (eventNames.has(k) ? features!.columns.get(k)! : fileKeys.indexOf(k)));
+    const result = await db.stream(plan.query);
+    const fileValues: LeadValue[] = new Array(readKeys.length);
+    // Where each persona attribute comes from: a computed feature, or its column's index in readKeys.
+    const personaSources = personaInputs.map((p) => [p.name, p.computed ? features!.columns.get(p.name)! : readKeys.indexOf(p.column)] as const);
+    const personaCounts = new Map<string, number>();
+    const antiCounts = new Map<string, number>();
+    const values: LeadValue[] = new Array(scorer.keys.length);
+    const tiers = new Map<string | null, string>();
+    // Reasons are few distinct texts: each is escaped once; the reasons cell is always quoted.
+    const reasonCells = new Map<string, string>();
+    const unscored = new Map<string, UnscoredReason>();
+    let rows = 0;
+    let scored = 0;
+    let out = `${csvField(idColumn)},points,tier,grade,fit,engagement,${tagger ? "persona,anti_persona," : ""}reasons\n`;
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const n = chunk.rowCount;
+      const read = plan.reader(chunk);
+      for (let r = 0; r < n; r++) {
+        const id = read(r, fileValues);
+        for (let j = 0; j < sources.length; j++) {
+          const from = sources[j];
+          values[j] = typeof from === "number" ? fileValues[from] : from[rows + r];
+        }
+        let persona = "";
+        if (tagger) {
+          const lead: Record<string, LeadValue> = {};
+          for (const [name, from] of personaSources) lead[name] = typeof from === "number" ? fileValues[from] : from[rows + r];
+          const t = tagger.tag(lead);
+          personaCounts.set(t.persona, (personaCounts.get(t.persona) ?? 0) + 1);
+          for (const kind of t.anti) antiCounts.set(kind, (antiCounts.get(kind) ?? 0) + 1);
+          persona = `${csvField(t.persona)},${csvField(t.anti.join("; "))},`;
+        }
+        try {
+          const s = scorer.scoreValues(values);
+          let tier = tiers.get(s.tier);
+          if (tier === undefined) tiers.set(s.tier, (tier = csvField(s.tier ?? "")));
+          let cell = "";
+          for (let k = 0; k < s.reasons.length; k++) {
+            let quoted = reasonCells.get(s.reasons[k]);
+            if (quoted === undefined) reasonCells.set(s.reasons[k], (quoted = s.reasons[k].replace(/"/g, '""')));
+            cell += k === 0 ? quoted : `; ${quoted}`;
+          }
+          out += `${csvField(id)},${s.points},${tier},${s.grade},${s.fit},${s.engagement},${persona}"${cell}"\n`;
+          scored++;
+        } catch (e) {
+          if (!(e instanceof ScoreError)) throw e;
+          out += `${csvField(id)},,,,,,${persona}${csvField(`could not score: ${e.message}`)}\n`;
+          let u = unscored.get(e.problem);
+          if (!u) unscored.set(e.problem, (u = { reason: e.problem, rows: 0, examples: [], values: [] }));
+          u.rows++;
+          if (u.examples.length < 5) u.examples.push(id);
+          const shown = typeof e.value === "string" ? JSON.stringify(e.value) : String(e.value);
+          if (u.values.length < 5 && !u.values.includes(shown)) u.values.push(shown);
+        }
+      }
+      rows += n;
+      write(out);
+      out = "";
+      if (options.onProgress && rows % 262_144 < n) options.onProgress(`scored ${rows.toLocaleString("en-US")} leads`);
+    }
+    if (out) write(out);
+    if (rows !== Number(expected)) throw await stoppedReadingError(leadsPath, expr, rows, Number(expected));
+    return {
+      rows,
+      scored,
+      unscored: [...unscored.values()].sort((a, b) => b.rows - a.rows || compareText(a.reason, b.reason)),
+      unknown: [...unknown].map(([attribute, counts]) => ({
+        attribute,
+        rows: [...counts.values()].reduce((s, c) => s + c, 0),
+        distinct: counts.size,
+        top: [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 5).map(([value, c]) => ({ value, rows: c })),
+      })),
+      ids,
+      ...(features ? { events: features.report } : {}),
+      ...(tagger
+        ? {
+            personas: {
+              personas: [...personaCounts].sort((a, b) => b[1] - a[1] || compareText(a[0] ?? "", b[0] ?? "")).map(([persona, rows]) => ({ persona, rows })),
+              anti: [...antiCounts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([kind, rows]) => ({ kind, rows })),
+            },
+          }
+        : {}),
+      seconds: (performance.now() - started) / 1000,
+    };
+  } catch (e) {
+    // DuckDB failing part-way through the leads (a corrupt Parquet page, say): its cause, with the file.
+    if (!(e instanceof Error) || e instanceof DatasetError || !/^[A-Za-z ]*Error: /.test(e.message)) throw e;
+    const fresh = await openDuckDB(process.cwd());
+    try {
+      throw await leadsReadError(fresh, e, leadsPath);
+    } finally {
+      fresh.closeSync();
+    }
+  } finally {
+    db.closeSync();
+  }
+}
+
+/**
+ * The leads file's columns, once every value of a CSV file has been read: DuckDB's reader of a
+ * subset of the columns can end early or fail with an internal error at a byte that is not
+ * UTF-8 (so everything after reads all columns of such a file only after this check), while
+ * reading all of them raises its real cause, turned here into the message and fix.
+ */
+async function readableColumns(db: DuckDBConnection, expr: string, leadsPath: string): Promise<string[]> {
+  try {
+    const names = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${expr}`)).getRowObjectsJS().map((r) => String(r.column_name));
+    if (isCsvFile(leadsPath)) await db.runAndReadAll(`SELECT max(length(concat_ws('', *COLUMNS(*)))) FROM ${expr}`);
+    return names;
+  } catch (e) {
+    throw await leadsReadError(db, e, leadsPath);
+  }
+}
+
+/**
+ * The error for a leads file whose rows stopped coming before its last (DuckDB's stream ends
+ * quietly at some read errors): the row reached, and DuckDB's cause, got by reading every
+ * column from that row on in a new session (the stream's own may be invalidated by the failure).
+ */
+async function stoppedReadingError(leadsPath: string, expr: string, rows: number, expected: number): Promise<Error> {
+  const stopped = `DuckDB stopped reading after row ${rows.toLocaleString("en-US")} of ${expected.toLocaleString("en-US")} (counting data rows), so the rest were not scored`;
+  const db = await openDuckDB(process.cwd());
+  try {
+    await db.runAndReadAll(`SELECT * FROM ${expr} OFFSET ${rows}`);
+  } catch (e) {
+    const cause = await leadsReadError(db, e, leadsPath);
+    return new DatasetError(`${stopped}: ${cause.problem}`, { file: leadsPath }, cause.fix);
+  } finally {
+    db.closeSync();
+  }
+  return new DatasetError(`${stopped}; reading it again from that row gave no error`, { file: leadsPath }, "check the file is complete and readable, e.g. re-save it as UTF-8 CSV or as Parquet");
+}
+
+/** DuckDB's failure to read the leads file as a {@link DatasetError} naming the file, the line and the fix (`problem`: the message without file and fix). */
+async function leadsReadError(db: DuckDBConnection, e: unknown, leadsPath: string): Promise<DatasetError & { problem: string }> {
+  if (e instanceof DatasetError) return Object.assign(e, { problem: e.message });
+  const ctx = { specFile: leadsPath, field: "leads", label: leadsPath, ...(isCsvFile(leadsPath) ? { csvPath: resolve(leadsPath) } : {}) };
+  const cause = await readTableError(db, e, ctx);
+  const problem = cause.message.slice(`${leadsPath}: `.length, -` Fix: ${cause.fix.replace(/\.$/, "")}.`.length - 1);
+  const name = leadsPath.split(/[\\/]/).pop();
+  const fix = /not UTF-8 encoded/.test(problem)
+    ? `re-save it as UTF-8 naming its encoding, e.g. \`iconv -f latin1 -t utf-8 ${name} > utf8-${name}\``
+    : "export the leads again (the file may be truncated or corrupt) as CSV with a header row, Parquet or NDJSON";
+  return Object.assign(new DatasetError(problem, { file: leadsPath }, fix), { problem });
+}
+
+/** The scoring point of `--as-of`: a column, or "now"; by default the rules' scoring point column. */
+function asOfOf(rules: ScoringRules, asOf: string | undefined, now: number): AsOf {
+  if (asOf === "now") return { at: now };
+  const column = asOf ?? rules.inputs.scoringPoint;
+  if (column === undefined)
+    throw new Error("score: --events needs --as-of: the leads' column with each scoring point, or now (the rules name no inputs.scoringPoint)");
+  return { column };
+}
+
+/** Blank and duplicated ids of the leads file, counted by DuckDB before anything is written. */
+async function idCounts(db: DuckDBConnection, expr: string, idColumn: string): Promise<IdCounts> {
+  const ids = `(SELECT trim(COALESCE(CAST(${quoteIdentifier(idColumn, "duckdb")} AS VARCHAR), '')) AS id FROM ${expr})`;
+  const [blank] = (await db.runAndReadAll(`SELECT count(*) FILTER (WHERE id = '') AS blank FROM ${ids}`)).getRowsJS();
+  const repeated = `(SELECT id, count(*) AS rows FROM ${ids} WHERE id <> '' GROUP BY id HAVING count(*) > 1)`;
+  const [totals] = (await db.runAndReadAll(`SELECT count(*), COALESCE(sum(rows), 0) FROM ${repeated}`)).getRowsJS();
+  const examples = (await db.runAndReadAll(`SELECT id, rows FROM ${repeated} ORDER BY rows DESC, id LIMIT 5`)).getRowsJS();
+  return {
+    blank: Number(blank[0]),
+    duplicated: { ids: Number(totals[0]), rows: Number(totals[1]), examples: examples.map(([id, rows]) => ({ id: String(id), rows: Number(rows) })) },
+  };
+}
+
+/** Throws naming a column the rules read that the leads file lacks (event features are precomputed columns). */
+function requireColumns(rules: ScoringRules, keys: readonly string[], names: readonly string[], leadsPath: string, idGiven: boolean): void {
+  for (const [k, key] of keys.entries()) {
+    if (names.includes(key)) continue;
+    const attribute = rules.attributes.find((a) => ("column" in a.source ? a.source.column : a.name) === key);
+    const isEvent = attribute !== undefined && "event" in attribute.source;
+    const near = nearestName(key, names);
+    throw new DatasetError(
+      `the leads file has no column "${key}"${isEvent ? ` (the event feature "${key}", precomputed)` : ""} (it has: ${names.join(", ")})`,
+      { file: leadsPath },
+      near
+        ? `did you mean "${near}"?`
+        : isEvent
+          ? "add a column named as the event feature with its value as of the scoring point, or compute it from raw events with --events, or score in the warehouse with `leadlab sql`"
+          : k === 0
+            ? idGiven
+              ? "pass the lead id column with --id"
+              : `add the column "${key}" (the rules' inputs.id), or name the lead id column with --id`
+            : `add the column "${key}" that the rules read (an attribute's source.column, inputs.events.leadKey or the --as-of column)`,
+    );
+  }
+}
+
+/** The query that reads the leads, and how to turn a row of its chunks into the scorer's values. */
+interface ReadPlan {
+  query: string;
+  /** For one chunk: a function that fills `values` (in the scorer's key order) for row `r` and returns the lead id. */
+  reader(chunk: DuckDBDataChunk): (r: number, values: LeadValue[]) => string;
+}
+
+/**
+ * How each column reaches score(): exactly its text, but cheaper than one JS string per value
+ * (and nothing is NULL, so no validity masks are read):
+ * - read only by numeric attributes: a DOUBLE when the text is DuckDB's canonical form of a
+ *   finite number ("250", "-3", "2.5", "1e+20"), which the scorer's grammar reads as the same
+ *   number; any other text (blank, " 75 ", "1e3", "NA", junk) comes as text;
+ * - other columns with few distinct values in the first rows: the code of the text in a
+ *   dictionary of those values (an ENUM), and the text itself when it is not in it;
+ * - the rest: text.
+ */
+async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules, keys: readonly string[], idColumn: string, textOnly: ReadonlySet<string>): Promise<ReadPlan> {
+  const numericOnly = (key: string) =>
+    !textOnly.has(key) &&
+    rules.attributes.every((a) => ("column" in a.source ? a.source.column : a.name) !== key || a.match === "numeric");
+  const text = (key: string) => `COALESCE(CAST(${quoteIdentifier(key, "duckdb")} AS VARCHAR), '')`;
+  const numeric = keys.map(numericOnly);
+  const dictionaries = await sampleDictionaries(db, expr, keys.filter((_, j) => !numeric[j]), text);
+  // `inner` reads each column once; `flags` says whether a number's text is canonical; the
+  // outer select hands out the number or code, and the text where they do not apply.
+  const inner = [`${text(idColumn)} AS id`];
+  const flags: string[] = [];
+  const select = ["id"];
+  const kinds: ("number" | "code" | "text")[] = [];
+  const dictionary: string[][] = [];
+  for (const [j, key] of keys.entries()) {
+    const dict = dictionaries.get(key);
+    if (numeric[j]) {
+      inner.push(`CAST(${quoteIdentifier(key, "duckdb")} AS VARCHAR) AS r${j}`, `TRY_CAST(CAST(${quoteIdentifier(key, "duckdb")} AS VARCHAR) AS DOUBLE) AS d${j}`);
+      flags.push(`COALESCE(isfinite(d${j}) AND (CAST(d${j} AS VARCHAR) = r${j} OR CAST(TRY_CAST(r${j} AS BIGINT) AS VARCHAR) = r${j}), false) AS ok${j}`);
+      select.push(`CASE WHEN ok${j} THEN d${j} ELSE CAST('NaN' AS DOUBLE) END AS x${j}`, `CASE WHEN ok${j} THEN '' ELSE COALESCE(r${j}, '') END AS v${j}`);
+      kinds.push("number");
+    } else if (dict) {
+      const type = `leadlab_dictionary_${j}`;
+      await db.run(`CREATE TYPE ${type} AS ENUM (${dict.map((v) => quoteString(v, "duckdb")).join(", ")})`);
+      inner.push(`TRY_CAST(${text(key)} AS ${type}) AS e${j}`, `${text(key)} AS r${j}`);
+      select.push(`COALESCE(CAST(enum_code(e${j}) AS INTEGER), -1) AS x${j}`, `CASE WHEN e${j} IS NULL THEN r${j} ELSE '' END AS v${j}`);
+      kinds.push("code");
+    } else {
+      inner.push(`${text(key)} AS r${j}`);
+      select.push(`r${j} AS v${j}`);
+      kinds.push("text");
+    }
+    dictionary.push(dict ?? []);
+  }
+  const query = `SELECT ${select.join(", ")} FROM (SELECT *${flags.length ? `, ${flags.join(", ")}` : ""} FROM (SELECT ${inner.join(", ")} FROM ${expr}))`;
+  const reader = (chunk: DuckDBDataChunk) => {
+    const ids = chunk.getColumnVector(0);
+    const fast: (DuckDBVector | undefined)[] = [];
+    const texts: DuckDBVector[] = [];
+    let v = 1;
+    for (let j = 0; j < keys.length; j++) {
+      fast.push(kinds[j] !== "text" ? chunk.getColumnVector(v++) : undefined);
+      texts.push(chunk.getColumnVector(v++));
+    }
+    return (r: number, values: LeadValue[]): string => {
+      for (let j = 0; j < keys.length; j++) {
+        const kind = kinds[j];
+        if (kind === "number") {
+          const x = fast[j]!.getItem(r) as number;
+          values[j] = x === x ? x : (texts[j].getItem(r) as string);
+        } else if (kind === "code") {
+          const code = fast[j]!.getItem(r) as number;
+          values[j] = code >= 0 ? dictionary[j][code] : (texts[j].getItem(r) as string);
+        } else values[j] = texts[j].getItem(r) as string;
+      }
+      return ids.getItem(r) as string;
+    };
+  };
+  return { query, reader };
+}
+
+
+
+
+/** Columns with at most this many distinct values in the first rows are read through a dictionary. */
+const DICTIONARY_MAX = 200;
+const DICTIONARY_SAMPLE = 10_000;
+
+/** The distinct texts of each column in the first rows of the file, for the columns that have few. */
+async function sampleDictionaries(db: DuckDBConnection, expr: string, keys: readonly string[], text: (key: string) => string): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (keys.length === 0) return out;
+  const lists = keys.map((k, j) => `list(DISTINCT ${text(k)}) AS d${j}`).join(", ");
+  const [row] = (await db.runAndReadAll(`SELECT ${lists} FROM (SELECT * FROM ${expr} LIMIT ${DICTIONARY_SAMPLE})`)).getRowsJS();
+  keys.forEach((k, j) => {
+    const values = (row?.[j] ?? []) as string[];
+    if (values.length > 0 && values.length <= DICTIONARY_MAX) out.set(k, [...values].sort(compareText));
+  });
+  return out;
+}
