@@ -13,7 +13,8 @@ export { loadDataset, loadDatasetSpec, DEFAULT_MISSING, type LoadOptions, type L
 export type { LoadReport, JoinReport, EventsReport, AttributeReport } from "./data/load-report";
 export { formatLoadReport } from "./data/format-load-report";
 export { DealTable, type DealTableParts, type AttributeMeta, type Column, type EventFeature, type Retention, type Holdout, type DealSources } from "./data/deal-table";
-export { dealTableToDataFrame, fromDataFrame } from "./notebook/data-frame";
+export { dealTableToDataFrame } from "./data/deal-table-frame";
+export { fromDataFrame } from "./notebook/data-frame";
 export { profileTable, type AttributeProfile, type ValueWinRate } from "./data/profile-table";
 export { eventFeatures, eventFeatureName, instantSql, MAX_EVENT_TYPES, type EventFeatures, type ScoringPoints } from "./data/event-features";
 export { retentionTable } from "./data/retention-table";

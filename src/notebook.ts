@@ -12,7 +12,8 @@
  * dealTableToDataFrame(t).shape; // => [2, 2]
  */
 export { display, chartBundle, type ChartBundle } from "./notebook/display";
-export { dealTableToDataFrame, fromDataFrame } from "./notebook/data-frame";
+export { dealTableToDataFrame } from "./data/deal-table-frame";
+export { fromDataFrame } from "./notebook/data-frame";
 export { show, tableHtml, tableCellText, showDataFramesAsTables, type Showable } from "./notebook/show";
 
 import { kernelOutput } from "./notebook/kernel-output";

@@ -1,5 +1,5 @@
 import type { DataFrame } from "danfojs-node";
-import { dealTableToDataFrame } from "../notebook/data-frame";
+import { dealTableToDataFrame } from "./deal-table-frame";
 import type { AttributeType, DecimalMark, EventAggregate, Role } from "../formats/vocabulary";
 import type { Provenance } from "../formats/provenance";
 import { splitHoldout, type HoldoutSplit } from "./holdout-split";
