@@ -157,7 +157,8 @@ function compileClause(clause: string, table: DealTable, src: ConditionSource): 
  * nearest names.
  *
  * @example
- * import { DealTable, compileCondition } from "leadlab";
+ * import { DealTable } from "leadlab";
+ * import { compileCondition } from "./belief-condition";
  * const t = new DealTable({ name: "d", ids: ["a", "b", "c"], won: Uint8Array.from([1, 0, 1]),
  *   attributes: [{ name: "employees", type: "numeric", role: "firmographic", source: "spec", table: "deals" }],
  *   columns: { employees: Float64Array.from([250, 50, NaN]) }, holdout: { by: "random", fraction: 0.25, seed: 1 } });

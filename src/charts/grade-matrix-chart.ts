@@ -61,7 +61,8 @@ interface GradeDatum {
  * count, or a cell size under 30 pixels.
  *
  * @example
- * import { gradeMatrix, gradeMatrixChart } from "leadlab";
+ * import { gradeMatrixChart } from "leadlab";
+ * import { gradeMatrix } from "../scoring/grade-matrix";
  * const spec = gradeMatrixChart(gradeMatrix(["A1", "A1", "B2", "D4"], Uint8Array.from([1, 1, 0, 0])), { baseRate: 0.5 });
  * (spec.data as { values: unknown[] }).values.length; // => 16
  */

@@ -5,7 +5,7 @@ import type { Config } from "vega-lite";
  * vega-lite 5 spec.
  *
  * @example
- * import { VEGA_LITE_MIME } from "leadlab";
+ * import { VEGA_LITE_MIME } from "./theme";
  * VEGA_LITE_MIME; // => "application/vnd.vegalite.v5+json"
  */
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
@@ -15,7 +15,7 @@ export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
  * vega-lite 5.
  *
  * @example
- * import { VEGA_LITE_SCHEMA_URL } from "leadlab";
+ * import { VEGA_LITE_SCHEMA_URL } from "./theme";
  * VEGA_LITE_SCHEMA_URL.endsWith("v5.json"); // => true
  */
 export const VEGA_LITE_SCHEMA_URL = "https://vega.github.io/schema/vega-lite/v5.json";
@@ -32,7 +32,7 @@ export const VEGA_LITE_SCHEMA_URL = "https://vega.github.io/schema/vega-lite/v5.
  * - `categories`: a colour-blind-safe palette (Okabe–Ito) for series and clusters
  *
  * @example
- * import { CHART_COLORS } from "leadlab";
+ * import { CHART_COLORS } from "./theme";
  * CHART_COLORS.rate; // => "#4c78a8"
  */
 export const CHART_COLORS = Object.freeze({
@@ -62,7 +62,7 @@ const FONT = "Helvetica Neue, Helvetica, Arial, sans-serif";
  * VS Code, in the HTML report and as SVG.
  *
  * @example
- * import { CHART_CONFIG } from "leadlab";
+ * import { CHART_CONFIG } from "./theme";
  * CHART_CONFIG.font; // => "Helvetica Neue, Helvetica, Arial, sans-serif"
  */
 export const CHART_CONFIG: Readonly<Config> = deepFreeze<Config>({

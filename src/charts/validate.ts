@@ -40,7 +40,8 @@ function vegaLiteValidator(): ValidateFunction {
  * ({@link renderSvg}) for that.
  *
  * @example
- * import { rateByValueChart, validateSpec } from "leadlab";
+ * import { rateByValueChart } from "leadlab";
+ * import { validateSpec } from "./validate";
  * validateSpec(rateByValueChart([{ label: "a", n: 10, rate: 0.5, lo: 0.24, hi: 0.76 }], { title: "t" })); // => []
  * validateSpec({ data: { values: [] }, mark: "bars" }).length > 0; // => true
  */

@@ -9,7 +9,7 @@ import { CliError } from "./cli-error";
  * `--json` prints the result with a vega-lite chart for each significant attribute.
  *
  * @example
- * import { amountDriversCommand } from "leadlab";
+ * import { amountDriversCommand } from "./amount-drivers-command";
  * await amountDriversCommand("data/sample/dataset.yaml", { json: false }, "leadlab drivers …", (s) => process.stdout.write(s), () => {});
  */
 export async function amountDriversCommand(

@@ -25,7 +25,7 @@ export interface AtomicOutput {
  * check before any work is done.
  *
  * @example
- * import { checkOutputPath } from "leadlab";
+ * import { checkOutputPath } from "./atomic-output";
  * checkOutputPath("/tmp/scored.csv"); // => undefined
  */
 export function checkOutputPath(path: string): void {
@@ -38,7 +38,7 @@ export function checkOutputPath(path: string): void {
  * Opens a temporary file next to `path` (`.<name>.<pid>.<random>.tmp`, created exclusively).
  *
  * @example
- * import { openAtomicOutput } from "leadlab";
+ * import { openAtomicOutput } from "./atomic-output";
  * const out = openAtomicOutput("/tmp/leadlab-example.csv");
  * out.write("a,b\n");
  * out.commit();
@@ -79,7 +79,7 @@ export function openAtomicOutput(path: string): AtomicOutput {
  * Writes a whole text to `path` atomically (temporary file, then rename).
  *
  * @example
- * import { writeFileAtomic } from "leadlab";
+ * import { writeFileAtomic } from "./atomic-output";
  * writeFileAtomic("/tmp/leadlab-example.sql", "SELECT 1;\n");
  */
 export function writeFileAtomic(path: string, text: string): void {

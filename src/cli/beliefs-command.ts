@@ -12,7 +12,7 @@ const USAGE = "leadlab beliefs <dataset.yaml> <beliefs.yaml> [--json]";
  * The beliefs file is read and checked before the dataset is loaded.
  *
  * @example
- * import { beliefsCommand } from "leadlab";
+ * import { beliefsCommand } from "./beliefs-command";
  * await beliefsCommand(["data/sample/dataset.yaml", "data/sample/beliefs.yaml"], (s) => process.stdout.write(s));
  */
 export async function beliefsCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {

@@ -2,7 +2,7 @@
  * A wrong command-line call: printed as one line, exit code 2.
  *
  * @example
- * import { CliError } from "leadlab";
+ * import { CliError } from "./cli-error";
  * new CliError("missing <dataset.yaml>").message; // => "missing <dataset.yaml>"
  */
 export class CliError extends Error {

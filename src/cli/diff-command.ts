@@ -12,7 +12,7 @@ const USAGE = "leadlab diff <old.yaml> <new.yaml> [--data dataset.yaml] [--json]
  * between the deals of the old rules' date range and the deals after it.
  *
  * @example
- * import { diffCommand } from "leadlab";
+ * import { diffCommand } from "./diff-command";
  * await diffCommand(["rules/sample/scoring.yaml", "rules/sample/scoring.yaml"], (s) => process.stdout.write(s));
  */
 export async function diffCommand(argv: string[], out: (text: string) => void): Promise<void> {

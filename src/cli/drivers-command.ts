@@ -13,7 +13,7 @@ const USAGE = "leadlab drivers <dataset.yaml> [--target won|retained|amount] [--
  * `--json` prints one document (see `DriversResult.toJSON`).
  *
  * @example
- * import { driversCommand } from "leadlab";
+ * import { driversCommand } from "./drivers-command";
  * await driversCommand(["data/sample/dataset.yaml", "--target", "won"], (s) => process.stdout.write(s));
  */
 export async function driversCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {

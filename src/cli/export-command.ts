@@ -11,7 +11,7 @@ const USAGE = `leadlab export <scoring.yaml> --to ${EXPORT_TARGETS.join("|")} --
  * and complete or not at all (through {@link writeFilesTogether}, as `leadlab tune` writes its run).
  *
  * @example
- * import { exportCommand } from "leadlab";
+ * import { exportCommand } from "./export-command";
  * exportCommand(["tests/scoring/fixtures/scoring.yaml", "--to", "sheet", "--out", "/tmp/leadlab-sheet"], () => {}, (m) => process.stderr.write(m + "\n"));
  */
 export function exportCommand(argv: string[], _out: (text: string) => void, progress: (m: string) => void = () => {}): void {

@@ -11,7 +11,7 @@ const USAGE = "leadlab frameworks <dataset.yaml> [--json]";
  * rules, the frameworks side by side, verdicts); `--json` prints one JSON document instead.
  *
  * @example
- * import { frameworksCommand } from "leadlab";
+ * import { frameworksCommand } from "./frameworks-command";
  * await frameworksCommand(["data/sample/dataset.yaml"], (s) => process.stdout.write(s));
  */
 export async function frameworksCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {

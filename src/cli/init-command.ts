@@ -12,7 +12,7 @@ const USAGE = "leadlab init <folder> [--out dataset.yaml] [--force]";
  * temporary file, never over an existing one unless `--force`.
  *
  * @example
- * import { initCommand } from "leadlab";
+ * import { initCommand } from "./init-command";
  * let text = "";
  * await initCommand(["data/sample", "--out", "/tmp/leadlab-init-example.yaml", "--force"], (s) => (text += s));
  * text.includes("outcome column \"stage\""); // => true

@@ -48,7 +48,7 @@ function usage(): string {
  * input as one line on stderr with a non-zero exit code (the stack only with `--debug`).
  *
  * @example
- * import { main } from "leadlab";
+ * import { main } from "./main";
  * await main(["validate", "data/sample/dataset.yaml"]); // => 0
  */
 export async function main(argv: string[]): Promise<number> {

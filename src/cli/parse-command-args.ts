@@ -67,7 +67,7 @@ export class HelpRequested extends Error {
  * and what is allowed (the nearest option for an unknown one), before the command reads a file.
  *
  * @example
- * import { parseCommandArgs } from "leadlab";
+ * import { parseCommandArgs } from "./parse-command-args";
  * parseCommandArgs("profile", "leadlab profile <dataset.yaml> [--json]", ["d.yaml", "--json"], { json: { type: "boolean" } }, 1).values.json; // => true
  */
 export function parseCommandArgs<O extends OptionSpecs>(

@@ -21,7 +21,7 @@ const USAGE =
  * beside the `--out` file when it exists. Progress goes to stderr.
  *
  * @example
- * import { personasCommand } from "leadlab";
+ * import { personasCommand } from "./personas-command";
  * await personasCommand(["data/sample/dataset.yaml", "--out", "/tmp/leadlab-personas.yaml"], (s) => process.stdout.write(s));
  */
 export async function personasCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {

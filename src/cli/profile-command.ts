@@ -12,7 +12,7 @@ const USAGE = "leadlab profile <dataset.yaml> [--json]";
  * JSON document instead.
  *
  * @example
- * import { profileCommand } from "leadlab";
+ * import { profileCommand } from "./profile-command";
  * await profileCommand(["data/sample/dataset.yaml", "--json"], (s) => process.stdout.write(s));
  */
 export async function profileCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {

@@ -26,7 +26,7 @@ const KEPT = /^(warning|wrote|personas: wrote)/;
  * lines. Anywhere else (a file, a pipe, CI): one plain `leadlab: message` line per message.
  *
  * @example
- * import { progressReporter } from "leadlab";
+ * import { progressReporter } from "./progress";
  * const lines: string[] = [];
  * progressReporter({ write: (t: string) => lines.push(t) }).report("reading deals.csv");
  * lines; // => ["leadlab: reading deals.csv\n"]

@@ -9,7 +9,7 @@ const USAGE = "leadlab sample --out <dir> [--seed N] [--accounts N] [--deals N] 
  * one-line summary to stderr. Throws one clear line (with the usage) for a wrong argument.
  *
  * @example
- * import { runSampleCommand } from "leadlab";
+ * import { runSampleCommand } from "./sample-command";
  * await runSampleCommand(["--out", "/tmp/leadlab-sample", "--deals", "400", "--events-format", "csv"]);
  */
 export async function runSampleCommand(argv: readonly string[]): Promise<void> {

@@ -13,7 +13,7 @@ export const DATASET_SCHEMA_PATH = "data/dataset.schema.json";
  * The committed JSON Schema text of dataset.yaml (stable formatting, trailing newline).
  *
  * @example
- * import { datasetSchemaText } from "leadlab";
+ * import { datasetSchemaText } from "./schema-command";
  * JSON.parse(datasetSchemaText()).title; // => "leadlab dataset spec"
  */
 export function datasetSchemaText(): string {
@@ -24,7 +24,7 @@ export function datasetSchemaText(): string {
  * `leadlab schema`: writes the JSON Schemas generated from the spec definitions.
  *
  * @example
- * import { schemaCommand } from "leadlab";
+ * import { schemaCommand } from "./schema-command";
  * schemaCommand([], (s) => process.stdout.write(s));
  */
 export function schemaCommand(argv: string[], out: (text: string) => void): void {

@@ -29,7 +29,7 @@ const leads = (n: number) => `${n.toLocaleString("en-US")} lead${n === 1 ? "" : 
  * truncates it. The summary (see {@link scoreSummary}) goes to stderr.
  *
  * @example
- * import { scoreCommand } from "leadlab";
+ * import { scoreCommand } from "./score-command";
  * await scoreCommand(["tests/scoring/fixtures/scoring.yaml", "tests/scoring/fixtures/leads.csv"], (s) => process.stdout.write(s), (m) => process.stderr.write(m + "\n"));
  */
 export async function scoreCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {
@@ -65,7 +65,7 @@ export async function scoreCommand(argv: string[], out: (text: string) => void, 
  * what became of the raw events.
  *
  * @example
- * import { scoreSummary } from "leadlab";
+ * import { scoreSummary } from "./score-command";
  * scoreSummary({ rows: 2, scored: 2, unscored: [], unknown: [], ids: { blank: 0, duplicated: { ids: 0, rows: 0, examples: [] } }, seconds: 1 }); // => ["scored 2 of 2 leads in 1.00 s (2 leads/s)", "ids: none blank, none duplicated"]
  */
 export function scoreSummary(report: ScoreFileReport, outPath?: string): string[] {

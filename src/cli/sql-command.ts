@@ -15,7 +15,7 @@ const USAGE = `leadlab sql <scoring.yaml> --dialect ${SQL_DIALECTS.join("|")} [-
  * instead: every event type and window of the rules, per deal id and scoring point.
  *
  * @example
- * import { sqlCommand } from "leadlab";
+ * import { sqlCommand } from "./sql-command";
  * sqlCommand(["tests/scoring/fixtures/scoring.yaml", "--dialect", "postgres", "--leads-table", "crm.leads"], (s) => process.stdout.write(s));
  */
 export function sqlCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): void {

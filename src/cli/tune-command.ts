@@ -24,7 +24,7 @@ const USAGE =
  * on stdout.
  *
  * @example
- * import { tuneCommand } from "leadlab";
+ * import { tuneCommand } from "./tune-command";
  * await tuneCommand(["data/sample/dataset.yaml", "--out", "/tmp/leadlab-rules"], (s) => process.stdout.write(s));
  */
 export async function tuneCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {

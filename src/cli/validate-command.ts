@@ -6,7 +6,7 @@ import { parseCommandArgs } from "./parse-command-args";
  * with the counts and warnings, or fails with the first problem.
  *
  * @example
- * import { validateCommand } from "leadlab";
+ * import { validateCommand } from "./validate-command";
  * await validateCommand(["data/sample/dataset.yaml"], (s) => process.stdout.write(s));
  */
 export async function validateCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {

@@ -15,7 +15,7 @@ export interface Assignment {
  * compared and gets -1. Cost O(n · k · columns).
  *
  * @example
- * import { prepareGower } from "leadlab";
+ * import { prepareGower } from "./gower";
  * const g = prepareGower([{ name: "x", kind: "numeric", values: Float64Array.from([0, 1, 9, 10, NaN]) }]);
  * Array.from(assignToMedoids(g, [0, 3]).labels); // => [0, 0, 1, 1, -1]
  */

@@ -55,7 +55,8 @@ export function bootstrapStability(matrix: ArrayLike<number>, k: number, options
  * matrix and PAM BUILD start are computed once for all k. Used to compare k.
  *
  * @example
- * import { bootstrapStabilities, kMedoids } from "leadlab";
+ * import { bootstrapStabilities } from "./stability";
+ * import { kMedoids } from "./k-medoids";
  * const x = [0, 1, 2, 3, 50, 51, 52, 53];
  * const d = Float32Array.from(x.flatMap((a) => x.map((b) => Math.abs(a - b))));
  * const refs = [2, 3].map((k) => ({ k, labels: kMedoids(d, k).labels }));

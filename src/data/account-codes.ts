@@ -6,7 +6,8 @@ import type { DealTable } from "./deal-table";
  * does not group deals. What the design effects of grouped deals read.
  *
  * @example
- * import { DealTable, accountCodes } from "leadlab";
+ * import { DealTable } from "leadlab";
+ * import { accountCodes } from "./account-codes";
  * const t = new DealTable({ name: "d", ids: ["a", "b", "c"], won: Uint8Array.from([1, 0, 1]), attributes: [], columns: {},
  *   holdout: { by: "random", fraction: 0.25, seed: 1 }, groups: { column: "account_id", keys: ["X", null, "X"] } });
  * Array.from(accountCodes(t, [0, 1, 2])!); // => [0, -1, 0]

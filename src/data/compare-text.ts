@@ -3,7 +3,7 @@
  * deterministic outputs need (`localeCompare` is not).
  *
  * @example
- * import { compareText } from "leadlab";
+ * import { compareText } from "./compare-text";
  * ["b", "B", "a"].sort(compareText); // => ["B", "a", "b"]
  */
 export function compareText(a: string, b: string): number {

@@ -17,7 +17,7 @@ export interface DuckDBSessionOptions {
  * separately, by {@link assertReadOnlyQuery}.
  *
  * @example
- * import { openDuckDB } from "leadlab";
+ * import { openDuckDB } from "./duckdb-session";
  * const db = await openDuckDB("data/sample");
  * (await db.runAndReadAll("select 1 as x")).getRowObjects(); // => [{ x: 1 }]
  * db.closeSync();

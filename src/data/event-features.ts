@@ -23,7 +23,7 @@ const VALUE_SCALE = 1e9;
  * with its offset when it has one, else in that zone.
  *
  * @example
- * import { instantSql } from "leadlab";
+ * import { instantSql } from "./event-features";
  * instantSql("ts", "TIMESTAMP WITH TIME ZONE", "Asia/Tokyo"); // => "ts"
  * instantSql("ts", "TIMESTAMP", "Asia/Tokyo"); // => "CAST(ts AS TIMESTAMPTZ)"
  * instantSql("ts", "VARCHAR", "UTC", "%m/%d/%Y"); // => "CAST(try_strptime(ts, '%m/%d/%Y') AS TIMESTAMPTZ)"

@@ -5,7 +5,7 @@
  * folded (upper then lower case, so "ß" and "SS" compare equal). Locale-independent.
  *
  * @example
- * import { foldText } from "leadlab";
+ * import { foldText } from "./fold-text";
  * foldText(" Closed\u00a0 WON "); // => "closed won"
  */
 export function foldText(text: string): string {

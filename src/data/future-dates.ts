@@ -18,7 +18,7 @@ export interface FutureDates {
  * maps a closed deal to its 1-based row in the file, for the examples.
  *
  * @example
- * import { futureDates } from "leadlab";
+ * import { futureDates } from "./future-dates";
  * futureDates("close_date", Float64Array.from([0, 4e12]), Date.UTC(2026, 0, 1), (i) => i + 1).rows; // => 1
  */
 export function futureDates(column: string, dates: Float64Array, asOf: number, rowOf: (i: number) => number): FutureDates {
@@ -40,7 +40,7 @@ export function futureDates(column: string, dates: Float64Array, asOf: number, r
  * deals or below half.
  *
  * @example
- * import { holdoutShrinkWarning } from "leadlab";
+ * import { holdoutShrinkWarning } from "./future-dates";
  * const day = 86_400_000;
  * const dates = Float64Array.from([1, 2, 3, 40000], (d) => d * day);
  * holdoutShrinkWarning(dates, { by: "time", lastDays: 10 }, 100 * day)?.startsWith("holdout: the time holdout"); // => true
@@ -65,7 +65,7 @@ export function holdoutShrinkWarning(dates: Float64Array, holdout: Holdout, asOf
  * deals dated after `asOf`, and one when they shrink the time holdout.
  *
  * @example
- * import { checkFutureDates } from "leadlab";
+ * import { checkFutureDates } from "./future-dates";
  * const dates = Float64Array.from([Date.UTC(2026, 0, 1), Date.UTC(2098, 0, 1)]);
  * const c = checkFutureDates([["close_date", dates]], { asOf: Date.UTC(2026, 5, 1), rowOf: (i) => i + 1, label: "deals.csv", holdout: { by: "random", fraction: 0.25, seed: 7 } });
  * c.warnings[0]; // => "dates in the future: 1 closed deal has close_date after the as-of 2026-06-01 (2098-01-01 on row 2 of deals.csv); they are kept as they are. Fix: correct them in the export"

@@ -24,7 +24,7 @@ export const MULTI_SHARE = 0.3;
  * when the text is not one.
  *
  * @example
- * import { parseBoolean } from "leadlab";
+ * import { parseBoolean } from "./infer-attribute";
  * parseBoolean(" Yes "); // => true
  * parseBoolean("maybe"); // => undefined
  */
@@ -39,7 +39,7 @@ export function parseBoolean(text: string): boolean | undefined {
  * exports read; the loader also reads formatted numbers per column (see `detectNumberFormat`).
  *
  * @example
- * import { parseNumber } from "leadlab";
+ * import { parseNumber } from "./infer-attribute";
  * parseNumber(" 42.5 "); // => 42.5
  * parseNumber("1,200"); // => NaN
  */
@@ -131,7 +131,7 @@ function readsNearlyAll(values: readonly string[], reads: (v: string) => boolean
  * come from name hints, else `firmographic` (said so).
  *
  * @example
- * import { inferAttribute } from "leadlab";
+ * import { inferAttribute } from "./infer-attribute";
  * inferAttribute("employees", ["10", "250", "40"]).type; // => "numeric"
  * inferAttribute("budget_ok", ["yes", "no", "Y"]).type; // => "boolean"
  * inferAttribute("arr", ["$1,200", "$300"]).reason; // => "numeric: every value is a number (',' as thousands separator (1 value), currency $ dropped); no name hint, defaulted to firmographic"

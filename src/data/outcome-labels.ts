@@ -61,7 +61,7 @@ function resembles(value: string, targets: readonly string[], others: readonly s
  * dataset.yaml. Throws a {@link DatasetError} when no value is won or lost.
  *
  * @example
- * import { outcomeLabels } from "leadlab";
+ * import { outcomeLabels } from "./outcome-labels";
  * const o = outcomeLabels(["Won", "Closed-Lost", "lost"], { column: "stage", won: ["Won"], lost: ["Lost"] }, "deals.csv");
  * [o.won, o.lost, o.nearValues[0].value]; // => [1, 1, "Closed-Lost"]
  */

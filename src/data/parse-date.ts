@@ -11,7 +11,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+)
  * because the subset is small and a dependency would not match DuckDB's directives.
  *
  * @example
- * import { parseDate } from "leadlab";
+ * import { parseDate } from "./parse-date";
  * parseDate("2026-03-01"); // => 1772323200000
  * parseDate("03/01/2026", "%m/%d/%Y"); // => 1772323200000
  * parseDate("yesterday"); // => NaN

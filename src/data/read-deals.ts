@@ -23,7 +23,8 @@ export interface DealsRead {
  * row won, lost or open, and types the dates (in the spec's time zone) and the amount.
  *
  * @example
- * import { openDuckDB, parseDatasetSpec } from "leadlab";
+ * import { parseDatasetSpec } from "leadlab";
+ * import { openDuckDB } from "./duckdb-session";
  * import { readDeals } from "./read-deals";
  * const spec = parseDatasetSpec("name: s\ndeals: { sql: \"select * from (values ('a', 'won'), ('b', 'lost'), ('c', 'open')) t(id, stage)\", id: id, outcome: { column: stage, won: [won], lost: [lost] } }");
  * const db = await openDuckDB(".");

@@ -22,7 +22,7 @@ const DELIMITERS = [",", ";", "\t", "|"];
  * "Possible fixes" advice, the dump of CSV reader options, and the echo of leadlab's own query.
  *
  * @example
- * import { duckdbCause } from "leadlab";
+ * import { duckdbCause } from "./read-error";
  * duckdbCause("Conversion Error: Could not convert string 'x' to INT32\n\nLINE 1: SELECT ...\n   ^"); // => "Conversion Error: Could not convert string 'x' to INT32"
  */
 export function duckdbCause(message: string): string {

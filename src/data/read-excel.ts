@@ -25,7 +25,7 @@ export interface ExcelContext {
  * empty header cell, or a file exceljs cannot read.
  *
  * @example
- * import { excelAsCsv } from "leadlab";
+ * import { excelAsCsv } from "./read-excel";
  * import { readFileSync } from "node:fs";
  * const csv = excelAsCsv("data/examples/excel/deals.xlsx", "Deals", { specFile: "dataset.yaml", field: "deals" });
  * readFileSync(csv, "utf8").split("\n")[1]; // => "D1,Closed Won,2026-03-01,12000"
@@ -59,7 +59,7 @@ export function excelAsCsv(path: string, sheet: string | number | undefined, ctx
  * The names of a workbook's sheets, in order.
  *
  * @example
- * import { excelSheetNames } from "leadlab";
+ * import { excelSheetNames } from "./read-excel";
  * excelSheetNames("data/examples/excel/deals.xlsx"); // => ["Deals", "Notes"]
  */
 export function excelSheetNames(path: string): string[] {

@@ -31,7 +31,8 @@ export interface QueryContext {
  * names the dataset.yaml, the table, the statement and the fix.
  *
  * @example
- * import { assertReadOnlyQuery, openDuckDB } from "leadlab";
+ * import { assertReadOnlyQuery } from "./read-only-query";
+ * import { openDuckDB } from "./duckdb-session";
  * const db = await openDuckDB(".");
  * const where = { specFile: "dataset.yaml", field: "deals" };
  * await assertReadOnlyQuery(db, "select * from read_csv('deals.csv')", where); // => undefined

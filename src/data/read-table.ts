@@ -35,7 +35,7 @@ export interface TableContext {
  * or unknown file. A `sql:` table is opened with {@link openTable}, which checks it first.
  *
  * @example
- * import { tableExpression } from "leadlab";
+ * import { tableExpression } from "./read-table";
  * tableExpression({ file: "deals.csv" }, { specFile: "dataset.yaml", field: "deals", baseDir: "data/sample" }).startsWith("read_csv("); // => true
  */
 export function tableExpression(source: { file: string; sheet?: string | number }, ctx: TableContext, options: { csvAllText?: boolean; nullTokens?: string[] } = {}): string {
@@ -73,7 +73,7 @@ export function tableExpression(source: { file: string; sheet?: string | number 
  * Whether a file is read as CSV (by extension: .csv, .tsv, .txt).
  *
  * @example
- * import { isCsvFile } from "leadlab";
+ * import { isCsvFile } from "./read-table";
  * isCsvFile("deals.CSV"); // => true
  */
 export function isCsvFile(file: string): boolean {
@@ -93,7 +93,8 @@ export interface OpenedTable {
  * the query cannot reach the text leadlab wraps around it.
  *
  * @example
- * import { openDuckDB, openTable } from "leadlab";
+ * import { openDuckDB } from "./duckdb-session";
+ * import { openTable } from "./read-table";
  * const db = await openDuckDB(".");
  * (await openTable(db, { sql: "select 1 as x;" }, { specFile: "dataset.yaml", field: "deals", baseDir: "." })).expr; // => '"leadlab_deals"'
  */
@@ -117,7 +118,7 @@ export async function openTable(db: DuckDBConnection, source: TableSource, ctx: 
  * spec field of a `sql:` table.
  *
  * @example
- * import { tableLabel } from "leadlab";
+ * import { tableLabel } from "./read-table";
  * tableLabel({ file: "deals.csv" }, { specFile: "data/sample/dataset.yaml", field: "deals", baseDir: "data/sample" }); // => "deals.csv"
  */
 export function tableLabel(source: TableSource, ctx: TableContext): string {
@@ -129,7 +130,8 @@ export function tableLabel(source: TableSource, ctx: TableContext): string {
  * {@link DatasetError} that names the table and keeps DuckDB's whole cause ({@link readTableError}).
  *
  * @example
- * import { openDuckDB, runUserQuery } from "leadlab";
+ * import { openDuckDB } from "./duckdb-session";
+ * import { runUserQuery } from "./read-table";
  * const db = await openDuckDB(".");
  * await runUserQuery(db, "select 1", { specFile: "dataset.yaml", field: "deals", label: "deals" });
  */
@@ -148,7 +150,8 @@ export async function runUserQuery(db: DuckDBConnection, sql: string, where: Rea
  * that names a column twice is an error.
  *
  * @example
- * import { openDuckDB, readTextTable } from "leadlab";
+ * import { openDuckDB } from "./duckdb-session";
+ * import { readTextTable } from "./read-table";
  * const db = await openDuckDB(".");
  * const t = await readTextTable(db, { sql: "select 'a' as x union all select 'NA'" }, { specFile: "d.yaml", field: "deals", baseDir: "." }, ["NA"]);
  * t.columns[0]; // => ["a", null]
@@ -203,7 +206,7 @@ function textOf(name: string, type: string): string {
  * table has and the nearest name.
  *
  * @example
- * import { requireColumn } from "leadlab";
+ * import { requireColumn } from "./read-table";
  * requireColumn({ label: "deals.csv", names: ["deal_id"], columns: [[]], rows: 0, replacedByMissing: {} }, "deal_id", "deals.id", "dataset.yaml"); // => 0
  */
 export function requireColumn(table: Pick<TextTable, "label" | "names">, column: string, field: string, specFile: string): number {

@@ -21,7 +21,7 @@ export interface RetentionFlags {
  * unknown and counted instead.
  *
  * @example
- * import { retentionFlags } from "leadlab";
+ * import { retentionFlags } from "./retention-flags";
  * retentionFlags(["Yes", "no", null], { column: "renewed", true: ["yes"], false: ["no"] }, "renewals.csv").values; // => [true, false, null]
  */
 export function retentionFlags(

@@ -17,7 +17,7 @@ const dateFormatters = new Map<string, Intl.DateTimeFormat>();
  * zone names.
  *
  * @example
- * import { canonicalTimeZone } from "leadlab";
+ * import { canonicalTimeZone } from "./time-zone";
  * canonicalTimeZone("asia/tokyo"); // => "Asia/Tokyo"
  * canonicalTimeZone("Mars/Base"); // => undefined
  */
@@ -34,7 +34,7 @@ export function canonicalTimeZone(name: string): string | undefined {
  * The IANA zone names nearest to a misspelt one, for a "did you mean" in messages.
  *
  * @example
- * import { nearestTimeZone } from "leadlab";
+ * import { nearestTimeZone } from "./time-zone";
  * nearestTimeZone("Europe/Pari"); // => "Europe/Paris"
  */
 export function nearestTimeZone(name: string): string | undefined {
@@ -65,7 +65,7 @@ function offsetAt(instant: number, timeZone: string): number {
  * change: both as DuckDB (ICU) does, so events and deals agree.
  *
  * @example
- * import { wallClockToInstant } from "leadlab";
+ * import { wallClockToInstant } from "./time-zone";
  * new Date(wallClockToInstant(Date.UTC(2026, 0, 15, 9, 0), "Asia/Tokyo")).toISOString(); // => "2026-01-15T00:00:00.000Z"
  */
 export function wallClockToInstant(wall: number, timeZone: string): number {
@@ -85,7 +85,7 @@ export function wallClockToInstant(wall: number, timeZone: string): number {
  * is reported as closed on 2026-01-10, not on the UTC date of that instant.
  *
  * @example
- * import { dateInZone } from "leadlab";
+ * import { dateInZone } from "./time-zone";
  * dateInZone(Date.UTC(2026, 0, 9, 15), "Asia/Tokyo"); // => "2026-01-10"
  * dateInZone(Date.UTC(2026, 0, 9, 15), "UTC"); // => "2026-01-09"
  */

@@ -31,7 +31,7 @@ export interface TypedColumnOptions {
  * NFC-normalised, so composed and decomposed spellings are one value.
  *
  * @example
- * import { typedColumn } from "leadlab";
+ * import { typedColumn } from "./typed-column";
  * typedColumn(["3", null, "5"], "numeric", { file: "deals.csv", column: "seats" }); // => Float64Array [3, NaN, 5]
  */
 export function typedColumn(values: readonly (string | null)[], type: AttributeType, origin: ColumnOrigin, options: TypedColumnOptions = {}): Column {
@@ -91,7 +91,7 @@ export function typedColumn(values: readonly (string | null)[], type: AttributeT
  * Picks rows of a column by index; index -1 gives a missing value (a join that found no row).
  *
  * @example
- * import { gatherColumn } from "leadlab";
+ * import { gatherColumn } from "./typed-column";
  * gatherColumn(["a", "b"], Int32Array.from([1, -1, 0])); // => ["b", null, "a"]
  */
 export function gatherColumn(column: Column, index: Int32Array): Column {
@@ -111,7 +111,7 @@ export function gatherColumn(column: Column, index: Int32Array): Column {
  * Number of missing values in a column.
  *
  * @example
- * import { countMissing } from "leadlab";
+ * import { countMissing } from "./typed-column";
  * countMissing(Float64Array.from([1, NaN])); // => 1
  */
 export function countMissing(column: Column): number {
@@ -126,7 +126,7 @@ export function countMissing(column: Column): number {
  * Number of distinct non-missing values (for multi: distinct items).
  *
  * @example
- * import { countDistinct } from "leadlab";
+ * import { countDistinct } from "./typed-column";
  * countDistinct([["a", "b"], ["b"], null]); // => 2
  */
 export function countDistinct(column: Column): number {

@@ -17,7 +17,7 @@ export const NUMERIC_LEVELS = 50;
  * @param column the attribute's values on the analysed rows
  * @param y the outcome on the same rows (1 = event)
  * @example
- * import { rawLevelCounts } from "leadlab";
+ * import { rawLevelCounts } from "./level-counts";
  * rawLevelCounts(["a", "a", null, "b"], "categorical", Uint8Array.from([1, 1, 0, 0])).map((l) => [l.label, l.n, l.events]); // => [["a", 2, 2], ["b", 1, 0], ["missing", 1, 0]]
  */
 export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike<number>, indicator?: string): LevelCount[] {

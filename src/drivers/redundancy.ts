@@ -15,7 +15,7 @@ export interface RedundantPair {
  * estimate V to about ±0.01) and measured with {@link chiSquareTest}.
  *
  * @example
- * import { redundantPairs } from "leadlab";
+ * import { redundantPairs } from "./redundancy";
  * redundantPairs([{ name: "a", codes: Int32Array.from([0, 0, 1, 1]) }, { name: "b", codes: Int32Array.from([1, 1, 0, 0]) }]);
  * // => [{ a: "a", b: "b", cramersV: 1 }]
  */

@@ -23,7 +23,8 @@ export interface TargetOutcome {
  * of the rates (counted) but kept for the Kaplan–Meier curves.
  *
  * @example
- * import { DealTable, targetOutcome, resolveDriversOptions } from "leadlab";
+ * import { DealTable, resolveDriversOptions } from "leadlab";
+ * import { targetOutcome } from "./target-outcome";
  * const t = new DealTable({ name: "d", ids: ["a", "b"], won: Uint8Array.from([1, 0]), attributes: [], columns: {}, holdout: { by: "random", fraction: 0.25, seed: 1 } });
  * Array.from(targetOutcome(t, resolveDriversOptions({}, 2)).y); // => [1, 0]
  */

@@ -16,7 +16,7 @@ export const TEST_MIN_GROUP = 20;
  * Returns a group code per row (0-based) and the number of groups.
  *
  * @example
- * import { testGroups } from "leadlab";
+ * import { testGroups } from "./test-groups";
  * const meta = { name: "x", type: "boolean", role: "qualification", source: "spec", table: "deals" } as const;
  * Array.from(testGroups([true, null, false], meta, Int32Array.from([0, 1, 2])).codes); // => [1, 3, 0] (false 0, true 1, the pooled rest 2, missing 3)
  */

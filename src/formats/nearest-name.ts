@@ -3,7 +3,7 @@
  * is ten lines and only used to suggest names in error messages.
  *
  * @example
- * import { editDistance } from "leadlab";
+ * import { editDistance } from "./nearest-name";
  * editDistance("stage", "Stage "); // => 1
  */
 export function editDistance(a: string, b: string): number {
@@ -24,7 +24,7 @@ export function editDistance(a: string, b: string): number {
  * undefined when nothing is reasonably close.
  *
  * @example
- * import { nearestName } from "leadlab";
+ * import { nearestName } from "./nearest-name";
  * nearestName("dealid", ["deal_id", "stage"]); // => "deal_id"
  */
 export function nearestName(name: string, candidates: readonly string[]): string | undefined {

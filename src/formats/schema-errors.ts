@@ -16,7 +16,7 @@ import { nearestName } from "./nearest-name";
  * empty or not a mapping.
  *
  * @example
- * import { parseYamlMapping } from "leadlab";
+ * import { parseYamlMapping } from "./schema-errors";
  * parseYamlMapping("a: 1", "x.yaml", "start from the README"); // => { a: 1 }
  */
 export function parseYamlMapping(text: string, file: string, emptyFix: string): Record<string, unknown> {
@@ -45,7 +45,7 @@ export function parseYamlMapping(text: string, file: string, emptyFix: string): 
  * branch the value chose (by its literal field, e.g. `kind: range`, else by its field names).
  *
  * @example
- * import { assertMatchesSchema } from "leadlab";
+ * import { assertMatchesSchema } from "./schema-errors";
  * import { Type } from "@sinclair/typebox";
  * const S = Type.Object({ name: Type.String() }, { additionalProperties: false });
  * assertMatchesSchema(S, { nmae: "x" }, "x.yaml", "the README");

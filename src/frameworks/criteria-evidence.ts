@@ -47,7 +47,7 @@ export interface CriterionEvidence {
  * @param rows the rows to evaluate (e.g. the holdout's test part)
  * @param confidence two-sided level of every interval, default 0.95
  * @example
- * import { criteriaEvidence } from "leadlab";
+ * import { criteriaEvidence } from "./criteria-evidence";
  * const met = Int8Array.from([1, 1, 1, 0, 0, -1]);
  * const [e] = criteriaEvidence([{ attribute: "need_confirmed", criterion: "need", met }], Uint8Array.from([1, 1, 0, 0, 1, 1]), Uint32Array.from([0, 1, 2, 3, 4, 5]));
  * [e.met, e.winsMet, e.notMet, e.winsNotMet, e.unknown]; // => [3, 2, 2, 1, 1]

@@ -19,7 +19,7 @@
  * Every criterion leadlab knows, in a fixed order (reports list criteria in this order).
  *
  * @example
- * import { CRITERIA } from "leadlab";
+ * import { CRITERIA } from "./criteria";
  * CRITERIA.includes("champion"); // => true
  * CRITERIA.includes("identified_pain" as never); // => false (an alias of need)
  */
@@ -46,7 +46,7 @@ export type Criterion = (typeof CRITERIA)[number];
  * What each criterion asks, in words (used in messages and reports).
  *
  * @example
- * import { CRITERION_QUESTIONS } from "leadlab";
+ * import { CRITERION_QUESTIONS } from "./criteria";
  * CRITERION_QUESTIONS.need; // => "the buyer has acknowledged a business problem (need, challenges, pain)"
  */
 export const CRITERION_QUESTIONS: Readonly<Record<Criterion, string>> = Object.freeze({
@@ -70,7 +70,7 @@ export const CRITERION_QUESTIONS: Readonly<Record<Criterion, string>> = Object.f
  * Keys are in the normal form of {@link normalCriterionName}.
  *
  * @example
- * import { CRITERION_ALIASES } from "leadlab";
+ * import { CRITERION_ALIASES } from "./criteria";
  * CRITERION_ALIASES.identified_pain; // => "need"
  * CRITERION_ALIASES.money; // => "budget"
  */
@@ -99,7 +99,7 @@ export const CRITERION_ALIASES: Readonly<Record<string, Criterion>> = Object.fre
  * one underscore (so `Economic Buyer` and `economic-buyer` both read `economic_buyer`).
  *
  * @example
- * import { normalCriterionName } from "leadlab";
+ * import { normalCriterionName } from "./criteria";
  * normalCriterionName(" Economic Buyer "); // => "economic_buyer"
  */
 export function normalCriterionName(name: string): string {
@@ -116,7 +116,7 @@ export function normalCriterionName(name: string): string {
  * ({@link CRITERION_ALIASES}), in any case and spacing; `undefined` when it is neither.
  *
  * @example
- * import { resolveCriterion } from "leadlab";
+ * import { resolveCriterion } from "./criteria";
  * resolveCriterion("Identified Pain"); // => "need"
  * resolveCriterion("budget"); // => "budget"
  * resolveCriterion("vibes"); // => undefined

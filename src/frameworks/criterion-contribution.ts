@@ -9,7 +9,7 @@ import type { RatioInterval } from "../stats/risk-ratio";
  * coefficients finite when a criterion separates wins from losses on a small table.
  *
  * @example
- * import { FRAMEWORK_MODEL_L2 } from "leadlab";
+ * import { FRAMEWORK_MODEL_L2 } from "./criterion-contribution";
  * FRAMEWORK_MODEL_L2; // => 1
  */
 export const FRAMEWORK_MODEL_L2 = 1;
@@ -82,7 +82,7 @@ function holdoutScores(criteria: readonly ModelCriterion[], yTrain: Uint8Array, 
  * @param split row numbers of the training and test parts
  * @param confidence two-sided level, default 0.95
  * @example
- * import { criterionContributions } from "leadlab";
+ * import { criterionContributions } from "./criterion-contribution";
  * const won = Uint8Array.from({ length: 200 }, (_, i) => (i % 4 === 0 || i % 3 === 0 ? 1 : 0));
  * const need = Int8Array.from(won, (w, i) => (i % 5 === 0 ? 1 - w : w));
  * const noise = Int8Array.from({ length: 200 }, (_, i) => (i % 7 < 3 ? 1 : 0));

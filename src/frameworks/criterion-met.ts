@@ -33,7 +33,7 @@ export interface CriterionMet {
  *
  * @param metValues for categorical and multi attributes: the values that mean met
  * @example
- * import { criterionMet } from "leadlab";
+ * import { criterionMet } from "./criterion-met";
  * Array.from(criterionMet([true, false, null], "boolean").met); // => [1, 0, -1]
  * Array.from(criterionMet(Float64Array.from([2, 0, NaN]), "numeric").met); // => [1, 0, -1]
  * criterionMet(["Yes", "no", "maybe"], "categorical").unreadable; // => [{ value: "maybe", rows: 1 }]

@@ -57,7 +57,7 @@ export interface NOfMOptions {
  * @param won 1 = won, 0 = lost, for the same deals
  * @param m the number of criteria (M)
  * @example
- * import { nOfMRules } from "leadlab";
+ * import { nOfMRules } from "./n-of-m";
  * const r = nOfMRules([2, 2, 1, 0, 2, 1], Uint8Array.from([1, 1, 0, 0, 0, 1]), 2);
  * r.rules.map((x) => [x.atLeast, x.passed, x.wins]); // => [[1, 5, 3], [2, 3, 2]]
  * r.best; // => 2 (precision 2/3 and recall 2/3 ≥ 0.5)

@@ -23,7 +23,7 @@ export interface ColumnFacts {
  * every value is a number, a boolean token or a date (with its format).
  *
  * @example
- * import { columnFacts } from "leadlab";
+ * import { columnFacts } from "./column-facts";
  * columnFacts("Close Date", ["03/01/2026", null, "12/31/2025"]).dateFormat; // => "%m/%d/%Y"
  */
 export function columnFacts(name: string, column: readonly (string | null)[]): ColumnFacts {

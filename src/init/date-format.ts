@@ -25,7 +25,7 @@ export const DATE_FORMATS = [
  * undefined when the values are not dates.
  *
  * @example
- * import { detectDateFormat } from "leadlab";
+ * import { detectDateFormat } from "./date-format";
  * detectDateFormat(["2026-03-01", "2026-03-02 10:00:00"]); // => "ISO"
  * detectDateFormat(["31/01/2026"]); // => "%d/%m/%Y"
  * detectDateFormat(["soon"]); // => undefined
@@ -41,7 +41,7 @@ export function detectDateFormat(values: readonly string[]): string | undefined 
  * choice of {@link detectDateFormat} is a guess to check.
  *
  * @example
- * import { dayMonthAmbiguous } from "leadlab";
+ * import { dayMonthAmbiguous } from "./date-format";
  * dayMonthAmbiguous(["03/04/2026"], "%m/%d/%Y"); // => true
  */
 export function dayMonthAmbiguous(values: readonly string[], format: string): boolean {

@@ -18,7 +18,8 @@ const ID_NAME = /(^|[^a-z])(id|key|code|number|no)$|[a-z]Id$/i;
  * nor numbers unless one side has an id-like name; of equal matches, id-like names win.
  *
  * @example
- * import { columnFacts, findJoin } from "leadlab";
+ * import { columnFacts } from "./column-facts";
+ * import { findJoin } from "./find-join";
  * const deals = [columnFacts("AccountId", ["A1", "A2", "A1"])];
  * findJoin(deals, [columnFacts("Id", ["A1", "A2", "A3"])])!.matched; // => 3
  */

@@ -26,7 +26,8 @@ const FLAG_NAME = /(^|[^a-z])(is_?won|won|converted|is_?converted)$/i;
  * covers open deals.
  *
  * @example
- * import { columnFacts, findOutcome } from "leadlab";
+ * import { columnFacts } from "./column-facts";
+ * import { findOutcome } from "./outcome-values";
  * findOutcome([columnFacts("Deal Stage", ["Closed Won", "Closed Lost", "Qualified"])])!.open; // => ["Qualified"]
  */
 export function findOutcome(columns: readonly ColumnFacts[]): OutcomeChoice | undefined {

@@ -12,7 +12,7 @@ export interface SpecComments {
  * and join keys written inline.
  *
  * @example
- * import { specYaml } from "leadlab";
+ * import { specYaml } from "./spec-yaml";
  * specYaml({ name: "x", deals: { file: "d.csv", id: "id", outcome: { column: "s", won: ["Won"], lost: [] } } }, { top: ["drafted"], fields: {} }).startsWith("# drafted\n"); // => true
  */
 export function specYaml(spec: DatasetSpec, comments: SpecComments): string {

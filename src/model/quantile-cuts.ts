@@ -8,7 +8,7 @@ import { checkFinite, type NumericArray } from "./input-checks";
  * @param values finite numbers, at least one
  * @param probabilities each in [0, 1]
  * @example
- * import { quantiles } from "leadlab";
+ * import { quantiles } from "./quantile-cuts";
  * quantiles([1, 2, 3, 4], [0, 0.5, 1]); // => [1, 2.5, 4]
  */
 export function quantiles(values: NumericArray, probabilities: readonly number[]): number[] {
@@ -25,7 +25,7 @@ export function quantiles(values: NumericArray, probabilities: readonly number[]
  * The type-7 quantile of an array already sorted ascending (no check that it is sorted), O(1).
  *
  * @example
- * import { quantileOfSorted } from "leadlab";
+ * import { quantileOfSorted } from "./quantile-cuts";
  * quantileOfSorted(Float64Array.from([1, 2, 3, 4]), 0.25); // => 1.75
  */
 export function quantileOfSorted(sorted: Float64Array, p: number): number {
@@ -41,7 +41,7 @@ export function quantileOfSorted(sorted: Float64Array, p: number): number {
  * larger groups rather than groups that split a tie).
  *
  * @example
- * import { quantileCuts } from "leadlab";
+ * import { quantileCuts } from "./quantile-cuts";
  * quantileCuts([1, 2, 3, 4, 5], 2); // => [3]
  * quantileCuts([0, 0, 0, 0, 1], 4); // => [0]
  */
@@ -61,7 +61,7 @@ export function quantileCuts(values: NumericArray, bins: number): number[] {
  * the same rule as numpy's `searchsorted(cuts, x, side="left")`. O(n log(cuts)).
  *
  * @example
- * import { assignToCuts } from "leadlab";
+ * import { assignToCuts } from "./quantile-cuts";
  * Array.from(assignToCuts([0.1, 0.5, 0.9], [0.5])); // => [0, 0, 1]
  */
 export function assignToCuts(values: NumericArray, cuts: readonly number[]): Uint32Array {

@@ -41,7 +41,8 @@ const interval = (r: Rate) => `${formatPercent(r.value)} [${formatPercent(r.lo)}
  * segment without retention cannot.
  *
  * @example
- * import { rateOf, winsButChurns } from "leadlab";
+ * import { rateOf } from "./rate";
+ * import { winsButChurns } from "./anti-personas";
  * winsButChurns({ winRate: rateOf(300, 400), retention: rateOf(100, 200) }, { winRate: rateOf(500, 1000), retention: rateOf(800, 1000) }); // => true
  */
 export function winsButChurns(p: { winRate: Rate; retention: Rate | null }, base: { winRate: Rate; retention: Rate | null }): boolean {
@@ -56,7 +57,8 @@ export function winsButChurns(p: { winRate: Rate; retention: Rate | null }, base
  * stay personas, these are warnings (a segment is never both).
  *
  * @example
- * import { personaAntiPersonas, rateOf } from "leadlab";
+ * import { personaAntiPersonas } from "./anti-personas";
+ * import { rateOf } from "./rate";
  * const p = { id: "agencies", name: "Agencies", winRate: rateOf(300, 400), retention: rateOf(100, 200), traits: [] };
  * const base = { winRate: rateOf(500, 1000), retention: rateOf(800, 1000) };
  * personaAntiPersonas([p], base, 1000)[0].kind; // => "wins-but-churns"
@@ -119,7 +121,7 @@ export interface DealAntiPersonaInput {
  * silhouette below 0.25): a low rate of an arbitrary slice is no segment.
  *
  * @example
- * import { dealAntiPersona } from "leadlab";
+ * import { dealAntiPersona } from "./anti-personas";
  * const industry = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? "Retail" : i % 3 === 1 ? "SaaS" : "Finance"));
  * const won = Uint8Array.from(industry, (v, i) => (v === "Retail" ? (i % 10 === 0 ? 1 : 0) : i % 2));
  * const a = dealAntiPersona({

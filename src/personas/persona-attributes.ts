@@ -6,7 +6,7 @@ import type { DriversResult } from "../drivers/drivers-result";
  * The roles that describe who a customer is, and so may define a persona, declared once.
  *
  * @example
- * import { PERSONA_ROLES } from "leadlab";
+ * import { PERSONA_ROLES } from "./persona-attributes";
  * PERSONA_ROLES; // => ["firmographic", "demographic", "behavioral"]
  */
 export const PERSONA_ROLES = ["firmographic", "demographic", "behavioral"] as const satisfies readonly Role[];
@@ -36,7 +36,8 @@ export interface PersonaAttributeChoice {
  * is listed with its reason.
  *
  * @example
- * import { DealTable, personaAttributes } from "leadlab";
+ * import { DealTable } from "leadlab";
+ * import { personaAttributes } from "./persona-attributes";
  * const t = new DealTable({
  *   name: "d", ids: ["a"], won: Uint8Array.from([1]),
  *   attributes: [

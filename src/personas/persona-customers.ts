@@ -29,7 +29,8 @@ export interface PersonaCustomers {
  * left out and counted. Throws when `retained` is asked of a table without retention.
  *
  * @example
- * import { DealTable, personaCustomers } from "leadlab";
+ * import { DealTable } from "leadlab";
+ * import { personaCustomers } from "./persona-customers";
  * const t = new DealTable({
  *   name: "d", ids: ["a", "b", "c"], won: Uint8Array.from([1, 1, 0]), attributes: [], columns: {},
  *   retention: { form: "flag", key: ["x", "x", "y"], retained: [true, true, null] },

@@ -28,7 +28,8 @@ export interface PersonaProfile {
  * Rows with label -1 count in "overall" only. The inputs are not modified.
  *
  * @example
- * import { clusterTraits, personaProfile } from "leadlab";
+ * import { clusterTraits } from "./traits";
+ * import { personaProfile } from "./persona-profile";
  * const cols = [{ name: "industry", kind: "categorical" as const, values: ["SaaS", "SaaS", "SaaS", "Retail", "Retail", "SaaS"] }];
  * const labels = [0, 0, 0, 1, 1, 1];
  * const traits = [0, 1].map((c) => clusterTraits(cols, labels, c, { minCount: 1 }));

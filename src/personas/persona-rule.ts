@@ -30,7 +30,7 @@ export interface AssignmentRule {
  * a persona's id (`parsePersonas` refuses a persona with this id).
  *
  * @example
- * import { OTHER_PERSONA } from "leadlab";
+ * import { OTHER_PERSONA } from "./persona-rule";
  * OTHER_PERSONA; // => "other"
  */
 export const OTHER_PERSONA = "other";

@@ -6,7 +6,7 @@ import type { Rate } from "./personas-result";
  * n = 0).
  *
  * @example
- * import { rateOf } from "leadlab";
+ * import { rateOf } from "./rate";
  * rateOf(8, 10); // => { value: 0.8, lo: 0.4901624…, hi: 0.9433178…, n: 10, events: 8 }
  */
 export function rateOf(events: number, n: number): Rate {

@@ -9,7 +9,9 @@ import type { PersonaCustomers } from "./persona-customers";
  * A missing amount counts 0.
  *
  * @example
- * import { DealTable, personaCustomers, customerRetainedRevenue } from "leadlab";
+ * import { DealTable } from "leadlab";
+ * import { personaCustomers } from "./persona-customers";
+ * import { customerRetainedRevenue } from "./retained-revenue";
  * const t = new DealTable({
  *   name: "d", ids: ["a", "b", "c"], won: Uint8Array.from([1, 1, 0]), attributes: [], columns: {},
  *   amount: Float64Array.from([100, 250, 900]), holdout: { by: "random", fraction: 0.25, seed: 1 },
@@ -35,7 +37,7 @@ export function customerRetainedRevenue(table: DealTable, customers: Pick<Person
  * stabilities follow the new numbering.
  *
  * @example
- * import { rankByRetainedRevenue } from "leadlab";
+ * import { rankByRetainedRevenue } from "./retained-revenue";
  * const c = { labels: Int32Array.from([0, 0, 1, -1]), medoids: Int32Array.from([0, 2]), sizes: [2, 1], clusterSilhouette: [0.3, 0.5], clusterStability: [0.9, 0.8] };
  * const ranked = rankByRetainedRevenue(c, Float64Array.from([10, 20, 500, 7]));
  * [Array.from(ranked.clustering.labels), ranked.revenue]; // => [[1, 1, 0, -1], [500, 30]]

@@ -12,7 +12,8 @@ const ratio = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
  * and without the condition on the holdout, the lift with its interval and the q-value.
  *
  * @example
- * import { beliefsSection, testBeliefs, readBeliefs, loadDataset } from "leadlab";
+ * import { testBeliefs, readBeliefs, loadDataset } from "leadlab";
+ * import { beliefsSection } from "./beliefs-section";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * beliefsSection(testBeliefs(table, readBeliefs("data/sample/beliefs.yaml"))).title; // => "The team's beliefs, checked"
  */

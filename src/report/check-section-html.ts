@@ -74,7 +74,7 @@ function firstViolation(html: string): { what: string; at: number } | undefined 
  * {@link escapeHtml} when building the section.
  *
  * @example
- * import { checkSectionHtml } from "leadlab";
+ * import { checkSectionHtml } from "./check-section-html";
  * checkSectionHtml("<p>3 personas</p>", "Personas"); // => "<p>3 personas</p>"
  * // checkSectionHtml('<img src="https://x.test/a.png">', "Personas") throws
  */

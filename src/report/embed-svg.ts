@@ -16,7 +16,7 @@ import { escapeHtml } from "./escape-html";
  * The prefix must be a plain name (letters, digits, `-`, `_`), unique on the page.
  *
  * @example
- * import { embedSvg } from "leadlab";
+ * import { embedSvg } from "./embed-svg";
  * embedSvg('<svg xmlns="http://www.w3.org/2000/svg" width="10"><defs><clipPath id="clip7"/></defs><g clip-path="url(#clip7)"/></svg>', "roc", "ROC curve");
  * // => '<svg role="img" aria-label="ROC curve" class="chart" width="10"><defs><clipPath id="roc-1"/></defs><g clip-path="url(#roc-1)"/></svg>'
  */

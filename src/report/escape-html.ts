@@ -14,7 +14,7 @@ const ENTITIES: Readonly<Record<string, string>> = Object.freeze({
  * with `String(value)` first; null and undefined give an empty string.
  *
  * @example
- * import { escapeHtml } from "leadlab";
+ * import { escapeHtml } from "./escape-html";
  * escapeHtml(`AT&T <enterprise> "key" account's`);
  * // => "AT&amp;T &lt;enterprise&gt; &quot;key&quot; account&#39;s"
  */

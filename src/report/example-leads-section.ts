@@ -27,7 +27,8 @@ export interface ExampleLead {
  * the same on every run.
  *
  * @example
- * import { exampleLeads, loadDataset, tuneScorecard } from "leadlab";
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { exampleLeads } from "./example-leads-section";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * const examples = exampleLeads(tuneScorecard(table), table);
  * examples.map((e) => e.tier).join(""); // => "AABBCCDD"
@@ -54,7 +55,7 @@ export function exampleLeads(card: Scorecard, table: DealTable, perTier = 2): Ex
  * looks like.
  *
  * @example
- * import { exampleLeadsSection } from "leadlab";
+ * import { exampleLeadsSection } from "./example-leads-section";
  * exampleLeadsSection([{ id: "D-7", tier: "A", points: 640, won: true, reasons: ["+20 industry Software"] }]).includes("+20 industry Software"); // => true
  */
 export function exampleLeadsSection(examples: readonly ExampleLead[]): string {

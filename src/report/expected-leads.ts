@@ -41,7 +41,8 @@ export interface ExpectedLeads {
  * deals have no dates or the holdout is empty.
  *
  * @example
- * import { expectedLeads, loadDataset, tuneScorecard } from "leadlab";
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { expectedLeads } from "./expected-leads";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * const e = expectedLeads(tuneScorecard(table), table)!;
  * [e.from, e.to, e.tiers.map((t) => t.tier).join("")]; // => ["2026-04-04", "2026-09-30", "ABCD"]

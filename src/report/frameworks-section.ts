@@ -14,7 +14,8 @@ import { formatRateInterval } from "../format/rate-interval";
  * claim's verdict is its table row or its line under Claims checked, so it is not repeated).
  *
  * @example
- * import { evaluateFrameworks, frameworksSection, loadDataset } from "leadlab";
+ * import { evaluateFrameworks, loadDataset } from "leadlab";
+ * import { frameworksSection } from "./frameworks-section";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * frameworksSection(evaluateFrameworks(table)).title; // => "Qualification frameworks"
  */

@@ -28,7 +28,7 @@ export interface HtmlTableSpec {
  * text inside it. Every row must have as many cells as there are headings.
  *
  * @example
- * import { htmlTable } from "leadlab";
+ * import { htmlTable } from "./html-table";
  * htmlTable({ head: ["Tier", "Deals"], rows: [["A & B", 12]], numeric: [1] });
  * // => '<div class="table-scroll"><table class="data"><thead><tr><th>Tier</th><th class="num">Deals</th></tr></thead><tbody><tr><td>A &amp; B</td><td class="num">12</td></tr></tbody></table></div>'
  */

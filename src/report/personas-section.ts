@@ -17,7 +17,8 @@ import { OTHER_PERSONA } from "../personas/persona-rule";
  * never overlap a persona.
  *
  * @example
- * import { loadDataset, personas, personasSection } from "leadlab";
+ * import { loadDataset, personas } from "leadlab";
+ * import { personasSection } from "./personas-section";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * (await personasSection(personas(table))).title; // => "Buyer personas"
  */

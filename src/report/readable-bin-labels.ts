@@ -16,7 +16,7 @@ export type LabelledBin = { label: string; rule: BinRule } | { label: string; wh
  * @param bins the attribute's bins, in order
  * @param name the attribute's name (as in its labels of several values)
  * @example
- * import { readableBinLabels } from "leadlab";
+ * import { readableBinLabels } from "./readable-bin-labels";
  * readableBinLabels([
  *   { label: "< 51810000", rule: { kind: "range", lo: -Infinity, hi: 51810000, loInclusive: false, hiInclusive: false } },
  *   { label: "51810000–229799999", rule: { kind: "range", lo: 51810000, hi: 229800000, loInclusive: true, hiInclusive: false } },
@@ -43,7 +43,7 @@ export function readableBinLabels(bins: readonly LabelledBin[], name: string): s
  * replaced by their {@link readableBinLabels}.
  *
  * @example
- * import { readableBinText } from "leadlab";
+ * import { readableBinText } from "./readable-bin-labels";
  * const bins = [{ label: "≥ 4210", rule: { kind: "range", lo: 4210, hi: Infinity, loInclusive: true, hiInclusive: false } } as const];
  * readableBinText("Win rate 27% for ≥ 4210 (training)", bins, "employees"); // => "Win rate 27% for ≥ 4,210 (training)"
  */

@@ -32,7 +32,7 @@ export interface ReportSvgs {
  * A `<section>` with an anchor id and a heading (escaped) around a body of HTML.
  *
  * @example
- * import { reportSection } from "leadlab";
+ * import { reportSection } from "./report-sections";
  * reportSection("tiers", "Tiers & shares", "<p>…</p>");
  * // => '<section id="tiers"><h2>Tiers &amp; shares</h2><p>…</p></section>'
  */
@@ -53,7 +53,8 @@ function strengthOf(auc: number): "strong" | "useful" | "weak" {
  * it follow in the summary and the key numbers, each stated once.
  *
  * @example
- * import { loadDataset, tuneScorecard, verdictSection } from "leadlab";
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { verdictSection } from "./report-sections";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * verdictSection(tuneScorecard(table)).startsWith('<section id="verdict" class="verdict good"'); // => true
  */
@@ -115,7 +116,8 @@ function tile(label: string, valueHtml: string, noteHtml: string): string {
  * trained and tested on, and how the holdout was chosen.
  *
  * @example
- * import { keyNumbersSection, loadDataset, tuneScorecard } from "leadlab";
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { keyNumbersSection } from "./report-sections";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * keyNumbersSection(tuneScorecard(table)).includes("Holdout AUC"); // => true
  */
@@ -182,7 +184,8 @@ function signed(x: number): string {
  * [+0.069, +0.113], p < 0.0001.").
  *
  * @example
- * import { loadDataset, referencesSection, tuneScorecard } from "leadlab";
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { referencesSection } from "./report-sections";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * referencesSection(tuneScorecard(table)).includes("The scorecard ranks better"); // => true
  */
@@ -247,7 +250,8 @@ function flagsCell(a: DriverAttribute, onCard: boolean, fdr: number): TableCell 
  * arrives), with the reason.
  *
  * @example
- * import { driversSection, loadDataset, tuneScorecard } from "leadlab";
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { driversSection } from "./report-sections";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * driversSection(tuneScorecard(table), 5).includes('id="drivers"'); // => true
  */
@@ -338,7 +342,8 @@ function attributeBlock(a: ScorecardAttribute, largest: number): string {
  * rate and deal count behind them), and how forward selection chose the attributes.
  *
  * @example
- * import { loadDataset, scorecardSection, tuneScorecard } from "leadlab";
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { scorecardSection } from "./report-sections";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * scorecardSection(tuneScorecard(table)).includes("Every lead starts with"); // => true
  */
@@ -384,7 +389,8 @@ function figure(svg: string | null, caption: string, missing: string): string {
  * two to a row, each with a caption saying how to read it.
  *
  * @example
- * import { chartsSection, loadDataset, tuneScorecard } from "leadlab";
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { chartsSection } from "./report-sections";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * const none = { roc: null, gains: null, calibration: null, distribution: null, grades: null };
  * chartsSection(tuneScorecard(table), none).includes("No ROC curve"); // => true
@@ -432,7 +438,8 @@ function cutRanges(cuts: readonly number[]): string[] {
  * gets its letter and digit (the sub-score cut points), and which attributes count toward each.
  *
  * @example
- * import { gradesSection, loadDataset, tuneScorecard } from "leadlab";
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { gradesSection } from "./report-sections";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * gradesSection(tuneScorecard(table), null).includes("Fit points"); // => true
  */
@@ -471,7 +478,8 @@ function psiRange(from: number, to: number): string {
  * worth a look, above 0.25 a major shift) and the share of leads per points range in each.
  *
  * @example
- * import { loadDataset, stabilitySection, tuneScorecard } from "leadlab";
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { stabilitySection } from "./report-sections";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * stabilitySection(tuneScorecard(table)).includes("stable"); // => true
  */
@@ -504,7 +512,8 @@ export function stabilitySection(card: Scorecard): string {
  * away under their own summary line.
  *
  * @example
- * import { loadDataset, tuneScorecard, warningsSection } from "leadlab";
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { warningsSection } from "./report-sections";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * warningsSection(tuneScorecard(table)).startsWith('<section id="warnings">'); // => true
  */

@@ -5,7 +5,7 @@
  * keep a table or a chart on one page.
  *
  * @example
- * import { REPORT_CSS } from "leadlab";
+ * import { REPORT_CSS } from "./report-style";
  * REPORT_CSS.includes(".verdict.good"); // => true
  */
 export const REPORT_CSS = `

@@ -22,7 +22,7 @@ const TITLE = "Retention: which customers stay";
  * analysis (no retention data in the dataset), a section saying so.
  *
  * @example
- * import { retentionSection } from "leadlab";
+ * import { retentionSection } from "./retention-section";
  * (await retentionSection(undefined)).html.includes("No retention data in this dataset"); // => true
  */
 export async function retentionSection(analysis: RetentionAnalysis | undefined, top = 10): Promise<ReportSection> {

@@ -10,7 +10,7 @@ import { formatCount } from "../format/count";
  * of the tier thresholds that moved. Every name and value is escaped.
  *
  * @example
- * import { rulesDiffHtml } from "leadlab";
+ * import { rulesDiffHtml } from "./rules-diff-html";
  * const html = rulesDiffHtml({
  *   from: { dataset: "q2", fingerprint: "sha256:a", auc: 0.78 }, to: { dataset: "q3", fingerprint: "sha256:b", auc: 0.8 },
  *   added: ["demo_request_count_90d"], removed: [], points: [{ attribute: "industry", bin: "Software", before: 16, after: 18 }],

@@ -23,7 +23,8 @@ export interface ScorecardCharts {
  * notebook, pass any of them to `display`. The card is not changed.
  *
  * @example
- * import { loadDataset, scorecardCharts, tuneScorecard } from "leadlab";
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { scorecardCharts } from "./scorecard-charts";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * const charts = scorecardCharts(tuneScorecard(table));
  * Object.keys(charts); // => ["roc", "gains", "calibration", "distribution", "grades"]

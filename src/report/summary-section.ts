@@ -31,7 +31,8 @@ export interface SummaryInputs {
  * stated once on the page.
  *
  * @example
- * import { loadDataset, summarySection, tuneScorecard } from "leadlab";
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { summarySection } from "./summary-section";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * summarySection(tuneScorecard(table), { expected: null, changes: null }).includes("first run"); // => true
  */

@@ -15,7 +15,8 @@ import type { ReportSection } from "./report-html";
  * amount per bin for the strongest `charts` attributes.
  *
  * @example
- * import { amountDrivers, valueSection, loadDataset } from "leadlab";
+ * import { amountDrivers, loadDataset } from "leadlab";
+ * import { valueSection } from "./value-section";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * (await valueSection(amountDrivers(table))).title; // => "Deal value: what predicts the size of won deals"
  */

@@ -66,7 +66,7 @@ function isFound(result: DriversResult, name: string): boolean {
  * first seed's table several times and counts the runs with no significant driver.
  *
  * @example
- * import { discoveryAudit } from "leadlab";
+ * import { discoveryAudit } from "./discovery-audit";
  * const audit = await discoveryAudit({ seeds: [1], deals: 2000, events: 100000, shuffles: 2 });
  * audit.leakFlaggedEvery; // => true
  */

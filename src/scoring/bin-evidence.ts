@@ -14,7 +14,7 @@ export type MissingTreatment = "neutral" | "informative";
  *   usually a gap in the data, not a sign of a good lead.
  *
  * @example
- * import { binEvidence } from "leadlab";
+ * import { binEvidence } from "./bin-evidence";
  * const set = { bins: [{ rule: { kind: "set", values: ["a"] }, n: 300, events: 200 }, { rule: { kind: "missing" }, n: 300, events: 250 }], events: 450, nonEvents: 150 };
  * binEvidence(set as never, "neutral")[1]; // => 0
  * binEvidence(set as never, "informative")[1] > 0; // => true
@@ -30,7 +30,7 @@ export function binEvidence(set: Pick<BinSet, "bins" | "events" | "nonEvents">, 
  * The sentence a rule's rationale ends with, saying how its missing bin is treated.
  *
  * @example
- * import { missingRationale } from "leadlab";
+ * import { missingRationale } from "./bin-evidence";
  * missingRationale("neutral"); // => "missing counts as neutral (at most 0 points)"
  */
 export function missingRationale(missing: MissingTreatment): string {

@@ -6,7 +6,7 @@ import type { BinRule } from "../stats/binning/bin";
  * rare members of `other` are not listed.
  *
  * @example
- * import { binMatch } from "leadlab";
+ * import { binMatch } from "./bin-match";
  * binMatch({ kind: "range", lo: -Infinity, hi: 50, loInclusive: true, hiInclusive: false }); // => { kind: "range", hi: 50, loInclusive: true, hiInclusive: false }
  */
 export function binMatch(rule: BinRule): BinMatch {
@@ -33,7 +33,7 @@ export function binMatch(rule: BinRule): BinMatch {
  * unbounded; `other` lists no members), so that rules read back can be applied to a table.
  *
  * @example
- * import { binRuleOf } from "leadlab";
+ * import { binRuleOf } from "./bin-match";
  * binRuleOf({ kind: "range", hi: 50, loInclusive: true, hiInclusive: false }); // => { kind: "range", lo: -Infinity, hi: 50, loInclusive: true, hiInclusive: false }
  */
 export function binRuleOf(match: BinMatch): BinRule {

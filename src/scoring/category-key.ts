@@ -12,7 +12,7 @@ const ASCII = /^[\x00-\x7f]*$/;
  * capital sigma is always "σ"), so that SQL can spell it as a character-by-character mapping.
  *
  * @example
- * import { lowerEachCharacter } from "leadlab";
+ * import { lowerEachCharacter } from "./category-key";
  * lowerEachCharacter("ΟΔΟΣ Straße"); // => "οδοσ straße"
  */
 export function lowerEachCharacter(text: string): string {
@@ -29,7 +29,7 @@ export function lowerEachCharacter(text: string): string {
  * values of a lead all go through it before they are compared.
  *
  * @example
- * import { categoryKey } from "leadlab";
+ * import { categoryKey } from "./category-key";
  * categoryKey("\u00a0SOFTWARE "); // => "software"
  * categoryKey("E\u0301VE\u0301NEMENT") === categoryKey("Événement"); // => true
  */

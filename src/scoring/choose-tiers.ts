@@ -18,7 +18,7 @@ export interface Tier {
  * rate (Wilson interval), share of leads and share of wins are then measured on the holdout.
  *
  * @example
- * import { chooseTiers } from "leadlab";
+ * import { chooseTiers } from "./choose-tiers";
  * const tiers = chooseTiers([1, 2, 3, 4], Uint8Array.from([0, 0, 1, 1]), [1, 4], Uint8Array.from([0, 1]), ["hot", "cold"], { capacity: 0.5 });
  * tiers.map((t) => [t.name, t.minPoints]); // => [["hot", 3], ["cold", null]]
  */

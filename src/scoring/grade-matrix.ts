@@ -12,7 +12,7 @@ export interface GradeCell {
  * where the data allow).
  *
  * @example
- * import { quartileCuts } from "leadlab";
+ * import { quartileCuts } from "./grade-matrix";
  * quartileCuts([0, 10, 20, 30, 40]); // => [10, 20, 30]
  */
 export function quartileCuts(values: ArrayLike<number>): number[] {
@@ -24,7 +24,7 @@ export function quartileCuts(values: ArrayLike<number>): number[] {
  * The 4 × 4 grade matrix: each cell's deal count and win rate on the holdout, A1 first.
  *
  * @example
- * import { gradeMatrix } from "leadlab";
+ * import { gradeMatrix } from "./grade-matrix";
  * gradeMatrix(["A1", "A1", "D4"], Uint8Array.from([1, 0, 0]))[0]; // => { grade: "A1", n: 2, winRate: 0.5 }
  */
 export function gradeMatrix(grades: readonly string[], won: Uint8Array): GradeCell[] {

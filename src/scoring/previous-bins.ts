@@ -22,7 +22,8 @@ export const REBIN_MIN_GAIN = 0.002;
  * @param values the attribute on the rows to count
  * @param outcome 1 = won, 0 = lost
  * @example
- * import { binBoolean, previousBins } from "leadlab";
+ * import { binBoolean } from "../stats/binning/boolean";
+ * import { previousBins } from "./previous-bins";
  * const now = binBoolean([true, false, true, false], [1, 0, 1, 0], { name: "champion" });
  * const old = { name: "champion", source: { column: "champion" }, match: "numeric" as const, role: "qualification" as const, group: "fit" as const, rationale: "", bins: [] };
  * previousBins(now, old, [true], [1]); // => { reason: "last quarter matched it as numeric, now as boolean" }
@@ -41,7 +42,8 @@ export function previousBins(current: BinSet, old: ScorecardAttribute, values: A
  * writes them.
  *
  * @example
- * import { binBoolean, sameBins } from "leadlab";
+ * import { binBoolean } from "../stats/binning/boolean";
+ * import { sameBins } from "./previous-bins";
  * sameBins(binBoolean([true, false], [1, 0]), binBoolean([false, true, true], [1, 0, 1])); // => true
  */
 export function sameBins(a: Pick<BinSet, "bins">, b: Pick<BinSet, "bins">): boolean {
@@ -69,7 +71,7 @@ export interface BinsChoice {
  * @param lastQuarter each attribute's last-quarter encoding, or why there is none (`undefined`: not on last quarter's card)
  * @param cvAuc the cross-validated training AUC of a card
  * @example
- * import { choosePreviousBins } from "leadlab";
+ * import { choosePreviousBins } from "./previous-bins";
  * const card = [{ name: "x", binSet: { bins: [] } }];
  * const r = choosePreviousBins(card, () => ({ name: "x", binSet: { bins: [] } }), () => 0.7);
  * r.choices[0].note; // => "kept last quarter's bins (the same bins)"

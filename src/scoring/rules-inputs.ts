@@ -7,7 +7,7 @@ import type { ScoringRules } from "../formats/scoring-rules-schema";
  * its id column is taken to be `deal_id`.
  *
  * @example
- * import { rulesInputs } from "leadlab";
+ * import { rulesInputs } from "./rules-inputs";
  * rulesInputs({ id: "deal_id", scoringPoint: "created", keep: [], missing: ["", "NA"], timeZone: "UTC" }); // => { id: "deal_id", scoringPoint: "created", missing: ["", "NA"] }
  */
 export function rulesInputs(sources: DealSources | undefined): ScoringRules["inputs"] {

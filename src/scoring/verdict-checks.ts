@@ -15,7 +15,7 @@ export const REFERENCE_ALPHA = 0.05;
  * @param references each with `vsScorecard` = card minus reference
  * @param tiers best first, measured on the holdout
  * @example
- * import { verdictProblems } from "leadlab";
+ * import { verdictProblems } from "./verdict-checks";
  * const tier = (name: string, value: number, lo: number, hi: number) => ({ name, minPoints: 0, expectedWinRate: { value, lo, hi }, shareOfLeads: 0.5, shareOfWins: 0.5, n: 100 });
  * verdictProblems([], [tier("A", 0.23, 0.16, 0.32), tier("D", 0.71, 0.61, 0.79)]);
  * // => ["the tiers are out of order on the holdout: tier D wins 71 % [61–79 %] against 23 % [16–32 %] for tier A"]

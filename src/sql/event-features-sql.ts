@@ -17,7 +17,7 @@ export interface EventFeatureSpec {
  * The name of a behavioural feature: `<event type>_<aggregate>_<window>d`, lower case.
  *
  * @example
- * import { eventFeatureName } from "leadlab";
+ * import { eventFeatureName } from "../data/event-features";
  * eventFeatureName("Demo Request", "count", 90); // => "demo_request_count_90d"
  */
 export function eventFeatureName(eventType: string, aggregate: EventAggregate, windowDays: number): string {

@@ -29,7 +29,7 @@ function escapeControls(text: string, other: (c: string) => string, wide = true)
  * except in DuckDB, which has no such escape and gets the character itself.
  *
  * @example
- * import { quoteString } from "leadlab";
+ * import { quoteString } from "./quoting";
  * quoteString("Bob's", "postgres"); // => "'Bob''s'"
  * quoteString("a\\b\n", "postgres"); // => "E'a\\\\b\\n'"
  * quoteString("Bob's", "bigquery"); // => "'Bob\\'s'"
@@ -61,7 +61,7 @@ const SIMPLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * - bigquery: `` `name` `` with backslash escapes; spark: `` `name` `` with backticks doubled.
  *
  * @example
- * import { quoteIdentifier } from "leadlab";
+ * import { quoteIdentifier } from "./quoting";
  * quoteIdentifier('team "size"', "postgres"); // => '"team ""size"""'
  * quoteIdentifier("employees", "snowflake"); // => '"EMPLOYEES"'
  * quoteIdentifier("a`b", "spark"); // => "`a``b`"
@@ -86,7 +86,7 @@ export function quoteIdentifier(name: string, dialect: SqlDialect): string {
  * path in one pair of backticks (`` `project.dataset.table` ``).
  *
  * @example
- * import { quoteTableName } from "leadlab";
+ * import { quoteTableName } from "./quoting";
  * quoteTableName("crm.leads", "postgres"); // => '"crm"."leads"'
  * quoteTableName("my-project.crm.leads", "bigquery"); // => "`my-project.crm.leads`"
  */
@@ -103,7 +103,7 @@ export function quoteTableName(name: string, dialect: SqlDialect): string {
  * `1e+21`). Throws for a number no SQL literal can hold (NaN, ±Infinity).
  *
  * @example
- * import { sqlNumber } from "leadlab";
+ * import { sqlNumber } from "./quoting";
  * sqlNumber(0.5); // => "0.5"
  * sqlNumber(-20); // => "-20"
  */
@@ -117,7 +117,7 @@ export function sqlNumber(x: number): string {
  * become spaces.
  *
  * @example
- * import { sqlComment } from "leadlab";
+ * import { sqlComment } from "./quoting";
  * sqlComment("x\nDROP TABLE t"); // => "-- x DROP TABLE t"
  */
 export function sqlComment(text: string): string {
@@ -130,7 +130,7 @@ export function sqlComment(text: string): string {
  * everything else stays as it is.
  *
  * @example
- * import { regexLiteral } from "leadlab";
+ * import { regexLiteral } from "./quoting";
  * regexLiteral("a|b."); // => "a\\|b\\."
  */
 export function regexLiteral(text: string): string {

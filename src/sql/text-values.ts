@@ -14,7 +14,7 @@ import { regexLiteral } from "./quoting";
  * trims text as the runtime scorer and the loader do.
  *
  * @example
- * import { TRIM_CHARACTERS } from "leadlab";
+ * import { TRIM_CHARACTERS } from "./text-values";
  * TRIM_CHARACTERS.includes("\u00a0"); // => true
  */
 export const TRIM_CHARACTERS = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
@@ -23,7 +23,7 @@ export const TRIM_CHARACTERS = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u200
  * The loader's plain decimal number (`parseNumber`), as a regular expression every engine reads alike.
  *
  * @example
- * import { NUMBER_PATTERN } from "leadlab";
+ * import { NUMBER_PATTERN } from "./text-values";
  * new RegExp(NUMBER_PATTERN).test("1e3"); // => true
  */
 export const NUMBER_PATTERN = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$";
@@ -35,7 +35,8 @@ const FALSE_TOKENS = ["false", "f", "no", "n", "0"];
  * A column as text trimmed of {@link TRIM_CHARACTERS}.
  *
  * @example
- * import { dialect, trimmedText } from "leadlab";
+ * import { dialect } from "leadlab";
+ * import { trimmedText } from "./text-values";
  * trimmedText(dialect("spark"), "l.`x`").startsWith("btrim(CAST(l.`x` AS STRING), '\\t\\n"); // => true
  */
 export function trimmedText(d: Dialect, column: string): string {
@@ -46,7 +47,8 @@ export function trimmedText(d: Dialect, column: string): string {
  * Trimmed text as NULL when empty or one of the `missing` tokens (compared after trimming).
  *
  * @example
- * import { dialect, missingAsNull } from "leadlab";
+ * import { dialect } from "leadlab";
+ * import { missingAsNull } from "./text-values";
  * missingAsNull(dialect("duckdb"), "r1", []); // => "NULLIF(r1, '')"
  * missingAsNull(dialect("duckdb"), "r1", ["NA"]); // => "CASE WHEN r1 IN ('', 'NA') THEN NULL ELSE r1 END"
  */
@@ -70,7 +72,8 @@ const SAFE_NUMBER_PATTERN = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]{1
  * from the text, and compares the digits with 2^1024 − 2^970 where the exponent is 309.
  *
  * @example
- * import { dialect, numberOfText } from "leadlab";
+ * import { dialect } from "leadlab";
+ * import { numberOfText } from "./text-values";
  * numberOfText(dialect("postgres"), "t").startsWith("CASE WHEN length(t) <= 200 AND (t ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]{1,2})?$') THEN CAST(t AS double precision)"); // => true
  */
 export function numberOfText(d: Dialect, text: string): string {
@@ -102,7 +105,8 @@ export function numberOfText(d: Dialect, text: string): string {
  * Normalized text as 'true' / 'false' when it is a boolean token (any case), else NULL.
  *
  * @example
- * import { dialect, booleanOfText } from "leadlab";
+ * import { dialect } from "leadlab";
+ * import { booleanOfText } from "./text-values";
  * booleanOfText(dialect("duckdb"), "t").includes("'yes'"); // => true
  */
 export function booleanOfText(d: Dialect, text: string): string {
@@ -116,7 +120,8 @@ export function booleanOfText(d: Dialect, text: string): string {
  * trimmed, as the loader and the runtime scorer do.
  *
  * @example
- * import { dialect, containsItem } from "leadlab";
+ * import { dialect } from "leadlab";
+ * import { containsItem } from "./text-values";
  * containsItem(dialect("duckdb"), "t", "AWS", ";").includes("regexp_matches"); // => true
  */
 export function containsItem(d: Dialect, text: string, item: string, separator: string): string {
@@ -167,8 +172,9 @@ function formattedNumberPattern(decimal: DecimalMark): string {
  * scorer says.
  *
  * @example
- * import { dialect, formattedNumberText } from "leadlab";
- * formattedNumberText(dialect("postgres"), "t", ",").startsWith("CASE WHEN (upper(replace(t, '−', '-')) ~ '^("); // => true
+ * import { dialect } from "leadlab";
+ * import { formattedNumberText } from "./text-values";
+ * formattedNumberText(dialect("postgres"), "t", ",").startsWith("CASE WHEN (upper(replace(t, '−', '-')) ~ E'^([(]"); // => true
  */
 export function formattedNumberText(d: Dialect, text: string, decimal: DecimalMark): string {
   const q = (s: string) => d.string(s);

@@ -9,7 +9,7 @@
  * @param y the outcome of each row, 0/1
  * @param clusters the cluster of each row (-1 = a cluster of its own)
  * @example
- * import { designEffect } from "leadlab";
+ * import { designEffect } from "./design-effect";
  * // two clusters of identical rows: each cluster counts as one observation, not two
  * designEffect(Int32Array.from([0, 0, 0, 0]), Uint8Array.from([1, 1, 0, 0]), Int32Array.from([0, 0, 1, 1])); // => 2
  */

@@ -10,7 +10,7 @@ export interface MidRanks {
  * (mid-ranks, as `scipy.stats.rankdata(method="average")`).
  *
  * @example
- * import { midRanks } from "leadlab";
+ * import { midRanks } from "./mid-ranks";
  * Array.from(midRanks([10, 30, 20, 20]).ranks); // => [1, 4, 2.5, 2.5]
  * midRanks([10, 30, 20, 20]).ties; // => 6
  */

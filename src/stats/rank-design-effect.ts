@@ -11,7 +11,7 @@
  * @param codes the group of each row, 0-based
  * @param clusters the cluster of each row (-1 = a cluster of its own)
  * @example
- * import { rankDesignEffect } from "leadlab";
+ * import { rankDesignEffect } from "./rank-design-effect";
  * // each cluster holds two identical rows: they count as one observation, not two
  * rankDesignEffect([1.5, 1.5, 3.5, 3.5, 5.5, 5.5, 7.5, 7.5], Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1]), Int32Array.from([0, 0, 1, 1, 2, 2, 3, 3])); // => 2
  */

@@ -6,7 +6,8 @@ import type { CrmAttribute, CrmCondition } from "./crm-plan";
  * case ("saas " is "SaaS"), as the scorer compares it; "is blank" names the rules' missing tokens.
  *
  * @example
- * import { conditionWords, type CrmAttribute } from "leadlab";
+ * import { conditionWords } from "./condition-words";
+ * import { type CrmAttribute } from "./crm-plan";
  * const employees: CrmAttribute = { name: "employees", group: "fit", field: "employees", kind: "number", rows: [], missing: ["NA"] };
  * conditionWords(employees, { op: "range", lo: 300, hi: 926, loInclusive: true, hiInclusive: false }); // => "≥ 300 and < 926"
  * conditionWords(employees, { op: "blank" }); // => 'is blank or "NA"'

@@ -78,7 +78,8 @@ export interface CrmPlanOptions {
  * The rules as a CRM applies them (see the top of this file).
  *
  * @example
- * import { crmPlan, readScoringRules } from "leadlab";
+ * import { readScoringRules } from "leadlab";
+ * import { crmPlan } from "./crm-plan";
  * const plan = crmPlan(readScoringRules("tests/scoring/fixtures/scoring.yaml"));
  * plan.attributes[0].rows[1]; // => { bin: "50–199", condition: { op: "range", lo: 50, hi: 200, loInclusive: true, hiInclusive: false }, points: 10 }
  */

@@ -46,7 +46,9 @@ export interface HubspotScore {
  * in HubSpot's internal-name form (lower case, `_` for other characters).
  *
  * @example
- * import { crmPlan, hubspotScore, readScoringRules } from "leadlab";
+ * import { readScoringRules } from "leadlab";
+ * import { crmPlan } from "./crm-plan";
+ * import { hubspotScore } from "./hubspot-export";
  * const s = hubspotScore(crmPlan(readScoringRules("tests/scoring/fixtures/scoring.yaml")));
  * s.groups.map((g) => g.name); // => ["Fit", "Engagement"]
  */

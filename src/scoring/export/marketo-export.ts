@@ -39,7 +39,9 @@ export interface MarketoCampaign {
  * "leadlab <attribute> points", the total "leadlab points" and the tier "leadlab tier".
  *
  * @example
- * import { crmPlan, marketoCampaigns, readScoringRules } from "leadlab";
+ * import { readScoringRules } from "leadlab";
+ * import { crmPlan } from "./crm-plan";
+ * import { marketoCampaigns } from "./marketo-export";
  * const c = marketoCampaigns(crmPlan(readScoringRules("tests/scoring/fixtures/scoring.yaml")));
  * c[0].change; // => "=-10"
  */

@@ -7,7 +7,9 @@ import type { CrmPlan } from "./crm-plan";
  * them; none is dropped. Empty when every attribute is a field of the lead.
  *
  * @example
- * import { crmPlan, outsideCrmLines, readScoringRules } from "leadlab";
+ * import { readScoringRules } from "leadlab";
+ * import { crmPlan } from "./crm-plan";
+ * import { outsideCrmLines } from "./outside-crm";
  * outsideCrmLines(crmPlan(readScoringRules("tests/scoring/fixtures/scoring.yaml")))[0];
  * // => 'demo_request_count_90d (engagement): count of demo_request events in the 90 days before the scoring point. Apply through the scorer (`leadlab score`) or the warehouse SQL (`leadlab sql`); this export reads it from a CRM field "demo_request_count_90d" that holds that value.'
  */

@@ -12,7 +12,9 @@ export const SALESFORCE_OBJECTS = ["Lead", "Contact"] as const;
  * `salesforce.md` (the steps, for Lead and Contact, and the attributes computed outside the CRM).
  *
  * @example
- * import { crmPlan, readScoringRules, salesforceExport } from "leadlab";
+ * import { readScoringRules } from "leadlab";
+ * import { crmPlan } from "./crm-plan";
+ * import { salesforceExport } from "./salesforce-export";
  * const files = salesforceExport(crmPlan(readScoringRules("tests/scoring/fixtures/scoring.yaml")));
  * Object.keys(files); // => ["leadlab_points__c.formula", "leadlab_tier__c.formula", "salesforce-fields.csv", "salesforce.md"]
  */

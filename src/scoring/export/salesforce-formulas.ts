@@ -51,7 +51,9 @@ export interface SalesforceFormulas {
  * `Score__c`) are used as they are; others become custom fields (`employees` → `employees__c`).
  *
  * @example
- * import { crmPlan, readScoringRules, salesforceFormulas } from "leadlab";
+ * import { readScoringRules } from "leadlab";
+ * import { crmPlan } from "./crm-plan";
+ * import { salesforceFormulas } from "./salesforce-formulas";
  * const f = salesforceFormulas(crmPlan(readScoringRules("tests/scoring/fixtures/scoring.yaml")));
  * f.tier.formula; // => 'IF(leadlab_points__c >= 80, "A", IF(leadlab_points__c >= 40, "B", "C"))'
  */

@@ -28,7 +28,9 @@ const OPERATOR: Record<CrmCondition["op"], string> = { blank: "is blank", oneOf:
  * attributes a CRM cannot compute), as file name → contents.
  *
  * @example
- * import { crmPlan, readScoringRules, sheetExport } from "leadlab";
+ * import { readScoringRules } from "leadlab";
+ * import { crmPlan } from "./crm-plan";
+ * import { sheetExport } from "./sheet-export";
  * const files = sheetExport(crmPlan(readScoringRules("tests/scoring/fixtures/scoring.yaml")));
  * files["scoring-sheet.csv"].split("\n")[1]; // => "base,,,,every lead,always,,,,10,"
  */

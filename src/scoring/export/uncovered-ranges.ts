@@ -11,7 +11,7 @@ export interface NumberRange {
  * attribute written as conditions a CRM can test.
  *
  * @example
- * import { uncoveredRanges } from "leadlab";
+ * import { uncoveredRanges } from "./uncovered-ranges";
  * uncoveredRanges([{ lo: 0, hi: 10, loInclusive: true, hiInclusive: false }]);
  * // => [{ hi: 0, loInclusive: false, hiInclusive: false }, { lo: 10, loInclusive: true, hiInclusive: false }]
  */

@@ -23,7 +23,8 @@ export interface AttributeRefs {
  * tier and grade NULL: the lead could not be scored.
  *
  * @example
- * import { binPointsSql, dialect } from "leadlab";
+ * import { dialect } from "leadlab";
+ * import { binPointsSql } from "./bin-points-sql";
  * binPointsSql(dialect("duckdb"), {
  *   name: "budget", source: { column: "budget" }, match: "boolean", role: "qualification", group: "fit", rationale: "",
  *   bins: [
@@ -42,7 +43,8 @@ export function binPointsSql(d: Dialect, a: ScorecardAttribute, refs: AttributeR
  * CASE expression with {@link binPointsSql}'s rules; NULL exactly when the points are NULL.
  *
  * @example
- * import { binReasonSql, dialect, readScoringRules } from "leadlab";
+ * import { dialect, readScoringRules } from "leadlab";
+ * import { binReasonSql } from "./bin-points-sql";
  * const rules = readScoringRules("tests/scoring/fixtures/scoring.yaml");
  * binReasonSql(dialect("duckdb"), rules.attributes[0], { present: "t1", value: "x1" }, rules).startsWith("CASE WHEN t1 IS NULL THEN "); // => true
  */

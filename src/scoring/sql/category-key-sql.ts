@@ -61,7 +61,7 @@ function permutations<T>(items: readonly T[]): T[][] {
  * order, and the first few of them composed with it.
  *
  * @example
- * import { clusterSpellings } from "leadlab";
+ * import { clusterSpellings } from "./category-key-sql";
  * clusterSpellings("é"); // => ["e\u0301"]
  */
 export function clusterSpellings(cluster: string): string[] {
@@ -83,7 +83,8 @@ export function clusterSpellings(cluster: string): string[] {
  * cluster of the values. Deterministic.
  *
  * @example
- * import { categoryKeySql, dialect } from "leadlab";
+ * import { dialect } from "leadlab";
+ * import { categoryKeySql } from "./category-key-sql";
  * categoryKeySql(dialect("duckdb"), "c1", ["Software"]); // => "translate(c1, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
  */
 export function categoryKeySql(d: Dialect, trimmed: string, values: readonly string[]): string {

@@ -18,7 +18,8 @@ export interface ApplyBinsOptions {
  * @param values the attribute on the new rows
  * @param outcome 1/true = event, 0/false = non-event, other values leave the row out
  * @example
- * import { applyBins, binBoolean } from "leadlab";
+ * import { applyBins } from "leadlab";
+ * import { binBoolean } from "./boolean";
  * const fitted = binBoolean([true, false, true, false], [1, 0, 1, 0]);
  * applyBins(fitted, [true, true], [1, 0]).bins[1].rate; // => 0.5
  */

@@ -82,7 +82,8 @@ function isBinSet(b: BinSet | readonly Bin[]): b is BinSet {
  * `cramersV(assignBins(a, colA), assignBins(b, colB))`) or to score many rows.
  *
  * @example
- * import { assignBins, binBoolean } from "leadlab";
+ * import { assignBins } from "./assign-bin";
+ * import { binBoolean } from "./boolean";
  * const b = binBoolean([true, false, true, false], [1, 0, 1, 0]);
  * Array.from(assignBins(b, [false, true, null])); // => [0, 1, 2]
  */

@@ -41,7 +41,8 @@ export interface ReadableEdgesOptions {
  * @param values the attribute on the rows to count (NaN = missing)
  * @param outcome 1/true = event, 0/false = non-event
  * @example
- * import { binNumeric, readableEdges } from "leadlab";
+ * import { binNumeric } from "./numeric";
+ * import { readableEdges } from "./readable-edges";
  * const x = Float64Array.from({ length: 400 }, (_, i) => i * 1.013);
  * const won = Uint8Array.from({ length: 400 }, (_, i) => (i % 10 < i / 40 ? 1 : 0));
  * const exact = binNumeric(x, won, { name: "size" });
