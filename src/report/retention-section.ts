@@ -4,12 +4,15 @@ import { survivalCurvesChart } from "../charts/survival-curves";
 import type { ContrastRow } from "../drivers/contrast";
 import type { Bin } from "../stats/binning/bin";
 import { NO_RETENTION_DATA, type RetentionAnalysis } from "../drivers/retention-analysis";
+import type { DriversResult } from "../drivers/drivers-result";
+import { formatCount } from "../format/count";
 import { formatPValue } from "../format/p-value";
 import { formatPercent } from "../format/percent";
 import { formatRateInterval } from "../format/rate-interval";
 import { embedSvg } from "./embed-svg";
 import { escapeHtml } from "./escape-html";
 import { htmlTable } from "./html-table";
+import { readableBinLabels, readableBinText } from "./readable-bin-labels";
 import type { ReportSection } from "./report-html";
 
 const TITLE = "Retention: which customers stay";
@@ -25,22 +28,24 @@ const TITLE = "Retention: which customers stay";
  * import { retentionSection } from "./retention-section";
  * (await retentionSection(undefined)).html.includes("No retention data in this dataset"); // => true
  */
-export async function retentionSection(analysis: RetentionAnalysis | undefined, top = 10): Promise<ReportSection> {
+export async function retentionSection(analysis: RetentionAnalysis | undefined, winDrivers?: DriversResult, top = 10): Promise<ReportSection> {
   if (!analysis) return { title: TITLE, html: `<p>${escapeHtml(NO_RETENTION_DATA.replace(/^n/, "N"))}.</p>` };
   const d = analysis.drivers;
   const at = d.overallSurvival ? `; ${formatRateInterval(d.overallSurvival.atHorizon.survival, d.overallSurvival.atHorizon.lo, d.overallSurvival.atHorizon.hi)} still customers after ${analysis.horizonDays} days (Kaplan–Meier)` : "";
-  const intro = `<p>${escapeHtml(`${d.verdict}. ${d.n} customers of the training part (${analysis.split}), ${formatPercent(d.baseRate)} ${d.event}${at}.`)}</p>`;
-  const bin = (b: Bin) => `${b.label}: ${formatRateInterval(b.rate, b.lo, b.hi)} of ${b.n}`;
+  const intro = `<p>${escapeHtml(`${d.verdict}. ${formatCount(d.n)} customers of the training part (${analysis.split}), ${formatPercent(d.baseRate)} ${d.event}${at}.`)}</p>`;
+  const bin = (b: Bin, label: string) => `${label}: ${formatRateInterval(b.rate, b.lo, b.hi)} of ${formatCount(b.n)}`;
   const shown = d.significant.slice(0, top);
   const drivers = shown.length
     ? htmlTable({
         caption: `Retention per bin (95% intervals); q-values across ${d.attributes.length} attributes (${d.overallSurvival ? "log-rank" : "test of independence"})`,
         head: ["Attribute", "Best retention", "Worst retention", "q"],
         rows: shown.map((a) => {
+          const labels = readableBinLabels(a.binSet.bins, a.binSet.name);
+          const label = (b: Bin) => labels[a.binSet.bins.indexOf(b)];
           const bins = a.binSet.bins.filter((b) => b.n > 0);
           const best = bins.reduce((x, y) => (y.rate > x.rate ? y : x));
           const worst = bins.reduce((x, y) => (y.rate < x.rate ? y : x));
-          return [a.name, bin(best), bin(worst), formatPValue(a.q)];
+          return [a.name, bin(best, label(best)), bin(worst, label(worst)), formatPValue(a.q)];
         }),
         numeric: [3],
       })
@@ -50,14 +55,24 @@ export async function retentionSection(analysis: RetentionAnalysis | undefined, 
       embedSvg(await renderSvg(survivalCurvesChart(a, { horizonDays: analysis.horizonDays, ...(d.overallSurvival ? { overall: d.overallSurvival } : {}) })), `retention-${i + 1}`, `Retention by ${a.name}`),
     ),
   );
-  return { title: TITLE, html: intro + drivers + curves.join("") + (await contrastHtml(analysis)) };
+  return { title: TITLE, html: intro + drivers + curves.join("") + (await contrastHtml(analysis, winDrivers)) };
 }
 
 /** The wins-but-churns table and the scatter of the bins of attributes that predict both outcomes. */
-async function contrastHtml(analysis: RetentionAnalysis): Promise<string> {
+async function contrastHtml(analysis: RetentionAnalysis, winDrivers: DriversResult | undefined): Promise<string> {
   const { contrast } = analysis;
   const both = contrast.rows.filter((r) => r.winSignificant && r.retentionSignificant);
-  const row = (r: ContrastRow) => [r.name, r.label, formatRateInterval(r.win.rate, r.win.lo, r.win.hi) + ` of ${r.win.n}`, formatRateInterval(r.retention.rate, r.retention.lo, r.retention.hi) + ` of ${r.retention.n}`];
+  // A bin's label as the drivers tables show it (readable edges), from whichever drivers binned it so.
+  const label = (r: ContrastRow) => {
+    const a = [...analysis.drivers.attributes, ...(winDrivers?.attributes ?? [])].find((x) => x.name === r.name && x.binSet.bins.some((b) => b.label === r.label));
+    return a ? readableBinText(r.label, a.binSet.bins, a.binSet.name) : r.label;
+  };
+  const row = (r: ContrastRow) => [
+    r.name,
+    label(r),
+    `${formatRateInterval(r.win.rate, r.win.lo, r.win.hi)} of ${formatCount(r.win.n)}`,
+    `${formatRateInterval(r.retention.rate, r.retention.lo, r.retention.hi)} of ${formatCount(r.retention.n)}`,
+  ];
   const read = [...analysis.winsButChurns.map((r) => ["wins but churns", ...row(r)]), ...analysis.hardToWinLoyal.map((r) => ["hard to win, loyal", ...row(r)])];
   const intro = `<p>${escapeHtml(
     `Wins but churns: the bin's win rate lies above the overall ${formatPercent(contrast.baseWinRate)} and its retention below the overall ${formatPercent(contrast.baseRetentionRate)} (95% intervals), for attributes that predict both; a score should not reward these deals. ${read.length ? "" : "No bin reads so."}`.trim(),
@@ -65,7 +80,7 @@ async function contrastHtml(analysis: RetentionAnalysis): Promise<string> {
   const table = read.length ? htmlTable({ head: ["Reading", "Attribute", "Bin", "Win rate", "Retention"], rows: read, numeric: [3, 4] }) : "";
   const chart = both.length
     ? embedSvg(
-        await renderSvg(contrastScatterChart(both, { baseWinRate: contrast.baseWinRate, baseRetentionRate: contrast.baseRetentionRate, title: "Attributes that predict both: win rate against retention" })),
+        await renderSvg(contrastScatterChart(both.map((r) => ({ ...r, label: label(r) })), { baseWinRate: contrast.baseWinRate, baseRetentionRate: contrast.baseRetentionRate, title: "Attributes that predict both: win rate against retention" })),
         "retention-contrast",
         "Win rate against retention, bin by bin",
       )

@@ -89,7 +89,7 @@ export class QuarterlyRun {
   async reportHtml(): Promise<string> {
     const sections = [
       await personasSection(this.personas),
-      await retentionSection(this.retention),
+      await retentionSection(this.retention, this.scorecard.drivers),
       ...(this.frameworks ? [frameworksSection(this.frameworks)] : []),
       ...(this.extras.value ? [await valueSection(this.extras.value)] : []),
       ...(this.extras.beliefs ? [beliefsSection(this.extras.beliefs)] : []),
