@@ -1,4 +1,5 @@
-import { Type, type Static, type TSchema } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
+import { literalUnion } from "./literal-union";
 import { ATTRIBUTE_TYPES, DECIMAL_MARKS, OTHER_FLAG_VALUES, ROLES } from "./vocabulary";
 
 /*
@@ -7,11 +8,7 @@ import { ATTRIBUTE_TYPES, DECIMAL_MARKS, OTHER_FLAG_VALUES, ROLES } from "./voca
  * (`data/dataset.schema.json`) all come from this definition.
  */
 
-const literals = <T extends readonly string[]>(values: T, description: string) =>
-  Type.Union(
-    values.map((v) => Type.Literal(v)),
-    { description },
-  ) as unknown as TSchema & { static: T[number] };
+const literals = <T extends readonly string[]>(values: T, description: string) => literalUnion(values, { description });
 
 const tableSource = {
   file: Type.Optional(

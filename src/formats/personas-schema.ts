@@ -1,6 +1,7 @@
 import { PROVENANCE_FIELDS } from "./provenance";
 import { FeatureSourceSchema } from "./scoring-rules-schema";
-import { Type, type Static, type TLiteral } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
+import { literalUnion } from "./literal-union";
 import { ANTI_PERSONA_KINDS, ATTRIBUTE_TYPES, CUSTOMER_SETS, ROLES } from "./vocabulary";
 
 /*
@@ -9,7 +10,6 @@ import { ANTI_PERSONA_KINDS, ATTRIBUTE_TYPES, CUSTOMER_SETS, ROLES } from "./voc
  * all come from this definition.
  */
 
-const literalUnion = <T extends readonly string[]>(values: T, options?: { description: string }) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T[number]>[], options);
 const Share = (description?: string) => Type.Number({ minimum: 0, maximum: 1, ...(description ? { description } : {}) });
 const Count = (description?: string) => Type.Integer({ minimum: 0, ...(description ? { description } : {}) });
 

@@ -1,5 +1,6 @@
 import { PROVENANCE_FIELDS, HoldoutRuleSchema } from "./provenance";
-import { Type, type Static, type TSchema } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
+import { literalUnion } from "./literal-union";
 import { DECIMAL_MARKS, EVENT_AGGREGATES, ROLES } from "./vocabulary";
 
 /*
@@ -8,8 +9,6 @@ import { DECIMAL_MARKS, EVENT_AGGREGATES, ROLES } from "./vocabulary";
  * all come from this definition.
  */
 
-const literalUnion = <T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TSchema & { static: T[number] };
 
 /** Which values fall in a bin. Ranges leave out `lo` / `hi` where they are unbounded. */
 export const BinMatchSchema = Type.Union([

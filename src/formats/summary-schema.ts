@@ -1,4 +1,5 @@
-import { Type, type Static, type TSchema } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
+import { literalUnion } from "./literal-union";
 import { BELIEF_DIRECTIONS, BELIEF_TARGETS } from "./beliefs-schema";
 import { assertMatchesSchema } from "./schema-errors";
 import { DatasetError } from "./dataset-error";
@@ -14,8 +15,6 @@ import { ROLES } from "./vocabulary";
  * as null.
  */
 
-const literalUnion = <T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TSchema & { static: T[number] };
 
 const closed = { additionalProperties: false } as const;
 /** A statistic: null in the file where it is not a number (no deals, no events). */
