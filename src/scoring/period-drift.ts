@@ -18,7 +18,7 @@ export interface AttributeDrift {
   periods: PeriodEffect[];
   /** `flips`: in some training period it ranks deals significantly the wrong way; `fades`: strong early, indistinguishable from chance in the latest training period. */
   flag: "flips" | "fades" | null;
-  /** The flag in words, or null. */
+  /** The flag in words; or, unflagged, why an earlier flip is not held against it; null otherwise. */
   note: string | null;
 }
 
@@ -28,7 +28,10 @@ export interface AttributeDrift {
  * AUC of the attribute's weight of evidence (as fitted on the whole training part) with its
  * DeLong interval. Flags, on training periods only:
  * - `flips` when some period's AUC interval lies entirely below 0.5 (the attribute ranks that
- *   period's deals the wrong way, beyond noise);
+ *   period's deals the wrong way, beyond noise) and the latest training period does not show it
+ *   ranking the right way again (its interval above 0.5): an attribute that flipped once but
+ *   ranks the latest deals correctly is not flagged (the note says so, and the time-ordered
+ *   selection judges it), since what matters is the deals to come;
  * - `fades` when the first period's interval lies above 0.5 but the latest training period's
  *   includes 0.5 and its AUC is less than half as far from 0.5.
  *
@@ -76,7 +79,10 @@ export function attributeDrift(
   const reversed = training.find((x) => x.auc.hi < 0.5);
   let flag: AttributeDrift["flag"] = null, note: string | null = null;
   const auc = (x: PeriodEffect) => `AUC ${x.auc.auc.toFixed(3)} [${x.auc.lo.toFixed(3)}, ${x.auc.hi.toFixed(3)}]`;
-  if (reversed) {
+  const latest = training[training.length - 1];
+  if (reversed && latest !== reversed && latest.auc.lo > 0.5) {
+    note = `its effect flipped in ${reversed.label} (${auc(reversed)}) but it ranks the latest training period's deals the right way (${latest.label}, ${auc(latest)}): kept as a candidate`;
+  } else if (reversed) {
     flag = "flips";
     note = `its effect flips: in ${reversed.label} it ranks deals the wrong way (${auc(reversed)})`;
   } else if (training.length >= 2) {

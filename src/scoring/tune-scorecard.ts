@@ -101,11 +101,12 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const encodedAll = new Map(significant.map((a) => [a.name, encode(a, a.binSet)]));
   const pick = (x: Float64Array, rows: Int32Array) => Float64Array.from(rows, (r) => x[r]);
 
-  // Each candidate's effect period by period; one whose effect flips or fades inside the training part is set aside.
+  // Each candidate's effect period by period; one whose effect flips (and has not come back by the latest period) or fades inside the training part is set aside.
   const drift =
     "periods" in timeline
       ? [...encodedAll.values()].map((e) => attributeDrift(e.attribute.binSet, e.codes, e.woe, table.won, timeline.periods.rows, timeline.periods.labels, true))
       : [];
+  for (const x of drift) if (!x.flag && x.note) warnings.push(`${x.name}: ${x.note}`);
   for (const x of drift) if (x.flag) warnings.push(`${x.name}: ${x.note}${isForced(encodedAll.get(x.name)!.attribute, o) ? "; kept on the card on request" : "; set aside from the card"}`);
   const candidates = significant.filter((a) => isForced(a, o) || !drift.find((x) => x.name === a.name)?.flag);
   const encoded = new Map(candidates.map((a) => [a.name, encodedAll.get(a.name)!]));

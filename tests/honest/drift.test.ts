@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { timeOrderedFolds } from "../../src/model/time-ordered-folds";
+import { attributeDrift } from "../../src/scoring/period-drift";
 import { tuneScorecard } from "../../src/scoring/tune-scorecard";
 import { seededRandom } from "../../src/stats/random";
 import { syntheticDeals } from "./synthetic-deals";
@@ -61,4 +62,28 @@ test("drifting and fading attributes are flagged and kept off the card; win rate
   assert.ok(forced.rules.attributes.some((a) => a.name === "drifting"));
   assert.ok(card.metrics.auc.auc > forced.metrics.auc.auc + 0.02, `${card.metrics.auc.auc} vs ${forced.metrics.auc.auc} with the drifting attribute`);
   assert.deepEqual(card.toSummary().drift.map((d) => [d.name, d.flag]).sort(), [["drifting", "flips"], ["fading", "fades"], ["stable", null]]);
+});
+
+test("an attribute that flipped in one period but ranks the latest training period right is not flagged; the note says so", () => {
+  // 4 periods of 400 deals; the attribute wins 70 % against 30 % except in the second period, where it is reversed.
+  const n = 1600;
+  const codes = Int32Array.from({ length: n }, (_, i) => i % 2);
+  const woe = Float64Array.from(codes, (c) => (c ? 1 : -1));
+  const won = Uint8Array.from({ length: n }, (_, i) => {
+    const good = (i % 2 === 1) !== (i >= 400 && i < 800);
+    return i % 10 < (good ? 7 : 3) ? 1 : 0;
+  });
+  const rows = (from: number) => Int32Array.from({ length: 400 }, (_, i) => from + i);
+  const set = { name: "recovering", bins: [{ label: "no" }, { label: "yes" }] };
+  const periods = [rows(0), rows(400), rows(800), rows(1200)];
+  const d = attributeDrift(set as never, codes, woe, won, periods, ["p1", "p2", "p3", "p4"], false);
+  assert.ok(d.periods[1].auc.hi < 0.5 && d.periods[3].auc.lo > 0.5);
+  assert.equal(d.flag, null);
+  assert.match(d.note!, /^its effect flipped in p2 \(AUC 0\.\d+ \[.*\]\) but it ranks the latest training period's deals the right way \(p4, AUC 0\.\d+ .*\): kept as a candidate$/);
+  // Reversed in the latest period too: flagged.
+  const late = Uint8Array.from({ length: n }, (_, i) => {
+    const good = (i % 2 === 1) !== (i >= 1200);
+    return i % 10 < (good ? 7 : 3) ? 1 : 0;
+  });
+  assert.equal(attributeDrift(set as never, codes, woe, late, periods, ["p1", "p2", "p3", "p4"], false).flag, "flips");
 });
