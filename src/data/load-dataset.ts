@@ -13,6 +13,7 @@ import type { AttributeReport, JoinReport, LoadReport } from "./load-report";
 import { nearestName } from "../formats/nearest-name";
 import { checkFutureDates } from "./future-dates";
 import { canonicalTimeZone } from "./time-zone";
+import { isEventFeatureName } from "../sql/event-features-sql";
 import { calendarRange } from "./table-provenance";
 import { readDatasetSpec } from "./parse-dataset-spec";
 import { dealsTextColumn, readDeals, type DealsRead } from "./read-deals";
@@ -147,7 +148,7 @@ function closedDealKeys(load: LoadContext, deals: DealsRead, into: AttributeColu
 /** Throws when `attributes:` names a column that is in no table (event features aside). */
 function checkAttributeNames(load: LoadContext, metas: AttributeMeta[]): void {
   for (const name of Object.keys(load.attributes))
-    if (!metas.some((m) => m.name === name) && !name.includes("_count_") && !/_(sum|active_days|days_since_last)_\d+d$/.test(name)) {
+    if (!metas.some((m) => m.name === name) && !isEventFeatureName(name)) {
       const near = nearestName(name, metas.map((m) => m.name));
       throw new DatasetError(`no column "${name}" in deals or joined tables`, { file: load.specFile, field: `attributes.${name}` }, near ? `did you mean "${near}"?` : `name one of: ${metas.map((m) => m.name).join(", ")}`);
     }

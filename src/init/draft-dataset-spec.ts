@@ -266,7 +266,10 @@ function customerList(tables: readonly Inspected[], dir: string): { deals: Inspe
     const isTrue = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
     return { deals: t, outcome: { column: trial.name, won: vals.filter((v) => !isTrue(v)), lost: [], open: vals.filter(isTrue), why: `rows not on trial ("${trial.name}" false) count as won customers, trials as open` } };
   }
-  const any = t.columns.find((c) => !c.unique && !c.numeric && !c.dateFormat && c.missing === 0 && c.distinct.size <= 20);
+  // Every row is a won customer; the outcome column only has to hold a value on every row. A
+  // retention flag says most about such a table (and is read as retention too), so it comes first.
+  const candidates = t.columns.filter((c) => !c.unique && !c.numeric && !c.dateFormat && c.missing === 0 && c.distinct.size <= 20);
+  const any = candidates.find((c) => c.boolean && /churn|renew|retain|cancel/i.test(c.name)) ?? candidates[0];
   if (!any)
     throw new DatasetError(
       "no column says which deals were won or lost (a stage, status or won column), and no table reads as a customer list",

@@ -1,5 +1,5 @@
 import type { ScoringRules } from "../formats/scoring-rules-schema";
-import type { EventAggregate } from "../formats/vocabulary";
+import { EVENT_AGGREGATES, type EventAggregate } from "../formats/vocabulary";
 import type { Dialect } from "./dialects";
 import { sqlComment } from "./quoting";
 import { missingAsNull, numberOfText, trimmedText } from "./text-values";
@@ -23,6 +23,20 @@ export interface EventFeatureSpec {
 export function eventFeatureName(eventType: string, aggregate: EventAggregate, windowDays: number): string {
   const slug = eventType.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "event";
   return `${slug}_${aggregate}_${windowDays}d`;
+}
+
+/** The tail {@link eventFeatureName} gives a name: `_<aggregate>_<window>d`. */
+const FEATURE_NAME = new RegExp(`_(${EVENT_AGGREGATES.join("|")})_\\d+d$`);
+
+/**
+ * Whether a name has the form {@link eventFeatureName} gives: `<type>_<aggregate>_<window>d`.
+ *
+ * @example
+ * import { isEventFeatureName } from "./event-features-sql";
+ * [isEventFeatureName("demo_request_count_90d"), isEventFeatureName("employees")]; // => [true, false]
+ */
+export function isEventFeatureName(name: string): boolean {
+  return FEATURE_NAME.test(name);
 }
 
 /** The event-feature part of the view: its CTEs and, per feature, the lead-level expression. */

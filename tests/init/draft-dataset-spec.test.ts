@@ -116,3 +116,16 @@ test("no outcome column, no won table and no customer list: a clear error says w
   writeFileSync(join(dir, "contacts.csv"), ["contact_id,signup,page", ...Array.from({ length: 40 }, (_, i) => `c${i},2026-01-${String((i % 28) + 1).padStart(2, "0")},p${i}`)].join("\n") + "\n");
   await assert.rejects(draftDatasetSpec(dir), (e: unknown) => e instanceof DatasetError && /no column says which deals were won or lost/.test(e.message) && /contacts\.csv/.test(e.message) && /make deals a `sql:` SELECT/.test(e.message));
 });
+
+test("a customer table with a churn flag and no won/lost column (Telco's layout): a customer list whose outcome column is the flag, and retention from it with both values", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "leadlab-init-churn-"));
+  const rows = Array.from({ length: 50 }, (_, i) => `C${i},${i % 2 ? "Female" : "Male"},${i % 3 ? "Month-to-month" : "Two year"},${(20 + i).toFixed(2)},${i % 4 ? "No" : "Yes"}`);
+  writeFileSync(join(dir, "customers.csv"), ["customerID,gender,Contract,MonthlyCharges,Churn", ...rows].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  assert.deepEqual(draft.spec.deals.outcome, { column: "Churn", won: ["No", "Yes"], lost: [] });
+  assert.deepEqual(draft.spec.retention?.retained, { column: "Churn", true: ["No"], false: ["Yes"] });
+  writeFileSync(join(dir, "dataset.yaml"), draft.yaml);
+  const loaded = await loadDataset(join(dir, "dataset.yaml"));
+  assert.equal(loaded.report.deals.won, 50);
+  assert.ok(loaded.table.attributes.some((a) => a.name === "gender"), "gender stays an attribute, not the outcome");
+});
