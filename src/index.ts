@@ -16,7 +16,7 @@ export { DealTable, type DealTableParts, type AttributeMeta, type Column, type E
 export { dealTableToDataFrame } from "./data/deal-table-frame";
 export { fromDataFrame } from "./notebook/data-frame";
 export { profileTable, type AttributeProfile, type ValueWinRate } from "./data/profile-table";
-export { readNumberText, detectNumberFormat, describeNumberFormat, numberFormatRule, type NumberText, type NumberFormat } from "./data/number-format";
+export { readNumberText, detectNumberFormat, describeNumberFormat, numberFormatRule, columnCurrency, type NumberText, type NumberFormat } from "./data/number-format";
 
 // First contact: draft a dataset.yaml from a folder of CRM exports
 export { draftDatasetSpec, INIT_EXTENSIONS, type DraftedSpec } from "./init/draft-dataset-spec";

@@ -74,6 +74,8 @@ export interface DealTableParts {
   createdAt?: Float64Array;
   closedAt?: Float64Array;
   amount?: Float64Array;
+  /** The amount's currency (ISO 4217), when the loader read one currency mark on its values. */
+  amountCurrency?: string;
   attributes: AttributeMeta[];
   columns: Record<string, Column>;
   retention?: Retention;
@@ -131,6 +133,7 @@ export class DealTable implements DealTableParts {
   readonly createdAt?: Float64Array;
   readonly closedAt?: Float64Array;
   readonly amount?: Float64Array;
+  readonly amountCurrency?: string;
   readonly attributes: AttributeMeta[];
   readonly columns: Record<string, Column>;
   readonly retention?: Retention;
@@ -152,6 +155,7 @@ export class DealTable implements DealTableParts {
     this.createdAt = parts.createdAt;
     this.closedAt = parts.closedAt;
     this.amount = parts.amount;
+    this.amountCurrency = parts.amountCurrency;
     this.attributes = parts.attributes;
     this.columns = parts.columns;
     this.retention = parts.retention;

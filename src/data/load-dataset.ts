@@ -282,6 +282,7 @@ function assembleTable(
     createdAt: closed.createdAt,
     closedAt: closed.closedAt,
     amount: closed.amount,
+    ...(deals.amountCurrency ? { amountCurrency: deals.amountCurrency } : {}),
     ...parts,
     sources: {
       id: spec.deals.id,

@@ -86,6 +86,26 @@ export function numberFormatRule(f: NumberFormat | undefined): { decimal: Decima
   return f && (f.grouped > 0 || f.currencies.length > 0 || f.percent > 0 || f.decimal === ",") ? { decimal: f.decimal } : undefined;
 }
 
+/** The ISO 4217 code of each currency mark of {@link CURRENCY_MARKS} that is a symbol ("$" is read as US dollars). */
+const SYMBOL_CODES: Record<string, string> = {
+  "US$": "USD", "CA$": "CAD", "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD", "R$": "BRL", "A$": "AUD", "C$": "CAD", "S$": "SGD",
+  $: "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
+};
+
+/**
+ * The currency of a column's numbers, as an ISO 4217 code, when its values carry exactly one
+ * currency mark (a code, or a symbol read as its usual currency: "$" as USD); undefined otherwise.
+ *
+ * @example
+ * import { columnCurrency, detectNumberFormat } from "leadlab";
+ * [columnCurrency(detectNumberFormat(["€1.200,50", "€99"])), columnCurrency(detectNumberFormat(["12", "13"]))]; // => ["EUR", undefined]
+ */
+export function columnCurrency(f: NumberFormat): string | undefined {
+  if (f.currencies.length !== 1) return undefined;
+  const mark = f.currencies[0];
+  return SYMBOL_CODES[mark] ?? (/^[A-Z]{3}$/.test(mark) ? mark : undefined);
+}
+
 /** How a column writes its numbers, decided from all its values. */
 export interface NumberFormat {
   decimal: DecimalMark;

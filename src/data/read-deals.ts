@@ -1,6 +1,6 @@
 import { DatasetError } from "../formats/dataset-error";
 import type { LoadContext } from "./load-context";
-import { detectNumberFormat } from "./number-format";
+import { columnCurrency, detectNumberFormat } from "./number-format";
 import { outcomeLabels, type OutcomeLabels } from "./outcome-labels";
 import { parseDate } from "./parse-date";
 import { readTextTable, requireColumn, type TextTable } from "./read-table";
@@ -16,6 +16,8 @@ export interface DealsRead {
   createdAt?: Float64Array;
   closedAt?: Float64Array;
   amount?: Float64Array;
+  /** The amount's currency (ISO 4217), when its values carry exactly one currency mark. */
+  amountCurrency?: string;
 }
 
 /**
@@ -51,12 +53,12 @@ export async function readDeals(load: LoadContext): Promise<DealsRead> {
   };
   const createdAt = dateOf(spec.deals.created_at, "deals.created_at");
   const closedAt = dateOf(spec.deals.closed_at, "deals.closed_at");
+  const amountFormat = spec.deals.amount ? detectNumberFormat(col(spec.deals.amount, "deals.amount").filter((v): v is string => v !== null)) : undefined;
   const amount = spec.deals.amount
-    ? (typedColumn(col(spec.deals.amount, "deals.amount"), "numeric", { file: deals.label, column: spec.deals.amount }, {
-        numberFormat: detectNumberFormat(col(spec.deals.amount, "deals.amount").filter((v): v is string => v !== null)),
-      }) as Float64Array)
+    ? (typedColumn(col(spec.deals.amount, "deals.amount"), "numeric", { file: deals.label, column: spec.deals.amount }, { numberFormat: amountFormat }) as Float64Array)
     : undefined;
-  return { table: deals, ids, outcome, reserved, createdAt, closedAt, amount };
+  const amountCurrency = amountFormat && columnCurrency(amountFormat);
+  return { table: deals, ids, outcome, reserved, createdAt, closedAt, amount, ...(amountCurrency ? { amountCurrency } : {}) };
 }
 
 /** Throws when a deal has no id or two deals share one (ids compared trimmed). */

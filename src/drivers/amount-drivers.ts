@@ -52,6 +52,8 @@ export interface AmountAttribute {
 /** The result of {@link amountDrivers}. */
 export interface AmountDriversResult {
   dataset: string;
+  /** The amount's currency (ISO 4217), when the loader read one. */
+  currency?: string;
   /** Won deals analysed (with a positive amount) and their median amount with its interval. */
   n: number;
   overall: AmountBin;
@@ -133,7 +135,7 @@ export function amountDrivers(table: DealTable, options: AmountDriversOptions = 
   const exclude = new Set(options.exclude ?? []);
   const clusters = accountCodes(table, rows);
   if (rows.length < 2) {
-    return { dataset: table.name, n: rows.length, overall: rows.length ? bin("all won deals", [...amount]) : { label: "all won deals", n: 0, median: NaN, lo: NaN, hi: NaN, coverage: 0 }, fdr, attributes: [], verdict: "too few won deals with an amount to analyse deal size", warnings: [...warnings, "amount: fewer than 2 won deals with an amount; the analysis is skipped"] };
+    return { dataset: table.name, ...(table.amountCurrency ? { currency: table.amountCurrency } : {}), n: rows.length, overall: rows.length ? bin("all won deals", [...amount]) : { label: "all won deals", n: 0, median: NaN, lo: NaN, hi: NaN, coverage: 0 }, fdr, attributes: [], verdict: "too few won deals with an amount to analyse deal size", warnings: [...warnings, "amount: fewer than 2 won deals with an amount; the analysis is skipped"] };
   }
   const found: Omit<AmountAttribute, "q" | "significant">[] = [];
   for (const meta of table.attributes) {
@@ -157,5 +159,5 @@ export function amountDrivers(table: DealTable, options: AmountDriversOptions = 
   const verdict = sig.length
     ? `${sig.length} of ${attributes.length} attributes predict the amount of won deals (q < ${fdr}): ${sig.slice(0, 5).map((a) => a.name).join(", ")}${sig.length > 5 ? ", …" : ""}`
     : `no attribute predicts the amount of won deals (q < ${fdr} for none of ${attributes.length})`;
-  return { dataset: table.name, n: rows.length, overall: bin("all won deals", [...amount]), fdr, attributes, verdict, warnings };
+  return { dataset: table.name, ...(table.amountCurrency ? { currency: table.amountCurrency } : {}), n: rows.length, overall: bin("all won deals", [...amount]), fdr, attributes, verdict, warnings };
 }

@@ -230,6 +230,7 @@ const AmountBinSchema = Type.Object({ label: Type.String(), n: Count, median: St
 const ValueSchema = Type.Object(
   {
     dataset: Type.String(),
+    currency: Type.Optional(Type.String({ description: "The amount's currency (ISO 4217), when its values carried one." })),
     n: Count,
     overall: AmountBinSchema,
     fdr: Type.Number(),

@@ -27,7 +27,7 @@ export async function valueSection(result: AmountDriversResult, top = 10, charts
     const pool = big.length >= 2 ? big : a.bins;
     const hi = pool.reduce((x, y) => (y.median > x.median ? y : x));
     const lo = pool.reduce((x, y) => (y.median < x.median ? y : x));
-    const bin = (b: typeof hi) => `${b.label}: ${formatAmount(b.median)} [${formatAmount(b.lo)}–${formatAmount(b.hi)}] of ${formatCount(b.n)}`;
+    const bin = (b: typeof hi) => `${b.label}: ${formatAmount(b.median, result.currency)} [${formatAmount(b.lo, result.currency)}–${formatAmount(b.hi, result.currency)}] of ${formatCount(b.n)}`;
     return [a.name, bin(hi), bin(lo), formatPValue(a.q)];
   });
   const table = rows.length
@@ -36,6 +36,6 @@ export async function valueSection(result: AmountDriversResult, top = 10, charts
   const svgs = await Promise.all(
     shown.slice(0, charts).map(async (a, i) => embedSvg(await renderSvg(amountByBinChart(a.bins, { title: `Median won amount by ${a.name}`, overall: result.overall.median })), `value-${i + 1}`, `Median won amount by ${a.name}`)),
   );
-  const intro = `<p>${escapeHtml(`${result.verdict}. ${formatCount(result.n)} won deals, median amount ${formatAmount(result.overall.median)} [${formatAmount(result.overall.lo)}–${formatAmount(result.overall.hi)}].`)}</p>`;
+  const intro = `<p>${escapeHtml(`${result.verdict}. ${formatCount(result.n)} won deals, median amount ${formatAmount(result.overall.median, result.currency)} [${formatAmount(result.overall.lo, result.currency)}–${formatAmount(result.overall.hi, result.currency)}].`)}</p>`;
   return { title: "Deal value: what predicts the size of won deals", html: intro + table + svgs.join("") };
 }

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { describeNumberFormat, detectNumberFormat, readNumberText } from "../../src/data/number-format";
+import { columnCurrency, describeNumberFormat, detectNumberFormat, readNumberText } from "../../src/data/number-format";
+import { amountDrivers } from "../../src/drivers/amount-drivers";
+import { valueSection } from "../../src/report/value-section";
 import { foldText } from "../../src/data/fold-text";
 import { inferAttribute } from "../../src/data/infer-attribute";
 import { loadDataset } from "../../src/data/load-dataset";
@@ -90,4 +92,20 @@ test("the loader keeps how a numeric column wrote its numbers, for the rules to 
   assert.equal(table.attribute("seats").numberFormat, undefined, "plain numbers need no format");
   assert.deepEqual(Array.from(table.columns.budget as Float64Array), [62000, 1200.5, 950, 18000]);
   assert.deepEqual(Array.from(table.columns.discount as Float64Array), [12.5, 7, 0.5, 3.25]);
+});
+
+test("the deals' amount keeps its currency when its values carry one mark: the deal-size analysis and its report section show it", async () => {
+  const rows = Array.from({ length: 40 }, (_, i) => `D${i},${i % 3 ? "Won" : "Lost"},2026-01-${String((i % 28) + 1).padStart(2, "0")},"$${(1000 * (i + 1)).toLocaleString("en-US")}.00",${i % 2 ? "a" : "b"}`);
+  const dir = tempDataset({
+    "dataset.yaml": specText("", "deals:\n  file: deals.csv\n  id: deal_id\n  outcome: { column: stage, won: [Won], lost: [Lost] }\n  created_at: created\n  amount: amount\n"),
+    "deals.csv": ["deal_id,stage,created,amount,plan", ...rows].join("\n"),
+  });
+  const { table } = await loadDataset(`${dir}/dataset.yaml`);
+  assert.equal(table.amountCurrency, "USD");
+  assert.equal(table.amount![1], 2000);
+  const value = amountDrivers(table, { rows: Int32Array.from(table.ids, (_, i) => i) });
+  assert.equal(value.currency, "USD");
+  const section = await valueSection(value);
+  assert.match(section.html, /median amount \$\d{1,3}(,\d{3})* \[\$/);
+  assert.equal(columnCurrency(detectNumberFormat(["12 EUR", "3 USD"])), undefined, "two currencies: none");
 });
