@@ -7,6 +7,7 @@ import { htmlTable } from "./html-table";
 import type { ReportSection } from "./report-html";
 import { formatRateInterval } from "../format/rate-interval";
 import { formatPercent } from "../format/percent";
+import { formatCount } from "../format/count";
 import { OTHER_PERSONA } from "../personas/persona-rule";
 
 /**
@@ -25,7 +26,7 @@ import { OTHER_PERSONA } from "../personas/persona-rule";
 export async function personasSection(result: PersonasResult): Promise<ReportSection> {
   const rate = (r: { value: number; lo: number; hi: number } | null) => (r ? formatRateInterval(r.value, r.lo, r.hi) : "–");
   const table = htmlTable({
-    caption: `${result.personas.length} personas of ${result.counts.clustered} customers (${result.customerDefinition}), by retained revenue`,
+    caption: `Ranked by retained revenue; customers: ${result.customerDefinition}`,
     head: ["Persona", "Customers", "Share", "Win rate of deals like it", "Retained", "Median won amount", "Retained revenue"],
     rows: result.personas.map((p) => [
       p.name,
@@ -50,7 +51,7 @@ export async function personasSection(result: PersonasResult): Promise<ReportSec
       `<p>${escapeHtml(`Share of each segment's customers the rules give it: ${a.bySegment.map((x) => `${x.id} ${Number.isNaN(x.fidelity) ? "–" : formatPercent(x.fidelity)} of ${x.customers}`).join(", ")}.`)}</p>` +
       `<p>${escapeHtml(`"${OTHER_PERSONA}": ${formatPercent(a.otherShare)} of the closed deals match no persona rule.`)}</p>` +
       (result.antiPersonas.length
-        ? `<h3>Anti-personas</h3>${list(result.antiPersonas.map((x) => `${x.kind.replace(/-/g, " ")}: ${x.name} (${x.source === "customers" ? "set aside from the personas" : "among the deals no persona rule matches"}), ${x.deals} deals, win rate ${rate(x.winRate)}, retained ${rate(x.retention)}`))}`
+        ? `<h3>Anti-personas</h3>${list(result.antiPersonas.map((x) => `${x.kind.replace(/-/g, " ")}: ${x.name} (${x.source === "customers" ? "set aside from the personas" : "among the deals no persona rule matches"}), ${formatCount(x.deals)} deals, win rate ${rate(x.winRate)}, retained ${rate(x.retention)}`))}`
         : ""),
   };
 }
