@@ -4,7 +4,7 @@ import { survivalCurvesChart } from "../charts/survival-curves";
 import type { ContrastRow } from "../drivers/contrast";
 import type { Bin } from "../stats/binning/bin";
 import { NO_RETENTION_DATA, type RetentionAnalysis } from "../drivers/retention-analysis";
-import type { DriversResult } from "../drivers/drivers-result";
+import type { DriverAttribute, DriversResult } from "../drivers/drivers-result";
 import { formatCount } from "../format/count";
 import { formatPValue } from "../format/p-value";
 import { formatPercent } from "../format/percent";
@@ -52,7 +52,7 @@ export async function retentionSection(analysis: RetentionAnalysis | undefined, 
     : "";
   const curves = await Promise.all(
     analysis.curves.map(async (a, i) =>
-      embedSvg(await renderSvg(survivalCurvesChart(a, { horizonDays: analysis.horizonDays, ...(d.overallSurvival ? { overall: d.overallSurvival } : {}) })), `retention-${i + 1}`, `Retention by ${a.name}`),
+      embedSvg(await renderSvg(survivalCurvesChart(readableCurves(a), { horizonDays: analysis.horizonDays, ...(d.overallSurvival ? { overall: d.overallSurvival } : {}) })), `retention-${i + 1}`, `Retention by ${a.name}`),
     ),
   );
   return { title: TITLE, html: intro + drivers + curves.join("") + (await contrastHtml(analysis, winDrivers)) };
@@ -86,4 +86,9 @@ async function contrastHtml(analysis: RetentionAnalysis, winDrivers: DriversResu
       )
     : "";
   return intro + table + chart;
+}
+
+/** The attribute with its curves' legend labels written as the tables write bins (readable edges). */
+function readableCurves(a: DriverAttribute): DriverAttribute {
+  return a.survival ? { ...a, survival: a.survival.map((c) => ({ ...c, label: readableBinText(c.label, a.binSet.bins, a.binSet.name) })) } : a;
 }
