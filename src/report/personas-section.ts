@@ -7,6 +7,7 @@ import { htmlTable } from "./html-table";
 import type { ReportSection } from "./report-html";
 import { formatRateInterval } from "../format/rate-interval";
 import { formatPercent } from "../format/percent";
+import { formatAmount } from "../format/amount";
 import { formatCount } from "../format/count";
 import { OTHER_PERSONA } from "../personas/persona-rule";
 
@@ -30,12 +31,12 @@ export async function personasSection(result: PersonasResult): Promise<ReportSec
     head: ["Persona", "Customers", "Share", "Win rate of deals like it", "Retained", "Median won amount", "Retained revenue"],
     rows: result.personas.map((p) => [
       p.name,
-      String(p.size),
+      formatCount(p.size),
       formatPercent(p.share),
       rate(p.winRate),
       rate(p.retention),
-      p.medianAmount === null ? "–" : p.medianAmount.toLocaleString("en-US"),
-      `${p.retainedRevenue.toLocaleString("en-US", { maximumFractionDigits: 0 })} (${formatPercent(p.retainedRevenueShare)})`,
+      p.medianAmount === null ? "–" : formatAmount(p.medianAmount),
+      `${formatAmount(p.retainedRevenue)} (${formatPercent(p.retainedRevenueShare)})`,
     ]),
     numeric: [1, 2, 3, 4, 5, 6],
   });
