@@ -53,10 +53,10 @@ export async function readDeals(load: LoadContext): Promise<DealsRead> {
   };
   const createdAt = dateOf(spec.deals.created_at, "deals.created_at");
   const closedAt = dateOf(spec.deals.closed_at, "deals.closed_at");
-  const amountFormat = spec.deals.amount ? detectNumberFormat(col(spec.deals.amount, "deals.amount").filter((v): v is string => v !== null)) : undefined;
-  const amount = spec.deals.amount
-    ? (typedColumn(col(spec.deals.amount, "deals.amount"), "numeric", { file: deals.label, column: spec.deals.amount }, { numberFormat: amountFormat }) as Float64Array)
-    : undefined;
+  const amountColumn = spec.deals.amount;
+  const amountText = amountColumn ? col(amountColumn, "deals.amount") : undefined;
+  const amountFormat = amountText && detectNumberFormat(amountText.filter((v): v is string => v !== null));
+  const amount = amountText && (typedColumn(amountText, "numeric", { file: deals.label, column: amountColumn! }, { numberFormat: amountFormat }) as Float64Array);
   const amountCurrency = amountFormat && columnCurrency(amountFormat);
   return { table: deals, ids, outcome, reserved, createdAt, closedAt, amount, ...(amountCurrency ? { amountCurrency } : {}) };
 }
