@@ -7,15 +7,7 @@ import { FrameworksResult } from "../../src/frameworks/frameworks-result";
 import { compareAuc } from "../../src/model/auc";
 import { splitHoldout } from "../../src/data/holdout-split";
 import { seededRandom } from "../../src/stats/random";
-
-/** Deep-freezes arrays and objects (typed arrays cannot be frozen; they are compared after the call instead). */
-function frozen<T>(x: T): T {
-  if (x && typeof x === "object" && !ArrayBuffer.isView(x)) {
-    for (const v of Object.values(x as object)) frozen(v);
-    Object.freeze(x);
-  }
-  return x;
-}
+import { frozen } from "../helpers/assert-close";
 
 /**
  * 600 seeded deals with BANT answers in four attribute types: need (boolean) and authority

@@ -6,6 +6,7 @@ import { evaluateFrameworks } from "../../src/frameworks/evaluate-frameworks";
 import { formatFrameworks } from "../../src/frameworks/format-frameworks";
 import type { FrameworksResult } from "../../src/frameworks/frameworks-result";
 import { SAMPLE_SPEC, sampleTable, sampleTruth } from "../helpers/sample-fixture";
+import { close } from "../helpers/assert-close";
 
 /**
  * The sample (data/sample, seed 42), evaluated on its holdout: the 1,409 deals closed in the last
@@ -71,11 +72,6 @@ const PYTHON = {
   } as Record<string, number>,
   truthAuc: 0.8192978982207011,
 };
-
-function close(actual: number, expected: number, tol: number, what: string): void {
-  const err = Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
-  assert.ok(err <= tol, `${what}: ${actual} vs ${expected}`);
-}
 
 let cached: Promise<{ result: FrameworksResult; withTruth: FrameworksResult }> | undefined;
 

@@ -6,6 +6,7 @@ import { nOfMRules } from "../../src/frameworks/n-of-m";
 import { riskRatio } from "../../src/stats/risk-ratio";
 import { normalQuantile } from "../../src/stats/normal-distribution";
 import { wilsonInterval } from "../../src/stats/wilson";
+import { close } from "../helpers/assert-close";
 
 /**
  * Reference values from Debian's scipy 1.10 / statsmodels 0.13 (`/usr/bin/python3`):
@@ -25,11 +26,6 @@ import { wilsonInterval } from "../../src/stats/wilson";
  *   # (0.7194264127922744, 28.147423614049238), (0.4576887359869822, 3.8842506664361993), (0.953282132469588, 37.764265975213256)
  *   proportion_confint(4, 5, method="wilson")  # (0.3755346297625252, 0.9637758913675698)
  */
-
-function close(actual: number, expected: number, tol = 1e-9, what = ""): void {
-  const err = Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
-  assert.ok(err <= tol, `${what}: ${actual} vs ${expected}`);
-}
 
 test("riskRatio: Katz log interval, as statsmodels' Table2x2.riskratio_confint", () => {
   const r = riskRatio(30, 50, 20, 50);

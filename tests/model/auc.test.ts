@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { auc, aucWithCI, compareAuc } from "../../src/model/auc";
+import { closeAbs } from "../helpers/assert-close";
 
 /**
  * Fixture shared with the Python that produced the reference values (MINSTD generator, exact in
@@ -40,21 +41,18 @@ function fixture(n = 400, seed = 777): { a: Float64Array; b: Float64Array; y: Ui
   return { a, b, y };
 }
 
-const close = (actual: number, expected: number, tol: number, what: string): void =>
-  assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} differs from ${expected} by more than ${tol}`);
-
 test("the fixture matches the Python one", () => {
   const { a, b, y } = fixture();
   assert.equal(y.reduce((s, v) => s + v, 0), 205);
-  close(a.reduce((s, v) => s + v, 0), 199.04, 1e-9, "sum a");
-  close(b.reduce((s, v) => s + v, 0), 198.7, 1e-9, "sum b");
+  closeAbs(a.reduce((s, v) => s + v, 0), 199.04, 1e-9, "sum a");
+  closeAbs(b.reduce((s, v) => s + v, 0), 198.7, 1e-9, "sum b");
 });
 
 test("AUC matches sklearn.metrics.roc_auc_score with heavy ties", () => {
   // roc_auc_score(y, a), roc_auc_score(y, b)
   const { a, b, y } = fixture();
-  close(auc(a, y), 0.7267417135709818, 1e-12, "auc a");
-  close(auc(b, y), 0.6517823639774859, 1e-12, "auc b");
+  closeAbs(auc(a, y), 0.7267417135709818, 1e-12, "auc a");
+  closeAbs(auc(b, y), 0.6517823639774859, 1e-12, "auc b");
 });
 
 test("AUC invariants: perfect = 1, reversed = 0, all tied = 0.5, invariant to monotone transforms", () => {
@@ -71,9 +69,9 @@ test("DeLong by hand: 3 wins, 3 losses", () => {
   // Wins score 0.35, 0.8, 0.9; losses 0.1, 0.4, 0.2. ψ per win: 2/3, 1, 1; per loss: 1, 2/3, 1.
   // AUC = 8/9; S10 = S01 = ((2/9)² + 2·(1/9)²) / 2 = 1/27; Var = (1/27)/3 + (1/27)/3 = 2/81; se = √2/9.
   const r = aucWithCI([0.1, 0.4, 0.35, 0.8, 0.2, 0.9], Uint8Array.from([0, 0, 1, 1, 0, 1]));
-  close(r.auc, 8 / 9, 1e-15, "auc");
-  close(r.se, Math.SQRT2 / 9, 1e-15, "se");
-  close(r.lo, 8 / 9 - 1.959963984540054 * (Math.SQRT2 / 9), 1e-12, "lo");
+  closeAbs(r.auc, 8 / 9, 1e-15, "auc");
+  closeAbs(r.se, Math.SQRT2 / 9, 1e-15, "se");
+  closeAbs(r.lo, 8 / 9 - 1.959963984540054 * (Math.SQRT2 / 9), 1e-12, "lo");
   assert.equal(r.hi, 1, "clipped at 1");
 });
 
@@ -97,10 +95,10 @@ test("DeLong by hand: 3 wins, 3 losses", () => {
 test("aucWithCI matches DeLong written from its definition", () => {
   const { a, y } = fixture();
   const r = aucWithCI(a, y);
-  close(r.auc, 0.7267417135709818, 1e-12, "auc");
-  close(r.se, 0.025263700577112497, 1e-12, "se");
-  close(r.lo, 0.6772257703236375, 1e-12, "lo");
-  close(r.hi, 0.7762576568183261, 1e-12, "hi");
+  closeAbs(r.auc, 0.7267417135709818, 1e-12, "auc");
+  closeAbs(r.se, 0.025263700577112497, 1e-12, "se");
+  closeAbs(r.lo, 0.6772257703236375, 1e-12, "lo");
+  closeAbs(r.hi, 0.7762576568183261, 1e-12, "hi");
   const wide = aucWithCI(a, y, 0.99);
   assert.ok(wide.lo < r.lo && wide.hi > r.hi);
 });
@@ -108,17 +106,17 @@ test("aucWithCI matches DeLong written from its definition", () => {
 test("compareAuc matches the paired DeLong test written from its definition", () => {
   const { a, b, y } = fixture();
   const r = compareAuc(a, b, y);
-  close(r.diff, 0.07495934959349593, 1e-12, "diff");
-  close(r.se, 0.022738754077972715, 1e-12, "se");
-  close(r.z, 3.2965460348643236, 1e-9, "z");
-  close(r.p, 0.0009788157205201848, 1e-9, "p");
-  close(r.lo, 0.03039221054735612, 1e-12, "lo");
-  close(r.hi, 0.11952648863963573, 1e-12, "hi");
-  close(r.aucA - r.aucB, r.diff, 1e-15, "aucA - aucB");
+  closeAbs(r.diff, 0.07495934959349593, 1e-12, "diff");
+  closeAbs(r.se, 0.022738754077972715, 1e-12, "se");
+  closeAbs(r.z, 3.2965460348643236, 1e-9, "z");
+  closeAbs(r.p, 0.0009788157205201848, 1e-9, "p");
+  closeAbs(r.lo, 0.03039221054735612, 1e-12, "lo");
+  closeAbs(r.hi, 0.11952648863963573, 1e-12, "hi");
+  closeAbs(r.aucA - r.aucB, r.diff, 1e-15, "aucA - aucB");
   // Swapping the scores flips the sign and keeps the p-value.
   const s = compareAuc(b, a, y);
-  close(s.diff, -r.diff, 1e-15, "swapped diff");
-  close(s.p, r.p, 1e-12, "swapped p");
+  closeAbs(s.diff, -r.diff, 1e-15, "swapped diff");
+  closeAbs(s.p, r.p, 1e-12, "swapped p");
 });
 
 test("compareAuc of a score with a monotone transform of itself: no difference, p = 1", () => {
@@ -157,6 +155,6 @@ test("AUC with its DeLong interval on 200 000 rows where y ~ Bernoulli(score): 5
     y[i] = next() < scores[i] ? 1 : 0;
   }
   const r = aucWithCI(scores, y);
-  close(r.auc, 5 / 6, 0.005, "auc of p = score"); // for y ~ Bernoulli(s), s ~ U(0, 1): E[AUC] = 4∫∫_{s1>s0} s1(1 − s0) = 5/6
+  closeAbs(r.auc, 5 / 6, 0.005, "auc of p = score"); // for y ~ Bernoulli(s), s ~ U(0, 1): E[AUC] = 4∫∫_{s1>s0} s1(1 − s0) = 5/6
   assert.ok(r.lo < 5 / 6 && 5 / 6 < r.hi, `95% interval [${r.lo}, ${r.hi}]`);
 });

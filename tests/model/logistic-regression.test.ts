@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { fitLogistic, predictLogit, predictProba } from "../../src/model/logistic-regression";
+import { closeAbs, closeAllAbs } from "../helpers/assert-close";
 
 /**
  * The fixture is generated identically here and in the Python that produced the reference
@@ -42,15 +43,6 @@ function fixture(n = 500, seed = 12345): { X: Float64Array[]; y: Uint8Array } {
   return { X: [x1, x2, x3], y };
 }
 
-function close(actual: number, expected: number, tol: number, what: string): void {
-  assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} differs from ${expected} by more than ${tol}`);
-}
-
-function closeAll(actual: readonly number[], expected: readonly number[], tol: number, what: string): void {
-  assert.equal(actual.length, expected.length, what);
-  actual.forEach((v, i) => close(v, expected[i], tol, `${what}[${i}]`));
-}
-
 test("the fixture matches the Python one (310 wins of 500)", () => {
   const { y } = fixture();
   assert.equal(y.reduce((a, b) => a + b, 0), 310);
@@ -67,9 +59,9 @@ test("unpenalised fit matches statsmodels Logit: coefficients, standard errors, 
   assert.equal(m.converged, true);
   assert.ok(m.iterations <= 10, `took ${m.iterations} iterations`);
   assert.deepEqual(m.warnings, []);
-  closeAll([m.intercept, ...m.coefficients], params, 1e-9, "params");
-  closeAll([m.standardErrors.intercept, ...m.standardErrors.coefficients], bse, 1e-9, "bse");
-  close(m.logLik, llf, 1e-9, "logLik");
+  closeAllAbs([m.intercept, ...m.coefficients], params, 1e-9, "params");
+  closeAllAbs([m.standardErrors.intercept, ...m.standardErrors.coefficients], bse, 1e-9, "bse");
+  closeAbs(m.logLik, llf, 1e-9, "logLik");
 });
 
 test("L2 fit matches scikit-learn with C = 1 / l2 (penalty on the summed log-loss, intercept free)", () => {
@@ -80,7 +72,7 @@ test("L2 fit matches scikit-learn with C = 1 / l2 (penalty on the summed log-los
   const m = fitLogistic(X, y, { l2: 2 });
   assert.equal(m.converged, true);
   assert.equal(m.l2, 2);
-  closeAll([m.intercept, ...m.coefficients], expected, 1e-8, "params");
+  closeAllAbs([m.intercept, ...m.coefficients], expected, 1e-8, "params");
 });
 
 test("weighted fits match statsmodels GLM (freq_weights) and scikit-learn (sample_weight)", () => {
@@ -93,10 +85,10 @@ test("weighted fits match statsmodels GLM (freq_weights) and scikit-learn (sampl
   const { X, y } = fixture();
   const weights = Float64Array.from(y, (_, i) => 1 + (i % 3));
   const m = fitLogistic(X, y, { weights });
-  closeAll([m.intercept, ...m.coefficients], glm, 1e-9, "glm params");
-  close(m.logLik, glmLlf, 1e-8, "glm llf");
+  closeAllAbs([m.intercept, ...m.coefficients], glm, 1e-9, "glm params");
+  closeAbs(m.logLik, glmLlf, 1e-8, "glm llf");
   const p = fitLogistic(X, y, { weights, l2: 5 });
-  closeAll([p.intercept, ...p.coefficients], sk, 1e-8, "sklearn params");
+  closeAllAbs([p.intercept, ...p.coefficients], sk, 1e-8, "sklearn params");
 });
 
 test("number[][] columns give the same fit as Float64Array columns; inputs are not changed", () => {
@@ -118,10 +110,10 @@ test("predictLogit and predictProba use the fitted coefficients", () => {
   const p = predictProba(m, X);
   const i = 17;
   const expected = m.intercept + m.coefficients[0] * X[0][i] + m.coefficients[1] * X[1][i] + m.coefficients[2] * X[2][i];
-  close(eta[i], expected, 1e-12, "logit");
-  close(p[i], 1 / (1 + Math.exp(-expected)), 1e-12, "proba");
+  closeAbs(eta[i], expected, 1e-12, "logit");
+  closeAbs(p[i], 1 / (1 + Math.exp(-expected)), 1e-12, "proba");
   // At the maximum-likelihood solution the fitted probabilities sum to the number of wins.
-  close(p.reduce((s, v) => s + v, 0), y.reduce((s, v) => s + v, 0), 1e-8, "score equation");
+  closeAbs(p.reduce((s, v) => s + v, 0), y.reduce((s, v) => s + v, 0), 1e-8, "score equation");
   assert.throws(() => predictLogit(m, [X[0]]), /3 coefficient\(s\) but X has 1 column/);
 });
 
@@ -158,10 +150,10 @@ test("constant and collinear columns warn and still give the right fitted values
   const b = predictLogit(collinear, [X[0], doubled]);
   const c = predictLogit(constant, [X[0], new Float64Array(300).fill(3)]);
   for (let i = 0; i < 300; i += 37) {
-    close(b[i], a[i], 1e-6, `collinear logit ${i}`);
-    close(c[i], a[i], 1e-6, `constant logit ${i}`);
+    closeAbs(b[i], a[i], 1e-6, `collinear logit ${i}`);
+    closeAbs(c[i], a[i], 1e-6, `constant logit ${i}`);
   }
-  close(collinear.logLik, single.logLik, 1e-9, "collinear logLik");
+  closeAbs(collinear.logLik, single.logLik, 1e-9, "collinear logLik");
 });
 
 test("an outcome with no losses warns", () => {

@@ -5,6 +5,7 @@ import { calibrationTable } from "../../src/model/calibration";
 import { ksStatistic } from "../../src/model/ks-statistic";
 import { liftTable } from "../../src/model/lift";
 import { rocCurve } from "../../src/model/roc-curve";
+import { closeAbs, closeAllAbs } from "../helpers/assert-close";
 
 /**
  * Tests of the score metrics: KS, Brier, calibration, lift and gains, ROC points.
@@ -46,14 +47,6 @@ function fixture(n = 400, seed = 777): { a: Float64Array; b: Float64Array; y: Ui
   return { a, b, y };
 }
 
-const close = (actual: number, expected: number, tol: number, what: string): void =>
-  assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} differs from ${expected} by more than ${tol}`);
-
-const closeAll = (actual: readonly number[], expected: readonly number[], tol: number, what: string): void => {
-  assert.equal(actual.length, expected.length, `${what}: length`);
-  actual.forEach((v, i) => close(v, expected[i], tol, `${what}[${i}]`));
-};
-
 // ── KS ───────────────────────────────────────────────────────────────────────
 
 test("KS matches scipy.stats.ks_2samp's statistic, with the score where it is reached", () => {
@@ -62,10 +55,10 @@ test("KS matches scipy.stats.ks_2samp's statistic, with the score where it is re
   // k = np.argmax(np.abs(F1 - F0)) -> ts[k], F1[k], F0[k]
   const { a, y } = fixture();
   const r = ksStatistic(a, y);
-  close(r.ks, 0.37798624140087556, 1e-12, "ks");
+  closeAbs(r.ks, 0.37798624140087556, 1e-12, "ks");
   assert.equal(r.threshold, 0.52);
-  close(r.wonBelow, 0.37073170731707317, 1e-12, "wonBelow");
-  close(r.lostBelow, 0.7487179487179487, 1e-12, "lostBelow");
+  closeAbs(r.wonBelow, 0.37073170731707317, 1e-12, "wonBelow");
+  closeAbs(r.lostBelow, 0.7487179487179487, 1e-12, "lostBelow");
 });
 
 test("KS invariants: separated = 1, identical = 0", () => {
@@ -80,9 +73,9 @@ test("Brier score matches sklearn.metrics.brier_score_loss, with and without wei
   // brier_score_loss(y, a); w = np.array([1 + (i % 3) for i in range(len(y))], float)
   // brier_score_loss(y, a, sample_weight=w)
   const { a, y } = fixture();
-  close(brierScore(a, y), 0.219486, 1e-12, "brier");
+  closeAbs(brierScore(a, y), 0.219486, 1e-12, "brier");
   const w = Float64Array.from(y, (_, i) => 1 + (i % 3));
-  close(brierScore(a, y, w), 0.2128685857321652, 1e-12, "weighted brier");
+  closeAbs(brierScore(a, y, w), 0.2128685857321652, 1e-12, "weighted brier");
   assert.equal(brierScore([1, 0], Uint8Array.from([1, 0])), 0);
   assert.throws(() => brierScore([1.2, 0], Uint8Array.from([1, 0])), /probabilities\[0\] is 1.2/);
 });
@@ -109,25 +102,25 @@ test("calibration deciles match sklearn's calibration_curve (quantile) and stats
     t.map((b) => b.n),
     counts,
   );
-  closeAll(
+  closeAllAbs(
     t.map((b) => b.observedRate),
     observed,
     1e-12,
     "observed",
   );
-  closeAll(
+  closeAllAbs(
     t.map((b) => b.meanPredicted),
     predicted,
     1e-12,
     "predicted",
   );
-  closeAll(
+  closeAllAbs(
     t.map((b) => b.lo),
     lo,
     1e-9,
     "lo",
   );
-  closeAll(
+  closeAllAbs(
     t.map((b) => b.hi),
     hi,
     1e-9,
@@ -172,18 +165,18 @@ test("lift and gains by decile match a rank-based computation on tie-free scores
   const sc = Float64Array.from({ length: 1000 }, next);
   const yl = Uint8Array.from(sc, (v) => (next() < 0.1 + 0.5 * v ? 1 : 0));
   const t = liftTable(sc, yl);
-  close(t.baseRate, 0.356, 1e-15, "base rate");
+  closeAbs(t.baseRate, 0.356, 1e-15, "base rate");
   assert.deepEqual(
     t.groups.map((g) => g.wins),
     [65, 57, 49, 38, 43, 24, 23, 18, 20, 19],
   );
-  closeAll(
+  closeAllAbs(
     t.groups.map((g) => g.lift),
     [1.8258426966292136, 1.601123595505618, 1.3764044943820226, 1.0674157303370788, 1.2078651685393258, 0.6741573033707865, 0.6460674157303371, 0.5056179775280899, 0.5617977528089888, 0.5337078651685394],
     1e-12,
     "lift",
   );
-  closeAll(
+  closeAllAbs(
     t.groups.map((g) => g.gain),
     [0.18258426966292135, 0.34269662921348315, 0.4803370786516854, 0.5870786516853933, 0.7078651685393258, 0.7752808988764045, 0.8398876404494382, 0.8904494382022472, 0.9466292134831461, 1.0],
     1e-12,
@@ -191,7 +184,7 @@ test("lift and gains by decile match a rank-based computation on tie-free scores
   );
   const last = t.groups[t.groups.length - 1];
   assert.equal(last.cumulativeShare, 1);
-  close(last.cumulativeLift, 1, 1e-15, "cumulative lift of everyone");
+  closeAbs(last.cumulativeLift, 1, 1e-15, "cumulative lift of everyone");
   assert.deepEqual(t.warnings, []);
   for (const g of t.groups) assert.ok(g.lo <= g.winRate && g.winRate <= g.hi);
 });
@@ -229,20 +222,20 @@ test("ROC points match sklearn.metrics.roc_curve", () => {
   const thr = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05];
   const { b, y } = fixture();
   const r = rocCurve(b, y);
-  closeAll(
+  closeAllAbs(
     r.map((p) => p.fpr),
     fpr,
     1e-12,
     "fpr",
   );
-  closeAll(
+  closeAllAbs(
     r.map((p) => p.tpr),
     tpr,
     1e-12,
     "tpr",
   );
   assert.equal(r[0].threshold, Infinity);
-  closeAll(
+  closeAllAbs(
     r.slice(1).map((p) => p.threshold),
     thr,
     1e-12,

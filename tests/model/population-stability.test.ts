@@ -1,16 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { PSI_THRESHOLDS, populationStability, readPsi } from "../../src/model/population-stability";
-
-const close = (actual: number, expected: number, tol: number, what: string): void =>
-  assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} differs from ${expected} by more than ${tol}`);
+import { closeAbs } from "../helpers/assert-close";
 
 test("PSI of shares 25/25/25/25 → 10/20/30/40 is Σ (a − e) ln(a / e)", () => {
   // e = np.array([0.25] * 4); q = np.array([0.1, 0.2, 0.3, 0.4]); np.sum((q - e) * np.log(q / e))
   const expected = [1, 2, 3, 4].flatMap((v) => Array<number>(25).fill(v));
   const actual = [1, 2, 3, 4].flatMap((v, k) => Array<number>(10 * (k + 1)).fill(v));
   const r = populationStability(expected, actual, { cuts: [1, 2, 3] });
-  close(r.psi, 0.22821740957339182, 1e-12, "psi");
+  closeAbs(r.psi, 0.22821740957339182, 1e-12, "psi");
   assert.equal(r.reading, "moderate");
   assert.deepEqual(
     r.bins.map((b) => [b.from, b.to, b.expectedN, b.actualN]),
@@ -21,7 +19,7 @@ test("PSI of shares 25/25/25/25 → 10/20/30/40 is Σ (a − e) ln(a / e)", () =
       [3, Infinity, 25, 40],
     ],
   );
-  close(
+  closeAbs(
     r.bins.reduce((s, b) => s + b.contribution, 0),
     r.psi,
     1e-15,
@@ -52,7 +50,7 @@ test("PSI over the deciles of the expected scores matches numpy", () => {
     r.bins.map((x) => x.to).slice(0, -1),
     [0.1, 0.22, 0.3, 0.4, 0.5, 0.58, 0.7, 0.78, 0.9],
   );
-  close(r.psi, 0.36802821183434403, 1e-12, "psi");
+  closeAbs(r.psi, 0.36802821183434403, 1e-12, "psi");
   assert.equal(r.reading, "major");
 });
 
@@ -72,7 +70,7 @@ test("PSI of identical distributions is 0; the readings follow the usual thresho
 test("an empty bin on one side is floored, with a warning naming it", () => {
   const r = populationStability([1, 1, 2, 2], [1, 1, 1, 1], { cuts: [1] });
   // Bin 2 has share 0.5 expected, 0 actual → 1e-4: (1e-4 − 0.5)·ln(1e-4 / 0.5) + (1 − 0.5)·ln(1 / 0.5)
-  close(r.psi, (1e-4 - 0.5) * Math.log(1e-4 / 0.5) + 0.5 * Math.log(2), 1e-12, "psi");
+  closeAbs(r.psi, (1e-4 - 0.5) * Math.log(1e-4 / 0.5) + 0.5 * Math.log(2), 1e-12, "psi");
   assert.ok(r.warnings.some((w) => /bin 2 is empty on one side/.test(w)), r.warnings.join("\n"));
   assert.throws(() => populationStability([1], [1], { cuts: [2, 1] }), /cuts must be strictly increasing/);
   assert.throws(() => populationStability([], [1]), /both distributions need rows/);

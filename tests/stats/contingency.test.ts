@@ -5,39 +5,7 @@ import { compactTable, crossTabulate } from "../../src/stats/contingency-table";
 import { cramersV } from "../../src/stats/cramers-v";
 import { fisherExact } from "../../src/stats/fisher-exact";
 import { independenceTest } from "../../src/stats/independence-test";
-
-/** Asserts |actual − expected| ≤ tol · max(1, |expected|) (relative for large values, absolute near 0). */
-function close(actual: number, expected: number, tol = 1e-9, what = ""): void {
-  if (Number.isNaN(expected)) {
-    assert.ok(Number.isNaN(actual), `${what}: expected NaN, got ${actual}`);
-    return;
-  }
-  if (!Number.isFinite(expected)) {
-    assert.equal(actual, expected, what);
-    return;
-  }
-  const err = Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
-  assert.ok(err <= tol, `${what}: ${actual} vs ${expected} (error ${err.toExponential(2)} > ${tol})`);
-}
-
-/** Deep-freezes arrays and objects so a test fails if a function mutates its input. */
-function frozen<T>(x: T): T {
-  if (x && typeof x === "object" && !ArrayBuffer.isView(x)) {
-    for (const v of Object.values(x as object)) frozen(v);
-    Object.freeze(x);
-  }
-  return x;
-}
-
-/** Asserts relative closeness |a − e| ≤ tol · |e| (for tiny tail probabilities). */
-function relClose(actual: number, expected: number, tol = 1e-9, what = ""): void {
-  if (expected === 0) {
-    assert.ok(Math.abs(actual) < 1e-300, `${what}: expected 0, got ${actual}`);
-    return;
-  }
-  const err = Math.abs(actual - expected) / Math.abs(expected);
-  assert.ok(err <= tol, `${what}: ${actual} vs ${expected} (relative error ${err.toExponential(2)} > ${tol})`);
-}
+import { close, frozen, relClose } from "../helpers/assert-close";
 
 // /usr/bin/python3 -c "import numpy as np; from scipy.stats import chi2_contingency; from scipy.stats.contingency import association
 // for t in [[[10,20],[30,15]], [[12,30],[25,25],[40,18],[9,40]], [[5,9,12],[7,3,20],[30,2,8]], [[1000,1500],[1300,1100]], [[3,40],[50,1]]]:

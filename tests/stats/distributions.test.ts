@@ -3,30 +3,7 @@ import { test } from "node:test";
 import { chiSquareCdf, chiSquareSurvival } from "../../src/stats/chi-square-distribution";
 import { regularizedGammaP, regularizedGammaQ } from "../../src/stats/incomplete-gamma";
 import { normalCdf, normalQuantile } from "../../src/stats/normal-distribution";
-
-/** Asserts |actual − expected| ≤ tol · max(1, |expected|) (relative for large values, absolute near 0). */
-function close(actual: number, expected: number, tol = 1e-9, what = ""): void {
-  if (Number.isNaN(expected)) {
-    assert.ok(Number.isNaN(actual), `${what}: expected NaN, got ${actual}`);
-    return;
-  }
-  if (!Number.isFinite(expected)) {
-    assert.equal(actual, expected, what);
-    return;
-  }
-  const err = Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
-  assert.ok(err <= tol, `${what}: ${actual} vs ${expected} (error ${err.toExponential(2)} > ${tol})`);
-}
-
-/** Asserts relative closeness |a − e| ≤ tol · |e| (for tiny tail probabilities). */
-function relClose(actual: number, expected: number, tol = 1e-9, what = ""): void {
-  if (expected === 0) {
-    assert.ok(Math.abs(actual) < 1e-300, `${what}: expected 0, got ${actual}`);
-    return;
-  }
-  const err = Math.abs(actual - expected) / Math.abs(expected);
-  assert.ok(err <= tol, `${what}: ${actual} vs ${expected} (relative error ${err.toExponential(2)} > ${tol})`);
-}
+import { close, relClose } from "../helpers/assert-close";
 
 // /usr/bin/python3 -c "from scipy.special import gammainc, gammaincc
 // for a,x in [(0.5,0.01),(0.5,2),(1,1),(2.5,0.7),(3,10),(10,3),(10,12),(50,45),(50,80),(150,120),(0.1,5),(500,560)]:

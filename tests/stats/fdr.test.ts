@@ -1,29 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { benjaminiHochberg } from "../../src/stats/fdr";
-
-/** Asserts |actual − expected| ≤ tol · max(1, |expected|) (relative for large values, absolute near 0). */
-function close(actual: number, expected: number, tol = 1e-9, what = ""): void {
-  if (Number.isNaN(expected)) {
-    assert.ok(Number.isNaN(actual), `${what}: expected NaN, got ${actual}`);
-    return;
-  }
-  if (!Number.isFinite(expected)) {
-    assert.equal(actual, expected, what);
-    return;
-  }
-  const err = Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
-  assert.ok(err <= tol, `${what}: ${actual} vs ${expected} (error ${err.toExponential(2)} > ${tol})`);
-}
-
-/** Deep-freezes arrays and objects so a test fails if a function mutates its input. */
-function frozen<T>(x: T): T {
-  if (x && typeof x === "object" && !ArrayBuffer.isView(x)) {
-    for (const v of Object.values(x as object)) frozen(v);
-    Object.freeze(x);
-  }
-  return x;
-}
+import { close, frozen } from "../helpers/assert-close";
 
 test("benjaminiHochberg matches statsmodels multipletests(method='fdr_bh')", () => {
   // /usr/bin/python3 -c "from statsmodels.stats.multitest import multipletests

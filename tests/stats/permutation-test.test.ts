@@ -3,15 +3,7 @@ import { test } from "node:test";
 import { chiSquareTest } from "../../src/stats/chi-square";
 import { permutationChiSquareTest, sampleHypergeometric } from "../../src/stats/permutation-test";
 import { seededRandom } from "../../src/stats/random";
-
-/** Deep-freezes arrays and objects so a test fails if a function mutates its input. */
-function frozen<T>(x: T): T {
-  if (x && typeof x === "object" && !ArrayBuffer.isView(x)) {
-    for (const v of Object.values(x as object)) frozen(v);
-    Object.freeze(x);
-  }
-  return x;
-}
+import { frozen } from "../helpers/assert-close";
 
 /** Exact permutation p of X² for an r×2 table: enumerate every table with the same margins. */
 function exactPermutationP(table: number[][]): number {

@@ -2,39 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { kaplanMeier, medianSurvival, survivalAt } from "../../src/stats/kaplan-meier";
 import { logRankTest } from "../../src/stats/log-rank";
-
-/** Asserts |actual − expected| ≤ tol · max(1, |expected|) (relative for large values, absolute near 0). */
-function close(actual: number, expected: number, tol = 1e-9, what = ""): void {
-  if (Number.isNaN(expected)) {
-    assert.ok(Number.isNaN(actual), `${what}: expected NaN, got ${actual}`);
-    return;
-  }
-  if (!Number.isFinite(expected)) {
-    assert.equal(actual, expected, what);
-    return;
-  }
-  const err = Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
-  assert.ok(err <= tol, `${what}: ${actual} vs ${expected} (error ${err.toExponential(2)} > ${tol})`);
-}
-
-/** Deep-freezes arrays and objects so a test fails if a function mutates its input. */
-function frozen<T>(x: T): T {
-  if (x && typeof x === "object" && !ArrayBuffer.isView(x)) {
-    for (const v of Object.values(x as object)) frozen(v);
-    Object.freeze(x);
-  }
-  return x;
-}
-
-/** Asserts relative closeness |a − e| ≤ tol · |e| (for tiny tail probabilities). */
-function relClose(actual: number, expected: number, tol = 1e-9, what = ""): void {
-  if (expected === 0) {
-    assert.ok(Math.abs(actual) < 1e-300, `${what}: expected 0, got ${actual}`);
-    return;
-  }
-  const err = Math.abs(actual - expected) / Math.abs(expected);
-  assert.ok(err <= tol, `${what}: ${actual} vs ${expected} (relative error ${err.toExponential(2)} > ${tol})`);
-}
+import { close, frozen, relClose } from "../helpers/assert-close";
 
 // 40 subjects, ties at 21 and 244 (events and a censoring at the same time), 30 % censored
 const T = [69, 161, 337, 14, 35, 21, 21, 57, 88, 211, 244, 244, 244, 39, 441, 407, 818, 884, 521, 401, 159, 167, 193, 274, 705, 258, 396, 1186, 11, 148, 326, 99, 919, 146, 107, 371, 69, 180, 45, 18];

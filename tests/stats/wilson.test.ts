@@ -1,20 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { wilsonInterval } from "../../src/stats/wilson";
-
-/** Asserts |actual − expected| ≤ tol · max(1, |expected|) (relative for large values, absolute near 0). */
-function close(actual: number, expected: number, tol = 1e-9, what = ""): void {
-  if (Number.isNaN(expected)) {
-    assert.ok(Number.isNaN(actual), `${what}: expected NaN, got ${actual}`);
-    return;
-  }
-  if (!Number.isFinite(expected)) {
-    assert.equal(actual, expected, what);
-    return;
-  }
-  const err = Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
-  assert.ok(err <= tol, `${what}: ${actual} vs ${expected} (error ${err.toExponential(2)} > ${tol})`);
-}
+import { close } from "../helpers/assert-close";
 
 // /usr/bin/python3 -c "from statsmodels.stats.proportion import proportion_confint
 // for s,n,a in [(8,10,0.05),(0,10,0.05),(10,10,0.05),(1,3,0.05),(45,120,0.05),(45,120,0.1),(500,100000,0.01),(3,7,0.2)]:
