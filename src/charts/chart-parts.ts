@@ -21,3 +21,15 @@ export function checkPixels(chart: string, name: string, value: number | undefin
   }
   return x;
 }
+
+/**
+ * A quantitative position channel for a share from 0 to 1, drawn as percentages over exactly
+ * [0, 1] with five ticks and a grid (the ROC and gains charts' axes).
+ *
+ * @example
+ * import { shareAxis } from "./chart-parts";
+ * shareAxis("tpr", "Share of wins flagged").axis; // => { format: ".0%", tickCount: 5, grid: true }
+ */
+export function shareAxis(field: string, title: string): Encoding["x"] & Encoding["y"] {
+  return { field, type: "quantitative", title, scale: { domain: [0, 1], nice: false }, axis: { format: ".0%", tickCount: 5, grid: true } };
+}

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { LiftTable } from "../model/lift";
-import { checkPixels, type Encoding, type Layer } from "./chart-parts";
+import { checkPixels, shareAxis, type Encoding, type Layer } from "./chart-parts";
 import { formatPercent } from "../format/percent";
 import { CHART_COLORS, CHART_CONFIG, VEGA_LITE_SCHEMA_URL } from "./theme";
 
@@ -141,20 +141,8 @@ function tierMarks(tiers: readonly GainsTier[]): TierMark[] {
 }
 
 function buildGainsSpec(curve: GainsDatum[], tiers: TierMark[], baseRate: number, options: ResolvedGainsOptions): TopLevelSpec {
-  const x: Encoding["x"] = {
-    field: "leads",
-    type: "quantitative",
-    title: "Share of leads worked, best-scored first",
-    scale: { domain: [0, 1], nice: false },
-    axis: { format: ".0%", tickCount: 5, grid: true },
-  };
-  const y: Encoding["y"] = {
-    field: "wins",
-    type: "quantitative",
-    title: "Share of all wins found",
-    scale: { domain: [0, 1], nice: false },
-    axis: { format: ".0%", tickCount: 5, grid: true },
-  };
+  const x = shareAxis("leads", "Share of leads worked, best-scored first");
+  const y = shareAxis("wins", "Share of all wins found");
   const reference: GainsDatum[] = [
     { series: RANDOM, leads: 0, wins: 0, step: 0 },
     { series: RANDOM, leads: 1, wins: 1, step: 1 },

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RocPoint } from "../model/roc-curve";
-import { checkPixels, type Encoding, type Layer } from "./chart-parts";
+import { checkPixels, shareAxis, type Encoding, type Layer } from "./chart-parts";
 import { CHART_COLORS, CHART_CONFIG, VEGA_LITE_SCHEMA_URL } from "./theme";
 
 /** Options of {@link rocChart}. */
@@ -100,20 +100,8 @@ function toDatum(p: RocPoint, index: number, count: number): RocDatum {
 }
 
 function buildRocSpec(values: RocDatum[], options: ResolvedRocOptions): TopLevelSpec {
-  const x: Encoding["x"] = {
-    field: "fpr",
-    type: "quantitative",
-    title: "Share of losses flagged (false-positive rate)",
-    scale: { domain: [0, 1], nice: false },
-    axis: { format: ".0%", tickCount: 5, grid: true },
-  };
-  const y: Encoding["y"] = {
-    field: "tpr",
-    type: "quantitative",
-    title: "Share of wins flagged (true-positive rate)",
-    scale: { domain: [0, 1], nice: false },
-    axis: { format: ".0%", tickCount: 5, grid: true },
-  };
+  const x = shareAxis("fpr", "Share of losses flagged (false-positive rate)");
+  const y = shareAxis("tpr", "Share of wins flagged (true-positive rate)");
   const tooltip: Encoding["tooltip"] = [
     { field: "threshold", type: "nominal", title: "threshold" },
     { field: "tpr", type: "quantitative", title: "share of wins", format: ".1%" },
