@@ -1,8 +1,8 @@
 /**
  * The committed sample (data/sample, seed 42), loaded, tuned and clustered at most once per
  * process and shared by every test file and JSDoc example that reads it (tests/helpers/shared-calls.ts).
- * `npm test` runs all files in one process (tests/all.ts), so the suite pays for each of these
- * once; a file run alone builds what it uses.
+ * `npm test` runs the files in two processes (tests/part-1.ts, tests/part-2.ts), so the suite pays
+ * for each of these twice, not once per file; a file run alone builds what it uses.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";

@@ -1,0 +1,98 @@
+/**
+ * The test files of the suite and how `npm test` splits them between its two processes.
+ *
+ * Each process loads, tunes and clusters the sample once (tests/helpers/sample-fixture.ts) and
+ * then runs its share of the files, each as a suite named for its path. Two processes use both
+ * cores of a small machine; more would each pay for the sample again. The share is decided
+ * by the files' measured durations (`SECONDS`), longest first, each to the lighter process
+ * (longest-processing-time scheduling), so the two finish close together.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe } from "node:test";
+
+const TESTS = path.resolve(__dirname, "..");
+
+/**
+ * Seconds per file from one run of the whole suite (`node --import tsx --test --test-reporter=tap
+ * tests/all.ts`, each top-level suite's duration_ms), for the files over 2 s; any other file counts
+ * 1 s. Only the split depends on these: a stale figure makes the halves less even, never a test
+ * wrong.
+ */
+const SECONDS: Record<string, number> = {
+  "notebooks.test.ts": 254,
+  "doctest.test.ts": 102,
+  "scoring/score-command.test.ts": 51,
+  "scoring/matching.test.ts": 31,
+  "run/quarterly-run.test.ts": 26,
+  "report/report-html.test.ts": 25,
+  "hardening/bad-input-catalogue.test.ts": 24,
+  "scoring/export/salesforce-export.test.ts": 19,
+  "hardening/shuffled-sample-tune.test.ts": 18,
+  "personas/personas-command.test.ts": 18,
+  "scoring/scales.test.ts": 16,
+  "sql/training-features.test.ts": 16,
+  "scoring/tune-command.test.ts": 13,
+  "frameworks/sample.test.ts": 12,
+  "hardening/values-catalogue.test.ts": 11,
+  "scoring/export/warehouse-sql-parsers.test.ts": 10,
+  "data/read-excel.test.ts": 10,
+  "init/draft-dataset-spec.test.ts": 9,
+  "scoring/export/marketo-export.test.ts": 9,
+  "scoring/export/sheet-export.test.ts": 9,
+  "drivers/drivers.test.ts": 9,
+  "scoring/sql-agreement.test.ts": 8,
+  "scoring/export/hubspot-export.test.ts": 7,
+  "scoring/score-stability.test.ts": 6,
+  "personas/personas.test.ts": 6,
+  "personas/personas-noise.test.ts": 6,
+  "run/summary-schema.test.ts": 5,
+  "scoring/readable-bins.test.ts": 5,
+  "scoring/cli.test.ts": 5,
+  "run/retention.test.ts": 4,
+  "data/load-dataset.test.ts": 4,
+  "charts/driver-charts.test.ts": 3,
+  "data/sample.test.ts": 3,
+};
+
+/**
+ * Every `*.test.ts` under tests/, as paths relative to it with "/" separators, sorted.
+ *
+ * @example
+ * testFiles().includes("doctest.test.ts"); // => true
+ */
+export function testFiles(): string[] {
+  return readdirSync(TESTS, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".test.ts"))
+    .map((f) => f.split(path.sep).join("/"))
+    .sort();
+}
+
+/**
+ * Part `index` (0-based) of `count` of `files`: longest first, each file to the part with the
+ * least time so far (ties to the lower index); the part's files come back sorted.
+ *
+ * @example
+ * partOf(["a.test.ts", "notebooks.test.ts", "doctest.test.ts"], 1, 2); // => ["a.test.ts", "doctest.test.ts"]
+ */
+export function partOf(files: readonly string[], index: number, count: number): string[] {
+  const load = Array<number>(count).fill(0);
+  const parts: string[][] = Array.from({ length: count }, () => []);
+  const weight = (f: string) => SECONDS[f] ?? 1;
+  for (const file of [...files].sort((a, b) => weight(b) - weight(a) || (a < b ? -1 : 1))) {
+    const lightest = load.indexOf(Math.min(...load));
+    load[lightest] += weight(file);
+    parts[lightest].push(file);
+  }
+  return parts[index].sort();
+}
+
+/** Runs `files` in this process, each as a suite named for its path. */
+export function runFiles(files: readonly string[]): void {
+  for (const file of files) {
+    describe(file, () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require(path.join(TESTS, file));
+    });
+  }
+}

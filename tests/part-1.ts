@@ -1,0 +1,4 @@
+/** The first of the two processes `npm test` runs (see tests/helpers/test-files.ts). */
+import { partOf, runFiles, testFiles } from "./helpers/test-files";
+
+runFiles(partOf(testFiles(), 0, 2));
