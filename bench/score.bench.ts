@@ -1,13 +1,25 @@
 /**
- * `leadlab score` on 1,000,000 synthetic leads (CSV): generates bench/out/leads-<n>.csv once
- * (seeded), then scores it in a fresh process with the fixture rules (9 attributes: numeric,
- * categorical, boolean, contains and four event features) and prints leads/s and peak memory.
+ * `leadlab score` on 1,000,000 synthetic leads with precomputed features, from Parquet and from
+ * CSV, beside its anchor: a hand-written DuckDB query that reads the same Parquet file, computes
+ * the same points, tier and grade with CASE expressions and writes them as CSV. bench/out/leads-<n>.csv
+ * is generated once (seeded) and bench/out/leads-<n>.parquet made from it by DuckDB (typed
+ * columns). Each measurement runs in a fresh process, so peak memory and CPU time are its own;
+ * the figures are ratios to the anchor measured in the same run, with the load average (the
+ * machine may be busy: CPU time, unlike wall time, barely depends on it).
  * Usage: npx tsx bench/score.bench.ts [--leads N]
  */
 import { execFileSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { loadavg } from "node:os";
+import { join, resolve } from "node:path";
 import { scoreCommand } from "../src/cli/score-command";
+import { openDuckDB } from "../src/data/duckdb-session";
+import { readScoringRules } from "../src/scoring/parse-scoring-rules";
+import { binPointsSql } from "../src/scoring/sql/bin-points-sql";
+import { binSetText } from "../src/scoring/score";
+import { dialect } from "../src/sql/dialects";
+import { quoteIdentifier, quoteString } from "../src/sql/quoting";
+import type { ScorecardAttribute } from "../src/formats/scoring-rules-schema";
 import { peakMemoryMB } from "./peak-memory";
 
 const RULES = "tests/scoring/fixtures/scoring.yaml";
@@ -52,6 +64,16 @@ function generate(path: string, n: number): void {
   closeSync(fd);
 }
 
+/** The Parquet twin of the CSV file, with the column types DuckDB detects (numbers as BIGINT or DOUBLE). */
+async function toParquet(csv: string, parquet: string): Promise<void> {
+  const db = await openDuckDB(process.cwd());
+  try {
+    await db.run(`COPY (SELECT * FROM read_csv(${quoteString(resolve(csv), "duckdb")}, header = true)) TO ${quoteString(resolve(parquet), "duckdb")} (FORMAT parquet)`);
+  } finally {
+    db.closeSync();
+  }
+}
+
 /** CPU seconds of this process's main thread so far (Linux), or NaN. */
 function mainThreadCpuSeconds(): number {
   try {
@@ -62,40 +84,123 @@ function mainThreadCpuSeconds(): number {
   }
 }
 
-async function measure(leads: string, out: string): Promise<void> {
-  let summary = "";
-  let rows = 0;
+/** One measurement, as the child process prints it (one JSON line). */
+interface Measurement {
+  rows: number;
+  wall: number;
+  cpu: number;
+  main: number;
+  peakMB: number;
+}
+
+async function timed(rows: () => number, work: () => Promise<void>): Promise<Measurement> {
   const cpu0 = process.cpuUsage();
   const main0 = mainThreadCpuSeconds();
-  await scoreCommand([RULES, leads, "--out", out], () => {}, (m) => {
-    if (m.startsWith("scored ") && m.includes("leads/s")) {
-      summary = m;
-      rows = Number(/ of ([\d,]+) lead/.exec(m)?.[1].replace(/,/g, "") ?? NaN);
-    }
-  });
+  const t0 = performance.now();
+  await work();
+  const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const mainSeconds = mainThreadCpuSeconds() - main0;
-  // On a busy machine wall-clock leads/s drops while CPU time does not. The main thread (read
-  // values, score, write CSV) is the critical path when DuckDB's reader runs on another core.
-  console.log(`${leads}: ${summary}`);
-  console.log(
-    `  CPU ${cpuSeconds.toFixed(2)} s in all (DuckDB threads included), main thread ${mainSeconds.toFixed(2)} s ` +
-      `(${Math.round(rows / mainSeconds).toLocaleString("en-US")} leads per main-thread CPU-second); peak ${peakMemoryMB().toFixed(0)} MB`,
+  return { rows: rows(), wall, cpu: (cpu.user + cpu.system) / 1e6, main: mainThreadCpuSeconds() - main0, peakMB: peakMemoryMB() };
+}
+
+/** `leadlab score <rules> <leads> --out <out>`, as the CLI runs it. */
+function measureLeadlab(leads: string, out: string): Promise<Measurement> {
+  let rows = NaN;
+  return timed(
+    () => rows,
+    () =>
+      scoreCommand([RULES, leads, "--out", out], () => {}, (m) => {
+        if (m.startsWith("scored ") && m.includes("leads/s")) rows = Number(/ of ([\d,]+) lead/.exec(m)?.[1].replace(/,/g, "") ?? NaN);
+      }),
+  );
+}
+
+/**
+ * The anchor: DuckDB reads the Parquet file and writes id, points, tier and grade as CSV, the
+ * points of each attribute a CASE expression over its bins (the typed columns read as they are:
+ * numbers as numbers, text trimmed and lower-cased, booleans and list items by their tokens).
+ */
+async function measureAnchor(leads: string, out: string): Promise<Measurement> {
+  const rules = readScoringRules(RULES);
+  const d = dialect("duckdb");
+  const text = (c: string) => `NULLIF(lower(trim(CAST(${quoteIdentifier(c, "duckdb")} AS VARCHAR))), '')`;
+  const refs = (a: ScorecardAttribute) => {
+    const column = "column" in a.source ? a.source.column : a.name;
+    const t = text(column);
+    if (a.match === "numeric") return { present: quoteIdentifier(column, "duckdb"), value: `CAST(${quoteIdentifier(column, "duckdb")} AS DOUBLE)` };
+    if (a.match === "boolean") return { present: t, value: `CASE WHEN ${t} IN ('true', 't', 'yes', 'y', '1') THEN 'true' WHEN ${t} IN ('false', 'f', 'no', 'n', '0') THEN 'false' END` };
+    if (a.match === "contains") {
+      const items = `list_filter(list_transform(string_split(${t}, ${quoteString(a.separator ?? ";", "duckdb")}), x -> trim(x)), x -> x <> '')`;
+      const has = `CASE WHEN len(${items}) = 0 THEN NULL WHEN list_contains(${items}, ${quoteString(binSetText(a.containsValue ?? "", "categorical"), "duckdb")}) THEN 'true' ELSE 'false' END`;
+      return { present: has, value: has };
+    }
+    return { present: t, value: t };
+  };
+  const group = (g: string) => rules.attributes.flatMap((a, k) => (a.group === g ? [`p${k}`] : [])).join(" + ") || "0";
+  const points = rules.attributes.map((a, k) => `${binPointsSql(d, a, refs(a))} AS p${k}`).join(", ");
+  const tier = `CASE ${rules.tiers.map((t) => (t.minPoints === null ? `ELSE '${t.name}'` : `WHEN points >= ${t.minPoints} THEN '${t.name}'`)).join(" ")} END`;
+  const [f0, f1, f2] = rules.grades.fitCuts;
+  const [e0, e1, e2] = rules.grades.engagementCuts;
+  const grade = `(CASE WHEN fit >= ${f2} THEN 'A' WHEN fit >= ${f1} THEN 'B' WHEN fit >= ${f0} THEN 'C' ELSE 'D' END) || (CASE WHEN engagement >= ${e2} THEN '1' WHEN engagement >= ${e1} THEN '2' WHEN engagement >= ${e0} THEN '3' ELSE '4' END)`;
+  const query = `
+    SELECT lead_id, points, ${tier} AS tier, ${grade} AS grade, fit, engagement FROM (
+      SELECT lead_id, ${rules.scale.basePoints} + ${rules.attributes.map((_, k) => `p${k}`).join(" + ")} AS points, ${group("fit")} AS fit, ${group("engagement")} AS engagement
+      FROM (SELECT lead_id, ${points} FROM read_parquet(${quoteString(resolve(leads), "duckdb")})))`;
+  let rows = NaN;
+  return timed(
+    () => rows,
+    async () => {
+      const db = await openDuckDB(process.cwd());
+      try {
+        const result = await db.runAndReadAll(`COPY (${query}) TO ${quoteString(resolve(out), "duckdb")} (FORMAT csv, HEADER true)`);
+        rows = Number(result.getRowsJS()[0][0]);
+      } finally {
+        db.closeSync();
+      }
+    },
+  );
+}
+
+/** Runs one measurement in a fresh process and reads its JSON line. */
+function child(kind: "--leadlab" | "--anchor", leads: string, out: string): Measurement {
+  const text = execFileSync("npx", ["tsx", "bench/score.bench.ts", kind, leads, out], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  return JSON.parse(text.trim().split("\n").pop()!) as Measurement;
+}
+
+const perSecond = (rows: number, seconds: number) => Math.round(rows / seconds).toLocaleString("en-US");
+
+function describe(label: string, m: Measurement, anchor?: Measurement): string {
+  const ratio = anchor ? `; ${(m.wall / anchor.wall).toFixed(2)}× the anchor's wall time, ${(m.cpu / anchor.cpu).toFixed(2)}× its CPU time, ${(m.peakMB / anchor.peakMB).toFixed(2)}× its peak memory` : "";
+  return (
+    `${label}: ${m.rows.toLocaleString("en-US")} leads in ${m.wall.toFixed(2)} s wall = ${perSecond(m.rows, m.wall)} leads/s; ` +
+    `CPU ${m.cpu.toFixed(2)} s in all (${perSecond(m.rows, m.cpu)} leads per CPU-second), main thread ${m.main.toFixed(2)} s; peak ${m.peakMB.toFixed(0)} MB${ratio}`
   );
 }
 
 async function run(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === "--measure") return measure(args[1], args[2]);
+  if (args[0] === "--leadlab" || args[0] === "--anchor") {
+    const m = await (args[0] === "--leadlab" ? measureLeadlab : measureAnchor)(args[1], args[2]);
+    console.log(JSON.stringify(m));
+    return;
+  }
   const n = Number(args.includes("--leads") ? args[args.indexOf("--leads") + 1] : "1000000");
   mkdirSync(join("bench", "out"), { recursive: true });
-  const leads = join("bench", "out", `leads-${n}.csv`);
-  if (!existsSync(leads)) {
-    console.error(`generating ${leads} …`);
-    generate(leads, n);
+  const csv = join("bench", "out", `leads-${n}.csv`);
+  const parquet = join("bench", "out", `leads-${n}.parquet`);
+  if (!existsSync(csv)) {
+    console.error(`generating ${csv} …`);
+    generate(csv, n);
   }
-  execFileSync("npx", ["tsx", "bench/score.bench.ts", "--measure", leads, join("bench", "out", `scored-${n}.csv`)], { stdio: "inherit" });
+  if (!existsSync(parquet)) await toParquet(csv, parquet);
+  const load = loadavg().map((x) => x.toFixed(2)).join(", ");
+  const anchor = child("--anchor", parquet, join("bench", "out", `anchor-${n}.csv`));
+  const fromParquet = child("--leadlab", parquet, join("bench", "out", `scored-${n}-parquet.csv`));
+  const fromCsv = child("--leadlab", csv, join("bench", "out", `scored-${n}-csv.csv`));
+  console.log(`load average ${load} (1, 5, 15 min) before; ${loadavg().map((x) => x.toFixed(2)).join(", ")} after`);
+  console.log(describe("anchor (DuckDB CASE query, Parquet → CSV)", anchor));
+  console.log(describe(`leadlab score ${parquet}`, fromParquet, anchor));
+  console.log(describe(`leadlab score ${csv}`, fromCsv, anchor));
 }
 
 run().catch((e) => {

@@ -157,6 +157,7 @@ export { formatFrameworks } from "./frameworks/format-frameworks";
 
 // A file of leads scored, streaming, as `leadlab score` does
 export { scoreFile, type ScoreFileOptions, type ScoreFileReport, type UnscoredReason, type UnknownCategories, type IdCounts, type PersonaCounts } from "./scoring/score-file";
+export type { ScoredOutput } from "./scoring/scored-output";
 
 // Deal size and the team's beliefs
 export { kruskalWallis, type KruskalWallisResult } from "./stats/kruskal-wallis";

@@ -13,7 +13,7 @@ import { CliError } from "./cli-error";
 
 /** A file being written; `commit` puts it in place, `abort` removes it. */
 export interface AtomicOutput {
-  write(text: string): void;
+  write(data: string | Uint8Array): void;
   /** Flushes to disk and renames the temporary file over the destination. */
   commit(): void;
   /** Closes and deletes the temporary file; the destination is untouched. Safe to call after commit. */
@@ -49,9 +49,10 @@ export function openAtomicOutput(path: string): AtomicOutput {
   let fd: number | undefined = openSync(temp, "wx");
   let done = false;
   return {
-    write(text) {
+    write(data) {
       if (fd === undefined) throw new Error(`${path}: written after commit or abort`);
-      writeSync(fd, text);
+      if (typeof data === "string") writeSync(fd, data);
+      else for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done);
     },
     commit() {
       if (fd === undefined) throw new Error(`${path}: committed twice or after abort`);

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
 import { DatasetError } from "../formats/dataset-error";
 import type { EventsReport } from "../data/load-report";
 import { openDuckDB } from "../data/duckdb-session";
@@ -12,7 +12,9 @@ import { leadEventFeatures, type AsOf } from "./lead-event-features";
 import { personaTagger } from "./persona-tags";
 import { readPersonas } from "../personas/personas-yaml";
 import { readScoringRules } from "./parse-scoring-rules";
-import { createScorer, ScoreError, type LeadValue } from "./score";
+import { compileRules, createScorer, ScoreError, type LeadScore, type LeadValue } from "./score";
+import { columnScorer, type LeadColumn } from "./column-scorer";
+import { ScoredChunk, type ScoredOutput } from "./scored-output";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { csvField } from "../format/csv-line";
 import { quoteIdentifier, quoteString } from "../sql/quoting";
@@ -90,9 +92,11 @@ export interface ScoreFileOptions {
 
 /**
  * Scores every row of a leads file (CSV, Parquet or NDJSON/JSON) with a `scoring.yaml`,
- * streaming: DuckDB reads the file chunk by chunk, each row is scored with the runtime
- * scorer, and CSV lines (`<id>,points,tier,grade,fit,engagement,reasons`) go to `write` as
- * each chunk is done, so a million leads never sit in memory. The leads file has a column
+ * streaming: DuckDB reads the file chunk by chunk, each chunk is scored column by column with
+ * the runtime scorer's compiled rules (see {@link columnScorer}; rows it leaves are scored one
+ * by one), and CSV lines (`<id>,points,tier,grade,fit,engagement,reasons`) go to `write` (text,
+ * or UTF-8 bytes: see {@link ScoredOutput}) as each chunk is done, so a million leads never sit
+ * in memory. The leads file has a column
  * per attribute's `source.column`; behavioural features are either columns named as the
  * attribute (e.g. `demo_request_count_90d`) with the value as of the scoring point, or, with
  * `events`, computed from the raw events by the loader's own definition (see
@@ -110,7 +114,7 @@ export interface ScoreFileOptions {
  * const report = await scoreFile("tests/scoring/fixtures/scoring.yaml", "tests/scoring/fixtures/leads.csv", (t) => lines.push(t));
  * report.scored; // => 4
  */
-export async function scoreFile(rulesPath: string, leadsPath: string, write: (text: string) => void, options: ScoreFileOptions = {}): Promise<ScoreFileReport> {
+export async function scoreFile(rulesPath: string, leadsPath: string, write: ScoredOutput, options: ScoreFileOptions = {}): Promise<ScoreFileReport> {
   const started = performance.now();
   const now = options.now ?? Date.now();
   const rules = readScoringRules(rulesPath);
@@ -130,7 +134,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
   const db = await openDuckDB(process.cwd(), { timeZone: rules.inputs.timeZone ?? "UTC" });
   try {
     const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd() }, { csvAllText: true });
-    const names = await readableColumns(db, expr, leadsPath);
+    const types = await readableColumns(db, expr, leadsPath);
+    const names = [...types.keys()];
     const fileKeys = scorer.keys.filter((k) => !eventNames.has(k));
     // The persona attributes read from the file (event features the rules compute come from them).
     const personaInputs = (tagger?.inputs ?? []).map((p) => ({ ...p, computed: p.event && eventNames.has(p.name) }));
@@ -148,12 +153,18 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
     const ids = await idCounts(db, expr, idColumn);
     const readKeys = [...fileKeys, ...personaKeys];
     const textOnly = new Set(personaInputs.filter((p) => !p.numeric && !p.computed).map((p) => p.column));
-    const plan = await readPlan(db, expr, rules, readKeys, idColumn, textOnly);
+    const plan = await readPlan(db, expr, rules, readKeys, idColumn, textOnly, types);
     // DuckDB's result stream can end early instead of raising when a row cannot be read (a
     // Latin-1 byte deep in a CSV): the rows are counted first, by a query that reads no value.
     const [[expected]] = (await db.runAndReadAll(`SELECT count(*) FROM ${expr}`)).getRowsJS();
     // Where each of the scorer's values comes from: the file (its index in fileKeys) or a computed feature.
     const sources = scorer.keys.map((k) => (eventNames.has(k) ? features!.columns.get(k)! : fileKeys.indexOf(k)));
+    // Without personas, rows are scored a chunk at a time, column by column; the rows that
+    // path leaves (values no bin takes) are scored one by one below.
+    const encoder = new TextEncoder();
+    const fast = tagger
+      ? undefined
+      : columnScorer(compileRules(rules, { reasons: options.reasons, missing: options.missing }), (s) => encoder.encode(scoreCells(s, "", tiers, reasonCells)), onUnknown);
     const result = await db.stream(plan.query);
     const fileValues: LeadValue[] = new Array(readKeys.length);
     // Where each persona attribute comes from: a computed feature, or its column's index in readKeys.
@@ -167,14 +178,37 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
     const unscored = new Map<string, UnscoredReason>();
     let rows = 0;
     let scored = 0;
-    let out = `${csvField(idColumn)},points,tier,grade,fit,engagement,${tagger ? "persona,anti_persona," : ""}reasons\n`;
+    // A chunk's lines are assembled as bytes and written together.
+    const out = new ScoredChunk();
+    out.text(`${csvField(idColumn)},points,tier,grade,fit,engagement,${tagger ? "persona,anti_persona," : ""}reasons\n`);
+    // The next chunk is asked for before this one is scored, so DuckDB reads while JS scores.
+    const fetch = () => {
+      const chunk = result.fetchChunk();
+      chunk.catch(() => undefined); // its failure is raised where it is awaited
+      return chunk;
+    };
+    let next = fetch();
     for (;;) {
-      const chunk = await result.fetchChunk();
+      const chunk = await next;
       if (!chunk || chunk.rowCount === 0) break;
+      next = fetch();
       const n = chunk.rowCount;
       const read = plan.reader(chunk);
+      const offset = rows;
+      const lines = fast?.score(
+        sources.map((from): LeadColumn => (typeof from === "number" ? read.columns[from] : { value: (r) => from[offset + r] })),
+        n,
+      );
       for (let r = 0; r < n; r++) {
-        const id = read(r, fileValues);
+        const id = read.id(r);
+        const line = lines?.[r];
+        if (line !== undefined) {
+          out.text(`${csvField(id)},`);
+          out.bytes(line);
+          scored++;
+          continue;
+        }
+        read.fill(r, fileValues);
         for (let j = 0; j < sources.length; j++) {
           const from = sources[j];
           values[j] = typeof from === "number" ? fileValues[from] : from[rows + r];
@@ -189,20 +223,11 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
           persona = `${csvField(t.persona)},${csvField(t.anti.join("; "))},`;
         }
         try {
-          const s = scorer.scoreValues(values);
-          let tier = tiers.get(s.tier);
-          if (tier === undefined) tiers.set(s.tier, (tier = csvField(s.tier ?? "")));
-          let cell = "";
-          for (let k = 0; k < s.reasons.length; k++) {
-            let quoted = reasonCells.get(s.reasons[k]);
-            if (quoted === undefined) reasonCells.set(s.reasons[k], (quoted = s.reasons[k].replace(/"/g, '""')));
-            cell += k === 0 ? quoted : `; ${quoted}`;
-          }
-          out += `${csvField(id)},${s.points},${tier},${s.grade},${s.fit},${s.engagement},${persona}"${cell}"\n`;
+          out.text(`${csvField(id)},${scoreCells(scorer.scoreValues(values), persona, tiers, reasonCells)}`);
           scored++;
         } catch (e) {
           if (!(e instanceof ScoreError)) throw e;
-          out += `${csvField(id)},,,,,,${persona}${csvField(`could not score: ${e.message}`)}\n`;
+          out.text(`${csvField(id)},,,,,,${persona}${csvField(`could not score: ${e.message}`)}\n`);
           let u = unscored.get(e.problem);
           if (!u) unscored.set(e.problem, (u = { reason: e.problem, rows: 0, examples: [], values: [] }));
           u.rows++;
@@ -212,11 +237,10 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
         }
       }
       rows += n;
-      write(out);
-      out = "";
+      out.flush(write);
       if (options.onProgress && rows % 262_144 < n) options.onProgress(`scored ${rows.toLocaleString("en-US")} leads`);
     }
-    if (out) write(out);
+    out.flush(write);
     if (rows !== Number(expected)) throw await stoppedReadingError(leadsPath, expr, rows, Number(expected));
     return {
       rows,
@@ -255,16 +279,34 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: (te
 }
 
 /**
- * The leads file's columns, once every value of a CSV file has been read: DuckDB's reader of a
+ * A scored lead's cells after its id, up to the end of the line: points, tier, grade, fit and
+ * engagement points, the persona cells (`persona`: empty, or the two cells and a comma), and the
+ * reasons (always quoted). Tiers and reasons are few distinct texts, each escaped once (`tiers`,
+ * `reasonCells` remember them).
+ */
+function scoreCells(s: LeadScore, persona: string, tiers: Map<string | null, string>, reasonCells: Map<string, string>): string {
+  let tier = tiers.get(s.tier);
+  if (tier === undefined) tiers.set(s.tier, (tier = csvField(s.tier ?? "")));
+  let cell = "";
+  for (let k = 0; k < s.reasons.length; k++) {
+    let quoted = reasonCells.get(s.reasons[k]);
+    if (quoted === undefined) reasonCells.set(s.reasons[k], (quoted = s.reasons[k].replace(/"/g, '""')));
+    cell += k === 0 ? quoted : `; ${quoted}`;
+  }
+  return `${s.points},${tier},${s.grade},${s.fit},${s.engagement},${persona}"${cell}"\n`;
+}
+
+/**
+ * The leads file's columns and their DuckDB types, once every value of a CSV file has been read: DuckDB's reader of a
  * subset of the columns can end early or fail with an internal error at a byte that is not
  * UTF-8 (so everything after reads all columns of such a file only after this check), while
  * reading all of them raises its real cause, turned here into the message and fix.
  */
-async function readableColumns(db: DuckDBConnection, expr: string, leadsPath: string): Promise<string[]> {
+async function readableColumns(db: DuckDBConnection, expr: string, leadsPath: string): Promise<Map<string, string>> {
   try {
-    const names = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${expr}`)).getRowObjectsJS().map((r) => String(r.column_name));
+    const types = new Map((await db.runAndReadAll(`DESCRIBE SELECT * FROM ${expr}`)).getRowObjectsJS().map((r) => [String(r.column_name), String(r.column_type)]));
     if (isCsvFile(leadsPath)) await db.runAndReadAll(`SELECT max(length(concat_ws('', *COLUMNS(*)))) FROM ${expr}`);
-    return names;
+    return types;
   } catch (e) {
     throw await leadsReadError(db, e, leadsPath);
   }
@@ -311,13 +353,20 @@ function asOfOf(rules: ScoringRules, asOf: string | undefined, now: number): AsO
   return { column };
 }
 
-/** Blank and duplicated ids of the leads file, counted by DuckDB before anything is written. */
+/**
+ * Blank and duplicated ids of the leads file, counted by DuckDB before anything is written.
+ * Grouping a million distinct texts is costly: ids are grouped by their hash first, and only
+ * the ids whose hash is on more than one row (and blank ones) are grouped by their text.
+ */
 async function idCounts(db: DuckDBConnection, expr: string, idColumn: string): Promise<IdCounts> {
   const ids = `(SELECT trim(COALESCE(CAST(${quoteIdentifier(idColumn, "duckdb")} AS VARCHAR), '')) AS id FROM ${expr})`;
-  const [blank] = (await db.runAndReadAll(`SELECT count(*) FILTER (WHERE id = '') AS blank FROM ${ids}`)).getRowsJS();
-  const repeated = `(SELECT id, count(*) AS rows FROM ${ids} WHERE id <> '' GROUP BY id HAVING count(*) > 1)`;
+  const repeatedHashes = `(SELECT hash(id) FROM ${ids} GROUP BY hash(id) HAVING count(*) > 1)`;
+  await db.run(`CREATE TEMP TABLE leadlab_id_counts AS SELECT id, count(*) AS rows FROM ${ids} WHERE id = '' OR hash(id) IN ${repeatedHashes} GROUP BY id`);
+  const [blank] = (await db.runAndReadAll(`SELECT COALESCE(sum(rows), 0) FROM leadlab_id_counts WHERE id = ''`)).getRowsJS();
+  const repeated = `(SELECT id, rows FROM leadlab_id_counts WHERE id <> '' AND rows > 1)`;
   const [totals] = (await db.runAndReadAll(`SELECT count(*), COALESCE(sum(rows), 0) FROM ${repeated}`)).getRowsJS();
   const examples = (await db.runAndReadAll(`SELECT id, rows FROM ${repeated} ORDER BY rows DESC, id LIMIT 5`)).getRowsJS();
+  await db.run("DROP TABLE leadlab_id_counts");
   return {
     blank: Number(blank[0]),
     duplicated: { ids: Number(totals[0]), rows: Number(totals[1]), examples: examples.map(([id, rows]) => ({ id: String(id), rows: Number(rows) })) },
@@ -347,24 +396,37 @@ function requireColumns(rules: ScoringRules, keys: readonly string[], names: rea
   }
 }
 
-/** The query that reads the leads, and how to turn a row of its chunks into the scorer's values. */
+/** The query that reads the leads, and how to read the rows of its chunks. */
 interface ReadPlan {
   query: string;
-  /** For one chunk: a function that fills `values` (in the scorer's key order) for row `r` and returns the lead id. */
-  reader(chunk: DuckDBDataChunk): (r: number, values: LeadValue[]) => string;
+  /** For one chunk: the lead id of row r, the columns (in the order of the keys read), and `fill`, which puts row r's values in that order. */
+  reader(chunk: DuckDBDataChunk): { id(r: number): string; columns: LeadColumn[]; fill(r: number, values: LeadValue[]): void };
 }
+
+/** DuckDB column types whose every value is a double, or an integer a double holds as its text reads (so no text need be read). */
+const EXACT_NUMBER_TYPES = new Set(["DOUBLE", "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UINTEGER", "USMALLINT", "UTINYINT"]);
 
 /**
  * How each column reaches score(): exactly its text, but cheaper than one JS string per value
  * (and nothing is NULL, so no validity masks are read):
  * - read only by numeric attributes: a DOUBLE when the text is DuckDB's canonical form of a
  *   finite number ("250", "-3", "2.5", "1e+20"), which the scorer's grammar reads as the same
- *   number; any other text (blank, " 75 ", "1e3", "NA", junk) comes as text;
+ *   number; any other text (blank, " 75 ", "1e3", "NA", junk) comes as text. A column typed
+ *   DOUBLE or integer (Parquet) comes as a DOUBLE when finite, with no text made: its text is
+ *   DuckDB's shortest form of the same number;
  * - other columns with few distinct values in the first rows: the code of the text in a
  *   dictionary of those values (an ENUM), and the text itself when it is not in it;
  * - the rest: text.
  */
-async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules, keys: readonly string[], idColumn: string, textOnly: ReadonlySet<string>): Promise<ReadPlan> {
+async function readPlan(
+  db: DuckDBConnection,
+  expr: string,
+  rules: ScoringRules,
+  keys: readonly string[],
+  idColumn: string,
+  textOnly: ReadonlySet<string>,
+  types: ReadonlyMap<string, string>,
+): Promise<ReadPlan> {
   const numericOnly = (key: string) =>
     !textOnly.has(key) &&
     rules.attributes.every((a) => ("column" in a.source ? a.source.column : a.name) !== key || a.match === "numeric");
@@ -380,8 +442,13 @@ async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules,
   const dictionary: string[][] = [];
   for (const [j, key] of keys.entries()) {
     const dict = dictionaries.get(key);
-    if (numeric[j]) {
-      inner.push(`CAST(${quoteIdentifier(key, "duckdb")} AS VARCHAR) AS r${j}`, `TRY_CAST(CAST(${quoteIdentifier(key, "duckdb")} AS VARCHAR) AS DOUBLE) AS d${j}`);
+    const column = quoteIdentifier(key, "duckdb");
+    if (numeric[j] && EXACT_NUMBER_TYPES.has(types.get(key) ?? "")) {
+      inner.push(`COALESCE(isfinite(${column}), false) AS ok${j}`, `${column} AS n${j}`);
+      select.push(`CASE WHEN ok${j} THEN CAST(n${j} AS DOUBLE) ELSE CAST('NaN' AS DOUBLE) END AS x${j}`, `CASE WHEN ok${j} THEN '' ELSE COALESCE(CAST(n${j} AS VARCHAR), '') END AS v${j}`);
+      kinds.push("number");
+    } else if (numeric[j]) {
+      inner.push(`CAST(${column} AS VARCHAR) AS r${j}`, `TRY_CAST(CAST(${column} AS VARCHAR) AS DOUBLE) AS d${j}`);
       flags.push(`COALESCE(isfinite(d${j}) AND (CAST(d${j} AS VARCHAR) = r${j} OR CAST(TRY_CAST(r${j} AS BIGINT) AS VARCHAR) = r${j}), false) AS ok${j}`);
       select.push(`CASE WHEN ok${j} THEN d${j} ELSE CAST('NaN' AS DOUBLE) END AS x${j}`, `CASE WHEN ok${j} THEN '' ELSE COALESCE(r${j}, '') END AS v${j}`);
       kinds.push("number");
@@ -401,32 +468,39 @@ async function readPlan(db: DuckDBConnection, expr: string, rules: ScoringRules,
   const query = `SELECT ${select.join(", ")} FROM (SELECT *${flags.length ? `, ${flags.join(", ")}` : ""} FROM (SELECT ${inner.join(", ")} FROM ${expr}))`;
   const reader = (chunk: DuckDBDataChunk) => {
     const ids = chunk.getColumnVector(0);
-    const fast: (DuckDBVector | undefined)[] = [];
-    const texts: DuckDBVector[] = [];
+    const columns: LeadColumn[] = [];
     let v = 1;
     for (let j = 0; j < keys.length; j++) {
-      fast.push(kinds[j] !== "text" ? chunk.getColumnVector(v++) : undefined);
-      texts.push(chunk.getColumnVector(v++));
+      const kind = kinds[j];
+      const fast = kind !== "text" ? chunk.getColumnVector(v++) : undefined;
+      const texts = chunk.getColumnVector(v++);
+      if (kind === "number") {
+        const number = (r: number) => fast!.getItem(r) as number;
+        const value = (r: number) => {
+          const x = number(r);
+          return x === x ? x : (texts.getItem(r) as string);
+        };
+        columns.push({ number, value });
+      } else if (kind === "code") {
+        const code = (r: number) => fast!.getItem(r) as number;
+        const dict = dictionary[j];
+        const value = (r: number) => {
+          const c = code(r);
+          return c >= 0 ? dict[c] : (texts.getItem(r) as string);
+        };
+        columns.push({ code, dictionary: dict, value });
+      } else columns.push({ value: (r) => texts.getItem(r) as string });
     }
-    return (r: number, values: LeadValue[]): string => {
-      for (let j = 0; j < keys.length; j++) {
-        const kind = kinds[j];
-        if (kind === "number") {
-          const x = fast[j]!.getItem(r) as number;
-          values[j] = x === x ? x : (texts[j].getItem(r) as string);
-        } else if (kind === "code") {
-          const code = fast[j]!.getItem(r) as number;
-          values[j] = code >= 0 ? dictionary[j][code] : (texts[j].getItem(r) as string);
-        } else values[j] = texts[j].getItem(r) as string;
-      }
-      return ids.getItem(r) as string;
+    return {
+      id: (r: number) => ids.getItem(r) as string,
+      columns,
+      fill(r: number, values: LeadValue[]) {
+        for (let j = 0; j < columns.length; j++) values[j] = columns[j].value(r);
+      },
     };
   };
   return { query, reader };
 }
-
-
-
 
 /** Columns with at most this many distinct values in the first rows are read through a dictionary. */
 const DICTIONARY_MAX = 200;

@@ -122,24 +122,36 @@ interface CompiledBin {
   reason: string;
 }
 
-interface CompiledAttribute {
+/** One attribute of {@link CompiledRules}. */
+export interface CompiledAttribute {
+  readonly name: string;
   /** Index of the attribute's value in the scorer's keys. */
-  index: number;
+  readonly index: number;
   /** 1 = fit, 2 = engagement, 0 = neither. */
-  group: 0 | 1 | 2;
-  /** The index of the bin that takes the value; throws a ScoreError when none can. */
-  binOf: (value: LeadValue) => number;
-  bins: CompiledBin[];
+  readonly group: 0 | 1 | 2;
+  /**
+   * The bin that takes the value, times two, plus one when the value is a category in no set
+   * (scored in the `other` or `missing` bin, and to be reported); throws a ScoreError when no
+   * bin can take it. Text values' codes are remembered; nothing is reported.
+   */
+  readonly codeOf: (value: LeadValue) => number;
+  /** The index of the bin that takes the value, reporting an unknown category; throws a ScoreError when none can. */
+  readonly binOf: (value: LeadValue) => number;
+  readonly bins: readonly CompiledBin[];
 }
 
-interface Compiled {
-  keys: string[];
-  base: number;
-  attributes: CompiledAttribute[];
-  tiers: { name: string; min: number }[];
-  fitCuts: readonly number[];
-  engagementCuts: readonly number[];
-  reasons: number;
+/**
+ * A rules object compiled for scoring (bins indexed, reasons phrased): what {@link createScorer}
+ * wraps, and what scores a whole column of leads at once (`leadlab score`).
+ */
+export interface CompiledRules {
+  readonly keys: readonly string[];
+  readonly base: number;
+  readonly attributes: readonly CompiledAttribute[];
+  readonly tiers: readonly { name: string; min: number }[];
+  readonly fitCuts: readonly number[];
+  readonly engagementCuts: readonly number[];
+  readonly reasons: number;
 }
 
 /**
@@ -156,13 +168,18 @@ interface Compiled {
  * scoreLead.scoreValues(["250", "SaaS"]).points; // => 55
  */
 export function createScorer(rules: ScoringRules, options: ScoreOptions = {}): Scorer {
-  const c = compile(rules, options);
+  const c = compileRules(rules, options);
+  const bins = new Int32Array(c.attributes.length);
+  const scoreValues = (values: readonly LeadValue[]): LeadScore => {
+    for (let k = 0; k < c.attributes.length; k++) bins[k] = c.attributes[k].binOf(values[c.attributes[k].index]);
+    return scoreOfBins(c, bins);
+  };
   const scratch: LeadValue[] = new Array(c.keys.length);
   const scorer = (record: LeadRecord): LeadScore => {
     for (let i = 0; i < c.keys.length; i++) scratch[i] = record[c.keys[i]];
-    return scoreCompiled(c, scratch);
+    return scoreValues(scratch);
   };
-  return Object.assign(scorer, { keys: c.keys as readonly string[], scoreValues: (values: readonly LeadValue[]) => scoreCompiled(c, values) });
+  return Object.assign(scorer, { keys: c.keys, scoreValues });
 }
 
 const cache = new WeakMap<ScoringRules, Map<string, Scorer>>();
@@ -206,15 +223,21 @@ export function gradeOf(fit: number, engagement: number, fitCuts: readonly numbe
   return GRADES[f][e];
 }
 
-function scoreCompiled(c: Compiled, values: readonly LeadValue[]): LeadScore {
+/**
+ * The score of a lead whose bin is known for every attribute (`bins[k]`: the index of the bin of
+ * `c.attributes[k]`): points, tier, grade and reasons, exactly as {@link createScorer}'s scorer
+ * gives them (it scores through this function).
+ */
+export function scoreOfBins(c: CompiledRules, bins: ArrayLike<number>): LeadScore {
   let points = c.base;
   let fit = 0;
   let engagement = 0;
   const want = c.reasons;
   // The top `want` contributions by |points|, kept sorted by insertion (ties keep the rules' order).
   const top: CompiledBin[] = [];
-  for (const a of c.attributes) {
-    const b = a.bins[a.binOf(values[a.index])];
+  for (let k = 0; k < c.attributes.length; k++) {
+    const a = c.attributes[k];
+    const b = a.bins[bins[k]];
     const p = b.points;
     points += p;
     if (a.group === 1) fit += p;
@@ -240,7 +263,18 @@ function scoreCompiled(c: Compiled, values: readonly LeadValue[]): LeadScore {
   return { points, tier, grade: gradeOf(fit, engagement, c.fitCuts, c.engagementCuts), fit, engagement, reasons };
 }
 
-function compile(rules: ScoringRules, options: ScoreOptions): Compiled {
+/**
+ * Compiles a rules object for scoring: bins indexed, reasons phrased, values' readers built.
+ * Throws an Error for rules it cannot apply, as {@link createScorer} does.
+ *
+ * @example
+ * import { compileRules, scoreOfBins } from "./score";
+ * import { readScoringRules } from "leadlab";
+ * const c = compileRules(readScoringRules("tests/scoring/fixtures/scoring.yaml"));
+ * c.attributes[0].codeOf(250) >> 1; // => 2
+ * scoreOfBins(c, c.attributes.map((a) => a.codeOf(null) >> 1)).points; // => -10
+ */
+export function compileRules(rules: ScoringRules, options: ScoreOptions = {}): CompiledRules {
   const missingTokens = new Set([...(rules.inputs.missing ?? []), ...(options.missing ?? [])].map(categoryKey));
   const reasons = options.reasons ?? DEFAULT_REASONS;
   if (!Number.isInteger(reasons) || reasons < 0) throw new Error(`score: options.reasons must be a whole number ≥ 0; got ${reasons}`);
@@ -326,19 +360,21 @@ function compileAttribute(
   // Text values repeat (categories, lists, number columns read as text): remember the bin of
   // up to CACHE_LIMIT distinct texts per attribute. Values that throw are never remembered.
   const cache = new Map<string, number>();
-  const binOf = (value: LeadValue): number => {
-    if (typeof value !== "string") return found(value, find(value));
+  const codeOf = (value: LeadValue): number => {
+    if (typeof value !== "string") return find(value);
     let code = cache.get(value);
     if (code === undefined) {
       code = find(value);
       if (cache.size < CACHE_LIMIT) cache.set(value, code);
     }
-    return found(value, code);
+    return code;
   };
   return {
+    name,
     index,
     group: a.group === "fit" ? 1 : a.group === "engagement" ? 2 : 0,
-    binOf,
+    codeOf,
+    binOf: (value) => found(value, codeOf(value)),
     bins: a.bins.map((b) => ({ points: b.points, reason: binReason(a, b, rules) })),
   };
 }

@@ -75,3 +75,59 @@ test("every row of a leads file scores as score() scores its raw text, through e
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("Parquet with DOUBLE and BIGINT columns scores as score() scores DuckDB's text of each value; unknown categories are counted per row on every path", async () => {
+  let seed = 11;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = (xs: readonly string[]) => xs[Math.floor(rnd() * xs.length)];
+  const doubles = ["250", "-3", "2.5", "1e20", "-0.0", "49.999", "2000", "1e-310", "'nan'", "'inf'", "'-inf'", "NULL", "199.99999999999997"];
+  const bigints = ["0", "1", "2", "3", "7", "-1", "9007199254740993", "NULL"];
+  const dir = mkdtempSync(join(tmpdir(), "leadlab-score-parquet-"));
+  try {
+    const rows = Array.from({ length: 3000 }, (_, i) => [
+      `'L${i}'`,
+      `CAST(${pick(doubles)} AS DOUBLE)`,
+      `'${pick([...INDUSTRIES, "Mining", "Mining "])}'`,
+      `'${pick(REGIONS)}'`,
+      `'${pick(BOOLEANS)}'`,
+      `'${pick(STACKS)}'`,
+      `CAST(${pick(bigints)} AS BIGINT)`,
+      `CAST(${pick(doubles)} AS DOUBLE)`,
+      `CAST(${pick(bigints)} AS BIGINT)`,
+      `CAST(${pick(bigints)} AS BIGINT)`,
+    ]);
+    const columns = ["lead_id", "employees", "industry", "region", "budget_confirmed", "tech_stack", "demo_request_count_90d", "webinar_days_since_last_30d", "webinar_sum_30d", "email_open_active_days_30d"];
+    const db = await (await DuckDBInstance.create(":memory:")).connect();
+    const file = join(dir, "leads.parquet");
+    await db.run(`COPY (SELECT * FROM (VALUES ${rows.map((r) => `(${r.join(", ")})`).join(", ")}) AS t(${columns.join(", ")})) TO '${file}' (FORMAT parquet)`);
+    // DuckDB's text of every value, as the leads would read in CSV: what score() is given.
+    const texts = (await db.runAndReadAll(`SELECT ${columns.map((c) => `COALESCE(CAST(${c} AS VARCHAR), '')`).join(", ")} FROM '${file}'`)).getRowsJS() as string[][];
+    let out = "";
+    const report = await scoreFile(FIXTURE_RULES, file, (t) => (out += t));
+    const scored = out.trimEnd().split("\n").slice(1);
+    assert.equal(scored.length, texts.length);
+    const rules = fixtureRules();
+    const unknown = new Map<string, number>();
+    const onUnknown = (attribute: string, value: string) => unknown.set(`${attribute}=${value}`, (unknown.get(`${attribute}=${value}`) ?? 0) + 1);
+    let unscorable = 0;
+    texts.forEach((r, i) => {
+      const record: LeadRecord = Object.fromEntries(columns.map((c, j) => [c, r[j]]));
+      try {
+        const s = score(rules, record, { onUnknown });
+        assert.equal(scored[i], `${r[0]},${s.points},${s.tier},${s.grade},${s.fit},${s.engagement},"${s.reasons.join("; ").replace(/"/g, '""')}"`, `row ${i}: ${JSON.stringify(r)}`);
+      } catch (e) {
+        if (!(e instanceof ScoreError)) throw e;
+        unscorable++;
+        assert.ok(scored[i].startsWith(`${r[0]},,,,,,`) && scored[i].includes(e.message.replace(/"/g, '""')), `row ${i}: ${scored[i]}`);
+      }
+    });
+    assert.equal(report.rows - report.scored, unscorable);
+    assert.ok(unscorable > 300 && unscorable < 2700, "both paths are exercised");
+    const reported = new Map(report.unknown.flatMap((u) => u.top.map((t) => [`${u.attribute}=${t.value}`, t.rows] as const)));
+    assert.deepEqual(reported, unknown);
+    assert.ok((unknown.get("industry=Mining") ?? 0) > 100);
+    db.closeSync();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
