@@ -55,12 +55,7 @@ const SECONDS: Record<string, number> = {
   "data/sample.test.ts": 3,
 };
 
-/**
- * Every `*.test.ts` under tests/, as paths relative to it with "/" separators, sorted.
- *
- * @example
- * testFiles().includes("doctest.test.ts"); // => true
- */
+/** Every `*.test.ts` under tests/, as paths relative to it with "/" separators, sorted. */
 export function testFiles(): string[] {
   return readdirSync(TESTS, { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".test.ts"))
@@ -70,10 +65,9 @@ export function testFiles(): string[] {
 
 /**
  * Part `index` (0-based) of `count` of `files`: longest first, each file to the part with the
- * least time so far (ties to the lower index); the part's files come back sorted.
- *
- * @example
- * partOf(["a.test.ts", "notebooks.test.ts", "doctest.test.ts"], 1, 2); // => ["a.test.ts", "doctest.test.ts"]
+ * least time so far (ties to the lower index); the part's files come back sorted. For example,
+ * of a.test.ts (1 s), notebooks.test.ts and doctest.test.ts, part 0 of 2 is the notebooks and
+ * part 1 the other two.
  */
 export function partOf(files: readonly string[], index: number, count: number): string[] {
   const load = Array<number>(count).fill(0);
