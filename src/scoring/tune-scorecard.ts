@@ -49,7 +49,8 @@ export const MAX_CANDIDATES = 40;
  * not flipping or fading between periods of the training part: {@link attributeDrift}); their
  * bins are encoded as weight of evidence shrunk by the bin's size, the missing bin capped at 0
  * unless declared informative ({@link binEvidence}); forward selection on cross-validated AUC
- * (time-ordered folds when the deals have dates: fit earlier, validate later) picks at most
+ * (time-ordered folds when the deals have dates: fit earlier, validate later, and judged by the
+ * worst of them, so that an attribute strong in some periods only does not win) picks at most
  * `maxAttributes`; the L2 strength is chosen on the same folds; a coefficient whose
  * sign contradicts its WOE is dropped and the model refitted; points are scaled
  * (points-to-double-the-odds or 0–100) and rounded per bin. The holdout gives AUC with a DeLong
@@ -112,14 +113,15 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const encoded = new Map(candidates.map((a) => [a.name, encodedAll.get(a.name)!]));
 
   // Forward selection on cross-validated AUC (an evenly spaced subset when large): on
-  // time-ordered folds (fit on earlier periods, validate on the next) when the deals have dates.
+  // time-ordered folds (fit on earlier periods, validate on the next) when the deals have dates,
+  // judged by the worst of those folds, so an attribute must help in every period, not on average.
   const selectRows = train.length > SELECTION_ROWS ? evenlySpaced(train, yTrain, SELECTION_ROWS) : { rows: train, y: yTrain };
   const foldList = "periods" in timeline && time ? timeOrderedFolds(Float64Array.from(selectRows.rows, (r) => time[r]), PERIODS).folds : undefined;
   const columns: Record<string, Float64Array> = {};
   for (const [name, e] of encoded) columns[name] = pick(e.woe, selectRows.rows);
   const selection = candidates.length
-    ? forwardSelect(columns, selectRows.y, { maxFeatures: o.maxAttributes, folds: o.folds, seed: o.seed, l2: 1, foldList })
-    : { selected: [] as string[], steps: [], stopReason: "exhausted" as const, warnings: ["no candidate attribute: nothing predicts wins on the training part"] };
+    ? forwardSelect(columns, selectRows.y, { maxFeatures: o.maxAttributes, folds: o.folds, seed: o.seed, l2: 1, foldList, criterion: foldList ? "worst" : "mean" })
+    : { selected: [] as string[], steps: [], stopReason: "exhausted" as const, criterion: "mean" as const, warnings: ["no candidate attribute: nothing predicts wins on the training part"] };
   warnings.push(...selection.warnings);
   let selected = [...selection.selected];
   for (const name of o.include) if (encoded.has(name) && !selected.includes(name)) selected.push(name);
