@@ -36,8 +36,14 @@ export function outOfFoldAuc(
   criterion: SelectionCriterion,
   missing: MissingTreatment,
 ): number {
-  const aucs: number[] = [];
-  for (const fold of folds) {
+  const aucs = foldAucs(set, codes, y, folds, missing).filter((a) => !Number.isNaN(a));
+  if (!aucs.length) return NaN;
+  return criterion === "worst" ? Math.min(...aucs) : aucs.reduce((s, a) => s + a, 0) / aucs.length;
+}
+
+/** Each fold's out-of-fold AUC of a binning (NaN where the validation rows lack wins or losses). */
+function foldAucs(set: Pick<BinSet, "bins">, codes: Int32Array, y: Uint8Array, folds: readonly Fold[], missing: MissingTreatment): number[] {
+  return folds.map((fold) => {
     const n = set.bins.map(() => 0), events = set.bins.map(() => 0);
     let wins = 0;
     for (const i of fold.train) {
@@ -51,11 +57,9 @@ export function outOfFoldAuc(
     const evidence = binEvidence(counted as Pick<BinSet, "bins" | "events" | "nonEvents">, missing);
     const testY = Uint8Array.from(fold.test, (i) => y[i]);
     const testWins = testY.reduce((s, v) => s + v, 0);
-    if (testWins === 0 || testWins === testY.length) continue;
-    aucs.push(aucUnchecked(Float64Array.from(fold.test, (i) => (codes[i] >= 0 ? evidence[codes[i]] : 0)), testY));
-  }
-  if (!aucs.length) return NaN;
-  return criterion === "worst" ? Math.min(...aucs) : aucs.reduce((s, a) => s + a, 0) / aucs.length;
+    if (testWins === 0 || testWins === testY.length) return NaN;
+    return aucUnchecked(Float64Array.from(fold.test, (i) => (codes[i] >= 0 ? evidence[codes[i]] : 0)), testY);
+  });
 }
 
 /** The bins an attribute goes on the card with, and why when they are the finer ones. */
@@ -68,8 +72,9 @@ export interface FinerBinsChoice {
 /**
  * Keeps an attribute's finer bins (more of them, smaller: see {@link FINER_MAX_BINS},
  * {@link FINER_MIN_SHARE}) instead of its drivers' bins only when they rank the training deals
- * they were not counted on better, by more than {@link FINER_MIN_GAIN} of {@link outOfFoldAuc}
- * on the selection folds: a card with more bins must earn them on cross-validation.
+ * they were not counted on better, worse in no fold and by more than {@link FINER_MIN_GAIN} of
+ * {@link outOfFoldAuc}: a card with more bins must earn them on cross-validation, beyond the
+ * noise of the folds.
  *
  * @param coarse the drivers' bins and each row's code in them (rows as the folds index them)
  * @param finer the finer bins and each row's code in them
@@ -96,7 +101,9 @@ export function chooseFinerBins(
   if (used(finer.set) <= used(coarse.set)) return { binSet: coarse.set, note: null };
   const before = outOfFoldAuc(coarse.set, coarse.codes, y, folds, criterion, missing);
   const after = outOfFoldAuc(finer.set, finer.codes, y, folds, criterion, missing);
-  if (!(after - before > FINER_MIN_GAIN)) return { binSet: coarse.set, note: null };
+  const coarseFolds = foldAucs(coarse.set, coarse.codes, y, folds, missing);
+  const noFoldWorse = foldAucs(finer.set, finer.codes, y, folds, missing).every((a, k) => Number.isNaN(a) || Number.isNaN(coarseFolds[k]) || a >= coarseFolds[k]);
+  if (!(after - before > FINER_MIN_GAIN && noFoldWorse)) return { binSet: coarse.set, note: null };
   const which = criterion === "worst" ? "worst-fold" : "out-of-fold";
   return {
     binSet: finer.set,

@@ -110,7 +110,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const foldList = "periods" in timeline && time ? timeOrderedFolds(Float64Array.from(selectRows.rows, (r) => time[r]), PERIODS).folds : undefined;
   const criterion = foldList ? "worst" : "mean";
 
-  // Each candidate with finer bins where they pay on those folds ({@link chooseFinerBins}).
+  // Each candidate with finer bins where they pay on those folds ({@link chooseFinerBins}): judged
+  // by the folds' mean AUC, as a question of resolution, not of drift (selection judges that).
   const choiceFolds = foldList ?? stratifiedKFold(selectRows.y, { folds: o.folds, seed: o.seed });
   const finerNotes = new Map<string, string>();
   const encodedAll = new Map(
@@ -118,7 +119,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
       const finer = finerBinSet(a, table, train, yTrain);
       if (!finer) return [a.name, encode(a, a.binSet)];
       const codesAt = (set: BinSet) => assignBins(set, gatherColumn(table.columns[a.attribute], selectRows.rows) as Parameters<typeof assignBins>[1]);
-      const choice = chooseFinerBins({ set: a.binSet, codes: codesAt(a.binSet) }, { set: finer, codes: codesAt(finer) }, selectRows.y, choiceFolds, criterion, missingOf(a));
+      const choice = chooseFinerBins({ set: a.binSet, codes: codesAt(a.binSet) }, { set: finer, codes: codesAt(finer) }, selectRows.y, choiceFolds, "mean", missingOf(a));
       if (choice.note) finerNotes.set(a.name, choice.note);
       return [a.name, encode(a, choice.binSet)];
     }),
