@@ -49,7 +49,8 @@ export const MAX_CANDIDATES = 40;
  * the holdout: the drivers of winning (on training rows only) choose the candidates
  * (significant, not leakage, not redundant with a stronger one, and, when the deals have dates,
  * not flipping or fading between periods of the training part: {@link attributeDrift}); their
- * bins are encoded as weight of evidence shrunk by the bin's size, the missing bin capped at 0
+ * bins (finer ones where they pay on the selection folds: {@link chooseFinerBins}) are encoded
+ * as weight of evidence shrunk by the bin's size, the missing bin capped at 0
  * unless declared informative ({@link binEvidence}); forward selection on cross-validated AUC
  * (time-ordered folds when the deals have dates: fit earlier, validate later, and judged by the
  * worst of them, so that an attribute strong in some periods only does not win) picks at most
