@@ -421,7 +421,7 @@ function scorecardAttribute(a: DriverAttribute, set: BinSet, points: number[], t
     ...(set.type === "numeric" && meta.numberFormat ? { numberFormat: meta.numberFormat } : {}),
     role: a.role,
     group: a.role === "behavioral" ? "engagement" : "fit",
-    rationale: `win rate ${formatPercent(best.rate)} [${formatPercent(best.lo)}–${formatPercent(best.hi)}] for ${best.label} vs ${formatPercent(worst.rate)} for ${worst.label} (training); IV ${a.iv.toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}; ${missingRationale(missing)}${a.leakageQuestion ? `; ${a.leakageQuestion}` : ""}${binsNote ? `; ${binsNote}` : ""}`,
+    rationale: `win rate ${formatPercent(best.rate)} [${formatPercent(best.lo)}–${formatPercent(best.hi)}] for ${best.label} vs ${formatPercent(worst.rate)} for ${worst.label} (training); IV ${(Number.isFinite(set.iv) ? set.iv : a.iv).toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}; ${missingRationale(missing)}${a.leakageQuestion ? `; ${a.leakageQuestion}` : ""}${binsNote ? `; ${binsNote}` : ""}`,
     bins: set.bins.map((b, k) => ({
       label: b.label,
       when: binMatch(b.rule),
