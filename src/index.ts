@@ -60,7 +60,7 @@ export { DEFAULT_HOLDOUT_SEED, DateRangeSchema, HoldoutRuleSchema, type DateRang
 export { auc, aucWithCI, compareAuc, type AucInterval, type AucComparison } from "./model/auc";
 export { brierScore } from "./model/brier-score";
 export { calibrationTable, type CalibrationBin, type CalibrationOptions } from "./model/calibration";
-export { stratifiedKFold, crossValidatedAuc, chooseL2, forwardSelect, type Fold, type FoldOptions, type CrossValidationOptions, type CrossValidatedAuc, type L2Trial, type L2Choice, type ForwardSelectOptions, type SelectionStep, type ForwardSelection } from "./model/cross-validation";
+export { stratifiedKFold, crossValidatedAuc, chooseL2, forwardSelect, type Fold, type FoldOptions, type CrossValidationOptions, type CrossValidatedAuc, type L2Trial, type L2Choice, type ForwardSelectOptions, type SelectionCriterion, type SelectionStep, type ForwardSelection } from "./model/cross-validation";
 export { RANDOM_FALLBACK, MIN_HOLDOUT_ROWS, splitHoldout, type HoldoutSplit } from "./data/holdout-split";
 export { ksStatistic, type KsResult } from "./model/ks-statistic";
 export { liftTable, type LiftGroup, type LiftOptions, type LiftTable } from "./model/lift";

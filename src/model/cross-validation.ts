@@ -305,7 +305,17 @@ export interface ForwardSelectOptions extends FoldOptions {
   weights?: NumericArray;
   /** These folds instead of stratified ones (e.g. {@link timeOrderedFolds}: fit earlier, validate later). */
   foldList?: readonly Fold[];
+  /**
+   * How feature sets are compared: `"mean"` fold AUC (default: the folds are exchangeable, as
+   * stratified ones are), or the `"worst"` fold's AUC, for folds that are not exchangeable, such
+   * as time-ordered ones: a feature must then help in every period validated, not on average,
+   * so one strong only in some periods (e.g. a proxy of when the deal happened) loses to a steady one.
+   */
+  criterion?: SelectionCriterion;
 }
+
+/** How {@link forwardSelect} compares feature sets across folds: their mean AUC or their worst fold's. */
+export type SelectionCriterion = "mean" | "worst";
 
 /** One accepted step of {@link forwardSelect}. */
 export interface SelectionStep {
@@ -314,10 +324,12 @@ export interface SelectionStep {
   /** Mean CV AUC of the model with all features selected so far. */
   cvAuc: number;
   sdAuc: number;
-  /** cvAuc minus the previous step's (the first step compares with 0.5, the intercept-only model). */
+  /** The lowest fold AUC of that model. */
+  worstAuc: number;
+  /** The criterion's AUC (cvAuc or worstAuc) minus the previous step's (the first step compares with 0.5, the intercept-only model). */
   gain: number;
-  /** Every candidate tried at this step with its mean CV AUC, best first. */
-  candidates: { feature: string; cvAuc: number }[];
+  /** Every candidate tried at this step with its mean and worst fold AUC, best first by the criterion. */
+  candidates: { feature: string; cvAuc: number; worstAuc: number }[];
 }
 
 /** The result of {@link forwardSelect}. */
@@ -327,17 +339,20 @@ export interface ForwardSelection {
   steps: SelectionStep[];
   /** Why selection stopped. */
   stopReason: "maxFeatures" | "minGain" | "exhausted";
-  /** The best candidate that was not added because its gain was below `minGain`. */
-  rejected?: { feature: string; cvAuc: number; gain: number };
+  /** How feature sets were compared. */
+  criterion: SelectionCriterion;
+  /** The best candidate that was not added because its gain was below `minGain` (`auc`: its criterion's AUC). */
+  rejected?: { feature: string; auc: number; gain: number };
   warnings: string[];
 }
 
 /**
  * Greedy forward selection by cross-validated AUC: start from the intercept-only model
- * (AUC 0.5), and at each step add the candidate that gives the highest mean CV AUC together
- * with the features already chosen; stop when that gain is below `minGain`, at `maxFeatures`,
- * or when no candidate is left. Candidates with equal AUC are taken in the order given. All
- * steps use the same folds. Cost: about p²/2 · folds fits for p candidates.
+ * (AUC 0.5), and at each step add the candidate that gives the highest mean CV AUC (or, with
+ * `criterion: "worst"`, the highest worst-fold AUC) together with the features already chosen;
+ * stop when that gain is below `minGain`, at `maxFeatures`, or when no candidate is left.
+ * Candidates with equal AUC are taken in the order given. All steps use the same folds.
+ * Cost: about p²/2 · folds fits for p candidates.
  *
  * @param columns named feature columns (`{ name: values }`), or an array whose names are "0", "1", …
  * @param y 1 = won, 0 = lost
@@ -361,7 +376,8 @@ export function forwardSelect(
     : names.map((k) => (columns as Readonly<Record<string, NumericArray>>)[k]);
   const cols = resolveColumns("forwardSelect", values, y.length);
   const { folds, seed } = resolveFoldOptions("forwardSelect", y, options);
-  const { maxFeatures = names.length, l2 = 0, minGain = 0.001 } = options;
+  const { maxFeatures = names.length, l2 = 0, minGain = 0.001, criterion = "mean" } = options;
+  if (criterion !== "mean" && criterion !== "worst") throw new Error(`forwardSelect: criterion must be "mean" or "worst"; got ${String(criterion)}`);
   if (!Number.isInteger(maxFeatures) || maxFeatures < 0) {
     throw new Error(`forwardSelect: maxFeatures must be a non-negative integer; got ${maxFeatures}`);
   }
@@ -385,24 +401,25 @@ export function forwardSelect(
       stopReason = chosen.length >= names.length ? "exhausted" : "maxFeatures";
       break;
     }
-    const tried: { j: number; mean: number; sd: number; solutions: (Float64Array | undefined)[] }[] = [];
+    const tried: { j: number; mean: number; sd: number; worst: number; score: number; solutions: (Float64Array | undefined)[] }[] = [];
     for (let j = 0; j < names.length; j++) {
       if (chosen.includes(j)) continue;
       // Start from the current model's solution with the candidate's coefficient at 0.
       const starts = currentSolutions.map((b) => (b === undefined ? undefined : Float64Array.from([...b, 0])));
       const r = cvAucPrepared(prepared, [...chosen, j], l2, tally, starts);
-      tried.push({ j, mean: r.mean, sd: r.sd, solutions: r.solutions });
+      const worst = Math.min(...r.foldAuc.filter((a) => !Number.isNaN(a)));
+      tried.push({ j, mean: r.mean, sd: r.sd, worst, score: criterion === "worst" ? worst : r.mean, solutions: r.solutions });
     }
-    const ranked = tried.filter((t) => !Number.isNaN(t.mean)).sort((a, b) => b.mean - a.mean || a.j - b.j);
+    const ranked = tried.filter((t) => !Number.isNaN(t.mean)).sort((a, b) => b.score - a.score || a.j - b.j);
     if (ranked.length === 0) {
       stopReason = "exhausted";
       break;
     }
     const best = ranked[0];
-    const gain = best.mean - current;
+    const gain = best.score - current;
     if (gain < minGain) {
       stopReason = "minGain";
-      rejected = { feature: names[best.j], cvAuc: best.mean, gain };
+      rejected = { feature: names[best.j], auc: best.score, gain };
       break;
     }
     chosen.push(best.j);
@@ -411,16 +428,17 @@ export function forwardSelect(
       feature: names[best.j],
       cvAuc: best.mean,
       sdAuc: best.sd,
+      worstAuc: best.worst,
       gain,
-      candidates: ranked.map((t) => ({ feature: names[t.j], cvAuc: t.mean })),
+      candidates: ranked.map((t) => ({ feature: names[t.j], cvAuc: t.mean, worstAuc: t.worst })),
     });
-    current = best.mean;
+    current = best.score;
   }
   if (steps.length === 0 && stopReason === "minGain") {
     warnings.push(
-      `no feature raises the cross-validated AUC above 0.5 by ${minGain} or more (best: ${rejected?.feature} at ${rejected?.cvAuc.toFixed(4)}): nothing here predicts wins`,
+      `no feature raises the ${criterion === "worst" ? "worst fold's" : "cross-validated"} AUC above 0.5 by ${minGain} or more (best: ${rejected?.feature} at ${rejected?.auc.toFixed(4)}): nothing here predicts wins`,
     );
   }
   warnings.push(...tally.list(`l2 = ${l2}`));
-  return { selected: chosen.map((j) => names[j]), steps, stopReason, ...(rejected ? { rejected } : {}), warnings };
+  return { selected: chosen.map((j) => names[j]), steps, stopReason, criterion, ...(rejected ? { rejected } : {}), warnings };
 }

@@ -367,12 +367,21 @@ export function scorecardSection(card: Scorecard): string {
   const blocks = attributes.map((a) => attributeBlock(a, largest)).join("");
   let selection = "";
   if (card.selection.length > 0) {
-    const rows = card.selection.map((s, i): TableCell[] => [i + 1, s.feature, s.cvAuc.toFixed(3), signed(s.gain)]);
+    const worst = card.selectionFolds === "time-ordered";
+    const rows = card.selection.map((s, i): TableCell[] => [i + 1, s.feature, s.cvAuc.toFixed(3), ...(worst ? [s.worstAuc.toFixed(3)] : []), signed(s.gain)]);
     selection =
       "<details><summary>How the attributes were chosen</summary>" +
       "<p class=\"small\">Forward selection inside the training deals: at each step the attribute that most improved the " +
-      "cross-validated AUC was added. Attributes dropped afterwards are named under Warnings.</p>" +
-      htmlTable({ head: ["Step", "Attribute added", "Cross-validated AUC", "Gain"], rows, numeric: [0, 2, 3], className: "data compact" }) +
+      (worst
+        ? "AUC of the worst time-ordered fold (fit on earlier periods, validate on the next) was added, so every attribute helps in every period. "
+        : "cross-validated AUC was added. ") +
+      "Attributes dropped afterwards are named under Warnings.</p>" +
+      htmlTable({
+        head: ["Step", "Attribute added", "Cross-validated AUC", ...(worst ? ["Worst fold's AUC"] : []), "Gain"],
+        rows,
+        numeric: worst ? [0, 2, 3, 4] : [0, 2, 3],
+        className: "data compact",
+      }) +
       "</details>";
   }
   const training = '<p class="small muted">The win rate and deal count beside each value are from the training deals.</p>';

@@ -5,7 +5,7 @@ import type { DriverAttribute } from "../drivers/drivers-result";
 import { aucWithCI, auc, compareAuc } from "../model/auc";
 import { brierScore } from "../model/brier-score";
 import { calibrationTable } from "../model/calibration";
-import { chooseL2, crossValidatedAuc, forwardSelect } from "../model/cross-validation";
+import { chooseL2, crossValidatedAuc, forwardSelect, stratifiedKFold } from "../model/cross-validation";
 import { rulesInputs } from "./rules-inputs";
 import { timeOrderedFolds } from "../model/time-ordered-folds";
 import { ksStatistic } from "../model/ks-statistic";
@@ -15,6 +15,8 @@ import { populationStability } from "../model/population-stability";
 import { rocCurve } from "../model/roc-curve";
 import type { BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
+import { binColumn } from "../stats/binning/bin-column";
+import { chooseFinerBins, FINER_MAX_BINS, FINER_MIN_SHARE } from "./finer-bins";
 import { binEvidence, missingRationale, type MissingTreatment } from "./bin-evidence";
 import { chooseTiers } from "./choose-tiers";
 import { attributeDrift } from "./period-drift";
@@ -47,9 +49,11 @@ export const MAX_CANDIDATES = 40;
  * the holdout: the drivers of winning (on training rows only) choose the candidates
  * (significant, not leakage, not redundant with a stronger one, and, when the deals have dates,
  * not flipping or fading between periods of the training part: {@link attributeDrift}); their
- * bins are encoded as weight of evidence shrunk by the bin's size, the missing bin capped at 0
+ * bins (finer ones where they pay on the selection folds: {@link chooseFinerBins}) are encoded
+ * as weight of evidence shrunk by the bin's size, the missing bin capped at 0
  * unless declared informative ({@link binEvidence}); forward selection on cross-validated AUC
- * (time-ordered folds when the deals have dates: fit earlier, validate later) picks at most
+ * (time-ordered folds when the deals have dates: fit earlier, validate later, and judged by the
+ * worst of them, so that an attribute strong in some periods only does not win) picks at most
  * `maxAttributes`; the L2 strength is chosen on the same folds; a coefficient whose
  * sign contradicts its WOE is dropped and the model refitted; points are scaled
  * (points-to-double-the-odds or 0–100) and rounded per bin. The holdout gives AUC with a DeLong
@@ -98,28 +102,46 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   /** An attribute encoded for the card with the given bins (counted on the training rows). */
   const encode = (a: DriverAttribute, binSet: BinSet): Encoding => ({ name: a.name, attribute: a, binSet, ...woeOf(a, binSet, binEvidence(binSet, missingOf(a))) });
   const significant = chooseCandidates(d.attributes, o);
-  const encodedAll = new Map(significant.map((a) => [a.name, encode(a, a.binSet)]));
   const pick = (x: Float64Array, rows: Int32Array) => Float64Array.from(rows, (r) => x[r]);
+
+  // Selection (and the choice of finer bins) on an evenly spaced subset when large: on
+  // time-ordered folds (fit on earlier periods, validate on the next) when the deals have dates,
+  // judged by the worst of those folds, so an attribute must help in every period, not on average.
+  const selectRows = train.length > SELECTION_ROWS ? evenlySpaced(train, yTrain, SELECTION_ROWS) : { rows: train, y: yTrain };
+  const foldList = "periods" in timeline && time ? timeOrderedFolds(Float64Array.from(selectRows.rows, (r) => time[r]), PERIODS).folds : undefined;
+  const criterion = foldList ? "worst" : "mean";
+
+  // Each candidate with finer bins where they pay on those folds ({@link chooseFinerBins}): judged
+  // by the folds' mean AUC, as a question of resolution, not of drift (selection judges that).
+  const choiceFolds = foldList ?? stratifiedKFold(selectRows.y, { folds: o.folds, seed: o.seed });
+  const finerNotes = new Map<string, string>();
+  const encodedAll = new Map(
+    significant.map((a) => {
+      const finer = finerBinSet(a, table, train, yTrain);
+      if (!finer) return [a.name, encode(a, a.binSet)];
+      const codesAt = (set: BinSet) => assignBins(set, gatherColumn(table.columns[a.attribute], selectRows.rows) as Parameters<typeof assignBins>[1]);
+      const choice = chooseFinerBins({ set: a.binSet, codes: codesAt(a.binSet) }, { set: finer, codes: codesAt(finer) }, selectRows.y, choiceFolds, "mean", missingOf(a));
+      if (choice.note) finerNotes.set(a.name, choice.note);
+      return [a.name, encode(a, choice.binSet)];
+    }),
+  );
 
   // Each candidate's effect period by period; one whose effect flips (and has not come back by the latest period) or fades inside the training part is set aside.
   const drift =
     "periods" in timeline
-      ? [...encodedAll.values()].map((e) => attributeDrift(e.attribute.binSet, e.codes, e.woe, table.won, timeline.periods.rows, timeline.periods.labels, true))
+      ? [...encodedAll.values()].map((e) => attributeDrift(e.binSet, e.codes, e.woe, table.won, timeline.periods.rows, timeline.periods.labels, true))
       : [];
   for (const x of drift) if (!x.flag && x.note) warnings.push(`${x.name}: ${x.note}`);
   for (const x of drift) if (x.flag) warnings.push(`${x.name}: ${x.note}${isForced(encodedAll.get(x.name)!.attribute, o) ? "; kept on the card on request" : "; set aside from the card"}`);
   const candidates = significant.filter((a) => isForced(a, o) || !drift.find((x) => x.name === a.name)?.flag);
   const encoded = new Map(candidates.map((a) => [a.name, encodedAll.get(a.name)!]));
 
-  // Forward selection on cross-validated AUC (an evenly spaced subset when large): on
-  // time-ordered folds (fit on earlier periods, validate on the next) when the deals have dates.
-  const selectRows = train.length > SELECTION_ROWS ? evenlySpaced(train, yTrain, SELECTION_ROWS) : { rows: train, y: yTrain };
-  const foldList = "periods" in timeline && time ? timeOrderedFolds(Float64Array.from(selectRows.rows, (r) => time[r]), PERIODS).folds : undefined;
+  // Forward selection on cross-validated AUC, on the same rows and folds.
   const columns: Record<string, Float64Array> = {};
   for (const [name, e] of encoded) columns[name] = pick(e.woe, selectRows.rows);
   const selection = candidates.length
-    ? forwardSelect(columns, selectRows.y, { maxFeatures: o.maxAttributes, folds: o.folds, seed: o.seed, l2: 1, foldList })
-    : { selected: [] as string[], steps: [], stopReason: "exhausted" as const, warnings: ["no candidate attribute: nothing predicts wins on the training part"] };
+    ? forwardSelect(columns, selectRows.y, { maxFeatures: o.maxAttributes, folds: o.folds, seed: o.seed, l2: 1, foldList, criterion })
+    : { selected: [] as string[], steps: [], stopReason: "exhausted" as const, criterion: "mean" as const, warnings: ["no candidate attribute: nothing predicts wins on the training part"] };
   warnings.push(...selection.warnings);
   let selected = [...selection.selected];
   for (const name of o.include) if (encoded.has(name) && !selected.includes(name)) selected.push(name);
@@ -187,7 +209,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     : undefined;
   if (binsChoices) card = binsChoices.card;
   if (card !== exactCard) model = fit(card);
-  const binsNotes = new Map(binsChoices?.choices.map((c) => [c.name, c.note]));
+  const binsNotes = new Map(card.map((e) => [e.name, [finerNotes.get(e.name), binsChoices?.choices.find((c) => c.name === e.name)?.note].filter(Boolean).join("; ") || undefined]));
 
   const chosen = card.map((e, j) => ({ ...e, beta: model.coefficients[j] }));
   const { basePoints, binPoints, pointsAt } = scored(card, model);
@@ -357,6 +379,14 @@ function chooseCandidates(attributes: readonly DriverAttribute[], o: ResolvedTun
   return out.slice(0, Math.max(MAX_CANDIDATES, 2 * o.maxAttributes + 8));
 }
 
+/** An attribute's finer bins on the training rows (numbers and categories only; not an indicator of a multi-valued attribute), or null. */
+function finerBinSet(a: DriverAttribute, table: DealTable, train: Int32Array, yTrain: Uint8Array): BinSet | null {
+  const type = table.attribute(a.attribute).type;
+  if ((type !== "numeric" && type !== "categorical") || a.binSet.indicator) return null;
+  const minBinSize = Math.max(30, Math.ceil(FINER_MIN_SHARE * train.length));
+  return binColumn(gatherColumn(table.columns[a.attribute], train), type, yTrain, { name: a.binSet.name, maxBins: FINER_MAX_BINS, minBinSize })[0];
+}
+
 /** A stratified, evenly spaced subset of rows (deterministic). */
 function evenlySpaced(rows: Int32Array, y: Uint8Array, size: number): { rows: Int32Array; y: Uint8Array } {
   const step = rows.length / size;
@@ -391,7 +421,7 @@ function scorecardAttribute(a: DriverAttribute, set: BinSet, points: number[], t
     ...(set.type === "numeric" && meta.numberFormat ? { numberFormat: meta.numberFormat } : {}),
     role: a.role,
     group: a.role === "behavioral" ? "engagement" : "fit",
-    rationale: `win rate ${formatPercent(best.rate)} [${formatPercent(best.lo)}–${formatPercent(best.hi)}] for ${best.label} vs ${formatPercent(worst.rate)} for ${worst.label} (training); IV ${a.iv.toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}; ${missingRationale(missing)}${a.leakageQuestion ? `; ${a.leakageQuestion}` : ""}${binsNote ? `; ${binsNote}` : ""}`,
+    rationale: `win rate ${formatPercent(best.rate)} [${formatPercent(best.lo)}–${formatPercent(best.hi)}] for ${best.label} vs ${formatPercent(worst.rate)} for ${worst.label} (training); IV ${(Number.isFinite(set.iv) ? set.iv : a.iv).toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}; ${missingRationale(missing)}${a.leakageQuestion ? `; ${a.leakageQuestion}` : ""}${binsNote ? `; ${binsNote}` : ""}`,
     bins: set.bins.map((b, k) => ({
       label: b.label,
       when: binMatch(b.rule),

@@ -139,6 +139,27 @@ test("forwardSelect honours maxFeatures and names array columns by position", ()
   assert.equal(r.stopReason, "maxFeatures");
 });
 
+test("forwardSelect by the worst fold prefers the attribute that helps in every fold to the one with the higher mean", () => {
+  // Rows 0–7 are fitted on (both features rank wins higher there); rows 8–15 and 16–23 are the two validation folds,
+  // 4 wins then 4 losses each. `bursty` is constant in the first (AUC 0.5) and ranks the second perfectly (AUC 1):
+  // mean 0.75. `steady` ranks both 8, 6, 4, 2 above 7, 5, 3, 1: 10 of 16 pairs, AUC 0.625 in each fold.
+  const y = Uint8Array.from([1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0]);
+  const fit = [4, 3, 2, 1, 3, 2, 1, 0];
+  const bursty = Float64Array.from([...fit, 1, 1, 1, 1, 1, 1, 1, 1, 8, 7, 6, 5, 4, 3, 2, 1]);
+  const steady = Float64Array.from([...fit, 8, 6, 4, 2, 7, 5, 3, 1, 8, 6, 4, 2, 7, 5, 3, 1]);
+  const range = (from: number) => Uint32Array.from({ length: 8 }, (_, i) => from + i);
+  const foldList = [{ train: range(0), test: range(8) }, { train: range(0), test: range(16) }];
+  const mean = forwardSelect({ bursty, steady }, y, { foldList, l2: 1, maxFeatures: 1 });
+  assert.equal(mean.criterion, "mean");
+  assert.deepEqual(mean.selected, ["bursty"]);
+  assert.deepEqual(mean.steps[0].candidates, [{ feature: "bursty", cvAuc: 0.75, worstAuc: 0.5 }, { feature: "steady", cvAuc: 0.625, worstAuc: 0.625 }]);
+  const worst = forwardSelect({ bursty, steady }, y, { foldList, l2: 1, maxFeatures: 1, criterion: "worst" });
+  assert.deepEqual(worst.selected, ["steady"]);
+  assert.equal(worst.steps[0].gain, 0.125, "the gain is the worst fold's AUC over 0.5");
+  assert.deepEqual(worst.steps[0].candidates.map((c) => c.feature), ["steady", "bursty"]);
+  assert.throws(() => forwardSelect({ steady }, y, { criterion: "median" as never }), /forwardSelect: criterion must be "mean" or "worst"; got median/);
+});
+
 test("on pure noise forwardSelect selects nothing and says so", () => {
   const n = 300;
   let s = 77;
