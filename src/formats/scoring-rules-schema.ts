@@ -1,5 +1,5 @@
 import { PROVENANCE_FIELDS, HoldoutRuleSchema } from "./provenance";
-import { Type, type Static } from "@sinclair/typebox";
+import { Type, type Static, type TProperties } from "@sinclair/typebox";
 import { literalUnion } from "./literal-union";
 import { DECIMAL_MARKS, EVENT_AGGREGATES, ROLES } from "./vocabulary";
 
@@ -114,6 +114,95 @@ export const ScorecardAttributeSchema = Type.Object(
 
 const Interval = Type.Object({ value: Type.Number(), lo: Type.Number(), hi: Type.Number() }, { additionalProperties: false });
 
+/** An attribute of a value card: read and binned exactly as a scorecard attribute is, with the card's own numbers per bin. */
+function valueAttributeSchema<T extends TProperties>(binFields: T, description: string) {
+  const { name, source, match, containsValue, numberFormat, separator, rationale } = ScorecardAttributeSchema.properties;
+  return Type.Object(
+    {
+      name,
+      source,
+      match,
+      containsValue,
+      numberFormat,
+      separator,
+      rationale,
+      bins: Type.Array(Type.Object({ label: Type.String(), when: BinMatchSchema, ...binFields }, { additionalProperties: false }), { minItems: 1 }),
+    },
+    { additionalProperties: false, description },
+  );
+}
+
+/**
+ * The expected value of a lead (`value` in scoring.yaml): chance of winning × expected amount ×
+ * chance of being retained at the horizon, each from a card fitted on the training part.
+ */
+export const ValueBlockSchema = Type.Object(
+  {
+    currency: Type.Optional(Type.String({ description: "The amount's currency (ISO 4217), when the training amounts carried one." })),
+    winChance: Type.Object(
+      { intercept: Type.Number(), slope: Type.Number() },
+      { additionalProperties: false, description: "Chance of winning = 1 / (1 + exp(−(intercept + slope × points))), the lead's points calibrated on the training part." },
+    ),
+    amount: Type.Object(
+      {
+        base: Type.Number({ minimum: 0, description: "The expected amount of a won deal before factors (mean, not median: log-amount fit with the smearing correction)." }),
+        attributes: Type.Array(
+          valueAttributeSchema(
+            {
+              factor: Type.Number({ exclusiveMinimum: 0, description: "Multiplies the base amount for a lead in this bin." }),
+              trainDeals: Type.Integer({ minimum: 0, description: "Won training deals with an amount in the bin." }),
+              trainMedianAmount: Type.Union([Type.Number(), Type.Null()], { description: "Their median amount; null when the bin is empty." }),
+            },
+            "An attribute of the amount card: the expected amount is the base times the factor of the lead's bin of each.",
+          ),
+        ),
+      },
+      { additionalProperties: false, description: "Expected amount of the deal if won = base × the factor of each attribute's bin (fitted on won training deals)." },
+    ),
+    retention: Type.Optional(
+      Type.Object(
+        {
+          horizonDays: Type.Integer({ minimum: 1, description: "Retained means still a customer this many days after the start." }),
+          baseLogOdds: Type.Number({ description: "Log-odds of being retained before the attributes' terms." }),
+          attributes: Type.Array(
+            valueAttributeSchema(
+              {
+                logOdds: Type.Number({ description: "Added to baseLogOdds for a lead in this bin." }),
+                trainRetainedRate: Type.Number({ minimum: 0, maximum: 1 }),
+                trainCustomers: Type.Integer({ minimum: 0 }),
+              },
+              "An attribute of the retention card: its bin's term is added to the log-odds of being retained.",
+            ),
+          ),
+        },
+        {
+          additionalProperties: false,
+          description:
+            "Chance of being retained at the horizon = 1 / (1 + exp(−(baseLogOdds + the logOdds of each attribute's bin))), fitted on training customers whose retention at the horizon is known (customers observed for less, and not churned, are left out). Absent when the dataset has no retention data.",
+        },
+      ),
+    ),
+    tiers: Type.Array(
+      Type.Object(
+        {
+          name: Type.String(),
+          minValue: Type.Union([Type.Number(), Type.Null()], { description: "The lowest expected value of the tier; null for the lowest tier." }),
+          shareOfLeads: Type.Number({ description: "On the holdout." }),
+          shareOfWonRevenue: Type.Number({ description: "Share of the holdout's won revenue in the tier." }),
+        },
+        { additionalProperties: false },
+      ),
+      { description: "Best first; a lead gets the first tier whose minValue its expected value reaches. Cut on training expected values with the win tiers' shares of leads." },
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "Expected value of a lead = chance of winning × expected amount × chance of being retained at the horizon (1 without retention data). Absent when the dataset has no amount.",
+  },
+);
+
+
 /** The JSON-Schema definition of `scoring.yaml`. */
 export const ScoringRulesSchema = Type.Object(
   {
@@ -202,6 +291,7 @@ export const ScoringRulesSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    value: Type.Optional(ValueBlockSchema),
   },
   {
     additionalProperties: false,
@@ -223,3 +313,13 @@ export type ScoringRules = Static<typeof ScoringRulesSchema>;
 export type ScorecardAttribute = Static<typeof ScorecardAttributeSchema>;
 /** Which values fall in a bin. */
 export type BinMatch = Static<typeof BinMatchSchema>;
+/** The expected-value block of a `scoring.yaml`. */
+export type ValueBlock = Static<typeof ValueBlockSchema>;
+/**
+ * What a scorer needs to put a value in a bin: an attribute of the scorecard or of a value card
+ * (points and group only on the scorecard).
+ */
+export type BinnedInput = Pick<ScorecardAttribute, "name" | "source" | "match" | "containsValue" | "separator" | "numberFormat"> & {
+  group?: ScorecardAttribute["group"];
+  bins: readonly { label: string; when: BinMatch; points?: number }[];
+};

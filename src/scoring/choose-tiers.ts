@@ -14,7 +14,8 @@ export interface Tier {
 /**
  * Tier thresholds from the training scores: the top tier holds the best `capacity` share of
  * leads (or, with `targetWinRate`, the highest-scoring leads whose cumulative win rate still
- * reaches it), the others split the rest equally. Thresholds are whole points; each tier's win
+ * reaches it), the others split the rest equally. Thresholds are whole points (or what `round`
+ * makes of a score at the cut, for scores that are not points); each tier's win
  * rate (Wilson interval), share of leads and share of wins are then measured on the holdout.
  *
  * @example
@@ -28,8 +29,9 @@ export function chooseTiers(
   testPoints: ArrayLike<number>,
   testWon: Uint8Array,
   names: readonly string[],
-  o: { capacity: number; targetWinRate?: number },
+  o: { capacity: number; targetWinRate?: number; round?: (cut: number) => number },
 ): Tier[] {
+  const round = o.round ?? Math.round;
   const order = Array.from(trainPoints, (p, i) => [p, trainWon[i]] as const).sort((a, b) => b[0] - a[0]);
   const n = order.length;
   let topShare = o.capacity;
@@ -59,7 +61,7 @@ export function chooseTiers(
       const withoutLump = (above + 1) / n;
       if (above >= 0 && Math.abs(withoutLump - cum) < Math.abs(withLump - cum)) cut = order[above][0];
     }
-    cuts.push(cut);
+    cuts.push(round(cut));
   }
   // Thresholds must fall strictly: a tier whose cut equals the one above is empty, not a duplicate.
   for (let t = 1; t < cuts.length; t++) if (cuts[t] >= cuts[t - 1]) cuts[t] = cuts[t - 1] - 1;
@@ -77,7 +79,7 @@ export function chooseTiers(
     const w = wilsonInterval(wins, k);
     return {
       name,
-      minPoints: Number.isFinite(lo) ? Math.round(lo) : null,
+      minPoints: Number.isFinite(lo) ? lo : null,
       expectedWinRate: { value: w.rate, lo: w.lo, hi: w.hi },
       shareOfLeads: m ? k / m : 0,
       shareOfWins: totalWins ? wins / totalWins : 0,

@@ -3,7 +3,7 @@ import { DatasetError } from "../formats/dataset-error";
 import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
 import { categoryKey } from "./category-key";
 import { binSetText } from "./score";
-import { ScoringRulesSchema, type BinMatch, type ScorecardAttribute, type ScoringRules } from "../formats/scoring-rules-schema";
+import { ScoringRulesSchema, type BinMatch, type BinnedInput, type ScorecardAttribute, type ScoringRules, type ValueBlock } from "../formats/scoring-rules-schema";
 
 /**
  * Where the committed JSON Schema of scoring.yaml lives (relative to the package root).
@@ -90,10 +90,9 @@ function checkRules(rules: ScoringRules, file: string): void {
   const fail = (field: string, problem: string, fix: string, value?: unknown): never => {
     throw new DatasetError(problem, { file, field, ...(value !== undefined ? { value } : {}) }, fix);
   };
-  const names = new Set<string>();
   const missingKeys = new Set((rules.inputs.missing ?? []).map(categoryKey));
-  rules.attributes.forEach((a: ScorecardAttribute, i) => {
-    const at = `attributes.${i}`;
+  /** The checks of one binned attribute (of the scorecard or of a value card); `names` holds its card's names so far. */
+  const checkAttribute = (a: BinnedInput, at: string, names: Set<string>) => {
     if (names.has(a.name)) fail(`${at}.name`, `attribute "${a.name}" appears twice`, "give every attribute a unique name", a.name);
     names.add(a.name);
     if ("event" in a.source) {
@@ -156,7 +155,10 @@ function checkRules(rules: ScoringRules, file: string): void {
             );
         }
     });
-  });
+  };
+  const names = new Set<string>();
+  rules.attributes.forEach((a: ScorecardAttribute, i) => checkAttribute(a, `attributes.${i}`, names));
+  if (rules.value) checkValue(rules.value, checkAttribute, fail);
   const tiers = rules.tiers;
   tiers.forEach((t, i) => {
     if (t.minPoints === null && i !== tiers.length - 1)
@@ -170,6 +172,26 @@ function checkRules(rules: ScoringRules, file: string): void {
     if (cuts.length !== 3 || cuts[0] > cuts[1] || cuts[1] > cuts[2])
       fail(`grades.${key}`, "grade cuts must be 3 ascending numbers", "write three cut points, lowest first, e.g. [0, 20, 40]", cuts);
   }
+}
+
+/** The value block's cards (each attribute checked as the scorecard's are) and its tiers (best first, decreasing minValue, only the last without one). */
+function checkValue(
+  value: ValueBlock,
+  checkAttribute: (a: BinnedInput, at: string, names: Set<string>) => void,
+  fail: (field: string, problem: string, fix: string, value?: unknown) => never,
+): void {
+  const amountNames = new Set<string>();
+  value.amount.attributes.forEach((a, i) => checkAttribute(a, `value.amount.attributes.${i}`, amountNames));
+  const retentionNames = new Set<string>();
+  value.retention?.attributes.forEach((a, i) => checkAttribute(a, `value.retention.attributes.${i}`, retentionNames));
+  value.tiers.forEach((t, i) => {
+    const last = i === value.tiers.length - 1;
+    if ((t.minValue === null) !== last)
+      fail(`value.tiers.${i}.minValue`, last ? `the lowest value tier "${t.name}" has a minValue` : `value tier "${t.name}" has no minValue but is not the last tier`, "only the lowest (last) value tier has `minValue: null`", t.minValue);
+    const prev = value.tiers[i - 1]?.minValue;
+    if (i > 0 && t.minValue !== null && prev !== null && prev !== undefined && t.minValue >= prev)
+      fail(`value.tiers.${i}.minValue`, `value tiers must be best first, with decreasing minValue; "${t.name}" needs less than "${value.tiers[i - 1].name}"`, "order the value tiers from the highest minValue down", t.minValue);
+  });
 }
 
 /** Whether two ranges hold a common number. */

@@ -1,4 +1,5 @@
-import type { BinMatch, ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
+import type { BinMatch, BinnedInput, ScoringRules } from "../formats/scoring-rules-schema";
+import { compileValue, valueInputs, type LeadValueParts } from "./lead-value";
 import { parseBoolean, parseNumber } from "../data/infer-attribute";
 import { readNumberText } from "../data/number-format";
 import { categoryKey } from "./category-key";
@@ -57,6 +58,8 @@ export interface LeadScore {
   engagement: number;
   /** The largest contributions in words, e.g. "+35 employees 200–1,999", largest |points| first. */
   reasons: string[];
+  /** The expected value, its parts and the value tier, when the rules have a `value` block. */
+  value?: LeadValueParts;
 }
 
 /** Options of {@link score} and {@link createScorer}. */
@@ -152,6 +155,8 @@ export interface CompiledRules {
   readonly fitCuts: readonly number[];
   readonly engagementCuts: readonly number[];
   readonly reasons: number;
+  /** The expected value from the points and the bins (the value attributes follow the scorecard's in `attributes`), when the rules have a `value` block. */
+  readonly value?: (points: number, bins: ArrayLike<number>) => LeadValueParts;
 }
 
 /**
@@ -260,7 +265,9 @@ export function scoreOfBins(c: CompiledRules, bins: ArrayLike<number>): LeadScor
     }
   const reasons = new Array<string>(top.length);
   for (let i = 0; i < top.length; i++) reasons[i] = top[i].reason;
-  return { points, tier, grade: gradeOf(fit, engagement, c.fitCuts, c.engagementCuts), fit, engagement, reasons };
+  const score: LeadScore = { points, tier, grade: gradeOf(fit, engagement, c.fitCuts, c.engagementCuts), fit, engagement, reasons };
+  if (c.value) score.value = c.value(points, bins);
+  return score;
 }
 
 /**
@@ -280,21 +287,24 @@ export function compileRules(rules: ScoringRules, options: ScoreOptions = {}): C
   if (!Number.isInteger(reasons) || reasons < 0) throw new Error(`score: options.reasons must be a whole number ≥ 0; got ${reasons}`);
   for (const [field, cuts] of [["grades.fitCuts", rules.grades.fitCuts], ["grades.engagementCuts", rules.grades.engagementCuts]] as const)
     if (cuts.length !== 3) throw new Error(`score: ${field} must have 3 cut points; got ${JSON.stringify(cuts)}`);
-  const keyOf = (a: ScorecardAttribute) => ("column" in a.source ? a.source.column : a.name);
-  const keys = [...new Set(rules.attributes.map(keyOf))];
+  const keyOf = (a: BinnedInput) => ("column" in a.source ? a.source.column : a.name);
+  // The value cards' attributes are scored after the scorecard's (no points), so a lead's bins decide its value too.
+  const inputs: BinnedInput[] = [...rules.attributes, ...(rules.value ? valueInputs(rules.value) : [])];
+  const keys = [...new Set(inputs.map(keyOf))];
   return {
     keys,
     base: rules.scale.basePoints,
-    attributes: rules.attributes.map((a) => compileAttribute(a, rules, missingTokens, keys.indexOf(keyOf(a)), options.onUnknown)),
+    attributes: inputs.map((a) => compileAttribute(a, rules, missingTokens, keys.indexOf(keyOf(a)), options.onUnknown)),
     tiers: rules.tiers.map((t) => ({ name: t.name, min: t.minPoints === null ? -Infinity : t.minPoints })),
     fitCuts: rules.grades.fitCuts,
     engagementCuts: rules.grades.engagementCuts,
     reasons,
+    ...(rules.value ? { value: compileValue(rules.value, rules.attributes.length) } : {}),
   };
 }
 
 function compileAttribute(
-  a: ScorecardAttribute,
+  a: BinnedInput,
   rules: ScoringRules,
   missingTokens: ReadonlySet<string>,
   index: number,
@@ -375,7 +385,7 @@ function compileAttribute(
     group: a.group === "fit" ? 1 : a.group === "engagement" ? 2 : 0,
     codeOf,
     binOf: (value) => found(value, codeOf(value)),
-    bins: a.bins.map((b) => ({ points: b.points, reason: binReason(a, b, rules) })),
+    bins: a.bins.map((b) => ({ points: b.points ?? 0, reason: b.points === undefined ? "" : binReason(a, { ...b, points: b.points }, rules) })),
   };
 }
 
@@ -399,7 +409,7 @@ export function binSetText(value: string, match: string): string {
  * Reads a numeric value: the number, NaN when missing; throws a ScoreError for anything else.
  * With the attribute's `numberFormat`, text is read as training read it ("$62,000.00").
  */
-function numberReader(name: string, missingTokens: ReadonlySet<string>, format: ScorecardAttribute["numberFormat"]): (value: LeadValue) => number {
+function numberReader(name: string, missingTokens: ReadonlySet<string>, format: BinnedInput["numberFormat"]): (value: LeadValue) => number {
   const parse = format ? (t: string) => readNumberText(t, format.decimal)?.value ?? NaN : parseNumber;
   return (value) => {
     if (typeof value === "number") {
@@ -418,7 +428,7 @@ function numberReader(name: string, missingTokens: ReadonlySet<string>, format: 
 }
 
 /** Reads a categorical, boolean or contains value as the text the sets hold; null when missing. */
-function textReader(a: ScorecardAttribute, missingTokens: ReadonlySet<string>): (value: LeadValue) => string | null {
+function textReader(a: BinnedInput, missingTokens: ReadonlySet<string>): (value: LeadValue) => string | null {
   const name = a.name;
   const text = (value: LeadValue): string | null => {
     if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return null;
@@ -482,7 +492,7 @@ function signed(points: number): string {
  * const rules = readScoringRules("tests/scoring/fixtures/scoring.yaml");
  * binReason(rules.attributes[0], rules.attributes[0].bins[0], rules).startsWith(rules.attributes[0].bins[0].points > 0 ? "+" : ""); // => true
  */
-export function binReason(a: ScorecardAttribute, bin: ScorecardAttribute["bins"][number], rules: ScoringRules): string {
+export function binReason(a: BinnedInput, bin: { label: string; when: BinMatch; points: number }, rules: ScoringRules): string {
   return `${signed(bin.points)} ${describeBin(a, bin.when, bin.label, rules)}`;
 }
 
@@ -492,7 +502,7 @@ function groupDigits(label: string): string {
 }
 
 /** The words of a bin for a reason, e.g. "employees 200–1,999" or "no demo_request in the 90 days before". */
-function describeBin(a: ScorecardAttribute, when: BinMatch, label: string, rules: ScoringRules): string {
+function describeBin(a: BinnedInput, when: BinMatch, label: string, rules: ScoringRules): string {
   const shown = when.kind === "range" ? groupDigits(label) : label;
   if ("event" in a.source) {
     const { type, windowDays: w, aggregate } = a.source.event;

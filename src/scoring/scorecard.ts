@@ -9,6 +9,7 @@ import type { AttributeDrift } from "./period-drift";
 import type { GradeCell } from "./grade-matrix";
 import { rulesToYaml } from "./rules-yaml";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
+import type { ValueModel } from "./value/tune-value";
 
 /** An AUC with its DeLong 95 % interval. */
 export interface AucEstimate {
@@ -59,6 +60,8 @@ export interface ScorecardParts {
   distribution: { points: number; won: number; lost: number }[];
   /** The drivers of winning on the training part, which chose the candidates. */
   drivers: DriversResult;
+  /** The expected value per lead (amount and retention cards, value tiers, the holdout against win points alone), when the table has amounts. */
+  value?: ValueModel;
   warnings: string[];
 }
 
@@ -91,6 +94,7 @@ export class Scorecard implements ScorecardParts {
   readonly calibration!: CalibrationBin[];
   readonly distribution!: ScorecardParts["distribution"];
   readonly drivers!: DriversResult;
+  readonly value?: ValueModel;
   readonly warnings!: string[];
 
   constructor(parts: ScorecardParts) {

@@ -31,8 +31,10 @@ import type { AttributeMeta } from "../data/deal-table";
 import { gatherColumn } from "../data/typed-column";
 import { readableEdges } from "../stats/binning/readable-edges";
 import { binMatch } from "./bin-match";
+import { binnedInputOf } from "./binned-input";
 import { choosePreviousBins, previousBins } from "./previous-bins";
 import { resolveTuneOptions, type ResolvedTuneOptions, type TuneOptions } from "./tune-options";
+import { tuneValue } from "./value/tune-value";
 
 /** Edges are rounded to readable values when that costs less than this cross-validated AUC on the training part. */
 export const MAX_ROUNDING_COST = 0.002;
@@ -318,6 +320,28 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   };
   if (o.scale.kind === "0-100") warnings.push("0–100 scale: points are relative to this card's lowest and highest possible score, not comparable across runs");
 
+  // The expected value beside the win chance: amount and retention cards on the same training part.
+  const value = tuneValue(table, {
+    rules,
+    train,
+    test,
+    trainPoints,
+    testPoints,
+    winDrivers: d,
+    record: (r) => leadRecord(table, r),
+    seed: o.seed,
+    tierNames: o.tierNames,
+    keep: o.keep,
+    exclude: [...o.exclude],
+    informativeMissing: o.informativeMissing,
+  });
+  if ("reason" in value) {
+    if (table.amount) warnings.push(`expected value: not fitted: ${value.reason}`);
+  } else {
+    rules.value = value.block;
+    warnings.push(...value.warnings);
+  }
+
   const distribution = new Map<number, { points: number; won: number; lost: number }>();
   const width = Math.max(1, Math.round((Math.max(...testPoints) - Math.min(...testPoints)) / 30));
   testPoints.forEach((p, i) => {
@@ -346,6 +370,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     calibration: yTest.length ? calibrationTable(testProb, yTest) : [],
     distribution: [...distribution.values()].sort((a, b) => a.points - b.points),
     drivers: d,
+    ...("reason" in value ? {} : { value }),
     warnings,
   });
 }
@@ -410,15 +435,8 @@ function scorecardAttribute(a: DriverAttribute, set: BinSet, points: number[], t
   const nonEmpty = set.bins.filter((b) => b.n > 0);
   const best = nonEmpty.reduce((x, y) => (y.rate > x.rate ? y : x));
   const worst = nonEmpty.reduce((x, y) => (y.rate < x.rate ? y : x));
-  const source = meta.feature
-    ? { event: { type: meta.feature.eventType, windowDays: meta.feature.windowDays, aggregate: meta.feature.aggregate } }
-    : { column: a.attribute };
   return {
-    name: a.name,
-    source,
-    match: set.indicator ? "contains" : set.type,
-    ...(set.indicator ? { containsValue: set.indicator.value, separator: meta.separator ?? ";" } : {}),
-    ...(set.type === "numeric" && meta.numberFormat ? { numberFormat: meta.numberFormat } : {}),
+    ...binnedInputOf(a.name, meta, set),
     role: a.role,
     group: a.role === "behavioral" ? "engagement" : "fit",
     rationale: `win rate ${formatPercent(best.rate)} [${formatPercent(best.lo)}–${formatPercent(best.hi)}] for ${best.label} vs ${formatPercent(worst.rate)} for ${worst.label} (training); IV ${(Number.isFinite(set.iv) ? set.iv : a.iv).toFixed(2)}, q ${a.q < 1e-4 ? "< 0.0001" : a.q.toFixed(4)}; ${missingRationale(missing)}${a.leakageQuestion ? `; ${a.leakageQuestion}` : ""}${binsNote ? `; ${binsNote}` : ""}`,

@@ -1,0 +1,113 @@
+import { quantiles } from "../../model/quantile-cuts";
+import { seededRandom } from "../../stats/random";
+import { capturedShare, rankOrder } from "./captured-share";
+
+/** An estimate with its bootstrap 95 % percentile interval. */
+export interface BootstrapInterval {
+  value: number;
+  lo: number;
+  hi: number;
+}
+
+/** What the top leads by each ranking hold of one total, and the difference. */
+export interface CaptureContrast {
+  /** Ranked by expected value. */
+  value: BootstrapInterval;
+  /** Ranked by win points alone. */
+  win: BootstrapInterval;
+  /** value − win, with the interval of the paired difference. */
+  diff: BootstrapInterval;
+}
+
+/** One lead share of {@link compareCapture}. */
+export interface CaptureAtShare {
+  leadShare: number;
+  /** Of won revenue (the amount of won deals). */
+  wonRevenue: CaptureContrast;
+  /** Of retained revenue (the amount of won deals whose customer is retained), when known. */
+  retainedRevenue: CaptureContrast | null;
+}
+
+/** Input of {@link compareCapture}: one entry per holdout lead. */
+export interface CaptureInput {
+  valueScore: ArrayLike<number>;
+  winScore: ArrayLike<number>;
+  /** Won revenue per lead: the amount when won, else 0. */
+  wonRevenue: ArrayLike<number>;
+  /** Retained revenue per lead (0 when lost or churned); leads whose retention is unknown are left out through `retainedKnown`. */
+  retainedRevenue?: ArrayLike<number>;
+  /** Whether each lead counts in the retained-revenue comparison (lost leads and won ones with known retention). */
+  retainedKnown?: ArrayLike<boolean>;
+  /** The account of each lead (−1: none, a cluster of its own): the bootstrap resamples accounts, not deals. */
+  clusters?: ArrayLike<number>;
+  shares: readonly number[];
+  replicates: number;
+  seed: number;
+}
+
+/**
+ * The share of won revenue (and of retained revenue) the top leads by expected value hold,
+ * against the top leads by win points of the same lead share ({@link capturedShare}), with
+ * percentile intervals from a seeded bootstrap of the leads, by account when `clusters` is
+ * given (deals of one account move together), the two rankings compared on the same replicates
+ * so the difference's interval is paired.
+ *
+ * @example
+ * import { compareCapture } from "./capture-comparison";
+ * const c = compareCapture({ valueScore: [4, 3, 2, 1], winScore: [1, 2, 3, 4], wonRevenue: [50, 30, 20, 0], shares: [0.5], replicates: 200, seed: 1 });
+ * [c[0].wonRevenue.value.value, c[0].wonRevenue.win.value, c[0].wonRevenue.diff.value]; // => [0.8, 0.2, 0.6000000000000001]
+ */
+export function compareCapture(input: CaptureInput): CaptureAtShare[] {
+  const m = input.valueScore.length;
+  const retainedIndex = input.retainedRevenue ? Array.from({ length: m }, (_, i) => i).filter((i) => !input.retainedKnown || input.retainedKnown[i]) : [];
+  const sub = <T extends number>(xs: ArrayLike<T>) => Float64Array.from(retainedIndex, (i) => xs[i]);
+  const sets = [
+    { score: [input.valueScore, input.winScore], value: input.wonRevenue, map: null as number[] | null },
+    ...(input.retainedRevenue ? [{ score: [sub(input.valueScore), sub(input.winScore)], value: sub(input.retainedRevenue), map: retainedIndex }] : []),
+  ].map((s) => ({ ...s, orders: s.score.map(rankOrder) }));
+  const estimate = (weights?: Float64Array) =>
+    input.shares.map((q) =>
+      sets.map((s) => {
+        const w = weights && s.map ? Float64Array.from(s.map, (i) => weights[i]) : weights;
+        return s.score.map((score, k) => capturedShare(score, s.orders[k], s.value, q, w));
+      }),
+    );
+  const point = estimate();
+  // Clusters: every lead of an account is drawn together; a lead without an account is its own.
+  const clusterOf = new Int32Array(m);
+  const ids = new Map<number, number>();
+  let count = 0;
+  for (let i = 0; i < m; i++) {
+    const c = input.clusters ? input.clusters[i] : -1;
+    if (c < 0) clusterOf[i] = count++;
+    else {
+      if (!ids.has(c)) ids.set(c, count++);
+      clusterOf[i] = ids.get(c)!;
+    }
+  }
+  const members: number[][] = Array.from({ length: count }, () => []);
+  clusterOf.forEach((c, i) => members[c].push(i));
+  const rand = seededRandom(input.seed);
+  const draws = input.shares.map(() => sets.map(() => [[] as number[], [] as number[], [] as number[]]));
+  for (let b = 0; b < input.replicates; b++) {
+    const weights = new Float64Array(m);
+    for (let k = 0; k < count; k++) for (const i of members[Math.floor(rand() * count)]) weights[i]++;
+    estimate(weights).forEach((bySet, q) =>
+      bySet.forEach(([v, w], s) => {
+        if (Number.isNaN(v) || Number.isNaN(w)) return;
+        draws[q][s][0].push(v);
+        draws[q][s][1].push(w);
+        draws[q][s][2].push(v - w);
+      }),
+    );
+  }
+  const interval = (value: number, xs: number[]): BootstrapInterval => {
+    const [lo, hi] = xs.length ? quantiles(xs, [0.025, 0.975]) : [NaN, NaN];
+    return { value, lo, hi };
+  };
+  const contrast = (q: number, s: number): CaptureContrast => {
+    const [v, w] = point[q][s];
+    return { value: interval(v, draws[q][s][0]), win: interval(w, draws[q][s][1]), diff: interval(v - w, draws[q][s][2]) };
+  };
+  return input.shares.map((leadShare, q) => ({ leadShare, wonRevenue: contrast(q, 0), retainedRevenue: sets.length > 1 ? contrast(q, 1) : null }));
+}

@@ -1,0 +1,265 @@
+import type { DealTable } from "../../data/deal-table";
+import { accountCodes } from "../../data/account-codes";
+import { amountDrivers } from "../../drivers/amount-drivers";
+import { drivers } from "../../drivers/drivers";
+import type { DriversResult } from "../../drivers/drivers-result";
+import { formatPercent } from "../../format/percent";
+import type { ScoringRules, ValueBlock } from "../../formats/scoring-rules-schema";
+import { fitLogistic } from "../../model/logistic-regression";
+import type { BinSet } from "../../stats/binning/bin";
+import { binMatch } from "../bin-match";
+import { binnedInputOf } from "../binned-input";
+import { chooseTiers } from "../choose-tiers";
+import { createScorer, type LeadRecord } from "../score";
+import { fitAmountCard, MIN_AMOUNT_DEALS, type AmountCard, type AmountCandidate } from "./amount-card";
+import { compareCapture, type CaptureAtShare } from "./capture-comparison";
+import { fitRetentionCard, type RetentionCard } from "./retention-card";
+import { holdoutRetention } from "./holdout-retention";
+
+/** The horizon the retention card reads retention at, in days. */
+export const VALUE_HORIZON_DAYS = 365;
+/** Bootstrap replicates of the holdout comparison. */
+export const VALUE_REPLICATES = 1000;
+
+/** What the win card hands the value cards: its rules, the split, and its points on both parts. */
+export interface ValueInputs {
+  rules: ScoringRules;
+  train: Int32Array;
+  test: Int32Array;
+  trainPoints: Float64Array;
+  testPoints: Float64Array;
+  /** The drivers of winning on the training part: attributes they set aside as leakage stay off the value cards. */
+  winDrivers: DriversResult;
+  /** The record of a table row, as the runtime scorer reads it. */
+  record: (row: number) => LeadRecord;
+  seed: number;
+  tierNames: readonly string[];
+  keep: readonly string[];
+  exclude: readonly string[];
+  informativeMissing: ReadonlySet<string>;
+}
+
+/** A tier (of value or of win points) measured on the holdout. */
+export interface ValueTier {
+  name: string;
+  /** The lowest expected value (value tiers) or points (win tiers); null for the last tier. */
+  min: number | null;
+  n: number;
+  shareOfLeads: number;
+  winRate: number;
+  shareOfWonRevenue: number;
+  /** Null without retention data. */
+  shareOfRetainedRevenue: number | null;
+}
+
+/** The expected-value model of a tuned card: the `value` block of scoring.yaml and how it did on the holdout. */
+export interface ValueModel {
+  block: ValueBlock;
+  amount: AmountCard;
+  retention: RetentionCard | null;
+  /** Value tiers and win tiers, side by side, on the holdout. */
+  tiers: { value: ValueTier[]; win: ValueTier[] };
+  /** The top leads by expected value against the top leads by win points, at the lead shares of the top tiers. */
+  capture: CaptureAtShare[];
+  holdout: {
+    leads: number;
+    wonDeals: number;
+    wonRevenue: number;
+    /** How retained revenue is counted on the holdout (null without retention data). */
+    retainedDefinition: string | null;
+    retainedRevenue: number | null;
+    /** Won deals whose retention is unknown (no retention row), left out of the retained-revenue comparison. */
+    retentionUnknown: number;
+    /** Median days each won holdout deal's customer was observed after the deal closed, up to the horizon. */
+    medianObservedDays: number | null;
+    /** What the bootstrap resampled and how often. */
+    bootstrap: { replicates: number; seed: number; resampled: "accounts" | "deals" };
+  };
+  verdict: string;
+  warnings: string[];
+}
+
+/**
+ * The expected value of a lead, fitted on the training part of the win card's split: the chance
+ * of winning is the card's points calibrated on the training deals (a logistic regression of
+ * won on points); the amount card ({@link fitAmountCard}) chooses among the attributes whose bins
+ * differ in deal size on the training part ({@link amountDrivers}, q < 0.05, none the win drivers
+ * set aside as leakage); the retention card ({@link fitRetentionCard}) among the retention drivers
+ * of the same rows, at {@link VALUE_HORIZON_DAYS} days. Expected value = win chance × expected
+ * amount × retained chance, computed for every deal by the runtime scorer from the exported block,
+ * so the holdout measures exactly what is exported. Value tiers are cut on training expected
+ * values with the win tiers' training shares of leads (cuts to three significant digits). On the
+ * holdout: each tier's share of won revenue and of retained revenue beside the win tiers', and
+ * the top leads by value against the top leads by points of the same share ({@link compareCapture},
+ * a seeded bootstrap by account). Undefined, with the reason, when the table has no amount or too
+ * few won training deals with one.
+ *
+ * @example
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * const { table } = await loadDataset("data/sample/dataset.yaml");
+ * const card = tuneScorecard(table);
+ * card.value!.capture[0].wonRevenue.diff.value > 0; // => true
+ */
+export function tuneValue(table: DealTable, inputs: ValueInputs): ValueModel | { reason: string } {
+  if (!table.amount) return { reason: "the dataset has no amount (set `deals.amount` in dataset.yaml to rank leads by expected value)" };
+  const amounts = table.amount;
+  const { train, test, rules, seed } = inputs;
+  const wonWithAmount = Array.from(train).filter((r) => table.won[r] === 1 && amounts[r] > 0).length;
+  if (wonWithAmount < MIN_AMOUNT_DEALS) return { reason: `${wonWithAmount} won training deals have an amount; the expected value needs at least ${MIN_AMOUNT_DEALS}` };
+  const warnings: string[] = [];
+  const leaks = new Set(inputs.winDrivers.attributes.filter((a) => a.leakage !== null && !a.leakageKept).map((a) => a.attribute));
+
+  // The amount card: candidates are the attributes whose bins differ in the size of won training deals.
+  const sizes = amountDrivers(table, { rows: train, exclude: inputs.exclude });
+  const candidates: AmountCandidate[] = sizes.attributes
+    .filter((a) => a.significant && !leaks.has(a.attribute))
+    .map((a) => (a.name === a.attribute ? { name: a.name, attribute: a.attribute } : { name: a.name, attribute: a.attribute, item: a.name.slice(a.attribute.length + 3) }));
+  const amount = fitAmountCard(table, train, candidates, { seed });
+  if (!amount.attributes.length) warnings.push(`amount card: no attribute predicts the size of won deals on the training part (${candidates.length} candidates); every lead gets the mean amount`);
+
+  // The retention card, on the same training part.
+  let retention: RetentionCard | null = null;
+  if (table.retention) {
+    const retained = drivers(table, { target: "retained", rows: train, seed, keep: inputs.keep, exclude: [...inputs.exclude], horizonDays: VALUE_HORIZON_DAYS });
+    retention = fitRetentionCard(table, retained, train, VALUE_HORIZON_DAYS, { seed, informativeMissing: inputs.informativeMissing });
+    warnings.push(...retention.warnings);
+    if (!retention.attributes.length) warnings.push(`retention card: no attribute predicts retention at ${VALUE_HORIZON_DAYS} days on the training part; every lead gets the base rate`);
+  }
+
+  const yTrain = Uint8Array.from(train, (r) => table.won[r]);
+  const calibration = fitLogistic([inputs.trainPoints], yTrain);
+  const six = (x: number) => Number(x.toPrecision(6));
+  const block: ValueBlock = {
+    ...(table.amountCurrency ? { currency: table.amountCurrency } : {}),
+    winChance: { intercept: six(calibration.intercept), slope: six(calibration.coefficients[0]) },
+    amount: {
+      base: Number(amount.base.toFixed(2)),
+      attributes: amount.attributes.map((a) =>
+        valueAttribute(table, a.attribute, a.name, a.binSet, `${a.name}: the factor of each bin on won training deals (log amount, bins of few deals shrunk toward 1)`, (_, k) => ({
+          factor: Number(a.factors[k].toFixed(4)),
+          trainDeals: a.deals[k],
+          trainMedianAmount: Number.isFinite(a.medians[k]) ? a.medians[k] : null,
+        })),
+      ),
+    },
+    ...(retention
+      ? {
+          retention: {
+            horizonDays: retention.horizonDays,
+            baseLogOdds: Number(retention.base.toFixed(4)),
+            attributes: retention.attributes.map((a) =>
+              valueAttribute(table, a.attribute, a.name, a.binSet, `${a.name}: the log-odds term of each bin for customers retained ${retention!.horizonDays} days (training)`, (b, k) => ({
+                logOdds: Number(a.terms[k].toFixed(4)) || 0,
+                trainRetainedRate: Number.isFinite(b.rate) ? Number(b.rate.toFixed(4)) : 0,
+                trainCustomers: b.n,
+              })),
+            ),
+          },
+        }
+      : {}),
+    tiers: [],
+  };
+
+  // Expected values as the runtime scorer computes them from the block.
+  const scorer = createScorer({ ...rules, value: block }, { reasons: 0 });
+  const valueOf = (rows: Int32Array) => Float64Array.from(rows, (r) => scorer(inputs.record(r)).value!.expectedValue);
+  const trainValue = valueOf(train);
+  const testValue = valueOf(test);
+  const yTest = Uint8Array.from(test, (r) => table.won[r]);
+  const topWin = rules.tiers[0].minPoints;
+  const topShare = topWin === null ? 1 : inputs.trainPoints.reduce((s, p) => s + (p >= topWin ? 1 : 0), 0) / train.length;
+  const capacity = Math.min(0.95, Math.max(0.01, topShare));
+  const tiers = chooseTiers(trainValue, yTrain, testValue, yTest, inputs.tierNames, { capacity, round: (x) => Number(x.toPrecision(3)) });
+
+  // The holdout: won revenue, retained revenue (where retention is known), value against win points.
+  const status = holdoutRetention(table, test, VALUE_HORIZON_DAYS);
+  const wonRevenue = Float64Array.from(test, (r) => (table.won[r] && amounts[r] > 0 ? amounts[r] : 0));
+  const retainedKnown = status ? Array.from(test, (r, i) => !table.won[r] || status.retained[i] !== null) : undefined;
+  const retainedRevenue = status ? Float64Array.from(test, (_, i) => (status.retained[i] ? wonRevenue[i] : 0)) : undefined;
+  const shares: number[] = [];
+  for (let t = 1; t < inputs.tierNames.length; t++) shares.push(Number((capacity + ((1 - capacity) * (t - 1)) / (inputs.tierNames.length - 1)).toFixed(4)));
+  const clusters = accountCodes(table, test);
+  const capture = compareCapture({
+    valueScore: testValue,
+    winScore: inputs.testPoints,
+    wonRevenue,
+    ...(retainedRevenue ? { retainedRevenue, retainedKnown } : {}),
+    ...(clusters ? { clusters } : {}),
+    shares,
+    replicates: VALUE_REPLICATES,
+    seed,
+  });
+
+  const measure = (scores: ArrayLike<number>, cuts: readonly (number | null)[], names: readonly string[]): ValueTier[] => {
+    const sum = (xs: ArrayLike<number>, keep: (i: number) => boolean) => {
+      let s = 0;
+      for (let i = 0; i < xs.length; i++) if (keep(i)) s += xs[i];
+      return s;
+    };
+    const totalWon = sum(wonRevenue, () => true);
+    const totalRetained = retainedRevenue ? sum(retainedRevenue, (i) => retainedKnown![i]) : 0;
+    return names.map((name, t) => {
+      const lo = cuts[t] ?? -Infinity;
+      const hi = t === 0 ? Infinity : (cuts[t - 1] ?? -Infinity);
+      const inTier = (i: number) => scores[i] >= lo && scores[i] < hi;
+      const n = sum(Float64Array.from(scores, () => 1), inTier);
+      const wins = sum(yTest, inTier);
+      return {
+        name,
+        min: cuts[t],
+        n,
+        shareOfLeads: test.length ? n / test.length : 0,
+        winRate: n ? wins / n : NaN,
+        shareOfWonRevenue: totalWon > 0 ? sum(wonRevenue, inTier) / totalWon : NaN,
+        shareOfRetainedRevenue: retainedRevenue && totalRetained > 0 ? sum(retainedRevenue, (i) => inTier(i) && retainedKnown![i]) / totalRetained : null,
+      };
+    });
+  };
+  const valueTiers = measure(testValue, tiers.map((t) => t.minPoints), inputs.tierNames);
+  const winTiers = measure(inputs.testPoints, rules.tiers.map((t) => t.minPoints), rules.tiers.map((t) => t.name));
+  block.tiers = valueTiers.map((t) => ({ name: t.name, minValue: t.min, shareOfLeads: Number(t.shareOfLeads.toFixed(4)), shareOfWonRevenue: Number.isFinite(t.shareOfWonRevenue) ? Number(t.shareOfWonRevenue.toFixed(4)) : 0 }));
+
+  const top = capture[0];
+  const pct = (x: number) => formatPercent(x);
+  const contrastText = (what: string, c: CaptureAtShare["wonRevenue"]) =>
+    `${pct(c.value.value)} [${pct(c.value.lo)}–${pct(c.value.hi)}] of ${what} against ${pct(c.win.value)} [${pct(c.win.lo)}–${pct(c.win.hi)}] by win points alone (difference ${signedPoints(c.diff.value)} [${signedPoints(c.diff.lo)}, ${signedPoints(c.diff.hi)}] points)`;
+  const verdict = `the top ${pct(top.leadShare)} of holdout leads by expected value hold ${contrastText("won revenue", top.wonRevenue)}${top.retainedRevenue ? `, and ${contrastText("retained revenue", top.retainedRevenue)}` : ""}`;
+  const observed = status?.observedDays.filter((d) => Number.isFinite(d)).sort((a, b) => a - b) ?? [];
+  if (status && observed.length && observed[observed.length >> 1] < VALUE_HORIZON_DAYS)
+    warnings.push(`retained revenue on the holdout: its won deals were observed a median ${Math.round(observed[observed.length >> 1])} days after closing, less than the ${VALUE_HORIZON_DAYS}-day horizon; it counts churn seen so far, so it understates what the retention card predicts`);
+  return {
+    block,
+    amount,
+    retention,
+    tiers: { value: valueTiers, win: winTiers },
+    capture,
+    holdout: {
+      leads: test.length,
+      wonDeals: wonRevenue.reduce((s, x) => s + (x > 0 ? 1 : 0), 0),
+      wonRevenue: wonRevenue.reduce((s, x) => s + x, 0),
+      retainedDefinition: status?.definition ?? null,
+      retainedRevenue: retainedRevenue ? retainedRevenue.reduce((s, x, i) => s + (retainedKnown![i] ? x : 0), 0) : null,
+      retentionUnknown: status ? status.retained.filter((x, i) => x === null && table.won[test[i]] === 1).length : 0,
+      medianObservedDays: observed.length ? observed[observed.length >> 1] : null,
+      bootstrap: { replicates: VALUE_REPLICATES, seed, resampled: clusters ? "accounts" : "deals" },
+    },
+    verdict,
+    warnings,
+  };
+}
+
+/** "+11" or "−3" percentage points (a true minus sign). */
+function signedPoints(x: number): string {
+  const p = Math.round(x * 100);
+  return p > 0 ? `+${p}` : p < 0 ? `\u2212${-p}` : "0";
+}
+
+/** An attribute of a value card as written in scoring.yaml: read as the scorecard's attributes are, with the card's numbers per bin. */
+function valueAttribute<T extends object>(table: DealTable, attribute: string, name: string, set: BinSet, rationale: string, numbers: (bin: BinSet["bins"][number], k: number) => T) {
+  const meta = table.attribute(attribute);
+  return {
+    ...binnedInputOf(set.indicator ? `${set.indicator.attribute}=${set.indicator.value}` : name, meta, set),
+    rationale,
+    bins: set.bins.map((b, k) => ({ label: b.label, when: binMatch(b.rule), ...numbers(b, k) })),
+  };
+}
