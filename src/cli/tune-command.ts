@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { formatAmount } from "../format/amount";
 import { formatPercent } from "../format/percent";
 import { formatRateInterval } from "../format/rate-interval";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
@@ -75,6 +76,13 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
   out(`${card.verdict}\n`);
   for (const t of card.tiers)
     out(`  tier ${t.name.padEnd(6)} ${t.minPoints === null ? "below" : `≥ ${t.minPoints}`}`.padEnd(20) + `win rate ${formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi)}, ${formatPercent(t.shareOfLeads)} of leads, ${formatPercent(t.shareOfWins)} of wins\n`);
+  const v = card.value;
+  if ("reason" in v) out(`expected value: none (${v.reason})\n`);
+  else {
+    out(`expected value (win chance × amount${v.retention ? ` × retained ${v.retention.horizonDays} days` : ""}): ${v.verdict}\n`);
+    for (const t of v.tiers.value)
+      out(`  value tier ${t.name.padEnd(6)} ${t.min === null ? "below" : `≥ ${formatAmount(t.min, v.block.currency)}`}`.padEnd(26) + `${formatPercent(t.shareOfLeads)} of leads, win rate ${formatPercent(t.winRate)}, ${formatPercent(t.shareOfWonRevenue)} of won revenue\n`);
+  }
   const r = card.rules.metadata.rounding;
   if (r)
     out(

@@ -259,6 +259,82 @@ const ValueSchema = Type.Object(
 );
 
 /** The JSON-Schema definition of `summary.json`. */
+const CaptureContrastSchema = Type.Object(
+  { value: Interval, win: Interval, diff: Interval },
+  { ...closed, description: "Share held by the top leads by expected value, by win points alone, and the paired difference (value − win), each with its bootstrap 95 % interval." },
+);
+const ValueTierSchema = Type.Object(
+  {
+    name: Type.String(),
+    min: Type.Union([Type.Number(), Type.Null()], { description: "The tier's lowest expected value (value tiers) or points (win tiers); null for the last." }),
+    n: Count,
+    shareOfLeads: Stat(),
+    winRate: Stat(),
+    shareOfWonRevenue: Stat(),
+    shareOfRetainedRevenue: Stat("null without retention data"),
+  },
+  closed,
+);
+
+/** The `expectedValue` block: the amount and retention cards, value tiers beside win tiers, and what the top tiers capture on the holdout. */
+export const ExpectedValueBlockSchema = Type.Union([
+  Type.Object({ available: Type.Literal(false), reason: Type.String() }, closed),
+  Type.Object(
+    {
+      available: Type.Literal(true),
+      verdict: Type.String(),
+      currency: Type.Optional(Type.String()),
+      winChance: Type.Object({ intercept: Type.Number(), slope: Type.Number() }, { ...closed, description: "Chance of winning = logistic(intercept + slope × points), calibrated on the training part." }),
+      amount: Type.Object(
+        {
+          base: Type.Number(),
+          deals: Count,
+          cvR2: Type.Number({ description: "Cross-validated R² of log amount on the won training deals (0 with no attribute)." }),
+          attributes: Type.Array(Type.String()),
+          steps: Type.Array(Type.Object({ name: Type.String(), cvR2: Type.Number() }, closed)),
+          rejected: Type.Optional(Type.Object({ name: Type.String(), gain: Type.Number() }, closed)),
+        },
+        closed,
+      ),
+      retention: Type.Union([
+        Type.Null(),
+        Type.Object(
+          {
+            horizonDays: Type.Integer({ minimum: 1 }),
+            customers: Count,
+            retained: Count,
+            baseLogOdds: Type.Number(),
+            attributes: Type.Array(Type.String()),
+            steps: Type.Array(Type.Object({ name: Type.String(), auc: Type.Number() }, closed)),
+            leftOut: Type.Array(Type.Object({ reason: Type.String(), rows: Count }, closed)),
+          },
+          closed,
+        ),
+      ]),
+      tiers: Type.Object({ value: Type.Array(ValueTierSchema), win: Type.Array(ValueTierSchema) }, { ...closed, description: "On the holdout, value tiers beside the win tiers." }),
+      capture: Type.Array(
+        Type.Object({ leadShare: Type.Number(), wonRevenue: CaptureContrastSchema, retainedRevenue: Type.Union([CaptureContrastSchema, Type.Null()]) }, closed),
+        { description: "At the lead share of the top tier, the top two tiers, …: what the top holdout leads by expected value hold against the same share by win points." },
+      ),
+      holdout: Type.Object(
+        {
+          leads: Count,
+          wonDeals: Count,
+          wonRevenue: Type.Number(),
+          retainedDefinition: Type.Union([Type.String(), Type.Null()]),
+          retainedRevenue: Stat(),
+          retentionUnknown: Count,
+          medianObservedDays: Stat(),
+          bootstrap: Type.Object({ replicates: Count, seed: Type.Integer(), resampled: literalUnion(["accounts", "deals"] as const) }, closed),
+        },
+        closed,
+      ),
+      warnings: Type.Array(Type.String()),
+    },
+    closed,
+  ),
+]);
+
 export const RunSummarySchema = Type.Object(
   {
     dataset: Type.String(),
@@ -303,6 +379,7 @@ export const RunSummarySchema = Type.Object(
     retention: RetentionBlockSchema,
     beliefs: Type.Optional(BeliefsSchema),
     value: Type.Optional(ValueSchema),
+    expectedValue: ExpectedValueBlockSchema,
     warnings: Type.Array(Type.String()),
   },
   {
@@ -321,6 +398,8 @@ export const RunSummarySchema = Type.Object(
  * const auc = (s: RunSummary) => s.metrics.auc.auc;
  */
 export type RunSummary = Static<typeof RunSummarySchema>;
+/** The `expectedValue` block of a `summary.json`. */
+export type ExpectedValueBlock = Static<typeof ExpectedValueBlockSchema>;
 /** The `retention` block of a `summary.json`. */
 export type RetentionBlock = Static<typeof RetentionBlockSchema>;
 /** One point of a Kaplan–Meier curve in a `summary.json`. */

@@ -15,6 +15,7 @@ import { NO_RETENTION_DATA, retentionAnalysis, type RetentionAnalysis } from "..
 import type { RunSummary } from "../formats/summary-schema";
 import { retentionSection } from "../report/retention-section";
 import { beliefsSection } from "../report/beliefs-section";
+import { expectedValueSection } from "../report/expected-value-section";
 import { valueSection } from "../report/value-section";
 import { personasSection } from "../report/personas-section";
 import { reportHtml } from "../report/report-html";
@@ -85,11 +86,12 @@ export class QuarterlyRun {
     };
   }
 
-  /** The self-contained HTML report: verdict, summary, example leads, drivers, scorecard, personas, retention and frameworks. */
+  /** The self-contained HTML report: verdict, summary, example leads, drivers, scorecard, personas, retention, expected value and frameworks. */
   async reportHtml(): Promise<string> {
     const sections = [
       await personasSection(this.personas),
       await retentionSection(this.retention, this.scorecard.drivers),
+      expectedValueSection(this.scorecard.value),
       ...(this.frameworks ? [frameworksSection(this.frameworks)] : []),
       ...(this.extras.value ? [await valueSection(this.extras.value)] : []),
       ...(this.extras.beliefs ? [beliefsSection(this.extras.beliefs)] : []),

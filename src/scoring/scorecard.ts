@@ -10,6 +10,7 @@ import type { GradeCell } from "./grade-matrix";
 import { rulesToYaml } from "./rules-yaml";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import type { ValueModel } from "./value/tune-value";
+import { expectedValueSummary } from "./value/value-summary";
 
 /** An AUC with its DeLong 95 % interval. */
 export interface AucEstimate {
@@ -60,8 +61,8 @@ export interface ScorecardParts {
   distribution: { points: number; won: number; lost: number }[];
   /** The drivers of winning on the training part, which chose the candidates. */
   drivers: DriversResult;
-  /** The expected value per lead (amount and retention cards, value tiers, the holdout against win points alone), when the table has amounts. */
-  value?: ValueModel;
+  /** The expected value per lead (amount and retention cards, value tiers, the holdout against win points alone), or why there is none. */
+  value: ValueModel | { reason: string };
   warnings: string[];
 }
 
@@ -94,7 +95,7 @@ export class Scorecard implements ScorecardParts {
   readonly calibration!: CalibrationBin[];
   readonly distribution!: ScorecardParts["distribution"];
   readonly drivers!: DriversResult;
-  readonly value?: ValueModel;
+  readonly value!: ValueModel | { reason: string };
   readonly warnings!: string[];
 
   constructor(parts: ScorecardParts) {
@@ -129,6 +130,7 @@ export class Scorecard implements ScorecardParts {
         keptOnRequest: this.drivers.attributes.filter((a) => a.leakage !== null && a.leakageKept).map((a) => ({ name: a.name, evidence: a.leakageEvidence })),
         questions: this.drivers.attributes.filter((a) => a.leakageQuestion !== null).map((a) => ({ name: a.name, question: a.leakageQuestion, evidence: a.leakageEvidence })),
       },
+      expectedValue: expectedValueSummary(this.value),
       warnings: this.warnings,
     };
   }

@@ -335,12 +335,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     exclude: [...o.exclude],
     informativeMissing: o.informativeMissing,
   });
-  if ("reason" in value) {
-    if (table.amount) warnings.push(`expected value: not fitted: ${value.reason}`);
-  } else {
-    rules.value = value.block;
-    warnings.push(...value.warnings);
-  }
+  if (!("reason" in value)) rules.value = value.block;
+  else if (table.amount) warnings.push(`expected value: not fitted: ${value.reason}`);
 
   const distribution = new Map<number, { points: number; won: number; lost: number }>();
   const width = Math.max(1, Math.round((Math.max(...testPoints) - Math.min(...testPoints)) / 30));
@@ -370,7 +366,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     calibration: yTest.length ? calibrationTable(testProb, yTest) : [],
     distribution: [...distribution.values()].sort((a, b) => a.points - b.points),
     drivers: d,
-    ...("reason" in value ? {} : { value }),
+    value,
     warnings,
   });
 }
