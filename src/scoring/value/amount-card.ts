@@ -59,8 +59,8 @@ export const MIN_AMOUNT_DEALS = 30;
 /**
  * Fits the amount card on the won deals of `rows` with a positive amount: each candidate is
  * binned as the win card's attributes are ({@link binColumn}), against "larger than the median
- * amount"; log amount = intercept + one effect per bin of each chosen attribute, fitted by
- * backfitting with every bin shrunk toward 0 by {@link CREDIBILITY_DEALS} pseudo-deals (a bin of
+ * amount"; log amount = intercept + one effect per bin of each chosen attribute, a ridge fit
+ * with every bin shrunk toward 0 by {@link CREDIBILITY_DEALS} pseudo-deals (a bin of
  * a handful of deals keeps almost no effect). Attributes are chosen by forward selection on the
  * cross-validated R² of log amount (seeded folds), each kept only when it adds at least
  * `minGain`: none when nothing predicts size. The base is exp(intercept) times the mean of
@@ -168,39 +168,61 @@ function candidateBins(table: DealTable, c: AmountCandidate, rows: Int32Array, l
 
 /**
  * Least squares of `z` on one effect per bin of each attribute, each effect shrunk toward 0 as if
- * its bin had {@link CREDIBILITY_DEALS} more deals with no effect, fitted on `rows` by backfitting
- * (the intercept unshrunk). Codes below 0 have no effect.
+ * its bin had {@link CREDIBILITY_DEALS} more deals with no effect (ridge with that penalty; the
+ * intercept unpenalised), fitted on `rows` by solving the normal equations. Codes below 0 have
+ * no effect.
  */
 function backfit(z: Float64Array, codes: readonly Int32Array[], sizes: readonly number[], rows: ArrayLike<number>) {
-  const effects = sizes.map((k) => new Array<number>(k).fill(0));
-  const predictRow = (intercept: number, i: number) => codes.reduce((s, c, j) => s + (c[i] >= 0 ? effects[j][c[i]] : 0), intercept);
-  let intercept = 0;
-  for (let iter = 0; iter < 100; iter++) {
-    let moved = 0;
-    let sum = 0;
-    for (let t = 0; t < rows.length; t++) sum += z[rows[t]] - predictRow(0, rows[t]);
-    const next = rows.length ? sum / rows.length : 0;
-    moved = Math.max(moved, Math.abs(next - intercept));
-    intercept = next;
-    for (let j = 0; j < codes.length; j++) {
-      const total = new Float64Array(sizes[j]);
-      const count = new Float64Array(sizes[j]);
-      for (let t = 0; t < rows.length; t++) {
-        const i = rows[t];
-        const b = codes[j][i];
-        if (b < 0) continue;
-        total[b] += z[i] - predictRow(intercept, i) + effects[j][b];
-        count[b]++;
-      }
-      for (let b = 0; b < sizes[j]; b++) {
-        const e = total[b] / (count[b] + CREDIBILITY_DEALS);
-        moved = Math.max(moved, Math.abs(e - effects[j][b]));
-        effects[j][b] = e;
-      }
-    }
-    if (moved < 1e-10) break;
+  const offsets: number[] = [];
+  let p = 1;
+  for (const k of sizes) {
+    offsets.push(p);
+    p += k;
   }
-  return { intercept, effects, predict: (i: number) => predictRow(intercept, i) };
+  // A = XᵀX + λ·I (not on the intercept), b = Xᵀz, for 0/1 indicator columns.
+  const A = Array.from({ length: p }, () => new Float64Array(p));
+  const b = new Float64Array(p);
+  const at = new Int32Array(codes.length + 1);
+  for (let t = 0; t < rows.length; t++) {
+    const i = rows[t];
+    let k = 0;
+    at[k++] = 0;
+    for (let j = 0; j < codes.length; j++) if (codes[j][i] >= 0) at[k++] = offsets[j] + codes[j][i];
+    for (let u = 0; u < k; u++) {
+      b[at[u]] += z[i];
+      for (let v = 0; v < k; v++) A[at[u]][at[v]]++;
+    }
+  }
+  for (let u = 1; u < p; u++) A[u][u] += CREDIBILITY_DEALS;
+  const beta = solve(A, b);
+  const intercept = beta[0];
+  const effects = sizes.map((k, j) => Array.from(beta.subarray(offsets[j], offsets[j] + k)));
+  return { intercept, effects, predict: (i: number) => codes.reduce((s, c, j) => s + (c[i] >= 0 ? effects[j][c[i]] : 0), intercept) };
+}
+
+/** Solves A·x = b by Gaussian elimination with partial pivoting (A is changed). */
+function solve(A: Float64Array[], b: Float64Array): Float64Array {
+  const n = b.length;
+  const x = Float64Array.from(b);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(A[r][c]) > Math.abs(A[pivot][c])) pivot = r;
+    [A[c], A[pivot]] = [A[pivot], A[c]];
+    [x[c], x[pivot]] = [x[pivot], x[c]];
+    if (A[c][c] === 0) continue;
+    for (let r = c + 1; r < n; r++) {
+      const f = A[r][c] / A[c][c];
+      if (f === 0) continue;
+      for (let k = c; k < n; k++) A[r][k] -= f * A[c][k];
+      x[r] -= f * x[c];
+    }
+  }
+  for (let c = n - 1; c >= 0; c--) {
+    let sum = x[c];
+    for (let k = c + 1; k < n; k++) sum -= A[c][k] * x[k];
+    x[c] = A[c][c] === 0 ? 0 : sum / A[c][c];
+  }
+  return x;
 }
 
 function sumSquares(z: Float64Array, rows: ArrayLike<number>, predict: (i: number) => number): number {
