@@ -10,6 +10,7 @@ import { readScoringRules, SCORING_RULES_SCHEMA_PATH } from "../../src/scoring/p
 import { createScorer, ScoreError } from "../../src/scoring/score";
 import type { ScoringRules } from "../../src/formats/scoring-rules-schema";
 import { scoringSql } from "../../src/scoring/sql/scoring-sql";
+import { valueInputs } from "../../src/scoring/lead-value";
 import { sampleTable } from "../helpers/sample-fixture";
 
 /*
@@ -26,7 +27,7 @@ const LEADS = `SELECT * FROM read_csv(${file("deals.csv")}, header = true, all_v
   LEFT JOIN read_csv(${file("products.csv")}, header = true, all_varchar = true) AS p USING (product)`;
 
 let rules: ScoringRules;
-let expected: Map<string, string>;
+let expected: Map<string, { text: string; value: number | null }>;
 
 before(async () => {
   rules = readScoringRules(SAMPLE_RULES);
@@ -37,20 +38,24 @@ before(async () => {
   for (let i = 0; i < table.n; i++) {
     try {
       const s = scorer.scoreValues(columns.map((c) => c[i] as never));
-      expected.set(table.ids[i], `${s.points} ${s.tier} ${s.grade}`);
+      expected.set(table.ids[i], { text: `${s.points} ${s.tier} ${s.grade} ${s.value!.tier}`, value: s.value!.expectedValue });
     } catch (e) {
       if (!(e instanceof ScoreError)) throw e;
-      expected.set(table.ids[i], "null null null");
+      expected.set(table.ids[i], { text: "null null null null", value: null });
     }
   }
 });
 
-/** Compares the view's rows (all deals, open ones too) with every closed deal's expected outcome. */
+/** Compares the view's rows (all deals, open ones too) with every closed deal's expected outcome: points, tiers and grade exactly, the expected value to 1e-9 of itself. */
 function assertAgrees(rows: Record<string, unknown>[], label: string): void {
-  const got = new Map(rows.map((r) => [String(r.deal_id), `${r.points} ${r.tier} ${r.grade}`]));
+  const got = new Map(rows.map((r) => [String(r.deal_id), r]));
   let compared = 0;
   for (const [id, want] of expected) {
-    assert.equal(got.get(id), want, `${label}: deal ${id}`);
+    const r = got.get(id)!;
+    assert.equal(`${r.points} ${r.tier} ${r.grade} ${r.value_tier}`, want.text, `${label}: deal ${id}`);
+    const value = r.expected_value === null ? null : Number(r.expected_value);
+    if (want.value === null || value === null) assert.equal(value, want.value, `${label}: deal ${id}'s expected value`);
+    else assert.ok(Math.abs(value - want.value) <= 1e-9 * want.value, `${label}: deal ${id}'s expected value ${value} vs ${want.value}`);
     compared++;
   }
   assert.equal(compared, 7516);
@@ -60,7 +65,8 @@ test("the committed sample rules parse and validate against the committed JSON S
   assert.equal(rules.attributes.length > 5, true);
   const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(SCORING_RULES_SCHEMA_PATH, "utf8")));
   assert.equal(validate(YAML.parse(readFileSync(SAMPLE_RULES, "utf8"))), true, JSON.stringify(validate.errors));
-  assert.ok(new Set(expected.values()).size > 50, "varied scores");
+  assert.ok(new Set([...expected.values()].map((e) => e.text)).size > 50, "varied scores");
+  assert.ok(rules.value !== undefined && new Set([...expected.values()].map((e) => e.text.split(" ")[3])).size === rules.value.tiers.length, "every value tier occurs");
 });
 
 test("DuckDB: the sample view agrees with score() on every closed deal", async () => {
@@ -87,7 +93,7 @@ test("PostgreSQL: the sample view agrees with score() on every closed deal", asy
   const schema = `leadlab_sample_${process.pid}_${Date.now()}`;
   try {
     const scorer = createScorer(rules);
-    const leadColumns = [...new Set([rules.inputs.id, rules.inputs.scoringPoint!, rules.inputs.events!.leadKey, ...scorer.keys.filter((k) => rules.attributes.some((a) => "column" in a.source && a.source.column === k))])];
+    const leadColumns = [...new Set([rules.inputs.id, rules.inputs.scoringPoint!, rules.inputs.events!.leadKey, ...scorer.keys.filter((k) => [...rules.attributes, ...valueInputs(rules.value!)].some((a) => "column" in a.source && a.source.column === k))])];
     const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
     // Each column comes out of DuckDB as one JSON array and goes into PostgreSQL as one text[]
     // parameter, unnested into rows: fast enough for 400,000 events.

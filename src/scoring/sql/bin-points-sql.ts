@@ -52,8 +52,17 @@ export function binReasonSql(d: Dialect, a: ScorecardAttribute, refs: AttributeR
   return binChoiceSql(d, a, refs, (b) => d.string(binReason(a, b, rules)));
 }
 
-/** A CASE expression giving, for the bin that takes the value, `valueOf(bin)`: the rules of {@link binPointsSql}. */
-function binChoiceSql(d: Dialect, a: ScorecardAttribute, refs: AttributeRefs, valueOf: (bin: ScorecardAttribute["bins"][number]) => string): string {
+/**
+ * A CASE expression giving, for the bin that takes the value, `valueOf(bin)` (SQL text): the
+ * rules of {@link binPointsSql}, for an attribute of the scorecard or of a value card.
+ *
+ * @example
+ * import { dialect } from "leadlab";
+ * import { binChoiceSql } from "./bin-points-sql";
+ * binChoiceSql(dialect("duckdb"), { match: "numeric", bins: [{ when: { kind: "range", hi: 50, loInclusive: false, hiInclusive: false }, factor: 0.5 }, { when: { kind: "missing" }, factor: 1 }] }, { present: "x1", value: "x1" }, (b) => String(b.factor));
+ * // => "CASE WHEN x1 IS NULL THEN 1 WHEN x1 < 50 THEN 0.5 ELSE NULL END"
+ */
+export function binChoiceSql<B extends { when: BinMatch }>(d: Dialect, a: { match: string; bins: readonly B[] }, refs: AttributeRefs, valueOf: (bin: B) => string): string {
   const of = (kind: "missing" | "other") => {
     const bin = a.bins.find((b) => b.when.kind === kind);
     return bin ? valueOf(bin) : undefined;

@@ -1,9 +1,10 @@
-import type { ScorecardAttribute, ScoringRules } from "../../formats/scoring-rules-schema";
+import type { BinnedInput, ScoringRules } from "../../formats/scoring-rules-schema";
 import { dialect, SQL_DIALECTS, type SqlDialect } from "../../sql/dialects";
-import { binPointsSql, binReasonSql, type AttributeRefs } from "./bin-points-sql";
+import { binChoiceSql, binPointsSql, binReasonSql, type AttributeRefs } from "./bin-points-sql";
 import { DEFAULT_REASONS } from "../score";
 import { eventFeatureSql, type EventFeatureSpec } from "../../sql/event-features-sql";
-import { sqlComment } from "../../sql/quoting";
+import { sqlComment, sqlNumber } from "../../sql/quoting";
+import { valueInputs } from "../lead-value";
 import { categoryKey } from "../category-key";
 import { categoryKeySql } from "./category-key-sql";
 import { booleanOfText, containsItem, formattedNumberText, missingAsNull, numberOfText, trimmedText } from "../../sql/text-values";
@@ -74,9 +75,14 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   const present = (trimmed: string) => missingAsNull(d, trimmed, tokens);
   const tokenKeys = [...new Set(tokens.map(categoryKey).filter((t) => t !== ""))];
   const attributes = rules.attributes;
-  attributes.forEach(checkAttribute);
+  // Every attribute read: the scorecard's, then the value cards' (no points; their bins give the expected value).
+  const value = rules.value;
+  const amountInputs = value?.amount.attributes ?? [];
+  const retentionInputs = value?.retention?.attributes ?? [];
+  const read: BinnedInput[] = [...attributes, ...(value ? valueInputs(value) : [])];
+  read.forEach(checkAttribute);
 
-  const eventAttributes = attributes.filter((a) => "event" in a.source);
+  const eventAttributes = read.filter((a) => "event" in a.source);
   const events = rules.inputs.events;
   if (eventAttributes.length > 0) {
     if (!events) throw new Error("scoringSql: the rules have event features but no inputs.events (the raw events table's columns)");
@@ -87,11 +93,11 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   // lead_raw: the id, the event key and scoring point, and each lead column once, as trimmed
   // text; lead_key: with the category key of the columns that need one; lead_input: the same
   // with missing text (by its key) as NULL and the scoring point in epoch ms.
-  const columns = [...new Set(attributes.flatMap((a) => ("column" in a.source ? [a.source.column] : [])))];
+  const columns = [...new Set(read.flatMap((a) => ("column" in a.source ? [a.source.column] : [])))];
   const c = (column: string) => `i.c${columns.indexOf(column) + 1}`;
   const keyColumn = (column: string) => `i.k${columns.indexOf(column) + 1}`;
-  const readers = (column: string) => attributes.filter((a) => "column" in a.source && a.source.column === column);
-  const isCategory = (a: ScorecardAttribute) => a.match === "categorical" || a.match === "contains";
+  const readers = (column: string) => read.filter((a) => "column" in a.source && a.source.column === column);
+  const isCategory = (a: BinnedInput) => a.match === "categorical" || a.match === "contains";
   const keyValues = (column: string) => [
     ...tokenKeys,
     ...readers(column).flatMap((a) =>
@@ -129,7 +135,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   const refs: AttributeRefs[] = [];
   // Numbers written as exports write them ("$62,000"), made plain text first (lead_number).
   const formatted: SelectItem[] = [{ expr: "i.*" }];
-  attributes.forEach((a, k) => {
+  read.forEach((a, k) => {
     const n = k + 1;
     const comment = a.name;
     if ("event" in a.source) {
@@ -159,6 +165,14 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     }
   });
   const points: SelectItem[] = [{ expr: "lead_id" }, ...attributes.map((a, k) => ({ comment: a.name, expr: `${binPointsSql(d, a, refs[k])} AS p${k + 1}` }))];
+  // The value cards: each amount attribute's factor (v…) and each retention attribute's log-odds term (u…).
+  const factorAt = attributes.length;
+  const termAt = factorAt + amountInputs.length;
+  points.push(
+    ...amountInputs.map((a, j) => ({ comment: `${a.name}: amount factor`, expr: `${binChoiceSql(d, a, refs[factorAt + j], (b) => d.double(sqlNumber(b.factor)))} AS v${j + 1}` })),
+    ...retentionInputs.map((a, j) => ({ comment: `${a.name}: retention term`, expr: `${binChoiceSql(d, a, refs[termAt + j], (b) => d.double(sqlNumber(b.logOdds)))} AS u${j + 1}` })),
+  );
+  const valueColumns = [...amountInputs.map((_, j) => `v${j + 1}`), ...retentionInputs.map((_, j) => `u${j + 1}`)];
   const reasonCount = Math.min(o.reasons, attributes.length);
   if (reasonCount > 0) points.push(...attributes.map((a, k) => ({ comment: `${a.name}: reason`, expr: `${binReasonSql(d, a, refs[k], rules)} AS r${k + 1}` })));
   // Each nonzero contribution's place among the lead's contributions by size, as the runtime
@@ -177,24 +191,49 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     d.materializedCte("lead_total"),
     "  SELECT",
     "    lead_id,",
-    `    ${[String(rules.scale.basePoints), ...attributes.map((_, k) => `p${k + 1}`)].join(" + ")} AS points,`,
+    // A value no value card's bin takes makes the lead unscorable, as it does for the runtime scorer.
+    `    ${valueColumns.length ? `CASE WHEN ${valueColumns.map((v) => `${v} IS NULL`).join(" OR ")} THEN NULL ELSE ` : ""}${[String(rules.scale.basePoints), ...attributes.map((_, k) => `p${k + 1}`)].join(" + ")}${valueColumns.length ? " END" : ""} AS points,`,
     `    ${sum(group("fit"))} AS fit_points,`,
+    ...(value
+      ? [
+          `    ${[d.double(sqlNumber(value.amount.base)), ...amountInputs.map((_, j) => `v${j + 1}`)].join(" * ")} AS expected_amount,`,
+          ...(value.retention ? [`    ${[d.double(sqlNumber(value.retention.baseLogOdds)), ...retentionInputs.map((_, j) => `u${j + 1}`)].join(" + ")} AS retained_logit,`] : []),
+        ]
+      : []),
     `    ${sum(group("engagement"))} AS engagement_points${reasonCount > 0 ? "," : ""}`,
     ...reasonItems.map((r, i) => `    ${r.expr}${i < reasonItems.length - 1 ? "," : ""}`),
     `  FROM ${reasonCount > 0 ? "lead_rank" : "lead_points"}`,
     ")",
   ].join("\n");
 
-  const tierCases = ["CASE WHEN points IS NULL THEN NULL"];
-  for (const t of rules.tiers) {
-    if (t.minPoints === null) {
-      tierCases.push(`ELSE ${d.string(t.name)}`);
-      break;
+  /** The first tier whose minimum the column reaches, NULL when the column is. */
+  const tierCase = (column: string, tiers: readonly { name: string; min: number | null }[]) => {
+    const cases = [`CASE WHEN ${column} IS NULL THEN NULL`];
+    for (const t of tiers) {
+      if (t.min === null) {
+        cases.push(`ELSE ${d.string(t.name)}`);
+        break;
+      }
+      cases.push(`WHEN ${column} >= ${sqlNumber(t.min)} THEN ${d.string(t.name)}`);
     }
-    tierCases.push(`WHEN points >= ${t.minPoints} THEN ${d.string(t.name)}`);
-  }
-  if (!tierCases[tierCases.length - 1].startsWith("ELSE")) tierCases.push("ELSE NULL");
-  tierCases.push("END");
+    if (!cases[cases.length - 1].startsWith("ELSE")) cases.push("ELSE NULL");
+    cases.push("END");
+    return cases.join(" ");
+  };
+  // The expected value: chance of winning from the points, × the expected amount, × the chance of
+  // being retained; every number a double, computed in the runtime scorer's order.
+  const logistic = (z: string) => `1 / (1 + exp(-(${z})))`;
+  const expected = value
+    ? [
+        d.materializedCte("lead_expected"),
+        "  SELECT",
+        "    lead_total.*,",
+        `    ${logistic(`${d.double(sqlNumber(value.winChance.intercept))} + ${d.double(sqlNumber(value.winChance.slope))} * points`)} AS win_chance${value.retention ? "," : ""}`,
+        ...(value.retention ? [`    ${logistic("retained_logit")} AS retained_chance`] : []),
+        "  FROM lead_total",
+        ")",
+      ].join("\n")
+    : undefined;
   const [f0, f1, f2] = rules.grades.fitCuts;
   const [e0, e1, e2] = rules.grades.engagementCuts;
   const letter = `CASE WHEN fit_points >= ${f2} THEN 'A' WHEN fit_points >= ${f1} THEN 'B' WHEN fit_points >= ${f0} THEN 'C' ELSE 'D' END`;
@@ -204,7 +243,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   const header = [
     sqlComment(`leadlab scoring view (${d.name}) for the scoring rules of dataset "${m.dataset}", ${m.dataFingerprint}, leadlab ${m.toolVersion}.`),
     sqlComment(
-      `Generated by \`leadlab sql\`; do not edit. One row per lead: id, points, tier, grade, fit_points, engagement_points${reasonCount > 0 ? `, reason_1…reason_${reasonCount} (the largest contributions, as \`leadlab score\` gives them)` : ""}.`,
+      `Generated by \`leadlab sql\`; do not edit. One row per lead: id, points, tier, grade, fit_points, engagement_points${reasonCount > 0 ? `, reason_1…reason_${reasonCount} (the largest contributions, as \`leadlab score\` gives them)` : ""}${value ? `, win_chance, expected_amount${value.retention ? ", retained_chance" : ""}, expected_value (their product) and value_tier` : ""}.`,
     ),
     sqlComment("A lead that cannot be scored (a value that is not a number or a boolean, or that no bin takes) gets NULL points."),
     ...(d.requires ? [sqlComment(`Needs ${d.requires}.`)] : []),
@@ -221,7 +260,25 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     [d.materializedCte("lead_points"), "  SELECT", selectList(points), "  FROM lead_value", ")"].join("\n"),
     ...ranked,
     total,
+    ...(expected ? [expected] : []),
   ];
+  const valueItems = value
+    ? [
+        "win_chance",
+        "expected_amount",
+        ...(value.retention ? ["retained_chance"] : []),
+        `win_chance * expected_amount${value.retention ? " * retained_chance" : ""}`,
+      ]
+    : [];
+  const valueSelect = value
+    ? [
+        `  CASE WHEN points IS NULL THEN NULL ELSE win_chance END AS win_chance,`,
+        `  CASE WHEN points IS NULL THEN NULL ELSE expected_amount END AS expected_amount,`,
+        ...(value.retention ? [`  CASE WHEN points IS NULL THEN NULL ELSE retained_chance END AS retained_chance,`] : []),
+        `  CASE WHEN points IS NULL THEN NULL ELSE ${valueItems[valueItems.length - 1]} END AS expected_value,`,
+        `  ${tierCase(`CASE WHEN points IS NULL THEN NULL ELSE ${valueItems[valueItems.length - 1]} END`, value.tiers.map((t) => ({ name: t.name, min: t.minValue })))} AS value_tier`,
+      ]
+    : [];
   return [
     ...header,
     d.createView(d.table(o.viewName)),
@@ -229,12 +286,13 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     "SELECT",
     `  lead_id AS ${id(rules.inputs.id)},`,
     "  points,",
-    `  ${tierCases.join(" ")} AS tier,`,
+    `  ${tierCase("points", rules.tiers.map((t) => ({ name: t.name, min: t.minPoints })))} AS tier,`,
     `  CASE WHEN points IS NULL THEN NULL ELSE ${d.concat(letter, digit)} END AS grade,`,
     "  CASE WHEN points IS NULL THEN NULL ELSE fit_points END AS fit_points,",
-    `  CASE WHEN points IS NULL THEN NULL ELSE engagement_points END AS engagement_points${reasonCount > 0 ? "," : ""}`,
-    ...Array.from({ length: reasonCount }, (_, i) => `  CASE WHEN points IS NULL THEN NULL ELSE reason_${i + 1} END AS reason_${i + 1}${i < reasonCount - 1 ? "," : ""}`),
-    "FROM lead_total;",
+    `  CASE WHEN points IS NULL THEN NULL ELSE engagement_points END AS engagement_points${reasonCount > 0 || value ? "," : ""}`,
+    ...Array.from({ length: reasonCount }, (_, i) => `  CASE WHEN points IS NULL THEN NULL ELSE reason_${i + 1} END AS reason_${i + 1}${i < reasonCount - 1 || value ? "," : ""}`),
+    ...valueSelect,
+    `FROM ${value ? "lead_expected" : "lead_total"};`,
     "",
   ].join("\n");
 }
@@ -250,7 +308,7 @@ function selectList(items: SelectItem[]): string {
   return items.map((it, i) => `${it.comment !== undefined ? `    ${sqlComment(it.comment)}\n` : ""}    ${it.expr}${i < items.length - 1 ? "," : ""}`).join("\n");
 }
 
-function checkAttribute(a: ScorecardAttribute): void {
+function checkAttribute(a: BinnedInput): void {
   for (const b of a.bins) {
     if (b.when.kind === "range" && a.match !== "numeric")
       throw new Error(`scoringSql: attribute "${a.name}" matches ${a.match} values but bin "${b.label}" is a range`);
