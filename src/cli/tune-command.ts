@@ -81,7 +81,7 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
   else {
     out(`expected value (win chance × amount${v.retention ? ` × retained ${v.retention.horizonDays} days` : ""}): ${v.verdict}\n`);
     for (const t of v.tiers.value)
-      out(`  value tier ${t.name.padEnd(6)} ${t.min === null ? "below" : `≥ ${formatAmount(t.min, v.block.currency)}`}`.padEnd(26) + `${formatPercent(t.shareOfLeads)} of leads, win rate ${formatPercent(t.winRate)}, ${formatPercent(t.shareOfWonRevenue)} of won revenue\n`);
+      out(`  value tier ${t.name.padEnd(6)} ${t.min === null ? "below" : `≥ ${formatAmount(t.min, v.block.currency)}`}`.padEnd(30) + `${formatPercent(t.shareOfLeads)} of leads, win rate ${formatPercent(t.winRate)}, ${formatPercent(t.shareOfWonRevenue)} of won revenue\n`);
   }
   const r = card.rules.metadata.rounding;
   if (r)

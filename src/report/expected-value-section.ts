@@ -41,7 +41,7 @@ export function expectedValueSection(v: ValueModel | { reason: string }): Report
     (v.warnings.length ? `<ul class="warnings">${v.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>` : "");
   const capture = htmlTable({
     caption: "Share of holdout revenue held by the top leads: by expected value against by win points alone (95% intervals; difference in percentage points)",
-    head: ["Top leads", "Won revenue, by value", "by win points", "Difference", ...(retention ? ["Retained revenue, by value", "by win points", "Difference"] : [])],
+    head: ["Top share of leads", "Won revenue, by value", "by win points", "Difference", ...(retention ? ["Retained revenue, by value", "by win points", "Difference"] : [])],
     rows: v.capture.map((c) => [
       formatPercent(c.leadShare),
       share(c.wonRevenue.value),
@@ -54,7 +54,7 @@ export function expectedValueSection(v: ValueModel | { reason: string }): Report
   const tierCells = (t: ValueTier | undefined, min: (x: number) => string) =>
     t ? [t.min === null ? "below" : `≥ ${min(t.min)}`, formatPercent(t.shareOfLeads), formatPercent(t.winRate), formatPercent(t.shareOfWonRevenue), ...(retention ? [formatPercent(t.shareOfRetainedRevenue ?? NaN)] : [])] : [];
   const tiers = htmlTable({
-    caption: "Value tiers beside win tiers, on the holdout",
+    caption: "Value tiers (cut on expected value, left) beside win tiers (cut on points, right), on the holdout",
     head: ["Tier", "Expected value", "Leads", "Win rate", "Won revenue", ...(retention ? ["Retained revenue"] : []), "Points", "Leads", "Win rate", "Won revenue", ...(retention ? ["Retained revenue"] : [])],
     rows: v.tiers.value.map((t, i) => [t.name, ...tierCells(t, money), ...tierCells(v.tiers.win[i], String)]),
     numeric: Array.from({ length: retention ? 10 : 8 }, (_, j) => j + 1),
@@ -79,7 +79,13 @@ export function expectedValueSection(v: ValueModel | { reason: string }): Report
             head: ["Attribute", "Bin", "Log-odds term", "Retained (training)", "Customers"],
             rows: retention.attributes.flatMap((a, j) => {
               const labels = readableBinLabels(a.binSet.bins, a.binSet.name);
-              return v.block.retention!.attributes[j].bins.map((b, k) => [k === 0 ? a.name : "", labels[k], b.logOdds.toFixed(2), formatPercent(b.trainRetainedRate), formatCount(b.trainCustomers)]);
+              return v.block.retention!.attributes[j].bins.map((b, k) => [
+                k === 0 ? a.name : "",
+                labels[k],
+                `${b.logOdds < 0 ? "\u2212" : ""}${Math.abs(b.logOdds).toFixed(2)}`,
+                b.trainCustomers ? formatPercent(b.trainRetainedRate) : "–",
+                formatCount(b.trainCustomers),
+              ]);
             }),
             numeric: [2, 3, 4],
           })
