@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { scoredInputs } from "./lead-value";
 import { DatasetError } from "../formats/dataset-error";
 
 import { eventFeatures } from "../data/event-features";
@@ -49,7 +50,8 @@ export async function leadEventFeatures(
   if (canonicalTimeZone(session) !== canonicalTimeZone(zone))
     throw new Error(`leadEventFeatures: the DuckDB session reads times in ${session} but the rules in ${zone}; open it with openDuckDB(dir, { timeZone: "${zone}" })`);
   const events = rules.inputs.events;
-  const wanted = rules.attributes.flatMap((a) => ("event" in a.source ? [{ name: a.name, ...a.source.event }] : []));
+  // Each event feature once, though the scorecard and a value card may both read it.
+  const wanted = [...new Map(scoredInputs(rules).flatMap((a) => ("event" in a.source ? [[a.name, { name: a.name, ...a.source.event }] as const] : []))).values()];
   if (!events)
     throw new DatasetError("the rules have no inputs.events, so raw events cannot be read", { file: eventsFile }, "score without --events (with the features as columns of the leads file), or use rules tuned on a dataset with events");
   const tokens = new Set(missing);

@@ -1,4 +1,4 @@
-import type { BinnedInput, ValueBlock } from "../formats/scoring-rules-schema";
+import type { BinnedInput, ScoringRules, ValueBlock } from "../formats/scoring-rules-schema";
 
 /** The expected value of a lead and its parts (the `value` of a lead's score when the rules have a `value` block). */
 export interface LeadValueParts {
@@ -24,6 +24,20 @@ export interface LeadValueParts {
  */
 export function valueInputs(block: ValueBlock): BinnedInput[] {
   return [...block.amount.attributes, ...(block.retention?.attributes ?? [])];
+}
+
+/**
+ * Every attribute a scorer of the rules reads, in the order it compiles them: the scorecard's,
+ * then the value cards' ({@link valueInputs}). What a leads file or a warehouse view must supply.
+ *
+ * @example
+ * import { readScoringRules } from "leadlab";
+ * import { scoredInputs } from "./lead-value";
+ * const rules = readScoringRules("tests/scoring/fixtures/scoring.yaml");
+ * scoredInputs(rules).length === rules.attributes.length; // => true
+ */
+export function scoredInputs(rules: ScoringRules): BinnedInput[] {
+  return [...rules.attributes, ...(rules.value ? valueInputs(rules.value) : [])];
 }
 
 /**

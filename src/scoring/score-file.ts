@@ -12,6 +12,7 @@ import { leadEventFeatures, type AsOf } from "./lead-event-features";
 import { personaTagger } from "./persona-tags";
 import { readPersonas } from "../personas/personas-yaml";
 import { readScoringRules } from "./parse-scoring-rules";
+import { scoredInputs } from "./lead-value";
 import { compileRules, createScorer, ScoreError, type LeadScore, type LeadValue } from "./score";
 import { columnScorer, type LeadColumn } from "./column-scorer";
 import { ScoredChunk, type ScoredOutput } from "./scored-output";
@@ -94,7 +95,8 @@ export interface ScoreFileOptions {
  * Scores every row of a leads file (CSV, Parquet or NDJSON/JSON) with a `scoring.yaml`,
  * streaming: DuckDB reads the file chunk by chunk, each chunk is scored column by column with
  * the runtime scorer's compiled rules (see {@link columnScorer}; rows it leaves are scored one
- * by one), and CSV lines (`<id>,points,tier,grade,fit,engagement,reasons`) go to `write` (text,
+ * by one), and CSV lines (`<id>,points,tier,grade,fit,engagement,reasons`; with a `value` block,
+ * `win_chance,expected_amount,retained_chance,expected_value,value_tier` after engagement) go to `write` (text,
  * or UTF-8 bytes: see {@link ScoredOutput}) as each chunk is done, so a million leads never sit
  * in memory. The leads file has a column
  * per attribute's `source.column`; behavioural features are either columns named as the
@@ -129,7 +131,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
   const tagger = options.personas === undefined ? undefined : personaTagger(readPersonas(options.personas), missing);
   if (!existsSync(leadsPath)) throw new DatasetError("the leads file does not exist", { file: leadsPath }, "pass the path of a CSV, Parquet or NDJSON file of leads");
   const idColumn = options.id ?? rules.inputs.id;
-  const eventNames = new Set(options.events ? rules.attributes.flatMap((a) => ("event" in a.source ? [a.name] : [])) : []);
+  const eventNames = new Set(options.events ? scoredInputs(rules).flatMap((a) => ("event" in a.source ? [a.name] : [])) : []);
   // Raw event times without an offset are read in the session's zone: the rules' zone, as in training.
   const db = await openDuckDB(process.cwd(), { timeZone: rules.inputs.timeZone ?? "UTC" });
   try {
@@ -164,7 +166,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
     const encoder = new TextEncoder();
     const fast = tagger
       ? undefined
-      : columnScorer(compileRules(rules, { reasons: options.reasons, missing: options.missing }), (s) => encoder.encode(scoreCells(s, "", tiers, reasonCells)), onUnknown);
+      : columnScorer(compileRules(rules, { reasons: options.reasons, missing: options.missing }), (s) => encoder.encode(scoreCells(s, "", tiers, reasonCells, valueCells)), onUnknown);
     const result = await db.stream(plan.query);
     const fileValues: LeadValue[] = new Array(readKeys.length);
     // Where each persona attribute comes from: a computed feature, or its column's index in readKeys.
@@ -173,6 +175,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
     const antiCounts = new Map<string, number>();
     const values: LeadValue[] = new Array(scorer.keys.length);
     const tiers = new Map<string | null, string>();
+    const valueCells = valueColumns(rules);
     // Reasons are few distinct texts: each is escaped once; the reasons cell is always quoted.
     const reasonCells = new Map<string, string>();
     const unscored = new Map<string, UnscoredReason>();
@@ -180,7 +183,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
     let scored = 0;
     // A chunk's lines are assembled as bytes and written together.
     const out = new ScoredChunk();
-    out.text(`${csvField(idColumn)},points,tier,grade,fit,engagement,${tagger ? "persona,anti_persona," : ""}reasons\n`);
+    out.text(`${csvField(idColumn)},points,tier,grade,fit,engagement,${valueCells.header}${tagger ? "persona,anti_persona," : ""}reasons\n`);
     // The next chunk is asked for before this one is scored, so DuckDB reads while JS scores.
     const fetch = () => {
       const chunk = result.fetchChunk();
@@ -223,11 +226,11 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
           persona = `${csvField(t.persona)},${csvField(t.anti.join("; "))},`;
         }
         try {
-          out.text(`${csvField(id)},${scoreCells(scorer.scoreValues(values), persona, tiers, reasonCells)}`);
+          out.text(`${csvField(id)},${scoreCells(scorer.scoreValues(values), persona, tiers, reasonCells, valueCells)}`);
           scored++;
         } catch (e) {
           if (!(e instanceof ScoreError)) throw e;
-          out.text(`${csvField(id)},,,,,,${persona}${csvField(`could not score: ${e.message}`)}\n`);
+          out.text(`${csvField(id)},,,,,,${valueCells.empty}${persona}${csvField(`could not score: ${e.message}`)}\n`);
           let u = unscored.get(e.problem);
           if (!u) unscored.set(e.problem, (u = { reason: e.problem, rows: 0, examples: [], values: [] }));
           u.rows++;
@@ -284,7 +287,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
  * reasons (always quoted). Tiers and reasons are few distinct texts, each escaped once (`tiers`,
  * `reasonCells` remember them).
  */
-function scoreCells(s: LeadScore, persona: string, tiers: Map<string | null, string>, reasonCells: Map<string, string>): string {
+function scoreCells(s: LeadScore, persona: string, tiers: Map<string | null, string>, reasonCells: Map<string, string>, value: ValueColumns): string {
   let tier = tiers.get(s.tier);
   if (tier === undefined) tiers.set(s.tier, (tier = csvField(s.tier ?? "")));
   let cell = "";
@@ -293,7 +296,36 @@ function scoreCells(s: LeadScore, persona: string, tiers: Map<string | null, str
     if (quoted === undefined) reasonCells.set(s.reasons[k], (quoted = s.reasons[k].replace(/"/g, '""')));
     cell += k === 0 ? quoted : `; ${quoted}`;
   }
-  return `${s.points},${tier},${s.grade},${s.fit},${s.engagement},${persona}"${cell}"\n`;
+  return `${s.points},${tier},${s.grade},${s.fit},${s.engagement},${value.cells(s)}${persona}"${cell}"\n`;
+}
+
+/** The expected-value cells of a scored line, each followed by a comma: none when the rules have no `value` block. */
+interface ValueColumns {
+  /** The column names, each followed by a comma. */
+  header: string;
+  /** The empty cells of a lead that could not be scored. */
+  empty: string;
+  cells(s: LeadScore): string;
+}
+
+/**
+ * The value columns of `leadlab score`'s output for the rules: win_chance and retained_chance to
+ * six decimals, expected_amount and expected_value to two, value_tier; none without a `value` block.
+ */
+function valueColumns(rules: ScoringRules): ValueColumns {
+  if (!rules.value) return { header: "", empty: "", cells: () => "" };
+  const retention = rules.value.retention !== undefined;
+  const names = ["win_chance", "expected_amount", ...(retention ? ["retained_chance"] : []), "expected_value", "value_tier"];
+  const tiers = new Map(rules.value.tiers.map((t) => [t.name, csvField(t.name)]));
+  const fixed = (x: number, digits: number) => String(Number(x.toFixed(digits)));
+  return {
+    header: names.map((n) => `${n},`).join(""),
+    empty: ",".repeat(names.length),
+    cells: (s) => {
+      const v = s.value!;
+      return `${fixed(v.winChance, 6)},${fixed(v.expectedAmount, 2)},${retention ? `${fixed(v.retainedChance!, 6)},` : ""}${fixed(v.expectedValue, 2)},${v.tier === null ? "" : tiers.get(v.tier)},`;
+    },
+  };
 }
 
 /**
@@ -377,7 +409,7 @@ async function idCounts(db: DuckDBConnection, expr: string, idColumn: string): P
 function requireColumns(rules: ScoringRules, keys: readonly string[], names: readonly string[], leadsPath: string, idGiven: boolean): void {
   for (const [k, key] of keys.entries()) {
     if (names.includes(key)) continue;
-    const attribute = rules.attributes.find((a) => ("column" in a.source ? a.source.column : a.name) === key);
+    const attribute = scoredInputs(rules).find((a) => ("column" in a.source ? a.source.column : a.name) === key);
     const isEvent = attribute !== undefined && "event" in attribute.source;
     const near = nearestName(key, names);
     throw new DatasetError(
@@ -429,7 +461,7 @@ async function readPlan(
 ): Promise<ReadPlan> {
   const numericOnly = (key: string) =>
     !textOnly.has(key) &&
-    rules.attributes.every((a) => ("column" in a.source ? a.source.column : a.name) !== key || a.match === "numeric");
+    scoredInputs(rules).every((a) => ("column" in a.source ? a.source.column : a.name) !== key || a.match === "numeric");
   const text = (key: string) => `COALESCE(CAST(${quoteIdentifier(key, "duckdb")} AS VARCHAR), '')`;
   const numeric = keys.map(numericOnly);
   const dictionaries = await sampleDictionaries(db, expr, keys.filter((_, j) => !numeric[j]), text);

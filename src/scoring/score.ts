@@ -1,5 +1,5 @@
 import type { BinMatch, BinnedInput, ScoringRules } from "../formats/scoring-rules-schema";
-import { compileValue, valueInputs, type LeadValueParts } from "./lead-value";
+import { compileValue, scoredInputs, type LeadValueParts } from "./lead-value";
 import { parseBoolean, parseNumber } from "../data/infer-attribute";
 import { readNumberText } from "../data/number-format";
 import { categoryKey } from "./category-key";
@@ -289,7 +289,7 @@ export function compileRules(rules: ScoringRules, options: ScoreOptions = {}): C
     if (cuts.length !== 3) throw new Error(`score: ${field} must have 3 cut points; got ${JSON.stringify(cuts)}`);
   const keyOf = (a: BinnedInput) => ("column" in a.source ? a.source.column : a.name);
   // The value cards' attributes are scored after the scorecard's (no points), so a lead's bins decide its value too.
-  const inputs: BinnedInput[] = [...rules.attributes, ...(rules.value ? valueInputs(rules.value) : [])];
+  const inputs = scoredInputs(rules);
   const keys = [...new Set(inputs.map(keyOf))];
   return {
     keys,

@@ -4,7 +4,7 @@ import { binChoiceSql, binPointsSql, binReasonSql, type AttributeRefs } from "./
 import { DEFAULT_REASONS } from "../score";
 import { eventFeatureSql, type EventFeatureSpec } from "../../sql/event-features-sql";
 import { sqlComment, sqlNumber } from "../../sql/quoting";
-import { valueInputs } from "../lead-value";
+import { scoredInputs } from "../lead-value";
 import { categoryKey } from "../category-key";
 import { categoryKeySql } from "./category-key-sql";
 import { booleanOfText, containsItem, formattedNumberText, missingAsNull, numberOfText, trimmedText } from "../../sql/text-values";
@@ -79,7 +79,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   const value = rules.value;
   const amountInputs = value?.amount.attributes ?? [];
   const retentionInputs = value?.retention?.attributes ?? [];
-  const read: BinnedInput[] = [...attributes, ...(value ? valueInputs(value) : [])];
+  const read = scoredInputs(rules);
   read.forEach(checkAttribute);
 
   const eventAttributes = read.filter((a) => "event" in a.source);
