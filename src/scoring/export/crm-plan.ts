@@ -1,4 +1,4 @@
-import type { BinMatch, ScorecardAttribute, ScoringRules } from "../../formats/scoring-rules-schema";
+import type { BinMatch, BinnedInput, ScorecardAttribute, ScoringRules } from "../../formats/scoring-rules-schema";
 import { categoryKey } from "../category-key";
 import { binSetText } from "../score";
 import { uncoveredRanges, type NumberRange } from "./uncovered-ranges";
@@ -57,6 +57,22 @@ export interface CrmAttribute {
   missing: string[];
 }
 
+/**
+ * The expected value as a CRM computes it: chance of winning = 1 / (1 + exp(−(intercept + slope ×
+ * points))); expected amount = amountBase × the number (factor) of each amount attribute's row;
+ * chance of retained = 1 / (1 + exp(−(retentionBase + the number (log-odds term) of each retention
+ * attribute's row))); expected value = their product; value tier = the first whose minValue it reaches.
+ * The rows' `points` hold the factors and terms.
+ */
+export interface CrmValuePlan {
+  winChance: { intercept: number; slope: number };
+  amountBase: number;
+  amount: CrmAttribute[];
+  /** Absent without a retention card. */
+  retention?: { horizonDays: number; base: number; attributes: CrmAttribute[] };
+  tiers: { name: string; minValue: number | null }[];
+}
+
 /** The rules as rows of field conditions and points, with the base and the tier cuts. */
 export interface CrmPlan {
   dataset: string;
@@ -66,6 +82,8 @@ export interface CrmPlan {
   attributes: CrmAttribute[];
   /** Best first; a lead gets the first tier whose `minPoints` its points reach (null: every lead). */
   tiers: { name: string; minPoints: number | null }[];
+  /** The expected value and value tiers, when the rules have a `value` block. */
+  value?: CrmValuePlan;
 }
 
 /** Options of {@link crmPlan}. */
@@ -89,8 +107,22 @@ export function crmPlan(rules: ScoringRules, options: CrmPlanOptions = {}): CrmP
     dataset: rules.metadata.dataset,
     dataFingerprint: rules.metadata.dataFingerprint,
     basePoints: rules.scale.basePoints,
-    attributes: rules.attributes.map((a) => planAttribute(a, rules, fields)),
+    attributes: rules.attributes.map((a) => planAttribute(a, a.group, rules, fields, (b) => b.points)),
     tiers: rules.tiers.map((t) => ({ name: t.name, minPoints: t.minPoints })),
+    ...(rules.value ? { value: valuePlan(rules.value, rules, fields) } : {}),
+  };
+}
+
+/** The value block as a CRM applies it: the cards' rows carry their factor or log-odds term as `points`. */
+function valuePlan(v: NonNullable<ScoringRules["value"]>, rules: ScoringRules, fields: Readonly<Record<string, string>>): CrmValuePlan {
+  return {
+    winChance: v.winChance,
+    amountBase: v.amount.base,
+    amount: v.amount.attributes.map((a) => planAttribute(a, "fit", rules, fields, (b) => b.factor)),
+    ...(v.retention
+      ? { retention: { horizonDays: v.retention.horizonDays, base: v.retention.baseLogOdds, attributes: v.retention.attributes.map((a) => planAttribute(a, "fit", rules, fields, (b) => b.logOdds)) } }
+      : {}),
+    tiers: v.tiers.map((t) => ({ name: t.name, minValue: t.minValue })),
   };
 }
 
@@ -100,7 +132,14 @@ export function tierOf(tiers: CrmPlan["tiers"], points: number): string | null {
   return null;
 }
 
-function planAttribute(a: ScorecardAttribute, rules: ScoringRules, fields: Readonly<Record<string, string>>): CrmAttribute {
+/** An attribute (of the scorecard or of a value card) as rows of conditions, each row carrying `numberOf(bin)` as its points. */
+function planAttribute<B extends BinnedInput["bins"][number]>(
+  a: Omit<BinnedInput, "bins"> & { bins: readonly B[] },
+  group: CrmAttribute["group"],
+  rules: ScoringRules,
+  fields: Readonly<Record<string, string>>,
+  numberOf: (bin: B) => number,
+): CrmAttribute {
   const key = "column" in a.source ? a.source.column : a.name;
   const kind: CrmValueKind = a.match === "numeric" ? "number" : a.match === "categorical" ? "text" : a.match;
   const shown = (values: readonly string[]) => distinctByKey(values.map((v) => (kind === "text" ? v.trim() : binSetText(v, a.match))));
@@ -111,7 +150,7 @@ function planAttribute(a: ScorecardAttribute, rules: ScoringRules, fields: Reado
   const missing = distinctByKey((rules.inputs.missing ?? []).map((t) => t.trim()).filter((t) => t !== ""));
   const ranges = a.bins.flatMap((b) => (b.when.kind === "range" ? [rangeOf(b.when)] : []));
   const rows = a.bins.flatMap((b): CrmRow[] => {
-    const row = (condition: CrmCondition): CrmRow => ({ bin: b.label, condition, points: b.points });
+    const row = (condition: CrmCondition): CrmRow => ({ bin: b.label, condition, points: numberOf(b) });
     const w = b.when;
     switch (w.kind) {
       case "set":
@@ -124,7 +163,7 @@ function planAttribute(a: ScorecardAttribute, rules: ScoringRules, fields: Reado
         return [row({ op: "blank" }), ...(kind !== "number" && !hasOther && !everyBoolean ? [row({ op: "noneOf", values: listed })] : [])];
     }
   });
-  const attribute: CrmAttribute = { name: a.name, group: a.group, field: fields[key] ?? fields[a.name] ?? key, kind, rows, missing };
+  const attribute: CrmAttribute = { name: a.name, group, field: fields[key] ?? fields[a.name] ?? key, kind, rows, missing };
   if (kind === "contains") attribute.item = { value: (a.containsValue ?? "").trim(), separator: a.separator ?? ";" };
   if ("event" in a.source) attribute.outsideCrm = eventDefinition(a.source.event, rules);
   return attribute;

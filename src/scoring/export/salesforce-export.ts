@@ -1,5 +1,6 @@
 import type { CrmPlan } from "./crm-plan";
 import { outsideCrmLines } from "./outside-crm";
+import { valueFormulaLines } from "./value-in-crm";
 import { csvLine } from "../../format/csv-line";
 import { SALESFORCE_FORMULA_CHARACTERS, salesforceFormulas, type SalesforceFormula, type SalesforceOptions } from "./salesforce-formulas";
 
@@ -20,17 +21,20 @@ export const SALESFORCE_OBJECTS = ["Lead", "Contact"] as const;
  */
 export function salesforceExport(plan: CrmPlan, options: SalesforceOptions = {}): Record<string, string> {
   const f = salesforceFormulas(plan, options);
-  const formulas: SalesforceFormula[] = [...f.parts, f.points, f.tier];
+  const formulas: SalesforceFormula[] = [...f.parts, f.points, f.tier, ...f.value];
   const files: Record<string, string> = {};
   for (const x of formulas) files[`${x.field}.formula`] = `${x.formula}\n`;
   let csv = csvLine(["object", "api_name", "type", "formula_file", "characters", "scores"]);
-  const inputs = [...new Set(plan.attributes.map((a) => f.fieldOf[a.name]))];
+  // Every attribute the formulas read: the scorecard's and the value cards'.
+  const read = [...plan.attributes, ...(plan.value ? [...plan.value.amount, ...(plan.value.retention?.attributes ?? [])] : [])];
+  const inputs = [...new Set(read.map((a) => f.fieldOf[a.field]))];
   for (const object of SALESFORCE_OBJECTS) {
-    for (const a of plan.attributes.filter((x) => x.outsideCrm !== undefined)) csv += csvLine([object, f.fieldOf[a.name], "Number (written by the scorer or the warehouse)", "", "", a.name]);
+    for (const a of [...new Map(read.map((x) => [x.field, x])).values()].filter((x) => x.outsideCrm !== undefined))
+      csv += csvLine([object, f.fieldOf[a.field], "Number (written by the scorer or the warehouse)", "", "", a.name]);
     for (const x of formulas) csv += csvLine([object, x.field, `Formula (${x.returnType})`, `${x.field}.formula`, x.formula.length, x.attributes.join("; ")]);
   }
   files["salesforce-fields.csv"] = csv;
-  const outside = outsideCrmLines(plan, (field) => f.fieldOf[plan.attributes.find((a) => a.field === field)!.name]);
+  const outside = outsideCrmLines(plan, (field) => f.fieldOf[field]);
   const lines = [
     `# Salesforce formula fields: ${plan.dataset}`,
     "",
@@ -44,7 +48,7 @@ export function salesforceExport(plan: CrmPlan, options: SalesforceOptions = {})
     "",
     "| field | type | characters | scores |",
     "| --- | --- | ---: | --- |",
-    ...formulas.map((x) => `| \`${x.field}\` | ${x.returnType} | ${x.formula.length} | ${x.attributes.join(", ") || (x === f.tier ? "the tier from the points" : "base + every attribute")} |`),
+    ...formulas.map((x) => `| \`${x.field}\` | ${x.returnType} | ${x.formula.length} | ${x.attributes.join(", ") || x.description || (x === f.tier ? "the tier from the points" : "base + every attribute")} |`),
     "",
     f.parts.length > 0
       ? `One formula would exceed Salesforce's ${SALESFORCE_FORMULA_CHARACTERS}-character limit, so the attributes are split into ${f.parts.length} part fields and \`${f.points.field}\` adds them. Salesforce also limits a formula's compiled size to 5,000 bytes, counting the formula fields it references: if saving \`${f.points.field}\` reports it too large, make the parts Number fields set by a record-triggered Flow whose formula resources hold the same formulas.`
@@ -52,6 +56,15 @@ export function salesforceExport(plan: CrmPlan, options: SalesforceOptions = {})
     ...f.warnings.map((w) => `\n**Warning:** ${w}.`),
   ];
   if (outside.length > 0) lines.push("", "## Computed outside the CRM", "", ...outside.map((l) => `- ${l}`));
+  if (plan.value)
+    lines.push(
+      "",
+      "## Expected value and value tier",
+      "",
+      `The fields from \`${f.value[0].field}\` on compute the expected value of the lead from its points and the two cards below, with the runtime scorer's formula; give the chance and amount fields 6 decimal places. Route leads on \`${f.value[f.value.length - 1].field}\` beside the tier.`,
+      "",
+      ...valueFormulaLines(plan.value),
+    );
   files["salesforce.md"] = `${lines.join("\n")}\n`;
   return files;
 }

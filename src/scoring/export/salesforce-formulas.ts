@@ -32,6 +32,8 @@ export interface SalesforceFormula {
   formula: string;
   /** The attributes it scores (a points part), empty for the total and the tier. */
   attributes: string[];
+  /** What it computes, in words, where its attributes do not say it. */
+  description?: string;
 }
 
 /** The formula fields of a plan: the points parts (none when one formula fits), the points and the tier. */
@@ -41,6 +43,11 @@ export interface SalesforceFormulas {
   tier: SalesforceFormula;
   /** The API name of the field each attribute reads, by attribute name. */
   fieldOf: Record<string, string>;
+  /**
+   * With a `value` block: the expected value's formula fields in the order to create them (win
+   * chance, expected amount, retained chance, expected value, value tier).
+   */
+  value: SalesforceFormula[];
   /** Formulas that exceed the character limit even alone (an attribute with very many values). */
   warnings: string[];
 }
@@ -61,6 +68,9 @@ export function salesforceFormulas(plan: CrmPlan, options: SalesforceOptions = {
   const prefix = options.prefix ?? "leadlab_";
   const picklists = new Set(options.picklists ?? []);
   const fieldOf: Record<string, string> = {};
+  const v = plan.value;
+  const valueAttributes = v ? [...v.amount, ...(v.retention?.attributes ?? [])] : [];
+  for (const a of [...plan.attributes, ...valueAttributes]) fieldOf[a.field] = apiName(a.field);
   for (const a of plan.attributes) fieldOf[a.name] = apiName(a.field);
   const terms = plan.attributes.map((a) => ({ name: a.name, expr: term(attributeExpression(a, fieldOf[a.name], picklists.has(fieldOf[a.name]))) }));
   const pointsField = `${prefix}points__c`;
@@ -88,13 +98,40 @@ export function salesforceFormulas(plan: CrmPlan, options: SalesforceOptions = {
     const t = plan.tiers[i];
     tier = t.minPoints === null ? text(t.name) : `IF(${pointsField} >= ${t.minPoints}, ${text(t.name)}, ${tier})`;
   }
+  const value = v ? valueFormulas(v, prefix, pointsField, (a) => attributeExpression(a, fieldOf[a.field], picklists.has(fieldOf[a.field]))) : [];
+  for (const f of value)
+    if (f.formula.length > SALESFORCE_FORMULA_CHARACTERS)
+      warnings.push(`${f.field} has ${f.formula.length} characters, over Salesforce's ${SALESFORCE_FORMULA_CHARACTERS}: take the expected value from the scorer or the warehouse SQL instead`);
   return {
     parts,
     points: { field: pointsField, returnType: "Number", formula: points, attributes: [] },
     tier: { field: `${prefix}tier__c`, returnType: "Text", formula: tier, attributes: [] },
+    value,
     fieldOf,
     warnings,
   };
+}
+
+/**
+ * The expected value as formula fields: the win chance from the points field, the expected
+ * amount (base × each amount attribute's factor), the retained chance (logistic of the base plus
+ * each retention attribute's term), their product, and the value tier from it; the runtime
+ * scorer's formula, with EXP.
+ */
+function valueFormulas(v: NonNullable<CrmPlan["value"]>, prefix: string, pointsField: string, expression: (a: CrmAttribute) => string): SalesforceFormula[] {
+  const logistic = (z: string) => `1 / (1 + EXP(-(${z})))`;
+  const win = { field: `${prefix}win_chance__c`, returnType: "Number" as const, formula: logistic(`${v.winChance.intercept} + ${v.winChance.slope} * ${pointsField}`), attributes: [], description: "the chance of winning from the points" };
+  const amount = { field: `${prefix}expected_amount__c`, returnType: "Number" as const, formula: [String(v.amountBase), ...v.amount.map((a) => `(${expression(a)})`)].join(" * "), attributes: v.amount.map((a) => a.name) };
+  const retained = v.retention
+    ? { field: `${prefix}retained_chance__c`, returnType: "Number" as const, formula: logistic([String(v.retention.base), ...v.retention.attributes.map((a) => term(expression(a)))].join(" + ")), attributes: v.retention.attributes.map((a) => a.name) }
+    : undefined;
+  const expected = { field: `${prefix}expected_value__c`, returnType: "Number" as const, formula: [win.field, amount.field, ...(retained ? [retained.field] : [])].join(" * "), attributes: [], description: "win chance × expected amount" + (retained ? " × retained chance" : "") };
+  let tier = '""';
+  for (let i = v.tiers.length - 1; i >= 0; i--) {
+    const t = v.tiers[i];
+    tier = t.minValue === null ? text(t.name) : `IF(${expected.field} >= ${t.minValue}, ${text(t.name)}, ${tier})`;
+  }
+  return [win, amount, ...(retained ? [retained] : []), expected, { field: `${prefix}value_tier__c`, returnType: "Text", formula: tier, attributes: [], description: "the value tier from the expected value" }];
 }
 
 /** A plan field as a Salesforce API name: as it is when it looks like one, else a custom field `name__c`. */
