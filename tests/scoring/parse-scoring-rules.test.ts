@@ -57,7 +57,7 @@ test("a wrong apiVersion or kind names the value and the fix", () => {
 test("an unknown field suggests the nearest allowed name, at any depth and inside unions", () => {
   assert.equal(
     errorOf(edited("scale:", "scael:")),
-    'scoring.yaml: field "scael": unknown field "scael". Fix: did you mean "scale"? Allowed here: apiVersion, kind, metadata, inputs, scale, attributes, tiers, grades.',
+    'scoring.yaml: field "scael": unknown field "scael". Fix: did you mean "scale"? Allowed here: apiVersion, kind, metadata, inputs, scale, attributes, tiers, grades, value.',
   );
   assert.equal(
     errorOf(edited("rationale: larger companies win more often", "rationale: x\n    grup: fit")),

@@ -203,13 +203,13 @@ test("--personas: the persona column is scoreAndTag()'s persona for every sample
   let text = "";
   await scoreCommand(["rules/sample/scoring.yaml", join(dir, "leads.csv"), "--events", "data/sample/events.parquet", "--as-of", "created_date", "--personas", "rules/sample/personas.yaml"], (t) => (text += t), (m) => summary.push(m));
   const lines = text.trimEnd().split("\n");
-  assert.equal(lines[0], "deal_id,points,tier,grade,fit,engagement,persona,anti_persona,reasons");
+  assert.equal(lines[0], "deal_id,points,tier,grade,fit,engagement,win_chance,expected_amount,retained_chance,expected_value,value_tier,persona,anti_persona,reasons");
   // The reference: scoreAndTag on each row of the leads file as a record of its text values.
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   const records = (await db.runAndReadAll(`SELECT * FROM read_csv('${join(dir, "leads.csv")}', all_varchar = true)`)).getRowObjectsJS() as Record<string, string | null>[];
   db.closeSync();
   const tagger = personaTagger(personas, rules.inputs.missing);
-  const got = new Map(lines.slice(1).map((l) => l.split(",")).map(([id, , , , , , persona, anti]) => [id, [persona, anti]]));
+  const got = new Map(lines.slice(1).map((l) => l.split(",")).map((cells) => [cells[0], [cells[11], cells[12]]]));
   const counts = new Map<string, number>();
   let agree = 0;
   for (const record of records) {

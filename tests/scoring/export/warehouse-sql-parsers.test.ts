@@ -40,7 +40,8 @@ for (const [name, rules] of RULES)
     ["snowflake", "snowflake", "LEAD_SCORES", ["select::CRM::LEADS", "select::CRM::EVENTS"]],
   ] as const)
     test(`${dialect} (${name} rules): node-sql-parser parses the whole view`, () => {
-      const sql = scoringSql(rules(), { dialect, ...OPTIONS });
+      const r = rules();
+      const sql = scoringSql(r, { dialect, ...OPTIONS });
       const ast = parser.astify(sql, { database });
       const statements = Array.isArray(ast) ? ast : [ast];
       assert.equal(statements.length, 1);
@@ -48,7 +49,8 @@ for (const [name, rules] of RULES)
       assert.equal(create.type, "create");
       assert.equal(create.keyword, "view");
       assert.equal((create as unknown as { view: { view: string } }).view.view, view);
-      assert.deepEqual(cteNames(create), CTES);
+      // Rules with a value block compute the expected value in one more CTE.
+      assert.deepEqual(cteNames(create), [...CTES, ...(r.value ? ["lead_expected"] : [])]);
       const read = parser.tableList(sql, { database });
       for (const t of tables) assert.ok(read.includes(t), `${t} in ${read.join(", ")}`);
     });
@@ -70,7 +72,8 @@ function parseError(sql: string): { message: string; line: number } {
 
 for (const [name, rules] of RULES)
   test(`spark (${name} rules): node-sql-parser's Hive grammar parses the whole view query; only the CREATE VIEW wrapper is refused`, () => {
-    const sql = scoringSql(rules(), { dialect: "spark", ...OPTIONS });
+    const r = rules();
+    const sql = scoringSql(r, { dialect: "spark", ...OPTIONS });
     const full = parseError(sql);
     assert.equal(full.line, lineOf(sql, "CREATE OR REPLACE VIEW"), full.message);
     const head = "CREATE OR REPLACE VIEW `crm`.`lead_scores` AS\n";
@@ -83,7 +86,7 @@ for (const [name, rules] of RULES)
     assert.equal(statements.length, 1);
     const select = statements[0] as unknown as NonNullable<Create["select"]> & { type: string };
     assert.equal(select.type, "select");
-    assert.deepEqual((select.with ?? []).map((w) => (typeof w.name === "string" ? w.name : w.name.value)), CTES);
+    assert.deepEqual((select.with ?? []).map((w) => (typeof w.name === "string" ? w.name : w.name.value)), [...CTES, ...(r.value ? ["lead_expected"] : [])]);
     const read = parser.tableList(query, { database: "hive" });
     for (const t of ["select::crm::leads", "select::crm::events"]) assert.ok(read.includes(t), `${t} in ${read.join(", ")}`);
     // The spellings the dialect no longer writes are the ones the grammar refuses.
