@@ -76,7 +76,8 @@ export const MIN_AMOUNT_DEALS = 30;
  *   columns: { size }, amount: Float64Array.from(size, (s, i) => (s === "big" ? 4000 : 1000) * (i % 4 < 2 ? 1.1 : 0.9)), holdout: { by: "random", fraction: 0.25, seed: 1 } });
  * const card = fitAmountCard(t, Int32Array.from({ length: n }, (_, i) => i), [{ name: "size", attribute: "size" }]);
  * card.attributes.map((a) => a.name); // => ["size"]
- * Math.round(card.base * card.attributes[0].factors[card.attributes[0].binSet.bins.findIndex((b) => b.label === "big")]); // => 3979
+ * // 4,000 × 1.1 or 0.9 for big deals: shrunk toward the mean by 30 pseudo-deals per bin
+ * Math.round(card.base * card.attributes[0].factors[card.attributes[0].binSet.bins.findIndex((b) => b.label === "big")]); // => 3452
  */
 export function fitAmountCard(table: DealTable, rows: ArrayLike<number>, candidates: readonly AmountCandidate[], options: AmountCardOptions = {}): AmountCard {
   const { maxAttributes = 4, minGain = 0.01, folds = 5, seed = 7 } = options;
