@@ -47,7 +47,7 @@ export const DECAY_HALF_LIVES: readonly number[] = [3, 7, 14, 30, 60];
 export interface EventFeatures {
   attributes: AttributeMeta[];
   columns: Record<string, Column>;
-  /** Per event type, its count over the largest window decayed with each half-life of the options (see {@link DECAY_HALF_LIVES}). */
+  /** Per event type, its decayed counts of `options.decays` (the loader's: see {@link DECAY_HALF_LIVES}). */
   decayed: DecayedColumns;
   report: EventsReport;
   warnings: string[];
@@ -66,7 +66,7 @@ export interface ScoringPoints {
  * distinct active days and days since the last event — from events **strictly before** each
  * deal's scoring point and within the window. Events at or after the scoring point never
  * count. A deal with no key or no scoring point gets missing features (not zeros). Besides, per
- * event type and half-life of `options.halfLives`, the decayed count over the largest window
+ * event type and (window, half-life) of `options.decays`, the decayed count
  * (each event weighs 2^(−age / h), age in days: `decayedEventCount`), returned apart in `decayed`.
  *
  * @example
@@ -90,7 +90,8 @@ export async function eventFeatures(
   const withoutPoint = await stageScoringPoints(db, points);
   const { typeRows, kept, warnings } = await eventTypes(db, spec, options.types);
   const usage = await eventUsage(db, windows[windows.length - 1]);
-  const built = featureColumns(kept, windows, options.halfLives ?? [], points, options.taken, label);
+  const decays = options.decays ?? [];
+  const built = featureColumns(kept, [...new Set([...windows, ...decays.map((x) => x.windowDays)])].sort((a, b) => a - b), decays, points, options.taken, label);
   progress("events: aggregating per deal, type and window");
   const matched = await aggregateFeatures(db, built, kept, scale, progress);
   await db.run(`DROP TABLE ev`);
@@ -137,8 +138,8 @@ export interface EventFeatureOptions {
   onProgress?: (message: string) => void;
   /** Build features for exactly these event types (e.g. the ones a scoring.yaml uses), with or without events, instead of the most frequent. */
   types?: readonly string[];
-  /** Half-lives (whole days) of the decayed counts to build per type over the largest window (default none; the loader asks {@link DECAY_HALF_LIVES}). */
-  halfLives?: readonly number[];
+  /** The decayed counts to build per type: window and half-life, whole days (default none; the loader asks each of {@link DECAY_HALF_LIVES} over the largest window). */
+  decays?: readonly { windowDays: number; halfLifeDays: number }[];
 }
 
 /** A DuckDB count (a bigint, or null) as a number. */
@@ -298,9 +299,9 @@ interface BuiltFeatures {
 
 /**
  * Names and allocates a feature per kept event type, window and aggregate (a sum only for types
- * with values), and per type and half-life a decayed count over the largest window.
+ * with values), and per type and (window, half-life) of `decays` a decayed count.
  */
-function featureColumns(kept: TypeRow[], windows: number[], halfLives: readonly number[], points: ScoringPoints, taken: ReadonlySet<string>, label: string): BuiltFeatures {
+function featureColumns(kept: TypeRow[], windows: number[], decays: NonNullable<EventFeatureOptions["decays"]>, points: ScoringPoints, taken: ReadonlySet<string>, label: string): BuiltFeatures {
   const n = points.keys.length;
   const attributes: AttributeMeta[] = [];
   const columns: Record<string, Column> = {};
@@ -309,7 +310,6 @@ function featureColumns(kept: TypeRow[], windows: number[], halfLives: readonly 
   const targets: Float64Array[] = [];
   const features: EventFeatureSpec[] = [];
   const decayed: DecayedColumns = { attributes: [], columns: {} };
-  const largest = windows[windows.length - 1];
   for (const tr of kept) {
     const type = String(tr.t);
     for (const w of windows) {
@@ -333,21 +333,21 @@ function featureColumns(kept: TypeRow[], windows: number[], halfLives: readonly 
         });
       }
     }
-    for (const h of halfLives) {
-      let name = decayedFeatureName(type, largest, h);
+    for (const { windowDays: w, halfLifeDays: h } of decays) {
+      let name = decayedFeatureName(type, w, h);
       if (taken.has(name) || columns[name]) name = `events_${name}`;
       const col = Float64Array.from(has, (x) => (x ? 0 : NaN));
       decayed.columns[name] = col;
       targets.push(col);
-      features.push({ type, windowDays: largest, aggregate: "count", halfLifeDays: h });
+      features.push({ type, windowDays: w, aggregate: "count", halfLifeDays: h });
       decayed.attributes.push({
         name,
         type: "numeric",
         role: "behavioral",
         source: "events",
         table: label,
-        reason: `"${type}" events in the ${largest} days before the scoring point, each weighing 2^(−age in days / ${h}): halving every ${h} days`,
-        feature: { eventType: type, windowDays: largest, aggregate: "count", halfLifeDays: h },
+        reason: `"${type}" events in the ${w} days before the scoring point, each weighing 2^(−age in days / ${h}): halving every ${h} days`,
+        feature: { eventType: type, windowDays: w, aggregate: "count", halfLifeDays: h },
       });
     }
   }

@@ -182,7 +182,8 @@ async function addEventFeatures(
     warnings.push("events: the deals have no dates, so events cannot be cut at a scoring point; behavioural features may leak the outcome");
   }
   const f = await eventFeatures(load.db, events, load.tableAt("events"), { keys, at, description }, {
-    missing: load.missing, dateFormat: load.dateFormat, timeZone: load.timeZone, taken: new Set(metas.map((m) => m.name)), onProgress: load.progress, halfLives: DECAY_HALF_LIVES,
+    missing: load.missing, dateFormat: load.dateFormat, timeZone: load.timeZone, taken: new Set(metas.map((m) => m.name)), onProgress: load.progress,
+    decays: DECAY_HALF_LIVES.map((halfLifeDays) => ({ windowDays: Math.max(...eventWindows(events)), halfLifeDays })),
   });
   metas.push(...f.attributes);
   Object.assign(columns, f.columns);

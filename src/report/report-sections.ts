@@ -304,7 +304,8 @@ function sourceWords(a: ScorecardAttribute): string {
     active_days: "days with",
     days_since_last: "days since the last of the",
   }[e.aggregate];
-  return `${what} <code>${escapeHtml(e.type)}</code> events in the ${e.windowDays} days before the scoring point`;
+  const decay = e.decay ? `, each weighing 2<sup>−age in days / ${e.decay.halfLifeDays}</sup> (halving every ${e.decay.halfLifeDays} days)` : "";
+  return `${what} <code>${escapeHtml(e.type)}</code> events in the ${e.windowDays} days before the scoring point${decay}`;
 }
 
 /** A small horizontal bar for a bin's points, scaled to the largest points on the card. */

@@ -30,6 +30,20 @@ export function eventFeatureName(eventType: string, aggregate: EventAggregate, w
   return `${slug}_${aggregate}_${windowDays}d`;
 }
 
+/** A rules attribute's event source (`source.event`). */
+export type EventSource = Extract<ScoringRules["attributes"][number]["source"], { event: unknown }>["event"];
+
+/**
+ * The feature a rules attribute's event source defines (its decay's half-life as `halfLifeDays`).
+ *
+ * @example
+ * import { eventFeatureOfSource } from "./event-features-sql";
+ * eventFeatureOfSource({ type: "demo", windowDays: 90, aggregate: "count", decay: { halfLifeDays: 7 } }); // => { type: "demo", windowDays: 90, aggregate: "count", halfLifeDays: 7 }
+ */
+export function eventFeatureOfSource(e: EventSource): EventFeatureSpec {
+  return { type: e.type, windowDays: e.windowDays, aggregate: e.aggregate, ...(e.decay ? { halfLifeDays: e.decay.halfLifeDays } : {}) };
+}
+
 /**
  * The name of a decayed count ({@link EventFeatureSpec.halfLifeDays}): the count's name and `_half<h>d`.
  *

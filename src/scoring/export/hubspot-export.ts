@@ -1,6 +1,7 @@
 import type { CrmAttribute, CrmCondition, CrmPlan } from "./crm-plan";
 import { conditionWords } from "./condition-words";
 import { outsideCrmLines } from "./outside-crm";
+import { decayHintLines } from "./decay-hints";
 
 /*
  * A HubSpot lead score (Marketing > Lead Scoring): a combined score with a Fit and an
@@ -116,6 +117,8 @@ export function hubspotExport(plan: CrmPlan): Record<string, string> {
   lines.push("", "## Tiers (on the HubSpot score)", "", "| tier | condition |", "| --- | --- |");
   for (const t of s.tiers) lines.push(`| ${t.name} | ${t.minScore === null ? "every other contact" : `score ≥ ${t.minScore}`} |`);
   if (outside.length > 0) lines.push("", "## ¹ Computed outside HubSpot", "", ...outside.map((l) => `- ${l}`));
+  const decay = decayHintLines(plan, "hubspot");
+  if (decay.length > 0) lines.push("", "## Decay", "", ...decay.map((l) => `- ${l}`));
   return { "hubspot-score.json": `${JSON.stringify(s, null, 2)}\n`, "hubspot-steps.md": `${lines.join("\n")}\n` };
 }
 

@@ -2,6 +2,7 @@ import type { CrmAttribute, CrmCondition, CrmPlan } from "./crm-plan";
 import { conditionWords } from "./condition-words";
 import { csvLine } from "../../format/csv-line";
 import { outsideCrmLines } from "./outside-crm";
+import { decayHintLines } from "./decay-hints";
 
 /*
  * The Marketo smart-campaign plan. A relative "Change Score by N" double-counts when a field
@@ -108,6 +109,8 @@ export function marketoExport(plan: CrmPlan): Record<string, string> {
     "6. The rules compare text trimmed and ignoring case. Marketo's `is` ignores case but not surrounding spaces: trim the fields on import (or with a data-management campaign) so that \" SaaS\" scores as \"SaaS\".",
   ];
   if (outside.length > 0) lines.push("", "## Computed outside Marketo", "", ...outside.map((l) => `- ${l}`));
+  const decay = decayHintLines(plan, "marketo");
+  if (decay.length > 0) lines.push("", "## Decay", "", ...decay.map((l) => `- ${l}`));
   return { "marketo-campaigns.csv": csv, "marketo-steps.md": `${lines.join("\n")}\n` };
 }
 

@@ -1,5 +1,6 @@
 import type { CrmPlan } from "./crm-plan";
 import { outsideCrmLines } from "./outside-crm";
+import { decayHintLines } from "./decay-hints";
 import { csvLine } from "../../format/csv-line";
 import { SALESFORCE_FORMULA_CHARACTERS, salesforceFormulas, type SalesforceFormula, type SalesforceOptions } from "./salesforce-formulas";
 
@@ -52,6 +53,8 @@ export function salesforceExport(plan: CrmPlan, options: SalesforceOptions = {})
     ...f.warnings.map((w) => `\n**Warning:** ${w}.`),
   ];
   if (outside.length > 0) lines.push("", "## Computed outside the CRM", "", ...outside.map((l) => `- ${l}`));
+  const decay = decayHintLines(plan, "salesforce");
+  if (decay.length > 0) lines.push("", "## Decay", "", ...decay.map((l) => `- ${l}`));
   files["salesforce.md"] = `${lines.join("\n")}\n`;
   return files;
 }

@@ -2,6 +2,7 @@ import type { CrmAttribute, CrmCondition, CrmPlan } from "./crm-plan";
 import { conditionWords } from "./condition-words";
 import { csvLine } from "../../format/csv-line";
 import { outsideCrmLines } from "./outside-crm";
+import { decayHintLines } from "./decay-hints";
 
 /*
  * The flat sheet: one row per bin (attribute, CRM field, condition in words, points) that a CRM
@@ -79,5 +80,7 @@ function markdown(plan: CrmPlan): string {
   for (const t of plan.tiers) lines.push(`| ${cell(t.name)} | ${tierWords(t.minPoints)} |`);
   const outside = outsideCrmLines(plan);
   if (outside.length > 0) lines.push("", "## ¹ Computed outside the CRM", "", ...outside.map((l) => `- ${l}`));
+  const decay = decayHintLines(plan, "sheet");
+  if (decay.length > 0) lines.push("", "## Decay", "", ...decay.map((l) => `- ${l}`));
   return `${lines.join("\n")}\n`;
 }
