@@ -9,6 +9,7 @@ import type { AttributeDrift } from "./period-drift";
 import type { GradeCell } from "./grade-matrix";
 import { rulesToYaml } from "./rules-yaml";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
+import type { DecaySummary } from "../formats/summary-schema";
 
 /** An AUC with its DeLong 95 % interval. */
 export interface AucEstimate {
@@ -59,6 +60,8 @@ export interface ScorecardParts {
   distribution: { points: number; won: number; lost: number }[];
   /** The drivers of winning on the training part, which chose the candidates. */
   drivers: DriversResult;
+  /** The learned decay: half-lives tried per event type on the training folds, kept where they pay, backtested on the holdout. */
+  decay: DecaySummary;
   warnings: string[];
 }
 
@@ -91,6 +94,7 @@ export class Scorecard implements ScorecardParts {
   readonly calibration!: CalibrationBin[];
   readonly distribution!: ScorecardParts["distribution"];
   readonly drivers!: DriversResult;
+  readonly decay!: DecaySummary;
   readonly warnings!: string[];
 
   constructor(parts: ScorecardParts) {
@@ -117,6 +121,7 @@ export class Scorecard implements ScorecardParts {
       grades: this.grades,
       stability: { psi: this.stability.psi, reading: this.stability.reading },
       ...(this.rules.metadata.rounding ? { rounding: this.rules.metadata.rounding } : {}),
+      decay: this.decay,
       attributes: this.rules.attributes.map((a) => ({ name: a.name, role: a.role, group: a.group, rationale: a.rationale })),
       selectionFolds: this.selectionFolds,
       drift: this.drift,

@@ -1,5 +1,5 @@
 import { formatPercent } from "../format/percent";
-import type { Column, DealTable } from "../data/deal-table";
+import { DealTable, type Column } from "../data/deal-table";
 import { drivers } from "../drivers/drivers";
 import type { DriverAttribute } from "../drivers/drivers-result";
 import { aucWithCI, auc, compareAuc } from "../model/auc";
@@ -17,6 +17,7 @@ import type { BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
 import { binColumn } from "../stats/binning/bin-column";
 import { chooseFinerBins, FINER_MAX_BINS, FINER_MIN_SHARE } from "./finer-bins";
+import { chooseDecay, decaySummary } from "./learn-decay";
 import { binEvidence, missingRationale, type MissingTreatment } from "./bin-evidence";
 import { chooseTiers } from "./choose-tiers";
 import { attributeDrift } from "./period-drift";
@@ -94,7 +95,11 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const timeline = trainingPeriods(time, table.won, train, test, PERIODS);
   if ("reason" in timeline) warnings.push(`selection on stratified folds, drift between periods not checked: ${timeline.reason}`);
   const missingOf = (a: DriverAttribute): MissingTreatment => (o.informativeMissing.has(a.attribute) ? "informative" : "neutral");
-  const columnOf = (a: DriverAttribute) => table.columns[a.attribute] as Parameters<typeof assignBins>[1];
+  // The table with the decayed counts as attributes too, to encode them (the drivers and the provenance stay the table's).
+  const work = table.decayed?.attributes.length
+    ? new DealTable({ ...table, attributes: [...table.attributes, ...table.decayed.attributes], columns: { ...table.columns, ...table.decayed.columns }, decayed: undefined })
+    : table;
+  const columnOf = (a: DriverAttribute) => work.columns[a.attribute] as Parameters<typeof assignBins>[1];
   const woeOf = (a: DriverAttribute, binSet = a.binSet, evidence = binSet.bins.map((b) => b.woe)) => {
     const codes = assignBins(binSet, columnOf(a));
     return { codes, evidence, woe: Float64Array.from(codes, (c) => (c >= 0 ? evidence[c] : 0)) };
@@ -175,10 +180,35 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
       Float64Array.from(rows, (r) => card.reduce((s, c, j) => s + (only && !only(c.attribute) ? 0 : c.codes[r] >= 0 ? binPoints[j][c.codes[r]] : 0), only ? 0 : basePoints));
     return { basePoints, binPoints, pointsAt };
   };
-  const exactCard = selected.map((name) => encoded.get(name)!);
+  const fixedCard = selected.map((name) => encoded.get(name)!);
+
+  // Learned decay: per event type on the card (or a candidate), each half-life's decayed count
+  // against the fixed windows, on the same training folds; kept only where it pays.
+  const decayTypes = [...new Set([...fixedCard, ...candidates.map((a) => encoded.get(a.name)!)].flatMap((e) => (e.attribute.feature && (fixedCard.includes(e) || e.attribute.feature.aggregate === "count") ? [e.attribute.feature.eventType] : [])))];
+  const decayMetas = (table.decayed?.attributes ?? []).filter((m) => decayTypes.includes(m.feature!.eventType));
+  const decayDrivers = decayMetas.length ? drivers(new DealTable({ ...work, attributes: decayMetas }), { target: "won", rows: train, seed: o.seed }).attributes : [];
+  const decay = chooseDecay(
+    fixedCard,
+    decayTypes.map((type) => ({
+      eventType: type,
+      isOfType: (e: Encoding) => e.attribute.feature?.eventType === type,
+      variants: decayDrivers
+        .filter((a) => a.feature!.eventType === type && a.leakage === null && a.binSet.bins.filter((b) => b.n > 0).length >= 2)
+        .sort((a, b) => a.feature!.halfLifeDays! - b.feature!.halfLifeDays!)
+        .map((a) => ({ halfLifeDays: a.feature!.halfLifeDays!, encoding: encode(a, a.binSet) })),
+    })),
+    cvAuc,
+    (card) => fit(card).coefficients.every((b) => b > 0),
+  );
+  const exactCard = decay.card;
+  const decayed = exactCard.some((e, j) => e !== fixedCard[j]) || exactCard.length !== fixedCard.length;
+  if (decayed) model = fit(exactCard);
+  const decayBacktest = decayed && canTestRows(yTest) ? compareAuc(scored(exactCard, model).pointsAt(test), scored(fixedCard, fit(fixedCard)).pointsAt(test), yTest) : null;
+  const decayNotes = new Map(decay.choices.flatMap((c) => (c.halfLifeDays === null ? [] : exactCard.filter((e) => e.attribute.feature?.eventType === c.eventType).map((e) => [e.name, c.note] as const))));
+
   const roundedCard = exactCard.map((e) =>
     e.binSet.type === "numeric" && !e.binSet.indicator
-      ? encode(e.attribute, readableEdges(e.binSet, pick(table.columns[e.attribute.attribute] as Float64Array, train), yTrain, { wholeUnits: countsDays(table.attribute(e.attribute.attribute)) }))
+      ? encode(e.attribute, readableEdges(e.binSet, pick(work.columns[e.attribute.attribute] as Float64Array, train), yTrain, { wholeUnits: countsDays(work.attribute(e.attribute.attribute)) }))
       : e,
   );
   const roundedModel = fit(roundedCard);
@@ -201,7 +231,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
         (e) => {
           const old = previous.attributes.find((x) => x.name === e.name);
           if (!old) return undefined;
-          const set = previousBins(e.binSet, old, gatherColumn(table.columns[e.attribute.attribute], train) as Parameters<typeof assignBins>[1], yTrain);
+          const set = previousBins(e.binSet, old, gatherColumn(work.columns[e.attribute.attribute], train) as Parameters<typeof assignBins>[1], yTrain);
           return "reason" in set ? set : encode(e.attribute, set);
         },
         cvAuc,
@@ -209,7 +239,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     : undefined;
   if (binsChoices) card = binsChoices.card;
   if (card !== exactCard) model = fit(card);
-  const binsNotes = new Map(card.map((e) => [e.name, [finerNotes.get(e.name), binsChoices?.choices.find((c) => c.name === e.name)?.note].filter(Boolean).join("; ") || undefined]));
+  const binsNotes = new Map(card.map((e) => [e.name, [finerNotes.get(e.name), decayNotes.get(e.name), binsChoices?.choices.find((c) => c.name === e.name)?.note].filter(Boolean).join("; ") || undefined]));
 
   const chosen = card.map((e, j) => ({ ...e, beta: model.coefficients[j] }));
   const { basePoints, binPoints, pointsAt } = scored(card, model);
@@ -243,7 +273,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     );
   if (previous) {
     const scorer = createScorer(previous, { reasons: 0 });
-    addReference("previous rules", Float64Array.from(test, (r) => scorer(leadRecord(table, r)).points));
+    addReference("previous rules", Float64Array.from(test, (r) => scorer(leadRecord(work, r)).points));
   }
 
   const tiers = chooseTiers(trainPoints, yTrain, testPoints, yTest, o.tierNames, o);
@@ -306,7 +336,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
       pdo: o.scale.kind === "pdo" ? o.scale.pdo : 0,
       basePoints,
     },
-    attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, c.binSet, binPoints[j], table, missingOf(c.attribute), binsNotes.get(c.name))),
+    attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, c.binSet, binPoints[j], work, missingOf(c.attribute), binsNotes.get(c.name))),
     tiers: tiers.map((t) => ({
       name: t.name,
       minPoints: t.minPoints,
@@ -346,6 +376,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     calibration: yTest.length ? calibrationTable(testProb, yTest) : [],
     distribution: [...distribution.values()].sort((a, b) => a.points - b.points),
     drivers: d,
+    decay: decaySummary(decay.choices, decayBacktest),
     warnings,
   });
 }
@@ -410,8 +441,9 @@ function scorecardAttribute(a: DriverAttribute, set: BinSet, points: number[], t
   const nonEmpty = set.bins.filter((b) => b.n > 0);
   const best = nonEmpty.reduce((x, y) => (y.rate > x.rate ? y : x));
   const worst = nonEmpty.reduce((x, y) => (y.rate < x.rate ? y : x));
-  const source = meta.feature
-    ? { event: { type: meta.feature.eventType, windowDays: meta.feature.windowDays, aggregate: meta.feature.aggregate } }
+  const f = meta.feature;
+  const source = f
+    ? { event: { type: f.eventType, windowDays: f.windowDays, aggregate: f.aggregate, ...(f.halfLifeDays !== undefined ? { decay: { halfLifeDays: f.halfLifeDays } } : {}) } }
     : { column: a.attribute };
   return {
     name: a.name,
