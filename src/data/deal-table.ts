@@ -195,8 +195,10 @@ export class DealTable implements DealTableParts {
     return a;
   }
 
-  /** The column of one attribute. */
+  /** The column of one attribute, or of a decayed count ({@link DecayedColumns}). */
   column(name: string): Column {
+    const decayed = this.decayed?.columns[name];
+    if (decayed) return decayed;
     this.attribute(name);
     return this.columns[name];
   }

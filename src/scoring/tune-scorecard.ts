@@ -466,7 +466,7 @@ function scorecardAttribute(a: DriverAttribute, set: BinSet, points: number[], t
 
 /**
  * The record the runtime scorer reads for one deal of a table: every attribute's value keyed
- * by its column (behavioural features by name), multi-valued ones as their list.
+ * by its column (behavioural features by name, decayed counts too), multi-valued ones as their list.
  *
  * @example
  * import { DealTable, leadRecord } from "leadlab";
@@ -480,6 +480,7 @@ export function leadRecord(table: DealTable, row: number): LeadRecord {
     const v = c instanceof Float64Array ? c[row] : (c as unknown[])[row];
     record[a.name] = (typeof v === "number" && Number.isNaN(v) ? null : v) as LeadRecord[string];
   }
+  for (const [name, c] of Object.entries(table.decayed?.columns ?? {})) record[name] = Number.isNaN(c[row]) ? null : c[row];
   return record;
 }
 
