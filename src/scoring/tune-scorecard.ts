@@ -120,16 +120,15 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   // by the folds' mean AUC, as a question of resolution, not of drift (selection judges that).
   const choiceFolds = foldList ?? stratifiedKFold(selectRows.y, { folds: o.folds, seed: o.seed });
   const finerNotes = new Map<string, string>();
-  const encodedAll = new Map(
-    significant.map((a) => {
-      const finer = finerBinSet(a, table, train, yTrain);
-      if (!finer) return [a.name, encode(a, a.binSet)];
-      const codesAt = (set: BinSet) => assignBins(set, gatherColumn(table.columns[a.attribute], selectRows.rows) as Parameters<typeof assignBins>[1]);
-      const choice = chooseFinerBins({ set: a.binSet, codes: codesAt(a.binSet) }, { set: finer, codes: codesAt(finer) }, selectRows.y, choiceFolds, "mean", missingOf(a));
-      if (choice.note) finerNotes.set(a.name, choice.note);
-      return [a.name, encode(a, choice.binSet)];
-    }),
-  );
+  const encodeCandidate = (a: DriverAttribute): Encoding => {
+    const finer = finerBinSet(a, work, train, yTrain);
+    if (!finer) return encode(a, a.binSet);
+    const codesAt = (set: BinSet) => assignBins(set, gatherColumn(work.columns[a.attribute], selectRows.rows) as Parameters<typeof assignBins>[1]);
+    const choice = chooseFinerBins({ set: a.binSet, codes: codesAt(a.binSet) }, { set: finer, codes: codesAt(finer) }, selectRows.y, choiceFolds, "mean", missingOf(a));
+    if (choice.note) finerNotes.set(a.name, choice.note);
+    return encode(a, choice.binSet);
+  };
+  const encodedAll = new Map(significant.map((a) => [a.name, encodeCandidate(a)]));
 
   // Each candidate's effect period by period; one whose effect flips (and has not come back by the latest period) or fades inside the training part is set aside.
   const drift =
@@ -183,7 +182,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const fixedCard = selected.map((name) => encoded.get(name)!);
 
   // Learned decay: per event type on the card (or a candidate), each half-life's decayed count
-  // against the fixed windows, on the same training folds; kept only where it pays.
+  // (binned as the candidates are, finer bins where they pay) against the fixed windows, on the
+  // same training folds; kept only where it pays.
   const decayTypes = [...new Set([...fixedCard, ...candidates.map((a) => encoded.get(a.name)!)].flatMap((e) => (e.attribute.feature && (fixedCard.includes(e) || e.attribute.feature.aggregate === "count") ? [e.attribute.feature.eventType] : [])))];
   const decayMetas = (table.decayed?.attributes ?? []).filter((m) => decayTypes.includes(m.feature!.eventType));
   const decayDrivers = decayMetas.length ? drivers(new DealTable({ ...work, attributes: decayMetas }), { target: "won", rows: train, seed: o.seed }).attributes : [];
@@ -195,7 +195,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
       variants: decayDrivers
         .filter((a) => a.feature!.eventType === type && a.leakage === null && a.binSet.bins.filter((b) => b.n > 0).length >= 2)
         .sort((a, b) => a.feature!.halfLifeDays! - b.feature!.halfLifeDays!)
-        .map((a) => ({ halfLifeDays: a.feature!.halfLifeDays!, encoding: encode(a, a.binSet) })),
+        .map((a) => ({ halfLifeDays: a.feature!.halfLifeDays!, encoding: encodeCandidate(a) })),
     })),
     cvAuc,
     (card) => fit(card).coefficients.every((b) => b > 0),
