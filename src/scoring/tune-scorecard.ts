@@ -182,8 +182,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const fixedCard = selected.map((name) => encoded.get(name)!);
 
   // Learned decay: per event type on the card (or a candidate), each half-life's decayed count
-  // (binned as the candidates are, finer bins where they pay) against the fixed windows, on the
-  // same training folds; kept only where it pays.
+  // (binned as the candidates are, finer bins where they pay; not one that flips or fades between
+  // training periods) against the fixed windows, on the same training folds; kept only where it pays.
   const decayTypes = [...new Set([...fixedCard, ...candidates.map((a) => encoded.get(a.name)!)].flatMap((e) => (e.attribute.feature && (fixedCard.includes(e) || e.attribute.feature.aggregate === "count") ? [e.attribute.feature.eventType] : [])))];
   const decayMetas = (table.decayed?.attributes ?? []).filter((m) => decayTypes.includes(m.feature!.eventType));
   const decayDrivers = decayMetas.length ? drivers(new DealTable({ ...work, attributes: decayMetas }), { target: "won", rows: train, seed: o.seed }).attributes : [];
@@ -195,7 +195,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
       variants: decayDrivers
         .filter((a) => a.feature!.eventType === type && a.leakage === null && a.binSet.bins.filter((b) => b.n > 0).length >= 2)
         .sort((a, b) => a.feature!.halfLifeDays! - b.feature!.halfLifeDays!)
-        .map((a) => ({ halfLifeDays: a.feature!.halfLifeDays!, encoding: encodeCandidate(a) })),
+        .map((a) => ({ halfLifeDays: a.feature!.halfLifeDays!, encoding: encodeCandidate(a) }))
+        .filter((v) => !("periods" in timeline && attributeDrift(v.encoding.binSet, v.encoding.codes, v.encoding.woe, table.won, timeline.periods.rows, timeline.periods.labels, true).flag)),
     })),
     cvAuc,
     (card) => fit(card).coefficients.every((b) => b > 0),
