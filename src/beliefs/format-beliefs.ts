@@ -1,8 +1,9 @@
+import { formatCount } from "../format/count";
 import { formatPercent } from "../format/percent";
 import { formatPValue } from "../format/p-value";
 import type { BeliefRate, BeliefsResult } from "./test-beliefs";
 
-const rateText = (r: BeliefRate) => `${formatPercent(r.rate)} [${formatPercent(r.lo)}–${formatPercent(r.hi)}] of ${r.n}`;
+const rateText = (r: BeliefRate) => `${formatPercent(r.rate)} [${formatPercent(r.lo)}–${formatPercent(r.hi)}] of ${formatCount(r.n)}`;
 const ratio = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : x === Infinity ? "∞" : "–");
 
 /**

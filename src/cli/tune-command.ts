@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { readBeliefs } from "../beliefs/parse-beliefs";
 import { formatPercent } from "../format/percent";
 import { formatRateInterval } from "../format/rate-interval";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
@@ -13,11 +14,12 @@ import { parseCommandArgs } from "./parse-command-args";
 import { writeFilesTogether } from "./write-files-together";
 
 const USAGE =
-  "leadlab tune <dataset.yaml> --out <dir> [--previous <dir>] [--capacity 0.2 | --target-win-rate 0.6] [--max-attributes 12] [--tiers A,B,C,D] [--scale pdo|0-100]";
+  "leadlab tune <dataset.yaml> --out <dir> [--previous <dir>] [--beliefs <beliefs.yaml>] [--capacity 0.2 | --target-win-rate 0.6] [--max-attributes 12] [--tiers A,B,C,D] [--scale pdo|0-100]";
 
 /**
  * `leadlab tune`: the quarterly command. Loads the dataset, tunes and validates the scorecard
  * on the holdout, tests the qualification frameworks mapped in the spec on the same holdout,
+ * analyses deal value (when the deals have an amount) and the team's `--beliefs`,
  * derives buyer personas, and writes `scoring.yaml`, `personas.yaml`, `summary.json` and
  * `report.html` to `--out`
  * (with a diff against `--previous`'s scoring.yaml when given). Progress on stderr; the verdict
@@ -35,6 +37,7 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
     {
       out: { type: "string", value: "dir", required: true, help: "folder to write scoring.yaml, personas.yaml, summary.json and report.html into, created if missing" },
       previous: { type: "string", value: "dir", help: "folder of last quarter's run: each attribute keeps its bins unless the data moved, the new scoring.yaml is compared with its own, with the PSI of the scores under it" },
+      beliefs: { type: "string", value: "file", help: "the team's claims (kind Beliefs) to test on the same holdout: a report section and a beliefs block in summary.json" },
       capacity: { type: "string", value: "share", number: { kind: "share" }, default: "0.2", help: "share of leads in the top tier; the tiers below split the rest equally" },
       "target-win-rate": { type: "string", value: "share", number: { kind: "share" }, help: "instead of --capacity: the top tier is the highest-scoring leads whose training win rate reaches this" },
       "max-attributes": { type: "string", value: "N", number: { kind: "integer", min: 1 }, default: "12", help: "at most this many attributes on the card" },
@@ -59,11 +62,19 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
     if (!existsSync(path)) throw new CliError(`tune: --previous ${values.previous} has no scoring.yaml`);
     previous = readScoringRules(path);
   }
+  // read and checked before the dataset is loaded, as `leadlab beliefs` does
+  const beliefs = values.beliefs ? { document: readBeliefs(values.beliefs), file: values.beliefs } : undefined;
   const namesFile = join(values.out, "personas.names.yaml");
   const personaNames = existsSync(namesFile) ? readPersonaNames(namesFile) : undefined;
   let run;
   try {
-    run = await quarterlyRun(positionals[0], { ...options, ...(previous ? { previous } : {}), ...(personaNames ? { personaNames } : {}), onProgress: progress });
+    run = await quarterlyRun(positionals[0], {
+      ...options,
+      ...(previous ? { previous } : {}),
+      ...(personaNames ? { personaNames } : {}),
+      ...(beliefs ? { beliefs } : {}),
+      onProgress: progress,
+    });
   } catch (e) {
     // the tuner's refusals (e.g. no lost deals) are the user's data, not a bug
     if (e instanceof Error && e.message.startsWith("tune:")) throw new CliError(e.message);

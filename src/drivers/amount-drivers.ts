@@ -157,7 +157,7 @@ export function amountDrivers(table: DealTable, options: AmountDriversOptions = 
   for (const a of attributes) if (Number.isNaN(a.p)) warnings.push(`${a.name}: fewer than two groups of won deals; not tested`);
   const sig = attributes.filter((a) => a.significant);
   const verdict = sig.length
-    ? `${sig.length} of ${attributes.length} attributes predict the amount of won deals (q < ${fdr}): ${sig.slice(0, 5).map((a) => a.name).join(", ")}${sig.length > 5 ? ", …" : ""}`
+    ? `${sig.length} of ${attributes.length} attributes predict the amount of won deals (q < ${fdr}): ${sig.slice(0, 5).map((a) => a.name).join(", ")}${sig.length > 5 ? ` and ${sig.length - 5} more` : ""}`
     : `no attribute predicts the amount of won deals (q < ${fdr} for none of ${attributes.length})`;
   return { dataset: table.name, ...(table.amountCurrency ? { currency: table.amountCurrency } : {}), n: rows.length, overall: bin("all won deals", [...amount]), fdr, attributes, verdict, warnings };
 }

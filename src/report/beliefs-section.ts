@@ -1,4 +1,5 @@
 import type { BeliefsResult } from "../beliefs/test-beliefs";
+import { formatCount } from "../format/count";
 import { formatPValue } from "../format/p-value";
 import { formatRateInterval } from "../format/rate-interval";
 import { escapeHtml } from "./escape-html";
@@ -25,10 +26,11 @@ export function beliefsSection(result: BeliefsResult): ReportSection {
     rows: result.beliefs.map((b) => [
       b.verdict,
       b.claim ? `${b.name}: ${b.claim}${b.by ? ` (${b.by})` : ""}` : b.name,
-      `${b.condition} ${b.direction}`,
+      // the condition as beliefs.yaml states it: code, copied as is
+      { html: `<code>${escapeHtml(b.condition)}</code> ${escapeHtml(b.direction)}` },
       b.predicts,
-      formatRateInterval(b.with.rate, b.with.lo, b.with.hi) + ` of ${b.with.n}`,
-      formatRateInterval(b.without.rate, b.without.lo, b.without.hi) + ` of ${b.without.n}`,
+      formatRateInterval(b.with.rate, b.with.lo, b.with.hi) + ` of ${formatCount(b.with.n)}`,
+      formatRateInterval(b.without.rate, b.without.lo, b.without.hi) + ` of ${formatCount(b.without.n)}`,
       `×${ratio(b.lift.value)} [${ratio(b.lift.lo)}–${ratio(b.lift.hi)}]`,
       formatPValue(b.q),
       b.reason,

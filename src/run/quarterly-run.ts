@@ -35,7 +35,10 @@ export interface QuarterlyRunOptions extends TuneOptions {
   onProgress?: (message: string) => void;
   /** The team's claims (a `beliefs.yaml`) to test on the holdout: a report section and a `beliefs` block in the summary. */
   beliefs?: { document: BeliefsDocument; file: string };
-  /** Analyse what predicts the amount of won deals: a report section and a `value` block in the summary. */
+  /**
+   * Analyse what predicts the amount of won deals: a report section and a `value` block in the
+   * summary. Default: when the dataset has an amount (`deals.amount`); `true` without one is an error.
+   */
   value?: boolean;
 }
 
@@ -124,7 +127,7 @@ export async function quarterlyRun(input: string | DealTable, options: Quarterly
   const table = loaded?.table ?? (input as DealTable);
   // Before tuning, so that a claim naming an unknown attribute fails fast.
   const extras: QuarterlyRunExtras = {};
-  if (value) {
+  if (value ?? table.amount !== undefined) {
     onProgress("analysing what predicts the amount of won deals");
     extras.value = amountDrivers(table);
   }

@@ -10,7 +10,7 @@ beliefs:
   - { name: demo, claim: "Demos & trials close", when: demo >= 1, predicts: won, direction: raises }
 `;
 
-test("the quarterly run adds the beliefs and deal-value sections and summary blocks only when asked", async () => {
+test("the quarterly run adds the beliefs section when given claims, and the deal-value section unless told not to", async () => {
   const table = plantedBeliefTable(1200, 2);
   const document = parseBeliefs(BELIEFS, "team.yaml");
   const run = await quarterlyRun(table, { beliefs: { document, file: "team.yaml" }, value: true });
@@ -21,8 +21,13 @@ test("the quarterly run adds the beliefs and deal-value sections and summary blo
   assert.match(html, /The team&#39;s beliefs, checked|The team's beliefs, checked/);
   assert.match(html, /Demos &amp; trials close/);
   assert.match(html, /Deal value: what predicts the size of won deals/);
-  const plain = await quarterlyRun(table);
-  assert.equal("beliefs" in plain.summary(), false);
+  // The table has amounts, so deal value is analysed by default; without claims there are no beliefs.
+  const byDefault = await quarterlyRun(table);
+  assert.equal("beliefs" in byDefault.summary(), false);
+  assert.deepEqual(byDefault.summary().value, summary.value);
+  assert.doesNotMatch(await byDefault.reportHtml(), /beliefs, checked/);
+  const plain = await quarterlyRun(table, { value: false });
+  assert.equal("value" in plain.summary(), false);
   assert.doesNotMatch(await plain.reportHtml(), /Deal value|beliefs, checked/);
   // A claim naming an unknown attribute fails before the scorecard is tuned.
   const bad = parseBeliefs(BELIEFS.replace("demo >= 1", "demos >= 1"), "team.yaml");

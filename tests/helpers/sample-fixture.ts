@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { readBeliefs } from "../../src/beliefs/parse-beliefs";
 import type { DealTable } from "../../src/data/deal-table";
 import { loadDataset, type LoadedDataset } from "../../src/data/load-dataset";
 import { quarterlyRun, type QuarterlyRun } from "../../src/run/quarterly-run";
@@ -30,9 +31,12 @@ export async function sampleTable(): Promise<DealTable> {
   return (await sampleDataset()).table;
 }
 
-/** The quarterly run on the sample with default options, as `npm start` writes rules/sample/. */
+/** The sample team's claims, as `npm start` passes them with `--beliefs`. */
+export const SAMPLE_BELIEFS = path.join(SAMPLE_DIR, "beliefs.yaml");
+
+/** The quarterly run on the sample with default options and the sample's beliefs, as `npm start` writes rules/sample/. */
 export async function sampleRun(): Promise<QuarterlyRun> {
-  return shared(quarterlyRun)(await sampleTable());
+  return shared(quarterlyRun)(await sampleTable(), { beliefs: { document: shared(readBeliefs)(SAMPLE_BELIEFS), file: "data/sample/beliefs.yaml" } });
 }
 
 /** The scorecard tuned on the sample with default options, as rules/sample/scoring.yaml holds it. */

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { readBeliefs } from "../../src/beliefs/parse-beliefs";
 import { tuneCommand } from "../../src/cli/tune-command";
 
 test("leadlab tune --previous: writes every file, scores the previous rules as a reference and reports what moved", async () => {
@@ -22,4 +23,23 @@ test("leadlab tune --previous: writes every file, scores the previous rules as a
 
 test("leadlab tune without --out is one clear line", async () => {
   await assert.rejects(tuneCommand(["data/sample/dataset.yaml"], () => {}), /^CliError: tune: --out <dir> is required\. Usage: leadlab tune/);
+});
+
+test("leadlab tune --beliefs adds the beliefs to summary.json and the report; a missing file is named before anything loads", async () => {
+  const out = mkdtempSync(join(tmpdir(), "leadlab-tune-beliefs-"));
+  await tuneCommand(["data/sample/dataset.yaml", "--out", out, "--beliefs", "data/sample/beliefs.yaml"], () => {});
+  const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
+  const claims = readBeliefs("data/sample/beliefs.yaml").beliefs.map((b) => b.name);
+  assert.deepEqual(
+    summary.beliefs.beliefs.map((b: { name: string }) => b.name),
+    claims,
+  );
+  // The sample has amounts: the deal-value analysis is in the run without being asked for.
+  assert.ok(summary.value.attributes.length > 0);
+  const html = readFileSync(join(out, "report.html"), "utf8");
+  for (const section of ["beliefs, checked", "Deal value: what predicts the size of won deals"]) assert.ok(html.includes(section), section);
+  await assert.rejects(
+    tuneCommand(["data/sample/no-such-dataset.yaml", "--out", out, "--beliefs", "no-such-beliefs.yaml"], () => {}),
+    /no-such-beliefs\.yaml.*cannot read the file \(ENOENT\).*check the path of the beliefs file/,
+  );
 });
