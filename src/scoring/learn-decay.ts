@@ -37,7 +37,8 @@ export interface DecayCandidate<E> {
 /**
  * Learns a half-life per event type, keeping the fixed windows unless the data say otherwise:
  * for each type in turn, on the card as decided so far, every variant replaces the type's
- * fixed-window attributes (at the first one's place; appended when none is on the card), and
+ * fixed-window attributes (at the first one's place; appended when none is on the card and the
+ * card has fewer than `maxAttributes`, else the type is not tried), and
  * the best variant is kept only when it raises `cvAuc` by at least {@link DECAY_MIN_GAIN} and
  * the card stays `acceptable` (e.g. every coefficient positive). `cvAuc` must be measured on
  * the training part only (time-ordered folds when the deals have dates).
@@ -46,6 +47,7 @@ export interface DecayCandidate<E> {
  * @param candidates per event type, its decayed variants
  * @param cvAuc the cross-validated training AUC of a card
  * @param acceptable whether a card may be fitted as it is (default: always)
+ * @param maxAttributes the card's largest size (an event type off the card is added only below it)
  * @example
  * import { chooseDecay } from "./learn-decay";
  * const card = [{ name: "demo_count_90d" }, { name: "employees" }];
@@ -59,11 +61,13 @@ export function chooseDecay<E extends { name: string }>(
   candidates: readonly DecayCandidate<E>[],
   cvAuc: (card: readonly E[]) => number,
   acceptable: (card: readonly E[]) => boolean = () => true,
+  maxAttributes = Infinity,
 ): { card: E[]; choices: DecayChoice[] } {
   let out = [...card];
   const choices: DecayChoice[] = [];
   for (const c of candidates) {
     const at = out.findIndex(c.isOfType);
+    if (at < 0 && out.length >= maxAttributes) continue;
     const replaced = out.filter(c.isOfType).map((e) => e.name);
     const without = out.filter((e) => !c.isOfType(e));
     const base = cvAuc(out);

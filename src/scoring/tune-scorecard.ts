@@ -200,12 +200,13 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     })),
     cvAuc,
     (card) => fit(card).coefficients.every((b) => b > 0),
+    o.maxAttributes,
   );
   const exactCard = decay.card;
   const decayed = exactCard.some((e, j) => e !== fixedCard[j]) || exactCard.length !== fixedCard.length;
   if (decayed) model = fit(exactCard);
   const decayBacktest = decayed && canTestRows(yTest) ? compareAuc(scored(exactCard, model).pointsAt(test), scored(fixedCard, fit(fixedCard)).pointsAt(test), yTest) : null;
-  const decayNotes = new Map(decay.choices.flatMap((c) => (c.halfLifeDays === null ? [] : exactCard.filter((e) => e.attribute.feature?.eventType === c.eventType).map((e) => [e.name, c.note] as const))));
+  const decayNotes = new Map(decay.choices.flatMap((c) => (c.halfLifeDays === null ? [] : exactCard.filter((e) => e.attribute.feature?.eventType === c.eventType).map((e) => [e.name, `${c.note}; its q is across the ${decayDrivers.length} decayed counts tested`] as const))));
 
   const roundedCard = exactCard.map((e) =>
     e.binSet.type === "numeric" && !e.binSet.indicator

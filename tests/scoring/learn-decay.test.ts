@@ -133,5 +133,7 @@ test("chooseDecay keeps the fixed windows below the bar, and replaces them above
   // A type not on the card: the decayed count is added at the end.
   const added = chooseDecay([{ name: "region" }], [candidate], withGain(0.01));
   assert.deepEqual(added.card.map((e) => e.name), ["region", "demo_count_90d_half7d"]);
+  const full = chooseDecay([{ name: "region" }], [candidate], withGain(0.01), () => true, 1);
+  assert.deepEqual([full.card.map((e) => e.name), full.choices], [["region"], []], "a full card takes no new event type");
   assert.equal(decaySummary(below.choices, null).verdict, `fixed windows kept for every event type: no half-life raised the cross-validated training AUC by ${DECAY_MIN_GAIN} (the best, demo at 7 days, changed it by +0.0010)`);
 });
