@@ -26,9 +26,10 @@ export { parseScoringRules, readScoringRules, scoringRulesSchemaText, SCORING_RU
 export { scoreAndTag, type TaggedLead } from "./scoring/score-and-tag";
 export { personaTagger, type PersonaTagger, type PersonaTag, type PersonaInput } from "./scoring/persona-tags";
 export { score, createScorer, gradeOf, binSetText, binReason, DEFAULT_REASONS, ScoreError, type LeadScore, type LeadRecord, type LeadValue, type ScoreOptions, type Scorer } from "./scoring/score";
+export { decayedEventCount } from "./scoring/decayed-event-count";
 export { scoringSql, type ScoringSqlOptions } from "./scoring/sql/scoring-sql";
 export { SQL_DIALECTS, dialect, type SqlDialect, type Dialect } from "./sql/dialects";
-export { eventFeatureSql, asOfFeatureSelect, type AsOfRelations, type EventFeatureSpec, type EventFeatureSql } from "./sql/event-features-sql";
+export { eventFeatureSql, asOfFeatureSelect, decayedFeatureName, eventFeatureOfSource, type AsOfRelations, type EventFeatureSpec, type EventFeatureSql, type EventSource } from "./sql/event-features-sql";
 export { trainingFeaturesSql, trainingFeatureList, rulesTrainingFeaturesSql, type TrainingFeaturesInput } from "./sql/training-features-sql";
 // CRM exports: the rules as field conditions and points a CRM adds up (sheet, HubSpot, Salesforce, Marketo)
 export { exportRules, EXPORT_TARGETS, type ExportTarget, type ExportOptions } from "./scoring/export/export-rules";

@@ -100,5 +100,6 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
       `bin edges ${r.edges === "rounded" ? "rounded to readable values" : "left exact"}: holdout AUC ${r.aucExact.toFixed(4)} exact vs ${r.aucRounded.toFixed(4)} rounded (cost ${r.cost.toFixed(4)}); ` +
         `decided on the training part (cross-validated AUC cost ${r.trainingCost.toFixed(4)}, limit ${r.maxCost})\n`,
     );
+  out(`recency: ${card.decay.verdict}\n`);
   if (diff) out(`\nchanges since ${values.previous}:\n${formatRulesDiff(diff)}`);
 }

@@ -21,6 +21,8 @@ export interface EventFeature {
   /** Days before the scoring point. */
   windowDays: number;
   aggregate: EventAggregate;
+  /** Only for a count: each event weighs 2^(−age in days / halfLifeDays) (a decayed count). */
+  halfLifeDays?: number;
 }
 
 /** What leadlab knows about one attribute (one column of the table). */
@@ -43,6 +45,16 @@ export interface AttributeMeta {
   numberFormat?: { decimal: DecimalMark };
   /** Set for behavioural features built from the events table. */
   feature?: EventFeature;
+}
+
+/**
+ * Decayed counts of the event types ({@link EventFeature.halfLifeDays}): recency-weighted
+ * variants of the count features, kept apart from the attributes: the drivers, personas and
+ * frameworks do not analyse them; the tuner tries them in place of the fixed windows.
+ */
+export interface DecayedColumns {
+  attributes: AttributeMeta[];
+  columns: Record<string, Float64Array>;
 }
 
 /** Retention of won deals, in one of the two forms of the spec, with the customer key of each deal. */
@@ -78,6 +90,8 @@ export interface DealTableParts {
   amountCurrency?: string;
   attributes: AttributeMeta[];
   columns: Record<string, Column>;
+  /** Decayed counts of the event types, apart from the attributes. */
+  decayed?: DecayedColumns;
   retention?: Retention;
   holdout: Holdout;
   /**
@@ -136,6 +150,7 @@ export class DealTable implements DealTableParts {
   readonly amountCurrency?: string;
   readonly attributes: AttributeMeta[];
   readonly columns: Record<string, Column>;
+  readonly decayed?: DecayedColumns;
   readonly retention?: Retention;
   readonly holdout: Holdout;
   readonly groups?: { column: string; keys: (string | null)[] };
@@ -144,6 +159,8 @@ export class DealTable implements DealTableParts {
   constructor(parts: DealTableParts) {
     const n = parts.ids.length;
     if (parts.won.length !== n) throw new Error(`DealTable: won has ${parts.won.length} values for ${n} deals`);
+    for (const c of Object.values(parts.decayed?.columns ?? {}))
+      if (c.length !== n) throw new Error(`DealTable: a decayed column has ${c.length} values for ${n} deals`);
     for (const a of parts.attributes) {
       const c = parts.columns[a.name];
       if (!c) throw new Error(`DealTable: attribute "${a.name}" has no column`);
@@ -158,6 +175,7 @@ export class DealTable implements DealTableParts {
     this.amountCurrency = parts.amountCurrency;
     this.attributes = parts.attributes;
     this.columns = parts.columns;
+    this.decayed = parts.decayed;
     this.retention = parts.retention;
     this.holdout = parts.holdout;
     this.groups = parts.groups;
@@ -177,8 +195,10 @@ export class DealTable implements DealTableParts {
     return a;
   }
 
-  /** The column of one attribute. */
+  /** The column of one attribute, or of a decayed count ({@link DecayedColumns}). */
   column(name: string): Column {
+    const decayed = this.decayed?.columns[name];
+    if (decayed) return decayed;
     this.attribute(name);
     return this.columns[name];
   }
@@ -214,6 +234,10 @@ export class DealTable implements DealTableParts {
       const c = this.columns[a.name];
       columns[a.name] = c instanceof Float64Array ? Float64Array.from(rows, (i) => c[i]) : (pick(c as unknown[]) as Column);
     }
+    const decayed = this.decayed && {
+      attributes: this.decayed.attributes,
+      columns: Object.fromEntries(Object.entries(this.decayed.columns).map(([name, c]) => [name, Float64Array.from(rows, (i) => c[i])])),
+    };
     let retention: Retention | undefined;
     const r = this.retention;
     if (r?.form === "flag") retention = { form: "flag", key: pick(r.key), retained: pick(r.retained) };
@@ -227,6 +251,7 @@ export class DealTable implements DealTableParts {
       closedAt: pickF(this.closedAt),
       amount: pickF(this.amount),
       columns,
+      decayed,
       retention,
       groups: this.groups ? { column: this.groups.column, keys: pick(this.groups.keys) } : undefined,
     });

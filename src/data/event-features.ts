@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { AttributeMeta, Column } from "./deal-table";
+import type { AttributeMeta, Column, DecayedColumns } from "./deal-table";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 
@@ -7,7 +7,7 @@ import type { EventsReport } from "./load-report";
 import { openTable, requireColumn, runUserQuery, type TableContext } from "./read-table";
 import type { EventAggregate } from "../formats/vocabulary";
 import { dialect } from "../sql/dialects";
-import { asOfFeatureSelect, eventFeatureName, type EventFeatureSpec } from "../sql/event-features-sql";
+import { asOfFeatureSelect, decayedFeatureName, eventFeatureName, type EventFeatureSpec } from "../sql/event-features-sql";
 import { quoteIdentifier, quoteString } from "../sql/quoting";
 
 export { eventFeatureName };
@@ -37,10 +37,18 @@ export function instantSql(column: string, type: string, timeZone: string, dateF
 /** At most this many event types become features (the most frequent); the rest are reported. */
 export const MAX_EVENT_TYPES = 40;
 
+/**
+ * The half-lives (days) of the decayed counts the loader builds per event type over its largest
+ * window, and so the grid the tuner tries against the fixed windows.
+ */
+export const DECAY_HALF_LIVES: readonly number[] = [3, 7, 14, 30, 60];
+
 /** Behavioural features of the closed deals, and what happened to the events. */
 export interface EventFeatures {
   attributes: AttributeMeta[];
   columns: Record<string, Column>;
+  /** Per event type, its decayed counts of `options.decays` (the loader's: see {@link DECAY_HALF_LIVES}). */
+  decayed: DecayedColumns;
   report: EventsReport;
   warnings: string[];
 }
@@ -57,7 +65,9 @@ export interface ScoringPoints {
  * Builds behavioural features per event type and window with DuckDB — count, sum of `value`,
  * distinct active days and days since the last event — from events **strictly before** each
  * deal's scoring point and within the window. Events at or after the scoring point never
- * count. A deal with no key or no scoring point gets missing features (not zeros).
+ * count. A deal with no key or no scoring point gets missing features (not zeros). Besides, per
+ * event type and (window, half-life) of `options.decays`, the decayed count
+ * (each event weighs 2^(−age / h), age in days: `decayedEventCount`), returned apart in `decayed`.
  *
  * @example
  * // see loadDataset, which calls it with the deals' keys and scoring points
@@ -80,7 +90,8 @@ export async function eventFeatures(
   const withoutPoint = await stageScoringPoints(db, points);
   const { typeRows, kept, warnings } = await eventTypes(db, spec, options.types);
   const usage = await eventUsage(db, windows[windows.length - 1]);
-  const built = featureColumns(kept, windows, points, options.taken, label);
+  const decays = options.decays ?? [];
+  const built = featureColumns(kept, [...new Set([...windows, ...decays.map((x) => x.windowDays)])].sort((a, b) => a - b), decays, points, options.taken, label);
   progress("events: aggregating per deal, type and window");
   const matched = await aggregateFeatures(db, built, kept, scale, progress);
   await db.run(`DROP TABLE ev`);
@@ -93,10 +104,11 @@ export async function eventFeatures(
   if (points.keys.length > withoutPoint && counts.n > 0 && matched === 0)
     warnings.push(`events: no event of a deal's key falls in a window before its scoring point (${usage.unmatched} match no deal, ${usage.afterAll} are at or after every scoring point of their key); every count is 0`);
   if (withoutPoint > 0) warnings.push(`events: ${withoutPoint} closed deals have no scoring point; their behavioural features are missing`);
-  const { attributes, columns } = built;
+  const { attributes, columns, decayed } = built;
   return {
     attributes,
     columns,
+    decayed,
     warnings,
     report: {
       table: label,
@@ -126,6 +138,8 @@ export interface EventFeatureOptions {
   onProgress?: (message: string) => void;
   /** Build features for exactly these event types (e.g. the ones a scoring.yaml uses), with or without events, instead of the most frequent. */
   types?: readonly string[];
+  /** The decayed counts to build per type: window and half-life, whole days (default none; the loader asks each of {@link DECAY_HALF_LIVES} over the largest window). */
+  decays?: readonly { windowDays: number; halfLifeDays: number }[];
 }
 
 /** A DuckDB count (a bigint, or null) as a number. */
@@ -280,10 +294,14 @@ interface BuiltFeatures {
   /** The column of each feature, in the order of `features`. */
   targets: Float64Array[];
   features: EventFeatureSpec[];
+  decayed: DecayedColumns;
 }
 
-/** Names and allocates a feature per kept event type, window and aggregate (a sum only for types with values). */
-function featureColumns(kept: TypeRow[], windows: number[], points: ScoringPoints, taken: ReadonlySet<string>, label: string): BuiltFeatures {
+/**
+ * Names and allocates a feature per kept event type, window and aggregate (a sum only for types
+ * with values), and per type and (window, half-life) of `decays` a decayed count.
+ */
+function featureColumns(kept: TypeRow[], windows: number[], decays: NonNullable<EventFeatureOptions["decays"]>, points: ScoringPoints, taken: ReadonlySet<string>, label: string): BuiltFeatures {
   const n = points.keys.length;
   const attributes: AttributeMeta[] = [];
   const columns: Record<string, Column> = {};
@@ -291,6 +309,7 @@ function featureColumns(kept: TypeRow[], windows: number[], points: ScoringPoint
   for (let i = 0; i < n; i++) has[i] = points.keys[i] !== null && Number.isFinite(points.at[i]) ? 1 : 0;
   const targets: Float64Array[] = [];
   const features: EventFeatureSpec[] = [];
+  const decayed: DecayedColumns = { attributes: [], columns: {} };
   for (const tr of kept) {
     const type = String(tr.t);
     for (const w of windows) {
@@ -314,8 +333,25 @@ function featureColumns(kept: TypeRow[], windows: number[], points: ScoringPoint
         });
       }
     }
+    for (const { windowDays: w, halfLifeDays: h } of decays) {
+      let name = decayedFeatureName(type, w, h);
+      if (taken.has(name) || columns[name]) name = `events_${name}`;
+      const col = Float64Array.from(has, (x) => (x ? 0 : NaN));
+      decayed.columns[name] = col;
+      targets.push(col);
+      features.push({ type, windowDays: w, aggregate: "count", halfLifeDays: h });
+      decayed.attributes.push({
+        name,
+        type: "numeric",
+        role: "behavioral",
+        source: "events",
+        table: label,
+        reason: `"${type}" events in the ${w} days before the scoring point, each weighing 2^(−age in days / ${h}): halving every ${h} days`,
+        feature: { eventType: type, windowDays: w, aggregate: "count", halfLifeDays: h },
+      });
+    }
   }
-  return { attributes, columns, targets, features };
+  return { attributes, columns, targets, features, decayed };
 }
 
 /**

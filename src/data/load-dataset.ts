@@ -2,11 +2,11 @@ import { compareText } from "./compare-text";
 import { DEFAULT_HOLDOUT_SEED } from "../formats/provenance";
 import { dirname, resolve } from "node:path";
 import { addAttributeColumns, noteMissingTokens, type AttributeColumns } from "./attribute-columns";
-import { DealTable, type AttributeMeta, type Column, type DealTableParts, type Holdout } from "./deal-table";
+import { DealTable, type AttributeMeta, type Column, type DealTableParts, type DecayedColumns, type Holdout } from "./deal-table";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import { openDuckDB } from "./duckdb-session";
-import { eventFeatures, eventWindows } from "./event-features";
+import { DECAY_HALF_LIVES, eventFeatures, eventWindows } from "./event-features";
 import { joinKey, joinTables } from "./join-tables";
 import type { LoadContext } from "./load-context";
 import type { AttributeReport, JoinReport, LoadReport } from "./load-report";
@@ -90,7 +90,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
       ...dataWarnings(spec, joins, deals.table.rows, closed), ...dated.warnings,
     ];
     const grouped = dealGroups(spec, keysOf);
-    const table = assembleTable(load, deals, closed, { attributes: into.metas, columns, retention: retention?.retention, holdout: dated.holdout, groups: grouped?.groups });
+    const table = assembleTable(load, deals, closed, { attributes: into.metas, columns, ...(events ? { decayed: events.decayed } : {}), retention: retention?.retention, holdout: dated.holdout, groups: grouped?.groups });
     const report = assembleReport(spec, deals, closed, into, columns, { joins, events: events?.report, retention: retention?.report, dated, grouping: grouped?.grouping, warnings });
     load.progress(`loaded ${table.n} closed deals, ${into.metas.length} attributes`);
     return { table, report, spec };
@@ -165,7 +165,7 @@ async function addEventFeatures(
   keysOf: KeysOf,
   metas: AttributeMeta[],
   columns: Record<string, Column>,
-): Promise<{ report: NonNullable<LoadReport["events"]>; warnings: string[] }> {
+): Promise<{ report: NonNullable<LoadReport["events"]>; decayed: DecayedColumns; warnings: string[] }> {
   const deals = load.spec.deals;
   load.progress("building behavioural features");
   const keys = keysOf(events.key, "events.key");
@@ -183,6 +183,7 @@ async function addEventFeatures(
   }
   const f = await eventFeatures(load.db, events, load.tableAt("events"), { keys, at, description }, {
     missing: load.missing, dateFormat: load.dateFormat, timeZone: load.timeZone, taken: new Set(metas.map((m) => m.name)), onProgress: load.progress,
+    decays: DECAY_HALF_LIVES.map((halfLifeDays) => ({ windowDays: Math.max(...eventWindows(events)), halfLifeDays })),
   });
   metas.push(...f.attributes);
   Object.assign(columns, f.columns);
@@ -190,7 +191,7 @@ async function addEventFeatures(
     const m = f.attributes.find((a) => a.name === name);
     if (m && o.role) m.role = o.role;
   }
-  return { report: f.report, warnings: [...warnings, ...f.warnings] };
+  return { report: f.report, decayed: f.decayed, warnings: [...warnings, ...f.warnings] };
 }
 
 /** Reads the retention of the won deals, by their retention key. */
@@ -272,7 +273,7 @@ function assembleTable(
   load: LoadContext,
   deals: DealsRead,
   closed: ClosedDeals,
-  parts: Pick<DealTableParts, "attributes" | "columns" | "retention" | "holdout" | "groups">,
+  parts: Pick<DealTableParts, "attributes" | "columns" | "decayed" | "retention" | "holdout" | "groups">,
 ): DealTable {
   const { spec } = load;
   return new DealTable({

@@ -50,6 +50,16 @@ export const FeatureSourceSchema = Type.Union([
           type: Type.String({ description: "The event type as written in the events table." }),
           windowDays: Type.Integer({ minimum: 1, description: "Events in the window of days before the scoring point, strictly before it." }),
           aggregate: literalUnion(EVENT_AGGREGATES),
+          decay: Type.Optional(
+            Type.Object(
+              { halfLifeDays: Type.Integer({ minimum: 1, description: "Days after which an event counts half: each event weighs 2^(−age / halfLifeDays)." }) },
+              {
+                additionalProperties: false,
+                description:
+                  "Only with aggregate `count`: a decayed count, the sum over the window's events of 2^(−age / halfLifeDays), age = (scoring point − event time) in days, milliseconds included. Learned by the tuner where it beats the fixed window.",
+              },
+            ),
+          ),
         },
         { additionalProperties: false },
       ),

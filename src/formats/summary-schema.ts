@@ -19,6 +19,40 @@ import { ROLES } from "./vocabulary";
 const closed = { additionalProperties: false } as const;
 /** A statistic: null in the file where it is not a number (no deals, no events). */
 const Stat = (description?: string) => Type.Union([Type.Number(), Type.Null()], description ? { description } : {});
+
+/** The learned decay of the tuned card: what was tried per event type on the training part, what was kept, and the holdout backtest. */
+export const DecaySchema = Type.Object(
+  {
+    minGain: Type.Number({ description: "A half-life is kept only when it raises the card's cross-validated training AUC by at least this." }),
+    choices: Type.Array(
+      Type.Object(
+        {
+          eventType: Type.String(),
+          halfLifeDays: Type.Union([Type.Integer(), Type.Null()], { description: "The half-life kept; null: the fixed windows stay." }),
+          replaced: Type.Array(Type.String(), { description: "The fixed-window attributes the decayed count replaced." }),
+          tried: Type.Array(Type.Object({ halfLifeDays: Type.Integer(), gain: Stat("Cross-validated training AUC with this half-life minus without (null: the card with it was not acceptable).") }, { additionalProperties: false })),
+          note: Type.String(),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    holdout: Type.Union(
+      [
+        Type.Object(
+          { aucDecay: Stat(), aucFixed: Stat(), diff: Stat(), lo: Stat(), hi: Stat(), p: Stat() },
+          { additionalProperties: false, description: "The card with the learned decay against the same card with the fixed windows (exact edges, both fitted on the training part), on the holdout: paired DeLong difference, 95 % interval and p." },
+        ),
+        Type.Null(),
+      ],
+      { description: "null when no half-life was kept (or the holdout cannot be tested)." },
+    ),
+    verdict: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
+/** The learned decay of a tuned card (see {@link DecaySchema}). */
+export type DecaySummary = Static<typeof DecaySchema>;
 const Count = Type.Integer({ minimum: 0 });
 const Interval = Type.Object({ value: Stat(), lo: Stat(), hi: Stat() }, closed);
 const Auc = Type.Object({ auc: Stat(), lo: Stat(), hi: Stat() }, closed);
@@ -360,6 +394,7 @@ export const RunSummarySchema = Type.Object(
     grades: Type.Array(Type.Object({ grade: Type.String(), n: Count, winRate: Stat() }, closed)),
     stability: Type.Object({ psi: Stat(), reading: PsiReadingSchema }, closed),
     rounding: Type.Optional(RoundingSchema),
+    decay: DecaySchema,
     attributes: Type.Array(
       Type.Object({ name: Type.String(), role: literalUnion(ROLES), group: literalUnion(["fit", "engagement"] as const), rationale: Type.String() }, closed),
     ),

@@ -304,7 +304,8 @@ function sourceWords(a: ScorecardAttribute): string {
     active_days: "days with",
     days_since_last: "days since the last of the",
   }[e.aggregate];
-  return `${what} <code>${escapeHtml(e.type)}</code> events in the ${e.windowDays} days before the scoring point`;
+  const decay = e.decay ? `, each weighing 2<sup>−age in days / ${e.decay.halfLifeDays}</sup> (halving every ${e.decay.halfLifeDays} days)` : "";
+  return `${what} <code>${escapeHtml(e.type)}</code> events in the ${e.windowDays} days before the scoring point${decay}`;
 }
 
 /** A small horizontal bar for a bin's points, scaled to the largest points on the card. */
@@ -385,7 +386,29 @@ export function scorecardSection(card: Scorecard): string {
       "</details>";
   }
   const training = '<p class="small muted">The win rate and deal count beside each value are from the training deals.</p>';
-  return reportSection("scorecard", "The scorecard", `<p>${scaleWords}</p>${training}<div class="attributes">${blocks}</div>${selection}`);
+  return reportSection("scorecard", "The scorecard", `<p>${scaleWords}</p>${training}<div class="attributes">${blocks}</div>${selection}${decayWords(card)}`);
+}
+
+/** The learned decay: the verdict, and per event type the cross-validated gain of each half-life tried. */
+function decayWords(card: Scorecard): string {
+  const { decay } = card;
+  if (decay.choices.length === 0) return "";
+  const halfLives = [...new Set(decay.choices.flatMap((c) => c.tried.map((t) => t.halfLifeDays)))].sort((a, b) => a - b);
+  const rows = decay.choices.map((c): TableCell[] => [
+    c.eventType,
+    c.halfLifeDays === null ? "fixed windows" : `${c.halfLifeDays} days`,
+    ...halfLives.map((h) => {
+      const g = c.tried.find((t) => t.halfLifeDays === h)?.gain;
+      return g === undefined || g === null ? "–" : signed(g);
+    }),
+  ]);
+  return (
+    `<p class="small"><strong>Recency.</strong> ${escapeHtml(capitalise(decay.verdict))}.</p>` +
+    "<details><summary>How recency was weighed</summary>" +
+    `<p class="small">Per event type, its count with each event weighing 2<sup>−age in days / h</sup> was tried in place of the fixed windows, on the training deals' folds; a half-life is kept only when it raises the card's cross-validated AUC by at least ${decay.minGain}. The gains:</p>` +
+    htmlTable({ head: ["Event type", "Kept", ...halfLives.map((h) => `h = ${h} days`)], rows, numeric: halfLives.map((_, i) => i + 2), className: "data compact" }) +
+    "</details>"
+  );
 }
 
 function figure(svg: string | null, caption: string, missing: string): string {

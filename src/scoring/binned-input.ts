@@ -15,7 +15,7 @@ import type { BinSet } from "../stats/binning/bin";
  */
 export function binnedInputOf(name: string, meta: AttributeMeta, set: Pick<BinSet, "type" | "indicator">): Omit<BinnedInput, "bins"> {
   const source: BinnedInput["source"] = meta.feature
-    ? { event: { type: meta.feature.eventType, windowDays: meta.feature.windowDays, aggregate: meta.feature.aggregate } }
+    ? { event: { type: meta.feature.eventType, windowDays: meta.feature.windowDays, aggregate: meta.feature.aggregate, ...(meta.feature.halfLifeDays !== undefined ? { decay: { halfLifeDays: meta.feature.halfLifeDays } } : {}) } }
     : { column: meta.name };
   return {
     name,

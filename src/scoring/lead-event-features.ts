@@ -25,8 +25,8 @@ export interface LeadEventFeatures {
  * Computes the rules' behavioural features for every lead of a file from a raw events file,
  * with the training definition itself: the loader's {@link eventFeatures} (events strictly
  * before the scoring point and within each window; count, sum, active days, days since the
- * last event; no key or no scoring point = missing), run for exactly the event types, windows
- * and aggregates the rules use. The events file has the columns named in `inputs.events`; the
+ * last event, decayed counts; no key or no scoring point = missing), run for exactly the event
+ * types, windows, aggregates and half-lives the rules use. The events file has the columns named in `inputs.events`; the
  * leads file has `inputs.events.leadKey` and, with `asOf.column`, the scoring point as ISO
  * dates or timestamps (in the rules' `inputs.timeZone`, as training read them, unless an offset
  * is given). `leadsExpr` is the DuckDB expression
@@ -78,12 +78,14 @@ export async function leadEventFeatures(
   const description = "column" in asOf ? `the leads' ${asOf.column}` : `now (${new Date(asOf.at).toISOString()})`;
   const spec = { file: resolve(eventsFile), key: events.key, time: events.time, type: events.type, ...(events.value ? { value: events.value } : {}), windows: [...new Set(wanted.map((w) => w.windowDays))] };
   const types = [...new Set(wanted.map((w) => w.type.trim()))];
-  const f = await eventFeatures(db, spec, { specFile: eventsFile, field: "events", baseDir: process.cwd() }, { keys, at, description }, { missing, timeZone: zone, ...(rules.inputs.dateFormat ? { dateFormat: rules.inputs.dateFormat } : {}), taken: new Set(), types });
+  const decays = wanted.flatMap((w) => (w.decay ? [{ windowDays: w.windowDays, halfLifeDays: w.decay.halfLifeDays }] : []));
+  const f = await eventFeatures(db, spec, { specFile: eventsFile, field: "events", baseDir: process.cwd() }, { keys, at, description }, { missing, timeZone: zone, ...(rules.inputs.dateFormat ? { dateFormat: rules.inputs.dateFormat } : {}), taken: new Set(), types, decays });
   const columns = new Map<string, Float64Array>();
+  const built = [...f.attributes.map((m) => ({ m, c: f.columns[m.name] as Float64Array })), ...f.decayed.attributes.map((m) => ({ m, c: f.decayed.columns[m.name] }))];
   for (const w of wanted) {
-    const meta = f.attributes.find((m) => m.feature?.eventType === w.type.trim() && m.feature.windowDays === w.windowDays && m.feature.aggregate === w.aggregate);
-    if (!meta) throw new DatasetError(`the events give no ${w.aggregate} of "${w.type}" (the rules' ${w.name})`, { file: eventsFile }, "name the value column in inputs.events.value to sum it");
-    columns.set(w.name, f.columns[meta.name] as Float64Array);
+    const found = built.find(({ m }) => m.feature?.eventType === w.type.trim() && m.feature.windowDays === w.windowDays && m.feature.aggregate === w.aggregate && m.feature.halfLifeDays === w.decay?.halfLifeDays);
+    if (!found) throw new DatasetError(`the events give no ${w.aggregate} of "${w.type}" (the rules' ${w.name})`, { file: eventsFile }, "name the value column in inputs.events.value to sum it");
+    columns.set(w.name, found.c);
   }
   return { columns, report: f.report };
 }

@@ -99,6 +99,8 @@ function checkRules(rules: ScoringRules, file: string): void {
       if (!rules.inputs.events)
         fail(`${at}.source`, `attribute "${a.name}" is an event feature but the rules have no inputs.events`, "add inputs.events (key, leadKey, time, type) naming the raw events table's columns");
       if (a.match !== "numeric") fail(`${at}.match`, `event feature "${a.name}" must match numeric values`, "use `match: numeric` with range bins", a.match);
+      if (a.source.event.decay && a.source.event.aggregate !== "count")
+        fail(`${at}.source.event.decay`, `event feature "${a.name}" decays a ${a.source.event.aggregate}; only a count can decay`, "use `aggregate: count` with the decay, or remove the decay", a.source.event.aggregate);
       if (a.source.event.aggregate === "sum" && !rules.inputs.events?.value)
         fail(`${at}.source.event.aggregate`, `event feature "${a.name}" sums values but inputs.events has no value column`, "add inputs.events.value, or use another aggregate");
     }

@@ -511,8 +511,10 @@ function describeBin(a: BinnedInput, when: BinMatch, label: string, rules: Scori
     if (when.kind === "missing") return aggregate === "days_since_last" ? none : `${type} activity unknown`;
     if (when.kind !== "range") return `${a.name} ${shown}`;
     const onlyZero = holds(when, 0) && !holds(when, 1);
+    const decay = a.source.event.decay;
     switch (aggregate) {
       case "count":
+        if (decay) return `${type} weighing ${shown} (halving every ${decay.halfLifeDays} days) ${within}`;
         return onlyZero ? none : `${shown} ${type} ${within}`;
       case "active_days":
         return onlyZero ? none : `${type} on ${shown} days ${within}`;

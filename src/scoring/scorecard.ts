@@ -11,6 +11,7 @@ import { rulesToYaml } from "./rules-yaml";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import type { ValueModel } from "./value/tune-value";
 import { expectedValueSummary } from "./value/value-summary";
+import type { DecaySummary } from "../formats/summary-schema";
 
 /** An AUC with its DeLong 95 % interval. */
 export interface AucEstimate {
@@ -63,6 +64,8 @@ export interface ScorecardParts {
   drivers: DriversResult;
   /** The expected value per lead (amount and retention cards, value tiers, the holdout against win points alone), or why there is none. */
   value: ValueModel | { reason: string };
+  /** The learned decay: half-lives tried per event type on the training folds, kept where they pay, backtested on the holdout. */
+  decay: DecaySummary;
   warnings: string[];
 }
 
@@ -96,6 +99,7 @@ export class Scorecard implements ScorecardParts {
   readonly distribution!: ScorecardParts["distribution"];
   readonly drivers!: DriversResult;
   readonly value!: ValueModel | { reason: string };
+  readonly decay!: DecaySummary;
   readonly warnings!: string[];
 
   constructor(parts: ScorecardParts) {
@@ -122,6 +126,7 @@ export class Scorecard implements ScorecardParts {
       grades: this.grades,
       stability: { psi: this.stability.psi, reading: this.stability.reading },
       ...(this.rules.metadata.rounding ? { rounding: this.rules.metadata.rounding } : {}),
+      decay: this.decay,
       attributes: this.rules.attributes.map((a) => ({ name: a.name, role: a.role, group: a.group, rationale: a.rationale })),
       selectionFolds: this.selectionFolds,
       drift: this.drift,

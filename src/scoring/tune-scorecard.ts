@@ -1,5 +1,5 @@
 import { formatPercent } from "../format/percent";
-import type { Column, DealTable } from "../data/deal-table";
+import { DealTable, type Column } from "../data/deal-table";
 import { drivers } from "../drivers/drivers";
 import type { DriverAttribute } from "../drivers/drivers-result";
 import { aucWithCI, auc, compareAuc } from "../model/auc";
@@ -17,6 +17,7 @@ import type { BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
 import { binColumn } from "../stats/binning/bin-column";
 import { chooseFinerBins, FINER_MAX_BINS, FINER_MIN_SHARE } from "./finer-bins";
+import { chooseDecay, decaySummary } from "./learn-decay";
 import { binEvidence, missingRationale, type MissingTreatment } from "./bin-evidence";
 import { chooseTiers } from "./choose-tiers";
 import { attributeDrift } from "./period-drift";
@@ -96,7 +97,11 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const timeline = trainingPeriods(time, table.won, train, test, PERIODS);
   if ("reason" in timeline) warnings.push(`selection on stratified folds, drift between periods not checked: ${timeline.reason}`);
   const missingOf = (a: DriverAttribute): MissingTreatment => (o.informativeMissing.has(a.attribute) ? "informative" : "neutral");
-  const columnOf = (a: DriverAttribute) => table.columns[a.attribute] as Parameters<typeof assignBins>[1];
+  // The table with the decayed counts as attributes too, to encode them (the drivers and the provenance stay the table's).
+  const work = table.decayed?.attributes.length
+    ? new DealTable({ ...table, attributes: [...table.attributes, ...table.decayed.attributes], columns: { ...table.columns, ...table.decayed.columns }, decayed: undefined })
+    : table;
+  const columnOf = (a: DriverAttribute) => work.columns[a.attribute] as Parameters<typeof assignBins>[1];
   const woeOf = (a: DriverAttribute, binSet = a.binSet, evidence = binSet.bins.map((b) => b.woe)) => {
     const codes = assignBins(binSet, columnOf(a));
     return { codes, evidence, woe: Float64Array.from(codes, (c) => (c >= 0 ? evidence[c] : 0)) };
@@ -117,16 +122,15 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   // by the folds' mean AUC, as a question of resolution, not of drift (selection judges that).
   const choiceFolds = foldList ?? stratifiedKFold(selectRows.y, { folds: o.folds, seed: o.seed });
   const finerNotes = new Map<string, string>();
-  const encodedAll = new Map(
-    significant.map((a) => {
-      const finer = finerBinSet(a, table, train, yTrain);
-      if (!finer) return [a.name, encode(a, a.binSet)];
-      const codesAt = (set: BinSet) => assignBins(set, gatherColumn(table.columns[a.attribute], selectRows.rows) as Parameters<typeof assignBins>[1]);
-      const choice = chooseFinerBins({ set: a.binSet, codes: codesAt(a.binSet) }, { set: finer, codes: codesAt(finer) }, selectRows.y, choiceFolds, "mean", missingOf(a));
-      if (choice.note) finerNotes.set(a.name, choice.note);
-      return [a.name, encode(a, choice.binSet)];
-    }),
-  );
+  const encodeCandidate = (a: DriverAttribute): Encoding => {
+    const finer = finerBinSet(a, work, train, yTrain);
+    if (!finer) return encode(a, a.binSet);
+    const codesAt = (set: BinSet) => assignBins(set, gatherColumn(work.columns[a.attribute], selectRows.rows) as Parameters<typeof assignBins>[1]);
+    const choice = chooseFinerBins({ set: a.binSet, codes: codesAt(a.binSet) }, { set: finer, codes: codesAt(finer) }, selectRows.y, choiceFolds, "mean", missingOf(a));
+    if (choice.note) finerNotes.set(a.name, choice.note);
+    return encode(a, choice.binSet);
+  };
+  const encodedAll = new Map(significant.map((a) => [a.name, encodeCandidate(a)]));
 
   // Each candidate's effect period by period; one whose effect flips (and has not come back by the latest period) or fades inside the training part is set aside.
   const drift =
@@ -177,10 +181,38 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
       Float64Array.from(rows, (r) => card.reduce((s, c, j) => s + (only && !only(c.attribute) ? 0 : c.codes[r] >= 0 ? binPoints[j][c.codes[r]] : 0), only ? 0 : basePoints));
     return { basePoints, binPoints, pointsAt };
   };
-  const exactCard = selected.map((name) => encoded.get(name)!);
+  const fixedCard = selected.map((name) => encoded.get(name)!);
+
+  // Learned decay: per event type on the card (or a candidate), each half-life's decayed count
+  // (binned as the candidates are, finer bins where they pay; not one that flips or fades between
+  // training periods) against the fixed windows, on the same training folds; kept only where it pays.
+  const decayTypes = [...new Set([...fixedCard, ...candidates.map((a) => encoded.get(a.name)!)].flatMap((e) => (e.attribute.feature && (fixedCard.includes(e) || e.attribute.feature.aggregate === "count") ? [e.attribute.feature.eventType] : [])))];
+  const decayMetas = (table.decayed?.attributes ?? []).filter((m) => decayTypes.includes(m.feature!.eventType));
+  const decayDrivers = decayMetas.length ? drivers(new DealTable({ ...work, attributes: decayMetas }), { target: "won", rows: train, seed: o.seed }).attributes : [];
+  const decay = chooseDecay(
+    fixedCard,
+    decayTypes.map((type) => ({
+      eventType: type,
+      isOfType: (e: Encoding) => e.attribute.feature?.eventType === type,
+      variants: decayDrivers
+        .filter((a) => a.feature!.eventType === type && a.leakage === null && a.binSet.bins.filter((b) => b.n > 0).length >= 2)
+        .sort((a, b) => a.feature!.halfLifeDays! - b.feature!.halfLifeDays!)
+        .map((a) => ({ halfLifeDays: a.feature!.halfLifeDays!, encoding: encodeCandidate(a) }))
+        .filter((v) => !("periods" in timeline && attributeDrift(v.encoding.binSet, v.encoding.codes, v.encoding.woe, table.won, timeline.periods.rows, timeline.periods.labels, true).flag)),
+    })),
+    cvAuc,
+    (card) => fit(card).coefficients.every((b) => b > 0),
+    o.maxAttributes,
+  );
+  const exactCard = decay.card;
+  const decayed = exactCard.some((e, j) => e !== fixedCard[j]) || exactCard.length !== fixedCard.length;
+  if (decayed) model = fit(exactCard);
+  const decayBacktest = decayed && canTestRows(yTest) ? compareAuc(scored(exactCard, model).pointsAt(test), scored(fixedCard, fit(fixedCard)).pointsAt(test), yTest) : null;
+  const decayNotes = new Map(decay.choices.flatMap((c) => (c.halfLifeDays === null ? [] : exactCard.filter((e) => e.attribute.feature?.eventType === c.eventType).map((e) => [e.name, `${c.note}; its q is across the ${decayDrivers.length} decayed counts tested`] as const))));
+
   const roundedCard = exactCard.map((e) =>
     e.binSet.type === "numeric" && !e.binSet.indicator
-      ? encode(e.attribute, readableEdges(e.binSet, pick(table.columns[e.attribute.attribute] as Float64Array, train), yTrain, { wholeUnits: countsDays(table.attribute(e.attribute.attribute)) }))
+      ? encode(e.attribute, readableEdges(e.binSet, pick(work.columns[e.attribute.attribute] as Float64Array, train), yTrain, { wholeUnits: countsDays(work.attribute(e.attribute.attribute)) }))
       : e,
   );
   const roundedModel = fit(roundedCard);
@@ -203,7 +235,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
         (e) => {
           const old = previous.attributes.find((x) => x.name === e.name);
           if (!old) return undefined;
-          const set = previousBins(e.binSet, old, gatherColumn(table.columns[e.attribute.attribute], train) as Parameters<typeof assignBins>[1], yTrain);
+          const set = previousBins(e.binSet, old, gatherColumn(work.columns[e.attribute.attribute], train) as Parameters<typeof assignBins>[1], yTrain);
           return "reason" in set ? set : encode(e.attribute, set);
         },
         cvAuc,
@@ -211,7 +243,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     : undefined;
   if (binsChoices) card = binsChoices.card;
   if (card !== exactCard) model = fit(card);
-  const binsNotes = new Map(card.map((e) => [e.name, [finerNotes.get(e.name), binsChoices?.choices.find((c) => c.name === e.name)?.note].filter(Boolean).join("; ") || undefined]));
+  const binsNotes = new Map(card.map((e) => [e.name, [finerNotes.get(e.name), decayNotes.get(e.name), binsChoices?.choices.find((c) => c.name === e.name)?.note].filter(Boolean).join("; ") || undefined]));
 
   const chosen = card.map((e, j) => ({ ...e, beta: model.coefficients[j] }));
   const { basePoints, binPoints, pointsAt } = scored(card, model);
@@ -245,7 +277,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     );
   if (previous) {
     const scorer = createScorer(previous, { reasons: 0 });
-    addReference("previous rules", Float64Array.from(test, (r) => scorer(leadRecord(table, r)).points));
+    addReference("previous rules", Float64Array.from(test, (r) => scorer(leadRecord(work, r)).points));
   }
 
   const tiers = chooseTiers(trainPoints, yTrain, testPoints, yTest, o.tierNames, o);
@@ -308,7 +340,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
       pdo: o.scale.kind === "pdo" ? o.scale.pdo : 0,
       basePoints,
     },
-    attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, c.binSet, binPoints[j], table, missingOf(c.attribute), binsNotes.get(c.name))),
+    attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, c.binSet, binPoints[j], work, missingOf(c.attribute), binsNotes.get(c.name))),
     tiers: tiers.map((t) => ({
       name: t.name,
       minPoints: t.minPoints,
@@ -367,6 +399,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     distribution: [...distribution.values()].sort((a, b) => a.points - b.points),
     drivers: d,
     value,
+    decay: decaySummary(decay.choices, decayBacktest),
     warnings,
   });
 }
@@ -448,7 +481,7 @@ function scorecardAttribute(a: DriverAttribute, set: BinSet, points: number[], t
 
 /**
  * The record the runtime scorer reads for one deal of a table: every attribute's value keyed
- * by its column (behavioural features by name), multi-valued ones as their list.
+ * by its column (behavioural features by name, decayed counts too), multi-valued ones as their list.
  *
  * @example
  * import { DealTable, leadRecord } from "leadlab";
@@ -462,6 +495,7 @@ export function leadRecord(table: DealTable, row: number): LeadRecord {
     const v = c instanceof Float64Array ? c[row] : (c as unknown[])[row];
     record[a.name] = (typeof v === "number" && Number.isNaN(v) ? null : v) as LeadRecord[string];
   }
+  for (const [name, c] of Object.entries(table.decayed?.columns ?? {})) record[name] = Number.isNaN(c[row]) ? null : c[row];
   return record;
 }
 

@@ -11,6 +11,11 @@ export interface EventFeatureSpec {
   type: string;
   windowDays: number;
   aggregate: EventAggregate;
+  /**
+   * Only with aggregate `count`: each event counts `2^(−age / halfLifeDays)` instead of 1, its age
+   * being (scoring point − event time) in days, milliseconds included: the scorer's `decayedEventCount`.
+   */
+  halfLifeDays?: number;
 }
 
 /**
@@ -25,15 +30,40 @@ export function eventFeatureName(eventType: string, aggregate: EventAggregate, w
   return `${slug}_${aggregate}_${windowDays}d`;
 }
 
-/** The tail {@link eventFeatureName} gives a name: `_<aggregate>_<window>d`. */
-const FEATURE_NAME = new RegExp(`_(${EVENT_AGGREGATES.join("|")})_\\d+d$`);
+/** A rules attribute's event source (`source.event`). */
+export type EventSource = Extract<ScoringRules["attributes"][number]["source"], { event: unknown }>["event"];
+
+/**
+ * The feature a rules attribute's event source defines (its decay's half-life as `halfLifeDays`).
+ *
+ * @example
+ * import { eventFeatureOfSource } from "./event-features-sql";
+ * eventFeatureOfSource({ type: "demo", windowDays: 90, aggregate: "count", decay: { halfLifeDays: 7 } }); // => { type: "demo", windowDays: 90, aggregate: "count", halfLifeDays: 7 }
+ */
+export function eventFeatureOfSource(e: EventSource): EventFeatureSpec {
+  return { type: e.type, windowDays: e.windowDays, aggregate: e.aggregate, ...(e.decay ? { halfLifeDays: e.decay.halfLifeDays } : {}) };
+}
+
+/**
+ * The name of a decayed count ({@link EventFeatureSpec.halfLifeDays}): the count's name and `_half<h>d`.
+ *
+ * @example
+ * import { decayedFeatureName } from "./event-features-sql";
+ * decayedFeatureName("Demo Request", 90, 7); // => "demo_request_count_90d_half7d"
+ */
+export function decayedFeatureName(eventType: string, windowDays: number, halfLifeDays: number): string {
+  return `${eventFeatureName(eventType, "count", windowDays)}_half${halfLifeDays}d`;
+}
+
+/** The tail {@link eventFeatureName} and {@link decayedFeatureName} give a name: `_<aggregate>_<window>d`, maybe `_half<h>d`. */
+const FEATURE_NAME = new RegExp(`_(${EVENT_AGGREGATES.join("|")})_\\d+d(_half\\d+d)?$`);
 
 /**
  * Whether a name has the form {@link eventFeatureName} gives: `<type>_<aggregate>_<window>d`.
  *
  * @example
  * import { isEventFeatureName } from "./event-features-sql";
- * [isEventFeatureName("demo_request_count_90d"), isEventFeatureName("employees")]; // => [true, false]
+ * [isEventFeatureName("demo_request_count_90d"), isEventFeatureName("demo_request_count_90d_half7d"), isEventFeatureName("employees")]; // => [true, true, false]
  */
 export function isEventFeatureName(name: string): boolean {
   return FEATURE_NAME.test(name);
@@ -76,7 +106,7 @@ export function eventFeatureSql(
 ): EventFeatureSql {
   const q = (s: string) => d.string(s);
   const col = (c: string) => `e.${d.identifier(c)}`;
-  const keyOf = (f: EventFeatureSpec) => `${f.type}\u0000${f.windowDays}\u0000${f.aggregate}`;
+  const keyOf = (f: EventFeatureSpec) => `${f.type}\u0000${f.windowDays}\u0000${f.aggregate}\u0000${f.halfLifeDays ?? ""}`;
   const distinct: EventFeatureSpec[] = [];
   const slot = new Map<string, number>();
   for (const f of features)
@@ -141,7 +171,9 @@ export interface AsOfRelations {
  * The one definition of the as-of event features: the `SELECT` (as lines, two spaces in) that
  * aggregates, per (event key, scoring point), the events of each feature's type strictly before
  * the scoring point and at or after `scoring point − windowDays days`: count, sum of the value,
- * distinct active days (UTC day of the epoch) and days since the last event (fractional). Its
+ * distinct active days (UTC day of the epoch) and days since the last event (fractional); a
+ * count with a half-life h weighs each event by `POWER(2, −age / h)`, age = (scoring_ms −
+ * event_ms) / 86,400,000 days as a double (the scorer's `decayedEventCount` computes the same in JavaScript). Its
  * columns are `event_key`, `scoring_ms` and `f1…fN` in the order of `features`; pairs with no
  * event in the largest window have no row. The loader runs it for DuckDB; the scoring view and
  * the training query render it for every dialect.
@@ -156,16 +188,19 @@ export function asOfFeatureSelect(d: Dialect, features: readonly EventFeatureSpe
   const day = d.epochDay("e.event_ms");
   // Two stages, with no DISTINCT aggregate (which would not parallelise): per pair, type and
   // day the events inside each window, then per pair; active days are the days with an event.
-  const perDay = windows.flatMap((w) => {
-    const inWindow = `e.event_ms >= p.scoring_ms - ${w * DAY_MS}`;
-    return [`${d.countIf(inWindow)} AS c${w}`, `${d.sumIf("e.event_value", inWindow)} AS s${w}`, `${d.maxIf("e.event_ms", inWindow)} AS m${w}`];
-  });
+  const inWindow = (w: number) => `e.event_ms >= p.scoring_ms - ${w * DAY_MS}`;
+  const perDay = windows.flatMap((w) => [`${d.countIf(inWindow(w))} AS c${w}`, `${d.sumIf("e.event_value", inWindow(w))} AS s${w}`, `${d.maxIf("e.event_ms", inWindow(w))} AS m${w}`]);
+  // Decayed counts: per window and (whole-day) half-life, the sum of the events' weights.
+  const decayColumn = (w: number, h: number) => `x${w}_${h}`;
+  const decays = [...new Map(features.filter((f) => f.halfLifeDays !== undefined).map((f) => [decayColumn(f.windowDays, f.halfLifeDays!), f])).values()];
+  const age = d.msToDays("p.scoring_ms - e.event_ms");
+  perDay.push(...decays.map((f) => `${d.sumIf(`POWER(${d.double("2")}, -(${age}) / ${f.halfLifeDays})`, inWindow(f.windowDays))} AS ${decayColumn(f.windowDays, f.halfLifeDays!)}`));
   const aggregate = (f: EventFeatureSpec): string => {
     const ofType = `t.event_type = ${d.string(f.type.trim())}`;
     const w = f.windowDays;
     switch (f.aggregate) {
       case "count":
-        return d.sumIf(`t.c${w}`, ofType);
+        return f.halfLifeDays === undefined ? d.sumIf(`t.c${w}`, ofType) : d.sumIf(`t.${decayColumn(w, f.halfLifeDays)}`, ofType);
       case "sum":
         return d.sumIf(`t.s${w}`, ofType);
       case "active_days":
@@ -180,7 +215,7 @@ export function asOfFeatureSelect(d: Dialect, features: readonly EventFeatureSpe
     "  SELECT",
     "    t.event_key,",
     "    t.scoring_ms,",
-    features.map((f, k) => `    ${sqlComment(`${f.type} ${f.aggregate} ${f.windowDays}d`)}\n    ${aggregate(f)} AS f${k + 1}`).join(",\n"),
+    features.map((f, k) => `    ${sqlComment(`${f.type} ${f.aggregate} ${f.windowDays}d${f.halfLifeDays === undefined ? "" : ` half-life ${f.halfLifeDays}d`}`)}\n    ${aggregate(f)} AS f${k + 1}`).join(",\n"),
     "  FROM (",
     "    SELECT",
     "      p.event_key,",

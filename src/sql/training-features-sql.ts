@@ -1,7 +1,7 @@
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { EVENT_AGGREGATES } from "../formats/vocabulary";
 import { dialect, type SqlDialect } from "./dialects";
-import { eventFeatureName, eventFeatureSql, type EventFeatureSpec } from "./event-features-sql";
+import { decayedFeatureName, eventFeatureName, eventFeatureOfSource, eventFeatureSql, type EventFeatureSpec } from "./event-features-sql";
 import { sqlComment } from "./quoting";
 import { missingAsNull, trimmedText } from "./text-values";
 
@@ -46,7 +46,8 @@ export function trainingFeatureList(types: readonly string[], windows: readonly 
 /**
  * The per-deal training feature query: one row per deal of the leads table with its id (named
  * as the id column), its scoring point in epoch milliseconds (`scoring_ms`, UTC) and one column
- * per feature, named `<type>_<aggregate>_<window>d` ({@link eventFeatureName}), computed by the
+ * per feature, named `<type>_<aggregate>_<window>d` ({@link eventFeatureName}; a decayed count
+ * `…_half<h>d`, {@link decayedFeatureName}), computed by the
  * one as-of definition {@link eventFeatureSql} the loader and the scoring view use. A warehouse
  * runs it to compute the training table when the events outgrow one machine.
  *
@@ -62,7 +63,7 @@ export function trainingFeaturesSql(dialectName: SqlDialect, features: readonly 
   const lead = (column: string) => `l.${d.identifier(column)}`;
   const present = (trimmed: string) => missingAsNull(d, trimmed, input.missing);
   const eventSql = eventFeatureSql(d, features, input.events, input.eventsTable, input.missing, input.timeZone, input.dateFormat);
-  const names = features.map((f) => eventFeatureName(f.type, f.aggregate, f.windowDays));
+  const names = features.map((f) => (f.halfLifeDays === undefined ? eventFeatureName(f.type, f.aggregate, f.windowDays) : decayedFeatureName(f.type, f.windowDays, f.halfLifeDays)));
   const ctes = [
     [
       "lead_raw AS (",
@@ -100,7 +101,7 @@ export function trainingFeaturesSql(dialectName: SqlDialect, features: readonly 
 
 /**
  * The training feature query of a scoring.yaml: every event type and window its rules use,
- * with every aggregate (see {@link trainingFeaturesSql}).
+ * with every aggregate, and the decayed counts the rules use (see {@link trainingFeaturesSql}).
  *
  * @example
  * import { readScoringRules, rulesTrainingFeaturesSql } from "leadlab";
@@ -114,11 +115,14 @@ export function rulesTrainingFeaturesSql(
   const events = rules.inputs.events;
   if (used.length === 0 || !events) throw new Error("sql --features: the rules use no event feature (no attribute has an event source), so there is no feature query");
   if (!rules.inputs.scoringPoint) throw new Error("sql --features: the rules have no inputs.scoringPoint, so events cannot be cut at a scoring point");
-  const features = trainingFeatureList(
-    used.map((f) => f.type),
-    used.map((f) => f.windowDays),
-    events.value !== undefined,
-  );
+  const features = [
+    ...trainingFeatureList(
+      used.map((f) => f.type),
+      used.map((f) => f.windowDays),
+      events.value !== undefined,
+    ),
+    ...used.filter((f) => f.decay).map(eventFeatureOfSource),
+  ];
   return trainingFeaturesSql(options.dialect, features, {
     leadsTable: options.leadsTable ?? "leads",
     eventsTable: options.eventsTable ?? "events",

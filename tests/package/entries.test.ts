@@ -46,7 +46,7 @@ test("leadlab/scorer scores a lead with the committed rules, exports the runtime
     console.log(JSON.stringify({ points: s.points, tier: s.tier, names: Object.keys(scorer).sort(), ...loaded() }));`);
   assert.ok(Number.isInteger(result.points), String(result.points));
   assert.match(result.tier, /^[A-Z]$/);
-  assert.deepEqual(result.names, ["DatasetError", "ScoreError", "assignPersona", "createScorer", "matchingRule", "parsePersonas", "parseScoringRules", "readPersonas", "readScoringRules", "score", "scoreAndTag"]);
+  assert.deepEqual(result.names, ["DatasetError", "ScoreError", "assignPersona", "createScorer", "decayedEventCount", "matchingRule", "parsePersonas", "parseScoringRules", "readPersonas", "readScoringRules", "score", "scoreAndTag"]);
   assert.deepEqual(result.packages, SCORER_PACKAGES, "no DuckDB, vega, danfojs or tslab");
   assert.ok(result.own.includes(path.join("dist", "scorer.js")) && !result.own.includes(path.join("dist", "index.js")), result.own.join(", "));
 });

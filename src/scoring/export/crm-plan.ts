@@ -1,7 +1,8 @@
-import type { BinMatch, BinnedInput, ScorecardAttribute, ScoringRules } from "../../formats/scoring-rules-schema";
+import type { BinMatch, BinnedInput, ScoringRules } from "../../formats/scoring-rules-schema";
 import { categoryKey } from "../category-key";
 import { binSetText } from "../score";
 import { uncoveredRanges, type NumberRange } from "./uncovered-ranges";
+import type { EventSource } from "../../sql/event-features-sql";
 
 /*
  * The rules as a CRM applies them: per attribute, rows of one field condition and the points
@@ -51,6 +52,8 @@ export interface CrmAttribute {
    * warehouse SQL writes it into a field of this name.
    */
   outsideCrm?: string;
+  /** For a decayed count: its event type and half-life (see `decayHintLines`). */
+  decay?: { eventType: string; halfLifeDays: number };
   /** Exclusive rows covering every value the scorer accepts. */
   rows: CrmRow[];
   /** Text the condition `blank` also holds for: the rules' missing tokens (`inputs.missing`), trimmed, compared ignoring case. */
@@ -166,6 +169,7 @@ function planAttribute<B extends BinnedInput["bins"][number]>(
   const attribute: CrmAttribute = { name: a.name, group, field: fields[key] ?? fields[a.name] ?? key, kind, rows, missing };
   if (kind === "contains") attribute.item = { value: (a.containsValue ?? "").trim(), separator: a.separator ?? ";" };
   if ("event" in a.source) attribute.outsideCrm = eventDefinition(a.source.event, rules);
+  if ("event" in a.source && a.source.event.decay) attribute.decay = { eventType: a.source.event.type, halfLifeDays: a.source.event.decay.halfLifeDays };
   return attribute;
 }
 
@@ -187,14 +191,14 @@ function rangeOf(w: Extract<BinMatch, { kind: "range" }>): NumberRange {
   return r;
 }
 
-type EventSource = Extract<ScorecardAttribute["source"], { event: unknown }>["event"];
-
 /** An event feature's definition in words, e.g. "count of demo_request events in the 90 days before the scoring point". */
 function eventDefinition(e: EventSource, rules: ScoringRules): string {
   const within = `in the ${e.windowDays} days before the scoring point`;
   switch (e.aggregate) {
     case "count":
-      return `count of ${e.type} events ${within}`;
+      return e.decay
+        ? `count of ${e.type} events ${within}, each weighing 2^(−age in days / ${e.decay.halfLifeDays}) (halving every ${e.decay.halfLifeDays} days)`
+        : `count of ${e.type} events ${within}`;
     case "sum":
       return `sum of ${rules.inputs.events?.value ?? "value"} over ${e.type} events ${within}`;
     case "active_days":

@@ -2,6 +2,7 @@ import type { CrmAttribute, CrmCondition, CrmPlan } from "./crm-plan";
 import { conditionWords } from "./condition-words";
 import { outsideCrmLines } from "./outside-crm";
 import { valueInCrmLines } from "./value-in-crm";
+import { decayHintLines } from "./decay-hints";
 
 /*
  * A HubSpot lead score (Marketing > Lead Scoring): a combined score with a Fit and an
@@ -119,6 +120,8 @@ export function hubspotExport(plan: CrmPlan): Record<string, string> {
   if (outside.length > 0) lines.push("", "## ¹ Computed outside HubSpot", "", ...outside.map((l) => `- ${l}`));
   const value = valueInCrmLines(plan, "HubSpot");
   if (value.length > 0) lines.push("", ...value);
+  const decay = decayHintLines(plan, "hubspot");
+  if (decay.length > 0) lines.push("", "## Decay", "", ...decay.map((l) => `- ${l}`));
   return { "hubspot-score.json": `${JSON.stringify(s, null, 2)}\n`, "hubspot-steps.md": `${lines.join("\n")}\n` };
 }
 

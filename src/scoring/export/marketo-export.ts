@@ -3,6 +3,7 @@ import { conditionWords } from "./condition-words";
 import { csvLine } from "../../format/csv-line";
 import { outsideCrmLines } from "./outside-crm";
 import { valueInCrmLines } from "./value-in-crm";
+import { decayHintLines } from "./decay-hints";
 
 /*
  * The Marketo smart-campaign plan. A relative "Change Score by N" double-counts when a field
@@ -111,6 +112,8 @@ export function marketoExport(plan: CrmPlan): Record<string, string> {
   if (outside.length > 0) lines.push("", "## Computed outside Marketo", "", ...outside.map((l) => `- ${l}`));
   const value = valueInCrmLines(plan, "Marketo");
   if (value.length > 0) lines.push("", ...value);
+  const decay = decayHintLines(plan, "marketo");
+  if (decay.length > 0) lines.push("", "## Decay", "", ...decay.map((l) => `- ${l}`));
   return { "marketo-campaigns.csv": csv, "marketo-steps.md": `${lines.join("\n")}\n` };
 }
 

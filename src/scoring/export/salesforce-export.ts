@@ -1,6 +1,7 @@
 import type { CrmPlan } from "./crm-plan";
 import { outsideCrmLines } from "./outside-crm";
 import { valueFormulaLines } from "./value-in-crm";
+import { decayHintLines } from "./decay-hints";
 import { csvLine } from "../../format/csv-line";
 import { SALESFORCE_FORMULA_CHARACTERS, salesforceFormulas, type SalesforceFormula, type SalesforceOptions } from "./salesforce-formulas";
 
@@ -65,6 +66,8 @@ export function salesforceExport(plan: CrmPlan, options: SalesforceOptions = {})
       "",
       ...valueFormulaLines(plan.value),
     );
+  const decay = decayHintLines(plan, "salesforce");
+  if (decay.length > 0) lines.push("", "## Decay", "", ...decay.map((l) => `- ${l}`));
   files["salesforce.md"] = `${lines.join("\n")}\n`;
   return files;
 }

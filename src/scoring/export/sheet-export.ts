@@ -3,6 +3,7 @@ import { conditionWords } from "./condition-words";
 import { csvLine } from "../../format/csv-line";
 import { outsideCrmLines } from "./outside-crm";
 import { valueInCrmLines } from "./value-in-crm";
+import { decayHintLines } from "./decay-hints";
 
 /*
  * The flat sheet: one row per bin (attribute, CRM field, condition in words, points) that a CRM
@@ -82,5 +83,7 @@ function markdown(plan: CrmPlan): string {
   if (outside.length > 0) lines.push("", "## ¹ Computed outside the CRM", "", ...outside.map((l) => `- ${l}`));
   const value = valueInCrmLines(plan, "A CRM that adds points per condition");
   if (value.length > 0) lines.push("", ...value);
+  const decay = decayHintLines(plan, "sheet");
+  if (decay.length > 0) lines.push("", "## Decay", "", ...decay.map((l) => `- ${l}`));
   return `${lines.join("\n")}\n`;
 }

@@ -2,7 +2,7 @@ import type { BinnedInput, ScoringRules } from "../../formats/scoring-rules-sche
 import { dialect, SQL_DIALECTS, type SqlDialect } from "../../sql/dialects";
 import { binChoiceSql, binPointsSql, binReasonSql, type AttributeRefs } from "./bin-points-sql";
 import { DEFAULT_REASONS } from "../score";
-import { eventFeatureSql, type EventFeatureSpec } from "../../sql/event-features-sql";
+import { eventFeatureOfSource, eventFeatureSql, type EventFeatureSpec } from "../../sql/event-features-sql";
 import { sqlComment, sqlNumber } from "../../sql/quoting";
 import { scoredInputs } from "../lead-value";
 import { categoryKey } from "../category-key";
@@ -127,7 +127,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     if (readers(column).some(isCategory)) inputs.push({ expr: `CASE WHEN k${n} IN ${missingKey} THEN NULL ELSE k${n} END AS k${n}` });
   });
 
-  const features = eventAttributes.map((a): EventFeatureSpec => ("event" in a.source ? a.source.event : ({} as never)));
+  const features = eventAttributes.map((a): EventFeatureSpec => ("event" in a.source ? eventFeatureOfSource(a.source.event) : ({} as never)));
   const eventSql = eventAttributes.length > 0 ? eventFeatureSql(d, features, events!, o.eventsTable, tokens, rules.inputs.timeZone ?? "UTC", rules.inputs.dateFormat) : undefined;
 
   // lead_value: per attribute, whether the value is present and the value to match.
