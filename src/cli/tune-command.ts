@@ -9,13 +9,13 @@ import { readPersonaNames } from "../personas/persona-names-file";
 import { quarterlyRun, RUN_FILES } from "../run/quarterly-run";
 import { formatRulesDiff } from "../scoring/diff-rules";
 import { readScoringRules } from "../scoring/parse-scoring-rules";
-import type { TuneOptions } from "../scoring/tune-options";
+import { DEFAULT_MAX_ATTRIBUTES, type TuneOptions } from "../scoring/tune-options";
 import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
 import { writeFilesTogether } from "./write-files-together";
 
 const USAGE =
-  "leadlab tune <dataset.yaml> --out <dir> [--previous <dir>] [--beliefs <beliefs.yaml>] [--capacity 0.2 | --target-win-rate 0.6] [--max-attributes 12] [--tiers A,B,C,D] [--scale pdo|0-100]";
+  `leadlab tune <dataset.yaml> --out <dir> [--previous <dir>] [--beliefs <beliefs.yaml>] [--capacity 0.2 | --target-win-rate 0.6] [--max-attributes ${DEFAULT_MAX_ATTRIBUTES}] [--tiers A,B,C,D] [--scale pdo|0-100]`;
 
 /**
  * `leadlab tune`: the quarterly command. Loads the dataset, tunes and validates the scorecard
@@ -41,7 +41,7 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
       beliefs: { type: "string", value: "file", help: "the team's claims (kind Beliefs) to test on the same holdout: a report section and a beliefs block in summary.json" },
       capacity: { type: "string", value: "share", number: { kind: "share" }, default: "0.2", help: "share of leads in the top tier; the tiers below split the rest equally" },
       "target-win-rate": { type: "string", value: "share", number: { kind: "share" }, help: "instead of --capacity: the top tier is the highest-scoring leads whose training win rate reaches this" },
-      "max-attributes": { type: "string", value: "N", number: { kind: "integer", min: 1 }, default: "12", help: "at most this many attributes on the card" },
+      "max-attributes": { type: "string", value: "N", number: { kind: "integer", min: 1 }, default: String(DEFAULT_MAX_ATTRIBUTES), help: "at most this many attributes on the card" },
       tiers: { type: "string", value: "names", default: "A,B,C,D", help: "tier names, best first, comma-separated (at least two), e.g. SQL,MQL,Nurture,Disqualify" },
       scale: { type: "string", value: "scale", choices: ["pdo", "0-100"], default: "pdo", help: "points scale: pdo is 600 points at odds 1:1 and 20 points to double the odds; 0-100 rescales" },
     },

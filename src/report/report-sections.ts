@@ -397,6 +397,7 @@ function decayWords(card: Scorecard): string {
   const rows = decay.choices.map((c): TableCell[] => [
     c.eventType,
     c.halfLifeDays === null ? "fixed windows" : `${c.halfLifeDays} days`,
+    c.recentCountMore ? "yes" : "no",
     ...halfLives.map((h) => {
       const g = c.tried.find((t) => t.halfLifeDays === h)?.gain;
       return g === undefined || g === null ? "–" : signed(g);
@@ -405,8 +406,8 @@ function decayWords(card: Scorecard): string {
   return (
     `<p class="small"><strong>Recency.</strong> ${escapeHtml(capitalise(decay.verdict))}.</p>` +
     "<details><summary>How recency was weighed</summary>" +
-    `<p class="small">Per event type, its count with each event weighing 2<sup>−age in days / h</sup> was tried in place of the fixed windows, on the training deals' folds; a half-life is kept only when it raises the card's cross-validated AUC by at least ${decay.minGain}. The gains:</p>` +
-    htmlTable({ head: ["Event type", "Kept", ...halfLives.map((h) => `h = ${h} days`)], rows, numeric: halfLives.map((_, i) => i + 2), className: "data compact" }) +
+    `<p class="small">Per event type, its count with each event weighing 2<sup>−age in days / h</sup> was tried in place of the fixed windows, on the training deals' folds; a half-life is kept only when it raises the card's cross-validated AUC by at least ${decay.minGain}. Recent events count more when the shortest half-life beats the longest by at least as much, kept or not. The gains:</p>` +
+    htmlTable({ head: ["Event type", "Kept", "Recent count more", ...halfLives.map((h) => `h = ${h} days`)], rows, numeric: halfLives.map((_, i) => i + 3), className: "data compact" }) +
     "</details>"
   );
 }

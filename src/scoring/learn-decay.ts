@@ -22,6 +22,14 @@ export interface DecayChoice {
   replaced: string[];
   /** Per half-life tried: the card's cross-validated training AUC with it minus without (null when the card with it was not acceptable). */
   tried: { halfLifeDays: number; gain: number | null }[];
+  /** The type's fixed-window attributes on the card when it was tried. */
+  fixed: string[];
+  /**
+   * Whether the type's recent events count more: the shortest half-life's gain beats the
+   * longest's by at least {@link DECAY_MIN_GAIN}, whether or not a half-life was kept (a
+   * days-since-last feature on the card may already say it).
+   */
+  recentCountMore: boolean;
   /** The sentence the rationale and the notes carry. */
   note: string;
 }
@@ -80,17 +88,33 @@ export function chooseDecay<E extends { name: string }>(
     const gains = tried.map((t) => `${t.v.halfLifeDays}d ${t.gain === null ? "n/a" : signed(t.gain)}`).join(", ");
     const kept = best !== null && best.gain! >= DECAY_MIN_GAIN;
     if (kept) out = best.next;
+    const recentCountMore = recencySlope(tried.map((t) => ({ halfLifeDays: t.v.halfLifeDays, gain: t.gain }))) >= DECAY_MIN_GAIN;
+    const recency =
+      best === null
+        ? ""
+        : recentCountMore
+          ? `; recent events count more (best half-life ${best.v.halfLifeDays} days)${replaced.length ? `, as ${replaced.join(", ")} already says` : ""}`
+          : "; no half-life fits better than another: the events' age does not matter";
     choices.push({
       eventType: c.eventType,
       halfLifeDays: kept ? best.v.halfLifeDays : null,
       replaced: kept ? replaced : [],
       tried: tried.map((t) => ({ halfLifeDays: t.v.halfLifeDays, gain: t.gain })),
+      fixed: replaced,
+      recentCountMore,
       note: kept
         ? `${c.eventType}: decay with a ${best.v.halfLifeDays}-day half-life instead of ${fixed}: cross-validated training AUC ${signed(best.gain!)} (at least ${DECAY_MIN_GAIN} needed; half-lives tried: ${gains})`
-        : `${c.eventType}: ${replaced.length ? "fixed windows kept" : "left off"}: no half-life raises the cross-validated training AUC by ${DECAY_MIN_GAIN} (half-lives tried: ${gains})`,
+        : `${c.eventType}: ${replaced.length ? "fixed windows kept" : "left off"}: no half-life raises the cross-validated training AUC by ${DECAY_MIN_GAIN} (half-lives tried: ${gains})${recency}`,
     });
   }
   return { card: out, choices };
+}
+
+/** The shortest half-life's gain minus the longest's (0 when either card was not acceptable): how much more recent events say. */
+function recencySlope(tried: readonly { halfLifeDays: number; gain: number | null }[]): number {
+  const byH = [...tried].sort((a, b) => a.halfLifeDays - b.halfLifeDays);
+  const [short, long] = [byH[0]?.gain, byH[byH.length - 1]?.gain];
+  return short === null || short === undefined || long === null || long === undefined ? 0 : short - long;
 }
 
 /** A gain with its sign, 4 decimals ("+0.0031", "−0.0004"). */
@@ -118,15 +142,19 @@ export function decaySummary(
   const gains = choices.flatMap((c) => c.tried.flatMap((t) => (t.gain === null ? [] : [{ type: c.eventType, h: t.halfLifeDays, gain: t.gain }])));
   const best = gains.reduce<(typeof gains)[number] | null>((b, g) => (b === null || g.gain > b.gain ? g : b), null);
   const learned = kept.map((c) => `${c.eventType} ${c.halfLifeDays} days`).join(", ");
+  const recent = choices.filter((c) => c.halfLifeDays === null && c.recentCountMore);
+  const recentWords = recent.length
+    ? `; recent events count more for ${recent.map((c) => `${c.eventType}${c.fixed.length ? ` (the card's ${c.fixed.join(", ")} already says so)` : ""}`).join(", ")}`
+    : "";
   const verdict =
     choices.length === 0
       ? "no event type on the card or among its candidates: nothing to decay"
       : kept.length === 0
-        ? `fixed windows kept for every event type: no half-life raised the cross-validated training AUC by ${DECAY_MIN_GAIN}${best ? ` (the best, ${best.type} at ${best.h} days, changed it by ${signed(best.gain)})` : ""}`
+        ? `fixed windows kept for every event type: no half-life raised the cross-validated training AUC by ${DECAY_MIN_GAIN}${best ? ` (the best, ${best.type} at ${best.h} days, changed it by ${signed(best.gain)})` : ""}${recentWords}`
         : !backtest
           ? `learned half-lives (${learned}); the holdout cannot test them`
           : `learned half-lives (${learned}): on the holdout the card's AUC ${backtest.lo > 0 ? "rises" : backtest.hi < 0 ? "falls" : "changes"} by ${signed(backtest.diff)} [${signed(backtest.lo)}, ${signed(backtest.hi)}] against the fixed windows (p ${backtest.p < 0.0001 ? "< 0.0001" : `= ${backtest.p.toFixed(4)}`}): ${
               backtest.lo > 0 ? "the decay helps on the holdout" : backtest.hi < 0 ? "the decay hurts on the holdout: consider the fixed windows" : "the decay does not help significantly on the holdout"
             }`;
-  return { minGain: DECAY_MIN_GAIN, choices: choices.map((c) => ({ ...c, replaced: [...c.replaced], tried: c.tried.map((t) => ({ ...t, gain: t.gain === null ? null : num(t.gain) })) })), holdout, verdict };
+  return { minGain: DECAY_MIN_GAIN, choices: choices.map((c) => ({ ...c, replaced: [...c.replaced], fixed: [...c.fixed], tried: c.tried.map((t) => ({ ...t, gain: t.gain === null ? null : num(t.gain) })) })), holdout, verdict };
 }

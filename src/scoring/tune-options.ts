@@ -2,9 +2,17 @@ import type { DealSources } from "../data/deal-table";
 /** How points are scaled. */
 export type Scale = { kind: "pdo"; base: number; baseOdds: number; pdo: number } | { kind: "0-100" };
 
+/**
+ * The card's largest size by default: credit-scoring practice keeps a scorecard to 8–15
+ * characteristics, and forward selection stops earlier by itself when an attribute adds nothing
+ * on the folds (on the sample it stops at 15; a cap of 12 left three planted win terms off and
+ * cost 0.009 of holdout AUC).
+ */
+export const DEFAULT_MAX_ATTRIBUTES = 15;
+
 /** Options of {@link tuneScorecard}. */
 export interface TuneOptions {
-  /** At most this many attributes on the card (default 12), chosen by forward selection on cross-validated AUC. */
+  /** At most this many attributes on the card (default {@link DEFAULT_MAX_ATTRIBUTES}), chosen by forward selection on cross-validated AUC. */
   maxAttributes?: number;
   /** Attributes forced onto the card (if they carry any signal) / kept off it. */
   include?: readonly string[];
@@ -56,7 +64,7 @@ export interface ResolvedTuneOptions {
  * resolveTuneOptions({}).tierNames; // => ["A", "B", "C", "D"]
  */
 export function resolveTuneOptions(o: TuneOptions, sources?: Pick<DealSources, "keep" | "informativeMissing">): ResolvedTuneOptions {
-  const maxAttributes = o.maxAttributes ?? 12;
+  const maxAttributes = o.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES;
   if (!Number.isInteger(maxAttributes) || maxAttributes < 1) throw new Error(`tune: maxAttributes must be a positive whole number; got ${maxAttributes}`);
   const capacity = o.capacity ?? 0.2;
   if (!(capacity > 0 && capacity < 1)) throw new Error(`tune: capacity must be a share between 0 and 1, e.g. 0.2; got ${capacity}`);

@@ -10,6 +10,8 @@ import { rulesToYaml } from "../../src/scoring/rules-yaml";
 import { seededRandom } from "../../src/stats/random";
 import { specText, tempDataset } from "../helpers/temp-dataset";
 import { DatasetError } from "../../src/formats/dataset-error";
+import { SAMPLE_GROUND_TRUTH } from "../../src/sample/ground-truth";
+import { sampleScorecard } from "../helpers/sample-fixture";
 
 /*
  * Learned decay on a synthetic history with a known truth: a demo's effect on winning halves
@@ -136,4 +138,28 @@ test("chooseDecay keeps the fixed windows below the bar, and replaces them above
   const full = chooseDecay([{ name: "region" }], [candidate], withGain(0.01), () => true, 1);
   assert.deepEqual([full.card.map((e) => e.name), full.choices], [["region"], []], "a full card takes no new event type");
   assert.equal(decaySummary(below.choices, null).verdict, `fixed windows kept for every event type: no half-life raised the cross-validated training AUC by ${DECAY_MIN_GAIN} (the best, demo at 7 days, changed it by +0.0010)`);
+  assert.equal(below.choices[0].recentCountMore, false, "3 days −0 against 7 days +0.001: no sign that recent events count more");
+  // Recency without a gain: 3 days ties the fixed windows (a days-since-last feature), 7 days loses 0.003.
+  const recency = (c: readonly { name: string }[]) => 0.7 + (c.some((e) => e.name === "demo_count_90d_half7d") ? -0.003 : 0);
+  const tied = chooseDecay(card, [candidate], recency);
+  assert.deepEqual([tied.choices[0].halfLifeDays, tied.choices[0].recentCountMore, tied.choices[0].fixed], [null, true, ["demo_count_90d"]]);
+  assert.match(tied.choices[0].note, /recent events count more \(best half-life 3 days\), as demo_count_90d already says$/);
+  assert.match(decaySummary(tied.choices, null).verdict, /; recent events count more for demo \(the card's demo_count_90d already says so\)$/);
+});
+
+test("on the sample: the planted recency of demo requests is found, the other event types' age does not matter", async () => {
+  const { decay } = await sampleScorecard();
+  const planted = SAMPLE_GROUND_TRUTH.attributes.find((a) => a.attribute === "demo_request")!.halfLifeDays!;
+  const demo = decay.choices.find((c) => c.eventType === "demo_request")!;
+  assert.ok(demo, decay.verdict);
+  assert.equal(demo.recentCountMore, true, demo.note);
+  // The best half-life tried is the planted one or shorter: a 7-day decay is dominated by the
+  // latest request, so the card's days since the last request ties it and nothing is replaced.
+  const gains = demo.tried.map((t) => t.gain ?? -Infinity);
+  const bestH = demo.tried[gains.indexOf(Math.max(...gains))].halfLifeDays;
+  assert.ok(bestH <= planted, `best ${bestH} days against the planted ${planted}: ${demo.note}`);
+  assert.deepEqual([demo.halfLifeDays, demo.fixed], [null, ["demo_request_days_since_last_90d"]], demo.note);
+  const others = decay.choices.filter((c) => c.eventType !== "demo_request");
+  assert.ok(others.length >= 2, decay.verdict);
+  for (const c of others) assert.deepEqual([c.eventType, c.halfLifeDays, c.recentCountMore], [c.eventType, null, false], c.note);
 });
