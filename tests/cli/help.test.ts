@@ -55,7 +55,7 @@ test("tune --help gives each option's values and default", async () => {
   const { stdout } = await leadlab(["tune", "--help"]);
   assert.match(stdout, /\n  --capacity <share> +share of leads in the top tier; .*\(a share between 0 and 1; default 0\.2\)\n/);
   assert.match(stdout, /\n  --scale <scale> +.*\(one of pdo, 0-100; default pdo\)\n/);
-  assert.match(stdout, /\n  --max-attributes <N> +.*\(a whole number ≥ 1; default 12\)\n/);
+  assert.match(stdout, /\n  --max-attributes <N> +.*\(a whole number ≥ 1; default 15\)\n/);
   assert.match(stdout, /\narguments:\n  <dataset\.yaml> +the dataset spec/);
 });
 
