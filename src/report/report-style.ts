@@ -59,7 +59,7 @@ table.data .nowrap { white-space: nowrap; }
 table.data td.name { overflow-wrap: anywhere; min-width: 9em; }
 table.data tbody tr:nth-child(even) td { background: #fafbfc; }
 table.data .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.data tr.leak td { background: var(--bad-bg); }
+table.data tbody tr.leak td { background: var(--bad-bg); } /* as specific as the striping above, and after it: striped rows are highlighted too */
 table.data tr.empty td { color: var(--muted); }
 table.compact { width: auto; min-width: 420px; }
 
