@@ -28,7 +28,6 @@ import { cardPoints } from "./points-scale";
 import { createScorer, gradeOf, type LeadRecord } from "./score";
 import { Scorecard, type Reference } from "./scorecard";
 import type { ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
-import type { AttributeMeta } from "../data/deal-table";
 import { gatherColumn } from "../data/typed-column";
 import { readableEdges } from "../stats/binning/readable-edges";
 import { binMatch } from "./bin-match";
@@ -36,6 +35,7 @@ import { binnedInputOf } from "./binned-input";
 import { choosePreviousBins, previousBins } from "./previous-bins";
 import { resolveTuneOptions, type ResolvedTuneOptions, type TuneOptions } from "./tune-options";
 import { tuneValue } from "./value/tune-value";
+import { countsDays } from "./counts-days";
 
 /** Edges are rounded to readable values when that costs less than this cross-validated AUC on the training part. */
 export const MAX_ROUNDING_COST = 0.002;
@@ -452,11 +452,6 @@ function evenlySpaced(rows: Int32Array, y: Uint8Array, size: number): { rows: In
 function canTestRows(y: Uint8Array): boolean {
   const wins = y.reduce((s, v) => s + v, 0);
   return wins > 0 && wins < y.length;
-}
-
-/** Whether an attribute counts days (its edges are rounded to whole days): a days-since or active-days feature, or a name with "days" in it. */
-function countsDays(meta: AttributeMeta): boolean {
-  return meta.feature?.aggregate === "days_since_last" || meta.feature?.aggregate === "active_days" || /(^|_)days?(_|$)/i.test(meta.name);
 }
 
 function scorecardAttribute(a: DriverAttribute, set: BinSet, points: number[], table: DealTable, missing: MissingTreatment, binsNote: string | undefined): ScorecardAttribute {

@@ -6,7 +6,9 @@ import { forwardSelect } from "../../model/cross-validation";
 import { fitLogistic } from "../../model/logistic-regression";
 import type { BinSet } from "../../stats/binning/bin";
 import { assignBins } from "../../stats/binning/assign-bin";
+import { readableEdges } from "../../stats/binning/readable-edges";
 import { binEvidence } from "../bin-evidence";
+import { countsDays } from "../counts-days";
 
 /** One attribute of a {@link RetentionCard}: its bins (from the retention drivers) and each bin's log-odds term. */
 export interface RetentionCardAttribute {
@@ -77,12 +79,17 @@ export function fitRetentionCard(table: DealTable, retention: DriversResult, row
     if (a.binSet.bins.filter((b) => b.n > 0).length < 2) continue;
     candidates.push(a);
   }
+  // Numeric edges as people read them (whole days for day counts), counted on the training customers, as on the win card.
+  const readable = (a: DriverAttribute): DriverAttribute =>
+    a.binSet.type !== "numeric"
+      ? a
+      : { ...a, binSet: readableEdges(a.binSet, Float64Array.from(outcome.rows, (r) => (table.columns[a.attribute] as Float64Array)[r]), y, { wholeUnits: countsDays(table.attribute(a.attribute)) }) };
   const encode = (a: DriverAttribute) => {
     const evidence = binEvidence(a.binSet, informativeMissing.has(a.attribute) ? "informative" : "neutral");
     const codes = assignBins(a.binSet, table.columns[a.attribute] as Parameters<typeof assignBins>[1]);
     return { a, evidence, x: Float64Array.from(outcome.rows, (r) => (codes[r] >= 0 ? evidence[codes[r]] : 0)) };
   };
-  const encoded = candidates.map(encode);
+  const encoded = candidates.map((a) => encode(readable(a)));
   const columns = Object.fromEntries(encoded.map((e) => [e.a.name, e.x]));
   const selection = encoded.length ? forwardSelect(columns, y, { maxFeatures: maxAttributes, folds, seed, l2: 1, minGain }) : { selected: [] as string[], steps: [] };
   let chosen = selection.selected.map((name) => encoded.find((e) => e.a.name === name)!);
