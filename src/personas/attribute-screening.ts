@@ -162,6 +162,8 @@ function screenResolved(columns: readonly MixedColumn[], n: number, o: ResolvedS
       if (x.v > best[self.attribute].v) best[self.attribute] = { v: x.v, partner: other.label };
     }
   }
+  // 5. one structure: the attributes linked (V ≥ minAssociation) to the component of largest total association
+  const apart = apartFromMainStructure(columns.length, significant.filter((x) => x.v >= o.minAssociation && !dropped.has(coded[x.i].attribute) && !dropped.has(coded[x.j].attribute)).map((x) => [coded[x.i].attribute, coded[x.j].attribute, x.v] as const));
   const anyKept = best.some((b, a) => !dropped.has(a) && b.v >= o.minAssociation);
   const fmt = (v: number) => v.toFixed(2);
   return columns.map((c, a): AttributeScreen => {
@@ -185,8 +187,43 @@ function screenResolved(columns: readonly MixedColumn[], n: number, o: ResolvedS
         redundantWith: null,
         reason: v > 0 ? `associated with no other attribute beyond V = ${fmt(v)} (with ${partner}); below ${o.minAssociation}` : "associated with no other attribute",
       };
+    const main = apart.get(a);
+    if (main !== undefined)
+      return {
+        ...base,
+        weight: 0,
+        redundantWith: null,
+        reason: `moves with ${partner} (Cramér's V ${fmt(v)}) but apart from ${columns[main].name} and the attributes moving with it, the strongest structure: another axis (such as overall activity), not the groups`,
+      };
     return { ...base, weight: v, redundantWith: null, reason: `moves with ${partner} (Cramér's V ${fmt(v)})` };
   });
+}
+
+/**
+ * The attributes linked by `edges` (attribute, attribute, V) outside the connected component of
+ * largest total V, each mapped to the name-giving member of that component (its most associated
+ * attribute, by index order on ties). Empty when there is at most one component.
+ */
+function apartFromMainStructure(n: number, edges: readonly (readonly [number, number, number])[]): Map<number, number> {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const [a, b] of edges) parent[find(a)] = find(b);
+  const total = new Map<number, number>();
+  const strongest = new Map<number, { attribute: number; v: number }>();
+  for (const [a, b, v] of edges) {
+    const root = find(a);
+    total.set(root, (total.get(root) ?? 0) + v);
+    for (const x of [a, b]) {
+      const s = strongest.get(root);
+      if (!s || v > s.v || (v === s.v && x < s.attribute)) strongest.set(root, { attribute: x, v });
+    }
+  }
+  const roots = [...total.keys()].sort((x, y) => total.get(y)! - total.get(x)! || x - y);
+  const apart = new Map<number, number>();
+  if (roots.length < 2) return apart;
+  const named = strongest.get(roots[0])!.attribute;
+  for (const [a, b] of edges) for (const x of [a, b]) if (find(x) !== roots[0]) apart.set(x, named);
+  return apart;
 }
 
 /** The r × c counts of two coded views over the rows where both are known. */
