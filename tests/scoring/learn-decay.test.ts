@@ -10,7 +10,6 @@ import { rulesToYaml } from "../../src/scoring/rules-yaml";
 import { seededRandom } from "../../src/stats/random";
 import { specText, tempDataset } from "../helpers/temp-dataset";
 import { DatasetError } from "../../src/formats/dataset-error";
-import { SAMPLE_GROUND_TRUTH } from "../../src/sample/ground-truth";
 import { sampleScorecard } from "../helpers/sample-fixture";
 
 /*
@@ -147,19 +146,9 @@ test("chooseDecay keeps the fixed windows below the bar, and replaces them above
   assert.match(decaySummary(tied.choices, null).verdict, /; recent events count more for demo \(the card's demo_count_90d already says so\)$/);
 });
 
-test("on the sample: the planted recency of demo requests is found, the other event types' age does not matter", async () => {
+test("on the sample, whose planted event effects do not decay: fixed windows everywhere, and no event type says recent events count more", async () => {
   const { decay } = await sampleScorecard();
-  const planted = SAMPLE_GROUND_TRUTH.attributes.find((a) => a.attribute === "demo_request")!.halfLifeDays!;
-  const demo = decay.choices.find((c) => c.eventType === "demo_request")!;
-  assert.ok(demo, decay.verdict);
-  assert.equal(demo.recentCountMore, true, demo.note);
-  // The best half-life tried is the planted one or shorter: a 7-day decay is dominated by the
-  // latest request, so the card's days since the last request ties it and nothing is replaced.
-  const gains = demo.tried.map((t) => t.gain ?? -Infinity);
-  const bestH = demo.tried[gains.indexOf(Math.max(...gains))].halfLifeDays;
-  assert.ok(bestH <= planted, `best ${bestH} days against the planted ${planted}: ${demo.note}`);
-  assert.deepEqual([demo.halfLifeDays, demo.fixed], [null, ["demo_request_days_since_last_90d"]], demo.note);
-  const others = decay.choices.filter((c) => c.eventType !== "demo_request");
-  assert.ok(others.length >= 2, decay.verdict);
-  for (const c of others) assert.deepEqual([c.eventType, c.halfLifeDays, c.recentCountMore], [c.eventType, null, false], c.note);
+  assert.ok(decay.choices.length >= 3, decay.verdict);
+  for (const c of decay.choices) assert.deepEqual([c.eventType, c.halfLifeDays, c.recentCountMore], [c.eventType, null, false], c.note);
+  assert.match(decay.verdict, /^fixed windows kept for every event type: no half-life raised the cross-validated training AUC by 0\.002 \(the best, \w+ at \d+ days, changed it by [+−]0\.\d{4}\)$/);
 });
