@@ -51,8 +51,8 @@ before(async () => {
 
 test("salesforce: the points and tier formulas give score()'s on every sample deal", () => {
   const f = salesforceFormulas(crmPlan(sample.rules));
-  assert.equal(f.parts.length, 0, "the sample fits one formula");
-  assert.ok(f.points.formula.length <= SALESFORCE_FORMULA_CHARACTERS);
+  // the sample's 15 attributes need part fields; each formula stays within the limit
+  for (const x of [...f.parts, f.points, f.tier]) assert.ok(x.formula.length <= SALESFORCE_FORMULA_CHARACTERS, `${x.field}: ${x.formula.length} characters`);
   assert.equal(assertAgrees(sample.rules, sample.leads, f), sample.leads.length);
 });
 
