@@ -10,16 +10,10 @@ export interface MedianInterval {
   coverage: number;
 }
 
-/** P(B ≤ k) for B ~ Binomial(n, ½), summed from the terms by their ratio (no overflow). */
-function binomialHalfCdf(k: number, n: number): number {
-  if (k < 0) return 0;
-  let term = Math.pow(0.5, n);
-  let s = term;
-  for (let j = 1; j <= k; j++) {
-    term = (term * (n - j + 1)) / j;
-    s += term;
-  }
-  return Math.min(1, s);
+/** log(e^a + e^b) without overflow or underflow. */
+function logAddExp(a: number, b: number): number {
+  const m = Math.max(a, b);
+  return m === -Infinity ? m : m + Math.log(Math.exp(a - m) + Math.exp(b - m));
 }
 
 /**
@@ -45,9 +39,18 @@ export function medianInterval(values: ArrayLike<number>, confidence = 0.95): Me
   for (const v of x) if (!Number.isFinite(v)) throw new Error(`medianInterval: values must be finite numbers; got ${v}`);
   x.sort();
   const median = n % 2 ? x[(n - 1) / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
-  const alpha = (1 - confidence) / 2;
+  // The Binomial(n, ½) tail in logs, one term at a time: 2^−n underflows a double from n = 1075 on
+  // (which would collapse the interval onto the median), and one pass keeps it O(n).
+  const logAlpha = Math.log((1 - confidence) / 2);
   let l = 1;
-  while (l + 1 <= n / 2 && binomialHalfCdf(l, n) <= alpha) l++;
-  const coverage = 1 - 2 * binomialHalfCdf(l - 1, n);
+  let logTerm = -n * Math.LN2; // log P(B = l − 1)
+  let logTail = logTerm; // log P(B ≤ l − 1)
+  while (l + 1 <= n / 2) {
+    const nextTerm = logTerm + Math.log((n - l + 1) / l);
+    const nextTail = logAddExp(logTail, nextTerm);
+    if (!(nextTail <= logAlpha)) break;
+    [l, logTerm, logTail] = [l + 1, nextTerm, nextTail];
+  }
+  const coverage = 1 - 2 * Math.exp(logTail);
   return { median, lo: x[l - 1], hi: x[n - l], lowerRank: l, upperRank: n - l + 1, coverage };
 }

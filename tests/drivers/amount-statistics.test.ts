@@ -56,6 +56,18 @@ test("median interval: order statistics chosen by the Binomial(n, ½) tail, by h
   const s = medianInterval([3, 1, 2, 5, 4]);
   assert.deepEqual([s.median, s.lo, s.hi, s.coverage], [3, 1, 5, 0.9375]);
   assert.throws(() => medianInterval([]), /empty/);
+  // Large samples, where 2^−n underflows a double: ranks and coverage from scipy
+  // (`binom.cdf(l, n, 0.5)` with the same rule; scipy 1.10, Debian python3-scipy):
+  // n = 1075 → [x_(505), x_(571)], 0.955934; n = 2788 → [x_(1342), x_(1447)], 0.953272; n = 40000 → [x_(19804), x_(20197)], 0.950587.
+  for (const [n, lower, upper, coverage] of [
+    [1075, 505, 571, 0.9559335206201511],
+    [2788, 1342, 1447, 0.953271745592198],
+    [40000, 19804, 20197, 0.9505871181608814],
+  ]) {
+    const big = medianInterval(Array.from({ length: n }, (_, i) => n - i));
+    assert.deepEqual([big.lowerRank, big.upperRank, big.lo, big.hi], [lower, upper, lower, upper], `n = ${n}`);
+    close(big.coverage, coverage, 1e-9);
+  }
 });
 
 test("mid-ranks and the tie term", () => {

@@ -1,6 +1,6 @@
 import { quantiles } from "../../model/quantile-cuts";
 import { seededRandom } from "../../stats/random";
-import { capturedShare, rankOrder } from "./captured-share";
+import { capturedShares, rankOrder } from "./captured-share";
 
 /** An estimate with its bootstrap 95 % percentile interval. */
 export interface BootstrapInterval {
@@ -47,7 +47,7 @@ export interface CaptureInput {
 
 /**
  * The share of won revenue (and of retained revenue) the top leads by expected value hold,
- * against the top leads by win points of the same lead share ({@link capturedShare}), with
+ * against the top leads by win points of the same lead share (`capturedShare`), with
  * percentile intervals from a seeded bootstrap of the leads, by account when `clusters` is
  * given (deals of one account move together), the two rankings compared on the same replicates
  * so the difference's interval is paired.
@@ -65,13 +65,14 @@ export function compareCapture(input: CaptureInput): CaptureAtShare[] {
     { score: [input.valueScore, input.winScore], value: input.wonRevenue, map: null as number[] | null },
     ...(input.retainedRevenue ? [{ score: [sub(input.valueScore), sub(input.winScore)], value: sub(input.retainedRevenue), map: retainedIndex }] : []),
   ].map((s) => ({ ...s, orders: s.score.map(rankOrder) }));
-  const estimate = (weights?: Float64Array) =>
-    input.shares.map((q) =>
-      sets.map((s) => {
-        const w = weights && s.map ? Float64Array.from(s.map, (i) => weights[i]) : weights;
-        return s.score.map((score, k) => capturedShare(score, s.orders[k], s.value, q, w));
-      }),
-    );
+  // per lead share, per set, per score (value, win): one pass over each ranking for all shares
+  const estimate = (weights?: Float64Array) => {
+    const bySet = sets.map((s) => {
+      const w = weights && s.map ? Float64Array.from(s.map, (i) => weights[i]) : weights;
+      return s.score.map((score, k) => capturedShares(score, s.orders[k], s.value, input.shares, w));
+    });
+    return input.shares.map((_, q) => bySet.map((byScore) => byScore.map((shares) => shares[q])));
+  };
   const point = estimate();
   // Clusters: every lead of an account is drawn together; a lead without an account is its own.
   const clusterOf = new Int32Array(m);

@@ -13,31 +13,56 @@
  * capturedShare(score, rankOrder(score), revenue, 0.5); // => 0.4
  */
 export function capturedShare(score: ArrayLike<number>, order: ArrayLike<number>, value: ArrayLike<number>, share: number, weights?: ArrayLike<number>): number {
-  const w = (i: number) => (weights ? weights[i] : 1);
+  return capturedShares(score, order, value, [share], weights)[0];
+}
+
+/**
+ * {@link capturedShare} at several lead shares in one pass over the ranking (what a bootstrap
+ * replicate needs): the same numbers, in the order of `shares`.
+ *
+ * @example
+ * import { capturedShares, rankOrder } from "./captured-share";
+ * const score = [3, 2, 2, 1];
+ * capturedShares(score, rankOrder(score), [10, 20, 40, 30], [0.5, 0.25]); // => [0.4, 0.1]
+ */
+export function capturedShares(score: ArrayLike<number>, order: ArrayLike<number>, value: ArrayLike<number>, shares: readonly number[], weights?: ArrayLike<number>): number[] {
   let leads = 0;
   let total = 0;
   for (let t = 0; t < order.length; t++) {
-    leads += w(order[t]);
-    total += w(order[t]) * value[order[t]];
+    const i = order[t];
+    const w = weights ? weights[i] : 1;
+    leads += w;
+    total += w * value[i];
   }
-  if (!(total > 0)) return NaN;
-  const want = share * leads;
+  if (!(total > 0)) return shares.map(() => NaN);
+  const pending = shares.map((share, k) => ({ k, want: share * leads })).sort((a, b) => a.want - b.want);
+  const held = new Array<number>(shares.length);
+  let next = 0;
   let taken = 0;
-  let held = 0;
-  for (let t = 0; t < order.length && taken < want; ) {
+  let sum = 0;
+  for (let t = 0; t < order.length && next < pending.length; ) {
+    while (next < pending.length && !(taken < pending[next].want)) held[pending[next++].k] = sum / total;
     let lumpLeads = 0;
     let lumpValue = 0;
     let u = t;
     for (; u < order.length && score[order[u]] === score[order[t]]; u++) {
-      lumpLeads += w(order[u]);
-      lumpValue += w(order[u]) * value[order[u]];
+      const w = weights ? weights[order[u]] : 1;
+      lumpLeads += w;
+      lumpValue += w * value[order[u]];
     }
-    const part = lumpLeads > 0 ? Math.min(1, (want - taken) / lumpLeads) : 0;
-    taken += part * lumpLeads;
-    held += part * lumpValue;
+    // every share whose cut falls inside this lump takes the part of it the cut leaves
+    while (lumpLeads > 0 && next < pending.length && pending[next].want <= taken + lumpLeads) {
+      const part = Math.min(1, (pending[next].want - taken) / lumpLeads);
+      held[pending[next++].k] = (sum + part * lumpValue) / total;
+    }
+    if (lumpLeads > 0) {
+      taken += lumpLeads;
+      sum += lumpValue;
+    }
     t = u;
   }
-  return held / total;
+  while (next < pending.length) held[pending[next++].k] = sum / total;
+  return held;
 }
 
 /**
