@@ -1,4 +1,5 @@
 import type { DealTable } from "../../data/deal-table";
+import { gatherColumn } from "../../data/typed-column";
 import type { DriverAttribute, DriversResult } from "../../drivers/drivers-result";
 import { resolveDriversOptions } from "../../drivers/drivers-options";
 import { targetOutcome } from "../../drivers/target-outcome";
@@ -83,7 +84,7 @@ export function fitRetentionCard(table: DealTable, retention: DriversResult, row
   const readable = (a: DriverAttribute): DriverAttribute =>
     a.binSet.type !== "numeric"
       ? a
-      : { ...a, binSet: readableEdges(a.binSet, Float64Array.from(outcome.rows, (r) => (table.columns[a.attribute] as Float64Array)[r]), y, { wholeUnits: countsDays(table.attribute(a.attribute)) }) };
+      : { ...a, binSet: readableEdges(a.binSet, gatherColumn(table.columns[a.attribute], outcome.rows) as Float64Array, y, { wholeUnits: countsDays(table.attribute(a.attribute)) }) };
   const encode = (a: DriverAttribute) => {
     const evidence = binEvidence(a.binSet, informativeMissing.has(a.attribute) ? "informative" : "neutral");
     const codes = assignBins(a.binSet, table.columns[a.attribute] as Parameters<typeof assignBins>[1]);
