@@ -7,11 +7,11 @@ import { ScoreError, scoreOfBins, type CompiledRules, type LeadScore, type LeadV
 export interface LeadColumn {
   /** Row r's value, as the scorer reads it. */
   value(r: number): LeadValue;
-  /** Row r's value when it is a finite number; NaN when `value(r)` must be read instead. */
-  number?(r: number): number;
-  /** Row r's value as its index in `dictionary`; −1 when `value(r)` must be read instead. */
-  code?(r: number): number;
-  /** The texts `code` indexes: the same array for every chunk of a file. */
+  /** Each row's value when it is a finite number; NaN where `value(r)` must be read instead. */
+  numbers?: Float64Array;
+  /** Each row's value as its index in `dictionary`; −1 where `value(r)` must be read instead. */
+  codes?: Int32Array;
+  /** The texts `codes` indexes: the same array for every chunk of a file. */
   dictionary?: readonly string[];
 }
 
@@ -36,7 +36,8 @@ const DENSE_LIMIT = 1 << 20;
  * import { columnScorer } from "./column-scorer";
  * const c = compileRules(readScoringRules("tests/scoring/fixtures/scoring.yaml"));
  * const employees = [250, 10, "about 50"];
- * const columns = c.keys.map((k) => (k === "employees" ? { value: (r: number) => employees[r] } : { value: () => "" }));
+ * const numbers = Float64Array.of(250, 10, NaN); // NaN: read the value instead
+ * const columns = c.keys.map((k) => (k === "employees" ? { numbers, value: (r: number) => employees[r] } : { value: () => "" }));
  * columnScorer(c, (s) => `${s.points} ${s.grade}`).score(columns, 3); // => ["30 C4", "-15 D4", undefined]
  */
 export function columnScorer<T>(
@@ -73,15 +74,18 @@ export function columnScorer<T>(
 
   /** Fills `into` with the code of attribute k's value on each row (2 × bin, + 1 for an unknown category; −1 when no bin takes it). */
   const columnCodes = (k: number, column: LeadColumn, n: number, into: Int32Array): void => {
-    if (column.number) {
+    const numbers = column.numbers;
+    const codeOfNumber = c.attributes[k].codeOfNumber;
+    if (numbers && codeOfNumber) {
       for (let r = 0; r < n; r++) {
-        const x = column.number(r);
-        into[r] = safeCode(c, k, x === x ? x : column.value(r));
+        const x = numbers[r];
+        into[r] = x === x ? codeOfNumber(x) : safeCode(c, k, column.value(r));
       }
-    } else if (column.code && column.dictionary) {
+    } else if (column.codes && column.dictionary) {
       const table = codesOfDictionary(k, column.dictionary);
+      const codes = column.codes;
       for (let r = 0; r < n; r++) {
-        const code = column.code(r);
+        const code = codes[r];
         into[r] = code >= 0 ? table[code] : safeCode(c, k, column.value(r));
       }
     } else for (let r = 0; r < n; r++) into[r] = safeCode(c, k, column.value(r));

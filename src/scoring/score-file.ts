@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
+import { float64Column, int32Column, varcharColumn, type VarcharColumn } from "../data/chunk-columns";
 import { DatasetError } from "../formats/dataset-error";
 import type { EventsReport } from "../data/load-report";
 import { openDuckDB } from "../data/duckdb-session";
@@ -203,14 +204,15 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
         n,
       );
       for (let r = 0; r < n; r++) {
-        const id = read.id(r);
         const line = lines?.[r];
         if (line !== undefined) {
-          out.text(`${csvField(id)},`);
+          const bytes = read.ids.locate(r);
+          if (!out.plainField(bytes, read.ids.start, read.ids.length)) out.text(`${csvField(read.id(r))},`);
           out.bytes(line);
           scored++;
           continue;
         }
+        const id = read.id(r);
         read.fill(r, fileValues);
         for (let j = 0; j < sources.length; j++) {
           const from = sources[j];
@@ -431,8 +433,8 @@ function requireColumns(rules: ScoringRules, keys: readonly string[], names: rea
 /** The query that reads the leads, and how to read the rows of its chunks. */
 interface ReadPlan {
   query: string;
-  /** For one chunk: the lead id of row r, the columns (in the order of the keys read), and `fill`, which puts row r's values in that order. */
-  reader(chunk: DuckDBDataChunk): { id(r: number): string; columns: LeadColumn[]; fill(r: number, values: LeadValue[]): void };
+  /** For one chunk: the lead id of row r (as text, and as bytes in `ids`), the columns (in the order of the keys read), and `fill`, which puts row r's values in that order. */
+  reader(chunk: DuckDBDataChunk): { id(r: number): string; ids: VarcharColumn; columns: LeadColumn[]; fill(r: number, values: LeadValue[]): void };
 }
 
 /** DuckDB column types whose every value is a double, or an integer a double holds as its text reads (so no text need be read). */
@@ -440,7 +442,8 @@ const EXACT_NUMBER_TYPES = new Set(["DOUBLE", "BIGINT", "INTEGER", "SMALLINT", "
 
 /**
  * How each column reaches score(): exactly its text, but cheaper than one JS string per value
- * (and nothing is NULL, so no validity masks are read):
+ * (numbers and codes are typed arrays over DuckDB's memory, see {@link float64Column}; nothing
+ * read is NULL, so no validity masks are read; a text is NULL where its number or code applies):
  * - read only by numeric attributes: a DOUBLE when the text is DuckDB's canonical form of a
  *   finite number ("250", "-3", "2.5", "1e+20"), which the scorer's grammar reads as the same
  *   number; any other text (blank, " 75 ", "1e3", "NA", junk) comes as text. A column typed
@@ -477,18 +480,18 @@ async function readPlan(
     const column = quoteIdentifier(key, "duckdb");
     if (numeric[j] && EXACT_NUMBER_TYPES.has(types.get(key) ?? "")) {
       inner.push(`COALESCE(isfinite(${column}), false) AS ok${j}`, `${column} AS n${j}`);
-      select.push(`CASE WHEN ok${j} THEN CAST(n${j} AS DOUBLE) ELSE CAST('NaN' AS DOUBLE) END AS x${j}`, `CASE WHEN ok${j} THEN '' ELSE COALESCE(CAST(n${j} AS VARCHAR), '') END AS v${j}`);
+      select.push(`CASE WHEN ok${j} THEN CAST(n${j} AS DOUBLE) ELSE CAST('NaN' AS DOUBLE) END AS x${j}`, `CASE WHEN NOT ok${j} THEN COALESCE(CAST(n${j} AS VARCHAR), '') END AS v${j}`);
       kinds.push("number");
     } else if (numeric[j]) {
       inner.push(`CAST(${column} AS VARCHAR) AS r${j}`, `TRY_CAST(CAST(${column} AS VARCHAR) AS DOUBLE) AS d${j}`);
       flags.push(`COALESCE(isfinite(d${j}) AND (CAST(d${j} AS VARCHAR) = r${j} OR CAST(TRY_CAST(r${j} AS BIGINT) AS VARCHAR) = r${j}), false) AS ok${j}`);
-      select.push(`CASE WHEN ok${j} THEN d${j} ELSE CAST('NaN' AS DOUBLE) END AS x${j}`, `CASE WHEN ok${j} THEN '' ELSE COALESCE(r${j}, '') END AS v${j}`);
+      select.push(`CASE WHEN ok${j} THEN d${j} ELSE CAST('NaN' AS DOUBLE) END AS x${j}`, `CASE WHEN NOT ok${j} THEN COALESCE(r${j}, '') END AS v${j}`);
       kinds.push("number");
     } else if (dict) {
       const type = `leadlab_dictionary_${j}`;
       await db.run(`CREATE TYPE ${type} AS ENUM (${dict.map((v) => quoteString(v, "duckdb")).join(", ")})`);
       inner.push(`TRY_CAST(${text(key)} AS ${type}) AS e${j}`, `${text(key)} AS r${j}`);
-      select.push(`COALESCE(CAST(enum_code(e${j}) AS INTEGER), -1) AS x${j}`, `CASE WHEN e${j} IS NULL THEN r${j} ELSE '' END AS v${j}`);
+      select.push(`COALESCE(CAST(enum_code(e${j}) AS INTEGER), -1) AS x${j}`, `CASE WHEN e${j} IS NULL THEN r${j} END AS v${j}`);
       kinds.push("code");
     } else {
       inner.push(`${text(key)} AS r${j}`);
@@ -499,32 +502,32 @@ async function readPlan(
   }
   const query = `SELECT ${select.join(", ")} FROM (SELECT *${flags.length ? `, ${flags.join(", ")}` : ""} FROM (SELECT ${inner.join(", ")} FROM ${expr}))`;
   const reader = (chunk: DuckDBDataChunk) => {
-    const ids = chunk.getColumnVector(0);
     const columns: LeadColumn[] = [];
     let v = 1;
+    // A column's texts are read only where its number or code does not apply: its vector is made then.
+    const textColumn = (i: number) => {
+      let texts: DuckDBVector | undefined;
+      return (r: number) => (texts ??= chunk.getColumnVector(i)).getItem(r) as string;
+    };
     for (let j = 0; j < keys.length; j++) {
       const kind = kinds[j];
-      const fast = kind !== "text" ? chunk.getColumnVector(v++) : undefined;
-      const texts = chunk.getColumnVector(v++);
       if (kind === "number") {
-        const number = (r: number) => fast!.getItem(r) as number;
-        const value = (r: number) => {
-          const x = number(r);
-          return x === x ? x : (texts.getItem(r) as string);
-        };
-        columns.push({ number, value });
+        const numbers = float64Column(chunk, v);
+        // Blank is the common text of a number column (its missing values): known from the length alone.
+        const text = textColumn(v + 1);
+        const lengths = varcharColumn(chunk, v + 1);
+        v += 2;
+        columns.push({ numbers, value: (r) => (numbers[r] === numbers[r] ? numbers[r] : (lengths.locate(r), lengths.length === 0) ? "" : text(r)) });
       } else if (kind === "code") {
-        const code = (r: number) => fast!.getItem(r) as number;
+        const codes = int32Column(chunk, v++);
+        const text = textColumn(v++);
         const dict = dictionary[j];
-        const value = (r: number) => {
-          const c = code(r);
-          return c >= 0 ? dict[c] : (texts.getItem(r) as string);
-        };
-        columns.push({ code, dictionary: dict, value });
-      } else columns.push({ value: (r) => texts.getItem(r) as string });
+        columns.push({ codes, dictionary: dict, value: (r) => (codes[r] >= 0 ? dict[codes[r]] : text(r)) });
+      } else columns.push({ value: textColumn(v++) });
     }
     return {
-      id: (r: number) => ids.getItem(r) as string,
+      id: textColumn(0),
+      ids: varcharColumn(chunk, 0),
       columns,
       fill(r: number, values: LeadValue[]) {
         for (let j = 0; j < columns.length; j++) values[j] = columns[j].value(r);

@@ -138,6 +138,8 @@ export interface CompiledAttribute {
    * bin can take it. Text values' codes are remembered; nothing is reported.
    */
   readonly codeOf: (value: LeadValue) => number;
+  /** For a numeric attribute: the code of a finite number, as `codeOf` gives it, or −1 when no bin takes it (no error is made). */
+  readonly codeOfNumber?: (x: number) => number;
   /** The index of the bin that takes the value, reporting an unknown category; throws a ScoreError when none can. */
   readonly binOf: (value: LeadValue) => number;
   readonly bins: readonly CompiledBin[];
@@ -341,16 +343,21 @@ function compileAttribute(
   const unlisted = other >= 0 ? other : missing;
   // `find` gives the bin's index times two, plus one when the value is a category in no set.
   let find: (value: LeadValue) => number;
+  // A number's code: its range's bin, else the other bin; −1 when neither.
+  const rangeCode = (x: number): number => {
+    for (let i = 0; i < ranges.length; i++) {
+      const g = ranges[i];
+      if ((g.loIn ? x >= g.lo : x > g.lo) && (g.hiIn ? x <= g.hi : x < g.hi)) return 2 * g.bin;
+    }
+    return other >= 0 ? 2 * other : -1;
+  };
   if (numeric) {
     const read = numberReader(name, missingTokens, a.numberFormat);
     find = (value) => {
       const x = read(value);
       if (x !== x) return 2 * missingBin(value);
-      for (let i = 0; i < ranges.length; i++) {
-        const g = ranges[i];
-        if ((g.loIn ? x >= g.lo : x > g.lo) && (g.hiIn ? x <= g.hi : x < g.hi)) return 2 * g.bin;
-      }
-      return 2 * (other >= 0 ? other : noBin(value));
+      const code = rangeCode(x);
+      return code >= 0 ? code : noBin(value);
     };
   } else {
     const read = textReader(a, missingTokens);
@@ -384,6 +391,7 @@ function compileAttribute(
     index,
     group: a.group === "fit" ? 1 : a.group === "engagement" ? 2 : 0,
     codeOf,
+    ...(numeric ? { codeOfNumber: (x: number) => rangeCode(Math.abs(x) < TINY ? 0 : x) } : {}),
     binOf: (value) => found(value, codeOf(value)),
     bins: a.bins.map((b) => ({ points: b.points ?? 0, reason: b.points === undefined ? "" : binReason(a, { ...b, points: b.points }, rules) })),
   };

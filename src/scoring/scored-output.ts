@@ -17,9 +17,12 @@ const decoder = new TextDecoder();
  * const chunk = new ScoredChunk();
  * chunk.text("L1,");
  * chunk.bytes(new TextEncoder().encode("−5\n"));
+ * chunk.plainField(new TextEncoder().encode("L2"), 0, 2); // => true
+ * chunk.plainField(new TextEncoder().encode(" L3"), 0, 3); // => false
+ * chunk.bytes(new TextEncoder().encode("7\n"));
  * let text = "";
  * chunk.flush((t) => (text += t));
- * text; // => "L1,−5\n"
+ * text; // => "L1,−5\nL2,7\n"
  */
 export class ScoredChunk {
   private buffer = Buffer.allocUnsafe(1 << 16);
@@ -34,11 +37,30 @@ export class ScoredChunk {
   /** Appends bytes (e.g. text encoded once and used many times). */
   bytes(b: Uint8Array): void {
     this.reserve(b.length);
-    // A line's bytes are few: copied one by one, which is faster than set() for so few.
+    this.buffer.set(b, this.used);
+    this.used += b.length;
+  }
+
+  /**
+   * Appends `length` bytes of `src` from `start` as a CSV field followed by a comma, when they
+   * need no quoting: no quote, comma or line break, and neither end a space, a control
+   * character or a byte of a non-ASCII character (which may be a Unicode space, as `csvField`
+   * reads `\s`). Returns false, appending nothing, otherwise: the caller writes `csvField(text)`.
+   */
+  plainField(src: Uint8Array, start: number, length: number): boolean {
+    const end = start + length;
+    if (length > 0 && (src[start] <= 0x20 || src[start] >= 0x80 || src[end - 1] <= 0x20 || src[end - 1] >= 0x80)) return false;
+    for (let i = start; i < end; i++) {
+      const b = src[i];
+      if (b === 0x22 || b === 0x2c || b === 0x0a || b === 0x0d) return false;
+    }
+    this.reserve(length + 1);
     const buffer = this.buffer;
     let at = this.used;
-    for (let i = 0; i < b.length; i++) buffer[at++] = b[i];
+    for (let i = start; i < end; i++) buffer[at++] = src[i];
+    buffer[at++] = 0x2c;
     this.used = at;
+    return true;
   }
 
   /** Hands what was appended to `output` and starts a new chunk; nothing when empty. */
