@@ -85,3 +85,20 @@ export function varcharColumn(chunk: DuckDBDataChunk, i: number): VarcharColumn 
   };
   return column;
 }
+
+/**
+ * Column `i` of a UBIGINT column with no NULL as 32-bit words, two per row (low first, as
+ * stored on little-endian machines): e.g. DuckDB's `hash()`, without a BigInt per row.
+ *
+ * @example
+ * import { openDuckDB } from "./duckdb-session";
+ * import { uint64Words } from "./chunk-columns";
+ * const db = await openDuckDB(".");
+ * const chunk = await (await db.stream("SELECT CAST(4294967298 AS UBIGINT)")).fetchChunk();
+ * [...uint64Words(chunk!, 0)]; // => [2, 1]
+ * db.closeSync();
+ */
+export function uint64Words(chunk: DuckDBDataChunk, i: number): Uint32Array {
+  const data = duckdb.vector_get_data(duckdb.data_chunk_get_vector(chunk.chunk, i), chunk.rowCount * 8);
+  return new Uint32Array(data.buffer, data.byteOffset, chunk.rowCount * 2);
+}

@@ -7,7 +7,7 @@ import { ScoreError, scoreOfBins, type CompiledRules, type LeadScore, type LeadV
 export interface LeadColumn {
   /** Row r's value, as the scorer reads it. */
   value(r: number): LeadValue;
-  /** Each row's value when it is a finite number; NaN where `value(r)` must be read instead. */
+  /** Each row's value when it is a finite number; NaN or ±Infinity where `value(r)` must be read instead. */
   numbers?: Float64Array;
   /** Each row's value as its index in `dictionary`; −1 where `value(r)` must be read instead. */
   codes?: Int32Array;
@@ -79,7 +79,7 @@ export function columnScorer<T>(
     if (numbers && codeOfNumber) {
       for (let r = 0; r < n; r++) {
         const x = numbers[r];
-        into[r] = x === x ? codeOfNumber(x) : safeCode(c, k, column.value(r));
+        into[r] = x - x === 0 ? codeOfNumber(x) : safeCode(c, k, column.value(r));
       }
     } else if (column.codes && column.dictionary) {
       const table = codesOfDictionary(k, column.dictionary);

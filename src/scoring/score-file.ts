@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
-import { float64Column, int32Column, varcharColumn, type VarcharColumn } from "../data/chunk-columns";
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBListValue, DuckDBVector } from "@duckdb/node-api";
+import { float64Column, int32Column, uint64Words, varcharColumn, type VarcharColumn } from "../data/chunk-columns";
+import { repeatedHashes } from "./repeated-hashes";
 import { DatasetError } from "../formats/dataset-error";
 import type { EventsReport } from "../data/load-report";
 import { openDuckDB } from "../data/duckdb-session";
@@ -153,7 +154,6 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
           p.event ? `add a column named as the event feature with its value as of the scoring point` : `add the column "${p.column}" (the persona attribute ${p.name}'s source.column)`,
         );
     const features = options.events ? await leadEventFeatures(db, expr, leadsPath, rules, options.events, asOf!, missing) : undefined;
-    const ids = await idCounts(db, expr, idColumn);
     const readKeys = [...fileKeys, ...personaKeys];
     const textOnly = new Set(personaInputs.filter((p) => !p.numeric && !p.computed).map((p) => p.column));
     const plan = await readPlan(db, expr, rules, readKeys, idColumn, textOnly, types);
@@ -191,6 +191,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
       chunk.catch(() => undefined); // its failure is raised where it is awaited
       return chunk;
     };
+    // Each id's hash is counted as the rows come; only ids whose hash repeats are grouped by their text after.
+    const hashes = repeatedHashes(Number(expected));
     let next = fetch();
     for (;;) {
       const chunk = await next;
@@ -198,6 +200,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
       next = fetch();
       const n = chunk.rowCount;
       const read = plan.reader(chunk);
+      hashes.add(read.hashes, n);
       const offset = rows;
       const lines = fast?.score(
         sources.map((from): LeadColumn => (typeof from === "number" ? read.columns[from] : { value: (r) => from[offset + r] })),
@@ -247,6 +250,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
     }
     out.flush(write);
     if (rows !== Number(expected)) throw await stoppedReadingError(leadsPath, expr, rows, Number(expected));
+    const [[blank]] = (await db.runAndReadAll("SELECT hash('')")).getRowsJS() as bigint[][];
+    const ids = await idCounts(db, expr, idColumn, [...hashes.repeated(), ...(hashes.seen(blank) ? [blank] : [])]);
     return {
       rows,
       scored,
@@ -387,15 +392,24 @@ function asOfOf(rules: ScoringRules, asOf: string | undefined, now: number): AsO
   return { column };
 }
 
+/** The id of a row as counted: trimmed, NULL as blank (its `hash()` is what the read plan hands out beside each row). */
+const countedId = (idColumn: string) => `trim(COALESCE(CAST(${quoteIdentifier(idColumn, "duckdb")} AS VARCHAR), ''))`;
+/** Up to this many hashes are looked up as a list; more, and DuckDB groups the hashes itself. */
+const HASH_LIST_MAX = 10_000;
+
 /**
- * Blank and duplicated ids of the leads file, counted by DuckDB before anything is written.
- * Grouping a million distinct texts is costly: ids are grouped by their hash first, and only
- * the ids whose hash is on more than one row (and blank ones) are grouped by their text.
+ * Blank and duplicated ids of the leads file, counted by DuckDB. Grouping a million distinct
+ * texts is costly: only the ids whose hash is in `hashes` (those on more than one row, and
+ * blank's, as the rows were read) are grouped by their text; none when it is empty.
  */
-async function idCounts(db: DuckDBConnection, expr: string, idColumn: string): Promise<IdCounts> {
-  const ids = `(SELECT trim(COALESCE(CAST(${quoteIdentifier(idColumn, "duckdb")} AS VARCHAR), '')) AS id FROM ${expr})`;
-  const repeatedHashes = `(SELECT hash(id) FROM ${ids} GROUP BY hash(id) HAVING count(*) > 1)`;
-  await db.run(`CREATE TEMP TABLE leadlab_id_counts AS SELECT id, count(*) AS rows FROM ${ids} WHERE id = '' OR hash(id) IN ${repeatedHashes} GROUP BY id`);
+async function idCounts(db: DuckDBConnection, expr: string, idColumn: string, hashes: readonly bigint[]): Promise<IdCounts> {
+  if (hashes.length === 0) return { blank: 0, duplicated: { ids: 0, rows: 0, examples: [] } };
+  const ids = `(SELECT ${countedId(idColumn)} AS id FROM ${expr})`;
+  const wanted =
+    hashes.length <= HASH_LIST_MAX
+      ? `hash(id) IN (${hashes.map((h) => `${h}::UBIGINT`).join(", ")})`
+      : `id = '' OR hash(id) IN (SELECT hash(id) FROM ${ids} GROUP BY hash(id) HAVING count(*) > 1)`;
+  await db.run(`CREATE TEMP TABLE leadlab_id_counts AS SELECT id, count(*) AS rows FROM ${ids} WHERE ${wanted} GROUP BY id`);
   const [blank] = (await db.runAndReadAll(`SELECT COALESCE(sum(rows), 0) FROM leadlab_id_counts WHERE id = ''`)).getRowsJS();
   const repeated = `(SELECT id, rows FROM leadlab_id_counts WHERE id <> '' AND rows > 1)`;
   const [totals] = (await db.runAndReadAll(`SELECT count(*), COALESCE(sum(rows), 0) FROM ${repeated}`)).getRowsJS();
@@ -433,8 +447,8 @@ function requireColumns(rules: ScoringRules, keys: readonly string[], names: rea
 /** The query that reads the leads, and how to read the rows of its chunks. */
 interface ReadPlan {
   query: string;
-  /** For one chunk: the lead id of row r (as text, and as bytes in `ids`), the columns (in the order of the keys read), and `fill`, which puts row r's values in that order. */
-  reader(chunk: DuckDBDataChunk): { id(r: number): string; ids: VarcharColumn; columns: LeadColumn[]; fill(r: number, values: LeadValue[]): void };
+  /** For one chunk: the lead id of row r (as text, and as bytes in `ids`), the hash of each counted id (two words per row, see {@link uint64Words}), the columns (in the order of the keys read), and `fill`, which puts row r's values in that order. */
+  reader(chunk: DuckDBDataChunk): { id(r: number): string; ids: VarcharColumn; hashes: Uint32Array; columns: LeadColumn[]; fill(r: number, values: LeadValue[]): void };
 }
 
 /** DuckDB column types whose every value is a double, or an integer a double holds as its text reads (so no text need be read). */
@@ -470,64 +484,80 @@ async function readPlan(
   const dictionaries = await sampleDictionaries(db, expr, keys.filter((_, j) => !numeric[j]), text);
   // `inner` reads each column once; `flags` says whether a number's text is canonical; the
   // outer select hands out the number or code, and the text where they do not apply.
+  // `inner` reads each column once; `flags` says whether a number's text is canonical; the
+  // outer select hands out the number or code (`plain` where it applies, or the value is
+  // NULL), and every text of a row where one does not apply, as one list (`f`, NULL elsewhere).
   const inner = [`${text(idColumn)} AS id`];
   const flags: string[] = [];
   const select = ["id"];
+  const plain: string[] = [];
+  const texts: string[] = [];
   const kinds: ("number" | "code" | "text")[] = [];
   const dictionary: string[][] = [];
+  // A number column's value: the number where finite, NaN where NULL (read as blank), +Infinity where its text is in `f`.
+  const number = (j: number, finite: string, value: string, raw: string) =>
+    `CASE WHEN ${finite} THEN ${value} WHEN ${raw} IS NULL THEN CAST('NaN' AS DOUBLE) ELSE CAST('Infinity' AS DOUBLE) END AS x${j}`;
   for (const [j, key] of keys.entries()) {
     const dict = dictionaries.get(key);
     const column = quoteIdentifier(key, "duckdb");
     if (numeric[j] && EXACT_NUMBER_TYPES.has(types.get(key) ?? "")) {
       inner.push(`COALESCE(isfinite(${column}), false) AS ok${j}`, `${column} AS n${j}`);
-      select.push(`CASE WHEN ok${j} THEN CAST(n${j} AS DOUBLE) ELSE CAST('NaN' AS DOUBLE) END AS x${j}`, `CASE WHEN NOT ok${j} THEN COALESCE(CAST(n${j} AS VARCHAR), '') END AS v${j}`);
+      select.push(number(j, `ok${j}`, `CAST(n${j} AS DOUBLE)`, `n${j}`));
+      plain.push(`(ok${j} OR n${j} IS NULL)`);
+      texts.push(`COALESCE(CAST(n${j} AS VARCHAR), '')`);
       kinds.push("number");
     } else if (numeric[j]) {
       inner.push(`CAST(${column} AS VARCHAR) AS r${j}`, `TRY_CAST(CAST(${column} AS VARCHAR) AS DOUBLE) AS d${j}`);
       flags.push(`COALESCE(isfinite(d${j}) AND (CAST(d${j} AS VARCHAR) = r${j} OR CAST(TRY_CAST(r${j} AS BIGINT) AS VARCHAR) = r${j}), false) AS ok${j}`);
-      select.push(`CASE WHEN ok${j} THEN d${j} ELSE CAST('NaN' AS DOUBLE) END AS x${j}`, `CASE WHEN NOT ok${j} THEN COALESCE(r${j}, '') END AS v${j}`);
+      select.push(number(j, `ok${j}`, `d${j}`, `r${j}`));
+      plain.push(`(ok${j} OR r${j} IS NULL)`);
+      texts.push(`COALESCE(r${j}, '')`);
       kinds.push("number");
     } else if (dict) {
       const type = `leadlab_dictionary_${j}`;
       await db.run(`CREATE TYPE ${type} AS ENUM (${dict.map((v) => quoteString(v, "duckdb")).join(", ")})`);
       inner.push(`TRY_CAST(${text(key)} AS ${type}) AS e${j}`, `${text(key)} AS r${j}`);
-      select.push(`COALESCE(CAST(enum_code(e${j}) AS INTEGER), -1) AS x${j}`, `CASE WHEN e${j} IS NULL THEN r${j} END AS v${j}`);
+      select.push(`COALESCE(CAST(enum_code(e${j}) AS INTEGER), -1) AS x${j}`);
+      plain.push(`e${j} IS NOT NULL`);
+      texts.push(`r${j}`);
       kinds.push("code");
     } else {
       inner.push(`${text(key)} AS r${j}`);
       select.push(`r${j} AS v${j}`);
+      texts.push(`r${j}`);
       kinds.push("text");
     }
     dictionary.push(dict ?? []);
   }
+  select.push(plain.length ? `CASE WHEN NOT (${plain.join(" AND ")}) THEN [${texts.join(", ")}] END AS f` : "CAST(NULL AS VARCHAR[]) AS f");
+  inner.push(`hash(${countedId(idColumn)}) AS h`);
+  select.push("h");
   const query = `SELECT ${select.join(", ")} FROM (SELECT *${flags.length ? `, ${flags.join(", ")}` : ""} FROM (SELECT ${inner.join(", ")} FROM ${expr}))`;
   const reader = (chunk: DuckDBDataChunk) => {
     const columns: LeadColumn[] = [];
-    let v = 1;
-    // A column's texts are read only where its number or code does not apply: its vector is made then.
-    const textColumn = (i: number) => {
-      let texts: DuckDBVector | undefined;
-      return (r: number) => (texts ??= chunk.getColumnVector(i)).getItem(r) as string;
-    };
+    const f = 1 + keys.length;
+    // The texts of a row whose number or code does not apply; the list vector is made when first read.
+    let fallback: DuckDBVector | undefined;
+    const textOf = (r: number, j: number) => ((fallback ??= chunk.getColumnVector(f)).getItem(r) as DuckDBListValue).items[j] as string;
     for (let j = 0; j < keys.length; j++) {
       const kind = kinds[j];
       if (kind === "number") {
-        const numbers = float64Column(chunk, v);
-        // Blank is the common text of a number column (its missing values): known from the length alone.
-        const text = textColumn(v + 1);
-        const lengths = varcharColumn(chunk, v + 1);
-        v += 2;
-        columns.push({ numbers, value: (r) => (numbers[r] === numbers[r] ? numbers[r] : (lengths.locate(r), lengths.length === 0) ? "" : text(r)) });
+        const numbers = float64Column(chunk, 1 + j);
+        columns.push({ numbers, value: (r) => (numbers[r] - numbers[r] === 0 ? numbers[r] : numbers[r] === Infinity ? textOf(r, j) : "") });
       } else if (kind === "code") {
-        const codes = int32Column(chunk, v++);
-        const text = textColumn(v++);
+        const codes = int32Column(chunk, 1 + j);
         const dict = dictionary[j];
-        columns.push({ codes, dictionary: dict, value: (r) => (codes[r] >= 0 ? dict[codes[r]] : text(r)) });
-      } else columns.push({ value: textColumn(v++) });
+        columns.push({ codes, dictionary: dict, value: (r) => (codes[r] >= 0 ? dict[codes[r]] : textOf(r, j)) });
+      } else {
+        const texts = chunk.getColumnVector(1 + j);
+        columns.push({ value: (r) => texts.getItem(r) as string });
+      }
     }
+    let ids: DuckDBVector | undefined;
     return {
-      id: textColumn(0),
+      id: (r: number) => (ids ??= chunk.getColumnVector(0)).getItem(r) as string,
       ids: varcharColumn(chunk, 0),
+      hashes: uint64Words(chunk, f + 1),
       columns,
       fill(r: number, values: LeadValue[]) {
         for (let j = 0; j < columns.length; j++) values[j] = columns[j].value(r);
