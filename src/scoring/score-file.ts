@@ -456,16 +456,18 @@ const EXACT_NUMBER_TYPES = new Set(["DOUBLE", "BIGINT", "INTEGER", "SMALLINT", "
 
 /**
  * How each column reaches score(): exactly its text, but cheaper than one JS string per value
- * (numbers and codes are typed arrays over DuckDB's memory, see {@link float64Column}; nothing
- * read is NULL, so no validity masks are read; a text is NULL where its number or code applies):
+ * (numbers and codes are typed arrays over DuckDB's memory, see {@link float64Column}, and no
+ * validity mask is read):
  * - read only by numeric attributes: a DOUBLE when the text is DuckDB's canonical form of a
  *   finite number ("250", "-3", "2.5", "1e+20"), which the scorer's grammar reads as the same
- *   number; any other text (blank, " 75 ", "1e3", "NA", junk) comes as text. A column typed
- *   DOUBLE or integer (Parquet) comes as a DOUBLE when finite, with no text made: its text is
- *   DuckDB's shortest form of the same number;
+ *   number; NaN when NULL (read as blank); any other text (" 75 ", "1e3", "NA", junk) comes
+ *   in the row's list of texts. A column typed DOUBLE or integer (Parquet) comes as a DOUBLE
+ *   when finite, with no text made: its text is DuckDB's shortest form of the same number;
  * - other columns with few distinct values in the first rows: the code of the text in a
- *   dictionary of those values (an ENUM), and the text itself when it is not in it;
+ *   dictionary of those values (an ENUM), and the text in the row's list when it is not in it;
  * - the rest: text.
+ * The list of texts (every column's, in the order of the keys) is made only for the rows that
+ * need one: a million rows read as a few typed columns, an id and a hash.
  */
 async function readPlan(
   db: DuckDBConnection,

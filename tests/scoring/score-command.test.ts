@@ -77,6 +77,33 @@ test("--events --as-of: features from raw events as the loader computes them in 
   assert.ok(report.events && report.events.read > 100_000);
 });
 
+test("every cell after the id, value columns and reasons included, is what score() gives the closed sample deals (the column path, with --events)", async () => {
+  const rules = readScoringRules("rules/sample/scoring.yaml");
+  const { lines } = await scored("rules/sample/scoring.yaml", join(dir, "leads.csv"), { events: "data/sample/events.parquet", asOf: "created_date" });
+  assert.equal(lines[0], "deal_id,points,tier,grade,fit,engagement,win_chance,expected_amount,retained_chance,expected_value,value_tier,reasons");
+  const { table } = await loadDataset("data/sample/dataset.yaml");
+  const scorer = createScorer(rules, { missing: DEFAULT_MISSING });
+  const columns = scorer.keys.map((k) => table.column(k) as ArrayLike<unknown>);
+  const got = new Map(lines.slice(1).map((l) => [l.slice(0, l.indexOf(",")), l.slice(l.indexOf(",") + 1)]));
+  // Chances to six decimals, amounts to two, as plain numbers (no trailing zeros).
+  const round = (x: number, digits: number) => String(Number(x.toFixed(digits)));
+  let valued = 0;
+  for (let i = 0; i < table.n; i++) {
+    let s;
+    try {
+      s = scorer.scoreValues(columns.map((c) => c[i] as never));
+    } catch (e) {
+      if (e instanceof ScoreError) continue;
+      throw e;
+    }
+    const v = s.value!;
+    const cells = [s.points, s.tier ?? "", s.grade, s.fit, s.engagement, round(v.winChance, 6), round(v.expectedAmount, 2), round(v.retainedChance!, 6), round(v.expectedValue, 2), v.tier ?? ""];
+    assert.equal(got.get(table.ids[i]), `${cells.join(",")},"${s.reasons.join("; ").replace(/"/g, '""')}"`, table.ids[i]);
+    if (v.expectedValue > 0) valued++;
+  }
+  assert.ok(valued > 5000, "the value columns are exercised");
+});
+
 test("an upper-cased copy scores the same; the summary counts unknown categories per value, and duplicated ids", async () => {
   const options = { events: "data/sample/events.parquet", asOf: "created_date" };
   const original = await scored("rules/sample/scoring.yaml", join(dir, "leads.csv"), options);
@@ -264,7 +291,7 @@ test("a Latin-1 byte in the first rows, or a corrupt Parquet page, is one line n
   const options = { events: "data/sample/events.parquet", asOf: "created_date" };
   await assert.rejects(
     scored("rules/sample/scoring.yaml", join(dir, "corrupt.parquet"), options),
-    /corrupt\.parquet: DuckDB could not read the table: [^\n]+\. Fix: export the leads again \(the file may be truncated or corrupt\) as CSV with a header row, Parquet or NDJSON\.$/,
+    /corrupt\.parquet: DuckDB stopped reading after row [\d,]+ of 20,000 \(counting data rows\), so the rest were not scored: DuckDB could not read the table: [^\n]+\. Fix: export the leads again \(the file may be truncated or corrupt\) as CSV with a header row, Parquet or NDJSON\.$/,
   );
   const whole = await scored("rules/sample/scoring.yaml", join(dir, "leads.parquet"), options);
   assert.equal(whole.report.rows, 20_000);
