@@ -6,6 +6,7 @@ import { test } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { scoreFile } from "../../src/scoring/score-file";
 import { score, ScoreError, type LeadRecord } from "../../src/scoring/score";
+import { csvField } from "../../src/format/csv-line";
 import { FIXTURE_RULES, fixtureRules } from "./helpers";
 
 // `leadlab score` reads numbers and frequent categories through fast paths (DuckDB parses
@@ -127,6 +128,34 @@ test("Parquet with DOUBLE and BIGINT columns scores as score() scores DuckDB's t
     assert.deepEqual(reported, unknown);
     assert.ok((unknown.get("industry=Mining") ?? 0) > 100);
     db.closeSync();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("ids are written as csvField() writes their text: quoted where needed, long, non-ASCII, blank or NULL (Parquet, the ids copied as bytes)", async () => {
+  const ids = ["L1", "a,b", 'q"uote', " lead", "lead ", "L\u00a0", "\u00a0L", "", null, "é1", "lead-é", "a rather long lead id 0001", "long, with a comma, past twelve bytes", "x\ny", "tab\tinside", "ü".repeat(7)];
+  const dir = mkdtempSync(join(tmpdir(), "leadlab-score-ids-"));
+  try {
+    const db = await (await DuckDBInstance.create(":memory:")).connect();
+    const file = join(dir, "leads.parquet");
+    const values = ids.map((id, i) => `(${id === null ? "NULL" : `'${id.replace(/'/g, "''")}'`}, ${i % 2 === 0 ? 250 : 10}, '${i % 3 === 0 ? "SaaS" : "Retail"}')`);
+    await db.run(`COPY (SELECT * FROM (VALUES ${values.join(", ")}) AS t(lead_id, employees, industry)) TO '${file}' (FORMAT parquet)`);
+    db.closeSync();
+    const rules = fixtureRules();
+    const events = rules.attributes.filter((a) => "event" in a.source).map((a) => a.name);
+    // The event features and the other columns the rules read, blank (NULL) on every row.
+    const withBlanks = join(dir, "leads-all.parquet");
+    const db2 = await (await DuckDBInstance.create(":memory:")).connect();
+    await db2.run(`COPY (SELECT *, NULL::VARCHAR AS region, NULL::VARCHAR AS budget_confirmed, NULL::VARCHAR AS tech_stack, ${events.map((e) => `NULL::DOUBLE AS "${e}"`).join(", ")} FROM '${file}') TO '${withBlanks}' (FORMAT parquet)`);
+    db2.closeSync();
+    let out = "";
+    await scoreFile(FIXTURE_RULES, withBlanks, (t) => (out += t));
+    const want = ids.map((id, i) => {
+      const s = score(rules, { employees: i % 2 === 0 ? 250 : 10, industry: i % 3 === 0 ? "SaaS" : "Retail" });
+      return `${csvField(id ?? "")},${s.points},${s.tier},${s.grade},${s.fit},${s.engagement},"${s.reasons.join("; ").replace(/"/g, '""')}"\n`;
+    });
+    assert.equal(out.slice(out.indexOf("\n") + 1), want.join(""));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
