@@ -49,7 +49,8 @@ export async function scoreCommand(argv: string[], out: (text: string) => void, 
   // The output is opened when the first rows are scored, after the rules, the leads and the
   // events are read and checked; it replaces --out only once complete.
   let file: AtomicOutput | undefined;
-  const write = values.out === undefined ? out : { bytes: (chunk: Uint8Array) => (file ??= openAtomicOutput(values.out!)).write(chunk) };
+  // Each chunk is written at once, so its memory is reused for the next.
+  const write = values.out === undefined ? out : { bytes: (chunk: Uint8Array) => (file ??= openAtomicOutput(values.out!)).write(chunk), transient: true };
   try {
     const report = await scoreFile(rulesPath, leadsPath, write, { reasons, missing, onProgress: progress, id: values.id, events: values.events, asOf: values["as-of"], personas: values.personas });
     if (values.out) (file ??= openAtomicOutput(values.out)).commit();

@@ -2,9 +2,11 @@
  * Where {@link scoreFile} writes the scored CSV: a function taking text, or an object whose
  * `bytes` takes the same text as UTF-8 bytes (what `leadlab score --out` passes: the lines are
  * assembled as bytes and never become one JS string, which is several times faster). Each
- * chunk is a new array, the caller's to keep.
+ * chunk is a new array, the caller's to keep; with `transient`, the chunk is read during the
+ * call only (e.g. written to a file at once) and its memory is reused for the next chunk, which
+ * spares a million leads' worth of fresh memory.
  */
-export type ScoredOutput = ((text: string) => void) | { bytes(chunk: Uint8Array): void };
+export type ScoredOutput = ((text: string) => void) | { bytes(chunk: Uint8Array): void; transient?: boolean };
 
 const decoder = new TextDecoder();
 
@@ -67,10 +69,12 @@ export class ScoredChunk {
   flush(output: ScoredOutput): void {
     if (this.used === 0) return;
     const chunk = this.buffer.subarray(0, this.used);
-    this.buffer = Buffer.allocUnsafe(this.buffer.length);
     this.used = 0;
     if (typeof output === "function") output(decoder.decode(chunk));
-    else output.bytes(chunk);
+    else {
+      if (!output.transient) this.buffer = Buffer.allocUnsafe(this.buffer.length);
+      output.bytes(chunk);
+    }
   }
 
   private reserve(n: number): void {
