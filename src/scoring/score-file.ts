@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBListValue, DuckDBVector } from "@duckdb/node-api";
 import { float64Column, int32Column, uint64Words, varcharColumn, type VarcharColumn } from "../data/chunk-columns";
-import { repeatedHashes } from "./repeated-hashes";
 import { DatasetError } from "../formats/dataset-error";
 import type { EventsReport } from "../data/load-report";
 import { openDuckDB } from "../data/duckdb-session";
@@ -17,6 +16,7 @@ import { readScoringRules } from "./parse-scoring-rules";
 import { scoredInputs } from "./lead-value";
 import { compileRules, createScorer, ScoreError, type LeadScore, type LeadValue } from "./score";
 import { columnScorer, type LeadColumn } from "./column-scorer";
+import { repeatedHashes } from "./repeated-hashes";
 import { ScoredChunk, type ScoredOutput } from "./scored-output";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { csvField } from "../format/csv-line";
@@ -484,8 +484,6 @@ async function readPlan(
   const text = (key: string) => `COALESCE(CAST(${quoteIdentifier(key, "duckdb")} AS VARCHAR), '')`;
   const numeric = keys.map(numericOnly);
   const dictionaries = await sampleDictionaries(db, expr, keys.filter((_, j) => !numeric[j]), text);
-  // `inner` reads each column once; `flags` says whether a number's text is canonical; the
-  // outer select hands out the number or code, and the text where they do not apply.
   // `inner` reads each column once; `flags` says whether a number's text is canonical; the
   // outer select hands out the number or code (`plain` where it applies, or the value is
   // NULL), and every text of a row where one does not apply, as one list (`f`, NULL elsewhere).
