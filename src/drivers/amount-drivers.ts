@@ -1,5 +1,6 @@
 import { accountCodes } from "../data/account-codes";
 import type { AttributeMeta, Column, DealTable } from "../data/deal-table";
+import { gatherNumbers } from "../data/typed-column";
 import { benjaminiHochberg } from "../stats/fdr";
 import { chiSquareSurvival } from "../stats/chi-square-distribution";
 import { kruskalWallisOfRanks } from "../stats/kruskal-wallis";
@@ -138,7 +139,7 @@ export function amountDrivers(table: DealTable, options: AmountDriversOptions = 
   const won = from.filter((r) => table.won[r] === 1);
   const rows = Int32Array.from(won.filter((r) => amounts[r] > 0));
   if (won.length > rows.length) warnings.push(`${won.length - rows.length} won deals without a positive amount are left out`);
-  const amount = Float64Array.from(rows, (r) => amounts[r]);
+  const amount = gatherNumbers(amounts, rows);
   const exclude = new Set(options.exclude ?? []);
   const clusters = accountCodes(table, rows);
   if (rows.length < 2) {
