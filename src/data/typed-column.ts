@@ -96,15 +96,27 @@ export function typedColumn(values: readonly (string | null)[], type: AttributeT
  */
 export function gatherColumn(column: Column, index: Int32Array): Column {
   const n = index.length;
-  if (column instanceof Float64Array) {
-    const out = new Float64Array(n);
-    for (let r = 0; r < n; r++) out[r] = index[r] < 0 ? NaN : column[index[r]];
-    return out;
-  }
+  if (column instanceof Float64Array) return gatherNumbers(column, index);
   const c = column as unknown[];
   const out = new Array<unknown>(n);
   for (let r = 0; r < n; r++) out[r] = index[r] < 0 ? null : c[index[r]];
   return out as Column;
+}
+
+/**
+ * Picks numbers by index into a new Float64Array; index -1 gives NaN. A plain loop: what
+ * `Float64Array.from(index, (r) => x[r])` computes, without a call per element (the hot path of
+ * cross-validation on large tables).
+ *
+ * @example
+ * import { gatherNumbers } from "./typed-column";
+ * Array.from(gatherNumbers([0.5, 2], Int32Array.from([1, -1, 0]))); // => [2, NaN, 0.5]
+ */
+export function gatherNumbers(x: ArrayLike<number>, index: ArrayLike<number>): Float64Array {
+  const n = index.length;
+  const out = new Float64Array(n);
+  for (let r = 0; r < n; r++) out[r] = index[r] < 0 ? NaN : x[index[r]];
+  return out;
 }
 
 /**

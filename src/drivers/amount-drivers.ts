@@ -1,9 +1,10 @@
 import { accountCodes } from "../data/account-codes";
 import type { AttributeMeta, Column, DealTable } from "../data/deal-table";
+import { gatherNumbers } from "../data/typed-column";
 import { benjaminiHochberg } from "../stats/fdr";
 import { chiSquareSurvival } from "../stats/chi-square-distribution";
-import { kruskalWallis } from "../stats/kruskal-wallis";
-import { midRanks } from "../stats/mid-ranks";
+import { kruskalWallisOfRanks } from "../stats/kruskal-wallis";
+import { midRanks, type MidRanks } from "../stats/mid-ranks";
 import { rankDesignEffect } from "../stats/rank-design-effect";
 import { medianInterval } from "../stats/median-interval";
 import { TEST_MIN_GROUP, testGroups } from "./test-groups";
@@ -64,26 +65,33 @@ export interface AmountDriversResult {
   warnings: string[];
 }
 
-/** A label per group code: numbers as their observed range, categories as the level, "other", "(missing)". */
+/** A label per group code: numbers as their observed range, categories as the level, "other", "(missing)". One pass over the rows. */
 function groupLabels(column: Column, meta: AttributeMeta, rows: Int32Array, codes: Int32Array, groups: number, item?: string): string[] {
   if (item !== undefined) return [`has ${item}`, `lacks ${item}`, "(missing)"];
-  const labels: string[] = [];
-  for (let g = 0; g < groups; g++) {
-    const values = Array.from(rows).filter((_, i) => codes[i] === g).map((r) => column[r] as number | string | boolean | null);
-    const present = values.filter((v) => v !== null && !(typeof v === "number" && Number.isNaN(v)));
-    if (values.length === 0) labels.push(`(empty ${g})`);
-    else if (present.length === 0) labels.push("(missing)");
-    else if (meta.type === "numeric") {
-      const nums = present as number[];
-      const [lo, hi] = [Math.min(...nums), Math.max(...nums)];
-      const fmt = (x: number) => Number(x.toPrecision(4)).toLocaleString("en-US");
-      labels.push(lo === hi ? fmt(lo) : `${fmt(lo)}–${fmt(hi)}`);
-    } else {
-      const distinct = new Set(present.map(String));
-      labels.push(distinct.size === 1 ? [...distinct][0] : "(other)");
-    }
-  }
-  return labels;
+  const size = new Int32Array(groups);
+  const lo = new Float64Array(groups).fill(Infinity);
+  const hi = new Float64Array(groups).fill(-Infinity);
+  const levels: (Set<string> | null)[] = Array.from({ length: groups }, () => (meta.type === "numeric" ? null : new Set()));
+  const present = new Uint8Array(groups);
+  rows.forEach((r, i) => {
+    const g = codes[i];
+    size[g]++;
+    const v = column[r] as number | string | boolean | null;
+    if (v === null || (typeof v === "number" && Number.isNaN(v))) return;
+    present[g] = 1;
+    if (meta.type === "numeric") {
+      if ((v as number) < lo[g]) lo[g] = v as number;
+      if ((v as number) > hi[g]) hi[g] = v as number;
+    } else levels[g]!.add(String(v));
+  });
+  const fmt = (x: number) => Number(x.toPrecision(4)).toLocaleString("en-US");
+  return Array.from({ length: groups }, (_, g) => {
+    if (size[g] === 0) return `(empty ${g})`;
+    if (!present[g]) return "(missing)";
+    if (meta.type === "numeric") return lo[g] === hi[g] ? fmt(lo[g]) : `${fmt(lo[g])}–${fmt(hi[g])}`;
+    const distinct = levels[g]!;
+    return distinct.size === 1 ? [...distinct][0] : "(other)";
+  });
 }
 
 function bin(label: string, amounts: number[]): AmountBin {
@@ -91,15 +99,15 @@ function bin(label: string, amounts: number[]): AmountBin {
   return { label, n: amounts.length, median: m.median, lo: m.lo, hi: m.hi, coverage: m.coverage };
 }
 
-/** The bins and rank test of one grouping of the analysed rows. */
-function analyse(name: string, meta: AttributeMeta, column: Column, rows: Int32Array, amount: Float64Array, clusters: Int32Array | undefined, item?: string): Omit<AmountAttribute, "q" | "significant"> {
+/** The bins and rank test of one grouping of the analysed rows (`ranked`: the amounts' mid-ranks, shared by every grouping). */
+function analyse(name: string, meta: AttributeMeta, column: Column, rows: Int32Array, amount: Float64Array, ranked: MidRanks, clusters: Int32Array | undefined, item?: string): Omit<AmountAttribute, "q" | "significant"> {
   const { codes, groups } = testGroups(column, meta, rows, item);
   const labels = groupLabels(column, meta, rows, codes, groups, item);
   const byGroup: number[][] = Array.from({ length: groups }, () => []);
   codes.forEach((g, i) => byGroup[g].push(amount[i]));
   const bins = byGroup.flatMap((a, g) => (a.length ? [bin(labels[g], a)] : []));
-  const kw = kruskalWallis(amount, codes);
-  const deff = clusters && !Number.isNaN(kw.p) ? rankDesignEffect(midRanks(amount).ranks, codes, clusters) : 1;
+  const kw = kruskalWallisOfRanks(ranked, codes);
+  const deff = clusters && !Number.isNaN(kw.p) ? rankDesignEffect(ranked.ranks, codes, clusters) : 1;
   const big = bins.filter((b) => b.n >= TEST_MIN_GROUP).map((b) => b.median);
   const spread = big.length >= 2 && Math.min(...big) > 0 ? Math.max(...big) / Math.min(...big) : NaN;
   return { name, attribute: meta.name, role: meta.role, bins, h: kw.h, df: kw.df, designEffect: deff, p: Number.isNaN(kw.p) ? NaN : chiSquareSurvival(kw.h / deff, kw.df), spread };
@@ -131,24 +139,25 @@ export function amountDrivers(table: DealTable, options: AmountDriversOptions = 
   const won = from.filter((r) => table.won[r] === 1);
   const rows = Int32Array.from(won.filter((r) => amounts[r] > 0));
   if (won.length > rows.length) warnings.push(`${won.length - rows.length} won deals without a positive amount are left out`);
-  const amount = Float64Array.from(rows, (r) => amounts[r]);
+  const amount = gatherNumbers(amounts, rows);
   const exclude = new Set(options.exclude ?? []);
   const clusters = accountCodes(table, rows);
   if (rows.length < 2) {
     return { dataset: table.name, ...(table.amountCurrency ? { currency: table.amountCurrency } : {}), n: rows.length, overall: rows.length ? bin("all won deals", [...amount]) : { label: "all won deals", n: 0, median: NaN, lo: NaN, hi: NaN, coverage: 0 }, fdr, attributes: [], verdict: "too few won deals with an amount to analyse deal size", warnings: [...warnings, "amount: fewer than 2 won deals with an amount; the analysis is skipped"] };
   }
   const found: Omit<AmountAttribute, "q" | "significant">[] = [];
+  const ranked = midRanks(amount);
   for (const meta of table.attributes) {
     if (meta.role === "exclude" || meta.type === "date" || exclude.has(meta.name)) continue;
     const column = table.columns[meta.name];
     if (meta.type !== "multi") {
-      found.push(analyse(meta.name, meta, column, rows, amount, clusters));
+      found.push(analyse(meta.name, meta, column, rows, amount, ranked, clusters));
       continue;
     }
     const counts = new Map<string, number>();
     for (const r of rows) for (const item of new Set((column as (string[] | null)[])[r] ?? [])) counts.set(item, (counts.get(item) ?? 0) + 1);
     const items = [...counts].filter(([, c]) => c >= TEST_MIN_GROUP && c <= rows.length - TEST_MIN_GROUP).map(([v]) => v).sort();
-    for (const item of items) found.push(analyse(`${meta.name} = ${item}`, meta, column, rows, amount, clusters, item));
+    for (const item of items) found.push(analyse(`${meta.name} = ${item}`, meta, column, rows, amount, ranked, clusters, item));
   }
   const q = benjaminiHochberg(found.map((a) => a.p));
   const attributes = found

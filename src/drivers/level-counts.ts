@@ -42,23 +42,27 @@ export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike
 
 function numericLevels(x: Float64Array, y: ArrayLike<number>, missing: LevelCount, dates: boolean): LevelCount[] {
   const text = (v: number) => (dates ? new Date(v).toISOString().slice(0, 10) : String(v));
-  const order: number[] = [];
+  // the known values sorted natively, and the events per value summed in row order
+  const known = new Float64Array(x.length);
+  const eventsAt = new Map<number, number>();
+  let m = 0;
   for (let i = 0; i < x.length; i++) {
     if (Number.isNaN(x[i])) {
       missing.n++;
       missing.events += y[i];
-    } else order.push(i);
+      continue;
+    }
+    known[m++] = x[i];
+    if (y[i] !== 0) eventsAt.set(x[i], (eventsAt.get(x[i]) ?? 0) + y[i]);
   }
-  order.sort((a, b) => x[a] - x[b]);
+  const sorted = known.subarray(0, m).sort();
   const values: number[] = [], counts: number[] = [], events: number[] = [];
-  for (const i of order) {
-    if (values.length && values[values.length - 1] === x[i]) {
-      counts[counts.length - 1]++;
-      events[events.length - 1] += y[i];
-    } else {
-      values.push(x[i]);
+  for (const v of sorted) {
+    if (values.length && values[values.length - 1] === v) counts[counts.length - 1]++;
+    else {
+      values.push(v);
       counts.push(1);
-      events.push(y[i]);
+      events.push(eventsAt.get(v) ?? 0);
     }
   }
   const ends = quantilePreBins(counts, NUMERIC_LEVELS);

@@ -1,4 +1,5 @@
 import type { AttributeMeta, Column } from "../data/deal-table";
+import { gatherNumbers } from "../data/typed-column";
 import { quantilePreBins } from "../stats/binning/pre-bins";
 
 /** Groups per numeric attribute in the independence test. */
@@ -28,7 +29,8 @@ export function testGroups(column: Column, meta: AttributeMeta, rows: Int32Array
     return { codes, groups: 3 };
   }
   if (column instanceof Float64Array) {
-    const values = Array.from(rows, (r) => column[r]).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+    const picked = gatherNumbers(column, rows);
+    const values = picked.filter((x) => !Number.isNaN(x)).sort();
     const distinct: number[] = [];
     const counts: number[] = [];
     for (const x of values) {

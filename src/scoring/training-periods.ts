@@ -1,3 +1,4 @@
+import { gatherNumbers } from "../data/typed-column";
 import { timeOrderedFolds } from "../model/time-ordered-folds";
 
 /** The training part cut into consecutive periods by time, with the holdout as a last period. */
@@ -34,7 +35,7 @@ export function trainingPeriods(
   if (!time) return { reason: "the deals have no dates" };
   const dated = train.filter((r) => !Number.isNaN(time[r])).length;
   if (dated < 2 * MIN_PERIOD_OUTCOMES * periods) return { reason: `only ${dated} training deals have a date` };
-  const { period } = timeOrderedFolds(Float64Array.from(train, (r) => time[r]), periods);
+  const { period } = timeOrderedFolds(gatherNumbers(time, train), periods);
   const rows = Array.from({ length: periods }, (_, p) => Int32Array.from(train.filter((_, i) => period[i] === p)));
   for (const [p, r] of rows.entries()) {
     const wins = r.reduce((s, row) => s + won[row], 0);

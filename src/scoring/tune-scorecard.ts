@@ -28,7 +28,7 @@ import { cardPoints } from "./points-scale";
 import { createScorer, gradeOf, type LeadRecord } from "./score";
 import { Scorecard, type Reference } from "./scorecard";
 import type { ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
-import { gatherColumn } from "../data/typed-column";
+import { gatherColumn, gatherNumbers } from "../data/typed-column";
 import { readableEdges } from "../stats/binning/readable-edges";
 import { binMatch } from "./bin-match";
 import { binnedInputOf } from "./binned-input";
@@ -109,13 +109,12 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   /** An attribute encoded for the card with the given bins (counted on the training rows). */
   const encode = (a: DriverAttribute, binSet: BinSet): Encoding => ({ name: a.name, attribute: a, binSet, ...woeOf(a, binSet, binEvidence(binSet, missingOf(a))) });
   const significant = chooseCandidates(d.attributes, o);
-  const pick = (x: Float64Array, rows: Int32Array) => Float64Array.from(rows, (r) => x[r]);
 
   // Selection (and the choice of finer bins) on an evenly spaced subset when large: on
   // time-ordered folds (fit on earlier periods, validate on the next) when the deals have dates,
   // judged by the worst of those folds, so an attribute must help in every period, not on average.
   const selectRows = train.length > SELECTION_ROWS ? evenlySpaced(train, yTrain, SELECTION_ROWS) : { rows: train, y: yTrain };
-  const foldList = "periods" in timeline && time ? timeOrderedFolds(Float64Array.from(selectRows.rows, (r) => time[r]), PERIODS).folds : undefined;
+  const foldList = "periods" in timeline && time ? timeOrderedFolds(gatherNumbers(time, selectRows.rows), PERIODS).folds : undefined;
   const criterion = foldList ? "worst" : "mean";
 
   // Each candidate with finer bins where they pay on those folds ({@link chooseFinerBins}): judged
@@ -144,7 +143,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
 
   // Forward selection on cross-validated AUC, on the same rows and folds.
   const columns: Record<string, Float64Array> = {};
-  for (const [name, e] of encoded) columns[name] = pick(e.woe, selectRows.rows);
+  for (const [name, e] of encoded) columns[name] = gatherNumbers(e.woe, selectRows.rows);
   const selection = candidates.length
     ? forwardSelect(columns, selectRows.y, { maxFeatures: o.maxAttributes, folds: o.folds, seed: o.seed, l2: 1, foldList, criterion })
     : { selected: [] as string[], steps: [], stopReason: "exhausted" as const, criterion: "mean" as const, warnings: ["no candidate attribute: nothing predicts wins on the training part"] };
@@ -157,10 +156,10 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   let l2 = 0;
   for (;;) {
     // The penalty is chosen by cross-validation on the selection rows (scaled to the training size), then fitted on every training row.
-    const Xs = selected.map((name) => pick(encoded.get(name)!.woe, selectRows.rows));
+    const Xs = selected.map((name) => gatherNumbers(encoded.get(name)!.woe, selectRows.rows));
     const scaleUp = train.length / selectRows.rows.length;
     l2 = selected.length ? chooseL2(Xs, selectRows.y, L2_GRID, { folds: o.folds, seed: o.seed, foldList }).l2 * scaleUp : 0;
-    model = fitLogistic(selected.map((name) => pick(encoded.get(name)!.woe, train)), yTrain, { l2 });
+    model = fitLogistic(selected.map((name) => gatherNumbers(encoded.get(name)!.woe, train)), yTrain, { l2 });
     const wrong = selected.findIndex((_, j) => !(model.coefficients[j] > 0));
     if (wrong < 0) break;
     warnings.push(`${selected[wrong]}: its coefficient (${model.coefficients[wrong].toFixed(3)}) contradicts its weight of evidence once the other attributes are known; dropped and refitted`);
@@ -172,8 +171,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   // on the training part by the card's cross-validated AUC on the selection folds, then refitted.
   const cvL2 = l2 / (train.length / selectRows.rows.length);
   const cvAuc = (card: readonly Encoding[]) =>
-    card.length ? crossValidatedAuc(card.map((e) => pick(e.woe, selectRows.rows)), selectRows.y, { l2: cvL2, folds: o.folds, seed: o.seed, foldList }).meanAuc : 0.5;
-  const fit = (card: readonly Encoding[]) => fitLogistic(card.map((e) => pick(e.woe, train)), yTrain, { l2 });
+    card.length ? crossValidatedAuc(card.map((e) => gatherNumbers(e.woe, selectRows.rows)), selectRows.y, { l2: cvL2, folds: o.folds, seed: o.seed, foldList }).meanAuc : 0.5;
+  const fit = (card: readonly Encoding[]) => fitLogistic(card.map((e) => gatherNumbers(e.woe, train)), yTrain, { l2 });
   /** A card's points (base and per bin) for a fitted model, and the points of rows (only some attributes' points, without the base, when `only` is given). */
   const scored = (card: readonly Encoding[], m: typeof model) => {
     const { basePoints, binPoints } = cardPoints(o.scale, m.intercept, card.map((c, j) => c.evidence.map((w) => m.coefficients[j] * w)));
@@ -212,7 +211,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
 
   const roundedCard = exactCard.map((e) =>
     e.binSet.type === "numeric" && !e.binSet.indicator
-      ? encode(e.attribute, readableEdges(e.binSet, pick(work.columns[e.attribute.attribute] as Float64Array, train), yTrain, { wholeUnits: countsDays(work.attribute(e.attribute.attribute)) }))
+      ? encode(e.attribute, readableEdges(e.binSet, gatherNumbers(work.columns[e.attribute.attribute] as Float64Array, train), yTrain, { wholeUnits: countsDays(work.attribute(e.attribute.attribute)) }))
       : e,
   );
   const roundedModel = fit(roundedCard);
@@ -268,7 +267,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     references.push({ name, auc: { auc: a.auc, lo: a.lo, hi: a.hi }, vsScorecard: { diff: c.diff, lo: c.lo, hi: c.hi, p: c.p } });
   };
   const best = d.attributes.find((a) => a.leakage === null && a.type !== "date");
-  if (best) addReference(`best single attribute (${best.name})`, pick(woeOf(best).woe, test));
+  if (best) addReference(`best single attribute (${best.name})`, gatherNumbers(woeOf(best).woe, test));
   const counts = table.attributes.filter((a) => a.feature?.aggregate === "count" && a.feature.windowDays === Math.max(...table.attributes.filter((x) => x.feature).map((x) => x.feature!.windowDays)));
   if (counts.length)
     addReference(

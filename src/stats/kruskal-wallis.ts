@@ -1,5 +1,5 @@
 import { chiSquareSurvival } from "./chi-square-distribution";
-import { midRanks } from "./mid-ranks";
+import { midRanks, type MidRanks } from "./mid-ranks";
 
 /** The result of {@link kruskalWallis}. */
 export interface KruskalWallisResult {
@@ -33,7 +33,24 @@ export function kruskalWallis(values: ArrayLike<number>, groups: ArrayLike<numbe
     if (!Number.isFinite(values[i])) throw new Error(`kruskalWallis: values must be finite numbers; value ${i} is ${values[i]}`);
     if (!(Number.isInteger(groups[i]) && groups[i] >= 0)) throw new Error(`kruskalWallis: group codes must be integers ≥ 0; code ${i} is ${groups[i]}`);
   }
-  const { ranks, ties } = midRanks(values);
+  return kruskalWallisOfRanks(midRanks(values), groups);
+}
+
+/**
+ * {@link kruskalWallis} from the values' mid-ranks, already computed (several groupings of the
+ * same values need them once): the same numbers.
+ *
+ * @param ranked `midRanks(values)`
+ * @param groups the group code (0-based) of each value
+ * @example
+ * import { kruskalWallisOfRanks } from "./kruskal-wallis";
+ * import { midRanks } from "./mid-ranks";
+ * kruskalWallisOfRanks(midRanks([1, 2, 3, 4, 5, 6]), [0, 0, 0, 1, 1, 1]).h.toFixed(4); // => "3.8571"
+ */
+export function kruskalWallisOfRanks(ranked: MidRanks, groups: ArrayLike<number>): KruskalWallisResult {
+  const { ranks, ties } = ranked;
+  const n = ranks.length;
+  if (groups.length !== n) throw new Error(`kruskalWallisOfRanks: ${n} ranks but ${groups.length} group codes`);
   const sums = new Map<number, { r: number; n: number }>();
   for (let i = 0; i < n; i++) {
     const s = sums.get(groups[i]) ?? { r: 0, n: 0 };

@@ -9,7 +9,7 @@
  *
  * @param ranks the rank of each row among all rows
  * @param codes the group of each row, 0-based
- * @param clusters the cluster of each row (-1 = a cluster of its own)
+ * @param clusters the cluster of each row as a code 0, 1, … (as `accountCodes` gives; -1 = a cluster of its own): memory grows with the largest code times the groups
  * @example
  * import { rankDesignEffect } from "./rank-design-effect";
  * // each cluster holds two identical rows: they count as one observation, not two
@@ -20,7 +20,11 @@ export function rankDesignEffect(ranks: ArrayLike<number>, codes: Int32Array, cl
   const n = new Float64Array(groups);
   const sum = new Float64Array(groups);
   for (let i = 0; i < codes.length; i++) (n[codes[i]]++, (sum[codes[i]] += ranks[i]));
-  const byCluster = new Map<number, number>(); // key cluster·groups + g → summed residual
+  // summed residual per (cluster, group), in the order the pairs first appear (as a Map would keep them)
+  const clusterCodes = clusters.reduce((m, c) => Math.max(m, c), -1) + 1;
+  const slot = new Int32Array(clusterCodes * groups).fill(-1);
+  const keys: number[] = [];
+  const residual: number[] = [];
   const within = new Float64Array(groups);
   const between = new Float64Array(groups);
   const clusterCount = new Float64Array(groups);
@@ -34,10 +38,15 @@ export function rankDesignEffect(ranks: ArrayLike<number>, codes: Int32Array, cl
       continue;
     }
     const key = clusters[i] * groups + g;
-    if (!byCluster.has(key)) clusterCount[g]++;
-    byCluster.set(key, (byCluster.get(key) ?? 0) + e);
+    if (slot[key] < 0) {
+      slot[key] = keys.length;
+      keys.push(key);
+      residual.push(0);
+      clusterCount[g]++;
+    }
+    residual[slot[key]] += e;
   }
-  for (const [key, e] of byCluster) between[key % groups] += e * e;
+  keys.forEach((key, s) => (between[key % groups] += residual[s] * residual[s]));
   let weighted = 0, total = 0;
   for (let g = 0; g < groups; g++) {
     if (n[g] < 2 || clusterCount[g] < 2 || within[g] <= 0) continue;

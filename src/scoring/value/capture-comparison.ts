@@ -1,3 +1,4 @@
+import { gatherNumbers } from "../../data/typed-column";
 import { quantiles } from "../../model/quantile-cuts";
 import { seededRandom } from "../../stats/random";
 import { capturedShares, rankOrder } from "./captured-share";
@@ -60,7 +61,7 @@ export interface CaptureInput {
 export function compareCapture(input: CaptureInput): CaptureAtShare[] {
   const m = input.valueScore.length;
   const retainedIndex = input.retainedRevenue ? Array.from({ length: m }, (_, i) => i).filter((i) => !input.retainedKnown || input.retainedKnown[i]) : [];
-  const sub = <T extends number>(xs: ArrayLike<T>) => Float64Array.from(retainedIndex, (i) => xs[i]);
+  const sub = (xs: ArrayLike<number>) => gatherNumbers(xs, retainedIndex);
   const sets = [
     { score: [input.valueScore, input.winScore], value: input.wonRevenue, map: null as number[] | null },
     ...(input.retainedRevenue ? [{ score: [sub(input.valueScore), sub(input.winScore)], value: sub(input.retainedRevenue), map: retainedIndex }] : []),
@@ -68,7 +69,7 @@ export function compareCapture(input: CaptureInput): CaptureAtShare[] {
   // per lead share, per set, per score (value, win): one pass over each ranking for all shares
   const estimate = (weights?: Float64Array) => {
     const bySet = sets.map((s) => {
-      const w = weights && s.map ? Float64Array.from(s.map, (i) => weights[i]) : weights;
+      const w = weights && s.map ? gatherNumbers(weights, s.map) : weights;
       return s.score.map((score, k) => capturedShares(score, s.orders[k], s.value, input.shares, w));
     });
     return input.shares.map((_, q) => bySet.map((byScore) => byScore.map((shares) => shares[q])));
