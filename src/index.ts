@@ -135,7 +135,8 @@ export { writeSample, type WriteSampleOptions, type SampleSummary } from "./samp
 export { SAMPLE_GROUND_TRUTH, type Effect, type GroundTruthEffect, type SampleGroundTruth } from "./sample/ground-truth";
 
 // Scoring rules: tune and export
-export { tuneScorecard, leadRecord, SELECTION_ROWS, MAX_CANDIDATES, MAX_ROUNDING_COST } from "./scoring/tune-scorecard";
+export { tuneScorecard, SELECTION_ROWS, MAX_CANDIDATES, MAX_ROUNDING_COST } from "./scoring/tune-scorecard";
+export { leadRecord, leadRecordReader } from "./scoring/lead-record";
 export { resolveTuneOptions, type TuneOptions, type ResolvedTuneOptions, type Scale } from "./scoring/tune-options";
 export { Scorecard, type ScorecardParts, type Reference, type AucEstimate } from "./scoring/scorecard";
 export { RunSummarySchema, RetentionBlockSchema, SurvivalStepSchema, SUMMARY_SCHEMA_PATH, summarySchemaText, parseRunSummary, type RunSummary, type RetentionBlock, type SurvivalStep } from "./formats/summary-schema";

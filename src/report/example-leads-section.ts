@@ -2,7 +2,7 @@ import type { DealTable } from "../data/deal-table";
 import { formatCount } from "../format/count";
 import { createScorer } from "../scoring/score";
 import type { Scorecard } from "../scoring/scorecard";
-import { leadRecord } from "../scoring/tune-scorecard";
+import { leadRecord } from "../scoring/lead-record";
 import { escapeHtml } from "./escape-html";
 import { htmlTable, type TableCell } from "./html-table";
 import { reportSection } from "./report-sections";

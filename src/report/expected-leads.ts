@@ -1,7 +1,7 @@
 import type { DealTable } from "../data/deal-table";
 import { createScorer } from "../scoring/score";
 import type { Scorecard } from "../scoring/scorecard";
-import { leadRecord } from "../scoring/tune-scorecard";
+import { leadRecord } from "../scoring/lead-record";
 
 const DAY = 86_400_000;
 /** The average month, in days. */

@@ -24,7 +24,8 @@ import { createScorer } from "../scoring/score";
 import { scoreStability } from "../scoring/score-stability";
 import type { Scorecard } from "../scoring/scorecard";
 import { resolveTuneOptions, type TuneOptions } from "../scoring/tune-options";
-import { leadRecord, tuneScorecard } from "../scoring/tune-scorecard";
+import { leadRecordReader } from "../scoring/lead-record";
+import { tuneScorecard } from "../scoring/tune-scorecard";
 
 /** Options of {@link quarterlyRun}: the tuner's, plus last quarter's rules and the persona names. */
 export interface QuarterlyRunOptions extends TuneOptions {
@@ -143,7 +144,8 @@ export async function quarterlyRun(input: string | DealTable, options: Quarterly
   if (table.attributes.some((a) => a.framework !== undefined)) {
     onProgress("testing the qualification frameworks on the same holdout");
     const scorer = createScorer(card.rules, { reasons: 0 });
-    const scores = Float64Array.from({ length: table.n }, (_, r) => scorer(leadRecord(table, r)).points);
+    const read = leadRecordReader(table, scorer.keys);
+    const scores = Float64Array.from({ length: table.n }, (_, r) => scorer(read(r)).points);
     // the attributes the drivers set aside as leakage are set aside here too
     const setAside = Object.fromEntries(card.drivers.attributes.filter((a) => a.leakage !== null && !a.leakageKept).map((a) => [a.attribute, a.leakage!]));
     frameworks = evaluateFrameworks(table, { scorecard: { name: "tuned scorecard", scores }, setAside });

@@ -3,7 +3,7 @@ import type { DealTable } from "../data/deal-table";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { populationStability, type PopulationStability } from "../model/population-stability";
 import { createScorer } from "./score";
-import { leadRecord } from "./tune-scorecard";
+import { leadRecordReader } from "./lead-record";
 
 /** How the score distribution under a set of rules moved between the deals they were tuned on and the deals after. */
 export type ScoreStability =
@@ -44,6 +44,7 @@ export function scoreStability(rules: ScoringRules, table: DealTable): ScoreStab
   const from = Date.parse(`${range.from}T00:00:00Z`);
   const end = Date.parse(`${range.to}T00:00:00Z`) + 86400000;
   const scorer = createScorer(rules, { reasons: 0 });
+  const read = leadRecordReader(table, scorer.keys);
   const before: number[] = [];
   const after: number[] = [];
   let last = -Infinity;
@@ -51,7 +52,7 @@ export function scoreStability(rules: ScoringRules, table: DealTable): ScoreStab
     const t = split.dates[r];
     if (!(t >= from)) continue;
     const side = t < end ? before : after;
-    side.push(scorer(leadRecord(table, r)).points);
+    side.push(scorer(read(r)).points);
     if (t >= end) last = Math.max(last, t);
   }
   if (before.length === 0) return { unavailable: `no deal of the table is dated in the rules' range ${range.from} to ${range.to}` };

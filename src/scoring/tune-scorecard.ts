@@ -1,5 +1,5 @@
 import { formatPercent } from "../format/percent";
-import { DealTable, type Column } from "../data/deal-table";
+import { DealTable } from "../data/deal-table";
 import { drivers } from "../drivers/drivers";
 import type { DriverAttribute } from "../drivers/drivers-result";
 import { aucWithCI, auc, compareAuc } from "../model/auc";
@@ -25,7 +25,8 @@ import { trainingPeriods } from "./training-periods";
 import { verdictProblems } from "./verdict-checks";
 import { gradeMatrix, quartileCuts } from "./grade-matrix";
 import { cardPoints } from "./points-scale";
-import { createScorer, gradeOf, type LeadRecord } from "./score";
+import { createScorer, gradeOf } from "./score";
+import { leadRecordReader } from "./lead-record";
 import { Scorecard, type Reference } from "./scorecard";
 import type { ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
 import { gatherColumn, gatherNumbers } from "../data/typed-column";
@@ -276,7 +277,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     );
   if (previous) {
     const scorer = createScorer(previous, { reasons: 0 });
-    addReference("previous rules", Float64Array.from(test, (r) => scorer(leadRecord(work, r)).points));
+    const read = leadRecordReader(work, scorer.keys);
+    addReference("previous rules", Float64Array.from(test, (r) => scorer(read(r)).points));
   }
 
   const tiers = chooseTiers(trainPoints, yTrain, testPoints, yTest, o.tierNames, o);
@@ -359,7 +361,6 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     trainPoints,
     testPoints,
     winDrivers: d,
-    record: (r) => leadRecord(table, r),
     seed: o.seed,
     tierNames: o.tierNames,
     keep: o.keep,
@@ -471,25 +472,5 @@ function scorecardAttribute(a: DriverAttribute, set: BinSet, points: number[], t
       trainDeals: b.n,
     })),
   };
-}
-
-/**
- * The record the runtime scorer reads for one deal of a table: every attribute's value keyed
- * by its column (behavioural features by name, decayed counts too), multi-valued ones as their list.
- *
- * @example
- * import { DealTable, leadRecord } from "leadlab";
- * const t = new DealTable({ name: "d", ids: ["a"], won: Uint8Array.from([1]), attributes: [{ name: "seats", type: "numeric", role: "product", source: "spec", table: "deals" }], columns: { seats: Float64Array.from([3]) }, holdout: { by: "random", fraction: 0.25, seed: 1 } });
- * leadRecord(t, 0); // => { seats: 3 }
- */
-export function leadRecord(table: DealTable, row: number): LeadRecord {
-  const record: Record<string, LeadRecord[string]> = {};
-  for (const a of table.attributes) {
-    const c: Column = table.columns[a.name];
-    const v = c instanceof Float64Array ? c[row] : (c as unknown[])[row];
-    record[a.name] = (typeof v === "number" && Number.isNaN(v) ? null : v) as LeadRecord[string];
-  }
-  for (const [name, c] of Object.entries(table.decayed?.columns ?? {})) record[name] = Number.isNaN(c[row]) ? null : c[row];
-  return record;
 }
 

@@ -16,7 +16,7 @@ import { readableBinLabels, readableBinText, type LabelledBin } from "../../src/
 import { expectedLeads } from "../../src/report/expected-leads";
 import { exampleLeads } from "../../src/report/example-leads-section";
 import { score } from "../../src/scoring/score";
-import { leadRecord } from "../../src/scoring/tune-scorecard";
+import { leadRecord } from "../../src/scoring/lead-record";
 import type { QuarterlyRun } from "../../src/run/quarterly-run";
 import { sampleRun } from "../helpers/sample-fixture";
 import { reportHtml } from "../../src/report/report-html";

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { DealTable } from "../../src/data/deal-table";
 import { SAMPLE_GROUND_TRUTH } from "../../src/sample/ground-truth";
 import { createScorer } from "../../src/scoring/score";
-import { leadRecord } from "../../src/scoring/tune-scorecard";
+import { leadRecord } from "../../src/scoring/lead-record";
 import { compileValue } from "../../src/scoring/lead-value";
 import { fitAmountCard } from "../../src/scoring/value/amount-card";
 import { capturedShare, rankOrder } from "../../src/scoring/value/captured-share";

@@ -6,7 +6,8 @@ import { cardPoints } from "../../src/scoring/points-scale";
 import { parseScoringRules } from "../../src/scoring/parse-scoring-rules";
 import { score } from "../../src/scoring/score";
 import type { ScoringRules } from "../../src/formats/scoring-rules-schema";
-import { leadRecord, tuneScorecard } from "../../src/scoring/tune-scorecard";
+import { leadRecord } from "../../src/scoring/lead-record";
+import { tuneScorecard } from "../../src/scoring/tune-scorecard";
 
 /*
  * Both scales end to end, as a consumer applies them: the sample is tuned with each scale, the

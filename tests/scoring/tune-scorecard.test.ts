@@ -8,7 +8,8 @@ import { splitHoldout } from "../../src/data/holdout-split";
 import { pointsScale } from "../../src/scoring/points-scale";
 import { createScorer, score } from "../../src/scoring/score";
 import { parseScoringRules } from "../../src/scoring/parse-scoring-rules";
-import { leadRecord, tuneScorecard } from "../../src/scoring/tune-scorecard";
+import { leadRecord } from "../../src/scoring/lead-record";
+import { tuneScorecard } from "../../src/scoring/tune-scorecard";
 import { seededRandom } from "../../src/stats/random";
 import { sampleScorecard, sampleTable, sampleTruth } from "../helpers/sample-fixture";
 

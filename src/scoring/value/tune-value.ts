@@ -10,7 +10,8 @@ import type { BinSet } from "../../stats/binning/bin";
 import { binMatch } from "../bin-match";
 import { binnedInputOf } from "../binned-input";
 import { chooseTiers } from "../choose-tiers";
-import { createScorer, type LeadRecord } from "../score";
+import { leadRecordReader } from "../lead-record";
+import { createScorer } from "../score";
 import { fitAmountCard, MIN_AMOUNT_DEALS, type AmountCard, type AmountCandidate } from "./amount-card";
 import { compareCapture, type CaptureAtShare } from "./capture-comparison";
 import { fitRetentionCard, type RetentionCard } from "./retention-card";
@@ -30,8 +31,6 @@ export interface ValueInputs {
   testPoints: Float64Array;
   /** The drivers of winning on the training part: attributes they set aside as leakage stay off the value cards. */
   winDrivers: DriversResult;
-  /** The record of a table row, as the runtime scorer reads it. */
-  record: (row: number) => LeadRecord;
   seed: number;
   tierNames: readonly string[];
   keep: readonly string[];
@@ -162,7 +161,8 @@ export function tuneValue(table: DealTable, inputs: ValueInputs): ValueModel | {
 
   // Expected values as the runtime scorer computes them from the block.
   const scorer = createScorer({ ...rules, value: block }, { reasons: 0 });
-  const valueOf = (rows: Int32Array) => Float64Array.from(rows, (r) => scorer(inputs.record(r)).value!.expectedValue);
+  const read = leadRecordReader(table, scorer.keys);
+  const valueOf = (rows: Int32Array) => Float64Array.from(rows, (r) => scorer(read(r)).value!.expectedValue);
   const trainValue = valueOf(train);
   const testValue = valueOf(test);
   const yTest = Uint8Array.from(test, (r) => table.won[r]);
