@@ -1,3 +1,4 @@
+import { accountCodes } from "../data/account-codes";
 import type { AttributeMeta, Column, DealTable } from "../data/deal-table";
 import { gatherColumn } from "../data/typed-column";
 import type { BinSet } from "../stats/binning/bin";
@@ -51,7 +52,7 @@ export function drivers(table: DealTable, options: DriversOptions = {}): Drivers
   }
   const candidates = table.attributes.filter((a) => a.role !== "exclude" && !o.exclude.has(a.name));
   const found: DriverAttribute[] = [];
-  const clusters = clusterCodes(table, outcome.rows);
+  const clusters = accountCodes(table, outcome.rows);
   for (const meta of candidates) found.push(...analyseAttribute(table, meta, outcome, o, clusters));
 
   const q = benjaminiHochberg(found.map((a) => a.p));
@@ -77,19 +78,6 @@ export function drivers(table: DealTable, options: DriversOptions = {}): Drivers
   for (const a of found) warnings.push(...a.warnings.map((w) => `${a.name}: ${w}`));
   for (const a of found) if (a.leakageQuestion) warnings.push(`${a.name}: ${a.leakageQuestion}`);
   return new DriversResult({ ...base, attributes: found, verdict, warnings, ...(outcome.survival ? { overallSurvival: survivalOf("all customers", outcome.survival.days, outcome.survival.churned, o.horizonDays) } : {}) });
-}
-
-/** The group (account) of each analysed row as a code, or undefined when deals are not grouped. */
-function clusterCodes(table: DealTable, rows: Int32Array): Int32Array | undefined {
-  if (!table.groups) return undefined;
-  const index = new Map<string, number>();
-  const keys = table.groups.keys;
-  return Int32Array.from(rows, (r) => {
-    const k = keys[r];
-    if (k === null) return -1;
-    if (!index.has(k)) index.set(k, index.size);
-    return index.get(k)!;
-  });
 }
 
 /** The values of a column at the given rows, as `assignBins` reads them. */

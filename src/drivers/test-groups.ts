@@ -56,12 +56,27 @@ export function testGroups(column: Column, meta: AttributeMeta, rows: Int32Array
     });
     return { codes, groups: ends.length + 1 };
   }
+  // one pass: each row's level as a provisional id (missing -1), and the deals per level
   const c = column as (string | boolean | null)[];
-  const counts = new Map<string, number>();
-  for (const r of rows) if (c[r] !== null) counts.set(String(c[r]), (counts.get(String(c[r])) ?? 0) + 1);
+  const ids = new Map<string, number>();
+  const counts: number[] = [];
+  const provisional = new Int32Array(rows.length);
+  rows.forEach((r, i) => {
+    const v = c[r];
+    if (v === null) {
+      provisional[i] = -1;
+      return;
+    }
+    const key = typeof v === "string" ? v : String(v);
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = counts.push(0) - 1));
+    counts[id]++;
+    provisional[i] = id;
+  });
   const threshold = meta.type === "boolean" ? 1 : TEST_MIN_GROUP;
-  const levels = [...counts].filter(([, n]) => n >= threshold).map(([v]) => v).sort();
+  const levels = [...ids].filter(([, id]) => counts[id] >= threshold).map(([v]) => v).sort();
   const index = new Map(levels.map((v, i) => [v, i]));
-  rows.forEach((r, i) => (codes[i] = c[r] === null ? levels.length + 1 : (index.get(String(c[r])) ?? levels.length)));
+  const codeOf = Int32Array.from([...ids.keys()], (v) => index.get(v) ?? levels.length);
+  provisional.forEach((id, i) => (codes[i] = id < 0 ? levels.length + 1 : codeOf[id]));
   return { codes, groups: levels.length + 2 };
 }
