@@ -80,10 +80,11 @@ export async function eventFeatures(
   options: EventFeatureOptions,
 ): Promise<EventFeatures> {
   const windows = eventWindows(spec);
-  const { label, scale } = await stageEvents(db, spec, ctx, options);
+  const staged = await stageEvents(db, spec, ctx, options);
+  const { label, scale } = staged;
   const progress = options.onProgress ?? (() => {});
   progress("events: read; checking them");
-  const counts = await checkEvents(db, spec, label, options.dateFormat);
+  const counts = await checkEvents(db, spec, staged, options.dateFormat);
   // ev keeps the rows with no key, time or type (counted above); the queries below skip them.
 
   progress(`events: ${counts.n} rows; indexing the deals' scoring points`);
@@ -147,10 +148,12 @@ const num = (x: unknown) => Number(x ?? 0);
 
 /**
  * Reads the events into the temp table `ev` in one pass over the source: key, type, instant
- * (epoch ms) and value parsed, with the raw text kept only where a time or value failed to parse.
- * Returns the table's label and the scale values are summed at.
+ * (epoch ms) and value parsed, with a flag where a time or value failed to parse (a flag, not
+ * the raw text: a text column of 10 million mostly empty cells costs hundreds of MB).
+ * Returns the table's label, the scale values are summed at, and how to read the raw text of
+ * one source row again (to name a value that failed).
  */
-async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableContext, options: EventFeatureOptions): Promise<{ label: string; scale: number }> {
+async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableContext, options: EventFeatureOptions): Promise<StagedEvents> {
   // A CSV is read as text (as deals are), so that keys keep their leading zeros and every bad
   // time or value is named with its row below, rather than guessed from a sample of the file.
   const { expr, where } = await openTable(db, spec, ctx, { csvAllText: true, nullTokens: [...options.missing] });
@@ -193,31 +196,45 @@ async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableCon
   const whole = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/.test(valueType);
   const scale = whole ? 1 : VALUE_SCALE;
   const value = whole ? "CAST(v0 AS BIGINT)" : `TRY_CAST(round(TRY_CAST(v0 AS DOUBLE) * ${VALUE_SCALE}) AS HUGEINT)`;
-  // One pass over the source: parsed columns, and the raw text only where it failed to parse
-  // (row order is kept, so the first bad row can be numbered without a window over every row).
+  // One pass over the source: parsed columns, and flags where a time or value failed to parse
+  // (row order is kept, so the first bad row is numbered by its position and read again from
+  // the source by it).
+  const source = `(SELECT ${inner} FROM ${expr})`;
   await runUserQuery(
     db,
     `CREATE OR REPLACE TEMP TABLE ev AS SELECT k, ms, t, v, time0 IS NULL AS no_time,
-       CASE WHEN time0 IS NOT NULL AND ms IS NULL THEN CAST(time0 AS VARCHAR) END AS bad_time,
-       CASE WHEN v0 IS NOT NULL AND v IS NULL THEN CAST(v0 AS VARCHAR) END AS bad_value
-     FROM (SELECT *, ${ms} AS ms, ${value} AS v FROM (SELECT ${inner} FROM ${expr}))`,
+       time0 IS NOT NULL AND ms IS NULL AS bad_time, v0 IS NOT NULL AND v IS NULL AS bad_value
+     FROM (SELECT *, ${ms} AS ms, ${value} AS v FROM ${source})`,
     where,
   );
-  return { label, scale };
+  const rawAt = async (column: "time0" | "v0", row: number) =>
+    (await runUserQuery(db, `SELECT CAST(${column} AS VARCHAR) AS raw FROM ${source} LIMIT 1 OFFSET ${row - 1}`, where)).getRowObjectsJS()[0]?.raw;
+  return { label, scale, rawAt };
+}
+
+/** The events staged in the temp table `ev` ({@link stageEvents}). */
+interface StagedEvents {
+  label: string;
+  scale: number;
+  /** The raw text of a time (`time0`) or value (`v0`) at a row of the source, counting from 1. */
+  rawAt: (column: "time0" | "v0", row: number) => Promise<unknown>;
 }
 
 /** Counts the staged events and those with no key, time or type; throws on the first time or value that did not parse. */
-async function checkEvents(db: DuckDBConnection, spec: EventsSpec, label: string, dateFormat: string | undefined): Promise<{ n: number; noKey: number; noTime: number; noType: number }> {
+async function checkEvents(db: DuckDBConnection, spec: EventsSpec, staged: StagedEvents, dateFormat: string | undefined): Promise<{ n: number; noKey: number; noTime: number; noType: number }> {
+  const { label } = staged;
   const [counts] = (
     await db.runAndReadAll(
       `SELECT count(*) AS n, count(*) FILTER (WHERE k IS NULL) AS no_key, count(*) FILTER (WHERE no_time) AS no_time,
-              count(*) FILTER (WHERE t IS NULL) AS no_type, count(bad_time) AS bad_times, count(bad_value) AS bad_values FROM ev`,
+              count(*) FILTER (WHERE t IS NULL) AS no_type, count(*) FILTER (WHERE bad_time) AS bad_times, count(*) FILTER (WHERE bad_value) AS bad_values FROM ev`,
     )
   ).getRowObjectsJS();
-  const firstBad = async (column: string) =>
-    (await db.runAndReadAll(`SELECT r, ${column} AS raw FROM (SELECT row_number() OVER () AS r, ${column} FROM ev) WHERE ${column} IS NOT NULL ORDER BY r LIMIT 1`)).getRowObjectsJS()[0];
+  const firstBad = async (flag: "bad_time" | "bad_value", column: "time0" | "v0") => {
+    const [{ r }] = (await db.runAndReadAll(`SELECT r FROM (SELECT row_number() OVER () AS r, ${flag} FROM ev) WHERE ${flag} ORDER BY r LIMIT 1`)).getRowObjectsJS();
+    return { r, raw: await staged.rawAt(column, num(r)) };
+  };
   if (num(counts.bad_times) > 0) {
-    const bad = await firstBad("bad_time");
+    const bad = await firstBad("bad_time", "time0");
     throw new DatasetError(
       `not a date in the expected format ${dateFormat ?? "ISO 8601 (YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)"}`,
       { file: label, field: spec.time, row: num(bad.r), value: bad.raw },
@@ -225,7 +242,7 @@ async function checkEvents(db: DuckDBConnection, spec: EventsSpec, label: string
     );
   }
   if (num(counts.bad_values) > 0) {
-    const bad = await firstBad("bad_value");
+    const bad = await firstBad("bad_value", "v0");
     throw new DatasetError(
       "not a number (or beyond ±1e29)",
       { file: label, field: spec.value, row: num(bad.r), value: bad.raw },
