@@ -7,18 +7,17 @@ import { screenAttributes, type AttributeScreen } from "./attribute-screening";
 import { prepareGower } from "../cluster/gower";
 import { mixedColumnsFromTable, type MixedColumn } from "../cluster/mixed-column";
 import { personaAttributes, type LeftOutAttribute } from "./persona-attributes";
-import { personaCustomers } from "./persona-customers";
+import { personaCustomers, type PersonaCustomers } from "./persona-customers";
 import { personaProfile } from "./persona-profile";
 import { applyPersonaNames, defaultPersonaNames, personaNameParts, ruleNameParts, type NamingAttribute } from "./persona-names";
 import { resolvePersonasOptions, type PersonasOptions, type ResolvedPersonasOptions } from "./personas-options";
 import { PersonasResult, type Persona, type PersonaAttribute, type PersonaMedoid, type Rate } from "./personas-result";
 import { rankScaler } from "../cluster/rank-scaler";
 import { rateOf } from "./rate";
-import { seededRandom } from "../stats/random";
 import { clusterWithMinimumSize } from "./sized-clustering";
-import { applyRulesToColumns, formatRule, OTHER_PERSONA } from "./persona-rule";
+import { applyRulesToColumns, OTHER_PERSONA } from "./persona-rule";
 import { customerRetainedRevenue, rankByRetainedRevenue } from "./retained-revenue";
-import { learnRuleList } from "./learn-rule-list";
+import { learnAssignmentRules, personaAssignment, RULE_MIN_PURITY } from "./persona-assignment";
 import { clusterTraits, type Trait } from "./traits";
 
 /**
@@ -77,32 +76,8 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   progress(`personas: ${customers.rows.length.toLocaleString("en-US")} customers (${customers.definition})`);
 
   // attributes and their weights
-  const choice = o.attributes ? { names: [...o.attributes], leftOut: [] as LeftOutAttribute[] } : personaAttributes(table, { drivers: o.drivers, exclude: o.exclude });
-  if (choice.names.length === 0) throw new Error("personas: no attribute to describe customers by (no firmographic, demographic or behavioural attribute); name some with `attributes`");
-  const rawCustomers = mixedColumnsFromTable(table, choice.names, customers.rows);
-  const screens = weigh(rawCustomers, o);
-  const attributes = choice.names.map((name, i): PersonaAttribute => {
-    const meta = table.attribute(name);
-    const s = screens[i];
-    return {
-      name,
-      type: meta.type,
-      kind: rawCustomers[i].kind,
-      role: meta.role,
-      ...(meta.feature ? { feature: meta.feature } : {}),
-      ...(meta.separator !== undefined ? { separator: meta.separator } : {}),
-      weight: s.weight,
-      association: s.association,
-      partner: s.partner,
-      reason: s.reason,
-    };
-  });
-  if (o.weights === "association" && screens.every((s) => s.weight === 1 && s.association < 0.2))
-    warnings.push("no attribute is associated with another (Cramér's V ≥ 0.2): the customers show no structure to group them by, so every attribute weighs the same");
-  const keptIndex = attributes.map((a, i) => (a.weight > 0 ? i : -1)).filter((i) => i >= 0);
-  const kept = keptIndex.map((i) => attributes[i]);
-  const weights = Object.fromEntries(kept.map((a) => [a.name, a.weight]));
-  const rawKept = keptIndex.map((i) => rawCustomers[i]);
+  const { choice, rawCustomers, attributes, kept, weights, rawKept, warning } = weighedAttributes(table, customers, o);
+  if (warning) warnings.push(warning);
 
   // cluster the customers on the rank scale of their numeric attributes
   const scalers = rawKept.map((c) => (c.kind === "numeric" ? rankScaler(c.values) : null));
@@ -173,7 +148,7 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   const allTraits: Trait[][] = [];
   for (let c = 0; c < k; c++) allTraits.push(clustering.sizes[c] > 0 ? clusterTraits(rawKept, clustering.labels, c) : []);
   // assignment rules; a persona is named by the conditions of its main rule (the one that assigns most of its customers)
-  const rules = learnRuleList(rawKept, clustering.labels, { maxDepth: RULE_DEPTH, minPurity: RULE_MIN_PURITY });
+  const rules = learnAssignmentRules(rawKept, clustering.labels);
   const mainRule = (c: number) => rules.rules.find((r) => r.persona === c);
   const parts = allTraits.map((t, c) => {
     const rule = mainRule(c);
@@ -235,49 +210,14 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   // how the rules fare: on every clustered customer, and cross-validated
   const names = list.map((p, c) => (c < m ? p.name : `${OTHER_PERSONA} (anti-persona ${antiOf(c)!.id})`));
   const ruleLabels = applyRulesToColumns(rules, rawDeals);
-  const noPersona = ruleLabels.reduce((s, l) => s + (l < 0 || l >= m ? 1 : 0), 0);
-  const assignment = {
-    rules: rules.rules.map((r) => ({
-      persona: r.persona < m ? list[r.persona].id : OTHER_PERSONA,
-      ...(r.persona >= m ? { antiPersona: antiOf(r.persona)!.id } : {}),
-      personaIndex: r.persona,
-      conditions: r.conditions.map((x) => ({ ...x, ...("values" in x ? { values: [...x.values] } : {}) })),
-      support: r.support,
-      purity: r.purity,
-      text: formatRule(r, names),
-    })),
-    fidelity: rules.fidelity,
-    coverage: rules.coverage,
-    precision: rules.precision,
-    heldOutFidelity: heldOutFidelity(o.seed, rawKept, clustering.labels),
-    bySegment: segmentFidelity(applyRulesToColumns(rules, rawKept), clustering.labels, list.map((p, c) => (c < m ? p.id : antiOf(c)!.id))),
-    otherShare: n ? noPersona / n : 0,
-    text: [...rules.rules.map((r) => formatRule(r, names)), `otherwise ${OTHER_PERSONA}`],
-  };
+  const ids = list.map((p, c) => (c < m ? p.id : antiOf(c)!.id));
+  const assignment = personaAssignment(rules, rawKept, clustering.labels, ruleLabels, { ids, names, personas: m }, o.seed);
   if (rules.fidelity < 0.7)
     warnings.push(`the assignment rules give only ${formatPercent(rules.fidelity)} of the customers their own persona (fidelity < 70%): the personas are hard to tell apart with simple rules`);
 
   // the segment of deals not to chase is sought only among the deals no rule matches
-  const otherRows = Int32Array.from(Array.from(ruleLabels).flatMap((l, r) => (l < 0 ? [r] : [])));
-  if (o.antiPersonas && otherRows.length >= MIN_OTHER_DEALS) {
-    progress(`personas: clustering the ${otherRows.length.toLocaleString("en-US")} closed deals no persona rule matches, for anti-personas`);
-    const position = new Map(Array.from(otherRows, (r, i) => [r, i]));
-    const otherRetention = retention ? Array.from(retention.rows).flatMap((r, i) => (position.has(r) ? [[position.get(r)!, retention.y[i]] as const] : [])) : [];
-    const deal = dealAntiPersona({
-      columns: mixedColumnsFromTable(table, kept.map((a) => a.name), otherRows),
-      scope: `closed deals no persona rule matches (persona "${OTHER_PERSONA}")`,
-      weights,
-      won: Uint8Array.from(otherRows, (r) => table.won[r]),
-      ...(retention ? { retention: { rows: Int32Array.from(otherRetention, (x) => x[0]), y: Uint8Array.from(otherRetention, (x) => x[1]) } } : {}),
-      naming,
-      seed: o.seed,
-      sample: Math.min(o.sample, DEAL_SAMPLE),
-      bootstraps: Math.min(o.bootstraps, DEAL_BOOTSTRAPS),
-      kMax: o.kMax ?? 8,
-      maxTraits: o.maxTraits,
-    });
-    if (deal) antiPersonas.push(deal);
-  }
+  const deal = o.antiPersonas ? otherDealsAntiPersona(table, ruleLabels, retention, kept.map((a) => a.name), weights, naming, o) : null;
+  if (deal) antiPersonas.push(deal);
 
   // what the clustering said, persona by persona
   warnings.unshift(...clustering.warnings.filter((w) => !/^cluster \d+ of k/.test(w)));
@@ -322,62 +262,12 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   });
 }
 
-/**
- * A leaf of the rule tree names a persona when at least 60 % of its customers are in it; the
- * customers of a less pure leaf are "other", not a catch-all named after one persona.
- */
-const RULE_MIN_PURITY = 0.6;
-
-/**
- * Depth of the rule tree: the sample's personas need up to six conditions (industry, seniority,
- * size) to be told apart with fidelity ≥ 85 %; deeper rules stop being readable.
- */
-const RULE_DEPTH = 6;
-
 /** Parts of a name drawn from traits, for a persona no rule assigns. */
 const TRAIT_NAME_PARTS = 3;
 
-/** Per cluster: its customers, and the share of them the rules give it (NaN for an empty cluster). */
-function segmentFidelity(given: Int32Array, labels: Int32Array, ids: readonly string[]): { id: string; customers: number; fidelity: number }[] {
-  const size = new Array<number>(ids.length).fill(0);
-  const same = new Array<number>(ids.length).fill(0);
-  labels.forEach((l, i) => {
-    if (l < 0) return;
-    size[l]++;
-    if (given[i] === l) same[l]++;
-  });
-  return ids.map((id, c) => ({ id, customers: size[c], fidelity: size[c] ? same[c] / size[c] : NaN }));
-}
-
-/** Folds of the cross-validated fidelity: each customer is held out once, with a quarter of the others. */
-const FOLDS = 4;
-
-/**
- * Fidelity of the rule learner on customers it did not see, cross-validated: the customers are
- * dealt into 4 seeded random folds, and every customer is given the persona of rules learned on
- * the other 3 folds. (The table's holdout is the newest deals when split by time, and their
- * customers' retention is not decided yet.) NaN when no customer has a cluster.
- */
-function heldOutFidelity(seed: number, columns: readonly MixedColumn[], labels: Int32Array): number {
-  const random = seededRandom(seed);
-  const fold = Int32Array.from(labels, () => Math.floor(random() * FOLDS));
-  let m = 0;
-  let same = 0;
-  for (let f = 0; f < FOLDS; f++) {
-    const trainLabels = Int32Array.from(labels, (l, i) => (fold[i] === f ? -1 : l));
-    if (trainLabels.every((l) => l < 0)) continue;
-    const given = applyRulesToColumns(learnRuleList(columns, trainLabels, { maxDepth: RULE_DEPTH, minPurity: RULE_MIN_PURITY }), columns);
-    labels.forEach((l, i) => {
-      if (fold[i] !== f || l < 0) return;
-      m++;
-      if (given[i] === l) same++;
-    });
-  }
-  return m ? same / m : NaN;
-}
-
 /** Traits per persona in the side-by-side profile. */
 const PROFILE_TRAITS = 4;
+
 
 /** Fewer "other" deals than this are too few to look for a segment among. */
 const MIN_OTHER_DEALS = 50;
@@ -385,6 +275,73 @@ const MIN_OTHER_DEALS = 50;
 /** The clustering of closed deals for anti-personas is secondary: a smaller sample and fewer resamples keep it quick. */
 const DEAL_SAMPLE = 1000;
 const DEAL_BOOTSTRAPS = 10;
+
+/**
+ * The anti-persona among the closed deals no persona rule matches (persona "other"): their
+ * cluster that wins least, when clearly below the rest (see `dealAntiPersona`); null when there
+ * are too few such deals or no cluster stands out.
+ */
+function otherDealsAntiPersona(
+  table: DealTable,
+  ruleLabels: Int32Array,
+  retention: PersonaCustomers["retention"],
+  attributes: readonly string[],
+  weights: Record<string, number>,
+  naming: readonly NamingAttribute[],
+  o: ResolvedPersonasOptions,
+): AntiPersona | null {
+  const otherRows = Int32Array.from(Array.from(ruleLabels).flatMap((l, r) => (l < 0 ? [r] : [])));
+  if (otherRows.length < MIN_OTHER_DEALS) return null;
+  o.onProgress(`personas: clustering the ${otherRows.length.toLocaleString("en-US")} closed deals no persona rule matches, for anti-personas`);
+  const position = new Map(Array.from(otherRows, (r, i) => [r, i]));
+  const otherRetention = retention ? Array.from(retention.rows).flatMap((r, i) => (position.has(r) ? [[position.get(r)!, retention.y[i]] as const] : [])) : [];
+  return dealAntiPersona({
+    columns: mixedColumnsFromTable(table, [...attributes], otherRows),
+    scope: `closed deals no persona rule matches (persona "${OTHER_PERSONA}")`,
+    weights,
+    won: Uint8Array.from(otherRows, (r) => table.won[r]),
+    ...(retention ? { retention: { rows: Int32Array.from(otherRetention, (x) => x[0]), y: Uint8Array.from(otherRetention, (x) => x[1]) } } : {}),
+    naming: [...naming],
+    seed: o.seed,
+    sample: Math.min(o.sample, DEAL_SAMPLE),
+    bootstraps: Math.min(o.bootstraps, DEAL_BOOTSTRAPS),
+    kMax: o.kMax ?? 8,
+    maxTraits: o.maxTraits,
+  });
+}
+
+/** The candidate attributes of the customers, their weights (see `screenAttributes`), and those that weigh. */
+function weighedAttributes(table: DealTable, customers: PersonaCustomers, o: ResolvedPersonasOptions) {
+  const choice = o.attributes ? { names: [...o.attributes], leftOut: [] as LeftOutAttribute[] } : personaAttributes(table, { drivers: o.drivers, exclude: o.exclude });
+  if (choice.names.length === 0) throw new Error("personas: no attribute to describe customers by (no firmographic, demographic or behavioural attribute); name some with `attributes`");
+  const rawCustomers = mixedColumnsFromTable(table, choice.names, customers.rows);
+  const screens = weigh(rawCustomers, o);
+  const attributes = choice.names.map((name, i): PersonaAttribute => {
+    const meta = table.attribute(name);
+    const s = screens[i];
+    return {
+      name,
+      type: meta.type,
+      kind: rawCustomers[i].kind,
+      role: meta.role,
+      ...(meta.feature ? { feature: meta.feature } : {}),
+      ...(meta.separator !== undefined ? { separator: meta.separator } : {}),
+      weight: s.weight,
+      association: s.association,
+      partner: s.partner,
+      reason: s.reason,
+    };
+  });
+  const warning =
+    o.weights === "association" && screens.every((s) => s.weight === 1 && s.association < 0.2)
+      ? "no attribute is associated with another (Cramér's V ≥ 0.2): the customers show no structure to group them by, so every attribute weighs the same"
+      : null;
+  const keptIndex = attributes.map((a, i) => (a.weight > 0 ? i : -1)).filter((i) => i >= 0);
+  const kept = keptIndex.map((i) => attributes[i]);
+  const weights = Object.fromEntries(kept.map((a) => [a.name, a.weight]));
+  const rawKept = keptIndex.map((i) => rawCustomers[i]);
+  return { choice, rawCustomers, attributes, kept, weights, rawKept, warning };
+}
 
 /** The weight of every candidate attribute, by the chosen weighting. */
 function weigh(columns: readonly MixedColumn[], o: ResolvedPersonasOptions): AttributeScreen[] {
