@@ -298,59 +298,22 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     brier: yTest.length ? brierScore(testProb, yTest) : NaN,
     baseRate: yTest.length ? testWins / yTest.length : NaN,
   };
-  const strength = metrics.auc.auc >= 0.8 ? "strong" : metrics.auc.auc >= 0.7 ? "useful" : "weak";
-  const aucText = `holdout AUC ${metrics.auc.auc.toFixed(3)} [${metrics.auc.lo.toFixed(3)}, ${metrics.auc.hi.toFixed(3)}]`;
-  const verdict = !canTest
-    ? "cannot validate: the holdout has no wins or no losses"
-    : aboveChance && !usable
-      ? `not usable: ${notUsableBecause.join("; ")}; ${aucText}; do not rank leads with these rules`
-      : !usable
-      ? `no usable signal: ${chosen.length ? `${aucText} includes 0.5` : "no attribute predicts wins on the training part"}; do not rank leads with these rules`
-      : `${strength} scorecard: ${aucText} on ${yTest.length} deals the rules were not fitted on, with ${chosen.length} attributes`;
+  const verdict = cardVerdict({ canTest, aboveChance, notUsableBecause, auc: metrics.auc, holdoutDeals: yTest.length, attributes: chosen.length });
 
-  const rounded = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : 0);
-  const rules: ScoringRules = {
-    apiVersion: "leadlab/v1",
-    kind: "ScoringRules",
-    metadata: {
-      ...table.provenance,
-      counts: { deals: table.n, won, lost: table.n - won, train: train.length, holdout: test.length },
-      seed: o.seed,
-      holdout: split.rule,
-      verdict,
-      metrics: {
-        auc: { value: rounded(metrics.auc.auc), lo: rounded(metrics.auc.lo), hi: rounded(metrics.auc.hi) },
-        ks: rounded(metrics.ks),
-        brier: rounded(metrics.brier),
-        baseRate: rounded(metrics.baseRate),
-      },
-      rounding: {
-        edges: rounding.edges,
-        maxCost: rounding.maxCost,
-        trainingCost: Number(rounding.trainingCost.toFixed(6)),
-        aucExact: rounded(rounding.aucExact),
-        aucRounded: rounded(rounding.aucRounded),
-        cost: rounded(rounding.aucExact - rounding.aucRounded),
-      },
-    },
-    inputs: rulesInputs(table.sources),
-    scale: {
-      kind: o.scale.kind,
-      base: o.scale.kind === "pdo" ? o.scale.base : 0,
-      baseOdds: o.scale.kind === "pdo" ? o.scale.baseOdds : 1,
-      pdo: o.scale.kind === "pdo" ? o.scale.pdo : 0,
-      basePoints,
-    },
+  const rules = scoringRulesOf({
+    table,
+    counts: { deals: table.n, won, lost: table.n - won, train: train.length, holdout: test.length },
+    seed: o.seed,
+    holdout: split.rule,
+    verdict,
+    metrics,
+    rounding,
+    scale: o.scale,
+    basePoints,
     attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, c.binSet, binPoints[j], work, missingOf(c.attribute), binsNotes.get(c.name))),
-    tiers: tiers.map((t) => ({
-      name: t.name,
-      minPoints: t.minPoints,
-      expectedWinRate: { value: rounded(t.expectedWinRate.value), lo: rounded(t.expectedWinRate.lo), hi: rounded(t.expectedWinRate.hi) },
-      shareOfLeads: rounded(t.shareOfLeads),
-      shareOfWins: rounded(t.shareOfWins),
-    })),
-    grades: { fitCuts, engagementCuts, matrix: grades.map((g) => ({ grade: g.grade, n: g.n, winRate: g.winRate === null ? null : rounded(g.winRate) })) },
-  };
+    tiers,
+    grades: { fitCuts, engagementCuts, matrix: grades },
+  });
   if (o.scale.kind === "0-100") warnings.push("0–100 scale: points are relative to this card's lowest and highest possible score, not comparable across runs");
 
   // The expected value beside the win chance: amount and retention cards on the same training part.
@@ -452,6 +415,85 @@ function evenlySpaced(rows: Int32Array, y: Uint8Array, size: number): { rows: In
 function canTestRows(y: Uint8Array): boolean {
   const wins = y.reduce((s, v) => s + v, 0);
   return wins > 0 && wins < y.length;
+}
+
+/** What the rules document of a tuned card is made of ({@link scoringRulesOf}). */
+interface RulesParts {
+  table: DealTable;
+  counts: ScoringRules["metadata"]["counts"];
+  seed: number;
+  holdout: ScoringRules["metadata"]["holdout"];
+  verdict: string;
+  metrics: { auc: { auc: number; lo: number; hi: number }; ks: number; brier: number; baseRate: number };
+  rounding: { edges: "rounded" | "exact"; maxCost: number; trainingCost: number; aucExact: number; aucRounded: number };
+  scale: ResolvedTuneOptions["scale"];
+  basePoints: number;
+  attributes: ScorecardAttribute[];
+  tiers: ReturnType<typeof chooseTiers>;
+  grades: { fitCuts: number[]; engagementCuts: number[]; matrix: ReturnType<typeof gradeMatrix> };
+}
+
+/** The `ScoringRules` document of a tuned card: provenance, holdout metrics (to 4 decimals), scale, attributes, tiers and grades. */
+function scoringRulesOf(p: RulesParts): ScoringRules {
+  const { table, scale } = p;
+  const rounded = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : 0);
+  const rules: ScoringRules = {
+    apiVersion: "leadlab/v1",
+    kind: "ScoringRules",
+    metadata: {
+      ...table.provenance,
+      counts: p.counts,
+      seed: p.seed,
+      holdout: p.holdout,
+      verdict: p.verdict,
+      metrics: {
+        auc: { value: rounded(p.metrics.auc.auc), lo: rounded(p.metrics.auc.lo), hi: rounded(p.metrics.auc.hi) },
+        ks: rounded(p.metrics.ks),
+        brier: rounded(p.metrics.brier),
+        baseRate: rounded(p.metrics.baseRate),
+      },
+      rounding: {
+        edges: p.rounding.edges,
+        maxCost: p.rounding.maxCost,
+        trainingCost: Number(p.rounding.trainingCost.toFixed(6)),
+        aucExact: rounded(p.rounding.aucExact),
+        aucRounded: rounded(p.rounding.aucRounded),
+        cost: rounded(p.rounding.aucExact - p.rounding.aucRounded),
+      },
+    },
+    inputs: rulesInputs(table.sources),
+    scale: {
+      kind: scale.kind,
+      base: scale.kind === "pdo" ? scale.base : 0,
+      baseOdds: scale.kind === "pdo" ? scale.baseOdds : 1,
+      pdo: scale.kind === "pdo" ? scale.pdo : 0,
+      basePoints: p.basePoints,
+    },
+    attributes: p.attributes,
+    tiers: p.tiers.map((t) => ({
+      name: t.name,
+      minPoints: t.minPoints,
+      expectedWinRate: { value: rounded(t.expectedWinRate.value), lo: rounded(t.expectedWinRate.lo), hi: rounded(t.expectedWinRate.hi) },
+      shareOfLeads: rounded(t.shareOfLeads),
+      shareOfWins: rounded(t.shareOfWins),
+    })),
+    grades: { fitCuts: p.grades.fitCuts, engagementCuts: p.grades.engagementCuts, matrix: p.grades.matrix.map((g) => ({ grade: g.grade, n: g.n, winRate: g.winRate === null ? null : rounded(g.winRate) })) },
+  };
+  return rules;
+}
+
+/** The verdict line of a tuned card: what the holdout shows, never more. */
+function cardVerdict(v: { canTest: boolean; aboveChance: boolean; notUsableBecause: string[]; auc: { auc: number; lo: number; hi: number }; holdoutDeals: number; attributes: number }): string {
+  const usable = v.aboveChance && v.notUsableBecause.length === 0;
+  const strength = v.auc.auc >= 0.8 ? "strong" : v.auc.auc >= 0.7 ? "useful" : "weak";
+  const aucText = `holdout AUC ${v.auc.auc.toFixed(3)} [${v.auc.lo.toFixed(3)}, ${v.auc.hi.toFixed(3)}]`;
+  return !v.canTest
+    ? "cannot validate: the holdout has no wins or no losses"
+    : v.aboveChance && !usable
+      ? `not usable: ${v.notUsableBecause.join("; ")}; ${aucText}; do not rank leads with these rules`
+      : !usable
+      ? `no usable signal: ${v.attributes ? `${aucText} includes 0.5` : "no attribute predicts wins on the training part"}; do not rank leads with these rules`
+      : `${strength} scorecard: ${aucText} on ${v.holdoutDeals} deals the rules were not fitted on, with ${v.attributes} attributes`;
 }
 
 function scorecardAttribute(a: DriverAttribute, set: BinSet, points: number[], table: DealTable, missing: MissingTreatment, binsNote: string | undefined): ScorecardAttribute {
