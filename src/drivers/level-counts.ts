@@ -57,7 +57,8 @@ function numericLevels(x: Float64Array, y: ArrayLike<number>, missing: LevelCoun
   }
   const sorted = known.subarray(0, m).sort();
   const values: number[] = [], counts: number[] = [], events: number[] = [];
-  for (const v of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i];
     if (values.length && values[values.length - 1] === v) counts[counts.length - 1]++;
     else {
       values.push(v);

@@ -30,10 +30,14 @@ export function testGroups(column: Column, meta: AttributeMeta, rows: Int32Array
   }
   if (column instanceof Float64Array) {
     const picked = gatherNumbers(column, rows);
-    const values = picked.filter((x) => !Number.isNaN(x)).sort();
+    const known = new Float64Array(picked.length);
+    let m = 0;
+    for (let i = 0; i < picked.length; i++) if (!Number.isNaN(picked[i])) known[m++] = picked[i];
+    const values = known.subarray(0, m).sort();
     const distinct: number[] = [];
     const counts: number[] = [];
-    for (const x of values) {
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i];
       if (distinct.length && distinct[distinct.length - 1] === x) counts[counts.length - 1]++;
       else distinct.push(x), counts.push(1);
     }
@@ -45,15 +49,15 @@ export function testGroups(column: Column, meta: AttributeMeta, rows: Int32Array
       if (size >= TEST_MIN_GROUP || ends.length === 0) ends.push(distinct[j]), (size = 0);
       else ends[ends.length - 1] = distinct[j], (size = 0);
     }
-    rows.forEach((r, i) => {
-      const x = column[r];
+    for (let i = 0; i < picked.length; i++) {
+      const x = picked[i];
       if (Number.isNaN(x)) codes[i] = ends.length;
       else {
         let g = 0;
         while (x > ends[g]) g++;
         codes[i] = g;
       }
-    });
+    }
     return { codes, groups: ends.length + 1 };
   }
   // one pass: each row's level as a provisional id (missing -1), and the deals per level
