@@ -1,7 +1,7 @@
 import type { MixedColumn } from "../cluster/mixed-column";
 import { seededRandom } from "../stats/random";
-import { learnRuleList, type RuleList } from "./learn-rule-list";
-import { applyRulesToColumns, formatRule, OTHER_PERSONA } from "./persona-rule";
+import { learnRuleList, type Rule, type RuleList } from "./learn-rule-list";
+import { applyRulesToColumns, conditionsExclude, formatRule, OTHER_PERSONA, type Condition } from "./persona-rule";
 import type { PersonaAssignment } from "./personas-result";
 
 /**
@@ -34,6 +34,33 @@ const FOLDS = 4;
  */
 export function learnAssignmentRules(columns: readonly MixedColumn[], labels: ArrayLike<number>): RuleList {
   return learnRuleList(columns, labels, { maxDepth: RULE_DEPTH, minPurity: RULE_MIN_PURITY });
+}
+
+/**
+ * The rules that give a persona leads its name does not describe. A persona is named by its main
+ * rule (its first, the one that assigns most of its customers); a later rule of the same persona
+ * with a condition that excludes one of the main rule's (see `conditionsExclude`) tags leads
+ * that lack what the name says, e.g. directors of retail firms tagged "Healthcare". Each with
+ * the main rule's condition it excludes.
+ *
+ * @example
+ * import { rulesOutsideName } from "./persona-assignment";
+ * const industry = (values: string[]) => ({ attribute: "industry", kind: "in" as const, values, orMissing: false });
+ * const seniority = { attribute: "seniority", kind: "in" as const, values: ["Director"], orMissing: false };
+ * const rules = [
+ *   { persona: 1, conditions: [industry(["Healthcare"])], support: 90, purity: 0.9, text: "" },
+ *   { persona: 1, conditions: [industry(["Retail", "Media"]), seniority], support: 40, purity: 0.7, text: "" },
+ * ];
+ * rulesOutsideName(rules, 1).map((x) => [x.rule.support, x.named.attribute]); // => [[40, "industry"]]
+ */
+export function rulesOutsideName(rules: readonly Rule[], persona: number): { rule: Rule; named: Condition }[] {
+  const own = rules.filter((r) => r.persona === persona);
+  if (own.length < 2) return [];
+  const main = own[0];
+  return own.slice(1).flatMap((rule) => {
+    const named = main.conditions.find((m) => rule.conditions.some((c) => conditionsExclude(m, c)));
+    return named ? [{ rule, named }] : [];
+  });
 }
 
 /** The segments of a clustering as the rules name them: personas first, then the clusters set aside as anti-personas. */

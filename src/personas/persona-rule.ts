@@ -117,7 +117,13 @@ function num(x: number): string {
   return String(x);
 }
 
-function formatCondition(c: Condition): string {
+/**
+ * One condition as readable text, as in a rule's line.
+ *
+ * @example
+ * formatCondition({ attribute: "industry", kind: "in", values: ["Healthcare"], orMissing: false }); // => "industry in {Healthcare}"
+ */
+export function formatCondition(c: Condition): string {
   let s: string;
   switch (c.kind) {
     case "range":
@@ -144,6 +150,26 @@ function formatCondition(c: Condition): string {
       break;
   }
   return c.orMissing ? `(${s} or ${c.attribute} is missing)` : s;
+}
+
+/**
+ * Whether no value can meet both conditions on the same attribute: value sets with no value in
+ * common, ranges that do not overlap, or contains and lacks of the same item (a condition that
+ * lets a missing value through on both sides can be met by a missing value). False for
+ * conditions on different attributes.
+ *
+ * @example
+ * conditionsExclude(
+ *   { attribute: "industry", kind: "in", values: ["Healthcare"], orMissing: false },
+ *   { attribute: "industry", kind: "in", values: ["Retail", "Media"], orMissing: true },
+ * ); // => true
+ */
+export function conditionsExclude(a: Condition, b: Condition): boolean {
+  if (a.attribute !== b.attribute || (a.orMissing && b.orMissing)) return false;
+  if (a.kind === "in" && b.kind === "in") return !a.values.some((v) => b.values.includes(v));
+  if (a.kind === "range" && b.kind === "range") return a.to <= b.from || b.to <= a.from;
+  if ((a.kind === "contains" && b.kind === "lacks") || (a.kind === "lacks" && b.kind === "contains")) return a.value === b.value;
+  return false;
 }
 
 /**

@@ -15,9 +15,9 @@ import { PersonasResult, type Persona, type PersonaAttribute, type PersonaMedoid
 import { rankScaler } from "../cluster/rank-scaler";
 import { rateOf } from "./rate";
 import { clusterWithMinimumSize } from "./sized-clustering";
-import { applyRulesToColumns, OTHER_PERSONA } from "./persona-rule";
+import { applyRulesToColumns, formatCondition, formatRule, OTHER_PERSONA } from "./persona-rule";
 import { customerRetainedRevenue, rankByRetainedRevenue } from "./retained-revenue";
-import { learnAssignmentRules, personaAssignment, RULE_MIN_PURITY } from "./persona-assignment";
+import { learnAssignmentRules, personaAssignment, RULE_MIN_PURITY, rulesOutsideName } from "./persona-assignment";
 import { clusterTraits, type Trait } from "./traits";
 
 /**
@@ -192,6 +192,15 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
   }
   list.forEach((p, c) => {
     if (!mainRule(c)) p.warnings.push(`no assignment rule gives it (its customers are too mixed with others' for a rule of purity ≥ ${formatPercent(RULE_MIN_PURITY)}): leads like it are tagged "${OTHER_PERSONA}"; its name is drawn from its traits`);
+  });
+  // a persona is named by its main rule: say so when another of its rules tags leads the name does not describe
+  list.slice(0, m).forEach((p, c) => {
+    for (const { rule, named } of rulesOutsideName(rules.rules, c)) {
+      const inIt = Math.round(rule.support * rule.purity);
+      p.warnings.push(
+        `its name does not describe all the leads it is given: "${formatRule(rule, list.map((x) => x.name))}" gives it ${inIt} of its ${p.size} customers (${formatPercent(inIt / p.size)}), for whom "${formatCondition(named)}" does not hold`,
+      );
+    }
   });
   for (const p of list) warnings.push(...p.warnings.map((w) => `persona "${p.name}": ${w}`));
 

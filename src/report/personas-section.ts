@@ -15,8 +15,9 @@ import { OTHER_PERSONA } from "../personas/persona-rule";
  * The report section on buyer personas: the verdict on cluster quality, each persona's size,
  * win rate of the deals like it and retention (with intervals) and retained revenue (personas
  * are ranked by it), the trait heat map, the assignment rules with their fidelity (on every
- * customer and cross-validated) and what "other" covers, and the anti-personas, which
- * never overlap a persona.
+ * customer and cross-validated) and what "other" covers, each persona's warnings (a rule that
+ * gives it leads its name does not describe, a persona that rarely wins, …), and the
+ * anti-personas, which never overlap a persona.
  *
  * @example
  * import { loadDataset, personas } from "leadlab";
@@ -42,6 +43,7 @@ export async function personasSection(result: PersonasResult): Promise<ReportSec
   });
   const heatmap = embedSvg(await renderSvg(personaTraitsHeatmap(result.personas.map((p) => p.name), result.profile)), "personas", "Persona traits heat map");
   const a = result.assignment;
+  const caveats = result.personas.flatMap((p) => p.warnings.map((w) => `${p.name}: ${w}`));
   const list = (items: readonly string[]) => `<ul>${items.map((v) => `<li>${escapeHtml(v)}</li>`).join("")}</ul>`;
   return {
     title: "Buyer personas",
@@ -51,6 +53,7 @@ export async function personasSection(result: PersonasResult): Promise<ReportSec
       list(a.text) +
       `<p>${escapeHtml(`Share of each segment's customers the rules give it: ${a.bySegment.map((x) => `${x.id} ${Number.isNaN(x.fidelity) ? "–" : formatPercent(x.fidelity)} of ${x.customers}`).join(", ")}.`)}</p>` +
       `<p>${escapeHtml(`"${OTHER_PERSONA}": ${formatPercent(a.otherShare)} of the closed deals match no persona rule.`)}</p>` +
+      (caveats.length ? `<h3>What the names and rates do not say</h3>${list(caveats)}` : "") +
       (result.antiPersonas.length
         ? `<h3>Anti-personas</h3>${list(result.antiPersonas.map((x) => `${x.kind.replace(/-/g, " ")}: ${x.name} (${x.source === "customers" ? "set aside from the personas" : "among the deals no persona rule matches"}), ${formatCount(x.deals)} deals, win rate ${rate(x.winRate)}, retained ${rate(x.retention)}`))}`
         : ""),

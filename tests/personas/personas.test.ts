@@ -166,6 +166,35 @@ describe("personas on the sample", () => {
     assert.equal(a.otherShare, none / result.counts.deals);
   });
 
+  test("a rule that gives a persona leads outside its name is said in its warnings, with its customers recounted", () => {
+    // the sample's generic accounts (no archetype) are clustered with the persona they resemble
+    // most: directors of other industries with Healthcare, whose name is drawn from "industry in {Healthcare}"
+    const a = result.assignment;
+    let warned = 0;
+    result.personas.forEach((p, c) => {
+      const own = a.rules.filter((r) => r.persona === p.id);
+      const mainIndustry = own[0].conditions.find((x) => x.attribute === "industry" && x.kind === "in");
+      for (const rule of own.slice(1)) {
+        const industry = rule.conditions.find((x) => x.attribute === "industry" && x.kind === "in");
+        const outside = mainIndustry && industry && "values" in industry && "values" in mainIndustry && !industry.values.some((v) => mainIndustry.values.includes(v));
+        const warning = p.warnings.find((w) => w.includes(`"${rule.text}"`));
+        assert.equal(Boolean(warning), Boolean(outside), `${p.name}: ${rule.text}`);
+        if (!warning) continue;
+        warned++;
+        // its customers meeting every condition of the rule, counted from the table's values
+        let inIt = 0;
+        result.customerRows.forEach((row, i) => {
+          if (result.labels[i] === c && rule.conditions.every((x) => conditionHolds(x, table.column(x.attribute)[row]))) inIt++;
+        });
+        assert.ok(inIt > 0);
+        assert.ok(warning.includes(`gives it ${inIt} of its ${p.size} customers`), warning);
+        assert.ok(warning.endsWith('for whom "industry in {' + (mainIndustry as { values: string[] }).values.join(", ") + '}" does not hold'), warning);
+      }
+    });
+    assert.ok(warned >= 1, "the sample's generic accounts make at least one such rule");
+    assert.ok(result.warnings.some((w) => w.startsWith('persona "Healthcare": its name does not describe all the leads it is given')), result.warnings.join("\n"));
+  });
+
   test("is deterministic, does not modify the table, and the result is frozen", async () => {
     const before = dataFingerprint(table);
     const again = personas(table, { drivers: (await sampleScorecard()).drivers });
