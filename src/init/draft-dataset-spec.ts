@@ -120,7 +120,8 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   choices.push(`id: "${id.name}" (unique on all ${deals.rows} rows)`);
 
   const dates = deals.columns.filter((c) => c.dateFormat && c !== id);
-  const created = dates.find(name(/creat|add(ed)?\s*(time|date|on)|open(ed)?\s*date|first.?contact/i)) ?? dates.find(name(/sign_?up|start/i));
+  // engage_date: when a deal entered the pipeline in Maven's CRM sales-opportunities export
+  const created = dates.find(name(/creat|add(ed)?\s*(time|date|on)|open(ed)?\s*date|first.?contact|engage/i)) ?? dates.find(name(/sign_?up|start/i));
   const closed = dates.find(name(/close/i)) ?? dates.find(name(/won\s*(time|date)|win\s*date/i));
   const formats = new Set([created, closed].filter((c): c is ColumnFacts => !!c).map((c) => c.dateFormat!));
   const dateFormat = [...formats].find((f) => f !== "ISO");

@@ -92,6 +92,19 @@ test("an Excel export: the deals as the second sheet of an .xlsx workbook draft 
   assert.ok(draft.checks.some((c) => /^deals\.xlsx \[Notes\] was not read: .*header but no rows/.test(c)));
 });
 
+test("a CRM sales-opportunities export (engage_date, close_date, deal_stage with open stages, three lookup tables): engage_date is the scoring point", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "leadlab-init-pipeline-"));
+  const stages = ["Closed Won", "Closed Lost", "Closed Lost", "Engaging", "Prospecting"];
+  const rows = Array.from({ length: 60 }, (_, i) => [`D${i}`, `A${1000 + (i % 7)}`, `P${200 + (i % 3)}`, `Agent_${i % 5}`, stages[i % 5], `2024-0${(i % 9) + 1}-1${i % 10}`, i % 5 < 3 ? `2024-1${i % 3}-0${(i % 9) + 1}` : "", String(1000 + 37 * i)]);
+  writeFileSync(join(dir, "sales_pipeline.csv"), ["opportunity_id,account_id,product_id,sales_agent,deal_stage,engage_date,close_date,deal_value", ...rows.map((r) => r.join(","))].join("\n") + "\n");
+  writeFileSync(join(dir, "accounts.csv"), ["account_id,sector,employees", ...Array.from({ length: 7 }, (_, k) => `A${1000 + k},${k % 2 ? "Retail" : "Software"},${100 * (k + 1)}`)].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  assert.equal(draft.spec.deals.created_at, "engage_date");
+  assert.equal(draft.spec.deals.closed_at, "close_date");
+  assert.deepEqual(draft.spec.deals.outcome, { column: "deal_stage", won: ["Closed Won"], lost: ["Closed Lost"] });
+  assert.ok(!draft.checks.some((c) => /no created date found/.test(c)), draft.checks.join("\n"));
+});
+
 test("leads in one file and the won deals in another (Olist's layout): each lead won when it is in the won table, whose columns are not joined", async () => {
   const dir = mkdtempSync(join(tmpdir(), "leadlab-init-won-"));
   const leads = Array.from({ length: 60 }, (_, i) => [`mql${String(i).padStart(3, "0")}`, `${String((i % 27) + 1).padStart(2, "0")}-0${(i % 9) + 1}-2018`, i % 3 === 0 ? "social" : i % 3 === 1 ? "paid_search" : "", `lp${i % 4}`]);
