@@ -8,6 +8,7 @@ import { compileValue } from "../../src/scoring/lead-value";
 import { fitAmountCard } from "../../src/scoring/value/amount-card";
 import { capturedShare, rankOrder } from "../../src/scoring/value/captured-share";
 import { seededRandom } from "../../src/stats/random";
+import { tuneScorecard } from "../../src/scoring/tune-scorecard";
 import type { ValueModel } from "../../src/scoring/value/tune-value";
 import { sampleScorecard, sampleTable } from "../helpers/sample-fixture";
 
@@ -142,4 +143,24 @@ test("sample: the cards pick planted deal-size and retention drivers, and value 
   // The value tiers are cut at the top tier's share of leads, and each tier's shares add up.
   assert.ok(Math.abs(v.tiers.value.reduce((s, x) => s + x.shareOfWonRevenue, 0) - 1) < 1e-9);
   assert.equal(v.tiers.value.reduce((s, x) => s + x.n, 0), test.length);
+});
+
+test("no signal anywhere: every lead has the same expected value, so no value tiers are cut, and the reason says so", () => {
+  // outcome, amount and the one attribute drawn independently: nothing predicts wins or size
+  const rand = seededRandom(11);
+  const n = 1200;
+  const colour = Array.from({ length: n }, () => ["red", "green", "blue"][Math.floor(rand() * 3)]);
+  const won = Uint8Array.from({ length: n }, () => (rand() < 0.4 ? 1 : 0));
+  const amount = Float64Array.from({ length: n }, () => 1000 + Math.floor(rand() * 9000));
+  const table = new DealTable({
+    name: "noise", ids: colour.map((_, i) => `D${i}`), won, amount,
+    attributes: [{ name: "colour", type: "categorical", role: "firmographic", source: "spec", table: "deals" }], columns: { colour },
+    holdout: { by: "random", fraction: 0.25, seed: 1 },
+  });
+  const card = tuneScorecard(table);
+  assert.equal(card.rules.attributes.length, 0, card.verdict);
+  assert.ok("reason" in card.value, "no value model");
+  assert.match((card.value as { reason: string }).reason, /^every training lead has the same expected value: no attribute predicts the win chance, the amount or retention/);
+  assert.equal(card.rules.value, undefined);
+  assert.ok(card.warnings.some((w) => w.startsWith("expected value: not fitted: every training lead has the same expected value")));
 });

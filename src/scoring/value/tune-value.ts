@@ -90,8 +90,9 @@ export interface ValueModel {
  * values with the win tiers' training shares of leads (cuts to three significant digits). On the
  * holdout: each tier's share of won revenue and of retained revenue beside the win tiers', and
  * the top leads by value against the top leads by points of the same share ({@link compareCapture},
- * a seeded bootstrap by account). Undefined, with the reason, when the table has no amount or too
- * few won training deals with one.
+ * a seeded bootstrap by account). Undefined, with the reason, when the table has no amount, too
+ * few won training deals have one, or every training lead gets the same expected value (nothing
+ * predicts the win chance, the amount or retention: no tiers are cut from one value).
  *
  * @example
  * import { loadDataset, tuneScorecard } from "leadlab";
@@ -164,6 +165,8 @@ export function tuneValue(table: DealTable, inputs: ValueInputs): ValueModel | {
   const read = leadRecordReader(table, scorer.keys);
   const valueOf = (rows: Int32Array) => Float64Array.from(rows, (r) => scorer(read(r)).value!.expectedValue);
   const trainValue = valueOf(train);
+  if (trainValue.every((x) => x === trainValue[0]))
+    return { reason: "every training lead has the same expected value: no attribute predicts the win chance, the amount or retention on the training part, so there is nothing to rank by" };
   const testValue = valueOf(test);
   const yTest = Uint8Array.from(test, (r) => table.won[r]);
   const topWin = rules.tiers[0].minPoints;
