@@ -1,4 +1,5 @@
 import { NEUTRAL_EVENTS, type EventType } from "./catalog";
+import { demoRequestAge, eventAge } from "./event-age";
 import { Random } from "./random";
 import type { SampleEvent } from "./sample-data";
 
@@ -7,8 +8,8 @@ export interface AccountEventPlan {
   accountId: string;
   /** Seed of this account's own random stream. */
   seed: number;
-  /** The account's deals: creation day and the planted events in the 90 days before it. */
-  deals: { created: number; demoRequests: number; pricingViews: number; trialSignups: number; webinars: number }[];
+  /** The account's deals: creation day, outcome (null: open) and the planted events in the 90 days before it. */
+  deals: { created: number; won: boolean | null; demoRequests: number; pricingViews: number; trialSignups: number; webinars: number }[];
   /** Days of product use after the first win: from `from` up to, not including, `to`. */
   usage: { from: number; to: number; rate: number } | null;
   /** Neutral background events per day, before scaling. */
@@ -26,7 +27,8 @@ export interface NeutralVolume {
 const SECONDS_PER_DAY = 86_400;
 
 /**
- * Draws one account's events, sorted by time: the planted ones before each deal, neutral
+ * Draws one account's events, sorted by time: the planted ones before each deal (a won deal's
+ * demo requests nearer its creation, see `demoRequestAge`), neutral
  * ones at the account's own steady rate (independent of its deals, so they predict nothing),
  * and product use after the first win (the part that leaks the outcome if features are not
  * cut at the scoring point).
@@ -34,7 +36,7 @@ const SECONDS_PER_DAY = 86_400;
  * @example
  * import { accountEvents } from "./account-events";
  * const events = accountEvents(
- *   { accountId: "A1", seed: 7, deals: [{ created: 20000, demoRequests: 2, pricingViews: 0, trialSignups: 0, webinars: 0 }], usage: null, backgroundRate: 0 },
+ *   { accountId: "A1", seed: 7, deals: [{ created: 20000, won: true, demoRequests: 2, pricingViews: 0, trialSignups: 0, webinars: 0 }], usage: null, backgroundRate: 0 },
  *   { firstDay: 19000, lastDay: 20500, scale: 1 },
  * );
  * events.map((e) => e.event_type); // => ["demo_request", "demo_request"]
@@ -44,9 +46,9 @@ export function accountEvents(plan: AccountEventPlan, neutral: NeutralVolume): S
   const events: SampleEvent[] = [];
   const at = (day: number, type: EventType, minutes: number | null) =>
     events.push({ account_id: plan.accountId, ts: day * SECONDS_PER_DAY + rng.int(6 * 3600, 22 * 3600 - 1), event_type: type, minutes });
-  const before = (created: number) => created - 1 - Math.floor(90 * rng.next() ** 1.5);
+  const before = (created: number) => created - eventAge(rng.next());
   for (const d of plan.deals) {
-    for (let i = 0; i < d.demoRequests; i++) at(before(d.created), "demo_request", null);
+    for (let i = 0; i < d.demoRequests; i++) at(d.created - demoRequestAge(rng.next(), d.won), "demo_request", null);
     for (let i = 0; i < d.pricingViews; i++) at(before(d.created), "pricing_page_view", null);
     for (let i = 0; i < d.trialSignups; i++) at(before(d.created), "trial_signup", null);
     for (let i = 0; i < d.webinars; i++) at(before(d.created), "webinar_attended", rng.int(20, 60));

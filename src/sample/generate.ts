@@ -108,7 +108,7 @@ export function generateSample(options: SampleOptions = {}): SampleData {
     plans.push({
       accountId: account.row.account_id,
       seed: deriveSeed(o.seed, i),
-      deals: own.map((d) => d.draw),
+      deals: own.map((d) => ({ ...d.draw, won: d.won })),
       usage,
       backgroundRate: account.backgroundRate,
     });

@@ -1,4 +1,5 @@
 import { ARCHETYPES } from "./archetypes";
+import { DEMO_RECENCY } from "./event-age";
 
 /**
  * How an attribute moves an outcome, judged one attribute at a time on a large sample:
@@ -24,6 +25,12 @@ export interface GroundTruthEffect {
    * with an attribute that has one. Any finding on such an attribute is a false discovery.
    */
   independent: boolean;
+  /**
+   * For an event type whose information about the outcome fades with the event's age (days
+   * before the deal's creation): the days after which it halves. Absent: every event in the
+   * window tells the same.
+   */
+  halfLifeDays?: number;
   /** Level-specific effects (the level against all others) of a categorical or multi-valued attribute. */
   levels?: readonly { level: string; effectOnWin: Effect; effectOnRetention: Effect }[];
   /** Where the effect comes from: a planted term, or a correlation with one. */
@@ -66,6 +73,7 @@ const none = (attribute: string, table: GroundTruthEffect["table"], note: string
  * SAMPLE_GROUND_TRUTH.leakingColumn; // => "loss_reason_code"
  * SAMPLE_GROUND_TRUTH.attributes.find((a) => a.attribute === "employees")?.effectOnWin; // => "non-monotone"
  * SAMPLE_GROUND_TRUTH.attributes.filter((a) => a.independent).length; // => 16
+ * SAMPLE_GROUND_TRUTH.attributes.find((a) => a.attribute === "demo_request")?.halfLifeDays; // => 7
  */
 export const SAMPLE_GROUND_TRUTH: SampleGroundTruth = {
   attributes: [
@@ -224,7 +232,8 @@ export const SAMPLE_GROUND_TRUTH: SampleGroundTruth = {
       effectOnWin: "raises",
       effectOnRetention: "none",
       independent: false,
-      note: "Planted win term per request in the 90 days before the deal (up to 3).",
+      halfLifeDays: DEMO_RECENCY.halfLifeDays,
+      note: `Planted win term per request in the 90 days before the deal (up to 3). The requests of won deals also fall nearer the deal's creation: a request a days old is ${DEMO_RECENCY.floor} + 2^(−(a−1)/${DEMO_RECENCY.halfLifeDays}) times as likely (up to a constant) for a won deal as for another, so how recent the requests are tells about the outcome beyond how many there are, and that halves every ${DEMO_RECENCY.halfLifeDays} days.`,
     },
     {
       attribute: "pricing_page_view",

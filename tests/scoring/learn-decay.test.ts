@@ -10,6 +10,7 @@ import { rulesToYaml } from "../../src/scoring/rules-yaml";
 import { seededRandom } from "../../src/stats/random";
 import { specText, tempDataset } from "../helpers/temp-dataset";
 import { DatasetError } from "../../src/formats/dataset-error";
+import { SAMPLE_GROUND_TRUTH } from "../../src/sample/ground-truth";
 import { sampleScorecard } from "../helpers/sample-fixture";
 
 /*
@@ -146,9 +147,20 @@ test("chooseDecay keeps the fixed windows below the bar, and replaces them above
   assert.match(decaySummary(tied.choices, null).verdict, /; recent events count more for demo \(the card's demo_count_90d already says so\)$/);
 });
 
-test("on the sample, whose planted event effects do not decay: fixed windows everywhere, and no event type says recent events count more", async () => {
+test("on the sample: recency of demo requests is found (its best half-life is the planted 7 days), and not for the event types whose age tells nothing", async () => {
   const { decay } = await sampleScorecard();
+  const truth = new Map(SAMPLE_GROUND_TRUTH.attributes.map((a) => [a.attribute, a]));
   assert.ok(decay.choices.length >= 3, decay.verdict);
-  for (const c of decay.choices) assert.deepEqual([c.eventType, c.halfLifeDays, c.recentCountMore], [c.eventType, null, false], c.note);
-  assert.match(decay.verdict, /^fixed windows kept for every event type: no half-life raised the cross-validated training AUC by 0\.002 \(the best, \w+ at \d+ days, changed it by [+−]0\.\d{4}\)$/);
+  for (const c of decay.choices) {
+    const planted = truth.get(c.eventType)?.halfLifeDays;
+    // the planted recency shows: recent requests count more, and no half-life fits better than the planted one
+    if (planted !== undefined) {
+      assert.equal(c.recentCountMore, true, c.note);
+      const best = c.tried.reduce((a, b) => ((b.gain ?? -Infinity) > (a.gain ?? -Infinity) ? b : a));
+      assert.equal(best.halfLifeDays, planted, c.note);
+    } else assert.equal(c.recentCountMore, false, c.note);
+  }
+  assert.ok(decay.choices.some((c) => truth.get(c.eventType)?.halfLifeDays !== undefined), "demo_request is among the types tried");
+  // no half-life is kept: the card's days since the last request and 30-day count carry the recency already
+  assert.match(decay.verdict, /^fixed windows kept for every event type: no half-life raised the cross-validated training AUC by 0\.002 \(the best, demo_request at 7 days, changed it by \+0\.\d{4}\); recent events count more for demo_request \(the card's demo_request_days_since_last_90d, demo_request_count_30d already says so\)$/);
 });
