@@ -4,6 +4,7 @@ import type { AttributeType, DecimalMark, EventAggregate, Role } from "../format
 import type { Provenance } from "../formats/provenance";
 import { splitHoldout, type HoldoutSplit } from "./holdout-split";
 import { splitDates, tableProvenance } from "./table-provenance";
+import { gatherNumbers } from "./typed-column";
 
 /**
  * A column of a {@link DealTable}, typed by its attribute type:
@@ -228,15 +229,15 @@ export class DealTable implements DealTableParts {
   /** A new table with only the rows at `rows` (in that order). */
   select(rows: ArrayLike<number>): DealTable {
     const pick = <T>(a: ArrayLike<T>): T[] => Array.from(rows, (i) => a[i]);
-    const pickF = (a: Float64Array | undefined) => (a ? Float64Array.from(rows, (i) => a[i]) : undefined);
+    const pickF = (a: Float64Array | undefined) => (a ? gatherNumbers(a, rows) : undefined);
     const columns: Record<string, Column> = {};
     for (const a of this.attributes) {
       const c = this.columns[a.name];
-      columns[a.name] = c instanceof Float64Array ? Float64Array.from(rows, (i) => c[i]) : (pick(c as unknown[]) as Column);
+      columns[a.name] = c instanceof Float64Array ? gatherNumbers(c, rows) : (pick(c as unknown[]) as Column);
     }
     const decayed = this.decayed && {
       attributes: this.decayed.attributes,
-      columns: Object.fromEntries(Object.entries(this.decayed.columns).map(([name, c]) => [name, Float64Array.from(rows, (i) => c[i])])),
+      columns: Object.fromEntries(Object.entries(this.decayed.columns).map(([name, c]) => [name, gatherNumbers(c, rows)])),
     };
     let retention: Retention | undefined;
     const r = this.retention;

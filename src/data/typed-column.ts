@@ -120,6 +120,21 @@ export function gatherNumbers(x: ArrayLike<number>, index: ArrayLike<number>): F
 }
 
 /**
+ * The known (non-NaN) values of a numeric column, sorted ascending into a new Float64Array
+ * (typed-array sort: no comparator call per pair).
+ *
+ * @example
+ * import { knownSorted } from "./typed-column";
+ * Array.from(knownSorted(Float64Array.from([3, NaN, 1, 3]))); // => [1, 3, 3]
+ */
+export function knownSorted(x: ArrayLike<number>): Float64Array {
+  const known = new Float64Array(x.length);
+  let m = 0;
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) known[m++] = x[i];
+  return known.subarray(0, m).sort();
+}
+
+/**
  * Number of missing values in a column.
  *
  * @example

@@ -1,5 +1,6 @@
 import type { Column } from "../data/deal-table";
 import type { AttributeType } from "../formats/vocabulary";
+import { knownSorted } from "../data/typed-column";
 import { quantilePreBins } from "../stats/binning/pre-bins";
 import type { LevelCount } from "./leakage";
 
@@ -42,20 +43,15 @@ export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike
 
 function numericLevels(x: Float64Array, y: ArrayLike<number>, missing: LevelCount, dates: boolean): LevelCount[] {
   const text = (v: number) => (dates ? new Date(v).toISOString().slice(0, 10) : String(v));
-  // the known values sorted natively, and the events per value summed in row order
-  const known = new Float64Array(x.length);
+  // the events per known value, summed in row order; the known values sorted natively
   const eventsAt = new Map<number, number>();
-  let m = 0;
   for (let i = 0; i < x.length; i++) {
     if (Number.isNaN(x[i])) {
       missing.n++;
       missing.events += y[i];
-      continue;
-    }
-    known[m++] = x[i];
-    if (y[i] !== 0) eventsAt.set(x[i], (eventsAt.get(x[i]) ?? 0) + y[i]);
+    } else if (y[i] !== 0) eventsAt.set(x[i], (eventsAt.get(x[i]) ?? 0) + y[i]);
   }
-  const sorted = known.subarray(0, m).sort();
+  const sorted = knownSorted(x);
   const values: number[] = [], counts: number[] = [], events: number[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const v = sorted[i];

@@ -1,5 +1,5 @@
 import type { AttributeMeta, Column } from "../data/deal-table";
-import { gatherNumbers } from "../data/typed-column";
+import { gatherNumbers, knownSorted } from "../data/typed-column";
 import { quantilePreBins } from "../stats/binning/pre-bins";
 
 /** Groups per numeric attribute in the independence test. */
@@ -30,10 +30,7 @@ export function testGroups(column: Column, meta: AttributeMeta, rows: Int32Array
   }
   if (column instanceof Float64Array) {
     const picked = gatherNumbers(column, rows);
-    const known = new Float64Array(picked.length);
-    let m = 0;
-    for (let i = 0; i < picked.length; i++) if (!Number.isNaN(picked[i])) known[m++] = picked[i];
-    const values = known.subarray(0, m).sort();
+    const values = knownSorted(picked);
     const distinct: number[] = [];
     const counts: number[] = [];
     for (let i = 0; i < values.length; i++) {

@@ -1,5 +1,5 @@
 /** How many days before a deal's creation its planted behaviour can happen. */
-export const EVENT_WINDOW_DAYS = 90;
+const EVENT_WINDOW_DAYS = 90;
 
 /**
  * The age of one planted event from a uniform draw `u` in [0, 1): how many days before the deal's
