@@ -2,7 +2,7 @@ import type { DealTable } from "../data/deal-table";
 import { formatCount } from "../format/count";
 import { createScorer } from "../scoring/score";
 import type { Scorecard } from "../scoring/scorecard";
-import { leadRecord } from "../scoring/lead-record";
+import { leadRecordReader } from "../scoring/lead-record";
 import { escapeHtml } from "./escape-html";
 import { htmlTable, type TableCell } from "./html-table";
 import { reportSection } from "./report-sections";
@@ -35,9 +35,10 @@ export interface ExampleLead {
  */
 export function exampleLeads(card: Scorecard, table: DealTable, perTier = 2): ExampleLead[] {
   const scorer = createScorer(card.rules, { reasons: REASONS });
+  const read = leadRecordReader(table, scorer.keys);
   const byTier = new Map<string, ExampleLead[]>(card.tiers.map((t) => [t.name, []]));
   for (const r of table.split.test) {
-    const s = scorer(leadRecord(table, r));
+    const s = scorer(read(r));
     if (s.tier !== null) byTier.get(s.tier)?.push({ id: table.ids[r], tier: s.tier, points: s.points, won: table.won[r] === 1, reasons: s.reasons });
   }
   return [...byTier.values()].flatMap((leads) => {

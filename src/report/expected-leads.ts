@@ -1,7 +1,7 @@
 import type { DealTable } from "../data/deal-table";
 import { createScorer } from "../scoring/score";
 import type { Scorecard } from "../scoring/scorecard";
-import { leadRecord } from "../scoring/lead-record";
+import { leadRecordReader } from "../scoring/lead-record";
 
 const DAY = 86_400_000;
 /** The average month, in days. */
@@ -61,13 +61,14 @@ export function expectedLeads(card: Scorecard, table: DealTable): ExpectedLeads 
   const day = (t: number) => Math.floor(t / DAY);
   const months = (day(last) - day(first) + 1) / DAYS_PER_MONTH;
   const scorer = createScorer(card.rules, { reasons: 0 });
+  const read = leadRecordReader(table, scorer.keys);
   const counts = new Map(card.tiers.map((t) => [t.name, 0]));
   let deals = 0;
   for (let r = 0; r < table.n; r++) {
     const d = dates[r];
     if (!(day(d) >= day(first) && day(d) <= day(last))) continue;
     deals++;
-    const tier = scorer(leadRecord(table, r)).tier;
+    const tier = scorer(read(r)).tier;
     if (tier !== null) counts.set(tier, (counts.get(tier) ?? 0) + 1);
   }
   const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
