@@ -86,7 +86,7 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
   const { scorecard: card, diff } = run;
   out(`${card.verdict}\n`);
   for (const t of card.tiers)
-    out(`  tier ${t.name.padEnd(6)} ${t.minPoints === null ? "below" : `≥ ${t.minPoints}`}`.padEnd(20) + `win rate ${formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi)}, ${formatPercent(t.shareOfLeads)} of leads, ${formatPercent(t.shareOfWins)} of wins\n`);
+    out(`  tier ${t.name.padEnd(6)} ${t.minPoints === null ? "below" : `≥ ${t.minPoints}`}`.padEnd(20) + `win rate ${t.expectedWinRate ? formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi) : "not measured (no holdout lead)"}, ${formatPercent(t.shareOfLeads)} of leads, ${formatPercent(t.shareOfWins)} of wins\n`);
   const v = card.value;
   if ("reason" in v) out(`expected value: none (${v.reason})\n`);
   else {

@@ -280,7 +280,7 @@ export const ScoringRulesSchema = Type.Object(
         {
           name: Type.String(),
           minPoints: Type.Union([Type.Integer(), Type.Null()], { description: "null for the lowest tier" }),
-          expectedWinRate: Interval,
+          expectedWinRate: Type.Union([Interval, Type.Null()], { description: "holdout win rate with its 95 % Wilson interval; null when no holdout lead fell in the tier" }),
           shareOfLeads: Type.Number(),
           shareOfWins: Type.Number(),
         },

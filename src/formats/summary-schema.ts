@@ -148,7 +148,7 @@ export const RetentionBlockSchema = Type.Union(
 );
 
 const TierSchema = Type.Object(
-  { name: Type.String(), minPoints: Type.Union([Type.Integer(), Type.Null()]), expectedWinRate: Interval, shareOfLeads: Stat(), shareOfWins: Stat(), n: Count },
+  { name: Type.String(), minPoints: Type.Union([Type.Integer(), Type.Null()]), expectedWinRate: Type.Union([Interval, Type.Null()]), shareOfLeads: Stat(), shareOfWins: Stat(), n: Count },
   closed,
 );
 

@@ -12,10 +12,10 @@ export interface TierVolume {
   tier: string;
   /** Deals of the period landing in the tier, per month. */
   leadsPerMonth: number;
-  /** The tier's win rate on the holdout, with its 95 % interval. */
-  winRate: { value: number; lo: number; hi: number };
-  /** leadsPerMonth × the win rate. */
-  winsPerMonth: number;
+  /** The tier's win rate on the holdout, with its 95 % interval; null when no holdout lead fell in the tier. */
+  winRate: { value: number; lo: number; hi: number } | null;
+  /** leadsPerMonth × the win rate; null without a win rate. */
+  winsPerMonth: number | null;
 }
 
 /** The expected leads per tier per month, and the period they were counted in. */
@@ -79,7 +79,8 @@ export function expectedLeads(card: Scorecard, table: DealTable): ExpectedLeads 
     deals,
     tiers: card.tiers.map((t) => {
       const leadsPerMonth = counts.get(t.name)! / months;
-      return { tier: t.name, leadsPerMonth, winRate: { ...t.expectedWinRate }, winsPerMonth: leadsPerMonth * t.expectedWinRate.value };
+      const winRate = t.expectedWinRate && { ...t.expectedWinRate };
+      return { tier: t.name, leadsPerMonth, winRate, winsPerMonth: winRate && leadsPerMonth * winRate.value };
     }),
   };
 }

@@ -76,7 +76,7 @@ export function verdictSection(card: Scorecard): string {
   if (card.usable) {
     const top = card.tiers[0];
     const bottom = card.tiers[card.tiers.length - 1];
-    const ratio = card.tiers.length >= 2 && bottom.expectedWinRate.value > 0 ? top.expectedWinRate.value / bottom.expectedWinRate.value : NaN;
+    const ratio = card.tiers.length >= 2 && top.expectedWinRate && bottom.expectedWinRate && bottom.expectedWinRate.value > 0 ? top.expectedWinRate.value / bottom.expectedWinRate.value : NaN;
     why =
       `Checked on ${deals}: leads with more points won more often, better than chance and than every simpler score, and the tiers are in order` +
       (Number.isFinite(ratio) ? ` (tier <strong>${escapeHtml(top.name)}</strong> won ${ratio.toFixed(1)} times as often as tier <strong>${escapeHtml(bottom.name)}</strong>).` : ".");

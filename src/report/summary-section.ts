@@ -92,13 +92,13 @@ function tierTable(card: Scorecard, expected: ExpectedLeads | null): string {
   const ranges = tierRanges(card);
   const rows = card.tiers.map((t, i): TableCell[] => {
     const volume = expected?.tiers[i];
-    const rate = t.n > 0 ? formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi) : "–";
+    const rate = t.expectedWinRate ? formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi) : "–";
     return [
       { html: `<strong>${escapeHtml(t.name)}</strong>` },
       ranges[i],
       ...(volume ? [perMonth(volume.leadsPerMonth)] : [formatPercent(t.shareOfLeads)]),
       rate,
-      ...(volume ? [t.n > 0 ? perMonth(volume.winsPerMonth) : "–"] : []),
+      ...(volume ? [volume.winsPerMonth === null ? "–" : perMonth(volume.winsPerMonth)] : []),
       formatPercent(t.shareOfWins),
       formatCount(t.n),
     ];

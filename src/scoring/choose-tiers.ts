@@ -5,7 +5,8 @@ export interface Tier {
   name: string;
   /** Lowest points of the tier; null for the last tier (everything below). */
   minPoints: number | null;
-  expectedWinRate: { value: number; lo: number; hi: number };
+  /** Holdout win rate with its Wilson interval; null when no holdout lead falls in the tier (nothing measured). */
+  expectedWinRate: { value: number; lo: number; hi: number } | null;
   shareOfLeads: number;
   shareOfWins: number;
   n: number;
@@ -80,7 +81,7 @@ export function chooseTiers(
     return {
       name,
       minPoints: Number.isFinite(lo) ? lo : null,
-      expectedWinRate: { value: w.rate, lo: w.lo, hi: w.hi },
+      expectedWinRate: k > 0 ? { value: w.rate, lo: w.lo, hi: w.hi } : null,
       shareOfLeads: m ? k / m : 0,
       shareOfWins: totalWins ? wins / totalWins : 0,
       n: k,

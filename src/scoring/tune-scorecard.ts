@@ -473,7 +473,7 @@ function scoringRulesOf(p: RulesParts): ScoringRules {
     tiers: p.tiers.map((t) => ({
       name: t.name,
       minPoints: t.minPoints,
-      expectedWinRate: { value: rounded(t.expectedWinRate.value), lo: rounded(t.expectedWinRate.lo), hi: rounded(t.expectedWinRate.hi) },
+      expectedWinRate: t.expectedWinRate && { value: rounded(t.expectedWinRate.value), lo: rounded(t.expectedWinRate.lo), hi: rounded(t.expectedWinRate.hi) },
       shareOfLeads: rounded(t.shareOfLeads),
       shareOfWins: rounded(t.shareOfWins),
     })),

@@ -30,9 +30,10 @@ export function verdictProblems(references: readonly Reference[], tiers: readonl
       );
   }
   const pct = (x: number) => Math.round(100 * x);
-  const rate = (t: Tier) => `${pct(t.expectedWinRate.value)} % [${pct(t.expectedWinRate.lo)}–${pct(t.expectedWinRate.hi)} %]`;
-  const measured = tiers.filter((t) => t.n > 0);
-  let worst: [Tier, Tier] | null = null;
+  type Measured = Tier & { expectedWinRate: NonNullable<Tier["expectedWinRate"]> };
+  const rate = (t: Measured) => `${pct(t.expectedWinRate.value)} % [${pct(t.expectedWinRate.lo)}–${pct(t.expectedWinRate.hi)} %]`;
+  const measured = tiers.filter((t): t is Measured => t.expectedWinRate !== null);
+  let worst: [Measured, Measured] | null = null;
   for (let i = 0; i < measured.length; i++)
     for (let j = i + 1; j < measured.length; j++) {
       const [hi, lo] = [measured[i], measured[j]];

@@ -245,7 +245,7 @@ describe("reportHtml", () => {
   test("the verdict box is green for a usable card and red without signal, and says why from the verdict checks", () => {
     assert.ok(html.includes('<section id="verdict" class="verdict good">'));
     const [top, bottom] = [card.tiers[0], card.tiers[card.tiers.length - 1]];
-    const ratio = (top.expectedWinRate.value / bottom.expectedWinRate.value).toFixed(1);
+    const ratio = (top.expectedWinRate!.value / bottom.expectedWinRate!.value).toFixed(1);
     assert.ok(
       html.includes(`Checked on the ${formatCount(card.holdout.test)} holdout deals, which the rules were not fitted on: leads with more points won more often, ` +
         `better than chance and than every simpler score, and the tiers are in order (tier <strong>${escapeHtml(top.name)}</strong> won ${ratio} times as often`),
@@ -292,7 +292,7 @@ describe("reportHtml", () => {
     const tiers = html.slice(html.indexOf('<section id="summary">'), html.indexOf('<section id="numbers">'));
     for (const t of card.tiers) {
       assert.ok(tiers.includes(`<strong>${escapeHtml(t.name)}</strong>`));
-      assert.ok(tiers.includes(formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi)));
+      assert.ok(tiers.includes(formatRateInterval(t.expectedWinRate!.value, t.expectedWinRate!.lo, t.expectedWinRate!.hi)));
     }
   });
 
@@ -300,7 +300,7 @@ describe("reportHtml", () => {
     const text = html.replace(/<svg[\s\S]*?<\/svg>/g, "");
     const count = (needle: string) => text.split(needle).length - 1;
     assert.equal(count(`${card.metrics.auc.lo.toFixed(3)}–${card.metrics.auc.hi.toFixed(3)}`), 1, "the AUC interval");
-    for (const t of card.tiers) assert.equal(count(formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi)), 1, `tier ${t.name}`);
+    for (const t of card.tiers) assert.equal(count(formatRateInterval(t.expectedWinRate!.value, t.expectedWinRate!.lo, t.expectedWinRate!.hi)), 1, `tier ${t.name}`);
     assert.ok(!text.includes("Before rounding") || card.metrics.aucUnrounded.toFixed(3) !== card.metrics.auc.auc.toFixed(3));
   });
 
@@ -440,10 +440,10 @@ describe("the report of the sample's quarterly run", () => {
       assert.ok(Math.abs(v.leadsPerMonth - counts.get(t.name)! / months) < 1e-9, t.name);
       // The tuner measured each tier on the same holdout deals.
       assert.equal(Math.round(v.leadsPerMonth * months), t.n, t.name);
-      assert.ok(Math.abs(v.winsPerMonth - (t.n / months) * t.expectedWinRate.value) < 1e-9);
+      assert.ok(Math.abs(v.winsPerMonth! - (t.n / months) * t.expectedWinRate!.value) < 1e-9);
       const leads = v.leadsPerMonth >= 10 ? formatCount(Math.round(v.leadsPerMonth)) : v.leadsPerMonth.toFixed(1);
-      const wins = v.winsPerMonth >= 10 ? formatCount(Math.round(v.winsPerMonth)) : v.winsPerMonth.toFixed(1);
-      const rate = formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi);
+      const wins = v.winsPerMonth! >= 10 ? formatCount(Math.round(v.winsPerMonth!)) : v.winsPerMonth!.toFixed(1);
+      const rate = formatRateInterval(t.expectedWinRate!.value, t.expectedWinRate!.lo, t.expectedWinRate!.hi);
       assert.match(summary, new RegExp(`<strong>${t.name}</strong></td><td class="num">[^<]+</td><td class="num">${leads}</td><td class="num">${rate.replace(/[[\]]/g, "\\$&")}</td><td class="num">${wins}</td>`));
     });
     assert.ok(summary.includes(`the ${formatCount(expected.deals)} deals closed from ${expected.from} to ${expected.to} (${expected.months.toFixed(1)} months`));

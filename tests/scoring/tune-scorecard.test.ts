@@ -45,7 +45,7 @@ test("on the sample: the golden scoring.yaml, valid, byte-identical, scored alik
   const best = aucWithCI(Float64Array.from(test, (r) => sampleTruth().get(table.ids[r])!.pWin), y).auc;
   assert.ok(card.metrics.auc.auc >= best - 0.03, `tuned ${card.metrics.auc.auc} vs true-probability ${best}`);
   assert.equal(card.usable, true);
-  assert.ok(card.tiers[0].expectedWinRate.value > card.tiers[card.tiers.length - 1].expectedWinRate.value);
+  assert.ok(card.tiers[0].expectedWinRate!.value > card.tiers[card.tiers.length - 1].expectedWinRate!.value);
 });
 
 test("with no signal the verdict says so and the rules are still written", () => {
@@ -67,6 +67,10 @@ test("with no signal the verdict says so and the rules are still written", () =>
   assert.equal(card.usable, false);
   assert.match(card.verdict, /^no usable signal: /);
   assert.match(card.toYAML(), /verdict: "no usable signal/);
+  // With no attribute on the card every lead has the same points: each tier is measured or null, never 0 % [0–100 %].
+  for (const tier of card.tiers) assert.equal(tier.expectedWinRate === null, tier.n === 0, tier.name);
+  assert.ok(card.tiers.some((tier) => tier.n === 0), "some tier holds no holdout lead");
+  assert.doesNotMatch(card.toYAML(), /value: 0\n\s+lo: 0\n\s+hi: 1\n/);
 });
 
 test("a numeric attribute keeps the number format its column was written in, so new values read alike", () => {
