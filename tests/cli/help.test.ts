@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { COMMANDS, main } from "../../src/cli/main";
+import { tempDir } from "../helpers/temp-dir";
 
 /** Runs `leadlab argv` in-process and returns its exit code, stdout and stderr. */
 async function leadlab(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -65,7 +65,7 @@ test("leadlab --version and -V print package.json's version", async () => {
 });
 
 test("a wrong number or choice is refused at parse time, before any file is read", async () => {
-  const out = join(mkdtempSync(join(tmpdir(), "leadlab-help-")), "never");
+  const out = join(tempDir("leadlab-help-"), "never");
   const cases: [string[], string][] = [
     [["tune", MISSING_SPEC, "--out", out, "--capacity", "2"], "tune: --capacity must be a share between 0 and 1 (e.g. 0.2); got 2"],
     [["tune", MISSING_SPEC, "--out", out, "--target-win-rate", "abc"], "tune: --target-win-rate must be a share between 0 and 1 (e.g. 0.2); got abc"],

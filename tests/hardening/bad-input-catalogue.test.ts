@@ -10,8 +10,7 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
@@ -21,6 +20,7 @@ import { DatasetError } from "../../src/formats/dataset-error";
 import { loadDataset, type LoadedDataset } from "../../src/data/load-dataset";
 import { shuffleCsv } from "./fixtures/shuffle";
 import { tableSnapshot } from "./fixtures/table-snapshot";
+import { tempDir } from "../helpers/temp-dir";
 
 const run = promisify(execFile);
 type Files = Record<string, string | Buffer>;
@@ -67,7 +67,7 @@ function spec(o: { deals?: string; events?: string; join?: string; top?: string 
 }
 
 function write(files: Files): string {
-  const dir = mkdtempSync(join(tmpdir(), "leadlab-catalogue-"));
+  const dir = tempDir("leadlab-catalogue-");
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

@@ -5,18 +5,18 @@
  * same retention block in summary.json.
  */
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { tuneCommand } from "../../src/cli/tune-command";
 import { shuffleCsv } from "./fixtures/shuffle";
+import { tempDir } from "../helpers/temp-dir";
 
 const SAMPLE = join(__dirname, "../../data/sample");
 
 async function shuffledSample(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "leadlab-shuffled-sample-"));
+  const dir = tempDir("leadlab-shuffled-sample-");
   copyFileSync(join(SAMPLE, "dataset.yaml"), join(dir, "dataset.yaml"));
   ["deals.csv", "accounts.csv", "products.csv", "renewals.csv"].forEach((file, i) =>
     writeFileSync(join(dir, file), shuffleCsv(readFileSync(join(SAMPLE, file), "utf8"), 101 + i)),
@@ -32,8 +32,8 @@ async function shuffledSample(): Promise<string> {
 
 test("data/sample with every table's rows shuffled: byte-identical scoring.yaml and personas.yaml from tune", async () => {
   const shuffledDir = await shuffledSample();
-  const original = mkdtempSync(join(tmpdir(), "leadlab-tune-original-"));
-  const reordered = mkdtempSync(join(tmpdir(), "leadlab-tune-shuffled-"));
+  const original = tempDir("leadlab-tune-original-");
+  const reordered = tempDir("leadlab-tune-shuffled-");
   await tuneCommand([join(SAMPLE, "dataset.yaml"), "--out", original], () => {});
   await tuneCommand([join(shuffledDir, "dataset.yaml"), "--out", reordered], () => {});
   // The shuffle changed the files (otherwise the test would prove nothing).

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "./temp-dir";
 
 /** Writes files into a fresh temporary folder and returns its path. */
 export function tempDataset(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "leadlab-test-"));
+  const dir = tempDir("leadlab-test-");
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

@@ -4,9 +4,9 @@
  * Each fixture keeps the truth it was generated from (outcome per deal, company keys), so tests
  * count won, lost, open and join matches independently of leadlab.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "../helpers/temp-dir";
 
 export type Truth = "won" | "lost" | "open";
 export interface CrmFixture {
@@ -42,7 +42,7 @@ interface Plan {
 /** Writes one CRM's export folder and returns its truth. */
 export function crmFixture({ crm, n, companies, seed }: Plan): CrmFixture {
   const rand = random(seed);
-  const dir = mkdtempSync(join(tmpdir(), `leadlab-init-${crm}-`));
+  const dir = tempDir(`leadlab-init-${crm}-`);
   const companyKey = (i: number) => (crm === "hubspot" ? String(5_100_000_000 + i * 7) : crm === "salesforce" ? `001Dn0000${String(i).padStart(6, "0")}AAA` : String(300 + i));
   // Deals refer to companies 0..companies+4; the last five are missing from the companies file; a few deals have none.
   const outcomes: Truth[] = [], dealCompany: (string | null)[] = [];

@@ -1,14 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { mkdtempSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { DatasetError } from "../../src/formats/dataset-error";
 import { Workbook } from "exceljs";
 import { draftDatasetSpec } from "../../src/init/draft-dataset-spec";
 import { parseDatasetSpec } from "../../src/data/parse-dataset-spec";
 import { loadDataset } from "../../src/data/load-dataset";
 import { crmFixture, type CrmFixture } from "./crm-exports";
+import { tempDir } from "../helpers/temp-dir";
 
 async function draftAndLoad(f: CrmFixture) {
   const draft = await draftDatasetSpec(f.dir);
@@ -93,7 +93,7 @@ test("an Excel export: the deals as the second sheet of an .xlsx workbook draft 
 });
 
 test("a CRM sales-opportunities export (engage_date, close_date, deal_stage with open stages, three lookup tables): engage_date is the scoring point", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "leadlab-init-pipeline-"));
+  const dir = tempDir("leadlab-init-pipeline-");
   const stages = ["Closed Won", "Closed Lost", "Closed Lost", "Engaging", "Prospecting"];
   const rows = Array.from({ length: 60 }, (_, i) => [`D${i}`, `A${1000 + (i % 7)}`, `P${200 + (i % 3)}`, `Agent_${i % 5}`, stages[i % 5], `2024-0${(i % 9) + 1}-1${i % 10}`, i % 5 < 3 ? `2024-1${i % 3}-0${(i % 9) + 1}` : "", String(1000 + 37 * i)]);
   writeFileSync(join(dir, "sales_pipeline.csv"), ["opportunity_id,account_id,product_id,sales_agent,deal_stage,engage_date,close_date,deal_value", ...rows.map((r) => r.join(","))].join("\n") + "\n");
@@ -106,7 +106,7 @@ test("a CRM sales-opportunities export (engage_date, close_date, deal_stage with
 });
 
 test("leads in one file and the won deals in another (Olist's layout): each lead won when it is in the won table, whose columns are not joined", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "leadlab-init-won-"));
+  const dir = tempDir("leadlab-init-won-");
   const leads = Array.from({ length: 60 }, (_, i) => [`mql${String(i).padStart(3, "0")}`, `${String((i % 27) + 1).padStart(2, "0")}-0${(i % 9) + 1}-2018`, i % 3 === 0 ? "social" : i % 3 === 1 ? "paid_search" : "", `lp${i % 4}`]);
   const won = leads.filter((_, i) => i % 5 === 0).map(([id], k) => [id, `seller${k}`, `${String((k % 27) + 1).padStart(2, "0")}-0${(k % 9) + 1}-2018 10:00`, k % 2 ? "pet" : "home"]);
   writeFileSync(join(dir, "marketing_qualified_leads.csv"), ["mql_id,first_contact_date,origin,landing_page_id", ...leads.map((r) => r.join(","))].join("\n") + "\n");
@@ -125,13 +125,13 @@ test("leads in one file and the won deals in another (Olist's layout): each lead
 });
 
 test("no outcome column, no won table and no customer list: a clear error says what to write", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "leadlab-init-none-"));
+  const dir = tempDir("leadlab-init-none-");
   writeFileSync(join(dir, "contacts.csv"), ["contact_id,signup,page", ...Array.from({ length: 40 }, (_, i) => `c${i},2026-01-${String((i % 28) + 1).padStart(2, "0")},p${i}`)].join("\n") + "\n");
   await assert.rejects(draftDatasetSpec(dir), (e: unknown) => e instanceof DatasetError && /no column says which deals were won or lost/.test(e.message) && /contacts\.csv/.test(e.message) && /make deals a `sql:` SELECT/.test(e.message));
 });
 
 test("a customer table with a churn flag and no won/lost column (Telco's layout): a customer list whose outcome column is the flag, and retention from it with both values", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "leadlab-init-churn-"));
+  const dir = tempDir("leadlab-init-churn-");
   const rows = Array.from({ length: 50 }, (_, i) => `C${i},${i % 2 ? "Female" : "Male"},${i % 3 ? "Month-to-month" : "Two year"},${(20 + i).toFixed(2)},${i % 4 ? "No" : "Yes"}`);
   writeFileSync(join(dir, "customers.csv"), ["customerID,gender,Contract,MonthlyCharges,Churn", ...rows].join("\n") + "\n");
   const draft = await draftDatasetSpec(dir);

@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { initCommand } from "../../src/cli/init-command";
 import { crmFixture } from "./crm-exports";
+import { tempDir } from "../helpers/temp-dir";
 
 test("leadlab init writes dataset.yaml, prints choices and checks, and never overwrites without --force", async () => {
   const f = crmFixture({ crm: "hubspot", n: 60, companies: 20, seed: 3 });
@@ -32,7 +32,7 @@ test("leadlab init on a missing folder says so", async () => {
 });
 
 test("a folder with no readable export, and deals without a unique id, are errors naming the folder or file and the fix", async () => {
-  const empty = mkdtempSync(join(tmpdir(), "leadlab-init-empty-"));
+  const empty = tempDir("leadlab-init-empty-");
   writeFileSync(join(empty, "notes.txt.md"), "nothing");
   await assert.rejects(initCommand([empty], () => {}), (e: Error) => {
     assert.match(e.message, /no readable CSV, Excel, Parquet or NDJSON file/);
@@ -41,7 +41,7 @@ test("a folder with no readable export, and deals without a unique id, are error
     return true;
   });
   assert.equal(existsSync(join(empty, "dataset.yaml")), false);
-  const dup = mkdtempSync(join(tmpdir(), "leadlab-init-dup-"));
+  const dup = tempDir("leadlab-init-dup-");
   writeFileSync(join(dup, "deals.csv"), "Deal Stage,Amount\nClosed Won,10\nClosed Lost,10\nClosed Won,20\n");
   await assert.rejects(initCommand([dup], () => {}), /deals\.csv.*no column has a unique value on every row to serve as the deal id.*export the deal id/s);
 });

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { writeFilesTogether } from "../../src/cli/write-files-together";
@@ -9,6 +8,7 @@ import { loadDataset } from "../../src/data/load-dataset";
 import { parsePersonas } from "../../src/personas/personas-yaml";
 import { parseScoringRules } from "../../src/scoring/parse-scoring-rules";
 import { quarterlyRun, RUN_FILES } from "../../src/run/quarterly-run";
+import { tempDir } from "../helpers/temp-dir";
 
 test("quarterlyRun from the library gives the committed run files byte for byte, and its rules parse back with no extra arguments", async () => {
   const { table } = await loadDataset("data/sample/dataset.yaml");
@@ -33,7 +33,7 @@ test("a wrong tuning option is refused before the dataset is read", async () => 
 });
 
 test("writeFilesTogether replaces every file of a run and leaves no temporary file", () => {
-  const dir = mkdtempSync(join(tmpdir(), "leadlab-run-"));
+  const dir = tempDir("leadlab-run-");
   writeFileSync(join(dir, "a.txt"), "old a\n");
   writeFileSync(join(dir, "keep.txt"), "not ours\n");
   assert.deepEqual(writeFilesTogether(dir, { "a.txt": "new a\n", "b.txt": "new b\n" }), ["a.txt", "b.txt"]);
@@ -42,7 +42,7 @@ test("writeFilesTogether replaces every file of a run and leaves no temporary fi
 });
 
 test("writeFilesTogether refuses a second run into a folder another live process is writing, and takes over a lock whose process has ended", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "leadlab-run-"));
+  const dir = tempDir("leadlab-run-");
   const sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"]);
   try {
     writeFileSync(join(dir, ".leadlab.lock"), String(sleeper.pid));

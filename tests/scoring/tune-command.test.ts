@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { readBeliefs } from "../../src/beliefs/parse-beliefs";
 import { tuneCommand } from "../../src/cli/tune-command";
+import { tempDir } from "../helpers/temp-dir";
 
 test("leadlab tune --previous: writes every file, scores the previous rules as a reference and reports what moved", async () => {
-  const out = mkdtempSync(join(tmpdir(), "leadlab-tune-"));
+  const out = tempDir("leadlab-tune-");
   let text = "";
   await tuneCommand(["data/sample/dataset.yaml", "--out", out, "--previous", "rules/sample", "--capacity", "0.1"], (s) => (text += s));
   for (const f of ["scoring.yaml", "personas.yaml", "summary.json", "report.html"]) assert.ok(existsSync(join(out, f)), f);
@@ -26,7 +26,7 @@ test("leadlab tune without --out is one clear line", async () => {
 });
 
 test("leadlab tune --beliefs adds the beliefs to summary.json and the report; a missing file is named before anything loads", async () => {
-  const out = mkdtempSync(join(tmpdir(), "leadlab-tune-beliefs-"));
+  const out = tempDir("leadlab-tune-beliefs-");
   await tuneCommand(["data/sample/dataset.yaml", "--out", out, "--beliefs", "data/sample/beliefs.yaml"], () => {});
   const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
   const claims = readBeliefs("data/sample/beliefs.yaml").beliefs.map((b) => b.name);

@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { exportCommand } from "../../../src/cli/export-command";
 import { exportRules } from "../../../src/scoring/export/export-rules";
 import { readScoringRules } from "../../../src/scoring/parse-scoring-rules";
 import { FIXTURE_RULES } from "../helpers";
+import { tempDir } from "../../helpers/temp-dir";
 
 test("export: each target writes exactly the library's files into --out, no temporary file left", () => {
   for (const to of ["sheet", "hubspot", "salesforce", "marketo"] as const) {
-    const dir = mkdtempSync(join(tmpdir(), `leadlab-export-${to}-`));
+    const dir = tempDir(`leadlab-export-${to}-`);
     const messages: string[] = [];
     exportCommand([FIXTURE_RULES, "--to", to, "--out", dir], () => {}, (m) => messages.push(m));
     const files = exportRules(readScoringRules(FIXTURE_RULES), to);
