@@ -67,6 +67,9 @@ export function assertMatchesSchema(schema: TSchema, data: unknown, file: string
     );
   }
   if (e.value === undefined) throw new DatasetError("a required field is missing", { file, field }, `add "${last}" (see ${reference})`);
+  // `attributes:` with nothing under it reads as null in YAML: say so, not "expected object".
+  if (e.value === null && segments.length > 0)
+    throw new DatasetError("the field is empty (no value after its colon, or null)", { file, field }, `put its value under it (see ${reference}), or delete the line "${last}:"`);
   throw new DatasetError(`invalid value: ${readable(e.message)}`, { file, field, value: e.value }, describeExpected(e.schema as Record<string, unknown>));
 }
 

@@ -339,6 +339,12 @@ const time: Case[] = [
       assert.deepEqual(feature(await loadDataset(join(naive, "dataset.yaml")), "visit_count_30d"), [0, 1, 0, 0]);
     },
   },
+  {
+    cls: 5,
+    name: "an empty key (attributes: with nothing under it) is named as empty, with the line to delete",
+    check: async () =>
+      void (await refused(events([], "attributes:"), 'dataset.yaml: field "attributes": the field is empty (no value after its colon, or null)', 'or delete the line "attributes:"')),
+  },
   { cls: 5, name: "an unknown time zone is named with the fix", check: async () => void (await refused(events([], "timezone: Mars/Base"), 'dataset.yaml: field "timezone": not an IANA time zone name (value "Mars/Base")', "e.g. America/New_York")) },
   { cls: 5, name: "a misspelt time zone gets the nearest name", check: async () => void (await refused(events([], "timezone: Europe/Pari"), 'did you mean "Europe/Paris"?')) },
   { cls: 5, name: "an offset is not a time zone", check: async () => void (await refused(events([], 'timezone: "+09:00"'), 'not an IANA time zone name (value "+09:00")', "an offset such as +09:00 is not a zone")) },
