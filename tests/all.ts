@@ -1,5 +1,5 @@
 /**
- * Runs every test file under tests/ in this one process, so what tests/helpers builds once (the
+ * Runs every test file under tests/ but the notebooks' (`npm run test:notebooks`) in this one process, so what tests/helpers builds once (the
  * sample loaded, tuned and clustered) is shared by all of them. `npm test` runs the same files
  * split over two processes (tests/part-1.ts and tests/part-2.ts); one file still runs alone with
  * `node --import tsx --test tests/x.test.ts`.

@@ -11,7 +11,7 @@
  * (`jupyter nbconvert --to html`) must carry the image fallback of every chart.
  *
  * Notebooks import the compiled library (`../dist/...`), so `npm run build` must run first
- * (`npm test` does).
+ * (`npm run test:notebooks` does).
  *
  * Without Jupyter, or when the README's commands cannot register the kernel, the notebooks are
  * skipped with a message saying how to install them, except when CI=true, where that is a failure.

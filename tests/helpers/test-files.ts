@@ -20,7 +20,6 @@ const TESTS = path.resolve(__dirname, "..");
  * wrong.
  */
 const SECONDS: Record<string, number> = {
-  "notebooks.test.ts": 254,
   "doctest.test.ts": 102,
   "scoring/score-command.test.ts": 51,
   "scoring/matching.test.ts": 31,
@@ -57,10 +56,16 @@ const SECONDS: Record<string, number> = {
   "data/sample.test.ts": 3,
 };
 
-/** Every `*.test.ts` under tests/, as paths relative to it with "/" separators, sorted. */
+/**
+ * The notebooks' test: run by `npm run test:notebooks` (and by CI), not by `npm test`. It needs
+ * Jupyter and takes about two minutes on its own, more than a third of the rest together.
+ */
+export const NOTEBOOKS_TEST = "notebooks.test.ts";
+
+/** Every `*.test.ts` under tests/ but {@link NOTEBOOKS_TEST}, as paths relative to it with "/" separators, sorted. */
 export function testFiles(): string[] {
   return readdirSync(TESTS, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".test.ts"))
+    .filter((f) => f.endsWith(".test.ts") && f !== NOTEBOOKS_TEST)
     .map((f) => f.split(path.sep).join("/"))
     .sort();
 }
@@ -68,8 +73,8 @@ export function testFiles(): string[] {
 /**
  * Part `index` (0-based) of `count` of `files`: longest first, each file to the part with the
  * least time so far (ties to the lower index); the part's files come back sorted. For example,
- * of a.test.ts (1 s), notebooks.test.ts and doctest.test.ts, part 0 of 2 is the notebooks and
- * part 1 the other two.
+ * of a.test.ts (1 s), doctest.test.ts and scoring/score-command.test.ts, part 0 of 2 is the
+ * doctest and part 1 the other two.
  */
 export function partOf(files: readonly string[], index: number, count: number): string[] {
   const load = Array<number>(count).fill(0);
