@@ -1,16 +1,16 @@
 import { formatPercent } from "../format/percent";
 import { DealTable } from "../data/deal-table";
 import { drivers } from "../drivers/drivers";
-import type { DriverAttribute } from "../drivers/drivers-result";
+import type { DriverAttribute, DriversResult } from "../drivers/drivers-result";
 import { aucWithCI, auc, compareAuc } from "../model/auc";
 import { brierScore } from "../model/brier-score";
 import { calibrationTable } from "../model/calibration";
-import { chooseL2, crossValidatedAuc, forwardSelect, stratifiedKFold } from "../model/cross-validation";
+import { chooseL2, crossValidatedAuc, forwardSelect, stratifiedKFold, type Fold } from "../model/cross-validation";
 import { rulesInputs } from "./rules-inputs";
 import { timeOrderedFolds } from "../model/time-ordered-folds";
 import { ksStatistic } from "../model/ks-statistic";
 import { liftTable } from "../model/lift";
-import { fitLogistic } from "../model/logistic-regression";
+import { fitLogistic, type LogisticModel } from "../model/logistic-regression";
 import { populationStability } from "../model/population-stability";
 import { rocCurve } from "../model/roc-curve";
 import type { BinSet } from "../stats/binning/bin";
@@ -19,7 +19,7 @@ import { binColumn } from "../stats/binning/bin-column";
 import { chooseFinerBins, FINER_MAX_BINS, FINER_MIN_SHARE } from "./finer-bins";
 import { chooseDecay, decaySummary } from "./learn-decay";
 import { binEvidence, missingRationale, type MissingTreatment } from "./bin-evidence";
-import { chooseTiers } from "./choose-tiers";
+import { chooseTiers, type Tier } from "./choose-tiers";
 import { attributeDrift } from "./period-drift";
 import { trainingPeriods } from "./training-periods";
 import { verdictProblems } from "./verdict-checks";
@@ -86,6 +86,106 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   let won = 0;
   for (const w of table.won) won += w;
   if (won === 0 || won === table.n) throw new Error(`tune: the table has ${won} won and ${table.n - won} lost deals; a scorecard needs both`);
+  const ctx = tuningContext(table, o);
+  const { train, test, yTest, warnings } = ctx;
+  const selected = selectAttributes(ctx);
+  const fitter = cardFitter(ctx, selected.l2);
+  const decayed = decayCard(ctx, selected, fitter);
+  const { card, model, rounding, binsNotes } = finishBins(ctx, decayed, fitter, previous);
+  const holdout = checkOnHoldout(ctx, card, model, fitter, previous);
+  const { chosen, points, metrics, tiers, grades } = holdout;
+
+  const rules = scoringRulesOf({
+    table,
+    counts: { deals: table.n, won, lost: table.n - won, train: train.length, holdout: test.length },
+    seed: o.seed,
+    holdout: table.split.rule,
+    verdict: holdout.verdict,
+    metrics,
+    rounding,
+    scale: o.scale,
+    basePoints: points.basePoints,
+    attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, c.binSet, points.binPoints[j], ctx.work, ctx.missingOf(c.attribute), binsNotes.get(c.name))),
+    tiers,
+    grades: { fitCuts: holdout.fitCuts, engagementCuts: holdout.engagementCuts, matrix: grades },
+  });
+  if (o.scale.kind === "0-100") warnings.push("0–100 scale: points are relative to this card's lowest and highest possible score, not comparable across runs");
+
+  // The expected value beside the win chance: amount and retention cards on the same training part.
+  const value = tuneValue(table, {
+    rules,
+    train,
+    test,
+    trainPoints: holdout.trainPoints,
+    testPoints: holdout.testPoints,
+    winDrivers: ctx.drivers,
+    seed: o.seed,
+    tierNames: o.tierNames,
+    keep: o.keep,
+    exclude: [...o.exclude],
+    informativeMissing: o.informativeMissing,
+  });
+  if (!("reason" in value)) rules.value = value.block;
+  else if (table.amount) warnings.push(`expected value: not fitted: ${value.reason}`);
+
+  const canTest = canTestRows(yTest);
+  return new Scorecard({
+    rules,
+    verdict: holdout.verdict,
+    usable: holdout.usable,
+    notUsableBecause: holdout.notUsableBecause,
+    holdout: { description: table.split.description, train: train.length, test: test.length, testWins: holdout.testWins },
+    metrics,
+    references: holdout.references,
+    tiers,
+    grades,
+    stability: populationStability(holdout.trainPoints, holdout.testPoints),
+    selection: selected.selection.steps,
+    selectionFolds: ctx.foldList ? "time-ordered" : "stratified",
+    drift: selected.drift,
+    roc: canTest ? rocCurve(holdout.testPoints, yTest) : [],
+    lift: canTest ? liftTable(holdout.testPoints, yTest) : liftTable([0, 1], Uint8Array.from([0, 1])),
+    calibration: yTest.length ? calibrationTable(holdout.testProb, yTest) : [],
+    distribution: pointsDistribution(holdout.testPoints, yTest),
+    drivers: ctx.drivers,
+    value,
+    decay: decaySummary(decayed.choices, decayed.backtest),
+    warnings,
+  });
+}
+
+/** What every phase of {@link tuneScorecard} reads: the split, the drivers, the training periods and folds, and how attributes are encoded. */
+interface TuningContext {
+  table: DealTable;
+  /** The table with the decayed counts as attributes too, to encode them (the drivers and the provenance stay the table's). */
+  work: DealTable;
+  o: ResolvedTuneOptions;
+  train: Int32Array;
+  test: Int32Array;
+  yTrain: Uint8Array;
+  yTest: Uint8Array;
+  /** The drivers of winning, on the training rows. */
+  drivers: DriversResult;
+  timeline: ReturnType<typeof trainingPeriods>;
+  /** The rows selection is judged on: the training rows, or an evenly spaced subset when large. */
+  selectRows: { rows: Int32Array; y: Uint8Array };
+  /** Time-ordered folds of the selection rows when the deals have dates (judged by the worst fold); otherwise stratified folds are used. */
+  foldList: Fold[] | undefined;
+  /** Warnings of the run so far; phases add theirs. */
+  warnings: string[];
+  /** Why an attribute got finer bins, by name (filled in as candidates are encoded). */
+  finerNotes: Map<string, string>;
+  missingOf(a: DriverAttribute): MissingTreatment;
+  /** Each row's bin and the bins' evidence (the drivers' WOE unless given). */
+  woeOf(a: DriverAttribute, binSet?: BinSet, evidence?: number[]): { codes: Int32Array; evidence: number[]; woe: Float64Array };
+  /** An attribute encoded for the card with the given bins (counted on the training rows). */
+  encode(a: DriverAttribute, binSet: BinSet): Encoding;
+  /** A candidate encoded with finer bins where they pay on the selection folds ({@link chooseFinerBins}), else its drivers' bins. */
+  encodeCandidate(a: DriverAttribute): Encoding;
+}
+
+/** The split, the drivers on the training rows, the training periods, the selection rows and folds, and the encoders. */
+function tuningContext(table: DealTable, o: ResolvedTuneOptions): TuningContext {
   const split = table.split;
   const warnings = [...split.warnings];
   const train = Int32Array.from(split.train);
@@ -98,7 +198,6 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const timeline = trainingPeriods(time, table.won, train, test, PERIODS);
   if ("reason" in timeline) warnings.push(`selection on stratified folds, drift between periods not checked: ${timeline.reason}`);
   const missingOf = (a: DriverAttribute): MissingTreatment => (o.informativeMissing.has(a.attribute) ? "informative" : "neutral");
-  // The table with the decayed counts as attributes too, to encode them (the drivers and the provenance stay the table's).
   const work = table.decayed?.attributes.length
     ? new DealTable({ ...table, attributes: [...table.attributes, ...table.decayed.attributes], columns: { ...table.columns, ...table.decayed.columns }, decayed: undefined })
     : table;
@@ -107,19 +206,15 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     const codes = assignBins(binSet, columnOf(a));
     return { codes, evidence, woe: Float64Array.from(codes, (c) => (c >= 0 ? evidence[c] : 0)) };
   };
-  /** An attribute encoded for the card with the given bins (counted on the training rows). */
   const encode = (a: DriverAttribute, binSet: BinSet): Encoding => ({ name: a.name, attribute: a, binSet, ...woeOf(a, binSet, binEvidence(binSet, missingOf(a))) });
-  const significant = chooseCandidates(d.attributes, o);
 
   // Selection (and the choice of finer bins) on an evenly spaced subset when large: on
   // time-ordered folds (fit on earlier periods, validate on the next) when the deals have dates,
   // judged by the worst of those folds, so an attribute must help in every period, not on average.
   const selectRows = train.length > SELECTION_ROWS ? evenlySpaced(train, yTrain, SELECTION_ROWS) : { rows: train, y: yTrain };
   const foldList = "periods" in timeline && time ? timeOrderedFolds(gatherNumbers(time, selectRows.rows), PERIODS).folds : undefined;
-  const criterion = foldList ? "worst" : "mean";
 
-  // Each candidate with finer bins where they pay on those folds ({@link chooseFinerBins}): judged
-  // by the folds' mean AUC, as a question of resolution, not of drift (selection judges that).
+  // Finer bins are judged by the folds' mean AUC, as a question of resolution, not of drift (selection judges that).
   const choiceFolds = foldList ?? stratifiedKFold(selectRows.y, { folds: o.folds, seed: o.seed });
   const finerNotes = new Map<string, string>();
   const encodeCandidate = (a: DriverAttribute): Encoding => {
@@ -130,12 +225,38 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     if (choice.note) finerNotes.set(a.name, choice.note);
     return encode(a, choice.binSet);
   };
-  const encodedAll = new Map(significant.map((a) => [a.name, encodeCandidate(a)]));
+  return { table, work, o, train, test, yTrain, yTest, drivers: d, timeline, selectRows, foldList, warnings, finerNotes, missingOf, woeOf, encode, encodeCandidate };
+}
+
+/** The attributes chosen for the card and the model fitted on them (before decay, rounding and last quarter's bins). */
+interface Selected {
+  /** Every candidate not set aside by drift, encoded. */
+  candidates: DriverAttribute[];
+  encoded: Map<string, Encoding>;
+  drift: ReturnType<typeof attributeDrift>[];
+  selection: ReturnType<typeof forwardSelect> | { selected: string[]; steps: []; stopReason: "exhausted"; criterion: "mean"; warnings: string[] };
+  /** The card's attributes, in selection order, after dropping those whose coefficient contradicts their evidence. */
+  card: Encoding[];
+  model: LogisticModel;
+  /** The L2 penalty of the final fit (chosen on the selection folds, scaled to the training rows). */
+  l2: number;
+}
+
+/**
+ * Candidates (significant, not leakage, not redundant), each with finer bins where they pay; those
+ * whose effect flips or fades between training periods set aside; forward selection on the
+ * selection folds; then the fit on every training row, dropping an attribute whose coefficient
+ * contradicts its weight of evidence and refitting.
+ */
+function selectAttributes(ctx: TuningContext): Selected {
+  const { o, train, yTrain, selectRows, foldList, timeline, warnings } = ctx;
+  const significant = chooseCandidates(ctx.drivers.attributes, o);
+  const encodedAll = new Map(significant.map((a) => [a.name, ctx.encodeCandidate(a)]));
 
   // Each candidate's effect period by period; one whose effect flips (and has not come back by the latest period) or fades inside the training part is set aside.
   const drift =
     "periods" in timeline
-      ? [...encodedAll.values()].map((e) => attributeDrift(e.binSet, e.codes, e.woe, table.won, timeline.periods.rows, timeline.periods.labels, true))
+      ? [...encodedAll.values()].map((e) => attributeDrift(e.binSet, e.codes, e.woe, ctx.table.won, timeline.periods.rows, timeline.periods.labels, true))
       : [];
   for (const x of drift) if (!x.flag && x.note) warnings.push(`${x.name}: ${x.note}`);
   for (const x of drift) if (x.flag) warnings.push(`${x.name}: ${x.note}${isForced(encodedAll.get(x.name)!.attribute, o) ? "; kept on the card on request" : "; set aside from the card"}`);
@@ -146,8 +267,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const columns: Record<string, Float64Array> = {};
   for (const [name, e] of encoded) columns[name] = gatherNumbers(e.woe, selectRows.rows);
   const selection = candidates.length
-    ? forwardSelect(columns, selectRows.y, { maxFeatures: o.maxAttributes, folds: o.folds, seed: o.seed, l2: 1, foldList, criterion })
-    : { selected: [] as string[], steps: [], stopReason: "exhausted" as const, criterion: "mean" as const, warnings: ["no candidate attribute: nothing predicts wins on the training part"] };
+    ? forwardSelect(columns, selectRows.y, { maxFeatures: o.maxAttributes, folds: o.folds, seed: o.seed, l2: 1, foldList, criterion: foldList ? "worst" : "mean" })
+    : { selected: [] as string[], steps: [] as [], stopReason: "exhausted" as const, criterion: "mean" as const, warnings: ["no candidate attribute: nothing predicts wins on the training part"] };
   warnings.push(...selection.warnings);
   let selected = [...selection.selected];
   for (const name of o.include) if (encoded.has(name) && !selected.includes(name)) selected.push(name);
@@ -167,26 +288,63 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     selected = selected.filter((_, j) => j !== wrong);
   }
   warnings.push(...model.warnings);
+  return { candidates, encoded, drift, selection, card: selected.map((name) => encoded.get(name)!), model, l2 };
+}
 
-  // Readable edges, then last quarter's bins where the data have not moved: each choice measured
-  // on the training part by the card's cross-validated AUC on the selection folds, then refitted.
-  const cvL2 = l2 / (train.length / selectRows.rows.length);
-  const cvAuc = (card: readonly Encoding[]) =>
-    card.length ? crossValidatedAuc(card.map((e) => gatherNumbers(e.woe, selectRows.rows)), selectRows.y, { l2: cvL2, folds: o.folds, seed: o.seed, foldList }).meanAuc : 0.5;
-  const fit = (card: readonly Encoding[]) => fitLogistic(card.map((e) => gatherNumbers(e.woe, train)), yTrain, { l2 });
+/** How a card (a list of encoded attributes) is fitted, cross-validated and turned into points, with the selection's penalty. */
+interface CardFitter {
+  /** Mean cross-validated AUC of a card on the selection rows and folds (0.5 for an empty card). */
+  cvAuc(card: readonly Encoding[]): number;
+  /** The card fitted on every training row. */
+  fit(card: readonly Encoding[]): LogisticModel;
   /** A card's points (base and per bin) for a fitted model, and the points of rows (only some attributes' points, without the base, when `only` is given). */
-  const scored = (card: readonly Encoding[], m: typeof model) => {
-    const { basePoints, binPoints } = cardPoints(o.scale, m.intercept, card.map((c, j) => c.evidence.map((w) => m.coefficients[j] * w)));
-    const pointsAt = (rows: Int32Array, only?: (a: DriverAttribute) => boolean) =>
-      Float64Array.from(rows, (r) => card.reduce((s, c, j) => s + (only && !only(c.attribute) ? 0 : c.codes[r] >= 0 ? binPoints[j][c.codes[r]] : 0), only ? 0 : basePoints));
-    return { basePoints, binPoints, pointsAt };
-  };
-  const fixedCard = selected.map((name) => encoded.get(name)!);
+  scored(card: readonly Encoding[], m: LogisticModel): { basePoints: number; binPoints: number[][]; pointsAt(rows: Int32Array, only?: (a: DriverAttribute) => boolean): Float64Array };
+}
 
-  // Learned decay: per event type on the card (or a candidate), each half-life's decayed count
-  // (binned as the candidates are, finer bins where they pay; not one that flips or fades between
-  // training periods) against the fixed windows, on the same training folds; kept only where it pays.
-  const decayTypes = [...new Set([...fixedCard, ...candidates.map((a) => encoded.get(a.name)!)].flatMap((e) => (e.attribute.feature && (fixedCard.includes(e) || e.attribute.feature.aggregate === "count") ? [e.attribute.feature.eventType] : [])))];
+function cardFitter(ctx: TuningContext, l2: number): CardFitter {
+  const { o, train, yTrain, selectRows, foldList } = ctx;
+  const cvL2 = l2 / (train.length / selectRows.rows.length);
+  return {
+    cvAuc: (card) =>
+      card.length ? crossValidatedAuc(card.map((e) => gatherNumbers(e.woe, selectRows.rows)), selectRows.y, { l2: cvL2, folds: o.folds, seed: o.seed, foldList }).meanAuc : 0.5,
+    fit: (card) => fitLogistic(card.map((e) => gatherNumbers(e.woe, train)), yTrain, { l2 }),
+    scored: (card, m) => {
+      const { basePoints, binPoints } = cardPoints(o.scale, m.intercept, card.map((c, j) => c.evidence.map((w) => m.coefficients[j] * w)));
+      const pointsAt = (rows: Int32Array, only?: (a: DriverAttribute) => boolean) =>
+        Float64Array.from(rows, (r) => card.reduce((s, c, j) => s + (only && !only(c.attribute) ? 0 : c.codes[r] >= 0 ? binPoints[j][c.codes[r]] : 0), only ? 0 : basePoints));
+      return { basePoints, binPoints, pointsAt };
+    },
+  };
+}
+
+/** The card after learned decay, with the model fitted on it. */
+interface DecayedCard {
+  /** The card before decay, and after (the same list when no half-life is kept). */
+  fixedCard: Encoding[];
+  card: Encoding[];
+  model: LogisticModel;
+  choices: ReturnType<typeof chooseDecay>["choices"];
+  /** Holdout AUC of the decayed card against the fixed-window one (reported, never used to decide). */
+  backtest: ReturnType<typeof compareAuc> | null;
+  /** Why an attribute's counts decay, by name. */
+  notes: Map<string, string>;
+}
+
+/**
+ * Learned decay: per event type on the card (or a candidate), each half-life's decayed count
+ * (binned as the candidates are, finer bins where they pay; not one that flips or fades between
+ * training periods) against the fixed windows, on the same training folds; kept only where it pays.
+ */
+function decayCard(ctx: TuningContext, selected: Selected, fitter: CardFitter): DecayedCard {
+  const { table, work, o, train, test, yTest, timeline } = ctx;
+  const fixedCard = selected.card;
+  const decayTypes = [
+    ...new Set(
+      [...fixedCard, ...selected.candidates.map((a) => selected.encoded.get(a.name)!)].flatMap((e) =>
+        e.attribute.feature && (fixedCard.includes(e) || e.attribute.feature.aggregate === "count") ? [e.attribute.feature.eventType] : [],
+      ),
+    ),
+  ];
   const decayMetas = (table.decayed?.attributes ?? []).filter((m) => decayTypes.includes(m.feature!.eventType));
   const decayDrivers = decayMetas.length ? drivers(new DealTable({ ...work, attributes: decayMetas }), { target: "won", rows: train, seed: o.seed }).attributes : [];
   const decay = chooseDecay(
@@ -197,28 +355,55 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
       variants: decayDrivers
         .filter((a) => a.feature!.eventType === type && a.leakage === null && a.binSet.bins.filter((b) => b.n > 0).length >= 2)
         .sort((a, b) => a.feature!.halfLifeDays! - b.feature!.halfLifeDays!)
-        .map((a) => ({ halfLifeDays: a.feature!.halfLifeDays!, encoding: encodeCandidate(a) }))
+        .map((a) => ({ halfLifeDays: a.feature!.halfLifeDays!, encoding: ctx.encodeCandidate(a) }))
         .filter((v) => !("periods" in timeline && attributeDrift(v.encoding.binSet, v.encoding.codes, v.encoding.woe, table.won, timeline.periods.rows, timeline.periods.labels, true).flag)),
     })),
-    cvAuc,
-    (card) => fit(card).coefficients.every((b) => b > 0),
+    fitter.cvAuc,
+    (card) => fitter.fit(card).coefficients.every((b) => b > 0),
     o.maxAttributes,
   );
-  const exactCard = decay.card;
-  const decayed = exactCard.some((e, j) => e !== fixedCard[j]) || exactCard.length !== fixedCard.length;
-  if (decayed) model = fit(exactCard);
-  const decayBacktest = decayed && canTestRows(yTest) ? compareAuc(scored(exactCard, model).pointsAt(test), scored(fixedCard, fit(fixedCard)).pointsAt(test), yTest) : null;
-  const decayNotes = new Map(decay.choices.flatMap((c) => (c.halfLifeDays === null ? [] : exactCard.filter((e) => e.attribute.feature?.eventType === c.eventType).map((e) => [e.name, `${c.note}; its q is across the ${decayDrivers.length} decayed counts tested`] as const))));
+  const card = decay.card;
+  const decayed = card.some((e, j) => e !== fixedCard[j]) || card.length !== fixedCard.length;
+  const model = decayed ? fitter.fit(card) : selected.model;
+  const backtest =
+    decayed && canTestRows(yTest) ? compareAuc(fitter.scored(card, model).pointsAt(test), fitter.scored(fixedCard, fitter.fit(fixedCard)).pointsAt(test), yTest) : null;
+  const notes = new Map(
+    decay.choices.flatMap((c) =>
+      c.halfLifeDays === null
+        ? []
+        : card.filter((e) => e.attribute.feature?.eventType === c.eventType).map((e) => [e.name, `${c.note}; its q is across the ${decayDrivers.length} decayed counts tested`] as const),
+    ),
+  );
+  return { fixedCard, card, model, choices: decay.choices, backtest, notes };
+}
 
+/** The card's final bins and model, how its edges were rounded, and why each attribute has its bins. */
+interface FinishedCard {
+  card: Encoding[];
+  model: LogisticModel;
+  rounding: RulesParts["rounding"];
+  /** Finer bins, decay and last quarter's bins, by attribute name. */
+  binsNotes: Map<string, string | undefined>;
+}
+
+/**
+ * Readable edges, then last quarter's bins where the data have not moved: each choice measured
+ * on the training part by the card's cross-validated AUC on the selection folds, then refitted.
+ */
+function finishBins(ctx: TuningContext, decayed: DecayedCard, fitter: CardFitter, previous: ScoringRules | undefined): FinishedCard {
+  const { work, o, train, test, yTrain, yTest, warnings } = ctx;
+  const { cvAuc, fit, scored } = fitter;
+  const exactCard = decayed.card;
+  let model = decayed.model;
   const roundedCard = exactCard.map((e) =>
     e.binSet.type === "numeric" && !e.binSet.indicator
-      ? encode(e.attribute, readableEdges(e.binSet, gatherNumbers(work.columns[e.attribute.attribute] as Float64Array, train), yTrain, { wholeUnits: countsDays(work.attribute(e.attribute.attribute)) }))
+      ? ctx.encode(e.attribute, readableEdges(e.binSet, gatherNumbers(work.columns[e.attribute.attribute] as Float64Array, train), yTrain, { wholeUnits: countsDays(work.attribute(e.attribute.attribute)) }))
       : e,
   );
   const roundedModel = fit(roundedCard);
   const roundingCost = cvAuc(exactCard) - cvAuc(roundedCard);
   const useRounded = o.readableEdges && roundingCost < MAX_ROUNDING_COST && roundedModel.coefficients.every((b) => b > 0);
-  const holdoutAuc = (card: readonly Encoding[], m: typeof model) => (canTestRows(yTest) ? auc(scored(card, m).pointsAt(test), yTest) : NaN);
+  const holdoutAuc = (card: readonly Encoding[], m: LogisticModel) => (canTestRows(yTest) ? auc(scored(card, m).pointsAt(test), yTest) : NaN);
   const rounding = {
     edges: useRounded ? ("rounded" as const) : ("exact" as const),
     maxCost: MAX_ROUNDING_COST,
@@ -236,17 +421,50 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
           const old = previous.attributes.find((x) => x.name === e.name);
           if (!old) return undefined;
           const set = previousBins(e.binSet, old, gatherColumn(work.columns[e.attribute.attribute], train) as Parameters<typeof assignBins>[1], yTrain);
-          return "reason" in set ? set : encode(e.attribute, set);
+          return "reason" in set ? set : ctx.encode(e.attribute, set);
         },
         cvAuc,
       )
     : undefined;
   if (binsChoices) card = binsChoices.card;
   if (card !== exactCard) model = fit(card);
-  const binsNotes = new Map(card.map((e) => [e.name, [finerNotes.get(e.name), decayNotes.get(e.name), binsChoices?.choices.find((c) => c.name === e.name)?.note].filter(Boolean).join("; ") || undefined]));
+  const binsNotes = new Map(
+    card.map((e) => [e.name, [ctx.finerNotes.get(e.name), decayed.notes.get(e.name), binsChoices?.choices.find((c) => c.name === e.name)?.note].filter(Boolean).join("; ") || undefined]),
+  );
+  return { card, model, rounding, binsNotes };
+}
 
+/** The finished card measured on the holdout. */
+interface HoldoutCheck {
+  /** The card's attributes with their coefficients. */
+  chosen: (Encoding & { beta: number })[];
+  points: ReturnType<CardFitter["scored"]>;
+  trainPoints: Float64Array;
+  testPoints: Float64Array;
+  testProb: Float64Array;
+  testWins: number;
+  metrics: RulesParts["metrics"] & { aucUnrounded: number };
+  references: Reference[];
+  tiers: Tier[];
+  fitCuts: number[];
+  engagementCuts: number[];
+  grades: ReturnType<typeof gradeMatrix>;
+  usable: boolean;
+  notUsableBecause: string[];
+  verdict: string;
+}
+
+/**
+ * The card on the holdout: points (rounded per bin), AUC with its DeLong interval, KS, Brier,
+ * the references (best single attribute, a count of behavioural events, the previous rules) each
+ * compared with the card, tiers and fit × engagement grades cut on training scores and measured
+ * on the holdout, and the verdict ({@link verdictProblems}, {@link cardVerdict}).
+ */
+function checkOnHoldout(ctx: TuningContext, card: Encoding[], model: LogisticModel, fitter: CardFitter, previous: ScoringRules | undefined): HoldoutCheck {
+  const { table, work, o, train, test, yTrain, yTest, warnings } = ctx;
   const chosen = card.map((e, j) => ({ ...e, beta: model.coefficients[j] }));
-  const { basePoints, binPoints, pointsAt } = scored(card, model);
+  const points = fitter.scored(card, model);
+  const { pointsAt } = points;
   const logitAt = (rows: Int32Array) => Float64Array.from(rows, (r) => chosen.reduce((s, c) => s + c.beta * c.woe[r], model.intercept));
   const trainPoints = pointsAt(train);
   const testPoints = pointsAt(test);
@@ -267,8 +485,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     const c = compareAuc(testPoints, scores, yTest);
     references.push({ name, auc: { auc: a.auc, lo: a.lo, hi: a.hi }, vsScorecard: { diff: c.diff, lo: c.lo, hi: c.hi, p: c.p } });
   };
-  const best = d.attributes.find((a) => a.leakage === null && a.type !== "date");
-  if (best) addReference(`best single attribute (${best.name})`, gatherNumbers(woeOf(best).woe, test));
+  const best = ctx.drivers.attributes.find((a) => a.leakage === null && a.type !== "date");
+  if (best) addReference(`best single attribute (${best.name})`, gatherNumbers(ctx.woeOf(best).woe, test));
   const counts = table.attributes.filter((a) => a.feature?.aggregate === "count" && a.feature.windowDays === Math.max(...table.attributes.filter((x) => x.feature).map((x) => x.feature!.windowDays)));
   if (counts.length)
     addReference(
@@ -299,40 +517,11 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     baseRate: yTest.length ? testWins / yTest.length : NaN,
   };
   const verdict = cardVerdict({ canTest, aboveChance, notUsableBecause, auc: metrics.auc, holdoutDeals: yTest.length, attributes: chosen.length });
+  return { chosen, points, trainPoints, testPoints, testProb, testWins, metrics, references, tiers, fitCuts, engagementCuts, grades, usable, notUsableBecause, verdict };
+}
 
-  const rules = scoringRulesOf({
-    table,
-    counts: { deals: table.n, won, lost: table.n - won, train: train.length, holdout: test.length },
-    seed: o.seed,
-    holdout: split.rule,
-    verdict,
-    metrics,
-    rounding,
-    scale: o.scale,
-    basePoints,
-    attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, c.binSet, binPoints[j], work, missingOf(c.attribute), binsNotes.get(c.name))),
-    tiers,
-    grades: { fitCuts, engagementCuts, matrix: grades },
-  });
-  if (o.scale.kind === "0-100") warnings.push("0–100 scale: points are relative to this card's lowest and highest possible score, not comparable across runs");
-
-  // The expected value beside the win chance: amount and retention cards on the same training part.
-  const value = tuneValue(table, {
-    rules,
-    train,
-    test,
-    trainPoints,
-    testPoints,
-    winDrivers: d,
-    seed: o.seed,
-    tierNames: o.tierNames,
-    keep: o.keep,
-    exclude: [...o.exclude],
-    informativeMissing: o.informativeMissing,
-  });
-  if (!("reason" in value)) rules.value = value.block;
-  else if (table.amount) warnings.push(`expected value: not fitted: ${value.reason}`);
-
+/** The holdout's points in about 30 bands of equal width, with the wins and losses in each. */
+function pointsDistribution(testPoints: Float64Array, yTest: Uint8Array): { points: number; won: number; lost: number }[] {
   const distribution = new Map<number, { points: number; won: number; lost: number }>();
   const width = Math.max(1, Math.round((Math.max(...testPoints) - Math.min(...testPoints)) / 30));
   testPoints.forEach((p, i) => {
@@ -342,29 +531,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
     else cell.lost++;
     distribution.set(key, cell);
   });
-  return new Scorecard({
-    rules,
-    verdict,
-    usable,
-    notUsableBecause,
-    holdout: { description: split.description, train: train.length, test: test.length, testWins },
-    metrics,
-    references,
-    tiers,
-    grades,
-    stability: populationStability(trainPoints, testPoints),
-    selection: selection.steps,
-    selectionFolds: foldList ? "time-ordered" : "stratified",
-    drift,
-    roc: canTest ? rocCurve(testPoints, yTest) : [],
-    lift: canTest ? liftTable(testPoints, yTest) : liftTable([0, 1], Uint8Array.from([0, 1])),
-    calibration: yTest.length ? calibrationTable(testProb, yTest) : [],
-    distribution: [...distribution.values()].sort((a, b) => a.points - b.points),
-    drivers: d,
-    value,
-    decay: decaySummary(decay.choices, decayBacktest),
-    warnings,
-  });
+  return [...distribution.values()].sort((a, b) => a.points - b.points);
 }
 
 /** An attribute of the card with the bins it uses, encoded as evidence for every row of the table. */
