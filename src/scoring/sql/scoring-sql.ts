@@ -1,5 +1,5 @@
 import type { BinnedInput, ScoringRules } from "../../formats/scoring-rules-schema";
-import { dialect, SQL_DIALECTS, type SqlDialect } from "../../sql/dialects";
+import { dialect, SQL_DIALECTS, type Dialect, type SqlDialect } from "../../sql/dialects";
 import { binChoiceSql, binPointsSql, binReasonSql, type AttributeRefs } from "./bin-points-sql";
 import { DEFAULT_REASONS } from "../score";
 import { eventFeatureOfSource, eventFeatureSql, type EventFeatureSpec } from "../../sql/event-features-sql";
@@ -68,34 +68,38 @@ export function scoringSql(rules: ScoringRules, options: ScoringSqlOptions): str
 
 function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   const d = dialect(o.dialect);
-  const id = (name: string) => d.identifier(name);
-  const lead = (column: string) => `l.${id(column)}`;
-  const tokens = [...new Set([...(rules.inputs.missing ?? []), ...o.missing])];
-  // Event columns and the scoring point compare missing tokens as the loader does (trimmed, exactly).
-  const present = (trimmed: string) => missingAsNull(d, trimmed, tokens);
-  const tokenKeys = [...new Set(tokens.map(categoryKey).filter((t) => t !== ""))];
-  const attributes = rules.attributes;
-  // Every attribute read: the scorecard's, then the value cards' (no points; their bins give the expected value).
-  const value = rules.value;
-  const amountInputs = value?.amount.attributes ?? [];
-  const retentionInputs = value?.retention?.attributes ?? [];
   const read = scoredInputs(rules);
   read.forEach(checkAttribute);
-
   const eventAttributes = read.filter((a) => "event" in a.source);
-  const events = rules.inputs.events;
   if (eventAttributes.length > 0) {
-    if (!events) throw new Error("scoringSql: the rules have event features but no inputs.events (the raw events table's columns)");
+    if (!rules.inputs.events) throw new Error("scoringSql: the rules have event features but no inputs.events (the raw events table's columns)");
     if (!rules.inputs.scoringPoint)
       throw new Error("scoringSql: the rules have event features but no inputs.scoringPoint, so events cannot be cut at a scoring point");
   }
+  const tokens = [...new Set([...(rules.inputs.missing ?? []), ...o.missing])];
+  const input = leadInputCtes(rules, o, d, read, tokens);
+  const values = leadValueCtes(rules, o, d, read, tokens, input.columns);
+  const points = leadPointsCtes(rules, o, d, values.refs);
+  return [
+    ...viewHeader(rules, d, points.reasonCount),
+    d.createView(d.table(o.viewName)),
+    `WITH ${[...input.ctes, ...values.ctes, ...points.ctes].join(",\n")}`,
+    ...viewSelect(rules, d, points.reasonCount),
+    "",
+  ].join("\n");
+}
 
-  // lead_raw: the id, the event key and scoring point, and each lead column once, as trimmed
-  // text; lead_key: with the category key of the columns that need one; lead_input: the same
-  // with missing text (by its key) as NULL and the scoring point in epoch ms.
+/**
+ * lead_raw: the id, the event key and scoring point, and each lead column once, as trimmed
+ * text; lead_key: with the category key of the columns that need one; lead_input: the same
+ * with missing text (by its key) as NULL and the scoring point in epoch ms.
+ */
+function leadInputCtes(rules: ScoringRules, o: ResolvedSqlOptions, d: Dialect, read: BinnedInput[], tokens: string[]): { ctes: string[]; columns: string[] } {
+  const lead = (column: string) => `l.${d.identifier(column)}`;
+  // Event columns and the scoring point compare missing tokens as the loader does (trimmed, exactly).
+  const present = (trimmed: string) => missingAsNull(d, trimmed, tokens);
+  const tokenKeys = [...new Set(tokens.map(categoryKey).filter((t) => t !== ""))];
   const columns = [...new Set(read.flatMap((a) => ("column" in a.source ? [a.source.column] : [])))];
-  const c = (column: string) => `i.c${columns.indexOf(column) + 1}`;
-  const keyColumn = (column: string) => `i.k${columns.indexOf(column) + 1}`;
   const readers = (column: string) => read.filter((a) => "column" in a.source && a.source.column === column);
   const isCategory = (a: BinnedInput) => a.match === "categorical" || a.match === "contains";
   const keyValues = (column: string) => [
@@ -108,8 +112,8 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
   const keys: SelectItem[] = [{ expr: "*" }];
   const raw: SelectItem[] = [{ expr: `${lead(rules.inputs.id)} AS lead_id` }];
   const inputs: SelectItem[] = [{ expr: "lead_id" }];
-  if (eventAttributes.length > 0) {
-    raw.push({ expr: `${trimmedText(d, lead(events!.leadKey))} AS event_key` });
+  if (read.some((a) => "event" in a.source)) {
+    raw.push({ expr: `${trimmedText(d, lead(rules.inputs.events!.leadKey))} AS event_key` });
     raw.push({ expr: `${trimmedText(d, lead(rules.inputs.scoringPoint!))} AS scoring_time` });
     inputs.push({ expr: `${present("event_key")} AS event_key` });
     inputs.push({ expr: `${d.epochMs(present("scoring_time"), rules.inputs.timeZone ?? "UTC", rules.inputs.dateFormat)} AS scoring_ms` });
@@ -126,14 +130,28 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     inputs.push({ expr: `CASE WHEN k${n} IN ${missingKey} THEN NULL ELSE c${n} END AS c${n}` });
     if (readers(column).some(isCategory)) inputs.push({ expr: `CASE WHEN k${n} IN ${missingKey} THEN NULL ELSE k${n} END AS k${n}` });
   });
+  const ctes = [
+    ["lead_raw AS (", "  SELECT", selectList(raw), `  FROM ${d.table(o.leadsTable)} AS l`, ")"].join("\n"),
+    ...(keys.length > 1 ? [["lead_key AS (", "  SELECT", selectList(keys), "  FROM lead_raw", ")"].join("\n")] : []),
+    [d.materializedCte("lead_input"), "  SELECT", selectList(inputs), `  FROM ${keys.length > 1 ? "lead_key" : "lead_raw"}`, ")"].join("\n"),
+  ];
+  return { ctes, columns };
+}
 
+/**
+ * The event features' CTEs (the loader's as-of semantics: {@link eventFeatureSql}), then
+ * lead_value: per attribute, whether the value is present and the value to match (numbers
+ * written as exports write them, "$62,000", made plain text first in lead_number).
+ */
+function leadValueCtes(rules: ScoringRules, o: ResolvedSqlOptions, d: Dialect, read: BinnedInput[], tokens: string[], columns: string[]): { ctes: string[]; refs: AttributeRefs[] } {
+  const c = (column: string) => `i.c${columns.indexOf(column) + 1}`;
+  const keyColumn = (column: string) => `i.k${columns.indexOf(column) + 1}`;
+  const eventAttributes = read.filter((a) => "event" in a.source);
   const features = eventAttributes.map((a): EventFeatureSpec => ("event" in a.source ? eventFeatureOfSource(a.source.event) : ({} as never)));
-  const eventSql = eventAttributes.length > 0 ? eventFeatureSql(d, features, events!, o.eventsTable, tokens, rules.inputs.timeZone ?? "UTC", rules.inputs.dateFormat) : undefined;
-
-  // lead_value: per attribute, whether the value is present and the value to match.
+  const eventSql =
+    eventAttributes.length > 0 ? eventFeatureSql(d, features, rules.inputs.events!, o.eventsTable, tokens, rules.inputs.timeZone ?? "UTC", rules.inputs.dateFormat) : undefined;
   const values: SelectItem[] = [{ expr: "i.lead_id" }];
   const refs: AttributeRefs[] = [];
-  // Numbers written as exports write them ("$62,000"), made plain text first (lead_number).
   const formatted: SelectItem[] = [{ expr: "i.*" }];
   read.forEach((a, k) => {
     const n = k + 1;
@@ -164,8 +182,28 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
         refs.push({ present: `t${n}`, value: `t${n}` });
     }
   });
+  const ctes = [
+    ...(eventSql?.ctes ?? []),
+    // Materialised where the engine would otherwise inline: each value is parsed once per lead,
+    // not once per reference in the points, tier and grade expressions.
+    ...(formatted.length > 1 ? [["lead_number AS (", "  SELECT", selectList(formatted), "  FROM lead_input AS i", ")"].join("\n")] : []),
+    [d.materializedCte("lead_value"), "  SELECT", selectList(values), `  FROM ${formatted.length > 1 ? "lead_number" : "lead_input"} AS i`, ...(eventSql ? [`  ${eventSql.join}`] : []), ")"].join("\n"),
+  ];
+  return { ctes, refs };
+}
+
+/**
+ * lead_points: each attribute's points (and reason), each amount attribute's factor (v…) and
+ * each retention attribute's log-odds term (u…); lead_rank: each nonzero contribution's place
+ * among the lead's, as the runtime scorer orders reasons; lead_total: points, fit and
+ * engagement sub-scores, the reasons and the value cards' sums; lead_expected: the chances.
+ */
+function leadPointsCtes(rules: ScoringRules, o: ResolvedSqlOptions, d: Dialect, refs: AttributeRefs[]): { ctes: string[]; reasonCount: number } {
+  const attributes = rules.attributes;
+  const value = rules.value;
+  const amountInputs = value?.amount.attributes ?? [];
+  const retentionInputs = value?.retention?.attributes ?? [];
   const points: SelectItem[] = [{ expr: "lead_id" }, ...attributes.map((a, k) => ({ comment: a.name, expr: `${binPointsSql(d, a, refs[k])} AS p${k + 1}` }))];
-  // The value cards: each amount attribute's factor (v…) and each retention attribute's log-odds term (u…).
   const factorAt = attributes.length;
   const termAt = factorAt + amountInputs.length;
   points.push(
@@ -205,21 +243,6 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     `  FROM ${reasonCount > 0 ? "lead_rank" : "lead_points"}`,
     ")",
   ].join("\n");
-
-  /** The first tier whose minimum the column reaches, NULL when the column is. */
-  const tierCase = (column: string, tiers: readonly { name: string; min: number | null }[]) => {
-    const cases = [`CASE WHEN ${column} IS NULL THEN NULL`];
-    for (const t of tiers) {
-      if (t.min === null) {
-        cases.push(`ELSE ${d.string(t.name)}`);
-        break;
-      }
-      cases.push(`WHEN ${column} >= ${sqlNumber(t.min)} THEN ${d.string(t.name)}`);
-    }
-    if (!cases[cases.length - 1].startsWith("ELSE")) cases.push("ELSE NULL");
-    cases.push("END");
-    return cases.join(" ");
-  };
   // The expected value: chance of winning from the points, × the expected amount, × the chance of
   // being retained; every number a double, computed in the runtime scorer's order.
   const logistic = (z: string) => `1 / (1 + exp(-(${z})))`;
@@ -234,13 +257,15 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
         ")",
       ].join("\n")
     : undefined;
-  const [f0, f1, f2] = rules.grades.fitCuts;
-  const [e0, e1, e2] = rules.grades.engagementCuts;
-  const letter = `CASE WHEN fit_points >= ${f2} THEN 'A' WHEN fit_points >= ${f1} THEN 'B' WHEN fit_points >= ${f0} THEN 'C' ELSE 'D' END`;
-  const digit = `CASE WHEN engagement_points >= ${e2} THEN '1' WHEN engagement_points >= ${e1} THEN '2' WHEN engagement_points >= ${e0} THEN '3' ELSE '4' END`;
+  const ctes = [[d.materializedCte("lead_points"), "  SELECT", selectList(points), "  FROM lead_value", ")"].join("\n"), ...ranked, total, ...(expected ? [expected] : [])];
+  return { ctes, reasonCount };
+}
 
+/** The comment lines above the view: what it is for, its columns, and what it needs. */
+function viewHeader(rules: ScoringRules, d: Dialect, reasonCount: number): string[] {
   const m = rules.metadata;
-  const header = [
+  const value = rules.value;
+  return [
     sqlComment(`leadlab scoring view (${d.name}) for the scoring rules of dataset "${m.dataset}", ${m.dataFingerprint}, leadlab ${m.toolVersion}.`),
     sqlComment(
       `Generated by \`leadlab sql\`; do not edit. One row per lead: id, points, tier, grade, fit_points, engagement_points${reasonCount > 0 ? `, reason_1…reason_${reasonCount} (the largest contributions, as \`leadlab score\` gives them)` : ""}${value ? `, win_chance, expected_amount${value.retention ? ", retained_chance" : ""}, expected_value (their product) and value_tier` : ""}.`,
@@ -248,20 +273,15 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     sqlComment("A lead that cannot be scored (a value that is not a number or a boolean, or that no bin takes) gets NULL points."),
     ...(d.requires ? [sqlComment(`Needs ${d.requires}.`)] : []),
   ];
-  const ctes = [
-    ["lead_raw AS (", "  SELECT", selectList(raw), `  FROM ${d.table(o.leadsTable)} AS l`, ")"].join("\n"),
-    ...(keys.length > 1 ? [["lead_key AS (", "  SELECT", selectList(keys), "  FROM lead_raw", ")"].join("\n")] : []),
-    [d.materializedCte("lead_input"), "  SELECT", selectList(inputs), `  FROM ${keys.length > 1 ? "lead_key" : "lead_raw"}`, ")"].join("\n"),
-    ...(eventSql?.ctes ?? []),
-    // Materialised where the engine would otherwise inline: each value is parsed once per lead,
-    // not once per reference in the points, tier and grade expressions.
-    ...(formatted.length > 1 ? [["lead_number AS (", "  SELECT", selectList(formatted), "  FROM lead_input AS i", ")"].join("\n")] : []),
-    [d.materializedCte("lead_value"), "  SELECT", selectList(values), `  FROM ${formatted.length > 1 ? "lead_number" : "lead_input"} AS i`, ...(eventSql ? [`  ${eventSql.join}`] : []), ")"].join("\n"),
-    [d.materializedCte("lead_points"), "  SELECT", selectList(points), "  FROM lead_value", ")"].join("\n"),
-    ...ranked,
-    total,
-    ...(expected ? [expected] : []),
-  ];
+}
+
+/** The view's select: id, points, tier, grade, sub-scores, reasons and the expected value, every column NULL for a lead that cannot be scored. */
+function viewSelect(rules: ScoringRules, d: Dialect, reasonCount: number): string[] {
+  const value = rules.value;
+  const [f0, f1, f2] = rules.grades.fitCuts;
+  const [e0, e1, e2] = rules.grades.engagementCuts;
+  const letter = `CASE WHEN fit_points >= ${f2} THEN 'A' WHEN fit_points >= ${f1} THEN 'B' WHEN fit_points >= ${f0} THEN 'C' ELSE 'D' END`;
+  const digit = `CASE WHEN engagement_points >= ${e2} THEN '1' WHEN engagement_points >= ${e1} THEN '2' WHEN engagement_points >= ${e0} THEN '3' ELSE '4' END`;
   const valueItems = value
     ? [
         "win_chance",
@@ -276,25 +296,36 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
         `  CASE WHEN points IS NULL THEN NULL ELSE expected_amount END AS expected_amount,`,
         ...(value.retention ? [`  CASE WHEN points IS NULL THEN NULL ELSE retained_chance END AS retained_chance,`] : []),
         `  CASE WHEN points IS NULL THEN NULL ELSE ${valueItems[valueItems.length - 1]} END AS expected_value,`,
-        `  ${tierCase(`CASE WHEN points IS NULL THEN NULL ELSE ${valueItems[valueItems.length - 1]} END`, value.tiers.map((t) => ({ name: t.name, min: t.minValue })))} AS value_tier`,
+        `  ${tierCase(d, `CASE WHEN points IS NULL THEN NULL ELSE ${valueItems[valueItems.length - 1]} END`, value.tiers.map((t) => ({ name: t.name, min: t.minValue })))} AS value_tier`,
       ]
     : [];
   return [
-    ...header,
-    d.createView(d.table(o.viewName)),
-    `WITH ${ctes.join(",\n")}`,
     "SELECT",
-    `  lead_id AS ${id(rules.inputs.id)},`,
+    `  lead_id AS ${d.identifier(rules.inputs.id)},`,
     "  points,",
-    `  ${tierCase("points", rules.tiers.map((t) => ({ name: t.name, min: t.minPoints })))} AS tier,`,
+    `  ${tierCase(d, "points", rules.tiers.map((t) => ({ name: t.name, min: t.minPoints })))} AS tier,`,
     `  CASE WHEN points IS NULL THEN NULL ELSE ${d.concat(letter, digit)} END AS grade,`,
     "  CASE WHEN points IS NULL THEN NULL ELSE fit_points END AS fit_points,",
     `  CASE WHEN points IS NULL THEN NULL ELSE engagement_points END AS engagement_points${reasonCount > 0 || value ? "," : ""}`,
     ...Array.from({ length: reasonCount }, (_, i) => `  CASE WHEN points IS NULL THEN NULL ELSE reason_${i + 1} END AS reason_${i + 1}${i < reasonCount - 1 || value ? "," : ""}`),
     ...valueSelect,
     `FROM ${value ? "lead_expected" : "lead_total"};`,
-    "",
-  ].join("\n");
+  ];
+}
+
+/** The first tier whose minimum the column reaches, NULL when the column is. */
+function tierCase(d: Dialect, column: string, tiers: readonly { name: string; min: number | null }[]): string {
+  const cases = [`CASE WHEN ${column} IS NULL THEN NULL`];
+  for (const t of tiers) {
+    if (t.min === null) {
+      cases.push(`ELSE ${d.string(t.name)}`);
+      break;
+    }
+    cases.push(`WHEN ${column} >= ${sqlNumber(t.min)} THEN ${d.string(t.name)}`);
+  }
+  if (!cases[cases.length - 1].startsWith("ELSE")) cases.push("ELSE NULL");
+  cases.push("END");
+  return cases.join(" ");
 }
 
 /** An expression of a select list, with the comment line above it. */
