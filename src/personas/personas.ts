@@ -72,18 +72,104 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
         (o.customers === "retained" ? '; try customers "won"' : ""),
     );
   const warnings: string[] = [];
-  const progress = o.onProgress;
-  progress(`personas: ${customers.rows.length.toLocaleString("en-US")} customers (${customers.definition})`);
+  o.onProgress(`personas: ${customers.rows.length.toLocaleString("en-US")} customers (${customers.definition})`);
 
-  // attributes and their weights
-  const { choice, rawCustomers, attributes, kept, weights, rawKept, warning } = weighedAttributes(table, customers, o);
-  if (warning) warnings.push(warning);
+  const weighed = weighedAttributes(table, customers, o);
+  if (weighed.warning) warnings.push(weighed.warning);
+  const clusters = clusterCustomers(table, customers, weighed, o);
+  const rates = personaRates(table, customers);
 
-  // cluster the customers on the rank scale of their numeric attributes
+  // clusters that win but churn are no personas of the best customers: they are set aside as
+  // anti-personas (while two personas remain); the personas are numbered by the revenue their
+  // customers bring and keep, largest first, and the clusters set aside after them
+  const k = clusters.clustered.k;
+  const churns = Array.from({ length: k }, (_, c) => winsButChurns(rates.of(clusters.dealLabels, c), rates.base));
+  const setAside = k - churns.filter(Boolean).length >= 2 ? churns : churns.map(() => false);
+  const ranked = rankByRetainedRevenue(clusters.clustered, customerRetainedRevenue(table, customers), setAside);
+  const clustering = ranked.clustering;
+  const m = k - setAside.filter(Boolean).length;
+  const dealLabels = Int32Array.from(clusters.dealLabels, ranked.renumber);
+
+  const { list, rules, naming } = describeClusters(table, o, { customers, weighed, clustering, revenue: ranked.revenue, dealLabels, rates, personas: m, warnings });
+
+  // the clusters set aside become anti-personas (a segment is never both); a persona that wins
+  // but churns (when too few would remain) or rarely wins says so in its warnings
+  const n = table.n;
+  const personasList = list.slice(0, m);
+  const antiPersonas: AntiPersona[] = personaAntiPersonas(list.slice(m), rates.base, n);
+  for (const a of personaAntiPersonas(personasList, rates.base, n)) {
+    const p = personasList.find((x) => `${x.id}-${a.kind}` === a.id)!;
+    const warning = `${a.kind.replace(/-/g, " ")}: ${a.why}; it is a persona of the best customers all the same, so no anti-persona`;
+    p.warnings.push(warning);
+    warnings.push(`persona "${p.name}": ${warning}`);
+  }
+  const antiOf = (c: number) => (c >= m ? antiPersonas[c - m] : undefined);
+
+  // how the rules fare: on every clustered customer, and cross-validated
+  const names = list.map((p, c) => (c < m ? p.name : `${OTHER_PERSONA} (anti-persona ${antiOf(c)!.id})`));
+  const ruleLabels = applyRulesToColumns(rules, clusters.rawDeals);
+  const ids = list.map((p, c) => (c < m ? p.id : antiOf(c)!.id));
+  const assignment = personaAssignment(rules, weighed.rawKept, clustering.labels, ruleLabels, { ids, names, personas: m }, o.seed);
+  if (rules.fidelity < 0.7)
+    warnings.push(`the assignment rules give only ${formatPercent(rules.fidelity)} of the customers their own persona (fidelity < 70%): the personas are hard to tell apart with simple rules`);
+
+  // the segment of deals not to chase is sought only among the deals no rule matches
+  const deal = o.antiPersonas ? otherDealsAntiPersona(table, ruleLabels, customers.retention, weighed.kept.map((a) => a.name), weighed.weights, naming, o) : null;
+  if (deal) antiPersonas.push(deal);
+
+  // what the clustering said, persona by persona
+  warnings.unshift(...clustering.warnings.filter((w) => !/^cluster \d+ of k/.test(w)));
+  if (customers.rows.length < 100) warnings.push(`only ${customers.rows.length} customers: the personas are rough sketches`);
+  const verdict = verdictOf(m, k - m, customers.rows.length, o.customers, clustering.silhouette, clustering.stability);
+
+  return new PersonasResult({
+    dataset: table.provenance.dataset,
+    fingerprint: table.provenance.dataFingerprint,
+    toolVersion: table.provenance.toolVersion,
+    customers: o.customers,
+    customerDefinition: customers.definition,
+    counts: { deals: n, won: rates.won, lost: n - rates.won, customers: customers.wonRows.length, clustered: customers.rows.length, unassigned: clustering.unassigned },
+    leftOut: customers.leftOut,
+    dateRange: table.provenance.dateRange ?? null,
+    settings: {
+      seed: o.seed,
+      sample: o.sample,
+      bootstraps: o.bootstraps,
+      horizonDays: o.horizonDays,
+      weights: typeof o.weights === "object" ? "given" : o.weights,
+      distance: "Gower over the weighted attributes; numeric attributes on the customers' rank scale; k-medoids (FasterPAM)",
+    },
+    attributes: weighed.attributes,
+    leftOutAttributes: weighed.choice.leftOut,
+    k,
+    reason: clustering.reason,
+    silhouette: clustering.silhouette,
+    stability: clustering.stability,
+    candidates: clustering.table,
+    base: rates.base,
+    personas: personasList,
+    assignment,
+    antiPersonas,
+    profile: personaProfile(weighed.rawKept, clustering.labels, personasList.map((p) => p.traits), PROFILE_TRAITS),
+    verdict,
+    warnings,
+    customerRows: customers.rows,
+    labels: clustering.labels,
+    dealLabels,
+    ruleLabels,
+  });
+}
+
+/**
+ * The customers clustered on the weighed attributes (numeric ones on the customers' rank scale),
+ * and every closed deal given to its nearest medoid on the same scale.
+ */
+function clusterCustomers(table: DealTable, customers: PersonaCustomers, weighed: WeighedAttributes, o: ResolvedPersonasOptions) {
+  const { kept, weights, rawKept } = weighed;
   const scalers = rawKept.map((c) => (c.kind === "numeric" ? rankScaler(c.values) : null));
   const scale = (cols: readonly MixedColumn[]) =>
     cols.map((c, j): MixedColumn => (c.kind === "numeric" ? { name: c.name, kind: "numeric", values: Float64Array.from(c.values, scalers[j]!) } : c));
-  progress(`personas: clustering on ${kept.length} attributes (${kept.map((a) => a.name).join(", ")})`);
+  o.onProgress(`personas: clustering on ${kept.length} attributes (${kept.map((a) => a.name).join(", ")})`);
   const clustered = clusterWithMinimumSize(scale(rawKept), {
     numeric: "range",
     weights,
@@ -94,23 +180,30 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
     ...(o.kMin !== undefined ? { kMin: o.kMin } : {}),
     ...(o.kMax !== undefined ? { kMax: o.kMax } : {}),
   });
-  const k = clustered.k;
-  progress(`personas: k = ${k} (${clustered.reason})`);
-  // every closed deal to its nearest medoid, on the same scale
+  o.onProgress(`personas: k = ${clustered.k} (${clustered.reason})`);
   const rawDeals = mixedColumnsFromTable(table, kept.map((a) => a.name));
   const dealModel = prepareGower(scale(rawDeals), { numeric: "range", weights });
-  const firstLabels = assignToMedoids(dealModel, Int32Array.from(clustered.medoids, (m) => customers.rows[m])).labels;
+  const dealLabels = assignToMedoids(dealModel, Int32Array.from(clustered.medoids, (m) => customers.rows[m])).labels;
+  return { clustered, rawDeals, dealLabels };
+}
 
-  // base rates, and the rates of the deals and customers that look like each cluster
+/** The win and retention rates of all deals and customers, and of those given a cluster's label. */
+interface PersonaRates {
+  won: number;
+  base: PersonasResult["base"];
+  of(labels: Int32Array, c: number): { winRate: Rate; retention: Rate | null };
+}
+
+function personaRates(table: DealTable, customers: PersonaCustomers): PersonaRates {
   const n = table.n;
-  const wonCount = table.won.reduce((s, w) => s + w, 0);
+  const won = table.won.reduce((s, w) => s + w, 0);
   const retention = customers.retention;
   const base = {
-    winRate: rateOf(wonCount, n),
+    winRate: rateOf(won, n),
     retention: retention ? rateOf(retention.y.reduce((s, y) => s + y, 0), retention.rows.length) : null,
     medianAmount: medianAmountOf(table, (r) => table.won[r] === 1),
   };
-  const ratesOf = (labels: Int32Array, c: number): { winRate: Rate; retention: Rate | null } => {
+  const of = (labels: Int32Array, c: number): { winRate: Rate; retention: Rate | null } => {
     const deals = countBy(n, (r) => labels[r] === c, (r) => table.won[r]);
     let ret: Rate | null = null;
     if (retention) {
@@ -126,19 +219,34 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
     }
     return { winRate: rateOf(deals.events, deals.n), retention: ret };
   };
+  return { won, base, of };
+}
 
-  // clusters that win but churn are no personas of the best customers: they are set aside as
-  // anti-personas (while two personas remain); the personas are numbered by the revenue their
-  // customers bring and keep, largest first, and the clusters set aside after them
-  const churns = Array.from({ length: k }, (_, c) => winsButChurns(ratesOf(firstLabels, c), base));
-  const setAside = k - churns.filter(Boolean).length >= 2 ? churns : churns.map(() => false);
-  const ranked = rankByRetainedRevenue(clustered, customerRetainedRevenue(table, customers), setAside);
-  const clustering = ranked.clustering;
-  const m = k - setAside.filter(Boolean).length;
+/**
+ * Each cluster described: traits, the assignment rules, a name (from its main rule, the one that
+ * assigns most of its customers, else from its traits; or the team's rename), rates, revenue and
+ * warnings (no rule gives it; a rule gives it leads its name does not describe). The warnings
+ * are also added to `warnings`.
+ */
+function describeClusters(
+  table: DealTable,
+  o: ResolvedPersonasOptions,
+  p: {
+    customers: PersonaCustomers;
+    weighed: WeighedAttributes;
+    clustering: ReturnType<typeof rankByRetainedRevenue>["clustering"];
+    revenue: number[];
+    dealLabels: Int32Array;
+    rates: PersonaRates;
+    /** The clusters before this index are personas, the others set aside. */
+    personas: number;
+    warnings: string[];
+  },
+): { list: Persona[]; rules: ReturnType<typeof learnAssignmentRules>; naming: NamingAttribute[] } {
+  const { customers, weighed, clustering, dealLabels, warnings } = p;
+  const { kept, rawKept, rawCustomers } = weighed;
+  const k = clustering.medoids.length;
   const medoidRows = Int32Array.from(clustering.medoids, (x) => customers.rows[x]);
-  const dealLabels = Int32Array.from(firstLabels, ranked.renumber);
-
-  // personas
   const assigned = clustering.sizes.reduce((s, x) => s + x, 0);
   const naming = kept.map((a, j): NamingAttribute => {
     const c = rawKept[j];
@@ -164,10 +272,10 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
       )
     : null;
   if (renames) warnings.push(...renames.warnings);
-  const totalRevenue = ranked.revenue.reduce((a, b) => a + b, 0);
+  const totalRevenue = p.revenue.reduce((a, b) => a + b, 0);
   const list: Persona[] = [];
   for (let c = 0; c < k; c++) {
-    const rates = ratesOf(dealLabels, c);
+    const rates = p.rates.of(dealLabels, c);
     const name = renames?.names[c] ?? defaults.names[c];
     list.push({
       index: c,
@@ -184,91 +292,26 @@ function personasResolved(table: DealTable, o: ResolvedPersonasOptions): Persona
       winRate: rates.winRate,
       retention: rates.retention,
       medianAmount: medianAmountOf(table, (r) => table.won[r] === 1 && dealLabels[r] === c),
-      retainedRevenue: ranked.revenue[c],
-      retainedRevenueShare: totalRevenue > 0 ? ranked.revenue[c] / totalRevenue : 0,
+      retainedRevenue: p.revenue[c],
+      retainedRevenueShare: totalRevenue > 0 ? p.revenue[c] / totalRevenue : 0,
       traits: allTraits[c].filter((t) => t.q < 0.05).slice(0, o.maxTraits),
       warnings: personaWarnings(clustering.clusterStability[c], clustering.clusterSilhouette[c], clustering.sizes[c]),
     });
   }
-  list.forEach((p, c) => {
-    if (!mainRule(c)) p.warnings.push(`no assignment rule gives it (its customers are too mixed with others' for a rule of purity ≥ ${formatPercent(RULE_MIN_PURITY)}): leads like it are tagged "${OTHER_PERSONA}"; its name is drawn from its traits`);
+  list.forEach((persona, c) => {
+    if (!mainRule(c)) persona.warnings.push(`no assignment rule gives it (its customers are too mixed with others' for a rule of purity ≥ ${formatPercent(RULE_MIN_PURITY)}): leads like it are tagged "${OTHER_PERSONA}"; its name is drawn from its traits`);
   });
   // a persona is named by its main rule: say so when another of its rules tags leads the name does not describe
-  list.slice(0, m).forEach((p, c) => {
+  list.slice(0, p.personas).forEach((persona, c) => {
     for (const { rule, named } of rulesOutsideName(rules.rules, c)) {
       const inIt = Math.round(rule.support * rule.purity);
-      p.warnings.push(
-        `its name does not describe all the leads it is given: "${formatRule(rule, list.map((x) => x.name))}" gives it ${inIt} of its ${p.size} customers (${formatPercent(inIt / p.size)}), for whom "${formatCondition(named)}" does not hold`,
+      persona.warnings.push(
+        `its name does not describe all the leads it is given: "${formatRule(rule, list.map((x) => x.name))}" gives it ${inIt} of its ${persona.size} customers (${formatPercent(inIt / persona.size)}), for whom "${formatCondition(named)}" does not hold`,
       );
     }
   });
-  for (const p of list) warnings.push(...p.warnings.map((w) => `persona "${p.name}": ${w}`));
-
-  // the clusters set aside become anti-personas (a segment is never both); a persona that wins
-  // but churns (when too few would remain) or rarely wins says so in its warnings
-  const personasList = list.slice(0, m);
-  const antiPersonas: AntiPersona[] = personaAntiPersonas(list.slice(m), base, n);
-  for (const a of personaAntiPersonas(personasList, base, n)) {
-    const p = personasList.find((x) => `${x.id}-${a.kind}` === a.id)!;
-    const warning = `${a.kind.replace(/-/g, " ")}: ${a.why}; it is a persona of the best customers all the same, so no anti-persona`;
-    p.warnings.push(warning);
-    warnings.push(`persona "${p.name}": ${warning}`);
-  }
-  const antiOf = (c: number) => (c >= m ? antiPersonas[c - m] : undefined);
-
-  // how the rules fare: on every clustered customer, and cross-validated
-  const names = list.map((p, c) => (c < m ? p.name : `${OTHER_PERSONA} (anti-persona ${antiOf(c)!.id})`));
-  const ruleLabels = applyRulesToColumns(rules, rawDeals);
-  const ids = list.map((p, c) => (c < m ? p.id : antiOf(c)!.id));
-  const assignment = personaAssignment(rules, rawKept, clustering.labels, ruleLabels, { ids, names, personas: m }, o.seed);
-  if (rules.fidelity < 0.7)
-    warnings.push(`the assignment rules give only ${formatPercent(rules.fidelity)} of the customers their own persona (fidelity < 70%): the personas are hard to tell apart with simple rules`);
-
-  // the segment of deals not to chase is sought only among the deals no rule matches
-  const deal = o.antiPersonas ? otherDealsAntiPersona(table, ruleLabels, retention, kept.map((a) => a.name), weights, naming, o) : null;
-  if (deal) antiPersonas.push(deal);
-
-  // what the clustering said, persona by persona
-  warnings.unshift(...clustering.warnings.filter((w) => !/^cluster \d+ of k/.test(w)));
-  if (customers.rows.length < 100) warnings.push(`only ${customers.rows.length} customers: the personas are rough sketches`);
-  const verdict = verdictOf(m, k - m, customers.rows.length, o.customers, clustering.silhouette, clustering.stability);
-
-  return new PersonasResult({
-    dataset: table.provenance.dataset,
-    fingerprint: table.provenance.dataFingerprint,
-    toolVersion: table.provenance.toolVersion,
-    customers: o.customers,
-    customerDefinition: customers.definition,
-    counts: { deals: n, won: wonCount, lost: n - wonCount, customers: customers.wonRows.length, clustered: customers.rows.length, unassigned: clustering.unassigned },
-    leftOut: customers.leftOut,
-    dateRange: table.provenance.dateRange ?? null,
-    settings: {
-      seed: o.seed,
-      sample: o.sample,
-      bootstraps: o.bootstraps,
-      horizonDays: o.horizonDays,
-      weights: typeof o.weights === "object" ? "given" : o.weights,
-      distance: "Gower over the weighted attributes; numeric attributes on the customers' rank scale; k-medoids (FasterPAM)",
-    },
-    attributes,
-    leftOutAttributes: choice.leftOut,
-    k,
-    reason: clustering.reason,
-    silhouette: clustering.silhouette,
-    stability: clustering.stability,
-    candidates: clustering.table,
-    base,
-    personas: personasList,
-    assignment,
-    antiPersonas,
-    profile: personaProfile(rawKept, clustering.labels, personasList.map((p) => p.traits), PROFILE_TRAITS),
-    verdict,
-    warnings,
-    customerRows: customers.rows,
-    labels: clustering.labels,
-    dealLabels,
-    ruleLabels,
-  });
+  for (const persona of list) warnings.push(...persona.warnings.map((w) => `persona "${persona.name}": ${w}`));
+  return { list, rules, naming };
 }
 
 /** Parts of a name drawn from traits, for a persona no rule assigns. */
@@ -318,6 +361,9 @@ function otherDealsAntiPersona(
     maxTraits: o.maxTraits,
   });
 }
+
+/** The attributes personas are drawn from, their screening weights, and the customers' columns of those kept. */
+type WeighedAttributes = ReturnType<typeof weighedAttributes>;
 
 /** The candidate attributes of the customers, their weights (see `screenAttributes`), and those that weigh. */
 function weighedAttributes(table: DealTable, customers: PersonaCustomers, o: ResolvedPersonasOptions) {
