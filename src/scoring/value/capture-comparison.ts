@@ -1,7 +1,7 @@
 import { gatherNumbers } from "../../data/typed-column";
 import { quantiles } from "../../model/quantile-cuts";
 import { seededRandom } from "../../stats/random";
-import { capturedShares, rankOrder } from "./captured-share";
+import { rankedCapturedShares, rankedValues, rankOrder } from "./captured-share";
 
 /** An estimate with its bootstrap 95 % percentile interval. */
 export interface BootstrapInterval {
@@ -65,12 +65,12 @@ export function compareCapture(input: CaptureInput): CaptureAtShare[] {
   const sets = [
     { score: [input.valueScore, input.winScore], value: input.wonRevenue, map: null as number[] | null },
     ...(input.retainedRevenue ? [{ score: [sub(input.valueScore), sub(input.winScore)], value: sub(input.retainedRevenue), map: retainedIndex }] : []),
-  ].map((s) => ({ ...s, orders: s.score.map(rankOrder) }));
+  ].map((s) => ({ ...s, ranked: s.score.map((score) => rankedValues(score, rankOrder(score), s.value)) }));
   // per lead share, per set, per score (value, win): one pass over each ranking for all shares
   const estimate = (weights?: Float64Array) => {
     const bySet = sets.map((s) => {
       const w = weights && s.map ? gatherNumbers(weights, s.map) : weights;
-      return s.score.map((score, k) => capturedShares(score, s.orders[k], s.value, input.shares, w));
+      return s.ranked.map((ranked) => rankedCapturedShares(ranked, input.shares, w && gatherNumbers(w, ranked.order)));
     });
     return input.shares.map((_, q) => bySet.map((byScore) => byScore.map((shares) => shares[q])));
   };
@@ -87,13 +87,21 @@ export function compareCapture(input: CaptureInput): CaptureAtShare[] {
       clusterOf[i] = ids.get(c)!;
     }
   }
-  const members: number[][] = Array.from({ length: count }, () => []);
-  clusterOf.forEach((c, i) => members[c].push(i));
+  // Each cluster's leads, as one list cut at `start` (cluster c holds members[start[c] … start[c + 1]]).
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < m; i++) start[clusterOf[i] + 1]++;
+  for (let c = 0; c < count; c++) start[c + 1] += start[c];
+  const members = new Int32Array(m);
+  const filled = start.slice(0, count);
+  for (let i = 0; i < m; i++) members[filled[clusterOf[i]]++] = i;
   const rand = seededRandom(input.seed);
   const draws = input.shares.map(() => sets.map(() => [[] as number[], [] as number[], [] as number[]]));
   for (let b = 0; b < input.replicates; b++) {
     const weights = new Float64Array(m);
-    for (let k = 0; k < count; k++) for (const i of members[Math.floor(rand() * count)]) weights[i]++;
+    for (let k = 0; k < count; k++) {
+      const c = Math.floor(rand() * count);
+      for (let j = start[c]; j < start[c + 1]; j++) weights[members[j]]++;
+    }
     estimate(weights).forEach((bySet, q) =>
       bySet.forEach(([v, w], s) => {
         if (Number.isNaN(v) || Number.isNaN(w)) return;

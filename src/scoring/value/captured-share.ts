@@ -1,3 +1,5 @@
+import { gatherNumbers } from "../../data/typed-column";
+
 /**
  * The share of a total (e.g. won revenue) held by the top `share` of leads ranked by a score,
  * each lead counted `weights[i]` times (1 when not given; a bootstrap replicate's multiplicities).
@@ -26,13 +28,48 @@ export function capturedShare(score: ArrayLike<number>, order: ArrayLike<number>
  * capturedShares(score, rankOrder(score), [10, 20, 40, 30], [0.5, 0.25]); // => [0.4, 0.1]
  */
 export function capturedShares(score: ArrayLike<number>, order: ArrayLike<number>, value: ArrayLike<number>, shares: readonly number[], weights?: ArrayLike<number>): number[] {
+  const ranked = rankedValues(score, order, value);
+  return rankedCapturedShares(ranked, shares, weights && gatherNumbers(weights, ranked.order));
+}
+
+/** Leads laid out in rank order (highest score first) for {@link rankedCapturedShares}: their indices, scores and values. */
+export interface RankedValues {
+  order: ArrayLike<number>;
+  score: Float64Array;
+  value: Float64Array;
+}
+
+/**
+ * The scores and values of `order`'s leads in that order, so that the many bootstrap replicates of
+ * {@link rankedCapturedShares} read them one after another.
+ *
+ * @example
+ * import { rankedValues, rankOrder } from "./captured-share";
+ * const score = [1, 3, 2];
+ * Array.from(rankedValues(score, rankOrder(score), [10, 30, 20]).value); // => [30, 20, 10]
+ */
+export function rankedValues(score: ArrayLike<number>, order: ArrayLike<number>, value: ArrayLike<number>): RankedValues {
+  return { order, score: gatherNumbers(score, order), value: gatherNumbers(value, order) };
+}
+
+/**
+ * {@link capturedShares} of leads already in rank order ({@link rankedValues}), with their weights
+ * in that order too (1 when not given): the same numbers, summed in the same order.
+ *
+ * @example
+ * import { rankedCapturedShares, rankedValues, rankOrder } from "./captured-share";
+ * const score = [3, 2, 2, 1];
+ * rankedCapturedShares(rankedValues(score, rankOrder(score), [10, 20, 40, 30]), [0.5, 0.25]); // => [0.4, 0.1]
+ */
+export function rankedCapturedShares(ranked: RankedValues, shares: readonly number[], weights?: Float64Array): number[] {
+  const { score, value } = ranked;
+  const n = score.length;
   let leads = 0;
   let total = 0;
-  for (let t = 0; t < order.length; t++) {
-    const i = order[t];
-    const w = weights ? weights[i] : 1;
+  for (let t = 0; t < n; t++) {
+    const w = weights ? weights[t] : 1;
     leads += w;
-    total += w * value[i];
+    total += w * value[t];
   }
   if (!(total > 0)) return shares.map(() => NaN);
   const pending = shares.map((share, k) => ({ k, want: share * leads })).sort((a, b) => a.want - b.want);
@@ -40,15 +77,15 @@ export function capturedShares(score: ArrayLike<number>, order: ArrayLike<number
   let next = 0;
   let taken = 0;
   let sum = 0;
-  for (let t = 0; t < order.length && next < pending.length; ) {
+  for (let t = 0; t < n && next < pending.length; ) {
     while (next < pending.length && !(taken < pending[next].want)) held[pending[next++].k] = sum / total;
     let lumpLeads = 0;
     let lumpValue = 0;
     let u = t;
-    for (; u < order.length && score[order[u]] === score[order[t]]; u++) {
-      const w = weights ? weights[order[u]] : 1;
+    for (; u < n && score[u] === score[t]; u++) {
+      const w = weights ? weights[u] : 1;
       lumpLeads += w;
-      lumpValue += w * value[order[u]];
+      lumpValue += w * value[u];
     }
     // every share whose cut falls inside this lump takes the part of it the cut leaves
     while (lumpLeads > 0 && next < pending.length && pending[next].want <= taken + lumpLeads) {
