@@ -5,7 +5,7 @@ import type { DriverAttribute, DriversResult } from "../drivers/drivers-result";
 import { aucWithCI, auc, compareAuc } from "../model/auc";
 import { brierScore } from "../model/brier-score";
 import { calibrationTable } from "../model/calibration";
-import { chooseL2, crossValidatedAuc, forwardSelect, stratifiedKFold, type Fold } from "../model/cross-validation";
+import { chooseL2, crossValidatedAuc, forwardSelect, stratifiedKFold, type Fold, type ForwardSelection } from "../model/cross-validation";
 import { rulesInputs } from "./rules-inputs";
 import { timeOrderedFolds } from "../model/time-ordered-folds";
 import { ksStatistic } from "../model/ks-statistic";
@@ -234,7 +234,7 @@ interface Selected {
   candidates: DriverAttribute[];
   encoded: Map<string, Encoding>;
   drift: ReturnType<typeof attributeDrift>[];
-  selection: ReturnType<typeof forwardSelect> | { selected: string[]; steps: []; stopReason: "exhausted"; criterion: "mean"; warnings: string[] };
+  selection: ForwardSelection;
   /** The card's attributes, in selection order, after dropping those whose coefficient contradicts their evidence. */
   card: Encoding[];
   model: LogisticModel;
@@ -268,7 +268,7 @@ function selectAttributes(ctx: TuningContext): Selected {
   for (const [name, e] of encoded) columns[name] = gatherNumbers(e.woe, selectRows.rows);
   const selection = candidates.length
     ? forwardSelect(columns, selectRows.y, { maxFeatures: o.maxAttributes, folds: o.folds, seed: o.seed, l2: 1, foldList, criterion: foldList ? "worst" : "mean" })
-    : { selected: [] as string[], steps: [] as [], stopReason: "exhausted" as const, criterion: "mean" as const, warnings: ["no candidate attribute: nothing predicts wins on the training part"] };
+    : { selected: [], steps: [], stopReason: "exhausted" as const, criterion: "mean" as const, warnings: ["no candidate attribute: nothing predicts wins on the training part"] };
   warnings.push(...selection.warnings);
   let selected = [...selection.selected];
   for (const name of o.include) if (encoded.has(name) && !selected.includes(name)) selected.push(name);
