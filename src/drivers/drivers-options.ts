@@ -45,6 +45,9 @@ export interface ResolvedDriversOptions {
   keep: ReadonlySet<string>;
 }
 
+/** How the drivers bin an attribute unless told otherwise (the minimum bin size is the binning's own default). */
+export const DRIVER_BINNING = { maxBins: 6, trend: "auto" } as const;
+
 /**
  * Fills in and checks the options of {@link drivers} once.
  *
@@ -63,9 +66,9 @@ export function resolveDriversOptions(o: DriversOptions, n: number): ResolvedDri
     target,
     rows,
     fdr,
-    maxBins: o.maxBins ?? 6,
+    maxBins: o.maxBins ?? DRIVER_BINNING.maxBins,
     minBinSize: o.minBinSize,
-    trend: o.trend ?? "auto",
+    trend: o.trend ?? DRIVER_BINNING.trend,
     horizonDays: o.horizonDays ?? 365,
     seed: o.seed ?? 1,
     redundancy: o.redundancy ?? 0.8,

@@ -36,14 +36,35 @@ export function outOfFoldAuc(
   criterion: SelectionCriterion,
   missing: MissingTreatment,
 ): number {
-  const aucs = foldAucs(set, codes, y, folds, missing).filter((a) => !Number.isNaN(a));
-  if (!aucs.length) return NaN;
-  return criterion === "worst" ? Math.min(...aucs) : aucs.reduce((s, a) => s + a, 0) / aucs.length;
+  return combineFolds(foldAucs({ set, codes }, y, folds, missing), criterion);
+}
+
+/** The folds' AUCs combined as selection combines them, those that are NaN left out (NaN when none is left). */
+function combineFolds(aucs: readonly number[], criterion: SelectionCriterion): number {
+  const known = aucs.filter((a) => !Number.isNaN(a));
+  if (!known.length) return NaN;
+  return criterion === "worst" ? Math.min(...known) : known.reduce((s, a) => s + a, 0) / known.length;
+}
+
+/**
+ * A binning of an attribute on the rows the folds index: its bins and each row's code in them,
+ * and, for a clean test, how the same binning is made on some rows only.
+ */
+export interface Binning {
+  set: BinSet;
+  codes: Int32Array;
+  /**
+   * The same binning made on these rows only: its bins, and every row's code in them. With it,
+   * each fold's bins are made on the fold's fitting rows, so the rows a fold validates on never
+   * shape the bins they are scored with (levels grouped by win rates, cut points placed by them).
+   */
+  on?: (rows: Uint32Array) => { set: BinSet; codes: Int32Array };
 }
 
 /** Each fold's out-of-fold AUC of a binning (NaN where the validation rows lack wins or losses). */
-function foldAucs(set: Pick<BinSet, "bins">, codes: Int32Array, y: Uint8Array, folds: readonly Fold[], missing: MissingTreatment): number[] {
+function foldAucs(binning: Binning | { set: Pick<BinSet, "bins">; codes: Int32Array; on?: undefined }, y: Uint8Array, folds: readonly Fold[], missing: MissingTreatment): number[] {
   return folds.map((fold) => {
+    const { set, codes } = binning.on ? binning.on(fold.train) : binning;
     const n = set.bins.map(() => 0), events = set.bins.map(() => 0);
     let wins = 0;
     for (const i of fold.train) {
@@ -73,8 +94,10 @@ export interface FinerBinsChoice {
  * Keeps an attribute's finer bins (more of them, smaller: see {@link FINER_MAX_BINS},
  * {@link FINER_MIN_SHARE}) instead of its drivers' bins only when they rank the training deals
  * they were not counted on better, worse in no fold and by more than {@link FINER_MIN_GAIN} of
- * {@link outOfFoldAuc}: a card with more bins must earn them on cross-validation, beyond the
- * noise of the folds.
+ * the out-of-fold AUC (folds combined as {@link outOfFoldAuc} combines them): a card with more
+ * bins must earn them on cross-validation, beyond the noise of the folds. A binning that says how
+ * it is made (`on`) is made again on each fold's fitting rows; otherwise its bins are taken as
+ * given, and if they were grouped by win rates the validation rows helped count, the test flatters them.
  *
  * @param coarse the drivers' bins and each row's code in them (rows as the folds index them)
  * @param finer the finer bins and each row's code in them
@@ -90,8 +113,8 @@ export interface FinerBinsChoice {
  * chooseFinerBins({ set: coarse as never, codes: rough }, { set: finer as never, codes: fine }, y, folds, "mean", "neutral").binSet === finer; // => true
  */
 export function chooseFinerBins(
-  coarse: { set: BinSet; codes: Int32Array },
-  finer: { set: BinSet; codes: Int32Array },
+  coarse: Binning,
+  finer: Binning,
   y: Uint8Array,
   folds: readonly Fold[],
   criterion: SelectionCriterion,
@@ -99,10 +122,11 @@ export function chooseFinerBins(
 ): FinerBinsChoice {
   const used = (s: BinSet) => s.bins.filter((b) => b.rule.kind !== "missing").length;
   if (used(finer.set) <= used(coarse.set)) return { binSet: coarse.set, note: null };
-  const before = outOfFoldAuc(coarse.set, coarse.codes, y, folds, criterion, missing);
-  const after = outOfFoldAuc(finer.set, finer.codes, y, folds, criterion, missing);
-  const coarseFolds = foldAucs(coarse.set, coarse.codes, y, folds, missing);
-  const noFoldWorse = foldAucs(finer.set, finer.codes, y, folds, missing).every((a, k) => Number.isNaN(a) || Number.isNaN(coarseFolds[k]) || a >= coarseFolds[k]);
+  const coarseFolds = foldAucs(coarse, y, folds, missing);
+  const finerFolds = foldAucs(finer, y, folds, missing);
+  const before = combineFolds(coarseFolds, criterion);
+  const after = combineFolds(finerFolds, criterion);
+  const noFoldWorse = finerFolds.every((a, k) => Number.isNaN(a) || Number.isNaN(coarseFolds[k]) || a >= coarseFolds[k]);
   if (!(after - before > FINER_MIN_GAIN && noFoldWorse)) return { binSet: coarse.set, note: null };
   const which = criterion === "worst" ? "worst-fold" : "out-of-fold";
   return {

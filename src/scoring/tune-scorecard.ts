@@ -2,6 +2,7 @@ import { formatPercent } from "../format/percent";
 import { DealTable } from "../data/deal-table";
 import { drivers } from "../drivers/drivers";
 import type { DriverAttribute, DriversResult } from "../drivers/drivers-result";
+import { DRIVER_BINNING } from "../drivers/drivers-options";
 import { aucWithCI, auc, compareAuc } from "../model/auc";
 import { brierScore } from "../model/brier-score";
 import { calibrationTable } from "../model/calibration";
@@ -15,8 +16,8 @@ import { populationStability } from "../model/population-stability";
 import { rocCurve } from "../model/roc-curve";
 import type { BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
-import { binColumn } from "../stats/binning/bin-column";
-import { chooseFinerBins, FINER_MAX_BINS, FINER_MIN_SHARE } from "./finer-bins";
+import { binColumn, type BinColumnOptions } from "../stats/binning/bin-column";
+import { chooseFinerBins, FINER_MAX_BINS, FINER_MIN_SHARE, type Binning } from "./finer-bins";
 import { chooseDecay, decaySummary } from "./learn-decay";
 import { binEvidence, missingRationale, type MissingTreatment } from "./bin-evidence";
 import { chooseTiers, type Tier } from "./choose-tiers";
@@ -53,7 +54,8 @@ export const MAX_CANDIDATES = 40;
  * the holdout: the drivers of winning (on training rows only) choose the candidates
  * (significant, not leakage, not redundant with a stronger one, and, when the deals have dates,
  * not flipping or fading between periods of the training part: {@link attributeDrift}); their
- * bins (finer ones where they pay on the selection folds: {@link chooseFinerBins}) are encoded
+ * bins (finer ones where they pay on the selection folds, each fold's bins made on its fitting
+ * rows: {@link chooseFinerBins}) are encoded
  * as weight of evidence shrunk by the bin's size, the missing bin capped at 0
  * unless declared informative ({@link binEvidence}); forward selection on cross-validated AUC
  * (time-ordered folds when the deals have dates: fit earlier, validate later, and judged by the
@@ -218,10 +220,21 @@ function tuningContext(table: DealTable, o: ResolvedTuneOptions): TuningContext 
   const choiceFolds = foldList ?? stratifiedKFold(selectRows.y, { folds: o.folds, seed: o.seed });
   const finerNotes = new Map<string, string>();
   const encodeCandidate = (a: DriverAttribute): Encoding => {
+    const type = work.attribute(a.attribute).type;
+    if ((type !== "numeric" && type !== "categorical") || a.binSet.indicator) return encode(a, a.binSet);
     const finer = finerBinSet(a, work, train, yTrain);
-    if (!finer) return encode(a, a.binSet);
-    const codesAt = (set: BinSet) => assignBins(set, gatherColumn(work.columns[a.attribute], selectRows.rows) as Parameters<typeof assignBins>[1]);
-    const choice = chooseFinerBins({ set: a.binSet, codes: codesAt(a.binSet) }, { set: finer, codes: codesAt(finer) }, selectRows.y, choiceFolds, "mean", missingOf(a));
+    // Each fold's bins, drivers' and finer, are made again on its fitting rows, so its validation rows never shape them.
+    const column = gatherColumn(work.columns[a.attribute], selectRows.rows);
+    const values = column as Parameters<typeof assignBins>[1];
+    const binning = (set: BinSet, options: (rows: number) => BinColumnOptions): Binning => ({
+      set,
+      codes: assignBins(set, values),
+      on: (rows) => {
+        const made = binColumn(gatherColumn(column, Int32Array.from(rows)), type, Uint8Array.from(rows, (i) => selectRows.y[i]), { name: a.binSet.name, ...options(rows.length) })[0];
+        return { set: made, codes: assignBins(made, values) };
+      },
+    });
+    const choice = chooseFinerBins(binning(a.binSet, () => DRIVER_BINNING), binning(finer, finerBinning), selectRows.y, choiceFolds, "mean", missingOf(a));
     if (choice.note) finerNotes.set(a.name, choice.note);
     return encode(a, choice.binSet);
   };
@@ -563,12 +576,15 @@ function chooseCandidates(attributes: readonly DriverAttribute[], o: ResolvedTun
   return out.slice(0, Math.max(MAX_CANDIDATES, 2 * o.maxAttributes + 8));
 }
 
-/** An attribute's finer bins on the training rows (numbers and categories only; not an indicator of a multi-valued attribute), or null. */
-function finerBinSet(a: DriverAttribute, table: DealTable, train: Int32Array, yTrain: Uint8Array): BinSet | null {
-  const type = table.attribute(a.attribute).type;
-  if ((type !== "numeric" && type !== "categorical") || a.binSet.indicator) return null;
-  const minBinSize = Math.max(30, Math.ceil(FINER_MIN_SHARE * train.length));
-  return binColumn(gatherColumn(table.columns[a.attribute], train), type, yTrain, { name: a.binSet.name, maxBins: FINER_MAX_BINS, minBinSize })[0];
+/** How finer bins are made on `rows` deals: more of them ({@link FINER_MAX_BINS}), each at least {@link FINER_MIN_SHARE} of the deals and 30. */
+function finerBinning(rows: number): BinColumnOptions {
+  return { maxBins: FINER_MAX_BINS, minBinSize: Math.max(30, Math.ceil(FINER_MIN_SHARE * rows)) };
+}
+
+/** A number or category attribute's finer bins on the training rows. */
+function finerBinSet(a: DriverAttribute, table: DealTable, train: Int32Array, yTrain: Uint8Array): BinSet {
+  const type = table.attribute(a.attribute).type as "numeric" | "categorical";
+  return binColumn(gatherColumn(table.columns[a.attribute], train), type, yTrain, { name: a.binSet.name, ...finerBinning(train.length) })[0];
 }
 
 /** A stratified, evenly spaced subset of rows (deterministic). */

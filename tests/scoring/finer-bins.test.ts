@@ -3,7 +3,9 @@ import { test } from "node:test";
 import { auc } from "../../src/model/auc";
 import { stratifiedKFold } from "../../src/model/cross-validation";
 import { binEvidence } from "../../src/scoring/bin-evidence";
-import { chooseFinerBins, FINER_MIN_GAIN, outOfFoldAuc } from "../../src/scoring/finer-bins";
+import { chooseFinerBins, FINER_MIN_GAIN, outOfFoldAuc, type Binning } from "../../src/scoring/finer-bins";
+import { assignBins } from "../../src/stats/binning/assign-bin";
+import { binColumn } from "../../src/stats/binning/bin-column";
 import type { BinSet } from "../../src/stats/binning/bin";
 import { seededRandom } from "../../src/stats/random";
 
@@ -61,4 +63,32 @@ test("finer bins are kept when each level has its own win rate, not when two gro
   const left = chooseFinerBins({ set: coarse2, codes: halves }, { set: finer, codes: twoGroups.level }, twoGroups.y, twoGroups.folds, "mean", "neutral");
   assert.equal(left.binSet, coarse2);
   assert.equal(left.note, null);
+});
+
+test("bins grouped by win rate on all the rows flatter their folds; made again on each fold's fitting rows, noise is not kept", () => {
+  // 40 levels of one attribute, every deal won with the same 30 %: nothing to find.
+  const rand = seededRandom(5);
+  const n = 3000;
+  const level = Array.from({ length: n }, (_, i) => `L${i % 40}`);
+  const y = Uint8Array.from(level, () => (rand() < 0.3 ? 1 : 0));
+  const folds = stratifiedKFold(y, { folds: 5, seed: 3 });
+  const all = Array.from({ length: n }, (_, i) => i);
+  const made = (rows: ArrayLike<number>, options: object) =>
+    binColumn(Array.from(rows, (i) => level[i]), "categorical", Uint8Array.from(rows, (i) => y[i]), { name: "page", ...options })[0];
+  const binning = (options: object): Binning => {
+    const set = made(all, options);
+    return { set, codes: assignBins(set, level), on: (rows) => ({ set: made(rows, options), codes: assignBins(made(rows, options), level) }) };
+  };
+  const coarse = binning({ maxBins: 6 });
+  // Levels merged only where their rates are nearly equal (alpha 0.99): noise makes twelve groups.
+  const finer = binning({ maxBins: 12, minBinSize: 30, alpha: 0.99 });
+  assert.deepEqual([coarse.set.bins.length, finer.set.bins.length], [2, 13]);
+  // Counted fold by fold but grouped on every row, the twelve groups look like signal…
+  const flattered = chooseFinerBins({ set: coarse.set, codes: coarse.codes }, { set: finer.set, codes: finer.codes }, y, folds, "mean", "neutral");
+  assert.equal(flattered.binSet, finer.set);
+  assert.ok(outOfFoldAuc(finer.set, finer.codes, y, folds, "mean", "neutral") > 0.55);
+  // …grouped again on each fold's fitting rows, they do not pay.
+  const clean = chooseFinerBins(coarse, finer, y, folds, "mean", "neutral");
+  assert.equal(clean.binSet, coarse.set);
+  assert.equal(clean.note, null);
 });
