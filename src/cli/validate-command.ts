@@ -15,6 +15,8 @@ export async function validateCommand(argv: string[], out: (text: string) => voi
     args: [["<dataset.yaml>", "the dataset spec"]],
   });
   const { table, report } = await loadDataset(positionals[0], { onProgress: progress });
-  out(`ok: ${positionals[0]}: ${report.deals.read} deals read, ${table.n} closed (won ${report.deals.won}, lost ${report.deals.lost}), ${table.attributes.length} attributes, ${report.warnings.length} warnings\n`);
-  for (const w of report.warnings) out(`  warning: ${w}\n`);
+  // The holdout's own warnings too (a time holdout asked for without dates falls back to a random one).
+  const warnings = [...report.warnings, ...table.split.warnings];
+  out(`ok: ${positionals[0]}: ${report.deals.read} deals read, ${table.n} closed (won ${report.deals.won}, lost ${report.deals.lost}), ${table.attributes.length} attributes, ${warnings.length} warnings\n`);
+  for (const w of warnings) out(`  warning: ${w}\n`);
 }

@@ -134,7 +134,7 @@ export function splitHoldout(n: number, holdout: Holdout, dates?: ArrayLike<numb
   }
   if (nTest < MIN_HOLDOUT_ROWS) {
     warnings.push(
-      `the test part has only ${nTest} row${nTest === 1 ? "" : "s"} (fewer than ${MIN_HOLDOUT_ROWS}): holdout metrics will be too uncertain to trust${holdout.by === "time" ? "; widen lastDays" : "; raise fraction"}`,
+      `the test part has only ${nTest} row${nTest === 1 ? "" : "s"} (fewer than ${MIN_HOLDOUT_ROWS}): holdout metrics will be too uncertain to trust${rule.by === "time" ? "; widen lastDays" : rule.fallback && holdout.by === "time" ? "; give the deals dates (created_at or closed_at), or ask for a random holdout with a larger fraction" : "; raise fraction"}`,
     );
   }
   if (train.length === 0) warnings.push("the training part is empty: every deal is in the test part");

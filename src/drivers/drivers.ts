@@ -75,7 +75,8 @@ export function drivers(table: DealTable, options: DriversOptions = {}): Drivers
     sig > 0
       ? `${sig} of ${found.length} attributes predict ${what} (q < ${o.fdr})${leaks ? `; ${leaks} flagged as possible leakage and set aside` : ""}${questions ? `; ${questions} kept with a question (check when the field is filled in)` : ""}`
       : `no attribute predicts ${what}; the data carries no usable signal${leaks ? ` (${leaks} flagged as possible leakage and set aside)` : ""}`;
-  for (const a of found) warnings.push(...a.warnings.map((w) => `${a.name}: ${w}`));
+  // Binning's warnings already start with the attribute's name; others get it.
+  for (const a of found) warnings.push(...a.warnings.map((w) => (w.startsWith(`${a.name}: `) ? w : `${a.name}: ${w}`)));
   for (const a of found) if (a.leakageQuestion) warnings.push(`${a.name}: ${a.leakageQuestion}`);
   return new DriversResult({ ...base, attributes: found, verdict, warnings, ...(outcome.survival ? { overallSurvival: survivalOf("all customers", outcome.survival.days, outcome.survival.churned, o.horizonDays) } : {}) });
 }

@@ -87,7 +87,13 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   const o = resolveTuneOptions(options, table.sources);
   let won = 0;
   for (const w of table.won) won += w;
-  if (won === 0 || won === table.n) throw new Error(`tune: the table has ${won} won and ${table.n - won} lost deals; a scorecard needs both`);
+  if (won === 0 || won === table.n)
+    throw new Error(
+      `tune: the table has ${won} won and ${table.n - won} lost deals; a scorecard needs both. Fix: ` +
+        (won === 0
+          ? "list the outcome values that mean won under outcome.won in dataset.yaml"
+          : "list the outcome values that mean lost under outcome.lost in dataset.yaml (a list of customers has none: to learn who stays, make the churn flag the outcome, with won = retained)"),
+    );
   const ctx = tuningContext(table, o);
   const { train, test, yTest, warnings } = ctx;
   const selected = selectAttributes(ctx);

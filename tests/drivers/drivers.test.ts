@@ -92,3 +92,21 @@ test("discovery audit on a small sample: planted effects found, the leak flagged
   assert.ok(audit.falseDiscoveryShare <= 0.1, `false discoveries ${audit.falseDiscoveryShare}`);
   assert.ok(audit.shufflesClean >= 2, `${audit.shufflesClean} of 3 shuffles clean`);
 });
+
+test("a warning names its attribute once", () => {
+  // 3 of 1,000 deals have no employee count: the binning warns that the missing bin is tiny.
+  const rand = seededRandom(3);
+  const n = 1000;
+  const employees = Float64Array.from({ length: n }, (_, i) => (i < 3 ? NaN : Math.floor(rand() * 5000)));
+  const table = new DealTable({
+    name: "tiny-missing",
+    ids: Array.from({ length: n }, (_, i) => `D${i}`),
+    won: Uint8Array.from(employees, (e) => (rand() < (e > 2500 ? 0.7 : 0.3) ? 1 : 0)),
+    attributes: [{ name: "employees", type: "numeric", role: "firmographic", source: "spec", table: "deals" }],
+    columns: { employees },
+    holdout: { by: "random", fraction: 0.25, seed: 1 },
+  });
+  const warning = drivers(table).warnings.find((w) => w.includes("the missing bin has only"));
+  assert.ok(warning, "the tiny missing bin is warned about");
+  assert.match(warning!, /^employees: the missing bin has only \d+ rows/);
+});

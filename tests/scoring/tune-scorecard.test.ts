@@ -94,3 +94,16 @@ test("a numeric attribute keeps the number format its column was written in, so 
   assert.match(yaml, /numberFormat:\n\s+decimal: ","/);
   assert.equal(score(parseScoringRules(yaml), { budget: "95.000 €" }).points, score(card.rules, { budget: 95_000 }).points, "the exported file reads the training's spelling");
 });
+
+test("a table with no lost deal is refused with the fix (a customer list, say)", () => {
+  const n = 50;
+  const t = new DealTable({
+    name: "customers",
+    ids: Array.from({ length: n }, (_, i) => `C${i}`),
+    won: new Uint8Array(n).fill(1),
+    attributes: [{ name: "plan", type: "categorical", role: "product", source: "spec", table: "deals" }],
+    columns: { plan: Array.from({ length: n }, (_, i) => (i % 2 ? "Pro" : "Basic")) },
+    holdout: { by: "random", fraction: 0.25, seed: 1 },
+  });
+  assert.throws(() => tuneScorecard(t), /^Error: tune: the table has 50 won and 0 lost deals; a scorecard needs both\. Fix: list the outcome values that mean lost under outcome\.lost in dataset\.yaml \(a list of customers has none: to learn who stays, make the churn flag the outcome, with won = retained\)$/);
+});
