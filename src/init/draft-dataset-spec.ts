@@ -10,6 +10,7 @@ import type { DatasetSpec } from "../formats/dataset-spec";
 import { columnFacts, type ColumnFacts } from "./column-facts";
 import { dayMonthAmbiguous } from "./date-format";
 import { findJoin } from "./find-join";
+import { churnFlag } from "./churn-flag";
 import { findOutcome, type OutcomeChoice } from "./outcome-values";
 import { specYaml, type SpecComments } from "./spec-yaml";
 import { findWonTable, type WonTable } from "./won-table";
@@ -111,6 +112,11 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     ({ deals, outcome } = customerList(tables, dir));
     choices.push(`deals: ${label(deals)} (${deals.rows} rows) as a customer list: ${outcome.why}`);
     checks.push(`no won/lost column found: ${label(deals)} is drafted as a customer list (win analysis is skipped); set deals.outcome if a column says won or lost`);
+    const churn = churnFlag(deals.columns.find((c) => c.name === outcome.column)!);
+    if (churn)
+      checks.push(
+        `"${outcome.column}" is a churn flag: drafted as a customer list, every customer counts as won (the drivers of retention and the personas read it so), and \`leadlab tune\` needs lost deals too; to rank customers by who stays, set deals.outcome to { column: ${JSON.stringify(outcome.column)}, won: ${JSON.stringify(churn.retained)}, lost: ${JSON.stringify(churn.churned)} }`,
+      );
   }
   if (outcome.open.length) checks.push(`outcome values read as open (not trained on): ${outcome.open.slice(0, 10).map((v) => `"${v}"`).join(", ")}${outcome.open.length > 10 ? ", …" : ""}`);
 
@@ -269,8 +275,8 @@ function customerList(tables: readonly Inspected[], dir: string): { deals: Inspe
   }
   // Every row is a won customer; the outcome column only has to hold a value on every row. A
   // retention flag says most about such a table (and is read as retention too), so it comes first.
-  const candidates = t.columns.filter((c) => !c.unique && !c.numeric && !c.dateFormat && c.missing === 0 && c.distinct.size <= 20);
-  const any = candidates.find((c) => c.boolean && /churn|renew|retain|cancel/i.test(c.name)) ?? candidates[0];
+  const flag = t.columns.find((c) => c.missing === 0 && churnFlag(c));
+  const any = flag ?? t.columns.find((c) => !c.unique && !c.numeric && !c.dateFormat && c.missing === 0 && c.distinct.size <= 20);
   if (!any)
     throw new DatasetError(
       "no column says which deals were won or lost (a stage, status or won column), and no table reads as a customer list",
@@ -328,14 +334,9 @@ function pickRetention(tables: readonly Inspected[], deals: Inspected, id: Colum
     if (dk === tk) keyed.push({ t, key: dk, tableKey: tk });
   }
   for (const { t, key } of keyed.reverse()) {
-    const flag = t.columns.find((c) => c.boolean && /churn|renew|retain|cancel/i.test(c.name));
+    const flag = t.columns.find((c) => churnFlag(c));
     if (!flag || !available.some((c) => c.name === key)) continue;
-    const vals = [...flag.distinct].sort();
-    const isTrue = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
-    const negative = /churn|cancel/i.test(flag.name);
-    const retained = vals.filter((v) => isTrue(v) !== negative);
-    const churned = vals.filter((v) => isTrue(v) === negative);
-    if (retained.length === 0 || churned.length === 0) continue;
+    const { retained, churned } = churnFlag(flag)!;
     return {
       flag,
       spec: { ...source(t), key, retained: { column: flag.name, true: retained, false: churned } } as NonNullable<DatasetSpec["retention"]>,

@@ -142,3 +142,23 @@ test("a customer table with a churn flag and no won/lost column (Telco's layout)
   assert.equal(loaded.report.deals.won, 50);
   assert.ok(loaded.table.attributes.some((a) => a.name === "gender"), "gender stays an attribute, not the outcome");
 });
+
+test("churn flags named Exited (1/0) or Attrition_Flag (two texts) make a customer list with retention, not an arbitrary column as the outcome", async () => {
+  const exited = tempDir("leadlab-init-exited-");
+  const rows = Array.from({ length: 60 }, (_, i) => `${15600000 + i},${["France", "Spain", "Germany"][i % 3]},${30 + (i % 40)},${i % 5 ? 0 : 1}`);
+  writeFileSync(join(exited, "Churn_Modelling.csv"), ["CustomerId,Geography,Age,Exited", ...rows].join("\n") + "\n");
+  const draft = await draftDatasetSpec(exited);
+  assert.equal(draft.spec.deals.outcome.column, "Exited");
+  assert.deepEqual(draft.spec.retention?.retained, { column: "Exited", true: ["0"], false: ["1"] });
+  assert.ok(draft.checks.some((c) => c.includes('to rank customers by who stays, set deals.outcome to { column: "Exited", won: ["0"], lost: ["1"] }')), draft.checks.join("\n"));
+  writeFileSync(join(exited, "dataset.yaml"), draft.yaml);
+  const loaded = await loadDataset(join(exited, "dataset.yaml"));
+  assert.ok(loaded.table.attributes.some((a) => a.name === "Geography"), "Geography stays an attribute, not the outcome");
+
+  const attrition = tempDir("leadlab-init-attrition-");
+  const lines = Array.from({ length: 60 }, (_, i) => `${700000 + i},${i % 6 ? "Existing Customer" : "Attrited Customer"},${i % 2 ? "M" : "F"},${20 + i}`);
+  writeFileSync(join(attrition, "BankChurners.csv"), ["CLIENTNUM,Attrition_Flag,Gender,Total_Trans_Ct", ...lines].join("\n") + "\n");
+  const bank = await draftDatasetSpec(attrition);
+  assert.equal(bank.spec.deals.outcome.column, "Attrition_Flag");
+  assert.deepEqual(bank.spec.retention?.retained, { column: "Attrition_Flag", true: ["Existing Customer"], false: ["Attrited Customer"] });
+});
