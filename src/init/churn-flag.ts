@@ -7,33 +7,44 @@ const RETAINED_NAME = /renew|retain/i;
 /** Text values that say a customer left, in a two-valued text column (`Attrited Customer`). */
 const CHURNED_VALUE = /attrit|churn|cancel|exit|left|lost|closed/i;
 
-/** A churn or renewal flag's values split into those that mean retained and those that mean churned. */
+/** A churn or renewal flag's values split into those that mean retained and those that mean churned, and any stray others. */
 export interface ChurnFlag {
   retained: string[];
   churned: string[];
+  /** A few other values (a `?`, a row of descriptions under the header), left to neither side. */
+  others: string[];
 }
+
+/** At most this many rows (or this share of them, if more) may hold neither of a flag's two values. */
+const STRAY_ROWS = 5;
+const STRAY_SHARE = 0.001;
 
 /**
  * Reads a column as a churn or renewal flag: named like one (churn, exited, attrition, cancelled;
- * or renewed, retained) and holding exactly two values, either tokens of a boolean or 1/0 flag
+ * or renewed, retained) and holding two values, either tokens of a boolean or 1/0 flag
  * (`Yes` / `No`, `1` / `0`: true means churned for a churn name, retained for a renewal name) or
  * two texts of which exactly one reads as leaving (`Attrited Customer` / `Existing Customer`).
- * Undefined for anything else.
+ * A few rows with another value (at most 5, or 0.1 % of the rows) are tolerated and named in
+ * `others`, as the loader tolerates a few unreadable values. Undefined for anything else.
  *
  * @example
  * import { columnFacts } from "./column-facts";
  * import { churnFlag } from "./churn-flag";
- * churnFlag(columnFacts("Exited", ["1", "0", "0"])); // => { retained: ["0"], churned: ["1"] }
- * churnFlag(columnFacts("Attrition_Flag", ["Existing Customer", "Attrited Customer"])); // => { retained: ["Existing Customer"], churned: ["Attrited Customer"] }
+ * churnFlag(columnFacts("Exited", ["1", "0", "0", "?"])); // => { retained: ["0"], churned: ["1"], others: ["?"] }
+ * churnFlag(columnFacts("Attrition_Flag", ["Existing Customer", "Attrited Customer"])); // => { retained: ["Existing Customer"], churned: ["Attrited Customer"], others: [] }
  */
 export function churnFlag(c: ColumnFacts): ChurnFlag | undefined {
   const leaving = CHURNED_NAME.test(c.name);
-  if ((!leaving && !RETAINED_NAME.test(c.name)) || c.distinct.size !== 2) return undefined;
-  const values = [...c.distinct].sort();
-  const split = (churned: (v: string) => boolean): ChurnFlag | undefined => {
-    const out = { retained: values.filter((v) => !churned(v)), churned: values.filter(churned) };
-    return out.retained.length === 1 && out.churned.length === 1 ? out : undefined;
-  };
-  if (c.boolean) return split((v) => /^(true|t|yes|y|1)$/i.test(v) === leaving);
-  return split((v) => CHURNED_VALUE.test(v));
+  if ((!leaving && !RETAINED_NAME.test(c.name)) || c.distinct.size < 2) return undefined;
+  const counts = new Map<string, number>();
+  for (const v of c.values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const byCount = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const stray = c.values.length - byCount[0][1] - byCount[1][1];
+  if (stray > Math.max(STRAY_ROWS, STRAY_SHARE * c.values.length)) return undefined;
+  const two = [byCount[0][0], byCount[1][0]].sort();
+  const others = byCount.slice(2).map(([v]) => v).sort();
+  const token = (v: string) => /^(true|t|yes|y|1|false|f|no|n|0)$/i.test(v);
+  const churned = two.every(token) ? (v: string) => /^(true|t|yes|y|1)$/i.test(v) === leaving : (v: string) => CHURNED_VALUE.test(v);
+  const out = { retained: two.filter((v) => !churned(v)), churned: two.filter(churned), others };
+  return out.retained.length === 1 && out.churned.length === 1 ? out : undefined;
 }

@@ -275,8 +275,12 @@ function customerList(tables: readonly Inspected[], dir: string): { deals: Inspe
   }
   // Every row is a won customer; the outcome column only has to hold a value on every row. A
   // retention flag says most about such a table (and is read as retention too), so it comes first.
-  const flag = t.columns.find((c) => c.missing === 0 && churnFlag(c));
-  const any = flag ?? t.columns.find((c) => !c.unique && !c.numeric && !c.dateFormat && c.missing === 0 && c.distinct.size <= 20);
+  const flag = t.columns.find((c) => churnFlag(c));
+  if (flag) {
+    const { retained, churned, others } = churnFlag(flag)!;
+    return { deals: t, outcome: { column: flag.name, won: [...retained, ...churned], lost: [], open: others, why: `every row counts as a won customer (the values ${JSON.stringify([...retained, ...churned])} of the churn flag "${flag.name}")` } };
+  }
+  const any = t.columns.find((c) => !c.unique && !c.numeric && !c.dateFormat && c.missing === 0 && c.distinct.size <= 20);
   if (!any)
     throw new DatasetError(
       "no column says which deals were won or lost (a stage, status or won column), and no table reads as a customer list",
@@ -336,11 +340,12 @@ function pickRetention(tables: readonly Inspected[], deals: Inspected, id: Colum
   for (const { t, key } of keyed.reverse()) {
     const flag = t.columns.find((c) => churnFlag(c));
     if (!flag || !available.some((c) => c.name === key)) continue;
-    const { retained, churned } = churnFlag(flag)!;
+    const { retained, churned, others } = churnFlag(flag)!;
     return {
       flag,
-      spec: { ...source(t), key, retained: { column: flag.name, true: retained, false: churned } } as NonNullable<DatasetSpec["retention"]>,
-      why: `"${flag.name}" ${retained.map((v) => JSON.stringify(v)).join("/")} means retained`,
+      // A few stray values (a "?", a row of descriptions) are read as unknown retention.
+      spec: { ...source(t), key, retained: { column: flag.name, true: retained, false: churned, ...(others.length ? { other: "missing" } : {}) } } as NonNullable<DatasetSpec["retention"]>,
+      why: `"${flag.name}" ${retained.map((v) => JSON.stringify(v)).join("/")} means retained${others.length ? `, ${others.map((v) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)).join(", ")} unknown` : ""}`,
     };
   }
   return undefined;

@@ -146,10 +146,12 @@ test("a customer table with a churn flag and no won/lost column (Telco's layout)
 test("churn flags named Exited (1/0) or Attrition_Flag (two texts) make a customer list with retention, not an arbitrary column as the outcome", async () => {
   const exited = tempDir("leadlab-init-exited-");
   const rows = Array.from({ length: 60 }, (_, i) => `${15600000 + i},${["France", "Spain", "Germany"][i % 3]},${30 + (i % 40)},${i % 5 ? 0 : 1}`);
-  writeFileSync(join(exited, "Churn_Modelling.csv"), ["CustomerId,Geography,Age,Exited", ...rows].join("\n") + "\n");
+  // One stray "?" in the flag, as in the public Churn_Modelling.csv: read as unknown, not a third kind of customer.
+  writeFileSync(join(exited, "Churn_Modelling.csv"), ["CustomerId,Geography,Age,Exited", ...rows, "15600999,France,41,?"].join("\n") + "\n");
   const draft = await draftDatasetSpec(exited);
-  assert.equal(draft.spec.deals.outcome.column, "Exited");
-  assert.deepEqual(draft.spec.retention?.retained, { column: "Exited", true: ["0"], false: ["1"] });
+  assert.deepEqual(draft.spec.deals.outcome, { column: "Exited", won: ["0", "1"], lost: [] });
+  assert.deepEqual(draft.spec.retention?.retained, { column: "Exited", true: ["0"], false: ["1"], other: "missing" });
+  assert.ok(draft.checks.includes('outcome values read as open (not trained on): "?"'), draft.checks.join("\n"));
   assert.ok(draft.checks.some((c) => c.includes('to rank customers by who stays, set deals.outcome to { column: "Exited", won: ["0"], lost: ["1"] }')), draft.checks.join("\n"));
   writeFileSync(join(exited, "dataset.yaml"), draft.yaml);
   const loaded = await loadDataset(join(exited, "dataset.yaml"));
