@@ -107,3 +107,24 @@ test("a table with no lost deal is refused with the fix (a customer list, say)",
   });
   assert.throws(() => tuneScorecard(t), /^Error: tune: the table has 50 won and 0 lost deals; a scorecard needs both\. Fix: list the outcome values that mean lost under outcome\.lost in dataset\.yaml \(a list of customers has none: to learn who stays, make the churn flag the outcome, with won = retained\)$/);
 });
+
+test("a rationale's headline compares bins large enough to read, not a missing bin of three deals", () => {
+  const rand = seededRandom(21);
+  const n = 2000;
+  // Budget drives wins; three deals have no budget, and all three won.
+  const budget = Float64Array.from({ length: n }, (_, i) => (i < 3 ? NaN : Math.round(rand() * 100_000)));
+  const t = new DealTable({
+    name: "tiny-missing",
+    ids: Array.from({ length: n }, (_, i) => `D${i}`),
+    won: Uint8Array.from(budget, (b) => (Number.isNaN(b) || rand() < 0.15 + 0.6 * (b / 100_000) ? 1 : 0)),
+    attributes: [{ name: "budget", type: "numeric", role: "firmographic", source: "spec", table: "deals" }],
+    columns: { budget },
+    holdout: { by: "random", fraction: 0.25, seed: 1 },
+  });
+  const card = tuneScorecard(t);
+  const budgetRules = card.rules.attributes.find((a) => a.name === "budget")!;
+  const missingBin = budgetRules.bins.find((b) => b.when.kind === "missing")!;
+  assert.ok(missingBin.trainDeals > 0 && missingBin.trainDeals <= 3, `the missing bin holds the few budget-less training deals (${missingBin.trainDeals})`);
+  assert.match(budgetRules.rationale, /^win rate \d+% \[\d+%–\d+%\] for [^m]\S* .* vs \d+% for [^m]/);
+  assert.doesNotMatch(budgetRules.rationale.split(" (training)")[0], /missing/);
+});
