@@ -61,23 +61,37 @@ export async function readDeals(load: LoadContext): Promise<DealsRead> {
   return { table: deals, ids, outcome, reserved, createdAt, closedAt, amount, ...(amountCurrency ? { amountCurrency } : {}) };
 }
 
-/** Throws when a deal has no id or two deals share one (ids compared trimmed). */
+/** Throws when a deal has no id or two deals share one (ids compared trimmed); each repeated id is named once, with its first rows and how many. */
 function checkIds(ids: (string | null)[], label: string, column: string): void {
-  const seen = new Map<string, number>();
-  const dups: string[] = [];
+  const rowsOf = new Map<string, { first: number[]; count: number }>();
   ids.forEach((id, r) => {
     if (id === null)
       throw new DatasetError("a deal has no id", { file: label, field: column, row: r + 1 }, "give every deal an id, or drop the row from the export");
     const key = id.trim();
-    if (seen.has(key)) dups.push(`"${key}" (rows ${seen.get(key)! + 1} and ${r + 1})`);
-    else seen.set(key, r);
+    const seen = rowsOf.get(key);
+    if (!seen) rowsOf.set(key, { first: [r + 1], count: 1 });
+    else {
+      if (seen.first.length < 3) seen.first.push(r + 1);
+      seen.count++;
+    }
   });
-  if (dups.length)
-    throw new DatasetError(
-      `${dups.length} duplicate deal ids: ${dups.slice(0, 5).join(", ")}${dups.length > 5 ? ", …" : ""}`,
-      { file: label, field: column },
-      "deal ids must be unique: remove the duplicate rows, or point `deals.id` at a unique column",
-    );
+  const repeated = [...rowsOf].filter(([, s]) => s.count > 1).sort((a, b) => a[1].first[1] - b[1].first[1]);
+  if (!repeated.length) return;
+  const duplicates = ids.length - rowsOf.size;
+  const rows = (s: { first: number[]; count: number }) =>
+    s.count === 2 ? `rows ${s.first[0]} and ${s.first[1]}` : `rows ${s.first.join(", ")}, …: ${s.count.toLocaleString("en-US")} rows`;
+  // A column with few values is no id at all; an export without one can number its rows.
+  const notAnId = rowsOf.size < ids.length / 2;
+  throw new DatasetError(
+    `${duplicates.toLocaleString("en-US")} duplicate deal ids${notAnId ? ` (only ${rowsOf.size.toLocaleString("en-US")} distinct values in ${ids.length.toLocaleString("en-US")} rows)` : ""}: ${repeated
+      .slice(0, 5)
+      .map(([key, s]) => `"${key}" (${rows(s)})`)
+      .join(", ")}${repeated.length > 5 ? ", …" : ""}`,
+    { file: label, field: column },
+    notAnId
+      ? "point `deals.id` at a column with one value per deal; if the export has none (one row per deal), number the rows in a `sql:` deals table: SELECT row_number() OVER () AS deal_id, * FROM read_csv('<file>')"
+      : "deal ids must be unique: remove the duplicate rows, or point `deals.id` at a unique column",
+  );
 }
 
 /**

@@ -122,7 +122,11 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
 
   const id = pickId(deals.columns);
   if (!id)
-    throw new DatasetError("no column has a unique value on every row to serve as the deal id", { file: join(dir, label(deals)) }, "export the deal id (e.g. Record ID, Id, Deal - ID) with the deals");
+    throw new DatasetError(
+      "no column has a unique value on every row to serve as the deal id",
+      { file: join(dir, label(deals)) },
+      `export the deal id (e.g. Record ID, Id, Deal - ID) with the deals; if the export has none (one row per deal), write the dataset.yaml by hand with a \`sql:\` deals table that numbers the rows: SELECT row_number() OVER () AS deal_id, * FROM read_csv('${deals.file}') (ids are then row numbers: keep the file's order from run to run)`,
+    );
   choices.push(`id: "${id.name}" (unique on all ${deals.rows} rows)`);
 
   const dates = deals.columns.filter((c) => c.dateFormat && c !== id);

@@ -36,6 +36,16 @@ test("duplicate deal ids are named with their rows", async () => {
   );
 });
 
+test("an id column with few values names each repeated value once, with its first rows and count, and says how to number rows", async () => {
+  const rows = Array.from({ length: 40 }, (_, i) => `${i % 2},${i % 3 ? "Won" : "Lost"},2026-01-${String((i % 28) + 1).padStart(2, "0")}`);
+  const msg = await errorOf({ "dataset.yaml": specText(), "deals.csv": ["deal_id,stage,created", ...rows].join("\n") });
+  assert.equal(
+    msg,
+    'deals.csv: column "deal_id": 38 duplicate deal ids (only 2 distinct values in 40 rows): "0" (rows 1, 3, 5, …: 20 rows), "1" (rows 2, 4, 6, …: 20 rows). ' +
+      "Fix: point `deals.id` at a column with one value per deal; if the export has none (one row per deal), number the rows in a `sql:` deals table: SELECT row_number() OVER () AS deal_id, * FROM read_csv('<file>').",
+  );
+});
+
 test("an unparseable date names the file, column, first bad row, value and expected format", async () => {
   const msg = await errorOf({ "dataset.yaml": specText(), "deals.csv": DEALS_CSV.replace("2026-02-01", "02/01/2026") });
   assert.equal(

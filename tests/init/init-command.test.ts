@@ -43,5 +43,5 @@ test("a folder with no readable export, and deals without a unique id, are error
   assert.equal(existsSync(join(empty, "dataset.yaml")), false);
   const dup = tempDir("leadlab-init-dup-");
   writeFileSync(join(dup, "deals.csv"), "Deal Stage,Amount\nClosed Won,10\nClosed Lost,10\nClosed Won,20\n");
-  await assert.rejects(initCommand([dup], () => {}), /deals\.csv.*no column has a unique value on every row to serve as the deal id.*export the deal id/s);
+  await assert.rejects(initCommand([dup], () => {}), /deals\.csv.*no column has a unique value on every row to serve as the deal id.*export the deal id.*SELECT row_number\(\) OVER \(\) AS deal_id, \* FROM read_csv\('deals\.csv'\)/s);
 });
