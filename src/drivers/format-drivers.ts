@@ -1,5 +1,6 @@
 import { formatPercent } from "../format/percent";
 import type { DriverAttribute, DriversResult } from "./drivers-result";
+import { headlineBins } from "../stats/binning/headline-bins";
 
 const binText = (b: DriverAttribute["binSet"]["bins"][number]) => `${b.label}: ${formatPercent(b.rate)} [${formatPercent(b.lo)}–${formatPercent(b.hi)}] of ${b.n}`;
 
@@ -19,9 +20,7 @@ export function formatDrivers(result: DriversResult, top = Infinity): string {
   const w = Math.max(9, ...shown.map((a) => a.name.length));
   lines.push(`  ${"attribute".padEnd(w)}  ${"IV".padStart(5)}  ${"q".padStart(7)}  best bin · worst bin · flags`);
   for (const a of shown) {
-    const bins = a.binSet.bins.filter((b) => b.n > 0);
-    const best = bins.reduce((x, y) => (y.rate > x.rate ? y : x), bins[0]);
-    const worst = bins.reduce((x, y) => (y.rate < x.rate ? y : x), bins[0]);
+    const { best, worst } = headlineBins(a.binSet) ?? {};
     const flags = [
       a.significant ? "significant" : "",
       a.leakage ? `LEAKAGE? ${a.leakage}${a.leakageKept ? " (kept)" : " (set aside)"}` : "",

@@ -11,6 +11,7 @@ import { formatCount } from "../format/count";
 import { formatPValue } from "../format/p-value";
 import { formatPoints } from "../format/points";
 import { formatRateInterval } from "../format/rate-interval";
+import { headlineBins } from "../stats/binning/headline-bins";
 import { readableBinLabels, readableBinText } from "./readable-bin-labels";
 
 /*
@@ -201,14 +202,9 @@ export function referencesSection(card: Scorecard): string {
   return reportSection("references", "Against simpler scores", intro + table);
 }
 
-/** The bins of an attribute with deals, best and worst by win rate. */
+/** The bins of an attribute to headline, best and worst by win rate ({@link headlineBins}). */
 function bestAndWorst(a: DriverAttribute): { best: Bin | undefined; worst: Bin | undefined } {
-  const bins = a.binSet.bins.filter((b) => b.n > 0 && Number.isFinite(b.rate));
-  if (bins.length === 0) return { best: undefined, worst: undefined };
-  return {
-    best: bins.reduce((x, y) => (y.rate > x.rate ? y : x)),
-    worst: bins.reduce((x, y) => (y.rate < x.rate ? y : x)),
-  };
+  return headlineBins(a.binSet) ?? { best: undefined, worst: undefined };
 }
 
 function binCell(a: DriverAttribute, b: Bin | undefined): TableCell {

@@ -13,6 +13,7 @@ import { embedSvg } from "./embed-svg";
 import { escapeHtml } from "./escape-html";
 import { htmlTable } from "./html-table";
 import { readableBinLabels, readableBinText } from "./readable-bin-labels";
+import { headlineBins } from "../stats/binning/headline-bins";
 import type { ReportSection } from "./report-html";
 
 const TITLE = "Retention: which customers stay";
@@ -42,9 +43,7 @@ export async function retentionSection(analysis: RetentionAnalysis | undefined, 
         rows: shown.map((a) => {
           const labels = readableBinLabels(a.binSet.bins, a.binSet.name);
           const label = (b: Bin) => labels[a.binSet.bins.indexOf(b)];
-          const bins = a.binSet.bins.filter((b) => b.n > 0);
-          const best = bins.reduce((x, y) => (y.rate > x.rate ? y : x));
-          const worst = bins.reduce((x, y) => (y.rate < x.rate ? y : x));
+          const { best, worst } = headlineBins(a.binSet)!;
           return [a.name, bin(best, label(best)), bin(worst, label(worst)), formatPValue(a.q)];
         }),
         numeric: [3],

@@ -32,6 +32,7 @@ import { Scorecard, type Reference } from "./scorecard";
 import type { ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
 import { gatherColumn, gatherNumbers } from "../data/typed-column";
 import { readableEdges } from "../stats/binning/readable-edges";
+import { headlineBins } from "../stats/binning/headline-bins";
 import { binMatch } from "./bin-match";
 import { binnedInputOf } from "./binned-input";
 import { choosePreviousBins, previousBins } from "./previous-bins";
@@ -687,13 +688,7 @@ function cardVerdict(v: { canTest: boolean; aboveChance: boolean; notUsableBecau
 
 function scorecardAttribute(a: DriverAttribute, set: BinSet, points: number[], table: DealTable, missing: MissingTreatment, binsNote: string | undefined): ScorecardAttribute {
   const meta = table.attribute(a.attribute);
-  // The headline compares bins large enough to read (as finer bins must be: 30 deals and 1 % of
-  // them), so a missing bin of three deals never leads the rationale; any bin when fewer than two are.
-  const nonEmpty = set.bins.filter((b) => b.n > 0);
-  const readable = nonEmpty.filter((b) => b.n >= Math.max(30, FINER_MIN_SHARE * set.n));
-  const shown = readable.length >= 2 ? readable : nonEmpty;
-  const best = shown.reduce((x, y) => (y.rate > x.rate ? y : x));
-  const worst = shown.reduce((x, y) => (y.rate < x.rate ? y : x));
+  const { best, worst } = headlineBins(set)!;
   return {
     ...binnedInputOf(a.name, meta, set),
     role: a.role,
