@@ -523,6 +523,11 @@ function checkOnHoldout(ctx: TuningContext, card: Encoding[], model: LogisticMod
   const notUsableBecause = aboveChance ? verdictProblems(references, tiers) : [];
   const usable = aboveChance && notUsableBecause.length === 0;
   const isEngagement = (a: DriverAttribute) => a.role === "behavioral";
+  // A grade whose letter or digit is the same for every lead says nothing the tier does not.
+  if (chosen.length && !chosen.some((c) => isEngagement(c.attribute)))
+    warnings.push("no behavioural attribute is on the card: every lead's engagement digit is the same, so the fit × engagement grade adds nothing to the tier");
+  if (chosen.length && chosen.every((c) => isEngagement(c.attribute)))
+    warnings.push("only behavioural attributes are on the card: every lead's fit letter is the same, so the fit × engagement grade adds nothing to the tier");
   const fitCuts = quartileCuts(pointsAt(train, (a) => !isEngagement(a)));
   const engagementCuts = quartileCuts(pointsAt(train, isEngagement));
   const testFit = pointsAt(test, (a) => !isEngagement(a));

@@ -127,4 +127,6 @@ test("a rationale's headline compares bins large enough to read, not a missing b
   assert.ok(missingBin.trainDeals > 0 && missingBin.trainDeals <= 3, `the missing bin holds the few budget-less training deals (${missingBin.trainDeals})`);
   assert.match(budgetRules.rationale, /^win rate \d+% \[\d+%–\d+%\] for [^m]\S* .* vs \d+% for [^m]/);
   assert.doesNotMatch(budgetRules.rationale.split(" (training)")[0], /missing/);
+  // Only a fit attribute on the card: the grade's engagement digit cannot vary, and the warnings say so.
+  assert.ok(card.warnings.includes("no behavioural attribute is on the card: every lead's engagement digit is the same, so the fit × engagement grade adds nothing to the tier"));
 });
