@@ -169,15 +169,19 @@ export function outlyingIvReason(iv: number, nextBestIv: number): string | null 
  * import { outcomeNameReason } from "leadlab";
  * outcomeNameReason("booking_status"); // => 'its name reads like an outcome ("status")'
  * outcomeNameReason("employees"); // => null
+ * outcomeNameReason("Marital_Status"); // => null
  */
 export function outcomeNameReason(name: string): string | null {
   const words = name
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .split(/[^a-z]+/);
-  const word = words.find((w) => (OUTCOME_WORDS as readonly string[]).includes(w));
+  const word = words.find((w, i) => (OUTCOME_WORDS as readonly string[]).includes(w) && !(w === "status" && (PERSONAL_STATUS as readonly string[]).includes(words[i - 1])));
   return word ? `its name reads like an outcome ("${word}")` : null;
 }
+
+/** Words before "status" that name a person's or a company's standing, not a deal's outcome (`Marital_Status`). */
+const PERSONAL_STATUS = ["marital", "employment", "relationship", "family", "civil", "housing", "residence", "residential", "citizenship", "immigration", "student", "smoker", "smoking", "veteran", "tax", "legal", "socioeconomic", "health"] as const;
 
 /**
  * Why a date attribute looks written after the scoring point (dated after it in many deals), or null.
