@@ -87,7 +87,8 @@ const ID_NAME = /(^|[\s_\-.#])(id|ids|key|number|no|nr|num|code|ref|uuid|guid)$/
 /** camelCase ids: `AccountId`, `dealID`, `OrderNo` (case-sensitive, so "paid" and "valid" are not ids). */
 const ID_CAMEL = /[a-z](Id|ID|Key|No|Nr)$/;
 
-const pct = (k: number, n: number) => `${Math.round((100 * k) / n)} %`;
+/** k of n as a whole percent, never shown as 100 % (or 0 %) when it is not all (or none) of them. */
+const pct = (k: number, n: number) => `${k < n && k > 0 ? Math.min(99, Math.max(1, Math.round((100 * k) / n))) : Math.round((100 * k) / n)} %`;
 const listed = (xs: readonly ValueCount[]) => xs.map((x) => `${JSON.stringify(x.value)} (${x.rows})`).join(", ");
 
 /**
@@ -162,7 +163,7 @@ export function inferAttribute(name: string, values: readonly string[], options:
 function readType(name: string, values: readonly string[], options: InferOptions): Omit<Inference, "role" | "reason"> & { why: string } {
   const n = values.length;
   const tolerated = (bad: readonly ValueCount[]) =>
-    bad.length ? ` (${pct(n - bad.reduce((s, b) => s + b.rows, 0), n)} of ${n} read; rule: ≥ ${100 * TYPE_SHARE} % and ≤ ${TYPE_OTHER_TOKENS} distinct other values); read as missing: ${listed(bad)}` : "";
+    bad.length ? ` (${n - bad.reduce((s, b) => s + b.rows, 0)} of ${n} read, ${pct(n - bad.reduce((s, b) => s + b.rows, 0), n)}; rule: ≥ ${100 * TYPE_SHARE} % and ≤ ${TYPE_OTHER_TOKENS} distinct other values); read as missing: ${listed(bad)}` : "";
   const declared = options.type;
   if (declared === "numeric" || (!declared && readsNearlyAll(values, (v) => !!(readNumberText(v, options.decimal ?? ".") || readNumberText(v, ","))))) {
     const format = detectNumberFormat(values, options.decimal);
