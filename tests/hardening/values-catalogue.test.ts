@@ -557,6 +557,15 @@ add(4, "unique integers with leading zeros are an identifier", () => ({
   "deals.csv": csv(deals({ crm: (i) => String(i * 13).padStart(5, "0") })),
 }), (o) => assert.match(attr(o, "crm").reason!, /identifier-like: 40 distinct integers with leading zeros/));
 
+add(4, "a row number (each of 1 to n once, in any order) is left out as one", () => ({
+  "dataset.yaml": spec(),
+  // 1 to 40, shuffled: the rule reads the set of values, so the file's row order cannot change it.
+  "deals.csv": csv(deals({ RowNumber: (i) => String(((i * 17) % 40) + 1) })),
+}), (o) => {
+  assert.equal(attr(o, "RowNumber").role, "exclude");
+  assert.match(attr(o, "RowNumber").reason!, /a row number: the whole numbers 1 to 40, each once, count the rows and never predict/);
+});
+
 add(4, "distinct measures of varying length (employees) stay numeric predictors", () => ({
   "dataset.yaml": spec(),
   "deals.csv": csv(deals({ employees: (i) => String(7 + i * i * 11) })),
