@@ -53,6 +53,7 @@ export interface DriverAttribute {
   /** The supervised bins with their statistics (on the analysed rows). */
   binSet: BinSet;
   survival?: BinSurvival[];
+  /** Its binning's warnings, each starting with the attribute's name. */
   warnings: string[];
 }
 

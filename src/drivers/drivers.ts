@@ -75,8 +75,8 @@ export function drivers(table: DealTable, options: DriversOptions = {}): Drivers
     sig > 0
       ? `${sig} of ${found.length} attributes predict ${what} (q < ${o.fdr})${leaks ? `; ${leaks} flagged as possible leakage and set aside` : ""}${questions ? `; ${questions} kept with a question (check when the field is filled in)` : ""}`
       : `no attribute predicts ${what}; the data carries no usable signal${leaks ? ` (${leaks} flagged as possible leakage and set aside)` : ""}`;
-  // Binning's warnings already start with the attribute's name; others get it.
-  for (const a of found) warnings.push(...a.warnings.map((w) => (w.startsWith(`${a.name}: `) ? w : `${a.name}: ${w}`)));
+  // An attribute's warnings are its binning's, which already start with its name (its bin set's).
+  for (const a of found) warnings.push(...a.warnings);
   for (const a of found) if (a.leakageQuestion) warnings.push(`${a.name}: ${a.leakageQuestion}`);
   return new DriversResult({ ...base, attributes: found, verdict, warnings, ...(outcome.survival ? { overallSurvival: survivalOf("all customers", outcome.survival.days, outcome.survival.churned, o.horizonDays) } : {}) });
 }
