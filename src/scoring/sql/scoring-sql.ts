@@ -77,8 +77,8 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
       throw new Error("scoringSql: the rules have event features but no inputs.scoringPoint, so events cannot be cut at a scoring point");
   }
   const tokens = [...new Set([...(rules.inputs.missing ?? []), ...o.missing])];
-  const input = leadInputCtes(rules, o, d, read, tokens);
-  const values = leadValueCtes(rules, o, d, read, tokens, input.columns);
+  const input = leadInputCtes(rules, o, d, read, tokens, eventAttributes.length > 0);
+  const values = leadValueCtes(rules, o, d, read, eventAttributes, tokens, input.columns);
   const points = leadPointsCtes(rules, o, d, values.refs);
   return [
     ...viewHeader(rules, d, points.reasonCount),
@@ -94,7 +94,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
  * text; lead_key: with the category key of the columns that need one; lead_input: the same
  * with missing text (by its key) as NULL and the scoring point in epoch ms.
  */
-function leadInputCtes(rules: ScoringRules, o: ResolvedSqlOptions, d: Dialect, read: BinnedInput[], tokens: string[]): { ctes: string[]; columns: string[] } {
+function leadInputCtes(rules: ScoringRules, o: ResolvedSqlOptions, d: Dialect, read: BinnedInput[], tokens: string[], hasEvents: boolean): { ctes: string[]; columns: string[] } {
   const lead = (column: string) => `l.${d.identifier(column)}`;
   // Event columns and the scoring point compare missing tokens as the loader does (trimmed, exactly).
   const present = (trimmed: string) => missingAsNull(d, trimmed, tokens);
@@ -112,7 +112,7 @@ function leadInputCtes(rules: ScoringRules, o: ResolvedSqlOptions, d: Dialect, r
   const keys: SelectItem[] = [{ expr: "*" }];
   const raw: SelectItem[] = [{ expr: `${lead(rules.inputs.id)} AS lead_id` }];
   const inputs: SelectItem[] = [{ expr: "lead_id" }];
-  if (read.some((a) => "event" in a.source)) {
+  if (hasEvents) {
     raw.push({ expr: `${trimmedText(d, lead(rules.inputs.events!.leadKey))} AS event_key` });
     raw.push({ expr: `${trimmedText(d, lead(rules.inputs.scoringPoint!))} AS scoring_time` });
     inputs.push({ expr: `${present("event_key")} AS event_key` });
@@ -143,10 +143,17 @@ function leadInputCtes(rules: ScoringRules, o: ResolvedSqlOptions, d: Dialect, r
  * lead_value: per attribute, whether the value is present and the value to match (numbers
  * written as exports write them, "$62,000", made plain text first in lead_number).
  */
-function leadValueCtes(rules: ScoringRules, o: ResolvedSqlOptions, d: Dialect, read: BinnedInput[], tokens: string[], columns: string[]): { ctes: string[]; refs: AttributeRefs[] } {
+function leadValueCtes(
+  rules: ScoringRules,
+  o: ResolvedSqlOptions,
+  d: Dialect,
+  read: BinnedInput[],
+  eventAttributes: BinnedInput[],
+  tokens: string[],
+  columns: string[],
+): { ctes: string[]; refs: AttributeRefs[] } {
   const c = (column: string) => `i.c${columns.indexOf(column) + 1}`;
   const keyColumn = (column: string) => `i.k${columns.indexOf(column) + 1}`;
-  const eventAttributes = read.filter((a) => "event" in a.source);
   const features = eventAttributes.map((a): EventFeatureSpec => ("event" in a.source ? eventFeatureOfSource(a.source.event) : ({} as never)));
   const eventSql =
     eventAttributes.length > 0 ? eventFeatureSql(d, features, rules.inputs.events!, o.eventsTable, tokens, rules.inputs.timeZone ?? "UTC", rules.inputs.dateFormat) : undefined;
