@@ -48,3 +48,20 @@ export function churnFlag(c: ColumnFacts): ChurnFlag | undefined {
   const out = { retained: two.filter((v) => !churned(v)), churned: two.filter(churned), others };
   return out.retained.length === 1 && out.churned.length === 1 ? out : undefined;
 }
+
+/**
+ * The first of a table's columns that reads as a churn or renewal flag ({@link churnFlag}), with
+ * its values, or undefined.
+ *
+ * @example
+ * import { columnFacts } from "./column-facts";
+ * import { findChurnFlag } from "./churn-flag";
+ * findChurnFlag([columnFacts("plan", ["Pro", "Basic"]), columnFacts("Churn", ["Yes", "No"])])?.column.name; // => "Churn"
+ */
+export function findChurnFlag(columns: readonly ColumnFacts[]): (ChurnFlag & { column: ColumnFacts }) | undefined {
+  for (const column of columns) {
+    const flag = churnFlag(column);
+    if (flag) return { ...flag, column };
+  }
+  return undefined;
+}

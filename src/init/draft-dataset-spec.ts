@@ -10,7 +10,7 @@ import type { DatasetSpec } from "../formats/dataset-spec";
 import { columnFacts, type ColumnFacts } from "./column-facts";
 import { dayMonthAmbiguous } from "./date-format";
 import { findJoin } from "./find-join";
-import { churnFlag } from "./churn-flag";
+import { churnFlag, findChurnFlag } from "./churn-flag";
 import { findOutcome, type OutcomeChoice } from "./outcome-values";
 import { specYaml, type SpecComments } from "./spec-yaml";
 import { findWonTable, type WonTable } from "./won-table";
@@ -279,10 +279,10 @@ function customerList(tables: readonly Inspected[], dir: string): { deals: Inspe
   }
   // Every row is a won customer; the outcome column only has to hold a value on every row. A
   // retention flag says most about such a table (and is read as retention too), so it comes first.
-  const flag = t.columns.find((c) => churnFlag(c));
-  if (flag) {
-    const { retained, churned, others } = churnFlag(flag)!;
-    return { deals: t, outcome: { column: flag.name, won: [...retained, ...churned], lost: [], open: others, why: `every row counts as a won customer (the values ${JSON.stringify([...retained, ...churned])} of the churn flag "${flag.name}")` } };
+  const churn = findChurnFlag(t.columns);
+  if (churn) {
+    const { column, retained, churned, others } = churn;
+    return { deals: t, outcome: { column: column.name, won: [...retained, ...churned], lost: [], open: others, why: `every row counts as a won customer (the values ${JSON.stringify([...retained, ...churned])} of the churn flag "${column.name}")` } };
   }
   const any = t.columns.find((c) => !c.unique && !c.numeric && !c.dateFormat && c.missing === 0 && c.distinct.size <= 20);
   if (!any)
@@ -342,9 +342,9 @@ function pickRetention(tables: readonly Inspected[], deals: Inspected, id: Colum
     if (dk === tk) keyed.push({ t, key: dk, tableKey: tk });
   }
   for (const { t, key } of keyed.reverse()) {
-    const flag = t.columns.find((c) => churnFlag(c));
-    if (!flag || !available.some((c) => c.name === key)) continue;
-    const { retained, churned, others } = churnFlag(flag)!;
+    const churn = findChurnFlag(t.columns);
+    if (!churn || !available.some((c) => c.name === key)) continue;
+    const { column: flag, retained, churned, others } = churn;
     return {
       flag,
       // A few stray values (a "?", a row of descriptions) are read as unknown retention.
