@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBListValue, DuckDBVector } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
 import { float64Column, int32Column, uint64Words, varcharColumn, type VarcharColumn } from "../data/chunk-columns";
 import { DatasetError } from "../formats/dataset-error";
 import type { EventsReport } from "../data/load-report";
@@ -135,7 +135,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
   const idColumn = options.id ?? rules.inputs.id;
   const eventNames = new Set(options.events ? scoredInputs(rules).flatMap((a) => ("event" in a.source ? [a.name] : [])) : []);
   // Raw event times without an offset are read in the session's zone: the rules' zone, as in training.
-  const db = await openDuckDB(process.cwd(), { timeZone: rules.inputs.timeZone ?? "UTC" });
+  // DuckDB reads and converts the next chunks (up to 64 MB of them) while JS scores this one.
+  const db = await openDuckDB(process.cwd(), { timeZone: rules.inputs.timeZone ?? "UTC", streamAhead: 64 * 2 ** 20 });
   try {
     const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd() }, { csvAllText: true });
     const types = await readableColumns(db, expr, leadsPath);
@@ -461,13 +462,16 @@ const EXACT_NUMBER_TYPES = new Set(["DOUBLE", "BIGINT", "INTEGER", "SMALLINT", "
  * - read only by numeric attributes: a DOUBLE when the text is DuckDB's canonical form of a
  *   finite number ("250", "-3", "2.5", "1e+20"), which the scorer's grammar reads as the same
  *   number; NaN when NULL (read as blank); any other text (" 75 ", "1e3", "NA", junk) comes
- *   in the row's list of texts. A column typed DOUBLE or integer (Parquet) comes as a DOUBLE
- *   when finite, with no text made: its text is DuckDB's shortest form of the same number;
+ *   in the column's fallback text. A column typed DOUBLE or integer (Parquet) comes as a DOUBLE
+ *   when finite, with no text made: its text is DuckDB's shortest form of the same number (an
+ *   integer column is always finite or NULL, so it has no fallback text at all);
  * - other columns with few distinct values in the first rows: the code of the text in a
- *   dictionary of those values (an ENUM), and the text in the row's list when it is not in it;
+ *   dictionary of those values (an ENUM), and the text in the column's fallback text when it
+ *   is not in it;
  * - the rest: text.
- * The list of texts (every column's, in the order of the keys) is made only for the rows that
- * need one: a million rows read as a few typed columns, an id and a hash.
+ * A fallback text is NULL on every row where the number or code applies: a million rows read
+ * as a few typed columns, an id and a hash, and a few texts. (One list of a row's texts, made
+ * where any column needed one, cost DuckDB as much as the rest of the query together.)
  */
 async function readPlan(
   db: DuckDBConnection,
@@ -485,60 +489,62 @@ async function readPlan(
   const numeric = keys.map(numericOnly);
   const dictionaries = await sampleDictionaries(db, expr, keys.filter((_, j) => !numeric[j]), text);
   // `inner` reads each column once; `flags` says whether a number's text is canonical; the
-  // outer select hands out the number or code (`plain` where it applies, or the value is
-  // NULL), and every text of a row where one does not apply, as one list (`f`, NULL elsewhere).
+  // outer select hands out the number or code, and the column's text where that does not
+  // apply (`t<j>`, NULL elsewhere; `fallbacks` holds where each such column is, by key).
   const inner = [`${text(idColumn)} AS id`];
   const flags: string[] = [];
   const select = ["id"];
-  const plain: string[] = [];
-  const texts: string[] = [];
+  const fallbackSelect: string[] = [];
+  const fallbacks: (number | undefined)[] = [];
   const kinds: ("number" | "code" | "text")[] = [];
   const dictionary: string[][] = [];
-  // A number column's value: the number where finite, NaN where NULL (read as blank), +Infinity where its text is in `f`.
+  const fallback = (j: number, unusable: string, value: string) => {
+    fallbacks.push(1 + keys.length + fallbackSelect.length);
+    fallbackSelect.push(`CASE WHEN ${unusable} THEN ${value} END AS t${j}`);
+  };
+  // A number column's value: the number where finite, NaN where NULL (read as blank), +Infinity where its text is in `t<j>`.
   const number = (j: number, finite: string, value: string, raw: string) =>
     `CASE WHEN ${finite} THEN ${value} WHEN ${raw} IS NULL THEN CAST('NaN' AS DOUBLE) ELSE CAST('Infinity' AS DOUBLE) END AS x${j}`;
   for (const [j, key] of keys.entries()) {
     const dict = dictionaries.get(key);
     const column = quoteIdentifier(key, "duckdb");
-    if (numeric[j] && EXACT_NUMBER_TYPES.has(types.get(key) ?? "")) {
+    const type = types.get(key) ?? "";
+    if (numeric[j] && EXACT_NUMBER_TYPES.has(type)) {
       inner.push(`COALESCE(isfinite(${column}), false) AS ok${j}`, `${column} AS n${j}`);
       select.push(number(j, `ok${j}`, `CAST(n${j} AS DOUBLE)`, `n${j}`));
-      plain.push(`(ok${j} OR n${j} IS NULL)`);
-      texts.push(`COALESCE(CAST(n${j} AS VARCHAR), '')`);
+      if (type === "DOUBLE") fallback(j, `NOT (ok${j} OR n${j} IS NULL)`, `CAST(n${j} AS VARCHAR)`);
+      else fallbacks.push(undefined);
       kinds.push("number");
     } else if (numeric[j]) {
       inner.push(`CAST(${column} AS VARCHAR) AS r${j}`, `TRY_CAST(CAST(${column} AS VARCHAR) AS DOUBLE) AS d${j}`);
       flags.push(`COALESCE(isfinite(d${j}) AND (CAST(d${j} AS VARCHAR) = r${j} OR CAST(TRY_CAST(r${j} AS BIGINT) AS VARCHAR) = r${j}), false) AS ok${j}`);
       select.push(number(j, `ok${j}`, `d${j}`, `r${j}`));
-      plain.push(`(ok${j} OR r${j} IS NULL)`);
-      texts.push(`COALESCE(r${j}, '')`);
+      fallback(j, `NOT (ok${j} OR r${j} IS NULL)`, `r${j}`);
       kinds.push("number");
     } else if (dict) {
       const type = `leadlab_dictionary_${j}`;
       await db.run(`CREATE TYPE ${type} AS ENUM (${dict.map((v) => quoteString(v, "duckdb")).join(", ")})`);
       inner.push(`TRY_CAST(${text(key)} AS ${type}) AS e${j}`, `${text(key)} AS r${j}`);
       select.push(`COALESCE(CAST(enum_code(e${j}) AS INTEGER), -1) AS x${j}`);
-      plain.push(`e${j} IS NOT NULL`);
-      texts.push(`r${j}`);
+      fallback(j, `e${j} IS NULL`, `r${j}`);
       kinds.push("code");
     } else {
       inner.push(`${text(key)} AS r${j}`);
       select.push(`r${j} AS v${j}`);
-      texts.push(`r${j}`);
+      fallbacks.push(undefined);
       kinds.push("text");
     }
     dictionary.push(dict ?? []);
   }
-  select.push(plain.length ? `CASE WHEN NOT (${plain.join(" AND ")}) THEN [${texts.join(", ")}] END AS f` : "CAST(NULL AS VARCHAR[]) AS f");
+  select.push(...fallbackSelect);
   inner.push(`hash(${countedId(idColumn)}) AS h`);
   select.push("h");
   const query = `SELECT ${select.join(", ")} FROM (SELECT *${flags.length ? `, ${flags.join(", ")}` : ""} FROM (SELECT ${inner.join(", ")} FROM ${expr}))`;
   const reader = (chunk: DuckDBDataChunk) => {
     const columns: LeadColumn[] = [];
-    const f = 1 + keys.length;
-    // The texts of a row whose number or code does not apply; the list vector is made when first read.
-    let fallback: DuckDBVector | undefined;
-    const textOf = (r: number, j: number) => ((fallback ??= chunk.getColumnVector(f)).getItem(r) as DuckDBListValue).items[j] as string;
+    // A column's text where its number or code does not apply; its vector is fetched when first read.
+    const texts: (DuckDBVector | undefined)[] = [];
+    const textOf = (r: number, j: number) => (texts[j] ??= chunk.getColumnVector(fallbacks[j]!)).getItem(r) as string;
     for (let j = 0; j < keys.length; j++) {
       const kind = kinds[j];
       if (kind === "number") {
@@ -549,15 +555,15 @@ async function readPlan(
         const dict = dictionary[j];
         columns.push({ codes, dictionary: dict, value: (r) => (codes[r] >= 0 ? dict[codes[r]] : textOf(r, j)) });
       } else {
-        const texts = chunk.getColumnVector(1 + j);
-        columns.push({ value: (r) => texts.getItem(r) as string });
+        const values = chunk.getColumnVector(1 + j);
+        columns.push({ value: (r) => values.getItem(r) as string });
       }
     }
     let ids: DuckDBVector | undefined;
     return {
       id: (r: number) => (ids ??= chunk.getColumnVector(0)).getItem(r) as string,
       ids: varcharColumn(chunk, 0),
-      hashes: uint64Words(chunk, f + 1),
+      hashes: uint64Words(chunk, 1 + keys.length + fallbackSelect.length),
       columns,
       fill(r: number, values: LeadValue[]) {
         for (let j = 0; j < columns.length; j++) values[j] = columns[j].value(r);
