@@ -5,12 +5,6 @@ import { quoteString } from "../sql/quoting";
 export interface DuckDBSessionOptions {
   /** The IANA time zone naive timestamps are read in (DuckDB's `TimeZone`). Default `"UTC"`, whatever the machine's `TZ`. */
   timeZone?: string;
-  /**
-   * How far, in bytes, DuckDB may compute a streamed result ahead of the reader (DuckDB's
-   * `streaming_buffer_size`; its default, about 1 MB, keeps a reader that works on each chunk
-   * waiting for the next). Default DuckDB's.
-   */
-  streamAhead?: number;
 }
 
 /**
@@ -37,7 +31,6 @@ export async function openDuckDB(baseDir: string, options: DuckDBSessionOptions 
   const connection = await instance.connect();
   await connection.run(`SET file_search_path = ${quoteString(baseDir, "duckdb")}`);
   await connection.run(`SET TimeZone = ${quoteString(options.timeZone ?? "UTC", "duckdb")}`);
-  if (options.streamAhead !== undefined) await connection.run(`SET streaming_buffer_size = '${Math.round(options.streamAhead)}B'`);
   await connection.run("SET lock_configuration = true");
   return connection;
 }
