@@ -182,6 +182,35 @@ function cvAucPrepared(
   return { mean, sd, foldAuc, solutions };
 }
 
+/** The fitted probability of each training row of a fold under coefficients `b` (intercept first) on the `chosen` columns. */
+function fittedProbabilities(cols: Float64Array[], chosen: readonly number[], b: Float64Array): Float64Array {
+  const mu = new Float64Array(cols.length ? cols[0].length : 0).fill(b[0]);
+  chosen.forEach((j, k) => {
+    const x = cols[j];
+    for (let i = 0; i < mu.length; i++) mu[i] += b[k + 1] * x[i];
+  });
+  for (let i = 0; i < mu.length; i++) mu[i] = 1 / (1 + Math.exp(-mu[i]));
+  return mu;
+}
+
+/**
+ * One Newton step for column j's coefficient alone, from 0, at the fitted probabilities `mu`
+ * (the penalised log-likelihood's gradient over its curvature along that coordinate); 0 where
+ * the curvature vanishes.
+ */
+function newtonStepAlong(f: PreparedFold, j: number, mu: Float64Array, l2: number): number {
+  const x = f.trainCols[j];
+  let g = 0;
+  let h = l2;
+  for (let i = 0; i < mu.length; i++) {
+    const w = f.trainW === undefined ? 1 : f.trainW[i];
+    g += w * (f.trainY[i] - mu[i]) * x[i];
+    h += w * mu[i] * (1 - mu[i]) * x[i] * x[i];
+  }
+  const step = g / h;
+  return Number.isFinite(step) ? step : 0;
+}
+
 function foldWarnings(prepared: PreparedFold[]): string[] {
   const missing = prepared.map((f, k) => (f.scorable ? -1 : k + 1)).filter((k) => k > 0);
   if (missing.length === 0) return [];
@@ -402,10 +431,13 @@ export function forwardSelect(
       break;
     }
     const tried: { j: number; mean: number; sd: number; worst: number; score: number; solutions: (Float64Array | undefined)[] }[] = [];
+    // Each fold's current fitted probabilities, from which each candidate's fit starts.
+    const currentMu = prepared.map((f, k) => (currentSolutions[k] === undefined ? undefined : fittedProbabilities(f.trainCols, chosen, currentSolutions[k]!)));
     for (let j = 0; j < names.length; j++) {
       if (chosen.includes(j)) continue;
-      // Start from the current model's solution with the candidate's coefficient at 0.
-      const starts = currentSolutions.map((b) => (b === undefined ? undefined : Float64Array.from([...b, 0])));
+      // Start from the current model's solution, with the candidate's coefficient at one Newton
+      // step along it alone: the fit converges to the same solution in fewer iterations.
+      const starts = currentSolutions.map((b, k) => (b === undefined ? undefined : Float64Array.from([...b, newtonStepAlong(prepared[k], j, currentMu[k]!, l2)])));
       const r = cvAucPrepared(prepared, [...chosen, j], l2, tally, starts);
       const worst = Math.min(...r.foldAuc.filter((a) => !Number.isNaN(a)));
       tried.push({ j, mean: r.mean, sd: r.sd, worst, score: criterion === "worst" ? worst : r.mean, solutions: r.solutions });

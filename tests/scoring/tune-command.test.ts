@@ -6,10 +6,11 @@ import { readBeliefs } from "../../src/beliefs/parse-beliefs";
 import { tuneCommand } from "../../src/cli/tune-command";
 import { tempDir } from "../helpers/temp-dir";
 
-test("leadlab tune --previous: writes every file, scores the previous rules as a reference and reports what moved", async () => {
+// One run serves both options' checks: a run of the whole quarterly job costs seconds.
+test("leadlab tune --previous --beliefs: writes every file, scores the previous rules as a reference, reports what moved, and checks the beliefs", async () => {
   const out = tempDir("leadlab-tune-");
   let text = "";
-  await tuneCommand(["data/sample/dataset.yaml", "--out", out, "--previous", "rules/sample", "--capacity", "0.1"], (s) => (text += s));
+  await tuneCommand(["data/sample/dataset.yaml", "--out", out, "--previous", "rules/sample", "--capacity", "0.1", "--beliefs", "data/sample/beliefs.yaml"], (s) => (text += s));
   for (const f of ["scoring.yaml", "personas.yaml", "summary.json", "report.html"]) assert.ok(existsSync(join(out, f)), f);
   const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
   const previous = summary.references.find((r: { name: string }) => r.name === "previous rules");
@@ -17,18 +18,8 @@ test("leadlab tune --previous: writes every file, scores the previous rules as a
   assert.equal(previous.auc.auc, summary.metrics.auc.auc);
   assert.match(text, /changes since rules\/sample:\nholdout AUC (0\.\d{3}) → \1 \(same data\)\n~ tier A threshold: \d+ → \d+/);
   const html = readFileSync(join(out, "report.html"), "utf8");
-  for (const section of ["Buyer personas", "Qualification frameworks", "previous rules"]) assert.ok(html.includes(section), section);
+  for (const section of ["Buyer personas", "Qualification frameworks", "previous rules", "beliefs, checked", "Deal value: what predicts the size of won deals"]) assert.ok(html.includes(section), section);
   assert.equal(readFileSync(join(out, "personas.yaml"), "utf8"), readFileSync("rules/sample/personas.yaml", "utf8"));
-});
-
-test("leadlab tune without --out is one clear line", async () => {
-  await assert.rejects(tuneCommand(["data/sample/dataset.yaml"], () => {}), /^CliError: tune: --out <dir> is required\. Usage: leadlab tune/);
-});
-
-test("leadlab tune --beliefs adds the beliefs to summary.json and the report; a missing file is named before anything loads", async () => {
-  const out = tempDir("leadlab-tune-beliefs-");
-  await tuneCommand(["data/sample/dataset.yaml", "--out", out, "--beliefs", "data/sample/beliefs.yaml"], () => {});
-  const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
   const claims = readBeliefs("data/sample/beliefs.yaml").beliefs.map((b) => b.name);
   assert.deepEqual(
     summary.beliefs.beliefs.map((b: { name: string }) => b.name),
@@ -36,10 +27,15 @@ test("leadlab tune --beliefs adds the beliefs to summary.json and the report; a 
   );
   // The sample has amounts: the deal-value analysis is in the run without being asked for.
   assert.ok(summary.value.attributes.length > 0);
-  const html = readFileSync(join(out, "report.html"), "utf8");
-  for (const section of ["beliefs, checked", "Deal value: what predicts the size of won deals"]) assert.ok(html.includes(section), section);
+});
+
+test("leadlab tune without --out is one clear line", async () => {
+  await assert.rejects(tuneCommand(["data/sample/dataset.yaml"], () => {}), /^CliError: tune: --out <dir> is required\. Usage: leadlab tune/);
+});
+
+test("leadlab tune --beliefs names a missing beliefs file before anything loads", async () => {
   await assert.rejects(
-    tuneCommand(["data/sample/no-such-dataset.yaml", "--out", out, "--beliefs", "no-such-beliefs.yaml"], () => {}),
+    tuneCommand(["data/sample/no-such-dataset.yaml", "--out", tempDir("leadlab-tune-beliefs-"), "--beliefs", "no-such-beliefs.yaml"], () => {}),
     /no-such-beliefs\.yaml.*cannot read the file \(ENOENT\).*check the path of the beliefs file/,
   );
 });
