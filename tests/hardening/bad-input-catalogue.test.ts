@@ -117,10 +117,10 @@ function biggerDataset(): Files {
 }
 
 /** Writes a Parquet file with DuckDB from a query (for typed time columns). */
-async function parquet(dir: string, name: string, query: string): Promise<void> {
+async function parquet(dir: string, name: string, query: string, options = ""): Promise<void> {
   const instance = await DuckDBInstance.create(":memory:");
   const db = await instance.connect();
-  await db.run(`COPY (${query}) TO '${join(dir, name)}' (FORMAT parquet)`);
+  await db.run(`COPY (${query}) TO '${join(dir, name)}' (FORMAT parquet${options ? `, ${options}` : ""})`);
   db.closeSync();
 }
 
@@ -540,6 +540,19 @@ const causes: Case[] = [
       const rows = Array.from({ length: 5000 }, (_, i) => `A${i % 3},2026-01-0${1 + (i % 9)} 10:00:00,visit,1`);
       rows[4999] = "A1,2026-13-45 10:00:00,visit,1";
       await refused(events(rows), 'events.csv: column "ts": row 5000: not a date', '(value "2026-13-45 10:00:00")', "date_format");
+    },
+  },
+  {
+    cls: 8,
+    name: "a bad event timestamp 54,321 rows into a Parquet file of ten row groups (read in parallel): the row and value",
+    check: async () => {
+      const dir = write({ "deals.csv": DEALS, "dataset.yaml": spec({ events: fileSource("events.parquet") }) });
+      const ts = "CASE WHEN i = 54321 THEN '2026-13-45 10:00:00' ELSE '2026-01-05 10:00:00' END";
+      await parquet(dir, "events.parquet", `select 'A' || (i % 3) as account_id, ${ts} as ts, 'visit' as kind, 1 as v from range(1, 100001) t(i) order by i`, "ROW_GROUP_SIZE 10000");
+      await assert.rejects(loadDataset(join(dir, "dataset.yaml")), (e: Error) => {
+        assert.match(e.message, /events\.parquet: column "ts": row 54321: not a date.*\(value "2026-13-45 10:00:00"\)/);
+        return true;
+      });
     },
   },
   { cls: 8, name: "a bad event timestamp with a date_format names the format", check: async () => void (await refused({ ...events(["A1,2026-01-09,visit,1"], 'date_format: "%m/%d/%Y"'), "deals.csv": DEALS.replace(/2026-(\d\d)-(\d\d)/g, "$1/$2/2026") }, 'events.csv: column "ts": row 1: not a date in the expected format %m/%d/%Y')) },
