@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { isMainThread, parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { Workbook, type CellValue } from "exceljs";
 import { csvField } from "../format/csv-line";
 
@@ -9,9 +10,8 @@ export type SheetResult = { written: true; sheet: string; rows: number } | { wri
  * Reads one sheet of an `.xlsx` workbook (by name, or 1-based index) and writes it as an
  * RFC 4180 CSV: the first row is the header; dates as ISO text (`YYYY-MM-DD`, with the time
  * when it is not midnight), formulas as their cached result, rich text as its text, rows with
- * no value at all left out. Run as a child process
- * (`node excel-sheet-worker.js <xlsx> <name:S | index:N | ""> <out.csv>`, the result as JSON on stdout) so that
- * {@link excelAsCsv} can call it synchronously.
+ * no value at all left out. Run in a worker thread, which {@link excelAsCsv} waits for, so that
+ * it can be called synchronously.
  */
 export async function writeSheetAsCsv(path: string, sheet: string | number | undefined, out: string): Promise<SheetResult> {
   const workbook = new Workbook();
@@ -57,14 +57,36 @@ function isoText(d: Date): string {
   return s.endsWith(".000Z") ? s.slice(0, 19).replace("T", " ") : s.slice(0, 23).replace("T", " ");
 }
 
-if (require.main === module) {
-  const [path, sheet, out] = process.argv.slice(2);
-  const wanted = sheet === "" ? undefined : sheet.startsWith("index:") ? Number(sheet.slice(6)) : sheet.slice(5);
-  writeSheetAsCsv(path, wanted, out).then(
-    (r) => process.stdout.write(JSON.stringify(r)),
-    (e: Error) => {
-      process.stderr.write(e.message);
-      process.exitCode = 1;
-    },
-  );
+/** A request to the worker thread: one sheet to write, as {@link writeSheetAsCsv} takes it. */
+export interface SheetRequest {
+  path: string;
+  sheet: string | number | undefined;
+  out: string;
+}
+
+/** The worker thread's answer: the result, or the message of what went wrong. */
+export type SheetReply = { result: SheetResult } | { error: string };
+
+/** What the worker thread is started with: where it answers, and the flag it raises once it has. */
+export interface SheetWorkerData {
+  port: MessagePort;
+  signal: Int32Array;
+}
+
+// As a worker thread (started by excelAsCsv): answer each request on `port`, then raise `signal`
+// so the thread that waits for the answer wakes up.
+if (!isMainThread && (workerData as Partial<SheetWorkerData> | null)?.signal) {
+  const { port, signal } = workerData as SheetWorkerData;
+  const answer = (reply: SheetReply) => {
+    port.postMessage(reply);
+    Atomics.store(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  };
+  process.on("uncaughtException", (e) => answer({ error: e.message }));
+  parentPort!.on("message", (request: SheetRequest) => {
+    writeSheetAsCsv(request.path, request.sheet, request.out).then(
+      (result) => answer({ result }),
+      (e: Error) => answer({ error: e.message }),
+    );
+  });
 }

@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { DatasetError } from "../formats/dataset-error";
-import type { SheetResult } from "./excel-sheet-worker";
+import type { SheetReply, SheetRequest, SheetResult, SheetWorkerData } from "./excel-sheet-worker";
 
 let folder: string | undefined;
 const converted = new Map<string, string>();
@@ -19,7 +19,7 @@ export interface ExcelContext {
  * process exits) and returns the CSV's path, so that DuckDB reads it like any other CSV and
  * everything downstream is unchanged. The sheet is a name or a 1-based index (default: the
  * first). Dates become ISO text (`2026-03-01`, or `2026-03-01 14:05:00`), formulas their cached
- * result; rows with no value are left out. The workbook is read with exceljs in a child process,
+ * result; rows with no value are left out. The workbook is read with exceljs in a worker thread,
  * because DuckDB's table expressions are built synchronously; a conversion is reused while the
  * file is unchanged. Throws a {@link DatasetError} for an unknown sheet (naming the sheets), an
  * empty header cell, or a file exceljs cannot read.
@@ -67,18 +67,47 @@ export function excelSheetNames(path: string): string[] {
   return "sheets" in result ? result.sheets : [];
 }
 
+/**
+ * Converts a sheet in the worker thread, started on the first call and kept for the next ones
+ * (exceljs loads once per process), waiting for its answer: DuckDB's table expressions are built
+ * synchronously.
+ */
 function runSheetWorker(path: string, arg: string, out: string): SheetResult {
-  try {
-    const stdout = execFileSync(process.execPath, [...loaderFlags(process.execArgv), require.resolve("./excel-sheet-worker"), path, arg, out], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      maxBuffer: 1 << 20,
-    });
-    return JSON.parse(stdout) as SheetResult;
-  } catch (e) {
-    const detail = String((e as { stderr?: string }).stderr || (e as Error).message).trim().split("\n")[0];
-    throw new DatasetError(`could not read the workbook: ${detail}`, { file: path }, "save it again from Excel as .xlsx (Excel Workbook), or export the sheet as CSV");
+  const sheet = arg === "" ? undefined : arg.startsWith("index:") ? Number(arg.slice(6)) : arg.slice(5);
+  const thread = sheetThread();
+  Atomics.store(thread.signal, 0, 0);
+  thread.worker.postMessage({ path, sheet, out } satisfies SheetRequest);
+  const answered = Atomics.wait(thread.signal, 0, 0, WORKER_TIMEOUT_MS) !== "timed-out";
+  const reply = answered ? (receiveMessageOnPort(thread.port)?.message as SheetReply | undefined) : undefined;
+  if (reply && "result" in reply) return reply.result;
+  const detail = reply ? reply.error.trim().split("\n")[0] : `no answer from the reader in ${WORKER_TIMEOUT_MS / 1000} s`;
+  if (!reply) {
+    void thread.worker.terminate();
+    sheetWorker = undefined;
   }
+  throw new DatasetError(`could not read the workbook: ${detail}`, { file: path }, "save it again from Excel as .xlsx (Excel Workbook), or export the sheet as CSV");
+}
+
+/** How long a sheet may take to convert before it is given up as an error. */
+const WORKER_TIMEOUT_MS = 600_000;
+
+let sheetWorker: { worker: Worker; port: MessagePort; signal: Int32Array } | undefined;
+
+/** The worker thread that converts sheets; it does not keep the process alive. */
+function sheetThread(): NonNullable<typeof sheetWorker> {
+  if (!sheetWorker) {
+    const { port1, port2 } = new MessageChannel();
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    // A worker thread does not inherit the module hooks the process was started with (e.g.
+    // `--import tsx` when leadlab runs from source), so it loads them before the worker module.
+    const hooks = hookModules(process.execArgv);
+    const start = `(async () => { for (const m of ${JSON.stringify(hooks)}) await import(m); require(${JSON.stringify(require.resolve("./excel-sheet-worker"))}); })()`;
+    const worker = new Worker(start, { eval: true, workerData: { port: port2, signal } satisfies SheetWorkerData, transferList: [port2] });
+    worker.unref();
+    port1.unref();
+    sheetWorker = { worker, port: port1, signal };
+  }
+  return sheetWorker;
 }
 
 function workFolder(): string {
@@ -90,13 +119,14 @@ function workFolder(): string {
   return folder;
 }
 
-/** The flags that load TypeScript or other module hooks (e.g. `--import tsx`), for the child process. */
-function loaderFlags(argv: readonly string[]): string[] {
+/** The modules a process loads before its main one (`--import m`, `--require m`), in order. */
+function hookModules(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (/^(--import|--require|-r|--loader|--experimental-loader)$/.test(a) && i + 1 < argv.length) out.push(a, argv[++i]);
-    else if (/^(--import|--require|--loader|--experimental-loader)=/.test(a)) out.push(a);
+    const flag = /^(--import|--require|-r)(?:=(.*))?$/.exec(argv[i]);
+    if (!flag) continue;
+    const module = flag[2] ?? argv[++i];
+    if (module !== undefined) out.push(module);
   }
   return out;
 }
