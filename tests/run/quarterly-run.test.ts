@@ -4,15 +4,16 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { writeFilesTogether } from "../../src/cli/write-files-together";
-import { loadDataset } from "../../src/data/load-dataset";
 import { parsePersonas } from "../../src/personas/personas-yaml";
 import { parseScoringRules } from "../../src/scoring/parse-scoring-rules";
 import { quarterlyRun, RUN_FILES } from "../../src/run/quarterly-run";
 import { tempDir } from "../helpers/temp-dir";
+import { sampleTable } from "../helpers/sample-fixture";
+import { shared } from "../helpers/shared-calls";
 
 test("quarterlyRun from the library gives the committed run files byte for byte, and its rules parse back with no extra arguments", async () => {
-  const { table } = await loadDataset("data/sample/dataset.yaml");
-  const run = await quarterlyRun(table);
+  const table = await sampleTable();
+  const run = await shared(quarterlyRun)(table);
   const files = await run.files();
   assert.deepEqual(Object.keys(files), [...RUN_FILES]);
   assert.equal(files["scoring.yaml"], readFileSync("rules/sample/scoring.yaml", "utf8"), "regenerate with `npm start`");

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { loadDataset } from "../../src/data/load-dataset";
 import { categoryKey } from "../../src/scoring/category-key";
 import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
 import type { ScoringRules } from "../../src/formats/scoring-rules-schema";
 import { scoringSql } from "../../src/scoring/sql/scoring-sql";
 import { attribute, bin, tinyRules } from "./helpers";
 import { duckdbOutcomes, postgresOutcomes, scorerOutcomes, type LeadsTable } from "./view-outcomes";
+import { sampleTable } from "../helpers/sample-fixture";
 
 /*
  * Categories are matched after Unicode NFC, trimming and lower-casing, the same way by score()
@@ -126,7 +126,7 @@ let features: Map<string, Record<string, number | null>>;
 
 before(async () => {
   sample = readScoringRules("rules/sample/scoring.yaml");
-  const { table } = await loadDataset("data/sample/dataset.yaml");
+  const table = await sampleTable();
   const eventNames = sample.attributes.filter((a) => "event" in a.source).map((a) => a.name);
   features = new Map(table.ids.map((id, r) => [id, Object.fromEntries(eventNames.map((f) => [f, Number.isNaN((table.column(f) as Float64Array)[r]) ? null : (table.column(f) as Float64Array)[r]]))]));
   const db = await (await DuckDBInstance.create(":memory:")).connect();

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { loadDataset } from "../../src/data/load-dataset";
 import type { DealTable } from "../../src/data/deal-table";
 import { cardPoints } from "../../src/scoring/points-scale";
 import { parseScoringRules } from "../../src/scoring/parse-scoring-rules";
@@ -8,6 +7,8 @@ import { score } from "../../src/scoring/score";
 import type { ScoringRules } from "../../src/formats/scoring-rules-schema";
 import { leadRecord } from "../../src/scoring/lead-record";
 import { tuneScorecard } from "../../src/scoring/tune-scorecard";
+import { sampleTable } from "../helpers/sample-fixture";
+import { shared } from "../helpers/shared-calls";
 
 /*
  * Both scales end to end, as a consumer applies them: the sample is tuned with each scale, the
@@ -28,10 +29,9 @@ let testRows: number[];
 const applied: Record<"pdo" | "0-100", Applied> = {} as never;
 
 before(async () => {
-  const loaded = await loadDataset("data/sample/dataset.yaml");
-  table = loaded.table;
+  table = await sampleTable();
   for (const kind of ["pdo", "0-100"] as const) {
-    const card = tuneScorecard(table, kind === "0-100" ? { scale: { kind } } : {});
+    const card = kind === "0-100" ? tuneScorecard(table, { scale: { kind } }) : shared(tuneScorecard)(table);
     const rules = parseScoringRules(card.toYAML(), `scoring-${kind}.yaml`);
     const scored = Array.from({ length: table.n }, (_, r) => score(rules, leadRecord(table, r), { reasons: 0 }));
     applied[kind] = { rules, tiers: scored.map((s) => s.tier), points: scored.map((s) => s.points) };

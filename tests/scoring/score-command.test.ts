@@ -6,13 +6,14 @@ import { after, before, test } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { scoreCommand } from "../../src/cli/score-command";
 import { scoreFile, type ScoreFileOptions, type ScoreFileReport } from "../../src/scoring/score-file";
-import { DEFAULT_MISSING, loadDataset } from "../../src/data/load-dataset";
+import { DEFAULT_MISSING } from "../../src/data/load-dataset";
 import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
 import { createScorer, ScoreError } from "../../src/scoring/score";
 import { personaTagger } from "../../src/scoring/persona-tags";
 import { scoreAndTag } from "../../src/scoring/score-and-tag";
 import { readPersonas } from "../../src/personas/personas-yaml";
 import { FIXTURE_RULES } from "./helpers";
+import { sampleTable } from "../helpers/sample-fixture";
 
 /*
  * `leadlab score` as a CRM admin or a data engineer runs it: raw leads and raw events in,
@@ -48,15 +49,19 @@ async function scored(rules: string, leads: string, options: ScoreFileOptions = 
   return { lines: text.trimEnd().split("\n"), report };
 }
 
+/** The sample's leads scored with raw events as of their creation, once for the tests that read them. */
+let sampleScored: ReturnType<typeof scored> | undefined;
+const scoredSample = () => (sampleScored ??= scored("rules/sample/scoring.yaml", join(dir, "leads.csv"), { events: "data/sample/events.parquet", asOf: "created_date" }));
+
 /** id → "points tier grade" from the output CSV (fields before the quoted reasons). */
 const outcomes = (lines: string[]) => new Map(lines.slice(1).map((l) => l.split(",")).map(([id, p, t, g]) => [id, p === "" ? "null null null" : `${p} ${t} ${g}`]));
 
 test("--events --as-of: features from raw events as the loader computes them in training, for every closed sample deal", async () => {
   const rules = readScoringRules("rules/sample/scoring.yaml");
-  const { lines, report } = await scored("rules/sample/scoring.yaml", join(dir, "leads.csv"), { events: "data/sample/events.parquet", asOf: "created_date" });
+  const { lines, report } = await scoredSample();
   assert.equal(report.rows, 8000, "open deals too");
   // The reference: score() on the loader's table, whose behavioural features are the training ones.
-  const { table } = await loadDataset("data/sample/dataset.yaml");
+  const table = await sampleTable();
   const scorer = createScorer(rules, { missing: DEFAULT_MISSING });
   const columns = scorer.keys.map((k) => table.column(k) as ArrayLike<unknown>);
   const got = outcomes(lines);
@@ -79,9 +84,9 @@ test("--events --as-of: features from raw events as the loader computes them in 
 
 test("every cell after the id, value columns and reasons included, is what score() gives the closed sample deals (the column path, with --events)", async () => {
   const rules = readScoringRules("rules/sample/scoring.yaml");
-  const { lines } = await scored("rules/sample/scoring.yaml", join(dir, "leads.csv"), { events: "data/sample/events.parquet", asOf: "created_date" });
+  const { lines } = await scoredSample();
   assert.equal(lines[0], "deal_id,points,tier,grade,fit,engagement,win_chance,expected_amount,retained_chance,expected_value,value_tier,reasons");
-  const { table } = await loadDataset("data/sample/dataset.yaml");
+  const table = await sampleTable();
   const scorer = createScorer(rules, { missing: DEFAULT_MISSING });
   const columns = scorer.keys.map((k) => table.column(k) as ArrayLike<unknown>);
   const got = new Map(lines.slice(1).map((l) => [l.slice(0, l.indexOf(",")), l.slice(l.indexOf(",") + 1)]));
@@ -106,7 +111,7 @@ test("every cell after the id, value columns and reasons included, is what score
 
 test("an upper-cased copy scores the same; the summary counts unknown categories per value, and duplicated ids", async () => {
   const options = { events: "data/sample/events.parquet", asOf: "created_date" };
-  const original = await scored("rules/sample/scoring.yaml", join(dir, "leads.csv"), options);
+  const original = await scoredSample();
   const upper = await scored("rules/sample/scoring.yaml", join(dir, "upper.csv"), options);
   assert.deepEqual(outcomes(upper.lines), outcomes(original.lines));
   assert.equal(upper.report.scored, original.report.scored);

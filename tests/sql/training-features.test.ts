@@ -15,6 +15,7 @@ import { leadEventFeatures } from "../../src/scoring/lead-event-features";
 import { openDuckDB } from "../../src/data/duckdb-session";
 import { rulesInputs } from "../../src/scoring/rules-inputs";
 import { attribute, bin, tinyRules } from "../scoring/helpers";
+import { sampleTable } from "../helpers/sample-fixture";
 
 /*
  * One as-of definition: the loader's behavioural features of the sample equal, deal by deal and
@@ -26,7 +27,7 @@ const SAMPLE_EVENTS: TrainingFeaturesInput["events"] = { key: "account_id", lead
 
 let table: DealTable;
 before(async () => {
-  ({ table } = await loadDataset("data/sample/dataset.yaml"));
+  table = await sampleTable();
 });
 
 let loaded: DealTable["attributes"];

@@ -1,7 +1,8 @@
-import { DEFAULT_MISSING, loadDataset } from "../../../src/data/load-dataset";
+import { DEFAULT_MISSING } from "../../../src/data/load-dataset";
 import { readScoringRules } from "../../../src/scoring/parse-scoring-rules";
 import { createScorer, ScoreError, type LeadRecord } from "../../../src/scoring/score";
 import type { ScoringRules } from "../../../src/formats/scoring-rules-schema";
+import { sampleTable } from "../../helpers/sample-fixture";
 
 /** A lead as a CRM holds it: each field a number, a text or blank (null), keyed as the plan's fields. */
 export type CrmRecord = Record<string, number | string | null>;
@@ -26,7 +27,7 @@ function crmValue(v: unknown): number | string | null {
 /** Every closed deal of the sample that score() can score, with the committed sample rules. */
 export async function sampleLeads(): Promise<{ rules: ScoringRules; leads: ScoredLead[]; unscorable: number }> {
   const rules = readScoringRules("rules/sample/scoring.yaml");
-  const { table } = await loadDataset("data/sample/dataset.yaml");
+  const table = await sampleTable();
   const scorer = createScorer(rules, { missing: DEFAULT_MISSING, reasons: 0 });
   const columns = scorer.keys.map((k) => table.column(k) as ArrayLike<unknown>);
   const leads: ScoredLead[] = [];
