@@ -1,4 +1,4 @@
-import { existsSync, linkSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { draftDatasetSpec } from "../init/draft-dataset-spec";
 import { CliError } from "./cli-error";
@@ -31,6 +31,8 @@ export async function initCommand(argv: string[], out: (text: string) => void): 
   );
   const folder = positionals[0];
   if (!existsSync(folder)) throw new CliError(`init: no folder ${folder}. Usage: ${USAGE}`);
+  if (!statSync(folder).isDirectory())
+    throw new CliError(`init: ${folder} is a file, not a folder; pass the folder that holds the exports (${dirname(folder)}). Usage: ${USAGE}`);
   const target = resolve(values.out ?? join(folder, "dataset.yaml"));
   if (existsSync(target) && !values.force) throw new CliError(`init: ${target} exists; pass --force to replace it, or --out another path`);
   const draft = await draftDatasetSpec(folder);

@@ -26,8 +26,9 @@ test("leadlab init writes dataset.yaml, prints choices and checks, and never ove
   assert.deepEqual(readdirSync(f.dir).filter((n) => n.endsWith(".tmp")), []);
 });
 
-test("leadlab init on a missing folder says so", async () => {
+test("leadlab init on a missing folder, or on a file, says so", async () => {
   await assert.rejects(initCommand(["/nonexistent/exports"], () => {}), /init: no folder \/nonexistent\/exports/);
+  await assert.rejects(initCommand(["data/examples/excel/deals.xlsx"], () => {}), /^CliError: init: data\/examples\/excel\/deals\.xlsx is a file, not a folder; pass the folder that holds the exports \(data\/examples\/excel\)/);
   assert.equal(existsSync("/nonexistent/exports/dataset.yaml"), false);
 });
 
