@@ -1,9 +1,10 @@
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { DatasetError } from "../formats/dataset-error";
 import { DatasetSpecSchema, type DatasetSpec, type TableSource } from "../formats/dataset-spec";
 import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
 import { foldText } from "./fold-text";
 import { canonicalTimeZone, nearestTimeZone } from "./time-zone";
+import { requireFile } from "../formats/require-file";
 
 /**
  * Parses and validates the text of a `dataset.yaml`. Throws a {@link DatasetError} naming the
@@ -36,8 +37,7 @@ export function parseDatasetSpec(text: string, file = "dataset.yaml"): DatasetSp
  * readDatasetSpec("data/sample/dataset.yaml").deals.id; // => "deal_id"
  */
 export function readDatasetSpec(path: string): DatasetSpec {
-  if (!existsSync(path))
-    throw new DatasetError("the dataset spec does not exist", { file: path }, "pass the path of a dataset.yaml (see the README)");
+  requireFile(path, { what: "the dataset spec", name: "dataset.yaml", fix: "pass the path of a dataset.yaml (see the README)" });
   return parseDatasetSpec(readFileSync(path, "utf8"), path);
 }
 

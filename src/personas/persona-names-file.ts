@@ -1,9 +1,10 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import YAML from "yaml";
 import { DatasetError } from "../formats/dataset-error";
 import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
 import type { PersonasResult } from "./personas-result";
+import { requireFile } from "../formats/require-file";
 
 /*
  * The rename file `personas.names.yaml`: names an analyst gives personas, kept across re-runs.
@@ -122,7 +123,7 @@ export function parsePersonaNames(text: string, file = "personas.names.yaml"): P
  * readPersonaNames("tests/personas/fixtures/personas.names.yaml").kind; // => "PersonaNames"
  */
 export function readPersonaNames(path: string): PersonaNames {
-  if (!existsSync(path)) throw new DatasetError("the persona names file does not exist", { file: path }, "pass the path of a personas.names.yaml");
+  requireFile(path, { what: "the persona names file", name: "personas.names.yaml", fix: "pass the path of a personas.names.yaml" });
   return parsePersonaNames(readFileSync(path, "utf8"), path);
 }
 

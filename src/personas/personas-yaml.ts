@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import YAML from "yaml";
 import { DatasetError } from "../formats/dataset-error";
 import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
@@ -7,6 +7,7 @@ import type { PersonasResult, Rate } from "./personas-result";
 import { PersonasSchema, type PersonaCondition, type PersonasDocument } from "../formats/personas-schema";
 import { OTHER_PERSONA } from "./persona-rule";
 import type { Trait } from "./traits";
+import { requireFile } from "../formats/require-file";
 
 /**
  * Where the committed JSON Schema of personas.yaml lives, relative to the project.
@@ -241,7 +242,7 @@ export function parsePersonas(text: string, file = "personas.yaml"): PersonasDoc
  * readPersonas("rules/sample/personas.yaml").metadata.dataset; // => "leadlab-sample"
  */
 export function readPersonas(path: string): PersonasDocument {
-  if (!existsSync(path)) throw new DatasetError("the personas file does not exist", { file: path }, "pass the path of a personas.yaml derived by leadlab");
+  requireFile(path, { what: "the personas file", name: "personas.yaml", fix: "pass the path of a personas.yaml derived by leadlab" });
   return parsePersonas(readFileSync(path, "utf8"), path);
 }
 

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { DatasetError } from "../formats/dataset-error";
 import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
 import { categoryKey } from "./category-key";
 import { binSetText } from "./score";
 import { ScoringRulesSchema, type BinMatch, type BinnedInput, type ScorecardAttribute, type ScoringRules, type ValueBlock } from "../formats/scoring-rules-schema";
+import { requireFile } from "../formats/require-file";
 
 /**
  * Where the committed JSON Schema of scoring.yaml lives (relative to the package root).
@@ -74,7 +75,7 @@ export function parseScoringRules(text: string, file = "scoring.yaml"): ScoringR
  * readScoringRules("tests/scoring/fixtures/scoring.yaml").inputs.id; // => "lead_id"
  */
 export function readScoringRules(path: string): ScoringRules {
-  if (!existsSync(path)) throw new DatasetError("the scoring rules file does not exist", { file: path }, "pass the path of a scoring.yaml exported by leadlab");
+  requireFile(path, { what: "the scoring rules file", name: "scoring.yaml", fix: "pass the path of a scoring.yaml exported by leadlab" });
   return parseScoringRules(readFileSync(path, "utf8"), path);
 }
 

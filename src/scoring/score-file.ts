@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
 import { float64Column, int32Column, uint64Words, varcharColumn, type VarcharColumn } from "../data/chunk-columns";
@@ -21,6 +20,7 @@ import { ScoredChunk, type ScoredOutput } from "./scored-output";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { csvField } from "../format/csv-line";
 import { quoteIdentifier, quoteString } from "../sql/quoting";
+import { requireFile } from "../formats/require-file";
 
 /** Rows of a leads file that could not be scored, per reason. */
 export interface UnscoredReason {
@@ -131,7 +131,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
   const scorer = createScorer(rules, { reasons: options.reasons, missing: options.missing, onUnknown });
   const missing = ["", ...(rules.inputs.missing ?? []), ...(options.missing ?? [])];
   const tagger = options.personas === undefined ? undefined : personaTagger(readPersonas(options.personas), missing);
-  if (!existsSync(leadsPath)) throw new DatasetError("the leads file does not exist", { file: leadsPath }, "pass the path of a CSV, Parquet or NDJSON file of leads");
+  requireFile(leadsPath, { what: "the leads file", fix: "pass the path of a CSV, Parquet or NDJSON file of leads" });
   const idColumn = options.id ?? rules.inputs.id;
   const eventNames = new Set(options.events ? scoredInputs(rules).flatMap((a) => ("event" in a.source ? [a.name] : [])) : []);
   // Raw event times without an offset are read in the session's zone: the rules' zone, as in training.
