@@ -12,7 +12,7 @@ import { readScoringRules } from "../scoring/parse-scoring-rules";
 import { DEFAULT_MAX_ATTRIBUTES, type TuneOptions } from "../scoring/tune-options";
 import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
-import { writeFilesTogether } from "./write-files-together";
+import { assertOutputFolder, writeFilesTogether } from "./write-files-together";
 
 const USAGE =
   `leadlab tune <dataset.yaml> --out <dir> [--previous <dir>] [--beliefs <beliefs.yaml>] [--capacity 0.2 | --target-win-rate 0.6] [--max-attributes ${DEFAULT_MAX_ATTRIBUTES}] [--tiers A,B,C,D] [--scale pdo|0-100]`;
@@ -57,6 +57,7 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
     tierNames: values.tiers?.split(",").map((t) => t.trim()),
     ...(values.scale === "0-100" ? { scale: { kind: "0-100" as const } } : {}),
   };
+  assertOutputFolder(values.out);
   let previous: ScoringRules | undefined;
   if (values.previous) {
     const path = join(values.previous, "scoring.yaml");

@@ -1,8 +1,21 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { CliError } from "./cli-error";
 
 const LOCK = ".leadlab.lock";
+
+/**
+ * Throws a one-line error when the `--out` folder is a file: checked before a run's work, not
+ * when its files are written.
+ *
+ * @example
+ * import { assertOutputFolder } from "./write-files-together";
+ * assertOutputFolder("package.json");
+ * // throws: --out package.json is a file; pass a folder (created if missing)
+ */
+export function assertOutputFolder(dir: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new CliError(`--out ${dir} is a file; pass a folder (created if missing)`);
+}
 
 /**
  * Writes a run's files into `dir` so that they appear complete or not at all: each goes to a
@@ -16,6 +29,7 @@ const LOCK = ".leadlab.lock";
  * writeFilesTogether("/tmp/leadlab-doc-run", { "a.txt": "1\n", "b.txt": "2\n" }); // => ["a.txt", "b.txt"]
  */
 export function writeFilesTogether(dir: string, files: Record<string, string>): string[] {
+  assertOutputFolder(dir);
   mkdirSync(dir, { recursive: true });
   const lock = join(dir, LOCK);
   takeLock(lock, dir);

@@ -33,6 +33,13 @@ test("a wrong tuning option is refused before the dataset is read", async () => 
   await assert.rejects(quarterlyRun("no/such/dataset.yaml", { capacity: 2 }), /capacity must be a share/);
 });
 
+test("writeFilesTogether into a path that is a file says so and writes nothing", () => {
+  const dir = tempDir("leadlab-run-");
+  writeFileSync(join(dir, "out"), "a file\n");
+  assert.throws(() => writeFilesTogether(join(dir, "out"), { "a.txt": "new a\n" }), { message: `--out ${join(dir, "out")} is a file; pass a folder (created if missing)` });
+  assert.deepEqual(readdirSync(dir), ["out"]);
+});
+
 test("writeFilesTogether replaces every file of a run and leaves no temporary file", () => {
   const dir = tempDir("leadlab-run-");
   writeFileSync(join(dir, "a.txt"), "old a\n");

@@ -33,6 +33,10 @@ test("leadlab tune without --out is one clear line", async () => {
   await assert.rejects(tuneCommand(["data/sample/dataset.yaml"], () => {}), /^CliError: tune: --out <dir> is required\. Usage: leadlab tune/);
 });
 
+test("leadlab tune --out naming a file is one clear line before anything loads", async () => {
+  await assert.rejects(tuneCommand(["data/sample/dataset.yaml", "--out", "package.json"], () => {}), /^CliError: --out package\.json is a file; pass a folder \(created if missing\)$/);
+});
+
 test("leadlab tune --beliefs names a missing beliefs file before anything loads", async () => {
   await assert.rejects(
     tuneCommand(["data/sample/no-such-dataset.yaml", "--out", tempDir("leadlab-tune-beliefs-"), "--beliefs", "no-such-beliefs.yaml"], () => {}),
