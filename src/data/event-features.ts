@@ -149,11 +149,11 @@ export interface EventFeatureOptions {
 const num = (x: unknown) => Number(x ?? 0);
 
 /**
- * Stages the events as `ev` (a temp table read in one pass over the source, or a view over a Parquet file): key, type, instant
- * (epoch ms) and value parsed, with a flag where a time or value failed to parse (a flag, not
- * the raw text: a text column of 10 million mostly empty cells costs hundreds of MB).
- * Returns the table's label, the scale values are summed at, and how to read the raw text of
- * one source row again (to name a value that failed).
+ * Stages the events as `ev` (a temp table read in one pass over the source, or a view over a
+ * Parquet file): key, type, instant (epoch ms) and value parsed, with a flag where a time or
+ * value failed to parse (a flag, not the raw text: a text column of 10 million mostly empty cells
+ * costs hundreds of MB). Returns the table's label, the scale values are summed at, and how to
+ * find the first row that failed with its raw text (to name it).
  */
 async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableContext, options: EventFeatureOptions): Promise<StagedEvents> {
   // A CSV is read as text (as deals are), so that keys keep their leading zeros and every bad
@@ -221,7 +221,6 @@ async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableCon
 interface StagedEvents {
   label: string;
   scale: number;
-  /** The raw text of a time (`time0`) or value (`v0`) at a row of the source, counting from 1. */
   /** The first source row (counting from 1) whose time (`bad_time`) or value (`bad_value`) did not parse, and its raw text. */
   firstBad: (flag: "bad_time" | "bad_value", column: "time0" | "v0") => Promise<{ row: number; raw: unknown }>;
   /** Where the events come from, for messages: `ev` may be a view that reads the source again. */
@@ -394,12 +393,12 @@ async function aggregateFeatures(db: DuckDBConnection, built: BuiltFeatures, kep
     points: "(SELECT DISTINCT k AS event_key, sp AS scoring_ms FROM dp)",
     events: `(SELECT k AS event_key, ms AS event_ms, t AS event_type, v AS event_value FROM ev WHERE k IS NOT NULL AND ms IS NOT NULL AND t IN (${typeList}))`,
   });
+  if (features.length === 0) return 0;
   // A deal with no event of a type keeps the column's value for that (0, or missing for days since the last).
   const outputs = features.map((f, j) => {
     const value = f.aggregate === "sum" ? `CAST(f.f${j + 1} AS DOUBLE) / ${scale}` : `CAST(f.f${j + 1} AS DOUBLE)`;
     return `COALESCE(${value}, ${f.aggregate === "days_since_last" ? "'NaN'::DOUBLE" : "0"})`;
   });
-  if (features.length === 0) return 0;
   const result = await db.stream(`SELECT dp.i, ${outputs.join(", ")} FROM dp JOIN (\n${select.join("\n")}\n) AS f ON f.event_key = dp.k AND f.scoring_ms = dp.sp`);
   progress("events: filling the feature columns");
   // Chunk by chunk, straight from DuckDB's vectors (no NULL is left to read): no JS value per cell.

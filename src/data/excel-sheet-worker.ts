@@ -64,8 +64,8 @@ export interface SheetRequest {
   out: string;
 }
 
-/** The worker thread's answer: the result, or the message of what went wrong. */
-export type SheetReply = { result: SheetResult } | { error: string };
+/** The worker thread's answer: the result, or the message of what went wrong (`fatal` when the thread could not start). */
+export type SheetReply = { result: SheetResult } | { error: string; fatal?: true };
 
 /** What the worker thread is started with: where it answers, and the flag it raises once it has. */
 export interface SheetWorkerData {

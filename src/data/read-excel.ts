@@ -36,8 +36,7 @@ export function excelAsCsv(path: string, sheet: string | number | undefined, ctx
   const done = converted.get(key);
   if (done) return done;
   const out = join(workFolder(), `${converted.size + 1}-${basename(path)}.csv`);
-  const arg = sheet === undefined ? "" : typeof sheet === "number" ? `index:${sheet}` : `name:${sheet}`;
-  const result = runSheetWorker(path, arg, out);
+  const result = runSheetWorker(path, sheet, out);
   const field = `${ctx.field}.sheet`;
   if ("emptyHeader" in result)
     throw new DatasetError(
@@ -63,7 +62,8 @@ export function excelAsCsv(path: string, sheet: string | number | undefined, ctx
  * excelSheetNames("data/examples/excel/deals.xlsx"); // => ["Deals", "Notes"]
  */
 export function excelSheetNames(path: string): string[] {
-  const result = runSheetWorker(path, "index:0", join(workFolder(), "unused.csv"));
+  // sheet 0 never exists, so the answer is the list of sheets
+  const result = runSheetWorker(path, 0, join(workFolder(), "unused.csv"));
   return "sheets" in result ? result.sheets : [];
 }
 
@@ -72,8 +72,7 @@ export function excelSheetNames(path: string): string[] {
  * (exceljs loads once per process), waiting for its answer: DuckDB's table expressions are built
  * synchronously.
  */
-function runSheetWorker(path: string, arg: string, out: string): SheetResult {
-  const sheet = arg === "" ? undefined : arg.startsWith("index:") ? Number(arg.slice(6)) : arg.slice(5);
+function runSheetWorker(path: string, sheet: string | number | undefined, out: string): SheetResult {
   const thread = sheetThread();
   Atomics.store(thread.signal, 0, 0);
   thread.worker.postMessage({ path, sheet, out } satisfies SheetRequest);
@@ -81,7 +80,7 @@ function runSheetWorker(path: string, arg: string, out: string): SheetResult {
   const reply = answered ? (receiveMessageOnPort(thread.port)?.message as SheetReply | undefined) : undefined;
   if (reply && "result" in reply) return reply.result;
   const detail = reply ? reply.error.trim().split("\n")[0] : `no answer from the reader in ${WORKER_TIMEOUT_MS / 1000} s`;
-  if (!reply) {
+  if (!reply || reply.fatal) {
     void thread.worker.terminate();
     sheetWorker = undefined;
   }
@@ -101,7 +100,10 @@ function sheetThread(): NonNullable<typeof sheetWorker> {
     // A worker thread does not inherit the module hooks the process was started with (e.g.
     // `--import tsx` when leadlab runs from source), so it loads them before the worker module.
     const hooks = hookModules(process.execArgv);
-    const start = `(async () => { for (const m of ${JSON.stringify(hooks)}) await import(m); require(${JSON.stringify(require.resolve("./excel-sheet-worker"))}); })()`;
+    // A thread that cannot start answers so at once (and is replaced), instead of leaving the wait to time out.
+    const start = `const { workerData: { port, signal } } = require("node:worker_threads");
+      (async () => { for (const m of ${JSON.stringify(hooks)}) await import(m); require(${JSON.stringify(require.resolve("./excel-sheet-worker"))}); })()
+        .catch((e) => { port.postMessage({ error: String(e && e.message || e), fatal: true }); Atomics.store(signal, 0, 1); Atomics.notify(signal, 0); });`;
     const worker = new Worker(start, { eval: true, workerData: { port: port2, signal } satisfies SheetWorkerData, transferList: [port2] });
     worker.unref();
     port1.unref();
