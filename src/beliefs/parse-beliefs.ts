@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { BeliefsSchema, type BeliefsDocument } from "../formats/beliefs-schema";
 import { DatasetError } from "../formats/dataset-error";
 import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
+import { assertDocumentKind } from "../formats/document-kind";
 
 /**
  * Where the committed JSON Schema of beliefs.yaml lives.
@@ -37,8 +38,7 @@ export function beliefsSchemaText(): string {
  */
 export function parseBeliefs(text: string, file = "beliefs.yaml"): BeliefsDocument {
   const data = parseYamlMapping(text, file, "start from data/sample/beliefs.yaml or rules/schema/beliefs.schema.json");
-  if (data.kind !== undefined && data.kind !== "Beliefs")
-    throw new DatasetError("this is not a beliefs file", { file, field: "kind", value: data.kind }, "a beliefs.yaml has `kind: Beliefs`");
+  assertDocumentKind(data, "Beliefs", file);
   assertMatchesSchema(BeliefsSchema, data, file, BELIEFS_SCHEMA_PATH);
   const doc = data as unknown as BeliefsDocument;
   const seen = new Map<string, number>();

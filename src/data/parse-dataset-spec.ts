@@ -5,6 +5,7 @@ import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors"
 import { foldText } from "./fold-text";
 import { canonicalTimeZone, nearestTimeZone } from "./time-zone";
 import { requireFile } from "../formats/require-file";
+import { assertDocumentKind } from "../formats/document-kind";
 
 /**
  * Parses and validates the text of a `dataset.yaml`. Throws a {@link DatasetError} naming the
@@ -23,6 +24,7 @@ import { requireFile } from "../formats/require-file";
  */
 export function parseDatasetSpec(text: string, file = "dataset.yaml"): DatasetSpec {
   const data = parseYamlMapping(text, file, "start from the example in the README");
+  assertDocumentKind(data, "DatasetSpec", file);
   assertMatchesSchema(DatasetSpecSchema, data, file, "the dataset spec in the README");
   const spec = data as DatasetSpec;
   checkStructure(spec, file);

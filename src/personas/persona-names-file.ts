@@ -5,6 +5,7 @@ import { DatasetError } from "../formats/dataset-error";
 import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
 import type { PersonasResult } from "./personas-result";
 import { requireFile } from "../formats/require-file";
+import { assertDocumentKind } from "../formats/document-kind";
 
 /*
  * The rename file `personas.names.yaml`: names an analyst gives personas, kept across re-runs.
@@ -92,12 +93,7 @@ export const PERSONA_NAMES_FILE = "personas.names.yaml";
  */
 export function parsePersonaNames(text: string, file = "personas.names.yaml"): PersonaNames {
   const data = parseYamlMapping(text, file, "write a list of names (see personaNamesTemplate, or `leadlab personas --names-template`)");
-  if (data.kind !== undefined && data.kind !== "PersonaNames")
-    throw new DatasetError(
-      "this is not a persona names file",
-      { file, field: "kind", value: data.kind },
-      data.kind === "Personas" ? "pass personas.names.yaml, not personas.yaml" : "a persona names file has `kind: PersonaNames`",
-    );
+  assertDocumentKind(data, "PersonaNames", file);
   assertMatchesSchema(PersonaNamesSchema, data, file, "the persona names format in personas-names-file.ts");
   const names = data as unknown as PersonaNames;
   const seen = new Set<string>();

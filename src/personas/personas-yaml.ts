@@ -8,6 +8,7 @@ import { PersonasSchema, type PersonaCondition, type PersonasDocument } from "..
 import { OTHER_PERSONA } from "./persona-rule";
 import type { Trait } from "./traits";
 import { requireFile } from "../formats/require-file";
+import { assertDocumentKind } from "../formats/document-kind";
 
 /**
  * Where the committed JSON Schema of personas.yaml lives, relative to the project.
@@ -222,12 +223,7 @@ export function parsePersonas(text: string, file = "personas.yaml"): PersonasDoc
   const data = parseYamlMapping(text, file, "derive personas with leadlab (leadlab personas <dataset.yaml>), or start from rules/schema/personas.schema.json");
   if (data.apiVersion !== undefined && data.apiVersion !== "leadlab/v1")
     throw new DatasetError("unsupported apiVersion", { file, field: "apiVersion", value: data.apiVersion }, 'this leadlab reads "leadlab/v1"; derive the personas again with this version of leadlab');
-  if (data.kind !== undefined && data.kind !== "Personas")
-    throw new DatasetError(
-      "this is not a personas file",
-      { file, field: "kind", value: data.kind },
-      data.kind === "ScoringRules" ? "pass the personas.yaml, not scoring.yaml" : data.kind === "PersonaNames" ? "pass personas.yaml; personas.names.yaml only renames personas" : "a personas.yaml has `kind: Personas`",
-    );
+  assertDocumentKind(data, "Personas", file);
   assertMatchesSchema(PersonasSchema, data, file, PERSONAS_SCHEMA_PATH);
   const doc = data as unknown as PersonasDocument;
   checkDocument(doc, file);

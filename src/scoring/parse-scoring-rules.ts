@@ -5,6 +5,7 @@ import { categoryKey } from "./category-key";
 import { binSetText } from "./score";
 import { ScoringRulesSchema, type BinMatch, type BinnedInput, type ScorecardAttribute, type ScoringRules, type ValueBlock } from "../formats/scoring-rules-schema";
 import { requireFile } from "../formats/require-file";
+import { assertDocumentKind } from "../formats/document-kind";
 
 /**
  * Where the committed JSON Schema of scoring.yaml lives (relative to the package root).
@@ -55,12 +56,7 @@ export function parseScoringRules(text: string, file = "scoring.yaml"): ScoringR
       { file, field: "apiVersion", value: data.apiVersion },
       'this leadlab reads "leadlab/v1"; export the rules again with this version of leadlab',
     );
-  if (data.kind !== undefined && data.kind !== "ScoringRules")
-    throw new DatasetError(
-      "this is not a scoring rules file",
-      { file, field: "kind", value: data.kind },
-      data.kind === "Personas" ? "pass the scoring.yaml, not personas.yaml" : 'a scoring.yaml has `kind: ScoringRules`',
-    );
+  assertDocumentKind(data, "ScoringRules", file);
   assertMatchesSchema(ScoringRulesSchema, data, file, REFERENCE);
   const rules = data as unknown as ScoringRules;
   checkRules(rules, file);

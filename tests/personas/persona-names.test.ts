@@ -132,7 +132,7 @@ test("parsePersonaNames validates and explains; the fixture reads", () => {
     ["apiVersion: leadlab/v1\nkind: PersonaNames\nnames:\n  - name: X\n", /the entry "X" says neither which id nor which medoid it names/],
     ["apiVersion: leadlab/v1\nkind: PersonaNames\nnames:\n  - { name: X, id: a }\n  - { name: X, id: b }\n", /the name "X" is given twice/],
     ["apiVersion: leadlab/v1\nkind: PersonaNames\nnames:\n  - { name: X, medoid: { employees: { from: 10, to: 5 } } }\n", /field "names.0.medoid.employees": the range holds no number/],
-    ["apiVersion: leadlab/v1\nkind: Personas\nnames: []\n", /this is not a persona names file.*pass personas.names.yaml, not personas.yaml/],
+    ["apiVersion: leadlab/v1\nkind: Personas\nnames: []\n", /this is not a persona names file.*pass the personas.names.yaml, not personas.yaml/],
   ];
   for (const [text, message] of cases)
     assert.throws(() => parsePersonaNames(text, "personas.names.yaml"), (e: unknown) => e instanceof DatasetError && message.test(e.message), String(message));
