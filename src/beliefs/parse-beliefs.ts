@@ -3,6 +3,7 @@ import { BeliefsSchema, type BeliefsDocument } from "../formats/beliefs-schema";
 import { DatasetError } from "../formats/dataset-error";
 import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
 import { assertDocumentKind } from "../formats/document-kind";
+import { requireFile } from "../formats/require-file";
 
 /**
  * Where the committed JSON Schema of beliefs.yaml lives.
@@ -59,11 +60,6 @@ export function parseBeliefs(text: string, file = "beliefs.yaml"): BeliefsDocume
  * readBeliefs("data/sample/beliefs.yaml").kind; // => "Beliefs"
  */
 export function readBeliefs(path: string): BeliefsDocument {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new DatasetError(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: path }, "check the path of the beliefs file");
-  }
-  return parseBeliefs(text, path);
+  requireFile(path, { what: "the beliefs file", name: "beliefs.yaml", fix: "pass the path of the team's beliefs.yaml (see data/sample/beliefs.yaml)" });
+  return parseBeliefs(readFileSync(path, "utf8"), path);
 }

@@ -25,7 +25,7 @@ test("the sample's beliefs.yaml is valid for the parser and for ajv with the com
 
 test("leadlab beliefs checks the beliefs file before loading the dataset", async () => {
   await assert.rejects(beliefsCommand(["no-such-dataset.yaml", "no-such-beliefs.yaml"], () => {}), {
-    message: "no-such-beliefs.yaml: cannot read the file (ENOENT). Fix: check the path of the beliefs file.",
+    message: "no-such-beliefs.yaml: the beliefs file does not exist. Fix: pass the path of the team's beliefs.yaml (see data/sample/beliefs.yaml).",
   });
   await assert.rejects(beliefsCommand(["data/sample/dataset.yaml"], () => {}), { message: /^beliefs: expected 2 arguments, got 1\. Usage: leadlab beliefs <dataset\.yaml> <beliefs\.yaml> \[--json\]$/ });
 });

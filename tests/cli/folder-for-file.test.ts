@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { readBeliefs } from "../../src/beliefs/parse-beliefs";
 import { main } from "../../src/cli/main";
 import { readPersonaNames } from "../../src/personas/persona-names-file";
 import { readPersonas } from "../../src/personas/personas-yaml";
@@ -27,6 +28,10 @@ test("a folder for the scoring rules, the personas or their names names the file
   assert.throws(() => readPersonas("rules/sample"), { message: "rules/sample: the personas file is a folder, not a file. Fix: pass rules/sample/personas.yaml." });
   assert.throws(() => readPersonaNames("tests/personas/fixtures"), { message: "tests/personas/fixtures: the persona names file is a folder, not a file. Fix: pass tests/personas/fixtures/personas.names.yaml." });
   assert.throws(() => readPersonaNames(empty), { message: `${empty}: the persona names file is a folder, not a file. Fix: pass the path of a personas.names.yaml.` });
+});
+
+test("a folder for the team's beliefs names the beliefs.yaml inside it", () => {
+  assert.throws(() => readBeliefs("data/sample"), { message: "data/sample: the beliefs file is a folder, not a file. Fix: pass data/sample/beliefs.yaml." });
 });
 
 test("a folder for the leads to score says what to pass", async () => {

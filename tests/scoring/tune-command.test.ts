@@ -40,6 +40,6 @@ test("leadlab tune --out naming a file is one clear line before anything loads",
 test("leadlab tune --beliefs names a missing beliefs file before anything loads", async () => {
   await assert.rejects(
     tuneCommand(["data/sample/no-such-dataset.yaml", "--out", tempDir("leadlab-tune-beliefs-"), "--beliefs", "no-such-beliefs.yaml"], () => {}),
-    /no-such-beliefs\.yaml.*cannot read the file \(ENOENT\).*check the path of the beliefs file/,
+    /no-such-beliefs\.yaml: the beliefs file does not exist\. Fix: pass the path of the team's beliefs\.yaml/,
   );
 });
