@@ -1,6 +1,6 @@
 import { accountCodes } from "../data/account-codes";
 import type { AttributeMeta, Column, DealTable } from "../data/deal-table";
-import { gatherColumn } from "../data/typed-column";
+import { gatherColumn, knownSorted } from "../data/typed-column";
 import type { BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
 import { binColumn } from "../stats/binning/bin-column";
@@ -95,13 +95,15 @@ function analyseAttribute(
 ): DriverAttribute[] {
   const column = table.columns[meta.name];
   const sub = gatherColumn(column, outcome.rows);
+  // A numeric column's known values are sorted once, for its raw levels and its test groups.
+  const numbers = sub instanceof Float64Array ? { values: sub, sorted: knownSorted(sub) } : undefined;
   const sets = binColumn(sub, meta.type, outcome.y, { name: meta.name, maxBins: o.maxBins, minBinSize: o.minBinSize, trend: o.trend });
   const rateName = o.target === "won" ? "win rate" : "retention rate";
   return sets.map((set) => {
     const indicator = set.indicator?.value;
-    const levels = rawLevelCounts(sub, meta.type, outcome.y, indicator);
+    const levels = rawLevelCounts(sub, meta.type, outcome.y, indicator, numbers?.sorted);
     const strong = [determinedByLevelsReason(levels, rateName), oneClassOnlyReason(levels, rateName)].filter((r): r is string => r !== null);
-    const groups = testGroups(column, meta, outcome.rows, indicator);
+    const groups = testGroups(column, meta, outcome.rows, indicator, numbers);
     let p: number, cramersV: number, method: DriverAttribute["method"];
     const counts = Array.from({ length: groups.groups }, () => [0, 0]);
     groups.codes.forEach((g, i) => counts[g][outcome.y[i]]++);

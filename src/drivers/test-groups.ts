@@ -7,6 +7,12 @@ export const TEST_QUANTILE_GROUPS = 10;
 /** Groups with fewer deals than this are pooled with a neighbour (numbers) or with the rest (categories). */
 export const TEST_MIN_GROUP = 20;
 
+/** A numeric column's values at the rows (`gatherNumbers`) and their known values sorted (`knownSorted`), when the caller has them. */
+export interface GatheredNumbers {
+  values: Float64Array;
+  sorted: Float64Array;
+}
+
 /**
  * Groups rows for the test of independence **without looking at the outcome**: numbers in up
  * to 10 equal-count groups of distinct values (a group under 20 deals joins its lower
@@ -14,14 +20,15 @@ export const TEST_MIN_GROUP = 20;
  * indicators as themselves, and missing as its own group.
  * The supervised bins maximise information value, so a test on them would be biased toward
  * significance; a grouping fixed before seeing the outcome keeps the p-value honest.
- * Returns a group code per row (0-based) and the number of groups.
+ * Returns a group code per row (0-based) and the number of groups. `numbers`: a numeric
+ * column's values at `rows` and their sort, when the caller has them already.
  *
  * @example
  * import { testGroups } from "./test-groups";
  * const meta = { name: "x", type: "boolean", role: "qualification", source: "spec", table: "deals" } as const;
  * Array.from(testGroups([true, null, false], meta, Int32Array.from([0, 1, 2])).codes); // => [1, 3, 0] (false 0, true 1, the pooled rest 2, missing 3)
  */
-export function testGroups(column: Column, meta: AttributeMeta, rows: Int32Array, indicator?: string): { codes: Int32Array; groups: number } {
+export function testGroups(column: Column, meta: AttributeMeta, rows: Int32Array, indicator?: string, numbers?: GatheredNumbers): { codes: Int32Array; groups: number } {
   const codes = new Int32Array(rows.length);
   if (indicator !== undefined) {
     const c = column as (string[] | null)[];
@@ -29,8 +36,8 @@ export function testGroups(column: Column, meta: AttributeMeta, rows: Int32Array
     return { codes, groups: 3 };
   }
   if (column instanceof Float64Array) {
-    const picked = gatherNumbers(column, rows);
-    const values = knownSorted(picked);
+    const picked = numbers?.values ?? gatherNumbers(column, rows);
+    const values = numbers?.sorted ?? knownSorted(picked);
     const distinct: number[] = [];
     const counts: number[] = [];
     for (let i = 0; i < values.length; i++) {

@@ -128,4 +128,11 @@ test("the evidence functions on hand-made counts", () => {
   // raw levels: numbers grouped in at most 50 quantile levels with ties together, missing last
   const levels = rawLevelCounts(Float64Array.from([1, 1, 2, NaN]), "numeric", [1, 1, 0, 0]);
   assert.deepEqual(levels.map((l) => [l.label, l.n, l.events]), [["1", 2, 2], ["2", 1, 0], ["missing", 1, 0]]);
+  // ties and events counted per distinct value from the two sorts, with the sort handed in alike
+  const x = Float64Array.from([3, -1, 3, 0.5, 3, -1, NaN, 0.5]);
+  const y = [1, 0, 0, 1, 1, 1, 1, 0];
+  const expected = [["-1", 2, 1], ["0.5", 2, 1], ["3", 3, 2], ["missing", 1, 1]];
+  assert.deepEqual(rawLevelCounts(x, "numeric", y).map((l) => [l.label, l.n, l.events]), expected);
+  assert.deepEqual(rawLevelCounts(x, "numeric", y, undefined, Float64Array.from([-1, -1, 0.5, 0.5, 3, 3, 3])).map((l) => [l.label, l.n, l.events]), expected);
+  assert.throws(() => rawLevelCounts(x, "numeric", [1, 0, 2, 0, 0, 0, 0, 0]), /^Error: rawLevelCounts: the outcome must be 0 or 1; got 2 at row 2$/);
 });
