@@ -1,6 +1,6 @@
 import { accountCodes } from "../data/account-codes";
 import type { AttributeMeta, Column, DealTable } from "../data/deal-table";
-import { gatherColumn, knownSorted } from "../data/typed-column";
+import { gatherColumn, gatherFlags, gatherNumbers, knownSorted } from "../data/typed-column";
 import type { BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
 import { binColumn } from "../stats/binning/bin-column";
@@ -106,7 +106,7 @@ function analyseAttribute(
     const groups = testGroups(column, meta, outcome.rows, indicator, numbers);
     let p: number, cramersV: number, method: DriverAttribute["method"];
     const counts = Array.from({ length: groups.groups }, () => [0, 0]);
-    groups.codes.forEach((g, i) => counts[g][outcome.y[i]]++);
+    for (let i = 0; i < groups.codes.length; i++) counts[groups.codes[i]][outcome.y[i]]++;
     const test = independenceTest(counts, { seed: o.seed });
     [p, cramersV, method] = [test.p, test.cramersV, test.method];
     let deff = 1;
@@ -122,8 +122,9 @@ function analyseAttribute(
       method = "log-rank";
       const binOf = assignBins(set, valuesAt(column, s.rows));
       survival = set.bins.map((b, k) => {
-        const idx = binOf.reduce<number[]>((acc, v, i) => (v === k ? (acc.push(i), acc) : acc), []);
-        return survivalOf(b.label, Float64Array.from(idx, (i) => s.days[i]), Uint8Array.from(idx, (i) => s.churned[i]), o.horizonDays);
+        const idx: number[] = [];
+        for (let i = 0; i < binOf.length; i++) if (binOf[i] === k) idx.push(i);
+        return survivalOf(b.label, gatherNumbers(s.days, idx), gatherFlags(s.churned, idx), o.horizonDays);
       });
     }
     return {

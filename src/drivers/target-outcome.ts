@@ -1,4 +1,5 @@
 import type { DealTable } from "../data/deal-table";
+import { gatherFlags } from "../data/typed-column";
 import type { ResolvedDriversOptions } from "./drivers-options";
 
 /** The outcome a drivers analysis explains, over the rows it uses. */
@@ -29,7 +30,7 @@ export interface TargetOutcome {
  * Array.from(targetOutcome(t, resolveDriversOptions({}, 2)).y); // => [1, 0]
  */
 export function targetOutcome(table: DealTable, o: ResolvedDriversOptions): TargetOutcome {
-  if (o.target === "won") return { rows: o.rows, y: Uint8Array.from(o.rows, (r) => table.won[r]), event: "won", leftOut: [] };
+  if (o.target === "won") return { rows: o.rows, y: gatherFlags(table.won, o.rows), event: "won", leftOut: [] };
   const ret = table.retention;
   if (!ret) throw new Error("drivers: the dataset has no retention; add `retention:` to dataset.yaml to analyse the target `retained`");
   const wonRows = Array.from(o.rows).filter((r) => table.won[r] === 1);

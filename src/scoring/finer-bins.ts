@@ -1,3 +1,4 @@
+import { gatherFlags } from "../data/typed-column";
 import { aucUnchecked } from "../model/auc";
 import type { Fold, SelectionCriterion } from "../model/cross-validation";
 import type { BinSet } from "../stats/binning/bin";
@@ -76,10 +77,12 @@ function foldAucs(binning: Binning | { set: Pick<BinSet, "bins">; codes: Int32Ar
     }
     const counted = { bins: set.bins.map((b, k) => ({ ...b, n: n[k], events: events[k] })), events: wins, nonEvents: fold.train.length - wins };
     const evidence = binEvidence(counted as Pick<BinSet, "bins" | "events" | "nonEvents">, missing);
-    const testY = Uint8Array.from(fold.test, (i) => y[i]);
+    const testY = gatherFlags(y, fold.test);
     const testWins = testY.reduce((s, v) => s + v, 0);
     if (testWins === 0 || testWins === testY.length) return NaN;
-    return aucUnchecked(Float64Array.from(fold.test, (i) => (codes[i] >= 0 ? evidence[codes[i]] : 0)), testY);
+    const testWoe = new Float64Array(fold.test.length);
+    for (let t = 0; t < fold.test.length; t++) testWoe[t] = codes[fold.test[t]] >= 0 ? evidence[codes[fold.test[t]]] : 0;
+    return aucUnchecked(testWoe, testY);
   });
 }
 

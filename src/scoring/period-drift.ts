@@ -1,4 +1,4 @@
-import { gatherNumbers } from "../data/typed-column";
+import { gatherFlags, gatherNumbers } from "../data/typed-column";
 import { aucWithCI } from "../model/auc";
 import type { BinSet } from "../stats/binning/bin";
 
@@ -59,7 +59,7 @@ export function attributeDrift(
   lastIsHoldout: boolean,
 ): AttributeDrift {
   const effects: PeriodEffect[] = periods.map((rows, p) => {
-    const y = Uint8Array.from(rows, (r) => won[r]);
+    const y = gatherFlags(won, rows);
     const wins = y.reduce((s, v) => s + v, 0);
     const auc = wins > 0 && wins < y.length ? aucWithCI(gatherNumbers(woe, rows), y) : { auc: NaN, lo: NaN, hi: NaN };
     const n = set.bins.map(() => 0), e = set.bins.map(() => 0);

@@ -30,7 +30,7 @@ import { createScorer, gradeOf } from "./score";
 import { leadRecordReader } from "./lead-record";
 import { Scorecard, type Reference } from "./scorecard";
 import type { ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
-import { gatherColumn, gatherNumbers } from "../data/typed-column";
+import { gatherColumn, gatherFlags, gatherNumbers } from "../data/typed-column";
 import { readableEdges } from "../stats/binning/readable-edges";
 import { headlineBins } from "../stats/binning/headline-bins";
 import { binMatch } from "./bin-match";
@@ -199,8 +199,8 @@ function tuningContext(table: DealTable, o: ResolvedTuneOptions): TuningContext 
   const warnings = [...split.warnings];
   const train = Int32Array.from(split.train);
   const test = Int32Array.from(split.test);
-  const yTrain = Uint8Array.from(train, (r) => table.won[r]);
-  const yTest = Uint8Array.from(test, (r) => table.won[r]);
+  const yTrain = gatherFlags(table.won, train);
+  const yTest = gatherFlags(table.won, test);
 
   const d = drivers(table, { target: "won", rows: train, seed: o.seed, keep: o.keep, exclude: [...o.exclude] });
   const time = table.closedAt ?? table.createdAt;
@@ -213,7 +213,9 @@ function tuningContext(table: DealTable, o: ResolvedTuneOptions): TuningContext 
   const columnOf = (a: DriverAttribute) => work.columns[a.attribute] as Parameters<typeof assignBins>[1];
   const woeOf = (a: DriverAttribute, binSet = a.binSet, evidence = binSet.bins.map((b) => b.woe)) => {
     const codes = assignBins(binSet, columnOf(a));
-    return { codes, evidence, woe: Float64Array.from(codes, (c) => (c >= 0 ? evidence[c] : 0)) };
+    const woe = new Float64Array(codes.length);
+    for (let r = 0; r < codes.length; r++) woe[r] = codes[r] >= 0 ? evidence[codes[r]] : 0;
+    return { codes, evidence, woe };
   };
   const encode = (a: DriverAttribute, binSet: BinSet): Encoding => ({ name: a.name, attribute: a, binSet, ...woeOf(a, binSet, binEvidence(binSet, missingOf(a))) });
 
@@ -237,7 +239,7 @@ function tuningContext(table: DealTable, o: ResolvedTuneOptions): TuningContext 
       set,
       codes: assignBins(set, values),
       on: (rows) => {
-        const made = binColumn(gatherColumn(column, Int32Array.from(rows)), type, Uint8Array.from(rows, (i) => selectRows.y[i]), { name: a.binSet.name, ...options(rows.length) })[0];
+        const made = binColumn(gatherColumn(column, Int32Array.from(rows)), type, gatherFlags(selectRows.y, rows), { name: a.binSet.name, ...options(rows.length) })[0];
         return { set: made, codes: assignBins(made, values) };
       },
     });
@@ -330,8 +332,17 @@ function cardFitter(ctx: TuningContext, l2: number): CardFitter {
     fit: (card) => fitLogistic(card.map((e) => gatherNumbers(e.woe, train)), yTrain, { l2 }),
     scored: (card, m) => {
       const { basePoints, binPoints } = cardPoints(o.scale, m.intercept, card.map((c, j) => c.evidence.map((w) => m.coefficients[j] * w)));
-      const pointsAt = (rows: Int32Array, only?: (a: DriverAttribute) => boolean) =>
-        Float64Array.from(rows, (r) => card.reduce((s, c, j) => s + (only && !only(c.attribute) ? 0 : c.codes[r] >= 0 ? binPoints[j][c.codes[r]] : 0), only ? 0 : basePoints));
+      // Each row's points: the base points (none with \`only\`), then each attribute's in card order.
+      const pointsAt = (rows: Int32Array, only?: (a: DriverAttribute) => boolean) => {
+        const counted = card.map((c) => !only || only(c.attribute));
+        const out = new Float64Array(rows.length).fill(only ? 0 : basePoints);
+        card.forEach((c, j) => {
+          const codes = c.codes;
+          const points = binPoints[j];
+          for (let i = 0; i < rows.length; i++) out[i] += counted[j] && codes[rows[i]] >= 0 ? points[codes[rows[i]]] : 0;
+        });
+        return out;
+      };
       return { basePoints, binPoints, pointsAt };
     },
   };
@@ -485,7 +496,11 @@ function checkOnHoldout(ctx: TuningContext, card: Encoding[], model: LogisticMod
   const chosen = card.map((e, j) => ({ ...e, beta: model.coefficients[j] }));
   const points = fitter.scored(card, model);
   const { pointsAt } = points;
-  const logitAt = (rows: Int32Array) => Float64Array.from(rows, (r) => chosen.reduce((s, c) => s + c.beta * c.woe[r], model.intercept));
+  const logitAt = (rows: Int32Array) => {
+    const out = new Float64Array(rows.length).fill(model.intercept);
+    for (const c of chosen) for (let i = 0; i < rows.length; i++) out[i] += c.beta * c.woe[rows[i]];
+    return out;
+  };
   const trainPoints = pointsAt(train);
   const testPoints = pointsAt(test);
   const testLogit = logitAt(test);

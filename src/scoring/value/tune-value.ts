@@ -1,5 +1,6 @@
 import type { DealTable } from "../../data/deal-table";
 import { accountCodes } from "../../data/account-codes";
+import { gatherFlags } from "../../data/typed-column";
 import { amountDrivers } from "../../drivers/amount-drivers";
 import { drivers } from "../../drivers/drivers";
 import type { DriversResult } from "../../drivers/drivers-result";
@@ -126,7 +127,7 @@ export function tuneValue(table: DealTable, inputs: ValueInputs): ValueModel | {
     if (!retention.attributes.length) warnings.push(`retention card: no attribute predicts retention at ${VALUE_HORIZON_DAYS} days on the training part; every lead gets the base rate`);
   }
 
-  const yTrain = Uint8Array.from(train, (r) => table.won[r]);
+  const yTrain = gatherFlags(table.won, train);
   const calibration = fitLogistic([inputs.trainPoints], yTrain);
   const six = (x: number) => Number(x.toPrecision(6));
   const block: ValueBlock = {
@@ -168,7 +169,7 @@ export function tuneValue(table: DealTable, inputs: ValueInputs): ValueModel | {
   if (trainValue.every((x) => x === trainValue[0]))
     return { reason: "every training lead has the same expected value: no attribute predicts the win chance, the amount or retention on the training part, so there is nothing to rank by" };
   const testValue = valueOf(test);
-  const yTest = Uint8Array.from(test, (r) => table.won[r]);
+  const yTest = gatherFlags(table.won, test);
   const topWin = rules.tiers[0].minPoints;
   const topShare = topWin === null ? 1 : inputs.trainPoints.reduce((s, p) => s + (p >= topWin ? 1 : 0), 0) / train.length;
   const capacity = Math.min(0.95, Math.max(0.01, topShare));

@@ -31,9 +31,12 @@ export function binMulti(values: ArrayLike<readonly string[] | null | undefined>
   const minBinSize = options.minBinSize ?? defaultMinBinSize(nonMissing);
   const frequent = [...freq].filter(([, c]) => c >= minBinSize).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return frequent.map(([value]) => {
-    const indicator = Array.from(values as ArrayLike<readonly string[] | null | undefined>, (list) =>
-      list === null || list === undefined ? null : list.includes(value),
-    );
+    const lists = values as ArrayLike<readonly string[] | null | undefined>;
+    const indicator = new Array<boolean | null>(lists.length);
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i];
+      indicator[i] = list === null || list === undefined ? null : list.includes(value);
+    }
     const set = binBoolean(indicator, outcome, { ...options, minBinSize, name: `${name}=${value}` });
     return { ...set, indicator: { attribute: name, value } };
   });
