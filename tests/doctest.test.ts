@@ -36,8 +36,8 @@ const ENTRIES: Record<string, string> = Object.fromEntries(
     .map(([subpath, target]) => [path.posix.join(PACKAGE.name, subpath), path.join(ROOT, target.default.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts"))]),
 );
 
-/** The costly pure calls, shared across examples and with the tests' fixtures. */
-const SHARED_CALLS = ["loadDataset", "tuneScorecard", "personas", "drivers", "evaluateFrameworks", "quarterlyRun"];
+/** The costly pure calls, shared across examples and with the tests' fixtures (drafting a spec reads every file of the folder and writes nothing). */
+const SHARED_CALLS = ["loadDataset", "tuneScorecard", "personas", "drivers", "evaluateFrameworks", "quarterlyRun", "draftDatasetSpec"];
 
 /** The commands, whose examples get their own copy of the module (see {@link commandModule}). */
 const COMMANDS = path.join(SOURCE, "cli") + path.sep;

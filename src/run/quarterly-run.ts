@@ -118,10 +118,12 @@ export class QuarterlyRun {
  * quarter's rules. `leadlab tune` is this call plus writing {@link QuarterlyRun.files}.
  *
  * @example
- * import { loadDataset, quarterlyRun } from "leadlab";
+ * import { loadDataset, quarterlyRun, readBeliefs } from "leadlab";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
- * const run = await quarterlyRun(table);
+ * // as `npm start` runs it: `leadlab tune data/sample/dataset.yaml --beliefs data/sample/beliefs.yaml --out rules/sample`
+ * const run = await quarterlyRun(table, { beliefs: { document: readBeliefs("data/sample/beliefs.yaml"), file: "data/sample/beliefs.yaml" } });
  * Object.keys(await run.files()); // => ["scoring.yaml", "personas.yaml", "summary.json", "report.html"]
+ * run.summary().beliefs?.beliefs.length; // => 10
  */
 export async function quarterlyRun(input: string | DealTable, options: QuarterlyRunOptions = {}): Promise<QuarterlyRun> {
   const { previous, personaNames, onProgress = () => {}, beliefs, value, ...tune } = options;

@@ -81,7 +81,7 @@ export const MAX_CANDIDATES = 40;
  * @example
  * import { loadDataset, tuneScorecard } from "leadlab";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
- * const card = tuneScorecard(table, { capacity: 0.2 });
+ * const card = tuneScorecard(table); // options (TuneOptions), e.g. { capacity: 0.1, maxAttributes: 8, scale: { kind: "0-100" } }
  * card.metrics.auc.lo > 0.5; // => true
  */
 export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previous?: ScoringRules): Scorecard {
