@@ -104,10 +104,16 @@ export function assignBins(binSet: BinSet, values: ArrayLike<BinValue>): Int32Ar
     // half-open ranges covering the real line: binary search on the lower edges
     const lows = Float64Array.from(ranges, ([r]) => (r as { lo: number }).lo);
     const index = Int32Array.from(ranges, ([, i]) => i);
+    // A missing number's bin, found once (many event features are mostly missing).
+    const missing = assignBin(bins, NaN).index;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (typeof v !== "number" || Number.isNaN(v)) {
+      if (typeof v !== "number") {
         out[i] = assignBin(bins, v).index;
+        continue;
+      }
+      if (Number.isNaN(v)) {
+        out[i] = missing;
         continue;
       }
       let lo = 0;
@@ -121,7 +127,8 @@ export function assignBins(binSet: BinSet, values: ArrayLike<BinValue>): Int32Ar
     }
     return out;
   }
-  if (!binSet.indicator && ranges.length === 0) {
+  if (ranges.length === 0) {
+    const indicator = binSet.indicator?.value;
     const lookup = new Map<string, number>();
     bins.forEach((b, i) => {
       if (b.rule.kind === "set") for (const v of b.rule.values) lookup.set(v, i);
@@ -131,7 +138,7 @@ export function assignBins(binSet: BinSet, values: ArrayLike<BinValue>): Int32Ar
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) out[i] = missing;
-      else if (Array.isArray(v)) out[i] = assignBin(binSet, v).index;
+      else if (Array.isArray(v)) out[i] = indicator === undefined ? assignBin(binSet, v).index : (lookup.get(String((v as readonly string[]).includes(indicator))) ?? fallback);
       else out[i] = lookup.get(String(v)) ?? fallback;
     }
     return out;
