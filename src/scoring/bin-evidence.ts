@@ -27,6 +27,26 @@ export function binEvidence(set: Pick<BinSet, "bins" | "events" | "nonEvents">, 
 }
 
 /**
+ * Each row's evidence on the card: its bin's ({@link binEvidence}), 0 where no bin took its value
+ * (code −1). `codes` holds every row's bin (`assignBins`); with `rows`, only those rows, in that
+ * order. A plain loop: the tuner does this for every candidate attribute and every fold.
+ *
+ * @example
+ * import { rowEvidence } from "./bin-evidence";
+ * Array.from(rowEvidence(Int32Array.from([1, -1, 0]), [0.5, -2])); // => [-2, 0, 0.5]
+ * Array.from(rowEvidence(Int32Array.from([1, -1, 0]), [0.5, -2], Int32Array.from([2, 0]))); // => [0.5, -2]
+ */
+export function rowEvidence(codes: Int32Array, evidence: readonly number[], rows?: ArrayLike<number>): Float64Array {
+  const n = rows ? rows.length : codes.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const code = codes[rows ? rows[i] : i];
+    out[i] = code >= 0 ? evidence[code] : 0;
+  }
+  return out;
+}
+
+/**
  * The sentence a rule's rationale ends with, saying how its missing bin is treated.
  *
  * @example

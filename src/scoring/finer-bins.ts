@@ -2,7 +2,7 @@ import { gatherFlags } from "../data/typed-column";
 import { aucUnchecked } from "../model/auc";
 import type { Fold, SelectionCriterion } from "../model/cross-validation";
 import type { BinSet } from "../stats/binning/bin";
-import { binEvidence, type MissingTreatment } from "./bin-evidence";
+import { binEvidence, rowEvidence, type MissingTreatment } from "./bin-evidence";
 
 /** Finer bins: at most this many (the drivers use 6). */
 export const FINER_MAX_BINS = 12;
@@ -80,9 +80,7 @@ function foldAucs(binning: Binning | { set: Pick<BinSet, "bins">; codes: Int32Ar
     const testY = gatherFlags(y, fold.test);
     const testWins = testY.reduce((s, v) => s + v, 0);
     if (testWins === 0 || testWins === testY.length) return NaN;
-    const testWoe = new Float64Array(fold.test.length);
-    for (let t = 0; t < fold.test.length; t++) testWoe[t] = codes[fold.test[t]] >= 0 ? evidence[codes[fold.test[t]]] : 0;
-    return aucUnchecked(testWoe, testY);
+    return aucUnchecked(rowEvidence(codes, evidence, fold.test), testY);
   });
 }
 

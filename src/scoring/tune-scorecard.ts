@@ -19,7 +19,7 @@ import { assignBins } from "../stats/binning/assign-bin";
 import { binColumn, type BinColumnOptions } from "../stats/binning/bin-column";
 import { chooseFinerBins, FINER_MAX_BINS, FINER_MIN_SHARE, type Binning } from "./finer-bins";
 import { chooseDecay, decaySummary } from "./learn-decay";
-import { binEvidence, missingRationale, type MissingTreatment } from "./bin-evidence";
+import { binEvidence, missingRationale, rowEvidence, type MissingTreatment } from "./bin-evidence";
 import { chooseTiers, type Tier } from "./choose-tiers";
 import { attributeDrift } from "./period-drift";
 import { trainingPeriods } from "./training-periods";
@@ -213,9 +213,7 @@ function tuningContext(table: DealTable, o: ResolvedTuneOptions): TuningContext 
   const columnOf = (a: DriverAttribute) => work.columns[a.attribute] as Parameters<typeof assignBins>[1];
   const woeOf = (a: DriverAttribute, binSet = a.binSet, evidence = binSet.bins.map((b) => b.woe)) => {
     const codes = assignBins(binSet, columnOf(a));
-    const woe = new Float64Array(codes.length);
-    for (let r = 0; r < codes.length; r++) woe[r] = codes[r] >= 0 ? evidence[codes[r]] : 0;
-    return { codes, evidence, woe };
+    return { codes, evidence, woe: rowEvidence(codes, evidence) };
   };
   const encode = (a: DriverAttribute, binSet: BinSet): Encoding => ({ name: a.name, attribute: a, binSet, ...woeOf(a, binSet, binEvidence(binSet, missingOf(a))) });
 

@@ -8,7 +8,7 @@ import { fitLogistic } from "../../model/logistic-regression";
 import type { BinSet } from "../../stats/binning/bin";
 import { assignBins } from "../../stats/binning/assign-bin";
 import { readableEdges } from "../../stats/binning/readable-edges";
-import { binEvidence } from "../bin-evidence";
+import { binEvidence, rowEvidence } from "../bin-evidence";
 import { countsDays } from "../counts-days";
 
 /** One attribute of a {@link RetentionCard}: its bins (from the retention drivers) and each bin's log-odds term. */
@@ -88,7 +88,7 @@ export function fitRetentionCard(table: DealTable, retention: DriversResult, row
   const encode = (a: DriverAttribute) => {
     const evidence = binEvidence(a.binSet, informativeMissing.has(a.attribute) ? "informative" : "neutral");
     const codes = assignBins(a.binSet, table.columns[a.attribute] as Parameters<typeof assignBins>[1]);
-    return { a, evidence, x: Float64Array.from(outcome.rows, (r) => (codes[r] >= 0 ? evidence[codes[r]] : 0)) };
+    return { a, evidence, x: rowEvidence(codes, evidence, outcome.rows) };
   };
   const encoded = candidates.map((a) => encode(readable(a)));
   const columns = Object.fromEntries(encoded.map((e) => [e.a.name, e.x]));
