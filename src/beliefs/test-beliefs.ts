@@ -1,5 +1,6 @@
 import { accountCodes } from "../data/account-codes";
 import type { DealTable } from "../data/deal-table";
+import { gatherFlags } from "../data/typed-column";
 import { designEffect } from "../stats/design-effect";
 import { chiSquareSurvival } from "../stats/chi-square-distribution";
 import { chiSquareTest } from "../stats/chi-square";
@@ -112,7 +113,7 @@ export function testBeliefs(table: DealTable, doc: BeliefsDocument, options: Bel
     throw new Error(`${file}: claim "${doc.beliefs[i].name}" predicts retention, but the dataset has no \`retention:\` table; add one to dataset.yaml or predict "won"`);
   }
   const outcomes = {
-    won: { rows: split.test, y: Uint8Array.from(split.test, (r) => table.won[r]) },
+    won: { rows: split.test, y: gatherFlags(table.won, split.test) },
     retained: needsRetention ? targetOutcome(table, resolveDriversOptions({ target: "retained", rows: split.test, horizonDays: options.horizonDays }, table.n)) : undefined,
   };
   for (const l of outcomes.retained?.leftOut ?? []) warnings.push(`retention claims: ${l.rows} holdout deals left out: ${l.reason}`);

@@ -4,7 +4,7 @@ import type { AttributeType, DecimalMark, EventAggregate, Role } from "../format
 import type { Provenance } from "../formats/provenance";
 import { splitHoldout, type HoldoutSplit } from "./holdout-split";
 import { splitDates, tableProvenance } from "./table-provenance";
-import { gatherNumbers } from "./typed-column";
+import { gatherFlags, gatherNumbers } from "./typed-column";
 
 /**
  * A column of a {@link DealTable}, typed by its attribute type:
@@ -243,11 +243,11 @@ export class DealTable implements DealTableParts {
     const r = this.retention;
     if (r?.form === "flag") retention = { form: "flag", key: pick(r.key), retained: pick(r.retained) };
     else if (r?.form === "survival")
-      retention = { ...r, key: pick(r.key), start: pickF(r.start)!, days: pickF(r.days)!, churned: Uint8Array.from(rows, (i) => r.churned[i]) };
+      retention = { ...r, key: pick(r.key), start: pickF(r.start)!, days: pickF(r.days)!, churned: gatherFlags(r.churned, rows) };
     return new DealTable({
       ...this,
       ids: pick(this.ids),
-      won: Uint8Array.from(rows, (i) => this.won[i]),
+      won: gatherFlags(this.won, rows),
       createdAt: pickF(this.createdAt),
       closedAt: pickF(this.closedAt),
       amount: pickF(this.amount),

@@ -1,5 +1,5 @@
 import type { DealTable } from "../data/deal-table";
-import { gatherFlags } from "../data/typed-column";
+import { gatherFlags, gatherNumbers } from "../data/typed-column";
 import type { ResolvedDriversOptions } from "./drivers-options";
 
 /** The outcome a drivers analysis explains, over the rows it uses. */
@@ -61,7 +61,7 @@ export function targetOutcome(table: DealTable, o: ResolvedDriversOptions): Targ
     rows: Int32Array.from(decided),
     y: Uint8Array.from(decided, (r) => (ret.days[r] >= h ? 1 : 0)),
     event: `retained ${h} days`,
-    survival: { rows: Int32Array.from(known), days: Float64Array.from(known, (r) => ret.days[r]), churned: Uint8Array.from(known, (r) => ret.churned[r]) },
+    survival: { rows: Int32Array.from(known), days: gatherNumbers(ret.days, known), churned: gatherFlags(ret.churned, known) },
     leftOut,
   };
 }

@@ -1,5 +1,6 @@
 import type { DealTable } from "../data/deal-table";
 import type { HoldoutSplit } from "../data/holdout-split";
+import { gatherFlags } from "../data/typed-column";
 import { aucWithCI, compareAuc, type AucInterval } from "../model/auc";
 import { wilsonInterval } from "../stats/wilson";
 import { criteriaEvidence, type CriterionColumn, type CriterionEvidence } from "./criteria-evidence";
@@ -139,7 +140,7 @@ function testPart(table: DealTable): TestPart {
   const split = table.split;
   const warnings = split.warnings.map((w) => `holdout: ${w}`);
   const { train, test } = split;
-  const yTest = Uint8Array.from(test, (i) => table.won[i]);
+  const yTest = gatherFlags(table.won, test);
   let testWins = 0;
   for (const y of yTest) testWins += y;
   let trainWins = 0;

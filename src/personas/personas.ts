@@ -1,6 +1,7 @@
 import { formatPercent } from "../format/percent";
 import { quantileSorted } from "simple-statistics";
 import type { DealTable } from "../data/deal-table";
+import { gatherFlags } from "../data/typed-column";
 import { dealAntiPersona, personaAntiPersonas, winsButChurns, type AntiPersona } from "./anti-personas";
 import { assignToMedoids } from "../cluster/assign";
 import { screenAttributes, type AttributeScreen } from "./attribute-screening";
@@ -351,7 +352,7 @@ function otherDealsAntiPersona(
     columns: mixedColumnsFromTable(table, [...attributes], otherRows),
     scope: `closed deals no persona rule matches (persona "${OTHER_PERSONA}")`,
     weights,
-    won: Uint8Array.from(otherRows, (r) => table.won[r]),
+    won: gatherFlags(table.won, otherRows),
     ...(retention ? { retention: { rows: Int32Array.from(otherRetention, (x) => x[0]), y: Uint8Array.from(otherRetention, (x) => x[1]) } } : {}),
     naming: [...naming],
     seed: o.seed,

@@ -616,7 +616,7 @@ function finerBinSet(a: DriverAttribute, table: DealTable, train: Int32Array, yT
 function evenlySpaced(rows: Int32Array, y: Uint8Array, size: number): { rows: Int32Array; y: Uint8Array } {
   const step = rows.length / size;
   const idx = Array.from({ length: size }, (_, i) => Math.floor(i * step));
-  return { rows: Int32Array.from(idx, (i) => rows[i]), y: Uint8Array.from(idx, (i) => y[i]) };
+  return { rows: Int32Array.from(idx, (i) => rows[i]), y: gatherFlags(y, idx) };
 }
 
 /** Whether a holdout's outcomes allow an AUC (both wins and losses). */
