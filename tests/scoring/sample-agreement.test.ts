@@ -12,6 +12,7 @@ import type { ScoringRules } from "../../src/formats/scoring-rules-schema";
 import { scoringSql } from "../../src/scoring/sql/scoring-sql";
 import { valueInputs } from "../../src/scoring/lead-value";
 import { sampleTable } from "../helpers/sample-fixture";
+import { copyToPostgres } from "../helpers/postgres-rows";
 
 /*
  * The committed sample rules (rules/sample/scoring.yaml, tuned on data/sample) on the sample's
@@ -95,22 +96,10 @@ test("PostgreSQL: the sample view agrees with score() on every closed deal", asy
     const scorer = createScorer(rules);
     const leadColumns = [...new Set([rules.inputs.id, rules.inputs.scoringPoint!, rules.inputs.events!.leadKey, ...scorer.keys.filter((k) => [...rules.attributes, ...valueInputs(rules.value!)].some((a) => "column" in a.source && a.source.column === k))])];
     const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
-    // The rows come out of DuckDB as one text (a line per row, cells separated by tabs, \N for
-    // NULL; no cell of the sample holds a tab or a line break, which the row count checks) and go
-    // into PostgreSQL as one parameter split there: 400,000 events in about a second.
-    const insert = async (table: string, select: string[], from: string) => {
-      const cells = select.map((c) => `COALESCE(CAST(${c} AS VARCHAR), '\\N')`).join(", '\t', ");
-      const [[text, rows]] = (await db.runAndReadAll(`SELECT string_agg(concat(${cells}), chr(10)), count(*) FROM ${from}`)).getRowsJS() as [string, bigint][];
-      const columns = select.map((_, c) => `NULLIF(split_part(line, E'\\t', ${c + 1}), '\\N')`).join(", ");
-      const inserted = await client.query(`INSERT INTO ${schema}.${table} SELECT ${columns} FROM string_to_table($1, E'\\n') AS line`, [text]);
-      assert.equal(inserted.rowCount, Number(rows), `${table}: a row per line`);
-    };
     await client.query(`CREATE SCHEMA ${schema}`);
-    await client.query(`CREATE TABLE ${schema}.leads (${leadColumns.map((c) => `${q(c)} text`).join(", ")})`);
-    await client.query(`CREATE TABLE ${schema}.events (account_id text, ts text, event_type text, minutes text)`);
-    await insert("leads", leadColumns.map(q), `(${LEADS})`);
-    const events = ["account_id", "strftime(ts, '%Y-%m-%d %H:%M:%S.%g')", "event_type", "CAST(minutes AS VARCHAR)"];
-    await insert("events", events, `read_parquet(${file("events.parquet")})`);
+    await copyToPostgres(db, client, `${schema}.leads`, leadColumns, leadColumns.map(q), `(${LEADS})`);
+    const events = ["account_id", "strftime(ts, '%Y-%m-%d %H:%M:%S.%g')", "event_type", "minutes"];
+    await copyToPostgres(db, client, `${schema}.events`, ["account_id", "ts", "event_type", "minutes"], events, `read_parquet(${file("events.parquet")})`);
     await client.query(`ANALYZE ${schema}.leads`);
     await client.query(`ANALYZE ${schema}.events`);
     await client.query(scoringSql(rules, { dialect: "postgres", leadsTable: `${schema}.leads`, eventsTable: `${schema}.events`, viewName: `${schema}.lead_scores`, missing: DEFAULT_MISSING }));

@@ -10,6 +10,7 @@ import { trainingFeaturesSql, type TrainingFeaturesInput } from "../../src/sql/t
 import { decayedEventCount } from "../../src/scoring/decayed-event-count";
 import { leadEventFeatures } from "../../src/scoring/lead-event-features";
 import { openDuckDB } from "../../src/data/duckdb-session";
+import { copyToPostgres } from "../helpers/postgres-rows";
 import { createScorer } from "../../src/scoring/score";
 import { scoringSql } from "../../src/scoring/sql/scoring-sql";
 import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
@@ -207,16 +208,10 @@ function describeSample(): void {
       t.skip("PGHOST is not set: skipping the PostgreSQL decay agreement");
       return;
     }
-    const text = async (query: string) => (await db.runAndReadAll(query)).getColumnsJS() as (string | null)[][];
-    const deals = await text("SELECT deal_id, account_id, created_date FROM deals");
-    const events = await text("SELECT account_id, strftime(ts, '%Y-%m-%d %H:%M:%S.%f'), event_type, CAST(minutes AS VARCHAR) FROM events WHERE event_type IN ('demo_request', 'pricing_page_view')");
     const rows = await withPostgres(async (client, schema) => {
-      const load = async (name: string, columns: string[], values: (string | null)[][]) => {
-        await client.query(`CREATE TABLE ${schema}.${name} (${columns.map((c) => `${c} text`).join(", ")})`);
-        await client.query(`INSERT INTO ${schema}.${name} SELECT * FROM unnest(${columns.map((_, j) => `$${j + 1}::text[]`).join(", ")})`, values);
-      };
-      await load("deals", ["deal_id", "account_id", "created_date"], deals);
-      await load("events", ["account_id", "ts", "event_type", "minutes"], events);
+      await copyToPostgres(db, client, `${schema}.deals`, ["deal_id", "account_id", "created_date"], ["deal_id", "account_id", "created_date"], "deals");
+      const events = ["account_id", "strftime(ts, '%Y-%m-%d %H:%M:%S.%f')", "event_type", "minutes"];
+      await copyToPostgres(db, client, `${schema}.events`, ["account_id", "ts", "event_type", "minutes"], events, "events WHERE event_type IN ('demo_request', 'pricing_page_view')");
       return (await client.query(trainingFeaturesSql("postgres", specs, sampleInput(`${schema}.deals`, `${schema}.events`)))).rows;
     });
     console.log(`# decay agreement: ${assertAgree(rows, "postgres")} values, loader = PostgreSQL SQL within ${TOLERANCE}`);

@@ -16,6 +16,7 @@ import { openDuckDB } from "../../src/data/duckdb-session";
 import { rulesInputs } from "../../src/scoring/rules-inputs";
 import { attribute, bin, tinyRules } from "../scoring/helpers";
 import { sampleTable } from "../helpers/sample-fixture";
+import { copyToPostgres } from "../helpers/postgres-rows";
 
 /*
  * One as-of definition: the loader's behavioural features of the sample equal, deal by deal and
@@ -82,25 +83,15 @@ test("PostgreSQL: the training query's features equal the loader's, deal by deal
   }
   assert.ok(features, "the DuckDB agreement ran first");
   const db = await (await DuckDBInstance.create(":memory:")).connect();
-  const text = async (query: string) => (await db.runAndReadAll(query)).getColumnsJS() as (string | null)[][];
-  const deals = await text("SELECT deal_id, account_id, created_date FROM read_csv('data/sample/deals.csv', header = true, all_varchar = true)");
-  const events = await text("SELECT account_id, strftime(ts, '%Y-%m-%d %H:%M:%S.%f'), event_type, CAST(minutes AS VARCHAR) FROM read_parquet('data/sample/events.parquet')");
   const client = new Client();
   await client.connect();
   const schema = `leadlab_features_${process.pid}_${Date.now()}`;
   try {
     await client.query("SET TIME ZONE 'UTC'");
     await client.query(`CREATE SCHEMA ${schema}`);
-    const load = async (name: string, columns: string[], values: (string | null)[][]) => {
-      await client.query(`CREATE TABLE ${schema}.${name} (${columns.map((c) => `${c} text`).join(", ")})`);
-      for (let from = 0; from < values[0].length; from += 50_000)
-        await client.query(
-          `INSERT INTO ${schema}.${name} SELECT * FROM unnest(${columns.map((_, j) => `$${j + 1}::text[]`).join(", ")})`,
-          values.map((v) => v.slice(from, from + 50_000)),
-        );
-    };
-    await load("deals", ["deal_id", "account_id", "created_date"], deals);
-    await load("events", ["account_id", "ts", "event_type", "minutes"], events);
+    await copyToPostgres(db, client, `${schema}.deals`, ["deal_id", "account_id", "created_date"], ["deal_id", "account_id", "created_date"], "read_csv('data/sample/deals.csv', header = true, all_varchar = true)");
+    const events = ["account_id", "strftime(ts, '%Y-%m-%d %H:%M:%S.%f')", "event_type", "minutes"];
+    await copyToPostgres(db, client, `${schema}.events`, ["account_id", "ts", "event_type", "minutes"], events, "read_parquet('data/sample/events.parquet')");
     const { rows } = await client.query(trainingFeaturesSql("postgres", features, input(`${schema}.deals`, `${schema}.events`)));
     const compared = assertEqualToLoader(rows, "postgres");
     console.log(`# agreement: ${table.ids.length} deals x ${loaded.length} features = ${compared} values equal (loader = PostgreSQL training query)`);
