@@ -15,30 +15,33 @@ import { evaluateFormula, parseFormula } from "./salesforce-interpreter";
  * with "treat blank fields as blanks": the points and tier fields must equal score()'s.
  */
 
-/** Evaluates the points and tier fields for a lead whose fields are given by plan field name. */
-function evaluate(rules: ScoringRules, f: SalesforceFormulas, lead: ScoredLead) {
+/** The points and tier fields of a lead whose fields are given by plan field name, the formulas parsed once. */
+function evaluator(rules: ScoringRules, f: SalesforceFormulas): (lead: ScoredLead) => { points: number | string | boolean | null; tier: number | string | boolean | null } {
   const plan = crmPlan(rules);
   const numeric = new Set(plan.attributes.filter((a) => a.kind === "number").map((a) => f.fieldOf[a.name]));
-  const values = new Map<string, number | string | null>();
-  for (const a of plan.attributes) {
-    const v = lead.record[a.field];
-    values.set(f.fieldOf[a.name], v === null ? null : numeric.has(f.fieldOf[a.name]) ? Number(v) : String(v));
-  }
   const formulas = new Map([...f.parts, f.points, f.tier].map((x) => [x.field, parseFormula(x.formula)]));
-  const field = (name: string): number | string | boolean | null => {
-    const formula = formulas.get(name);
-    if (formula) return evaluateFormula(formula, field);
-    if (!values.has(name)) throw new Error(`formula reads an unknown field ${name}`);
-    return values.get(name)!;
+  return (lead) => {
+    const values = new Map<string, number | string | null>();
+    for (const a of plan.attributes) {
+      const v = lead.record[a.field];
+      values.set(f.fieldOf[a.name], v === null ? null : numeric.has(f.fieldOf[a.name]) ? Number(v) : String(v));
+    }
+    const field = (name: string): number | string | boolean | null => {
+      const formula = formulas.get(name);
+      if (formula) return evaluateFormula(formula, field);
+      if (!values.has(name)) throw new Error(`formula reads an unknown field ${name}`);
+      return values.get(name)!;
+    };
+    const tier = field(f.tier.field);
+    return { points: field(f.points.field), tier: tier === "" ? null : tier };
   };
-  const tier = field(f.tier.field);
-  return { points: field(f.points.field), tier: tier === "" ? null : tier };
 }
 
 function assertAgrees(rules: ScoringRules, leads: ScoredLead[], f = salesforceFormulas(crmPlan(rules))): number {
+  const evaluate = evaluator(rules, f);
   let agree = 0;
   for (const lead of leads) {
-    assert.deepEqual(evaluate(rules, f, lead), { points: lead.points, tier: lead.tier }, `lead ${lead.id}`);
+    assert.deepEqual(evaluate(lead), { points: lead.points, tier: lead.tier }, `lead ${lead.id}`);
     agree++;
   }
   return agree;
