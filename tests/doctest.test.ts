@@ -5,16 +5,15 @@
  * Examples import the package by its public names ("leadlab", "leadlab/scorer", ...), which map
  * to the source entries through package.json's `exports`, and an example that imports a name its
  * entry does not export fails; an example of an internal function imports its file relatively.
- * Loading, tuning and clustering are shared with the tests' fixtures (tests/helpers/shared-calls.ts):
- * 45 examples read the sample, and each would otherwise load (and most tune) it again. The
- * examples of the commands (src/cli/) run their own copy of the command's module, whose imports
- * of src/ get the same shared calls, so `leadlab validate data/sample/dataset.yaml` in an example
- * reads the sample loaded for the tests instead of loading it once more. A shared call is made
- * without its progress callback (`onProgress`): no example states what progress said.
+ * Loading, tuning and clustering are shared with the tests' fixtures (`sharingModule` in
+ * tests/helpers/shared-calls.ts): 45 examples read the sample, and each would otherwise load (and
+ * most tune) it again. The commands and the quarterly run are copies whose imports of src/ get
+ * the same shared calls, so `leadlab tune data/sample/dataset.yaml` in an example tunes with the
+ * sample loaded and tuned for the tests instead of doing both once more.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire, Module } from "node:module";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, test } from "node:test";
 import vm from "node:vm";
@@ -23,7 +22,7 @@ import { exampleModule, type ExampleModule } from "./helpers/doctest/example-mod
 import { parseExpectation, type Tolerance } from "./helpers/doctest/expectation";
 import { examplesUnder, type JsdocExample } from "./helpers/doctest/jsdoc-examples";
 import { mismatch, REST, ShownDecimals } from "./helpers/doctest/match-value";
-import { shared } from "./helpers/shared-calls";
+import { sharingModule } from "./helpers/shared-calls";
 
 const ROOT = path.resolve(__dirname, "..");
 const SOURCE = path.join(ROOT, "src") + path.sep;
@@ -35,64 +34,6 @@ const ENTRIES: Record<string, string> = Object.fromEntries(
     .filter(([, target]) => typeof target === "object" && target.default.startsWith("./dist/"))
     .map(([subpath, target]) => [path.posix.join(PACKAGE.name, subpath), path.join(ROOT, target.default.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts"))]),
 );
-
-/** The costly pure calls, shared across examples and with the tests' fixtures (drafting a spec reads every file of the folder and writes nothing). */
-const SHARED_CALLS = ["loadDataset", "tuneScorecard", "personas", "drivers", "evaluateFrameworks", "quarterlyRun", "draftDatasetSpec"];
-
-/** The commands, whose examples get their own copy of the module (see {@link commandModule}). */
-const COMMANDS = path.join(SOURCE, "cli") + path.sep;
-
-/** A source module as examples see it: its exports, with SHARED_CALLS shared. */
-const sourceModules = new Map<string, Record<string, unknown>>();
-function sourceModule(file: string): Record<string, unknown> {
-  let module = sourceModules.get(file);
-  if (!module) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exports = file.startsWith(COMMANDS) ? commandModule(file) : (require(file) as Record<string, unknown>);
-    const calls = SHARED_CALLS.filter((name) => typeof exports[name] === "function");
-    module = { ...exports, ...Object.fromEntries(calls.map((name) => [name, withoutProgress(shared(exports[name] as (...args: never[]) => unknown))])) };
-    sourceModules.set(file, module);
-  }
-  return module;
-}
-
-/**
- * A command's module, loaded once more for the examples: its requires of src/ files get the
- * {@link sourceModule}s, so the loading and tuning the command does are the shared calls. Only
- * this file is a second copy; the modules it imports (and their classes) are the ones the
- * tests use.
- */
-function commandModule(file: string): Record<string, unknown> {
-  const copy = new Module(file, module);
-  copy.filename = file;
-  copy.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
-  const requireOriginal = copy.require.bind(copy);
-  copy.require = Object.assign((id: string): unknown => {
-    const resolved = (Module as unknown as { _resolveFilename(id: string, parent: Module): string })._resolveFilename(id, copy);
-    return resolved.startsWith(SOURCE) ? sourceModule(resolved) : requireOriginal(id);
-  }, requireOriginal) as NodeJS.Require;
-  (copy as Module & { load(file: string): void }).load(file);
-  return copy.exports as Record<string, unknown>;
-}
-
-/**
- * A shared call made without the `onProgress` of its options, and with no options left when
- * that was all they held: `loadDataset(spec, { onProgress })` from a command is
- * `loadDataset(spec)`, the call the tests' fixture makes.
- */
-function withoutProgress<F extends (...args: never[]) => unknown>(call: F): F {
-  return ((...args: unknown[]) => {
-    const kept = args.map((a) => {
-      if (a === null || typeof a !== "object" || Object.getPrototypeOf(a) !== Object.prototype || !("onProgress" in a)) return a;
-      const { onProgress: _, ...rest } = a as Record<string, unknown>;
-      return rest;
-    });
-    while (kept.length > 0 && (kept.at(-1) === undefined || isEmptyObject(kept.at(-1)))) kept.pop();
-    return call(...(kept as never[]));
-  }) as unknown as F;
-}
-
-const isEmptyObject = (a: unknown) => a !== null && typeof a === "object" && Object.getPrototypeOf(a) === Object.prototype && Object.keys(a).length === 0;
 
 type Check = (actual: unknown, expected: unknown, tolerance: Tolerance, line: number, text: string) => void;
 type Throws = (run: () => Promise<void>, message: string, line: number, text: string) => Promise<void>;
@@ -118,7 +59,7 @@ function load(compiled: ExampleModule, filename: string): RunExample {
   const requireFromFile = createRequire(filename);
   const requireForExample = Object.assign((id: string): unknown => {
     const resolved = requireFromFile.resolve(id);
-    return resolved.startsWith(SOURCE) ? sourceModule(resolved) : requireFromFile(id);
+    return resolved.startsWith(SOURCE) ? sharingModule(resolved) : requireFromFile(id);
   }, requireFromFile);
   wrapper(module.exports as object, requireForExample, module, exampleProcess);
   return module.exports as RunExample;
@@ -205,7 +146,7 @@ const NOTEBOOK_CELL = /^\s*\/\/ In a tslab notebook cell/;
 async function runExample(example: JsdocExample): Promise<number> {
   const where = (line: number) => `${example.file}:${line}`;
   const filename = path.join(ROOT, example.file);
-  const scope = Object.keys(sourceModule(filename)).filter((n) => n !== "default" && /^[A-Za-z_$][\w$]*$/.test(n));
+  const scope = Object.keys(sharingModule(filename)).filter((n) => n !== "default" && /^[A-Za-z_$][\w$]*$/.test(n));
   const compiled = exampleModule(example.code, example.line, ENTRIES, { file: filename, names: scope });
   for (const { specifier, names } of compiled.imports) {
     const entry = ENTRIES[specifier];

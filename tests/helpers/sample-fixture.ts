@@ -9,10 +9,10 @@ import path from "node:path";
 import { readBeliefs } from "../../src/beliefs/parse-beliefs";
 import type { DealTable } from "../../src/data/deal-table";
 import { loadDataset, type LoadedDataset } from "../../src/data/load-dataset";
-import { quarterlyRun, type QuarterlyRun } from "../../src/run/quarterly-run";
+import type { QuarterlyRun } from "../../src/run/quarterly-run";
 import type { PersonasResult } from "../../src/personas/personas-result";
 import type { Scorecard } from "../../src/scoring/scorecard";
-import { shared } from "./shared-calls";
+import { shared, sharingModule } from "./shared-calls";
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -36,7 +36,8 @@ export const SAMPLE_BELIEFS = path.join(SAMPLE_DIR, "beliefs.yaml");
 
 /** The quarterly run on the sample with default options and the sample's beliefs, as `npm start` writes rules/sample/. */
 export async function sampleRun(): Promise<QuarterlyRun> {
-  return shared(quarterlyRun)(await sampleTable(), { beliefs: { document: shared(readBeliefs)(SAMPLE_BELIEFS), file: "data/sample/beliefs.yaml" } });
+  const { quarterlyRun } = sharingModule(path.join(ROOT, "src", "run", "quarterly-run.ts")) as typeof import("../../src/run/quarterly-run");
+  return quarterlyRun(await sampleTable(), { beliefs: { document: shared(readBeliefs)(SAMPLE_BELIEFS), file: "data/sample/beliefs.yaml" } });
 }
 
 /** The scorecard tuned on the sample with default options, as rules/sample/scoring.yaml holds it. */
