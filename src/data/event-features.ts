@@ -169,12 +169,16 @@ async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableCon
   const q = (name: string) => quoteIdentifier(name, "duckdb");
   const miss = `(${[...options.missing].map((v) => quoteString(v, "duckdb")).join(", ") || "NULL"})`;
   const typeOf = (c: string) => String(described[names.indexOf(c)].column_type);
-  // Text columns are trimmed and matched against `missing:` once, in an inner query; typed
+  // Text columns are trimmed and matched against `missing:` once, in inner queries; typed
   // columns (Parquet) pass through untouched.
   const clean = (c: string) =>
     typeOf(c) === "VARCHAR"
-      ? `CASE WHEN trim(${q(c)}) IN ${miss} THEN NULL ELSE trim(${q(c)}) END`
+      ? `CASE WHEN ${q(c)} IN ${miss} THEN NULL ELSE ${q(c)} END`
       : `CAST(${q(c)} AS VARCHAR)`;
+  // The text columns read, each trimmed once (DuckDB does not share the two trims of a CASE:
+  // 1.5 s more on 10 million events), under its own name.
+  const used = [...new Set([spec.key, spec.type, spec.time, ...(spec.value ? [spec.value] : [])])];
+  const trimmed = `(SELECT ${used.map((c) => (typeOf(c) === "VARCHAR" ? `trim(${q(c)}) AS ${q(c)}` : q(c))).join(", ")} FROM ${expr})`;
   const timeType = typeOf(spec.time);
   const timeIsText = timeType === "VARCHAR";
   if (!timeIsText && !/^(TIMESTAMP|DATE)/.test(timeType))
@@ -199,7 +203,7 @@ async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableCon
   const scale = whole ? 1 : VALUE_SCALE;
   const value = whole ? "CAST(v0 AS BIGINT)" : `TRY_CAST(round(TRY_CAST(v0 AS DOUBLE) * ${VALUE_SCALE}) AS HUGEINT)`;
   // Parsed columns, and flags where a time or value failed to parse.
-  const parsed = `SELECT *, ${ms} AS ms, ${value} AS v FROM (SELECT ${inner} FROM ${expr})`;
+  const parsed = `SELECT *, ${ms} AS ms, ${value} AS v FROM (SELECT ${inner} FROM ${trimmed})`;
   const flags = "time0 IS NULL AS no_time, time0 IS NOT NULL AND ms IS NULL AS bad_time, v0 IS NOT NULL AND v IS NULL AS bad_value";
   // A Parquet file is columnar: the four scans below read it again in 0.2 s for 10 million
   // events, with no memory, where a table of them would hold about 500 MB. Text (CSV, a sheet, a
