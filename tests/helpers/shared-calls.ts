@@ -18,7 +18,7 @@ export function shared<F extends (...args: never[]) => unknown>(fn: F): F {
   if (!wrapper) {
     const results = new Map<string, unknown>();
     wrapper = function (this: unknown, ...given: never[]) {
-      const args = withoutProgress(given);
+      const args = sharedArguments(given);
       const key = args.map(argumentKey).join(",");
       if (!results.has(key)) {
         try {
@@ -61,7 +61,7 @@ function argumentKey(value: unknown): string {
 }
 
 /** `args` without the `onProgress` and undefined options of each options object, and without trailing undefined or empty options. */
-function withoutProgress(args: readonly unknown[]): never[] {
+function sharedArguments(args: readonly unknown[]): never[] {
   const kept = args.map((a) => {
     if (a === null || typeof a !== "object" || Object.getPrototypeOf(a) !== Object.prototype) return a;
     const entries = Object.entries(a).filter(([k, v]) => k !== "onProgress" && v !== undefined);
