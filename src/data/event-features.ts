@@ -211,14 +211,19 @@ async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableCon
   // events took 50 s instead of 7. The table lives in an in-memory database of its own that
   // compresses what it holds at a checkpoint: 10 million events take 75–100 MB instead of 666
   // (about 1–2 s more), so the aggregation below does not stack on an uncompressed copy.
+  // What is kept is narrower than what `ev` shows, since the uncompressed table is the peak: a
+  // decimal value as its double (the scaled HUGEINT is worked out from it as it is read), and no
+  // `no_time` (no time is no instant and no bad time).
+  const kept = `SELECT k, ms, t, ${whole ? "v" : "TRY_CAST(v0 AS DOUBLE)"} AS vd, time0 IS NOT NULL AND ms IS NULL AS bad_time, v0 IS NOT NULL AND v IS NULL AS bad_value FROM (${parsed})`;
+  const shown = (from: string) =>
+    `SELECT k, ms, t, ${whole ? "vd" : `TRY_CAST(round(vd * ${VALUE_SCALE}) AS HUGEINT)`} AS v, ms IS NULL AND NOT bad_time AS no_time, bad_time, bad_value FROM ${from}`;
   const kind = spec.file !== undefined && /\.parquet$/i.test(spec.file) ? "VIEW" : "TABLE";
-  const select = `SELECT k, ms, t, v, ${flags} FROM (${parsed})`;
-  if (kind === "VIEW") await runUserQuery(db, `CREATE OR REPLACE TEMP VIEW ev AS ${select}`, where);
+  if (kind === "VIEW") await runUserQuery(db, `CREATE OR REPLACE TEMP VIEW ev AS ${shown(`(${kept})`)}`, where);
   else {
     await db.run(`ATTACH IF NOT EXISTS ':memory:' AS leadlab_scratch (COMPRESS)`);
-    await runUserQuery(db, `CREATE OR REPLACE TABLE leadlab_scratch.ev AS ${select}`, where);
+    await runUserQuery(db, `CREATE OR REPLACE TABLE leadlab_scratch.ev AS ${kept}`, where);
     await db.run("CHECKPOINT leadlab_scratch");
-    await db.run("CREATE OR REPLACE TEMP VIEW ev AS SELECT * FROM leadlab_scratch.ev");
+    await db.run(`CREATE OR REPLACE TEMP VIEW ev AS ${shown("leadlab_scratch.ev")}`);
   }
   // The first bad row is numbered and its raw text read in one query over the source, so the
   // two cannot come from different rows however DuckDB splits the scan.
