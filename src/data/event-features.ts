@@ -150,10 +150,10 @@ const num = (x: unknown) => Number(x ?? 0);
 
 /**
  * Stages the events as `ev` (a view of a compressed table read in one pass over the source, or
- * a view over a Parquet file): key, type, instant (epoch ms) and value parsed, with a flag where a time or
- * value failed to parse (a flag, not the raw text: a text column of 10 million mostly empty cells
- * costs hundreds of MB). Returns the table's label, the scale values are summed at, and how to
- * find the first row that failed with its raw text (to name it).
+ * a view over a Parquet file): key, type, instant (epoch ms) and value parsed, with a flag where
+ * a time or value failed to parse (a flag, not the raw text: a text column of 10 million mostly
+ * empty cells costs hundreds of MB). Returns the table's label, the scale values are summed at,
+ * and how to find the first row that failed with its raw text (to name it).
  */
 async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableContext, options: EventFeatureOptions): Promise<StagedEvents> {
   // A CSV is read as text (as deals are), so that keys keep their leading zeros and every bad
@@ -201,7 +201,8 @@ async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableCon
   // splits the work.
   const whole = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/.test(valueType);
   const scale = whole ? 1 : VALUE_SCALE;
-  const value = whole ? "CAST(v0 AS BIGINT)" : `TRY_CAST(round(TRY_CAST(v0 AS DOUBLE) * ${VALUE_SCALE}) AS HUGEINT)`;
+  const scaled = (double: string) => `TRY_CAST(round(${double} * ${VALUE_SCALE}) AS HUGEINT)`;
+  const value = whole ? "CAST(v0 AS BIGINT)" : scaled("TRY_CAST(v0 AS DOUBLE)");
   // Parsed columns, and flags where a time or value failed to parse.
   const parsed = `SELECT *, ${ms} AS ms, ${value} AS v FROM (SELECT ${inner} FROM ${trimmed})`;
   const flags = "time0 IS NULL AS no_time, time0 IS NOT NULL AND ms IS NULL AS bad_time, v0 IS NOT NULL AND v IS NULL AS bad_value";
@@ -216,7 +217,7 @@ async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableCon
   // `no_time` (no time is no instant and no bad time).
   const kept = `SELECT k, ms, t, ${whole ? "v" : "TRY_CAST(v0 AS DOUBLE)"} AS vd, time0 IS NOT NULL AND ms IS NULL AS bad_time, v0 IS NOT NULL AND v IS NULL AS bad_value FROM (${parsed})`;
   const shown = (from: string) =>
-    `SELECT k, ms, t, ${whole ? "vd" : `TRY_CAST(round(vd * ${VALUE_SCALE}) AS HUGEINT)`} AS v, ms IS NULL AND NOT bad_time AS no_time, bad_time, bad_value FROM ${from}`;
+    `SELECT k, ms, t, ${whole ? "vd" : scaled("vd")} AS v, ms IS NULL AND NOT bad_time AS no_time, bad_time, bad_value FROM ${from}`;
   const kind = spec.file !== undefined && /\.parquet$/i.test(spec.file) ? "VIEW" : "TABLE";
   if (kind === "VIEW") await runUserQuery(db, `CREATE OR REPLACE TEMP VIEW ev AS ${shown(`(${kept})`)}`, where);
   else {
