@@ -332,12 +332,12 @@ function cardFitter(ctx: TuningContext, l2: number): CardFitter {
       const { basePoints, binPoints } = cardPoints(o.scale, m.intercept, card.map((c, j) => c.evidence.map((w) => m.coefficients[j] * w)));
       // Each row's points: the base points (none with \`only\`), then each attribute's in card order.
       const pointsAt = (rows: Int32Array, only?: (a: DriverAttribute) => boolean) => {
-        const counted = card.map((c) => !only || only(c.attribute));
         const out = new Float64Array(rows.length).fill(only ? 0 : basePoints);
         card.forEach((c, j) => {
+          if (only && !only(c.attribute)) return;
           const codes = c.codes;
           const points = binPoints[j];
-          for (let i = 0; i < rows.length; i++) out[i] += counted[j] && codes[rows[i]] >= 0 ? points[codes[rows[i]]] : 0;
+          for (let i = 0; i < rows.length; i++) out[i] += codes[rows[i]] >= 0 ? points[codes[rows[i]]] : 0;
         });
         return out;
       };
