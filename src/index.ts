@@ -9,7 +9,8 @@ export { parseDatasetSpec, readDatasetSpec } from "./data/parse-dataset-spec";
 export { DatasetError, type ErrorLocation } from "./formats/dataset-error";
 
 // Loading: DuckDB reads the files; one row per closed deal, features as of the scoring point
-export { loadDataset, loadDatasetSpec, DEFAULT_MISSING, type LoadOptions, type LoadedDataset } from "./data/load-dataset";
+export { loadDataset, loadDatasetSpec, type LoadOptions, type LoadedDataset } from "./data/load-dataset";
+export { resolveDatasetSpec, DEFAULT_MISSING, DEFAULT_EVENT_WINDOWS, type ResolvedDatasetSpec } from "./data/resolve-dataset-spec";
 export type { LoadReport, JoinReport, EventsReport, AttributeReport } from "./data/load-report";
 export { formatLoadReport } from "./data/format-load-report";
 export { DealTable, type DealTableParts, type AttributeMeta, type Column, type EventFeature, type Retention, type Holdout, type DealSources } from "./data/deal-table";

@@ -21,11 +21,10 @@ export async function amountDriversCommand(
 ): Promise<void> {
   const top = options.top === undefined ? 40 : Number(options.top);
   if (!Number.isInteger(top) || top < 1) throw new CliError(`drivers: --top must be a positive whole number; got "${options.top}". Usage: ${usage}`);
-  const { table, report, spec } = await loadDataset(datasetPath, { onProgress: progress });
+  const { table, report } = await loadDataset(datasetPath, { onProgress: progress });
   if (!table.amount) throw new CliError(`drivers: ${datasetPath} has no \`deals.amount\` column, so the target "amount" cannot be analysed`);
   progress(`analysing the amount of won deals over ${table.attributes.length} attributes`);
-  const exclude = Object.entries(spec.attributes ?? {}).filter(([, a]) => a.role === "exclude").map(([name]) => name);
-  const result = amountDrivers(table, { exclude });
+  const result = amountDrivers(table);
   if (options.json) {
     const charts = Object.fromEntries(
       result.attributes.filter((a) => a.significant).map((a) => [a.name, amountByBinChart(a.bins, { title: `Median won amount by ${a.name}`, overall: result.overall.median })]),

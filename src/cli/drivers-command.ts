@@ -32,12 +32,11 @@ export async function driversCommand(argv: string[], out: (text: string) => void
   if (values.target === "amount") return amountDriversCommand(positionals[0], { json: values.json === true, top: values.top }, USAGE, out, progress);
   const target = (values.target ?? "won") as Target;
   const top = values.top === undefined ? 40 : Number(values.top);
-  const { table, report, spec } = await loadDataset(positionals[0], { onProgress: progress });
+  const { table, report } = await loadDataset(positionals[0], { onProgress: progress });
   if (target === "retained" && !table.retention)
     throw new CliError(`drivers: ${positionals[0]} has no \`retention:\` table, so the target "retained" cannot be analysed`);
   progress(`analysing ${target} over ${table.attributes.length} attributes`);
-  const keep = Object.entries(spec.attributes ?? {}).filter(([, a]) => a.keep).map(([name]) => name);
-  const result = drivers(table, { target, keep });
+  const result = drivers(table, { target });
   if (values.json) {
     const doc = result.toJSON();
     out(JSON.stringify({ ...doc, warnings: [...report.warnings, ...doc.warnings] }, null, 2) + "\n");

@@ -51,11 +51,10 @@ export async function personasCommand(argv: string[], out: (text: string) => voi
   const names = namesPath !== undefined && existsSync(namesPath) ? readPersonaNames(namesPath) : undefined;
   if (names) progress(`personas: names from ${namesPath}`);
 
-  const { table, spec } = await loadDataset(positionals[0], { onProgress: progress });
+  const { table } = await loadDataset(positionals[0], { onProgress: progress });
   progress("personas: judging leakage with the drivers of winning (attributes set aside are not persona traits)");
-  const keep = Object.entries(spec.attributes ?? {}).filter(([, a]) => a.keep).map(([name]) => name);
   const result = personas(table, {
-    drivers: drivers(table, { target: "won", keep }),
+    drivers: drivers(table, { target: "won" }),
     ...(k !== undefined ? { k } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(sample !== undefined ? { sample } : {}),

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { AttributeMeta, Column, DecayedColumns } from "./deal-table";
 import { DatasetError } from "../formats/dataset-error";
-import type { DatasetSpec } from "../formats/dataset-spec";
+import type { ResolvedDatasetSpec } from "./resolve-dataset-spec";
 
 import type { EventsReport } from "./load-report";
 import { openTable, requireColumn, runUserQuery, type TableContext } from "./read-table";
@@ -81,7 +81,7 @@ export async function eventFeatures(
   points: ScoringPoints,
   options: EventFeatureOptions,
 ): Promise<EventFeatures> {
-  const windows = eventWindows(spec);
+  const windows = spec.windows;
   const staged = await stageEvents(db, spec, ctx, options);
   const { label, scale } = staged;
   const progress = options.onProgress ?? (() => {});
@@ -129,8 +129,8 @@ export async function eventFeatures(
   };
 }
 
-/** The `events:` part of a dataset spec. */
-type EventsSpec = NonNullable<DatasetSpec["events"]>;
+/** The `events:` part of a dataset spec, resolved (its windows distinct and ascending). */
+type EventsSpec = NonNullable<ResolvedDatasetSpec["events"]>;
 
 /** Options of {@link eventFeatures}. */
 export interface EventFeatureOptions {
@@ -433,7 +433,3 @@ async function aggregateFeatures(db: DuckDBConnection, built: BuiltFeatures, kep
   return matched;
 }
 
-/** The windows of an events spec, in days, distinct and ascending (default [90]). */
-export function eventWindows(spec: Pick<NonNullable<DatasetSpec["events"]>, "windows">): number[] {
-  return [...new Set(spec.windows ?? [90])].sort((a, b) => a - b);
-}

@@ -33,9 +33,9 @@ export function joinKey(join: JoinSpec): string {
 export async function joinTables(load: LoadContext, deals: DealsRead, into: AttributeColumns): Promise<JoinReport[]> {
   const { spec, specFile } = load;
   const joins: JoinReport[] = [];
-  for (const [i, join] of (spec.join ?? []).entries()) {
+  for (const [i, join] of spec.join.entries()) {
     load.progress(`joining ${join.file ?? "join " + i}`);
-    const t = await readTextTable(load.db, join, load.tableAt(`join.${i}`), load.missing);
+    const t = await readTextTable(load.db, join, load.tableAt(`join.${i}`), load.spec.missing);
     const dealsKey = joinKey(join);
     const tableKey = typeof join.on === "string" ? join.on : join.on.table;
     const { values: keys, available } = dealsTextColumn(deals.reserved, deals.table, into.text, dealsKey);
@@ -69,7 +69,7 @@ export async function joinTables(load: LoadContext, deals: DealsRead, into: Attr
     const rename = new Map<string, string>();
     const names = t.names.filter((_, j) => j !== tk);
     for (const n of names) if (deals.reserved.has(n) || into.text[n]) rename.set(n, `${base}_${n}`);
-    addAttributeColumns(into, { names, columns: names.map((n) => t.columns[t.names.indexOf(n)]), label: t.label, table: base, index, rename }, load.attributes, load.dateFormat);
+    addAttributeColumns(into, { names, columns: names.map((n) => t.columns[t.names.indexOf(n)]), label: t.label, table: base, index, rename }, load.spec.attributes, load.spec.date_format);
     noteMissingTokens(into, t);
     joins.push({
       table: t.label, on: `${dealsKey} = ${tableKey}`, rows: t.rows, matched, unmatched: keys.length - matched - noKey, noKey, examples,

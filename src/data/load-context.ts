@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { DatasetSpec } from "../formats/dataset-spec";
+import type { ResolvedDatasetSpec } from "./resolve-dataset-spec";
 import type { TableContext } from "./read-table";
 
 /**
@@ -8,16 +8,9 @@ import type { TableContext } from "./read-table";
  */
 export interface LoadContext {
   db: DuckDBConnection;
-  spec: DatasetSpec;
+  spec: ResolvedDatasetSpec;
   /** The spec's file, as messages name it. */
   specFile: string;
-  /** The spec's `attributes:` (empty when it has none): declared types, roles and settings by name. */
-  attributes: NonNullable<DatasetSpec["attributes"]>;
-  /** Text read as missing in every column. */
-  missing: readonly string[];
-  dateFormat?: string;
-  /** The IANA time zone naive times are read in. */
-  timeZone: string;
   progress: (message: string) => void;
   /** Where the table of a spec field (`deals`, `join.0`, `events`, `retention`) is declared, for messages. */
   tableAt: (field: string) => TableContext;

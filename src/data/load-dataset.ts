@@ -6,13 +6,13 @@ import { DealTable, type AttributeMeta, type Column, type DealTableParts, type D
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import { openDuckDB } from "./duckdb-session";
-import { DECAY_HALF_LIVES, eventFeatures, eventWindows } from "./event-features";
+import { DECAY_HALF_LIVES, eventFeatures } from "./event-features";
+import { resolveDatasetSpec, type ResolvedDatasetSpec } from "./resolve-dataset-spec";
 import { joinKey, joinTables } from "./join-tables";
 import type { LoadContext } from "./load-context";
 import type { AttributeReport, JoinReport, LoadReport } from "./load-report";
 import { nearestName } from "../formats/nearest-name";
 import { checkFutureDates } from "./future-dates";
-import { canonicalTimeZone } from "./time-zone";
 import { isEventFeatureName } from "../sql/event-features-sql";
 import { calendarRange } from "./table-provenance";
 import { readDatasetSpec } from "./parse-dataset-spec";
@@ -20,8 +20,6 @@ import { dealsTextColumn, readDeals, type DealsRead } from "./read-deals";
 import { retentionTable } from "./retention-table";
 import { countDistinct, countMissing, gatherColumn } from "./typed-column";
 
-/** Text read as missing when the spec has no `missing:`. */
-export const DEFAULT_MISSING = ["", "NA", "N/A", "null", "NULL", "#N/A"];
 const DAY = 86_400_000;
 
 /** Options of {@link loadDataset}. */
@@ -36,7 +34,8 @@ export interface LoadOptions {
 export interface LoadedDataset {
   table: DealTable;
   report: LoadReport;
-  spec: DatasetSpec;
+  /** The spec, its defaults filled ({@link resolveDatasetSpec}). */
+  spec: ResolvedDatasetSpec;
 }
 
 /**
@@ -63,13 +62,13 @@ export async function loadDataset(specPath: string, options: LoadOptions = {}): 
  * const { table } = await loadDatasetSpec(spec, "data/sample");
  * table.n > 0; // => true
  */
-export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFile = "dataset.yaml", options: LoadOptions = {}): Promise<LoadedDataset> {
+export async function loadDatasetSpec(written: DatasetSpec, baseDir: string, specFile = "dataset.yaml", options: LoadOptions = {}): Promise<LoadedDataset> {
+  const spec = resolveDatasetSpec(written, specFile);
   // Instants are compared in UTC; naive times are read in the spec's zone, never the machine's.
-  const timeZone = canonicalTimeZone(spec.timezone ?? "UTC") ?? "UTC";
-  const db = await openDuckDB(baseDir, { timeZone });
+  const db = await openDuckDB(baseDir, { timeZone: spec.timezone });
   try {
     const load: LoadContext = {
-      db, spec, specFile, attributes: spec.attributes ?? {}, missing: spec.missing ?? DEFAULT_MISSING, dateFormat: spec.date_format, timeZone,
+      db, spec, specFile,
       progress: options.onProgress ?? (() => {}),
       tableAt: (field) => ({ specFile, field, baseDir }),
     };
@@ -83,7 +82,7 @@ export async function loadDatasetSpec(spec: DatasetSpec, baseDir: string, specFi
     for (const m of into.metas) columns[m.name] = gatherColumn(into.typed[m.name], closed.rows);
     const events = spec.events ? await addEventFeatures(load, spec.events, closed, keysOf, into.metas, columns) : undefined;
     const retention = spec.retention ? await readRetention(load, spec.retention, keysOf, closed.won) : undefined;
-    excludeKeys(into.metas, keyColumns(spec), load.attributes);
+    excludeKeys(into.metas, keyColumns(spec), spec.attributes);
     const dated = datesAndHoldout(load, deals.table.label, closed, options.asOf ?? Date.now());
     const warnings = [
       ...deals.outcome.warnings, ...(events?.warnings ?? []), ...(retention?.warnings ?? []),
@@ -117,7 +116,7 @@ function dealAttributes(load: LoadContext, deals: DealsRead): AttributeColumns {
   const into: AttributeColumns = { text: {}, typed: {}, metas: [], altered: [], unread: new Map() };
   const table = deals.table;
   const dealCols = table.names.map((n, j) => [n, j] as const).filter(([n]) => !deals.reserved.has(n));
-  addAttributeColumns(into, { names: dealCols.map(([n]) => n), columns: dealCols.map(([, j]) => table.columns[j]), label: table.label, table: "deals" }, load.attributes, load.dateFormat);
+  addAttributeColumns(into, { names: dealCols.map(([n]) => n), columns: dealCols.map(([, j]) => table.columns[j]), label: table.label, table: "deals" }, load.spec.attributes, load.spec.date_format);
   noteMissingTokens(into, table);
   return into;
 }
@@ -147,7 +146,7 @@ function closedDealKeys(load: LoadContext, deals: DealsRead, into: AttributeColu
 
 /** Throws when `attributes:` names a column that is in no table (event features aside). */
 function checkAttributeNames(load: LoadContext, metas: AttributeMeta[]): void {
-  for (const name of Object.keys(load.attributes))
+  for (const name of Object.keys(load.spec.attributes))
     if (!metas.some((m) => m.name === name) && !isEventFeatureName(name)) {
       const near = nearestName(name, metas.map((m) => m.name));
       throw new DatasetError(`no column "${name}" in deals or joined tables`, { file: load.specFile, field: `attributes.${name}` }, near ? `did you mean "${near}"?` : `name one of: ${metas.map((m) => m.name).join(", ")}`);
@@ -160,7 +159,7 @@ function checkAttributeNames(load: LoadContext, metas: AttributeMeta[]): void {
  */
 async function addEventFeatures(
   load: LoadContext,
-  events: NonNullable<DatasetSpec["events"]>,
+  events: NonNullable<ResolvedDatasetSpec["events"]>,
   closed: ClosedDeals,
   keysOf: KeysOf,
   metas: AttributeMeta[],
@@ -182,12 +181,12 @@ async function addEventFeatures(
     warnings.push("events: the deals have no dates, so events cannot be cut at a scoring point; behavioural features may leak the outcome");
   }
   const f = await eventFeatures(load.db, events, load.tableAt("events"), { keys, at, description }, {
-    missing: load.missing, dateFormat: load.dateFormat, timeZone: load.timeZone, taken: new Set(metas.map((m) => m.name)), onProgress: load.progress,
-    decays: DECAY_HALF_LIVES.map((halfLifeDays) => ({ windowDays: Math.max(...eventWindows(events)), halfLifeDays })),
+    missing: load.spec.missing, dateFormat: load.spec.date_format, timeZone: load.spec.timezone, taken: new Set(metas.map((m) => m.name)), onProgress: load.progress,
+    decays: DECAY_HALF_LIVES.map((halfLifeDays) => ({ windowDays: Math.max(...events.windows), halfLifeDays })),
   });
   metas.push(...f.attributes);
   Object.assign(columns, f.columns);
-  for (const [name, o] of Object.entries(load.attributes)) {
+  for (const [name, o] of Object.entries(load.spec.attributes)) {
     const m = f.attributes.find((a) => a.name === name);
     if (m && o.role) m.role = o.role;
   }
@@ -197,16 +196,16 @@ async function addEventFeatures(
 /** Reads the retention of the won deals, by their retention key. */
 async function readRetention(load: LoadContext, retention: NonNullable<DatasetSpec["retention"]>, keysOf: KeysOf, won: Uint8Array): ReturnType<typeof retentionTable> {
   load.progress("reading retention");
-  return retentionTable(load.db, retention, load.tableAt("retention"), { keys: keysOf(retention.key, "retention.key"), won }, { missing: load.missing, dateFormat: load.dateFormat });
+  return retentionTable(load.db, retention, load.tableAt("retention"), { keys: keysOf(retention.key, "retention.key"), won }, { missing: load.spec.missing, dateFormat: load.spec.date_format });
 }
 
 /** The columns the spec joins tables on (the joins', the events' and the retention's keys). */
-function keyColumns(spec: DatasetSpec): Set<string> {
-  return new Set([...(spec.join ?? []).map(joinKey), ...(spec.events ? [spec.events.key] : []), ...(spec.retention ? [spec.retention.key] : [])]);
+function keyColumns(spec: ResolvedDatasetSpec): Set<string> {
+  return new Set([...spec.join.map(joinKey), ...(spec.events ? [spec.events.key] : []), ...(spec.retention ? [spec.retention.key] : [])]);
 }
 
 /** Excludes the key columns from the attributes, unless the spec gives them a role. */
-function excludeKeys(metas: AttributeMeta[], keys: ReadonlySet<string>, overrides: NonNullable<DatasetSpec["attributes"]>): void {
+function excludeKeys(metas: AttributeMeta[], keys: ReadonlySet<string>, overrides: ResolvedDatasetSpec["attributes"]): void {
   for (const m of metas)
     if (keys.has(m.name) && !overrides[m.name]?.role) {
       m.role = "exclude";
@@ -243,7 +242,7 @@ function datesAndHoldout(load: LoadContext, label: string, closed: ClosedDeals, 
   const { rows, createdAt, closedAt } = closed;
   const dates = closedAt ?? createdAt;
   const dateColumn = closedAt ? spec.deals.closed_at! : spec.deals.created_at;
-  const calendar = dates && dateColumn ? calendarRange(dates, load.timeZone) : undefined;
+  const calendar = dates && dateColumn ? calendarRange(dates, load.spec.timezone) : undefined;
   const dateRange: LoadReport["dateRange"] = calendar && { ...calendar, column: dateColumn! };
   const holdout = resolveHoldout(spec, dateRange);
   const future = checkFutureDates(
@@ -256,8 +255,8 @@ function datesAndHoldout(load: LoadContext, label: string, closed: ClosedDeals, 
 }
 
 /** The deals' groups (the first key other than the deal id that several deals share), if any. */
-function dealGroups(spec: DatasetSpec, keysOf: KeysOf): { groups: NonNullable<DealTable["groups"]>; grouping: NonNullable<LoadReport["grouping"]> } | undefined {
-  const groupColumn = [spec.events?.key, ...(spec.join ?? []).map(joinKey), spec.retention?.key].find(
+function dealGroups(spec: ResolvedDatasetSpec, keysOf: KeysOf): { groups: NonNullable<DealTable["groups"]>; grouping: NonNullable<LoadReport["grouping"]> } | undefined {
+  const groupColumn = [spec.events?.key, ...spec.join.map(joinKey), spec.retention?.key].find(
     (c): c is string => c !== undefined && c !== spec.deals.id,
   );
   if (!groupColumn) return undefined;
@@ -289,13 +288,13 @@ function assembleTable(
       id: spec.deals.id,
       ...(spec.deals.created_at ? { scoringPoint: spec.deals.created_at } : {}),
       ...(spec.events
-        ? { events: { key: spec.events.key, time: spec.events.time, type: spec.events.type, ...(spec.events.value ? { value: spec.events.value } : {}), windows: eventWindows(spec.events) } }
+        ? { events: { key: spec.events.key, time: spec.events.time, type: spec.events.type, ...(spec.events.value ? { value: spec.events.value } : {}), windows: [...spec.events.windows] } }
         : {}),
-      keep: Object.entries(load.attributes).filter(([, a]) => a.keep).map(([name]) => name).sort(),
-      informativeMissing: Object.entries(load.attributes).filter(([, a]) => a.missing === "informative").map(([name]) => name).sort(),
-      missing: [...load.missing],
-      timeZone: load.timeZone,
-      ...(load.dateFormat ? { dateFormat: load.dateFormat } : {}),
+      keep: Object.entries(load.spec.attributes).filter(([, a]) => a.keep).map(([name]) => name).sort(),
+      informativeMissing: Object.entries(load.spec.attributes).filter(([, a]) => a.missing === "informative").map(([name]) => name).sort(),
+      missing: [...load.spec.missing],
+      timeZone: load.spec.timezone,
+      ...(load.spec.date_format ? { dateFormat: load.spec.date_format } : {}),
     },
   });
 }
@@ -351,10 +350,10 @@ function canonicalOrder(rows: number[], ids: (string | null)[]): number[] {
 }
 
 /** The holdout the spec gives, else the last 20% of the date range (at least 90 days), else a random quarter. */
-function resolveHoldout(spec: DatasetSpec, range: LoadReport["dateRange"]): Holdout {
+function resolveHoldout(spec: ResolvedDatasetSpec, range: LoadReport["dateRange"]): Holdout {
   const h = spec.holdout;
   if (h?.by === "time") return { by: "time", lastDays: h.last_days };
-  if (h?.by === "random") return { by: "random", fraction: h.fraction, seed: h.seed ?? DEFAULT_HOLDOUT_SEED };
+  if (h?.by === "random") return { by: "random", fraction: h.fraction, seed: h.seed };
   if (range) {
     const span = (Date.parse(range.to) - Date.parse(range.from)) / DAY;
     return { by: "time", lastDays: Math.max(90, Math.round(span * 0.2)) };

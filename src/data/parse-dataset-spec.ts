@@ -43,15 +43,28 @@ export function readDatasetSpec(path: string): DatasetSpec {
   return parseDatasetSpec(readFileSync(path, "utf8"), path);
 }
 
+/**
+ * The canonical IANA name of the spec's `timezone:` (UTC when it has none); throws naming the
+ * field, the value and the nearest zone when it is not one.
+ *
+ * @example
+ * import { specTimeZone } from "./parse-dataset-spec";
+ * [specTimeZone("asia/tokyo", "dataset.yaml"), specTimeZone(undefined, "dataset.yaml")]; // => ["Asia/Tokyo", "UTC"]
+ */
+export function specTimeZone(timezone: string | undefined, file: string): string {
+  if (timezone === undefined) return "UTC";
+  const canonical = canonicalTimeZone(timezone);
+  if (canonical) return canonical;
+  const near = nearestTimeZone(timezone);
+  throw new DatasetError(
+    "not an IANA time zone name",
+    { file, field: "timezone", value: timezone },
+    `${near ? `did you mean "${near}"? ` : ""}name the zone naive timestamps were written in, e.g. America/New_York, Europe/Berlin or UTC (an offset such as +09:00 is not a zone: write it in the data instead)`,
+  );
+}
+
 function checkStructure(spec: DatasetSpec, file: string): void {
-  if (spec.timezone !== undefined && !canonicalTimeZone(spec.timezone)) {
-    const near = nearestTimeZone(spec.timezone);
-    throw new DatasetError(
-      "not an IANA time zone name",
-      { file, field: "timezone", value: spec.timezone },
-      `${near ? `did you mean "${near}"? ` : ""}name the zone naive timestamps were written in, e.g. America/New_York, Europe/Berlin or UTC (an offset such as +09:00 is not a zone: write it in the data instead)`,
-    );
-  }
+  specTimeZone(spec.timezone, file);
   const tables: [string, TableSource | undefined][] = [
     ["deals", spec.deals],
     ...(spec.join ?? []).map((j, i) => [`join.${i}`, j] as [string, TableSource]),

@@ -25,20 +25,21 @@ export interface DealsRead {
  * row won, lost or open, and types the dates (in the spec's time zone) and the amount.
  *
  * @example
- * import { parseDatasetSpec } from "leadlab";
+ * import { parseDatasetSpec, resolveDatasetSpec } from "leadlab";
  * import { openDuckDB } from "./duckdb-session";
  * import { readDeals } from "./read-deals";
- * const spec = parseDatasetSpec("name: s\ndeals: { sql: \"select * from (values ('a', 'won'), ('b', 'lost'), ('c', 'open')) t(id, stage)\", id: id, outcome: { column: stage, won: [won], lost: [lost] } }");
+ * const spec = resolveDatasetSpec(parseDatasetSpec("name: s\ndeals: { sql: \"select * from (values ('a', 'won'), ('b', 'lost'), ('c', 'open')) t(id, stage)\", id: id, outcome: { column: stage, won: [won], lost: [lost] } }"));
  * const db = await openDuckDB(".");
  * const tableAt = (field: string) => ({ specFile: "dataset.yaml", field, baseDir: "." });
- * const deals = await readDeals({ db, spec, specFile: "dataset.yaml", attributes: {}, missing: [""], timeZone: "UTC", progress: () => {}, tableAt });
+ * const deals = await readDeals({ db, spec, specFile: "dataset.yaml", progress: () => {}, tableAt });
  * [deals.outcome.won, deals.outcome.lost, deals.table.rows]; // => [1, 1, 3]
  * db.closeSync();
  */
 export async function readDeals(load: LoadContext): Promise<DealsRead> {
-  const { spec, specFile, dateFormat, timeZone } = load;
+  const { spec, specFile } = load;
+  const { date_format: dateFormat, timezone: timeZone } = spec;
   load.progress("reading deals");
-  const deals = await readTextTable(load.db, spec.deals, load.tableAt("deals"), load.missing);
+  const deals = await readTextTable(load.db, spec.deals, load.tableAt("deals"), load.spec.missing);
   const col = (name: string, field: string) => deals.columns[requireColumn(deals, name, field, specFile)];
   const ids = col(spec.deals.id, "deals.id");
   const outcomeText = col(spec.deals.outcome.column, "deals.outcome.column");

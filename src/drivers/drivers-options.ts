@@ -1,3 +1,4 @@
+import type { DealSources } from "../data/deal-table";
 import type { Trend } from "../stats/binning/bin";
 
 /** The targets drivers can explain. */
@@ -26,7 +27,7 @@ export interface DriversOptions {
   redundancy?: number;
   /** Attribute names to leave out. */
   exclude?: readonly string[];
-  /** Attributes flagged as leakage that the user keeps (from `keep: true` in dataset.yaml). */
+  /** Attributes flagged as leakage that the user keeps, besides those the dataset spec keeps (`keep: true`, in the table's sources). */
   keep?: readonly string[];
 }
 
@@ -49,13 +50,15 @@ export interface ResolvedDriversOptions {
 export const DRIVER_BINNING = { maxBins: 6, trend: "auto" } as const;
 
 /**
- * Fills in and checks the options of {@link drivers} once.
+ * Fills in and checks the options of {@link drivers} once; the attributes kept are the table's
+ * (`sources.keep`, from the spec) and the options' together.
  *
  * @example
  * import { resolveDriversOptions } from "leadlab";
  * resolveDriversOptions({}, 10).target; // => "won"
+ * [...resolveDriversOptions({ keep: ["b"] }, 10, { keep: ["a"] }).keep]; // => ["a", "b"]
  */
-export function resolveDriversOptions(o: DriversOptions, n: number): ResolvedDriversOptions {
+export function resolveDriversOptions(o: DriversOptions, n: number, sources?: Pick<DealSources, "keep">): ResolvedDriversOptions {
   const target = o.target ?? "won";
   if (!TARGETS.includes(target)) throw new Error(`drivers: target must be one of ${TARGETS.join(", ")}; got ${String(target)}`);
   const fdr = o.fdr ?? 0.05;
@@ -73,6 +76,6 @@ export function resolveDriversOptions(o: DriversOptions, n: number): ResolvedDri
     seed: o.seed ?? 1,
     redundancy: o.redundancy ?? 0.8,
     exclude: new Set(o.exclude ?? []),
-    keep: new Set(o.keep ?? []),
+    keep: new Set([...(sources?.keep ?? []), ...(o.keep ?? [])]),
   };
 }

@@ -39,7 +39,7 @@ import { testGroups } from "./test-groups";
  * drivers(table, { target: "won" }).significant.length > 0; // => true
  */
 export function drivers(table: DealTable, options: DriversOptions = {}): DriversResult {
-  const o = resolveDriversOptions(options, table.n);
+  const o = resolveDriversOptions(options, table.n, table.sources);
   const outcome = targetOutcome(table, o);
   const events = outcome.y.reduce((s, v) => s + v, 0);
   const n = outcome.y.length;

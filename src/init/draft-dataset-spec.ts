@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { openDuckDB } from "../data/duckdb-session";
-import { DEFAULT_MISSING } from "../data/load-dataset";
+import { DEFAULT_MISSING } from "../data/resolve-dataset-spec";
 import { parseDate } from "../data/parse-date";
 import { excelSheetNames } from "../data/read-excel";
 import { isCsvFile, readTextTable } from "../data/read-table";

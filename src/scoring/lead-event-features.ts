@@ -76,7 +76,7 @@ export async function leadEventFeatures(
     return ms;
   });
   const description = "column" in asOf ? `the leads' ${asOf.column}` : `now (${new Date(asOf.at).toISOString()})`;
-  const spec = { file: resolve(eventsFile), key: events.key, time: events.time, type: events.type, ...(events.value ? { value: events.value } : {}), windows: [...new Set(wanted.map((w) => w.windowDays))] };
+  const spec = { file: resolve(eventsFile), key: events.key, time: events.time, type: events.type, ...(events.value ? { value: events.value } : {}), windows: [...new Set(wanted.map((w) => w.windowDays))].sort((a, b) => a - b) };
   const types = [...new Set(wanted.map((w) => w.type.trim()))];
   const decays = wanted.flatMap((w) => (w.decay ? [{ windowDays: w.windowDays, halfLifeDays: w.decay.halfLifeDays }] : []));
   const f = await eventFeatures(db, spec, { specFile: eventsFile, field: "events", baseDir: process.cwd() }, { keys, at, description }, { missing, timeZone: zone, ...(rules.inputs.dateFormat ? { dateFormat: rules.inputs.dateFormat } : {}), taken: new Set(), types, decays });

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { openDuckDB } from "../../src/data/duckdb-session";
 import { parseDate } from "../../src/data/parse-date";
+import { loadDatasetSpec } from "../../src/data/load-dataset";
+import { resolveDatasetSpec } from "../../src/data/resolve-dataset-spec";
 import { canonicalTimeZone, wallClockToInstant } from "../../src/data/time-zone";
 
 const HOUR = 3_600_000;
@@ -43,4 +45,14 @@ test("time zone names are canonicalised; offsets and unknown names are not zones
   assert.equal(canonicalTimeZone("UTC"), "UTC");
   assert.equal(canonicalTimeZone("+09:00"), undefined);
   assert.equal(canonicalTimeZone("Mars/Base"), undefined);
+});
+
+test("a spec built in code with a time zone that is not one is refused at load, never read as UTC", async () => {
+  const spec = { name: "s", timezone: "Europe/Pari", deals: { sql: "SELECT 'a' AS id, 'won' AS stage", id: "id", outcome: { column: "stage", won: ["won"], lost: ["lost"] } } };
+  await assert.rejects(loadDatasetSpec(spec, ".", "in-code.yaml"), (e: Error) => {
+    assert.equal(e.message, 'in-code.yaml: field "timezone": not an IANA time zone name (value "Europe/Pari"). Fix: did you mean "Europe/Paris"? name the zone naive timestamps were written in, e.g. America/New_York, Europe/Berlin or UTC (an offset such as +09:00 is not a zone: write it in the data instead).');
+    return true;
+  });
+  // A zone in another case is its canonical name, as when the spec is parsed.
+  assert.equal(resolveDatasetSpec({ ...spec, timezone: "europe/paris" }).timezone, "Europe/Paris");
 });

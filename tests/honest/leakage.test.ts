@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import type { DealSources } from "../../src/data/deal-table";
 import { drivers } from "../../src/drivers/drivers";
 import { determinedByLevelsReason, oneClassOnlyReason, outcomeNameReason } from "../../src/drivers/leakage";
 import { rawLevelCounts } from "../../src/drivers/level-counts";
@@ -20,7 +21,7 @@ import { DAY, pick, syntheticDeals } from "./synthetic-deals";
  * - `lost_note`: typed in for 60 % of losses and no win;
  * - `signed_on`: a date after the scoring point for every win.
  */
-function planted() {
+function planted(sources?: DealSources) {
   const rand = seededRandom(11);
   const n = 3000;
   const segment: string[] = [], contract: string[] = [], status: string[] = [], note: (string | null)[] = [];
@@ -44,7 +45,7 @@ function planted() {
     signed_on: { type: "date", role: "qualification", values: signed },
     budget_confirmed: { type: "boolean", role: "qualification", values: Array.from(won, (w, i) => (i % 7 === 0 ? null : w === 1)), framework: "BANT", criterion: "budget" },
     need_confirmed: { type: "boolean", role: "qualification", values: segment.map((s) => s !== "small"), framework: "BANT", criterion: "need" },
-  });
+  }, 180, sources);
 }
 
 test("an outcome-determined status column is set aside, on its raw levels, even where binning merges a pure level", () => {
@@ -67,6 +68,14 @@ test("an outcome-determined status column is set aside, on its raw levels, even 
   const kept = drivers(table, { keep: ["booking_status"] }).attributes.find((a) => a.name === "booking_status")!;
   assert.equal(kept.leakageKept, true);
   assert.equal(kept.significant, true);
+});
+
+test("drivers(table) keeps what the dataset spec keeps (`keep: true`, in the table's sources), as `leadlab drivers` and tune do", () => {
+  const table = planted({ id: "deal_id", keep: ["booking_status"], informativeMissing: [], missing: [""], timeZone: "UTC" });
+  const status = drivers(table).attributes.find((a) => a.name === "booking_status")!;
+  assert.match(status.leakage!, /^its levels decide the outcome/, "still flagged, and saying why");
+  assert.equal(status.leakageKept, true);
+  assert.ok(tuneScorecard(table).rules.attributes.some((a) => a.name === "booking_status"), "the scorecard keeps it too");
 });
 
 test("a legitimate dominant attribute is kept and questioned, not removed", () => {

@@ -1,4 +1,4 @@
-import { DealTable, type AttributeMeta, type Column } from "../../src/data/deal-table";
+import { DealTable, type AttributeMeta, type Column, type DealSources } from "../../src/data/deal-table";
 import type { AttributeType, Role } from "../../src/formats/vocabulary";
 
 /** One planted attribute: its type, role and values (one per deal). */
@@ -17,7 +17,7 @@ const DAY = 86_400_000;
  * A deal table of planted attributes, deals closed one every half day from 2025-01-01 (so the
  * newest `holdoutDays` days are the holdout), each created 30 days before it closed.
  */
-export function syntheticDeals(won: ArrayLike<number>, attributes: Record<string, PlantedAttribute>, holdoutDays = 180): DealTable {
+export function syntheticDeals(won: ArrayLike<number>, attributes: Record<string, PlantedAttribute>, holdoutDays = 180, sources?: DealSources): DealTable {
   const n = won.length;
   const meta: AttributeMeta[] = Object.entries(attributes).map(([name, a]) => ({
     name,
@@ -37,6 +37,7 @@ export function syntheticDeals(won: ArrayLike<number>, attributes: Record<string
     closedAt,
     createdAt: closedAt.map((t) => t - 30 * DAY),
     holdout: { by: "time", lastDays: holdoutDays },
+    ...(sources ? { sources } : {}),
   });
 }
 

@@ -5,7 +5,7 @@ import Ajv from "ajv";
 import YAML from "yaml";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { Client } from "pg";
-import { DEFAULT_MISSING } from "../../src/data/load-dataset";
+import { DEFAULT_MISSING } from "../../src/data/resolve-dataset-spec";
 import { readScoringRules, SCORING_RULES_SCHEMA_PATH } from "../../src/scoring/parse-scoring-rules";
 import { createScorer, ScoreError } from "../../src/scoring/score";
 import type { ScoringRules } from "../../src/formats/scoring-rules-schema";

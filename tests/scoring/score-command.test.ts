@@ -6,7 +6,7 @@ import { after, before, test } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { scoreCommand } from "../../src/cli/score-command";
 import { scoreFile, type ScoreFileOptions, type ScoreFileReport } from "../../src/scoring/score-file";
-import { DEFAULT_MISSING } from "../../src/data/load-dataset";
+import { DEFAULT_MISSING } from "../../src/data/resolve-dataset-spec";
 import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
 import { createScorer, ScoreError } from "../../src/scoring/score";
 import { personaTagger } from "../../src/scoring/persona-tags";

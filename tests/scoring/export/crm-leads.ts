@@ -1,4 +1,4 @@
-import { DEFAULT_MISSING } from "../../../src/data/load-dataset";
+import { DEFAULT_MISSING } from "../../../src/data/resolve-dataset-spec";
 import { readScoringRules } from "../../../src/scoring/parse-scoring-rules";
 import { createScorer, ScoreError, type LeadRecord } from "../../../src/scoring/score";
 import type { ScoringRules } from "../../../src/formats/scoring-rules-schema";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Parser, type AST } from "node-sql-parser";
-import { DEFAULT_MISSING } from "../../../src/data/load-dataset";
+import { DEFAULT_MISSING } from "../../../src/data/resolve-dataset-spec";
 import { readScoringRules } from "../../../src/scoring/parse-scoring-rules";
 import type { ScoringRules } from "../../../src/formats/scoring-rules-schema";
 import { scoringSql } from "../../../src/scoring/sql/scoring-sql";
