@@ -3,7 +3,7 @@
  */
 
 // Dataset spec: one definition for the type, the validation and the JSON Schema
-export { ROLES, ATTRIBUTE_TYPES, EVENT_AGGREGATES, CUSTOMER_SETS, ANTI_PERSONA_KINDS, OTHER_FLAG_VALUES, DECIMAL_MARKS, CURRENCY_MARKS, type DecimalMark, type Role, type AttributeType, type EventAggregate, type CustomerSet, type AntiPersonaKind } from "./formats/vocabulary";
+export { ROLES, ATTRIBUTE_TYPES, DEFAULT_SEPARATOR, EVENT_AGGREGATES, CUSTOMER_SETS, ANTI_PERSONA_KINDS, OTHER_FLAG_VALUES, DECIMAL_MARKS, CURRENCY_MARKS, type DecimalMark, type Role, type AttributeType, type EventAggregate, type CustomerSet, type AntiPersonaKind } from "./formats/vocabulary";
 export { DatasetSpecSchema, datasetJsonSchema, type DatasetSpec, type TableSource } from "./formats/dataset-spec";
 export { parseDatasetSpec, readDatasetSpec } from "./data/parse-dataset-spec";
 export { DatasetError, type ErrorLocation } from "./formats/dataset-error";

@@ -1,3 +1,4 @@
+import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
 import type { AttributeMeta, Column } from "./deal-table";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import type { LoadReport } from "./load-report";
@@ -53,10 +54,11 @@ export function addAttributeColumns(into: AttributeColumns, source: ColumnSource
     const nonMissing = values.filter((v): v is string => v !== null);
     const inferred = inferAttribute(as, nonMissing, { dateFormat, type: o.type, decimal: o.decimal });
     const type = inferred.type;
+    const separator = type === "multi" ? (o.separator ?? DEFAULT_SEPARATOR) : undefined;
     const role = o.role ?? inferred.role;
     const column = typedColumn(values, type, { file: label, column: name }, {
       dateFormat,
-      separator: o.separator ?? (type === "multi" ? ";" : undefined),
+      separator: separator,
       numberFormat: inferred.numberFormat,
       unread: inferred.unread.map((u) => u.value),
     });
@@ -76,7 +78,7 @@ export function addAttributeColumns(into: AttributeColumns, source: ColumnSource
       table,
       ...(o.type && o.role ? declaredReason(o.reason, inferred) : { reason: inferred.reason }),
       ...(o.framework ? { framework: o.framework, criterion: o.criterion } : {}),
-      ...(type === "multi" ? { separator: o.separator ?? ";" } : {}),
+      ...(separator !== undefined ? { separator } : {}),
       ...(numberRule ? { numberFormat: numberRule } : {}),
     });
   });

@@ -1,3 +1,4 @@
+import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
 import { compareText } from "./compare-text";
 import { describeNumberFormat, detectNumberFormat, readNumberText, type NumberFormat } from "./number-format";
 import { parseDate } from "./parse-date";
@@ -196,17 +197,17 @@ const describeWith = (f: NumberFormat) => (describeNumberFormat(f) ? ` (${descri
  * at least 80 % of the distinct items appear in two or more distinct values.
  */
 function listType(values: readonly string[]): boolean {
-  const lists = values.filter((v) => v.includes(";"));
+  const lists = values.filter((v) => v.includes(DEFAULT_SEPARATOR));
   if (lists.length < MULTI_SHARE * values.length) return false;
   const seenIn = new Map<string, number>();
   for (const v of new Set(values.map((x) => x.trim())))
-    for (const item of new Set(v.split(";").map((s) => s.trim()).filter((s) => s.length > 0))) seenIn.set(item, (seenIn.get(item) ?? 0) + 1);
+    for (const item of new Set(v.split(DEFAULT_SEPARATOR).map((s) => s.trim()).filter((s) => s.length > 0))) seenIn.set(item, (seenIn.get(item) ?? 0) + 1);
   const recurring = [...seenIn.values()].filter((k) => k >= 2).length;
   return recurring >= 0.8 * seenIn.size;
 }
 
 function listWhy(values: readonly string[]): string {
-  const lists = values.filter((v) => v.includes(";"));
+  const lists = values.filter((v) => v.includes(DEFAULT_SEPARATOR));
   if (!lists.length) return "categorical: text";
   if (listType(values)) return `multi: ${pct(lists.length, values.length)} of values are ';'-separated lists of recurring items`;
   return `categorical: text; ${pct(lists.length, values.length)} of values contain ';' (e.g. ${JSON.stringify(lists[0].trim())}) but that is not strong evidence of a list (rule: ≥ ${100 * MULTI_SHARE} % and recurring items), so they are not split: declare \`type: multi\` to split them`;

@@ -1,6 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { literalUnion } from "./literal-union";
-import { ATTRIBUTE_TYPES, DECIMAL_MARKS, OTHER_FLAG_VALUES, ROLES } from "./vocabulary";
+import { ATTRIBUTE_TYPES, DECIMAL_MARKS, DEFAULT_SEPARATOR, OTHER_FLAG_VALUES, ROLES } from "./vocabulary";
 
 /*
  * The dataset spec (`dataset.yaml`), defined once. The TypeScript type (`DatasetSpec`), the
@@ -136,7 +136,7 @@ export const DatasetSpecSchema = Type.Object(
           {
             role: Type.Optional(literals(ROLES, "What the attribute is about; `exclude` keeps it out of every analysis.")),
             type: Type.Optional(literals(ATTRIBUTE_TYPES, "How values are read and binned.")),
-            separator: Type.Optional(Type.String({ minLength: 1, description: "For type multi. Default ';'." })),
+            separator: Type.Optional(Type.String({ minLength: 1, description: `For type multi. Default '${DEFAULT_SEPARATOR}'.` })),
             decimal: Type.Optional(
               literals(DECIMAL_MARKS, "For numbers: the decimal mark the column uses (the other of '.' and ',' is then the thousands separator). Default: detected, '.' when ambiguous, and a '€1.200'-style column without other evidence stays text until this is set."),
             ),

@@ -2,7 +2,7 @@ import { PROVENANCE_FIELDS } from "./provenance";
 import { FeatureSourceSchema } from "./scoring-rules-schema";
 import { Type, type Static } from "@sinclair/typebox";
 import { literalUnion } from "./literal-union";
-import { ANTI_PERSONA_KINDS, ATTRIBUTE_TYPES, CUSTOMER_SETS, ROLES } from "./vocabulary";
+import { ANTI_PERSONA_KINDS, ATTRIBUTE_TYPES, CUSTOMER_SETS, DEFAULT_SEPARATOR, ROLES } from "./vocabulary";
 
 /*
  * The `personas.yaml` format (kind Personas), defined once: the TypeScript type, the runtime
@@ -92,7 +92,7 @@ export const PersonaAttributeSchema = Type.Object(
     type: literalUnion(ATTRIBUTE_TYPES),
     role: literalUnion(ROLES),
     source: PersonaSourceSchema,
-    separator: Type.Optional(Type.String({ description: "Multi-valued attributes: the item separator of the raw column." })),
+    separator: Type.Optional(Type.String({ description: `Multi-valued attributes: the item separator of the raw column. Default '${DEFAULT_SEPARATOR}'.` })),
     weight: Type.Number({ minimum: 0, description: "Weight in the distance; 0 = a candidate left out (see reason)." }),
     association: Type.Union([Share(), Type.Null()], { description: "Strongest Cramér's V with another attribute (null when not measured)." }),
     reason: Type.String(),

@@ -1,7 +1,7 @@
 import { PROVENANCE_FIELDS, HoldoutRuleSchema } from "./provenance";
 import { Type, type Static, type TProperties } from "@sinclair/typebox";
 import { literalUnion } from "./literal-union";
-import { DECIMAL_MARKS, EVENT_AGGREGATES, ROLES } from "./vocabulary";
+import { DECIMAL_MARKS, DEFAULT_SEPARATOR, EVENT_AGGREGATES, ROLES } from "./vocabulary";
 
 /*
  * The `scoring.yaml` format (kind ScoringRules), defined once: the TypeScript type, the
@@ -101,7 +101,7 @@ export const ScorecardAttributeSchema = Type.Object(
         },
       ),
     ),
-    separator: Type.Optional(Type.String({ description: "For match `contains`: the item separator of the column." })),
+    separator: Type.Optional(Type.String({ description: `For match \`contains\`: the item separator of the column. Default '${DEFAULT_SEPARATOR}'.` })),
     role: literalUnion(ROLES),
     group: literalUnion(["fit", "engagement"] as const),
     rationale: Type.String(),

@@ -12,6 +12,17 @@ export const ROLES = ["firmographic", "demographic", "behavioral", "qualificatio
 export type Role = (typeof ROLES)[number];
 
 /**
+ * The item separator of a multi-valued column when a file names none: the dataset spec's
+ * `type: multi` attributes, the scoring rules' `match: contains` attributes and the personas'
+ * multi attributes all read `a; b; c` by default.
+ *
+ * @example
+ * import { DEFAULT_SEPARATOR } from "leadlab";
+ * "HubSpot; Salesforce".split(DEFAULT_SEPARATOR).length; // => 2
+ */
+export const DEFAULT_SEPARATOR = ";";
+
+/**
  * The value types an attribute can have.
  *
  * @example

@@ -1,3 +1,4 @@
+import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
 import type { BinMatch, BinnedInput, ScoringRules } from "../formats/scoring-rules-schema";
 import { compileValue, scoredInputs, type LeadValueParts } from "./lead-value";
 import { parseBoolean, parseNumber } from "../data/infer-attribute";
@@ -462,7 +463,7 @@ function textReader(a: BinnedInput, missingTokens: ReadonlySet<string>): (value:
     case "contains": {
       if (a.containsValue === undefined) throw new Error(`score: attribute "${a.name}" matches "contains" but has no containsValue`);
       const item = categoryKey(a.containsValue);
-      const sep = a.separator ?? ";";
+      const sep = a.separator ?? DEFAULT_SEPARATOR;
       return (value) => {
         let items: string[];
         if (Array.isArray(value)) items = (value as readonly unknown[]).map((v) => categoryKey(String(v)));

@@ -1,3 +1,4 @@
+import { DEFAULT_SEPARATOR } from "../../formats/vocabulary";
 import type { BinMatch, BinnedInput, ScoringRules } from "../../formats/scoring-rules-schema";
 import { categoryKey } from "../category-key";
 import { binSetText } from "../score";
@@ -167,7 +168,7 @@ function planAttribute<B extends BinnedInput["bins"][number]>(
     }
   });
   const attribute: CrmAttribute = { name: a.name, group, field: fields[key] ?? fields[a.name] ?? key, kind, rows, missing };
-  if (kind === "contains") attribute.item = { value: (a.containsValue ?? "").trim(), separator: a.separator ?? ";" };
+  if (kind === "contains") attribute.item = { value: (a.containsValue ?? "").trim(), separator: a.separator ?? DEFAULT_SEPARATOR };
   if ("event" in a.source) attribute.outsideCrm = eventDefinition(a.source.event, rules);
   if ("event" in a.source && a.source.event.decay) attribute.decay = { eventType: a.source.event.type, halfLifeDays: a.source.event.decay.halfLifeDays };
   return attribute;

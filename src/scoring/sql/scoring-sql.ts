@@ -1,3 +1,4 @@
+import { DEFAULT_SEPARATOR } from "../../formats/vocabulary";
 import type { BinnedInput, ScoringRules } from "../../formats/scoring-rules-schema";
 import { dialect, SQL_DIALECTS, type Dialect, type SqlDialect } from "../../sql/dialects";
 import { binChoiceSql, binPointsSql, binReasonSql, type AttributeRefs } from "./bin-points-sql";
@@ -181,7 +182,7 @@ function leadValueCtes(
         refs.push({ present: `t${n}`, value: `b${n}` });
         break;
       case "contains":
-        values.push({ comment, expr: `${containsItem(d, key, categoryKey(a.containsValue!), a.separator ?? ";")} AS k${n}` });
+        values.push({ comment, expr: `${containsItem(d, key, categoryKey(a.containsValue!), a.separator ?? DEFAULT_SEPARATOR)} AS k${n}` });
         refs.push({ present: `k${n}`, value: `k${n}` });
         break;
       default:
