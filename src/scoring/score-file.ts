@@ -135,7 +135,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
   const idColumn = options.id ?? rules.inputs.id;
   const eventNames = new Set(options.events ? scoredInputs(rules).flatMap((a) => ("event" in a.source ? [a.name] : [])) : []);
   // Raw event times without an offset are read in the session's zone: the rules' zone, as in training.
-  // DuckDB reads and converts the next chunks (up to 64 MB of them) while JS scores this one.
+  // DuckDB reads and converts the next chunks (its streaming buffer, about 1 MB of them) while JS scores this one.
   const db = await openDuckDB(process.cwd(), { timeZone: rules.inputs.timeZone ?? "UTC" });
   try {
     const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd() }, { csvAllText: true });
