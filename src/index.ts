@@ -121,7 +121,7 @@ export { gradeMatrixChart, type GradeMatrixOptions } from "./charts/grade-matrix
 
 // Report: one self-contained HTML page for a sales manager
 export { reportHtml, type ReportExtras, type ReportSection } from "./report/report-html";
-export { formatPercent } from "./format/percent";
+export { formatPercent, formatPercentPoints } from "./format/percent";
 export { formatRateInterval } from "./format/rate-interval";
 export { formatAuc } from "./format/auc";
 export { formatPValue } from "./format/p-value";

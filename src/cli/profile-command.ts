@@ -31,6 +31,6 @@ export async function profileCommand(argv: string[], out: (text: string) => void
   const w = Math.max(...profile.map((p) => p.name.length), 9);
   for (const p of profile) {
     const top = p.top.map((t) => `${t.value}: ${formatPercent(t.winRate)} of ${t.n}`).join(" · ");
-    out(`  ${p.name.padEnd(w)}  ${p.type.padEnd(11)} ${p.role.padEnd(13)} ${(100 * p.missing).toFixed(0).padStart(3)}% missing  ${String(p.distinct).padStart(6)} distinct  ${top}\n`);
+    out(`  ${p.name.padEnd(w)}  ${p.type.padEnd(11)} ${p.role.padEnd(13)} ${formatPercent(p.missing, 0).padStart(4)} missing  ${String(p.distinct).padStart(6)} distinct  ${top}\n`);
   }
 }

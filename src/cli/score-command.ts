@@ -3,6 +3,7 @@ import { scoreFile, type ScoreFileReport } from "../scoring/score-file";
 import { checkOutputPath, openAtomicOutput, type AtomicOutput } from "./atomic-output";
 import { CliError } from "./cli-error";
 import { parseCommandArgs, type OptionSpecs } from "./parse-command-args";
+import { formatPercent } from "../format/percent";
 
 const USAGE =
   "leadlab score <scoring.yaml> <leads.csv|parquet|json> [--id column] [--events events.csv|parquet --as-of column|now] [--personas personas.yaml] [--out scored.csv] [--reasons N] [--missing NA,N/A]";
@@ -89,7 +90,7 @@ export function scoreSummary(report: ScoreFileReport, outPath?: string): string[
   );
   const p = report.personas;
   if (p) {
-    const share = (n: number) => `${leads(n)} (${((100 * n) / Math.max(report.rows, 1)).toFixed(1)} %)`;
+    const share = (n: number) => `${leads(n)} (${formatPercent(n / Math.max(report.rows, 1), 1)})`;
     lines.push(`personas: ${p.personas.map((x) => `${x.persona} ${share(x.rows)}`).join(", ")}`);
     lines.push(`anti-personas: ${p.anti.length ? p.anti.map((x) => `${x.kind} ${share(x.rows)}`).join(", ") : "none"}`);
   }

@@ -2,6 +2,7 @@ import { formatCount } from "../format/count";
 import { DEFAULT_HOLDOUT_SEED, type HoldoutRule } from "../formats/provenance";
 import type { Holdout } from "./deal-table";
 import { shuffledIndices } from "../stats/shuffled-indices";
+import { formatPercent } from "../format/percent";
 
 /**
  * Splitting the deals into a training part and a holdout (test) part. By time when dates exist:
@@ -93,11 +94,11 @@ export function splitHoldout(n: number, holdout: Holdout, dates?: ArrayLike<numb
     if (max === -Infinity) {
       const { fraction, seed } = RANDOM_FALLBACK;
       warnings.push(
-        `a time holdout was asked for but ${dates === undefined ? "no dates were given" : "no row has a date"}; fell back to a random holdout of ${fraction * 100} % (seed ${seed})`,
+        `a time holdout was asked for but ${dates === undefined ? "no dates were given" : "no row has a date"}; fell back to a random holdout of ${formatPercent(fraction)} (seed ${seed})`,
       );
       testMask = randomMask(n, fraction, seed);
       rule = { by: "random", fraction, seed, fallback: true };
-      description = `random holdout (no dates): ${formatCount(countOnes(testMask))} of ${formatCount(n)} deals, ${fraction * 100} % with seed ${seed}, are the test part`;
+      description = `random holdout (no dates): ${formatCount(countOnes(testMask))} of ${formatCount(n)} deals, ${formatPercent(fraction)} with seed ${seed}, are the test part`;
     } else {
       const cutoff = max - lastDays * DAY_MS;
       testMask = new Uint8Array(n);
@@ -120,7 +121,7 @@ export function splitHoldout(n: number, holdout: Holdout, dates?: ArrayLike<numb
     if (!Number.isFinite(seed)) throw new Error(`splitHoldout: seed must be a finite number; got ${seed}`);
     testMask = randomMask(n, fraction, seed);
     rule = { by: "random", fraction, seed, fallback: false };
-    description = `random holdout: ${formatCount(countOnes(testMask))} of ${formatCount(n)} deals (${fraction * 100} %, seed ${seed}) are the test part`;
+    description = `random holdout: ${formatCount(countOnes(testMask))} of ${formatCount(n)} deals (${formatPercent(fraction)}, seed ${seed}) are the test part`;
   }
 
   const nTest = countOnes(testMask);

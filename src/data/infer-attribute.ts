@@ -3,6 +3,7 @@ import { compareText } from "./compare-text";
 import { describeNumberFormat, detectNumberFormat, readNumberText, type NumberFormat } from "./number-format";
 import { parseDate } from "./parse-date";
 import type { AttributeType, DecimalMark, Role } from "../formats/vocabulary";
+import { formatPercent } from "../format/percent";
 
 const TRUE = new Set(["true", "t", "yes", "y", "1"]);
 const FALSE = new Set(["false", "f", "no", "n", "0"]);
@@ -88,8 +89,8 @@ const ID_NAME = /(^|[\s_\-.#])(id|ids|key|number|no|nr|num|code|ref|uuid|guid)$/
 /** camelCase ids: `AccountId`, `dealID`, `OrderNo` (case-sensitive, so "paid" and "valid" are not ids). */
 const ID_CAMEL = /[a-z](Id|ID|Key|No|Nr)$/;
 
-/** k of n as a whole percent, never shown as 100 % (or 0 %) when it is not all (or none) of them. */
-const pct = (k: number, n: number) => `${k < n && k > 0 ? Math.min(99, Math.max(1, Math.round((100 * k) / n))) : Math.round((100 * k) / n)} %`;
+/** k of n as a whole percent (shown with the decimals it needs when rounding would say all or none and it is not). */
+const pct = (k: number, n: number) => formatPercent(k / n, 0);
 const listed = (xs: readonly ValueCount[]) => xs.map((x) => `${JSON.stringify(x.value)} (${x.rows})`).join(", ");
 
 /**
@@ -169,7 +170,7 @@ export function inferAttribute(name: string, values: readonly string[], options:
 function readType(name: string, values: readonly string[], options: InferOptions): Omit<Inference, "role" | "reason"> & { why: string } {
   const n = values.length;
   const tolerated = (bad: readonly ValueCount[]) =>
-    bad.length ? ` (${n - bad.reduce((s, b) => s + b.rows, 0)} of ${n} read, ${pct(n - bad.reduce((s, b) => s + b.rows, 0), n)}; rule: ≥ ${100 * TYPE_SHARE} % and ≤ ${TYPE_OTHER_TOKENS} distinct other values); read as missing: ${listed(bad)}` : "";
+    bad.length ? ` (${n - bad.reduce((s, b) => s + b.rows, 0)} of ${n} read, ${pct(n - bad.reduce((s, b) => s + b.rows, 0), n)}; rule: ≥ ${formatPercent(TYPE_SHARE, 0)} and ≤ ${TYPE_OTHER_TOKENS} distinct other values); read as missing: ${listed(bad)}` : "";
   const declared = options.type;
   if (declared === "numeric" || (!declared && readsNearlyAll(values, (v) => !!(readNumberText(v, options.decimal ?? ".") || readNumberText(v, ","))))) {
     const format = detectNumberFormat(values, options.decimal);
@@ -210,5 +211,5 @@ function listWhy(values: readonly string[]): string {
   const lists = values.filter((v) => v.includes(DEFAULT_SEPARATOR));
   if (!lists.length) return "categorical: text";
   if (listType(values)) return `multi: ${pct(lists.length, values.length)} of values are ';'-separated lists of recurring items`;
-  return `categorical: text; ${pct(lists.length, values.length)} of values contain ';' (e.g. ${JSON.stringify(lists[0].trim())}) but that is not strong evidence of a list (rule: ≥ ${100 * MULTI_SHARE} % and recurring items), so they are not split: declare \`type: multi\` to split them`;
+  return `categorical: text; ${pct(lists.length, values.length)} of values contain ';' (e.g. ${JSON.stringify(lists[0].trim())}) but that is not strong evidence of a list (rule: ≥ ${formatPercent(MULTI_SHARE, 0)} and recurring items), so they are not split: declare \`type: multi\` to split them`;
 }

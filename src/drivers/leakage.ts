@@ -1,5 +1,6 @@
 import type { BinSet } from "../stats/binning/bin";
 import { formatCount } from "../format/count";
+import { formatPercent } from "../format/percent";
 
 /** Thresholds of the leakage checks. */
 export const LEAKAGE = {
@@ -70,7 +71,7 @@ export interface LeakageEvidence {
  *   { label: "Check-Out", missing: false, n: 600, events: 600 },
  *   { label: "Canceled", missing: false, n: 350, events: 0 },
  *   { label: "No-Show", missing: false, n: 50, events: 0 },
- * ], "win rate"); // => "its levels decide the outcome: predicting each deal by its level is wrong for 0.0 % of deals, against 40.0 % without it (Check-Out → wins; Canceled, No-Show → losses)"
+ * ], "win rate"); // => "its levels decide the outcome: predicting each deal by its level is wrong for 0.0% of deals, against 40.0% without it (Check-Out → wins; Canceled, No-Show → losses)"
  */
 export function determinedByLevelsReason(levels: readonly LevelCount[], rateName: string): string | null {
   const present = levels.filter((l) => !l.missing);
@@ -82,9 +83,8 @@ export function determinedByLevelsReason(levels: readonly LevelCount[], rateName
   const big = (hit === all ? levels : present).filter((l) => l.n >= LEAKAGE.minLevelDeals);
   const names = (ls: LevelCount[]) => ls.slice(0, 3).map((l) => l.label).join(", ") + (ls.length > 3 ? ", …" : "");
   const high = big.filter((l) => 2 * l.events > l.n), low = big.filter((l) => 2 * l.events <= l.n);
-  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const whom = hit === all ? "" : ` among the ${formatCount(among)} deals with a value`;
-  return `its levels decide the outcome${whom}: predicting each deal by its level is wrong for ${pct(hit.error)} of deals, against ${pct(hit.baseError)} without it (${names(high)} → ${eventWord(rateName)}; ${names(low)} → ${nonEventWord(rateName)})`;
+  return `its levels decide the outcome${whom}: predicting each deal by its level is wrong for ${formatPercent(hit.error, 1)} of deals, against ${formatPercent(hit.baseError, 1)} without it (${names(high)} → ${eventWord(rateName)}; ${names(low)} → ${nonEventWord(rateName)})`;
 }
 
 /** The error of predicting each deal by its level's majority against the overall majority's. */
@@ -109,7 +109,7 @@ function determination(levels: readonly LevelCount[]): { error: number; baseErro
  * oneClassOnlyReason([
  *   { label: "price", missing: false, n: 200, events: 0 },
  *   { label: "missing", missing: true, n: 800, events: 500 },
- * ], "win rate"); // => "filled in for losses only: the 200 deals with a value have a win rate of 0.0 %, against 50.0 % overall"
+ * ], "win rate"); // => "filled in for losses only: the 200 deals with a value have a win rate of 0.0%, against 50.0% overall"
  */
 export function oneClassOnlyReason(levels: readonly LevelCount[], rateName: string): string | null {
   let n = 0, e = 0, total = 0, events = 0;
@@ -123,7 +123,7 @@ export function oneClassOnlyReason(levels: readonly LevelCount[], rateName: stri
   const pure = rate >= 1 - LEAKAGE.determined ? base < 1 - 5 * LEAKAGE.determined : rate <= LEAKAGE.determined ? base > 5 * LEAKAGE.determined : false;
   if (!pure) return null;
   const whom = rate >= 0.5 ? eventWord(rateName) : nonEventWord(rateName);
-  return `filled in for ${whom} only: the ${formatCount(n)} deals with a value have a ${rateName} of ${(100 * rate).toFixed(1)} %, against ${(100 * base).toFixed(1)} % overall`;
+  return `filled in for ${whom} only: the ${formatCount(n)} deals with a value have a ${rateName} of ${formatPercent(rate, 1)}, against ${formatPercent(base, 1)} overall`;
 }
 
 /**
@@ -133,7 +133,7 @@ export function oneClassOnlyReason(levels: readonly LevelCount[], rateName: stri
  *
  * @example
  * import { nearPureBinReason } from "leadlab";
- * nearPureBinReason({ bins: [{ label: "yes", n: 400, events: 398, rate: 0.995 }, { label: "no", n: 600, events: 6, rate: 0.01 }], n: 1000, events: 404 } as never, "win rate"); // => 'bin "yes" (400 deals) has a win rate of 99.5 %'
+ * nearPureBinReason({ bins: [{ label: "yes", n: 400, events: 398, rate: 0.995 }, { label: "no", n: 600, events: 6, rate: 0.01 }], n: 1000, events: 404 } as never, "win rate"); // => 'bin "yes" (400 deals) has a win rate of 99.5%'
  */
 export function nearPureBinReason(set: Pick<BinSet, "bins" | "n" | "events">, rateName: string): string | null {
   const base = set.events / set.n;
@@ -145,7 +145,7 @@ export function nearPureBinReason(set: Pick<BinSet, "bins" | "n" | "events">, ra
     const ratio = odds(b.events, b.n) / odds(set.events - b.events, set.n - b.n);
     return ratio >= LEAKAGE.oddsRatio || ratio <= 1 / LEAKAGE.oddsRatio;
   });
-  return bin ? `bin "${bin.label}" (${formatCount(bin.n)} deals) has a ${rateName} of ${(100 * bin.rate).toFixed(1)} %` : null;
+  return bin ? `bin "${bin.label}" (${formatCount(bin.n)} deals) has a ${rateName} of ${formatPercent(bin.rate, 1)}` : null;
 }
 
 /**
@@ -188,7 +188,7 @@ const PERSONAL_STATUS = ["marital", "employment", "relationship", "family", "civ
  *
  * @example
  * import { datedAfterReason } from "leadlab";
- * datedAfterReason(Float64Array.from([5, 6, 1]), Float64Array.from([1, 1, 2]), Int32Array.from([0, 1, 2])); // => "dated after the scoring point in 67 % of deals"
+ * datedAfterReason(Float64Array.from([5, 6, 1]), Float64Array.from([1, 1, 2]), Int32Array.from([0, 1, 2])); // => "dated after the scoring point in 67% of deals"
  */
 export function datedAfterReason(dates: Float64Array, scoringPoint: Float64Array, rows: Int32Array): string | null {
   let both = 0, after = 0;
@@ -198,7 +198,7 @@ export function datedAfterReason(dates: Float64Array, scoringPoint: Float64Array
       if (dates[r] > scoringPoint[r]) after++;
     }
   if (both === 0 || after / both < LEAKAGE.datedAfterShare) return null;
-  return `dated after the scoring point in ${Math.round((100 * after) / both)} % of deals`;
+  return `dated after the scoring point in ${formatPercent(after / both, 0)} of deals`;
 }
 
 /**

@@ -27,7 +27,7 @@ function table(header: string[], rows: string[][], indent = "  "): string {
 export function formatFrameworks(r: FrameworksResult): string {
   const h = r.holdout;
   let out = `frameworks: ${r.dataset}\n${h.description}\n`;
-  out += `test deals: ${h.test}, ${h.testWins} won (${rate(h.baseRate)}); every number below is on them, intervals ${Math.round(r.confidence * 100)}%\n`;
+  out += `test deals: ${h.test}, ${h.testWins} won (${rate(h.baseRate)}); every number below is on them, intervals ${formatPercent(r.confidence, 0)}\n`;
 
   out += `\ncriteria on their own (each attribute once; q across all ${r.criteria.length})\n`;
   out += table(

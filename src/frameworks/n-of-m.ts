@@ -1,4 +1,5 @@
 import { wilsonInterval, type WilsonInterval } from "../stats/wilson";
+import { formatPercent } from "../format/percent";
 
 /** One N-of-M rule: a deal is qualified when at least `atLeast` of the `of` criteria are met. */
 export interface NOfMRule {
@@ -122,6 +123,6 @@ export function nOfMRules(counts: ArrayLike<number>, won: ArrayLike<number>, m: 
     baseRate,
     rules,
     best,
-    bestRule: `the highest win rate among the rules that keep at least ${Math.round(minRecall * 100)}% of the wins`,
+    bestRule: `the highest win rate among the rules that keep at least ${formatPercent(minRecall, 0)} of the wins`,
   };
 }

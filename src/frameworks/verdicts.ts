@@ -2,7 +2,7 @@ import type { AucInterval } from "../model/auc";
 import type { CriterionContribution } from "./criterion-contribution";
 import type { CriterionEvidence } from "./criteria-evidence";
 import type { NOfMRule, NOfMRules } from "./n-of-m";
-import { formatPercent } from "../format/percent";
+import { formatPercent, formatPercentPoints } from "../format/percent";
 import { formatAuc } from "../format/auc";
 import { formatPValue } from "../format/p-value";
 import { formatRateInterval } from "../format/rate-interval";
@@ -109,7 +109,7 @@ export function claimVerdict(text: string, claimed: NOfMRule | null, best: NOfMR
   const kept = claimed.recall.rate < 0.5 ? `but only ${rate(claimed.recall)} of the wins kept` : `keeping ${rate(claimed.recall)} of the wins`;
   const own = `${desc}: a win rate of ${rate(claimed.precision)} ${kept}`;
   if (claimed.atLeast === best.atLeast) return `${own}. It is the best rule too`;
-  const points = (x: number) => Math.round(100 * Math.abs(x));
+  const points = (x: number) => formatPercentPoints(x, false);
   const dRecall = best.recall.rate - claimed.recall.rate;
   const dPrecision = claimed.precision.rate - best.precision.rate;
   const trade =

@@ -15,6 +15,7 @@ import { findOutcome, type OutcomeChoice } from "./outcome-values";
 import { specYaml, type SpecComments } from "./spec-yaml";
 import { findWonTable, type WonTable } from "./won-table";
 import { quoteIdentifier, quoteString } from "../sql/quoting";
+import { formatPercent } from "../format/percent";
 
 /** The files `leadlab init` inspects, by extension. */
 export const INIT_EXTENSIONS = [".csv", ".tsv", ".xlsx", ".parquet", ".ndjson", ".jsonl", ".json"] as const;
@@ -236,7 +237,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
 
 const label = (t: Inspected) => (t.sheet ? `${t.file} [${t.sheet}]` : t.file);
 const source = (t: Inspected) => ({ file: t.file, ...(t.sheet ? { sheet: t.sheet } : {}) });
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pct = (x: number) => formatPercent(x, 1);
 
 function pickId(columns: readonly ColumnFacts[]): ColumnFacts | undefined {
   const unique = columns.filter((c) => c.unique && !c.dateFormat && !c.boolean);

@@ -1,6 +1,7 @@
 import { formatAmount } from "../format/amount";
 import { formatCount } from "../format/count";
-import { formatPercent } from "../format/percent";
+import { formatPercent, formatPercentPoints } from "../format/percent";
+import { formatRateInterval } from "../format/rate-interval";
 import type { ValueModel, ValueTier } from "../scoring/value/tune-value";
 import type { CaptureContrast } from "../scoring/value/capture-comparison";
 import { escapeHtml } from "./escape-html";
@@ -25,10 +26,9 @@ export function expectedValueSection(v: ValueModel | { reason: string }): Report
   if ("reason" in v) return { title: TITLE, html: `<p>${escapeHtml(`No expected value: ${v.reason}.`)}</p>` };
   const currency = v.block.currency;
   const money = (x: number) => formatAmount(x, currency);
-  const share = (c: { value: number | null; lo: number | null; hi: number | null }) => `${formatPercent(c.value ?? NaN)} [${formatPercent(c.lo ?? NaN)}–${formatPercent(c.hi ?? NaN)}]`;
+  const share = (c: { value: number | null; lo: number | null; hi: number | null }) => formatRateInterval(c.value ?? NaN, c.lo ?? NaN, c.hi ?? NaN);
   const diff = (c: CaptureContrast) => {
-    const p = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? "+" : "\u2212"}${Math.abs(Math.round(x * 100))}` : "–");
-    return `${p(c.diff.value)} [${p(c.diff.lo)}, ${p(c.diff.hi)}]`;
+    return `${formatPercentPoints(c.diff.value)} [${formatPercentPoints(c.diff.lo)}, ${formatPercentPoints(c.diff.hi)}]`;
   };
   const retention = v.retention;
   const intro =

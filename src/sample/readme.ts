@@ -1,6 +1,7 @@
 import { HISTORY_END, HISTORY_START } from "./calendar";
 import { SAMPLE_GROUND_TRUTH, type Effect } from "./ground-truth";
 import type { SampleSummary } from "./write-sample";
+import { formatPercent } from "../format/percent";
 
 const FILE_NOTES: Record<string, string> = {
   "accounts.csv": "One row per account: industry, employees, annual_revenue, region, country, tech_stack (items separated by `;`). Some cells are empty.",
@@ -38,7 +39,7 @@ export function sampleReadme(summary: SampleSummary): string {
   const levels = g.attributes.flatMap((a) =>
     (a.levels ?? []).map((l) => `| \`${a.attribute}\` = ${l.level} | ${mark(l.effectOnWin)} | ${mark(l.effectOnRetention)} |`),
   );
-  const archetypes = g.archetypes.map((a) => `| \`${a.id}\` | ${a.name} | ${Math.round(a.share * 100)} % | ${a.description} |`);
+  const archetypes = g.archetypes.map((a) => `| \`${a.id}\` | ${a.name} | ${formatPercent(a.share, 0)} | ${a.description} |`);
   const misses = summary.productMisses.map((m) => `${m.product} (${m.deals} deals)`).join(", ");
   return `# leadlab sample data
 
@@ -93,7 +94,7 @@ ${levels.join("\n")}
 
 ## Archetypes
 
-Each account belongs to one archetype (or to none: the background population, ${Math.round((1 - g.archetypes.reduce((s, a) => s + a.share, 0)) * 100)} %);
+Each account belongs to one archetype (or to none: the background population, ${formatPercent(1 - g.archetypes.reduce((s, a) => s + a.share, 0), 0)});
 \`truth.csv\` gives each deal its account's archetype. Personas found among won deals should
 resemble these.
 

@@ -1,5 +1,6 @@
 import type { Tier } from "./choose-tiers";
 import type { Reference } from "./scorecard";
+import { formatRateInterval } from "../format/rate-interval";
 
 /** A reference must beat the card with a paired DeLong p-value below this to make it not usable. */
 export const REFERENCE_ALPHA = 0.05;
@@ -18,7 +19,7 @@ export const REFERENCE_ALPHA = 0.05;
  * import { verdictProblems } from "./verdict-checks";
  * const tier = (name: string, value: number, lo: number, hi: number) => ({ name, minPoints: 0, expectedWinRate: { value, lo, hi }, shareOfLeads: 0.5, shareOfWins: 0.5, n: 100 });
  * verdictProblems([], [tier("A", 0.23, 0.16, 0.32), tier("D", 0.71, 0.61, 0.79)]);
- * // => ["the tiers are out of order on the holdout: tier D wins 71 % [61–79 %] against 23 % [16–32 %] for tier A"]
+ * // => ["the tiers are out of order on the holdout: tier D wins 71% [61%–79%] against 23% [16%–32%] for tier A"]
  */
 export function verdictProblems(references: readonly Reference[], tiers: readonly Tier[]): string[] {
   const problems: string[] = [];
@@ -29,9 +30,8 @@ export function verdictProblems(references: readonly Reference[], tiers: readonl
         `the reference "${r.name}" ranks the holdout better than the card (AUC ${r.auc.auc.toFixed(3)} against ${(r.auc.auc + c.diff).toFixed(3)}, p ${c.p < 1e-4 ? "< 0.0001" : `= ${c.p.toFixed(4)}`})`,
       );
   }
-  const pct = (x: number) => Math.round(100 * x);
   type Measured = Tier & { expectedWinRate: NonNullable<Tier["expectedWinRate"]> };
-  const rate = (t: Measured) => `${pct(t.expectedWinRate.value)} % [${pct(t.expectedWinRate.lo)}–${pct(t.expectedWinRate.hi)} %]`;
+  const rate = (t: Measured) => formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi);
   const measured = tiers.filter((t): t is Measured => t.expectedWinRate !== null);
   let worst: [Measured, Measured] | null = null;
   for (let i = 0; i < measured.length; i++)

@@ -1,6 +1,7 @@
 import { chiSquareTest } from "./chi-square";
 import { fisherExact } from "./fisher-exact";
 import { permutationChiSquareTest } from "./permutation-test";
+import { formatPercent } from "../format/percent";
 
 /**
  * The tests {@link independenceTest} chooses from.
@@ -59,7 +60,7 @@ export function independenceTest(table: readonly (readonly number[])[], options:
   if (chi.df === 0) return { ...base, method: "none", reason: "fewer than two non-empty rows or columns: nothing to test", p: 1 };
   const small = chi.minExpected < 1 || chi.smallExpectedShare > 0.2;
   if (!small) return { ...base, method: "chi-square", reason: "expected counts are large enough for the chi-square approximation", p: chi.p };
-  const why = `${Math.round(chi.smallExpectedShare * 100)} % of expected counts are below 5 (smallest ${chi.minExpected.toPrecision(3)})`;
+  const why = `${formatPercent(chi.smallExpectedShare, 0)} of expected counts are below 5 (smallest ${chi.minExpected.toPrecision(3)})`;
   const t = chi.table;
   if (t.length === 2 && t[0].length === 2 && t.every((row) => row.every(Number.isInteger)))
     return { ...base, method: "fisher-exact", reason: `${why}: exact test on the 2×2 table`, p: fisherExact(t).p };

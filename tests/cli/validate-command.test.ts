@@ -13,7 +13,7 @@ test("validate says when a time holdout falls back to a random one because no de
   let text = "";
   await validateCommand([join(dir, "dataset.yaml")], (s) => (text += s));
   assert.match(text, /^ok: .*dataset\.yaml: 40 deals read, 40 closed \(won 26, lost 14\), 1 attributes, 4 warnings\n/);
-  assert.match(text, /\n {2}warning: a time holdout was asked for but no dates were given; fell back to a random holdout of 25 % \(seed 7\)\n/);
+  assert.match(text, /\n {2}warning: a time holdout was asked for but no dates were given; fell back to a random holdout of 25% \(seed 7\)\n/);
   // Advice for the holdout it fell back to, not for the time holdout it could not make.
   assert.match(text, /\n {2}warning: the test part has only 10 rows \(fewer than 30\): holdout metrics will be too uncertain to trust; give the deals dates \(created_at or closed_at\), or ask for a random holdout with a larger fraction\n/);
 });

@@ -29,7 +29,7 @@ test("undated rows train, with a warning; no dates at all falls back to a seeded
   assert.deepEqual(none.test, random.test);
   assert.deepEqual(missing.test, random.test);
   assert.equal(none.test.length, 50);
-  assert.ok(none.warnings.some((w) => /no row has a date; fell back to a random holdout of 25 % \(seed 7\)/.test(w)));
+  assert.ok(none.warnings.some((w) => /no row has a date; fell back to a random holdout of 25% \(seed 7\)/.test(w)));
   assert.ok(missing.warnings.some((w) => /no dates were given/.test(w)));
 });
 
@@ -45,7 +45,7 @@ test("a random holdout is seeded, sized round(fraction · n) and partitions the 
   assert.equal(all.size, 1001);
   for (let k = 1; k < a.test.length; k++) assert.ok(a.test[k] > a.test[k - 1]);
   assert.deepEqual(a.warnings, []);
-  assert.match(a.description, /random holdout: 200 of 1,001 deals \(20 %, seed 7\)/);
+  assert.match(a.description, /random holdout: 200 of 1,001 deals \(20%, seed 7\)/);
 });
 
 test("a test part without wins, or without losses, is warned about", () => {

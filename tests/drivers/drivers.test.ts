@@ -40,7 +40,7 @@ test("a planted effect is found, the copy is redundant and the post-outcome colu
   const by = (name: string) => r.attributes.find((a) => a.name === name)!;
   assert.equal(by("signal").significant, true);
   assert.deepEqual(by("signal").redundantWith, ["copy"]);
-  assert.match(by("leak").leakage!, /win rate of 0\.\d %/);
+  assert.match(by("leak").leakage!, /win rate of 0\.\d%/);
   assert.equal(by("leak").significant, false, "a leaking attribute is set aside, not counted as a driver");
   assert.match(r.verdict, /^\d of 5 attributes predict winning \(q < 0\.05\); 1 flagged as possible leakage and set aside$/);
 });

@@ -270,7 +270,7 @@ for (const token of ["unknown", "-", "n/a", "None", "?", "TBD", "#VALUE!", "inf"
     const a = attr(o, "employees");
     assert.equal(a.type, "numeric");
     assert.deepEqual(a.unread, [{ value: token, rows: 1 }]);
-    assert.match(a.reason!, /^numeric: nearly every value is a number \(39 of 40 read, 98 %; rule: ≥ 95 % and ≤ 5 distinct other values\); read as missing: /);
+    assert.match(a.reason!, /^numeric: nearly every value is a number \(39 of 40 read, 98%; rule: ≥ 95% and ≤ 5 distinct other values\); read as missing: /);
     assert.ok(Number.isNaN(numbers(o, "employees")[7]));
     assert.equal(numbers(o, "employees")[8], 90);
     assert.deepEqual(loaded(o).report.altered.find((x) => x.column === "employees"), {
@@ -507,7 +507,7 @@ add(4, "';' in 10 % of values does not split \"Sales; Operations\"; the reason s
 }), (o) => {
   const a = attr(o, "department");
   assert.equal(a.type, "categorical");
-  assert.match(a.reason!, /10 % of values contain ';' \(e\.g\. "Sales; Operations"\) .* declare `type: multi` to split them/);
+  assert.match(a.reason!, /10% of values contain ';' \(e\.g\. "Sales; Operations"\) .* declare `type: multi` to split them/);
 });
 
 add(4, "';'-separated lists of recurring items in most values are inferred multi", () => ({

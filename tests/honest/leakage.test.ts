@@ -52,7 +52,7 @@ test("an outcome-determined status column is set aside, on its raw levels, even 
   const table = planted();
   const d = drivers(table);
   const status = d.attributes.find((a) => a.name === "booking_status")!;
-  assert.match(status.leakage!, /^its levels decide the outcome: predicting each deal by its level is wrong for 0\.0 % of deals, against \d+\.\d % without it \(Check-Out → wins; Canceled, No-Show → losses\)/);
+  assert.match(status.leakage!, /^its levels decide the outcome: predicting each deal by its level is wrong for 0\.0% of deals, against \d+\.\d% without it \(Check-Out → wins; Canceled, No-Show → losses\)/);
   assert.match(status.leakage!, /its name reads like an outcome \("status"\)/, "the name is supporting evidence, listed with the strong one");
   assert.equal(status.leakageKept, false);
   assert.equal(status.significant, false);
@@ -86,7 +86,7 @@ test("a legitimate dominant attribute is kept and questioned, not removed", () =
   assert.ok(twoYear.rate >= 0.98 && twoYear.n > 600, `two-year: ${twoYear.events}/${twoYear.n}`);
   assert.equal(contract.leakage, null, "strength alone is not evidence of leakage");
   assert.deepEqual(contract.leakageEvidence.strong, []);
-  assert.match(contract.leakageQuestion!, /^kept; check when this field is filled in: bin "two-year" \(\d+ deals\) has a win rate of 9[89]\.\d %/);
+  assert.match(contract.leakageQuestion!, /^kept; check when this field is filled in: bin "two-year" \(\d+ deals\) has a win rate of 9[89]\.\d%/);
   assert.equal(contract.significant, true);
   const card = tuneScorecard(table);
   const onCard = card.rules.attributes.find((a) => a.name === "contract");
@@ -100,7 +100,7 @@ test("frameworks do not use a criterion whose attribute is set aside", () => {
   const table = planted();
   const d = drivers(table);
   const budget = d.attributes.find((a) => a.name === "budget_confirmed")!;
-  assert.match(budget.leakage!, /^its levels decide the outcome among the [\d,]+ deals with a value: predicting each deal by its level is wrong for 0\.0 % of deals/);
+  assert.match(budget.leakage!, /^its levels decide the outcome among the [\d,]+ deals with a value: predicting each deal by its level is wrong for 0\.0% of deals/);
   const setAside = Object.fromEntries(d.attributes.filter((a) => a.leakage !== null && !a.leakageKept).map((a) => [a.attribute, a.leakage!]));
   const result = evaluateFrameworks(table, { frameworks: ["BANT"], setAside });
   assert.ok(result.warnings.some((w) => /^budget_confirmed: set aside as possible leakage \(its levels decide the outcome.*\), so criterion budget has no attribute here$/.test(w)));
@@ -111,8 +111,8 @@ test("frameworks do not use a criterion whose attribute is set aside", () => {
 
 test("values filled in for losses only and dates after the scoring point are strong evidence", () => {
   const d = drivers(planted());
-  assert.match(d.attributes.find((a) => a.name === "lost_note")!.leakage!, /filled in for losses only: the [\d,]+ deals with a value have a win rate of 0\.0 %/);
-  assert.match(d.attributes.find((a) => a.name === "signed_on")!.leakage!, /dated after the scoring point in 100 % of deals/);
+  assert.match(d.attributes.find((a) => a.name === "lost_note")!.leakage!, /filled in for losses only: the [\d,]+ deals with a value have a win rate of 0\.0%/);
+  assert.match(d.attributes.find((a) => a.name === "signed_on")!.leakage!, /dated after the scoring point in 100% of deals/);
   assert.equal(d.attributes.find((a) => a.name === "segment")!.leakage, null);
   assert.equal(d.attributes.find((a) => a.name === "segment")!.leakageQuestion, null);
 });
@@ -122,7 +122,7 @@ test("the evidence functions on hand-made counts", () => {
   // one direction only (a dominant level, the others mixed): wrong for 250 of 1000 against 451: not determined
   assert.equal(determinedByLevelsReason([level("a", 300, 299), level("b", 400, 150), level("c", 300, 100)], "win rate"), null);
   // wrong for 10 of 1000 against 500 (2 % of the error, at most 10 % needed): determined, both ways
-  assert.match(determinedByLevelsReason([level("a", 500, 490), level("b", 490, 0), level("c", 10, 10)], "win rate")!, /wrong for 1\.0 % of deals, against 50\.0 % without it \(a, c → wins; b → losses\)/);
+  assert.match(determinedByLevelsReason([level("a", 500, 490), level("b", 490, 0), level("c", 10, 10)], "win rate")!, /wrong for 1\.0% of deals, against 50\.0% without it \(a, c → wins; b → losses\)/);
   // wrong for 60 of 1000 against 500 (12 %): a strong driver, not determined
   assert.equal(determinedByLevelsReason([level("a", 500, 470), level("b", 500, 30)], "win rate"), null);
   // pure levels of fewer than 10 deals prove nothing (an id column)

@@ -36,7 +36,7 @@ test("not usable when the best single attribute beats the card significantly on 
   assert.equal(card.usable, false);
   assert.match(
     card.verdict,
-    /^not usable: the reference "best single attribute \(stable\)" ranks the holdout better than the card \(AUC 0\.\d{3} against 0\.\d{3}, p [=<] [\d.]+\); the tiers are out of order on the holdout: tier \w wins \d+ % \[\d+–\d+ %\] against \d+ % \[\d+–\d+ %\] for tier A; holdout AUC /,
+    /^not usable: the reference "best single attribute \(stable\)" ranks the holdout better than the card \(AUC 0\.\d{3} against 0\.\d{3}, p [=<] [\d.]+\); the tiers are out of order on the holdout: tier \w wins \d+% \[\d+%–\d+%\] against \d+% \[\d+%–\d+%\] for tier A; holdout AUC /,
   );
   const summary = card.toSummary();
   assert.equal(summary.usable, false);
@@ -65,7 +65,7 @@ test("tiers out of order beyond their intervals make a card not usable; overlapp
   };
   // the issue's telemarketing case: tier A won 23 %, tier D 71 %
   const inverted = [tier("A", 23, 100), tier("B", 40, 100), tier("C", 50, 100), tier("D", 71, 100)];
-  assert.deepEqual(verdictProblems([], inverted), ["the tiers are out of order on the holdout: tier D wins 71 % [61–79 %] against 23 % [16–32 %] for tier A"]);
+  assert.deepEqual(verdictProblems([], inverted), ["the tiers are out of order on the holdout: tier D wins 71% [61%–79%] against 23% [16%–32%] for tier A"]);
   // B below C by noise only (intervals overlap): in order as far as the data can tell
   assert.deepEqual(verdictProblems([], [tier("A", 60, 100), tier("B", 40, 100), tier("C", 45, 100), tier("D", 20, 100)]), []);
   // an empty tier is not compared

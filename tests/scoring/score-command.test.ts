@@ -256,7 +256,7 @@ test("--personas: the persona column is scoreAndTag()'s persona for every sample
   }
   assert.equal(agree, 8000);
   const line = summary.find((l) => l.startsWith("personas: "))!;
-  for (const [persona, n] of counts) assert.match(line, new RegExp(`${persona} ${n.toLocaleString("en-US")} leads \\(${((100 * n) / 8000).toFixed(1)} %\\)`));
+  for (const [persona, n] of counts) assert.match(line, new RegExp(`${persona} ${n.toLocaleString("en-US")} leads \\(${((100 * n) / 8000).toFixed(1)}%\\)`));
   // The upper-cased copy: every lead keeps its persona (categories matched as the scorer matches them).
   let upperText = "";
   await scoreCommand(["rules/sample/scoring.yaml", join(dir, "upper.csv"), "--events", "data/sample/events.parquet", "--as-of", "created_date", "--personas", "rules/sample/personas.yaml"], (t) => (upperText += t), () => {});

@@ -1,11 +1,12 @@
 import type { CrmPlan } from "./crm-plan";
+import { formatPercent } from "../../format/percent";
 
 /** The CRMs (and the plain sheet) a decay hint is written for. */
 export type DecayHintTarget = "hubspot" | "marketo" | "salesforce" | "sheet";
 
 /** The share an event keeps after `days`: 2^(−days / h). */
 const kept = (days: number, h: number) => 2 ** (-days / h);
-const percent = (x: number) => `${Math.round(100 * x)} %`;
+const percent = (x: number) => formatPercent(x, 0);
 
 /**
  * How to keep a decayed count (the rules' `source.event.decay`) decaying in a CRM, one line per

@@ -4,7 +4,8 @@ import { gatherFlags } from "../../data/typed-column";
 import { amountDrivers } from "../../drivers/amount-drivers";
 import { drivers } from "../../drivers/drivers";
 import type { DriversResult } from "../../drivers/drivers-result";
-import { formatPercent } from "../../format/percent";
+import { formatPercent, formatPercentPoints } from "../../format/percent";
+import { formatRateInterval } from "../../format/rate-interval";
 import type { ScoringRules, ValueBlock } from "../../formats/scoring-rules-schema";
 import { fitLogistic } from "../../model/logistic-regression";
 import type { BinSet } from "../../stats/binning/bin";
@@ -224,10 +225,9 @@ export function tuneValue(table: DealTable, inputs: ValueInputs): ValueModel | {
   block.tiers = valueTiers.map((t) => ({ name: t.name, minValue: t.min, shareOfLeads: Number(t.shareOfLeads.toFixed(4)), shareOfWonRevenue: Number.isFinite(t.shareOfWonRevenue) ? Number(t.shareOfWonRevenue.toFixed(4)) : 0 }));
 
   const top = capture[0];
-  const pct = (x: number) => formatPercent(x);
   const contrastText = (what: string, c: CaptureAtShare["wonRevenue"]) =>
-    `${pct(c.value.value)} [${pct(c.value.lo)}–${pct(c.value.hi)}] of ${what} against ${pct(c.win.value)} [${pct(c.win.lo)}–${pct(c.win.hi)}] by win points alone (difference ${signedPoints(c.diff.value)} [${signedPoints(c.diff.lo)}, ${signedPoints(c.diff.hi)}] points)`;
-  const verdict = `the top ${pct(top.leadShare)} of holdout leads by expected value hold ${contrastText("won revenue", top.wonRevenue)}${top.retainedRevenue ? `, and ${contrastText("retained revenue", top.retainedRevenue)}` : ""}`;
+    `${formatRateInterval(c.value.value, c.value.lo, c.value.hi)} of ${what} against ${formatRateInterval(c.win.value, c.win.lo, c.win.hi)} by win points alone (difference ${formatPercentPoints(c.diff.value)} [${formatPercentPoints(c.diff.lo)}, ${formatPercentPoints(c.diff.hi)}] points)`;
+  const verdict = `the top ${formatPercent(top.leadShare)} of holdout leads by expected value hold ${contrastText("won revenue", top.wonRevenue)}${top.retainedRevenue ? `, and ${contrastText("retained revenue", top.retainedRevenue)}` : ""}`;
   const observed = status?.observedDays.filter((d) => Number.isFinite(d)).sort((a, b) => a - b) ?? [];
   if (status && observed.length && observed[observed.length >> 1] < VALUE_HORIZON_DAYS)
     warnings.push(`retained revenue on the holdout: its won deals were observed a median ${Math.round(observed[observed.length >> 1])} days after closing, less than the ${VALUE_HORIZON_DAYS}-day horizon; it counts churn seen so far, so it understates what the retention card predicts`);
@@ -252,11 +252,6 @@ export function tuneValue(table: DealTable, inputs: ValueInputs): ValueModel | {
   };
 }
 
-/** "+11" or "−3" percentage points (a true minus sign). */
-function signedPoints(x: number): string {
-  const p = Math.round(x * 100);
-  return p > 0 ? `+${p}` : p < 0 ? `\u2212${-p}` : "0";
-}
 
 /** An attribute of a value card as written in scoring.yaml: read as the scorecard's attributes are, with the card's numbers per bin. */
 function valueAttribute<T extends object>(table: DealTable, attribute: string, name: string, set: BinSet, rationale: string, numbers: (bin: BinSet["bins"][number], k: number) => T) {

@@ -29,8 +29,8 @@ test("every CRM export carries a decayed count's hint instead of dropping the de
   }
   const hubspot = exportRules(rules, "hubspot")["hubspot-steps.md"];
   // A 7-day half-life keeps 2^(−30/7) ≈ 5 % after 30 days: HubSpot's monthly decay would have to take 95 %.
-  assert.match(hubspot, /after 30 days 5 % is left/);
-  assert.match(hubspot, /loses 95 % a month/);
+  assert.match(hubspot, /after 30 days 5% is left/);
+  assert.match(hubspot, /loses 95% a month/);
   assert.match(exportRules(rules, "marketo")["marketo-steps.md"], /Change Score adds or subtracts and cannot halve/);
 });
 
@@ -38,5 +38,5 @@ test("decayHintLines: one line per decayed attribute, none without", () => {
   assert.deepEqual(decayHintLines(crmPlan(readScoringRules(FIXTURE_RULES)), "sheet"), []);
   const lines = decayHintLines(crmPlan(decayedRules()), "sheet");
   assert.equal(lines.length, 1);
-  assert.match(lines[0], /^demo_request_count_90d: points for demo_request halve every 7 days \(an event 7 days old counts ½, 14 days old ¼; after 30 days 5 % is left\)/);
+  assert.match(lines[0], /^demo_request_count_90d: points for demo_request halve every 7 days \(an event 7 days old counts ½, 14 days old ¼; after 30 days 5% is left\)/);
 });
