@@ -9,6 +9,8 @@ import type { BinSurvival, DriverAttribute, DriversResult } from "./drivers-resu
 export interface RetentionAnalysisOptions extends Pick<DriversOptions, "seed" | "keep" | "exclude" | "horizonDays" | "fdr"> {
   /** Significant retention drivers whose Kaplan–Meier curves are kept, strongest first. Default 3. */
   curves?: number;
+  /** The retention drivers of the same rows and options, when already computed (e.g. by the retention card of a tuned scorecard): used instead of computing them again. */
+  retained?: DriversResult;
 }
 
 /** What the summary says when a dataset has no retention data. */
@@ -119,10 +121,10 @@ export function survivalSteps(curve: readonly SurvivalStep[]): SurvivalStep[] {
  * analysis.drivers.significant.some((a) => a.name === "employees"); // => true
  */
 export function retentionAnalysis(table: DealTable, win: DriversResult, rows: ArrayLike<number>, options: RetentionAnalysisOptions = {}): RetentionAnalysis {
-  const { curves = 3, ...rest } = options;
+  const { curves = 3, retained: given, ...rest } = options;
   if (!table.retention) throw new Error(`retentionAnalysis: ${NO_RETENTION_DATA}`);
   const same = { rows: Int32Array.from(rows), ...rest };
-  const retained = drivers(table, { ...same, target: "retained" });
+  const retained = given ?? drivers(table, { ...same, target: "retained" });
   const contrast = contrastDrivers(win, retained, table, same);
   const shown = retained.significant.filter((a) => a.survival !== undefined).slice(0, curves);
   const { horizonDays } = resolveDriversOptions({ ...same, target: "retained" }, table.n);

@@ -12,6 +12,7 @@ import { testBeliefs, type BeliefsResult } from "../beliefs/test-beliefs";
 import type { BeliefsDocument } from "../formats/beliefs-schema";
 import { amountDrivers, type AmountDriversResult } from "../drivers/amount-drivers";
 import { NO_RETENTION_DATA, retentionAnalysis, type RetentionAnalysis } from "../drivers/retention-analysis";
+import { resolveDriversOptions } from "../drivers/drivers-options";
 import type { RunSummary } from "../formats/summary-schema";
 import { retentionSection } from "../report/retention-section";
 import { beliefsSection } from "../report/beliefs-section";
@@ -156,7 +157,10 @@ export async function quarterlyRun(input: string | DealTable, options: Quarterly
   if (table.retention) {
     onProgress("analysing retention on the same training part (drivers, survival curves, wins that churn)");
     const o = resolveTuneOptions(tune, table.sources);
-    retention = retentionAnalysis(table, card.drivers, table.split.train, { seed: o.seed, keep: o.keep, exclude: [...o.exclude] });
+    // The retention card chose among the retention drivers of the same training rows and options
+    // (at the analysis's default horizon): they are reused, not computed again.
+    const cardRetention = "block" in card.value && card.value.retention?.horizonDays === resolveDriversOptions({ target: "retained" }, table.n).horizonDays ? card.value.retention : undefined;
+    retention = retentionAnalysis(table, card.drivers, table.split.train, { seed: o.seed, keep: o.keep, exclude: [...o.exclude], ...(cardRetention ? { retained: cardRetention.drivers } : {}) });
   }
   onProgress("deriving buyer personas from the best customers");
   const found = personas(table, { ...(personaNames ? { names: personaNames } : {}), drivers: card.drivers });

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { drivers } from "../../src/drivers/drivers";
+import { retentionAnalysis } from "../../src/drivers/retention-analysis";
+import { resolveTuneOptions } from "../../src/scoring/tune-options";
 import { QuarterlyRun } from "../../src/run/quarterly-run";
 import { SAMPLE_GROUND_TRUTH, type GroundTruthEffect } from "../../src/sample/ground-truth";
 import type { RetentionBlock } from "../../src/formats/summary-schema";
@@ -25,6 +27,16 @@ async function retentionBlock(): Promise<Available> {
 }
 
 describe("the retention block of the sample's summary", () => {
+  test("reuses the retention card's drivers, which are what the analysis computes on its own", async () => {
+    const run = await sampleRun();
+    const card = run.scorecard.value;
+    assert.ok("block" in card && card.retention, "the sample's card has a retention card");
+    assert.equal(run.retention!.drivers, card.retention.drivers, "the same result, not a second computation");
+    const o = resolveTuneOptions({}, run.table.sources);
+    const computed = retentionAnalysis(run.table, run.scorecard.drivers, run.table.split.train, { seed: o.seed, keep: o.keep, exclude: [...o.exclude] });
+    assert.deepEqual(run.retention!.toSummary(), computed.toSummary());
+  });
+
   test("holds the values of drivers(table, { target: 'retained' }) on the training part of the table's split", async () => {
     const run = await sampleRun();
     const block = await retentionBlock();

@@ -33,6 +33,8 @@ export interface RetentionCard {
   leftOut: { reason: string; rows: number }[];
   /** Forward selection: the attribute added at each step and the cross-validated AUC after it. */
   steps: { name: string; auc: number }[];
+  /** The retention drivers it chose among (on the same rows, at `horizonDays`): the retention analysis of the same rows reuses them. */
+  drivers: DriversResult;
   warnings: string[];
 }
 
@@ -68,7 +70,7 @@ export function fitRetentionCard(table: DealTable, retention: DriversResult, row
   const y = outcome.y;
   const retained = y.reduce((s, v) => s + v, 0);
   const warnings: string[] = [];
-  const base = (b: number): RetentionCard => ({ horizonDays, base: b, attributes: [], n: y.length, retained, leftOut: outcome.leftOut, steps: [], warnings });
+  const base = (b: number): RetentionCard => ({ horizonDays, base: b, attributes: [], n: y.length, retained, leftOut: outcome.leftOut, steps: [], drivers: retention, warnings });
   if (retained === 0 || retained === y.length) {
     warnings.push(`retention card: ${retained} of ${y.length} customers retained ${horizonDays} days on the training part; the card is the base rate alone (shrunk by half a customer each way)`);
     return base(Math.log((retained + 0.5) / (y.length - retained + 0.5)));
