@@ -72,25 +72,21 @@ export async function loadDatasetSpec(written: DatasetSpec, baseDir: string, spe
       progress: options.onProgress ?? (() => {}),
       tableAt: (field) => ({ specFile, field, baseDir }),
     };
-    const deals = await readDeals(load);
-    const into = dealAttributes(load, deals);
-    const joins = await joinTables(load, deals, into);
-    const closed = closedDeals(deals);
-    const keysOf: KeysOf = (name, field) => closedDealKeys(load, deals, into, closed.rows, name, field);
-    checkAttributeNames(load, into.metas);
-    const columns: Record<string, Column> = {};
-    for (const m of into.metas) columns[m.name] = gatherColumn(into.typed[m.name], closed.rows);
+    // The deals' and joined tables' raw text is read here and left behind: only the closed
+    // deals' typed columns and key columns go on to the events, which hold the load's peak.
+    const read = await readClosedDeals(load);
+    const { closed, columns, attributes: into, keysOf } = read;
     const events = spec.events ? await addEventFeatures(load, spec.events, closed, keysOf, into.metas, columns) : undefined;
     const retention = spec.retention ? await readRetention(load, spec.retention, keysOf, closed.won) : undefined;
     excludeKeys(into.metas, keyColumns(spec), spec.attributes);
-    const dated = datesAndHoldout(load, deals.table.label, closed, options.asOf ?? Date.now());
+    const dated = datesAndHoldout(load, read.label, closed, options.asOf ?? Date.now());
     const warnings = [
-      ...deals.outcome.warnings, ...(events?.warnings ?? []), ...(retention?.warnings ?? []),
-      ...dataWarnings(spec, joins, deals.table.rows, closed), ...dated.warnings,
+      ...read.outcome.warnings, ...(events?.warnings ?? []), ...(retention?.warnings ?? []),
+      ...dataWarnings(spec, read.joins, read.rows, closed), ...dated.warnings,
     ];
     const grouped = dealGroups(spec, keysOf);
-    const table = assembleTable(load, deals, closed, { attributes: into.metas, columns, ...(events ? { decayed: events.decayed } : {}), retention: retention?.retention, holdout: dated.holdout, groups: grouped?.groups });
-    const report = assembleReport(spec, deals, closed, into, columns, { joins, events: events?.report, retention: retention?.report, dated, grouping: grouped?.grouping, warnings });
+    const table = assembleTable(load, read, { attributes: into.metas, columns, ...(events ? { decayed: events.decayed } : {}), retention: retention?.retention, holdout: dated.holdout, groups: grouped?.groups });
+    const report = assembleReport(spec, read, into, columns, { joins: read.joins, events: events?.report, retention: retention?.report, dated, grouping: grouped?.grouping, warnings });
     load.progress(`loaded ${table.n} closed deals, ${into.metas.length} attributes`);
     return { table, report, spec };
   } finally {
@@ -98,8 +94,72 @@ export async function loadDatasetSpec(written: DatasetSpec, baseDir: string, spe
   }
 }
 
-/** The text of a key column for each closed deal (trimmed), named in messages by its spec field. */
-type KeysOf = (name: string, field: string) => (string | null)[];
+/** The text of a key column for each closed deal (trimmed): one of the columns {@link laterKeys} names. */
+type KeysOf = (name: string) => (string | null)[];
+
+/**
+ * What the load keeps of the deals and joined tables once read: the closed deals, their
+ * attributes' typed columns, the key columns the later phases join on, and what the report
+ * says about the deals table. Their raw text is not kept.
+ */
+interface ClosedDealsRead {
+  /** The deals table as messages name it, and how many rows it has. */
+  label: string;
+  rows: number;
+  outcome: DealsRead["outcome"];
+  amountCurrency?: string;
+  closed: ClosedDeals;
+  /** Each closed deal's id, trimmed. */
+  ids: string[];
+  attributes: Pick<AttributeColumns, "metas" | "altered" | "unread">;
+  columns: Record<string, Column>;
+  joins: JoinReport[];
+  /** The key columns of the events, the retention and the deals' grouping, for the closed deals. */
+  keysOf: KeysOf;
+}
+
+/**
+ * Reads the deals and the joined tables, keeps the closed deals (in the canonical order) with
+ * their attributes' typed columns, and reads the key columns the spec joins events and retention
+ * on and groups deals by (each named in messages by the first field that asks for it).
+ */
+async function readClosedDeals(load: LoadContext): Promise<ClosedDealsRead> {
+  const deals = await readDeals(load);
+  const into = dealAttributes(load, deals);
+  const joins = await joinTables(load, deals, into);
+  const closed = closedDeals(deals);
+  checkAttributeNames(load, into.metas);
+  const columns: Record<string, Column> = {};
+  for (const m of into.metas) columns[m.name] = gatherColumn(into.typed[m.name], closed.rows);
+  const keys = new Map<string, (string | null)[]>();
+  for (const [name, field] of laterKeys(load.spec)) if (!keys.has(name)) keys.set(name, closedDealKeys(load, deals, into, closed.rows, name, field));
+  return {
+    label: deals.table.label,
+    rows: deals.table.rows,
+    outcome: deals.outcome,
+    ...(deals.amountCurrency ? { amountCurrency: deals.amountCurrency } : {}),
+    closed,
+    ids: Array.from(closed.rows, (r) => deals.ids[r]!.trim()),
+    attributes: { metas: into.metas, altered: into.altered, unread: into.unread },
+    columns,
+    joins,
+    keysOf: (name) => {
+      const k = keys.get(name);
+      if (!k) throw new Error(`loadDataset: the key column "${name}" was not read with the deals`);
+      return k;
+    },
+  };
+}
+
+/** The key columns the phases after the deals read, with the spec field that names each: the events', the retention's and the grouping's. */
+function laterKeys(spec: ResolvedDatasetSpec): [string, string][] {
+  const group = groupColumn(spec);
+  return [
+    ...(spec.events ? [[spec.events.key, "events.key"] as [string, string]] : []),
+    ...(spec.retention ? [[spec.retention.key, "retention.key"] as [string, string]] : []),
+    ...(group ? [[group, "grouping"] as [string, string]] : []),
+  ];
+}
 
 /** The closed deals (won or lost), in the canonical order, with their outcome, dates and amount. */
 interface ClosedDeals {
@@ -167,7 +227,7 @@ async function addEventFeatures(
 ): Promise<{ report: NonNullable<LoadReport["events"]>; decayed: DecayedColumns; warnings: string[] }> {
   const deals = load.spec.deals;
   load.progress("building behavioural features");
-  const keys = keysOf(events.key, "events.key");
+  const keys = keysOf(events.key);
   const warnings: string[] = [];
   let at: Float64Array;
   let description: string;
@@ -196,7 +256,7 @@ async function addEventFeatures(
 /** Reads the retention of the won deals, by their retention key. */
 async function readRetention(load: LoadContext, retention: NonNullable<DatasetSpec["retention"]>, keysOf: KeysOf, won: Uint8Array): ReturnType<typeof retentionTable> {
   load.progress("reading retention");
-  return retentionTable(load.db, retention, load.tableAt("retention"), { keys: keysOf(retention.key, "retention.key"), won }, { missing: load.spec.missing, dateFormat: load.spec.date_format });
+  return retentionTable(load.db, retention, load.tableAt("retention"), { keys: keysOf(retention.key), won }, { missing: load.spec.missing, dateFormat: load.spec.date_format });
 }
 
 /** The columns the spec joins tables on (the joins', the events' and the retention's keys). */
@@ -256,33 +316,36 @@ function datesAndHoldout(load: LoadContext, label: string, closed: ClosedDeals, 
 
 /** The deals' groups (the first key other than the deal id that several deals share), if any. */
 function dealGroups(spec: ResolvedDatasetSpec, keysOf: KeysOf): { groups: NonNullable<DealTable["groups"]>; grouping: NonNullable<LoadReport["grouping"]> } | undefined {
-  const groupColumn = [spec.events?.key, ...spec.join.map(joinKey), spec.retention?.key].find(
-    (c): c is string => c !== undefined && c !== spec.deals.id,
-  );
-  if (!groupColumn) return undefined;
-  const keys = keysOf(groupColumn, "grouping");
+  const column = groupColumn(spec);
+  if (!column) return undefined;
+  const keys = keysOf(column);
   const sizes = new Map<string, number>();
   for (const k of keys) if (k !== null) sizes.set(k, (sizes.get(k) ?? 0) + 1);
   const largest = Math.max(0, ...sizes.values());
-  return largest > 1 ? { groups: { column: groupColumn, keys }, grouping: { column: groupColumn, groups: sizes.size, largest } } : undefined;
+  return largest > 1 ? { groups: { column, keys }, grouping: { column, groups: sizes.size, largest } } : undefined;
+}
+
+/** The column deals are grouped by: the first key other than the deal id (the events', a join's, the retention's). */
+function groupColumn(spec: ResolvedDatasetSpec): string | undefined {
+  return [spec.events?.key, ...spec.join.map(joinKey), spec.retention?.key].find((c): c is string => c !== undefined && c !== spec.deals.id);
 }
 
 /** The table of closed deals, with where its columns came from. */
 function assembleTable(
   load: LoadContext,
-  deals: DealsRead,
-  closed: ClosedDeals,
+  read: ClosedDealsRead,
   parts: Pick<DealTableParts, "attributes" | "columns" | "decayed" | "retention" | "holdout" | "groups">,
 ): DealTable {
   const { spec } = load;
+  const { closed } = read;
   return new DealTable({
     name: spec.name,
-    ids: Array.from(closed.rows, (r) => deals.ids[r]!.trim()),
+    ids: read.ids,
     won: closed.won,
     createdAt: closed.createdAt,
     closedAt: closed.closedAt,
     amount: closed.amount,
-    ...(deals.amountCurrency ? { amountCurrency: deals.amountCurrency } : {}),
+    ...(read.amountCurrency ? { amountCurrency: read.amountCurrency } : {}),
     ...parts,
     sources: {
       id: spec.deals.id,
@@ -310,8 +373,8 @@ interface ReportParts {
 }
 
 /** The load report: what was read, excluded and altered, the joins, events and retention, and each attribute's facts. */
-function assembleReport(spec: DatasetSpec, deals: DealsRead, closed: ClosedDeals, into: AttributeColumns, columns: Record<string, Column>, parts: ReportParts): LoadReport {
-  const { outcome } = deals;
+function assembleReport(spec: DatasetSpec, read: ClosedDealsRead, into: ClosedDealsRead["attributes"], columns: Record<string, Column>, parts: ReportParts): LoadReport {
+  const { outcome, closed } = read;
   const n = closed.rows.length;
   const attributes: AttributeReport[] = into.metas.map((m) => ({
     name: m.name, type: m.type, role: m.role, source: m.source, table: m.table, ...(m.reason ? { reason: m.reason } : {}),
@@ -319,11 +382,11 @@ function assembleReport(spec: DatasetSpec, deals: DealsRead, closed: ClosedDeals
     distinct: countDistinct(columns[m.name]),
     ...(into.unread.has(m.name) ? { unread: into.unread.get(m.name) } : {}),
   }));
-  const open = deals.table.rows - n;
+  const open = read.rows - n;
   const { dateRange, future } = parts.dated;
   return {
     dataset: spec.name,
-    deals: { table: deals.table.label, read: deals.table.rows, won: outcome.won, lost: outcome.lost, open, dropped: open, openValues: outcome.openValues,
+    deals: { table: read.label, read: read.rows, won: outcome.won, lost: outcome.lost, open, dropped: open, openValues: outcome.openValues,
       ...(outcome.nearValues.length ? { nearValues: outcome.nearValues } : {}),
       ...(outcome.foldedValues.length ? { foldedValues: outcome.foldedValues } : {}),
     },
