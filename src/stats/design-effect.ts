@@ -14,37 +14,54 @@
  * designEffect(Int32Array.from([0, 0, 0, 0]), Uint8Array.from([1, 1, 0, 0]), Int32Array.from([0, 0, 1, 1])); // => 2
  */
 export function designEffect(codes: Int32Array, y: Uint8Array, clusters: Int32Array): number {
-  const groups = codes.reduce((m, g) => Math.max(m, g), -1) + 1;
+  let groups = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i] + 1 > groups) groups = codes[i] + 1;
   const n = new Float64Array(groups);
   const s = new Float64Array(groups);
   for (let i = 0; i < codes.length; i++) {
     n[codes[i]]++;
     s[codes[i]] += y[i];
   }
-  // Sum of residuals per (group, cluster), then the between-cluster variance of each group's mean.
-  // Rows without a cluster (-1) are clusters of their own: their squared residuals add directly.
-  let clusterCount = 0;
-  for (const c of clusters) if (c + 1 > clusterCount) clusterCount = c + 1;
-  const residual = new Float64Array(clusterCount * groups);
-  const seen = new Uint8Array(clusterCount * groups);
+  const mean = new Float64Array(groups);
+  for (let g = 0; g < groups; g++) mean[g] = s[g] / n[g];
+  // The between-cluster variance of each group's mean: the squared sum of its residuals in each
+  // cluster. Rows are visited cluster by cluster (in increasing cluster order, rows in their
+  // order within one), so a cluster's sums are complete when its rows end. Rows without a
+  // cluster (-1, first in that order) are clusters of their own: their squared residuals add directly.
+  const { order, cluster } = clusterOrder(clusters);
   const perGroupClusters = new Float64Array(groups);
   const between = new Float64Array(groups);
-  for (let i = 0; i < codes.length; i++) {
-    const g = codes[i];
-    const r = y[i] - s[g] / n[g];
-    if (clusters[i] < 0) {
-      between[g] += r * r;
-      perGroupClusters[g]++;
-      continue;
-    }
-    const key = clusters[i] * groups + g;
-    if (!seen[key]) {
-      seen[key] = 1;
-      perGroupClusters[g]++;
-    }
-    residual[key] += r;
+  const sum = new Float64Array(groups);
+  // The groups present in the current cluster.
+  const inCluster = new Uint8Array(groups);
+  const present = new Int32Array(groups);
+  let k = 0;
+  for (; k < order.length && cluster[k] < 0; k++) {
+    const i = order[k];
+    const r = y[i] - mean[codes[i]];
+    between[codes[i]] += r * r;
+    perGroupClusters[codes[i]]++;
   }
-  for (let key = 0; key < residual.length; key++) if (seen[key]) between[key % groups] += residual[key] * residual[key];
+  while (k < order.length) {
+    const c = cluster[k];
+    let m = 0;
+    for (; k < order.length && cluster[k] === c; k++) {
+      const i = order[k];
+      const g = codes[i];
+      if (!inCluster[g]) {
+        inCluster[g] = 1;
+        present[m++] = g;
+      }
+      sum[g] += y[i] - mean[g];
+    }
+    for (let j = 0; j < m; j++) {
+      const g = present[j];
+      between[g] += sum[g] * sum[g];
+      perGroupClusters[g]++;
+      sum[g] = 0;
+      inCluster[g] = 0;
+    }
+  }
   let weighted = 0, total = 0;
   for (let g = 0; g < groups; g++) {
     const p = s[g] / n[g];
@@ -56,4 +73,25 @@ export function designEffect(codes: Int32Array, y: Uint8Array, clusters: Int32Ar
     total += n[g];
   }
   return total > 0 ? Math.max(1, weighted / total) : 1;
+}
+
+/**
+ * The rows of a clusters array ordered by cluster (−1 first), rows in their order within one,
+ * and each one's cluster in that order: worked out once per array (a counting sort), as the
+ * drivers pass the same clusters for every attribute.
+ */
+const clusterOrders = new WeakMap<Int32Array, { order: Int32Array; cluster: Int32Array }>();
+function clusterOrder(clusters: Int32Array): { order: Int32Array; cluster: Int32Array } {
+  const known = clusterOrders.get(clusters);
+  if (known) return known;
+  let count = 0;
+  for (let i = 0; i < clusters.length; i++) if (clusters[i] + 2 > count) count = clusters[i] + 2;
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < clusters.length; i++) start[clusters[i] + 2]++;
+  for (let c = 1; c <= count; c++) start[c] += start[c - 1];
+  const order = new Int32Array(clusters.length);
+  for (let i = 0; i < clusters.length; i++) order[start[clusters[i] + 1]++] = i;
+  const sorted = { order, cluster: Int32Array.from(order, (i) => clusters[i]) };
+  clusterOrders.set(clusters, sorted);
+  return sorted;
 }
