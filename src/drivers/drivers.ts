@@ -1,9 +1,10 @@
 import { accountCodes } from "../data/account-codes";
 import type { AttributeMeta, Column, DealTable } from "../data/deal-table";
-import { gatherColumn, gatherFlags, gatherNumbers, knownSorted } from "../data/typed-column";
+import { gatherColumn, gatherFlags, gatherNumbers } from "../data/typed-column";
 import type { BinSet } from "../stats/binning/bin";
 import { assignBins } from "../stats/binning/assign-bin";
 import { binColumn } from "../stats/binning/bin-column";
+import { knownValues, sortByOutcome } from "../stats/binning/numeric";
 import { chiSquareSurvival } from "../stats/chi-square-distribution";
 import { benjaminiHochberg } from "../stats/fdr";
 import { independenceTest } from "../stats/independence-test";
@@ -95,13 +96,15 @@ function analyseAttribute(
 ): DriverAttribute[] {
   const column = table.columns[meta.name];
   const sub = gatherColumn(column, outcome.rows);
-  // A numeric column's known values are sorted once, for its raw levels and its test groups.
-  const numbers = sub instanceof Float64Array ? { values: sub, sorted: knownSorted(sub) } : undefined;
-  const sets = binColumn(sub, meta.type, outcome.y, { name: meta.name, maxBins: o.maxBins, minBinSize: o.minBinSize, trend: o.trend });
+  // A numeric column's known values are sorted once, split by outcome, for its bins, its raw
+  // levels and its test groups.
+  const byOutcome = sub instanceof Float64Array ? sortByOutcome(sub, outcome.y) : undefined;
+  const numbers = sub instanceof Float64Array ? { values: sub, sorted: knownValues(byOutcome!) } : undefined;
+  const sets = binColumn(sub, meta.type, outcome.y, { name: meta.name, maxBins: o.maxBins, minBinSize: o.minBinSize, trend: o.trend }, byOutcome);
   const rateName = o.target === "won" ? "win rate" : "retention rate";
   return sets.map((set) => {
     const indicator = set.indicator?.value;
-    const levels = rawLevelCounts(sub, meta.type, outcome.y, indicator, numbers?.sorted);
+    const levels = rawLevelCounts(sub, meta.type, outcome.y, indicator, numbers?.sorted, byOutcome?.wins);
     const strong = [determinedByLevelsReason(levels, rateName), oneClassOnlyReason(levels, rateName)].filter((r): r is string => r !== null);
     const groups = testGroups(column, meta, outcome.rows, indicator, numbers);
     let p: number, cramersV: number, method: DriverAttribute["method"];

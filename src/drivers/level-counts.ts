@@ -19,11 +19,12 @@ export const NUMERIC_LEVELS = 50;
  * @param y the outcome on the same rows (1 = event, 0 = none)
  * @param sorted for a numeric or date attribute, its known values sorted ({@link knownSorted} of
  *   `column`) when the caller has them already
+ * @param eventValues with `sorted`, the known values of the rows with an event (y = 1), sorted
  * @example
  * import { rawLevelCounts } from "./level-counts";
  * rawLevelCounts(["a", "a", null, "b"], "categorical", Uint8Array.from([1, 1, 0, 0])).map((l) => [l.label, l.n, l.events]); // => [["a", 2, 2], ["b", 1, 0], ["missing", 1, 0]]
  */
-export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike<number>, indicator?: string, sorted?: Float64Array): LevelCount[] {
+export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike<number>, indicator?: string, sorted?: Float64Array, eventValues?: Float64Array): LevelCount[] {
   const levels = new Map<string, LevelCount>();
   const missing: LevelCount = { label: "missing", missing: true, n: 0, events: 0 };
   const add = (key: string | null, e: number) => {
@@ -34,7 +35,7 @@ export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike
   };
   if (type === "numeric" || type === "date") {
     const x = column as Float64Array;
-    return numericLevels(x, y, missing, type === "date", sorted ?? knownSorted(x));
+    return numericLevels(x, y, missing, type === "date", sorted ?? knownSorted(x), eventValues);
   }
   for (let i = 0; i < y.length; i++) {
     const v = (column as unknown[])[i];
@@ -46,20 +47,21 @@ export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike
   return missing.n > 0 ? [...out, missing] : out;
 }
 
-function numericLevels(x: Float64Array, y: ArrayLike<number>, missing: LevelCount, dates: boolean, sorted: Float64Array): LevelCount[] {
+function numericLevels(x: Float64Array, y: ArrayLike<number>, missing: LevelCount, dates: boolean, sorted: Float64Array, eventValuesSorted?: Float64Array): LevelCount[] {
   const text = (v: number) => (dates ? new Date(v).toISOString().slice(0, 10) : String(v));
-  // The known values with an event, sorted natively as the known values are: walking both in
-  // step gives each distinct value's deals and events (a typed-array sort instead of a Map entry per value).
-  const withEvent = new Float64Array(x.length);
+  // The known values with an event, sorted natively as the known values are (unless the caller
+  // has them): walking both in step gives each distinct value's deals and events (a typed-array
+  // sort instead of a Map entry per value).
+  const withEvent = eventValuesSorted ? undefined : new Float64Array(x.length);
   let e = 0;
   for (let i = 0; i < x.length; i++) {
     if (y[i] !== 0 && y[i] !== 1) throw new Error(`rawLevelCounts: the outcome must be 0 or 1; got ${y[i]} at row ${i}`);
     if (Number.isNaN(x[i])) {
       missing.n++;
       missing.events += y[i];
-    } else if (y[i] === 1) withEvent[e++] = x[i];
+    } else if (y[i] === 1 && withEvent) withEvent[e++] = x[i];
   }
-  const eventValues = withEvent.subarray(0, e).sort();
+  const eventValues = eventValuesSorted ?? withEvent!.subarray(0, e).sort();
   const values: number[] = [], counts: number[] = [], events: number[] = [];
   for (let i = 0, k = 0; i < sorted.length; i++) {
     const v = sorted[i];

@@ -40,7 +40,32 @@ const AUTO_TRENDS = ["ascending", "descending", "peak", "valley"] as const;
  */
 export function binNumeric(values: ArrayLike<number>, outcome: Outcome, options: NumericBinningOptions = {}): BinSet {
   if (values.length !== outcome.length) throw new Error(`binNumeric: values has ${values.length} rows but outcome has ${outcome.length}`);
-  // split by outcome, then sort each part natively
+  return binSortedByOutcome(sortByOutcome(values, outcome), options);
+}
+
+/** A numeric attribute's known values split by outcome and sorted, with the missing values' outcomes: what {@link binNumeric} bins. */
+export interface SortedByOutcome {
+  /** The known values of the rows won (outcome 1), ascending. */
+  wins: Float64Array;
+  /** The known values of the rows lost (outcome 0), ascending. */
+  losses: Float64Array;
+  /** Missing values (NaN) won and lost. */
+  missE: number;
+  missN: number;
+  /** Rows whose outcome is neither 0 nor 1. */
+  ignored: number;
+}
+
+/**
+ * Splits the known values by outcome and sorts each part natively (typed arrays): the first step
+ * of {@link binNumeric}, for a caller that needs the sorted values too (the drivers' raw levels).
+ *
+ * @example
+ * import { sortByOutcome } from "./numeric";
+ * const s = sortByOutcome(Float64Array.of(3, 1, NaN, 2), Uint8Array.of(1, 0, 1, 1));
+ * [Array.from(s.wins), Array.from(s.losses), s.missE, s.missN]; // => [[2, 3], [1], 1, 0]
+ */
+export function sortByOutcome(values: ArrayLike<number>, outcome: Outcome): SortedByOutcome {
   let nWin = 0;
   let nLoss = 0;
   let missE = 0;
@@ -65,8 +90,32 @@ export function binNumeric(values: ArrayLike<number>, outcome: Outcome, options:
     if (y === 1) wins[a++] = v;
     else losses[b++] = v;
   }
-  wins.sort();
-  losses.sort();
+  return { wins: wins.sort(), losses: losses.sort(), missE, missN, ignored };
+}
+
+/**
+ * Every known value, ascending (as a typed-array sort orders them, −0 before 0): the two sorted
+ * parts merged.
+ *
+ * @example
+ * import { knownValues, sortByOutcome } from "./numeric";
+ * Array.from(knownValues(sortByOutcome(Float64Array.of(3, 1, NaN, 2, 1), Uint8Array.of(1, 0, 1, 1, 1)))); // => [1, 1, 2, 3]
+ */
+export function knownValues(sorted: SortedByOutcome): Float64Array {
+  const { wins, losses } = sorted;
+  const out = new Float64Array(wins.length + losses.length);
+  for (let a = 0, b = 0, k = 0; k < out.length; k++) {
+    const fromWins = b >= losses.length || (a < wins.length && (wins[a] < losses[b] || (wins[a] === losses[b] && !(Object.is(losses[b], -0) && !Object.is(wins[a], -0)))));
+    out[k] = fromWins ? wins[a++] : losses[b++];
+  }
+  return out;
+}
+
+/** {@link binNumeric} from the values already split by outcome and sorted ({@link sortByOutcome}). */
+export function binSortedByOutcome(sorted: SortedByOutcome, options: NumericBinningOptions = {}): BinSet {
+  const { wins, losses, missE, missN, ignored } = sorted;
+  const nWin = wins.length;
+  const nLoss = losses.length;
   // distinct values with their counts
   const size = nWin + nLoss;
   const distinctAll = new Float64Array(size);
