@@ -73,21 +73,26 @@ export function chooseDecay<E extends { name: string }>(
 ): { card: E[]; choices: DecayChoice[] } {
   let out = [...card];
   const choices: DecayChoice[] = [];
+  // The card's own AUC, worked out again only when a decay has changed the card.
+  let base: number | undefined;
   for (const c of candidates) {
     const at = out.findIndex(c.isOfType);
     if (at < 0 && out.length >= maxAttributes) continue;
     const replaced = out.filter(c.isOfType).map((e) => e.name);
     const without = out.filter((e) => !c.isOfType(e));
-    const base = cvAuc(out);
+    const before = (base ??= cvAuc(out));
     const tried = c.variants.map((v) => {
       const next = at < 0 ? [...without, v.encoding] : [...without.slice(0, at), v.encoding, ...without.slice(at)];
-      return { v, next, gain: acceptable(next) ? cvAuc(next) - base : null };
+      return { v, next, gain: acceptable(next) ? cvAuc(next) - before : null };
     });
     const best = tried.reduce<(typeof tried)[number] | null>((b, t) => (t.gain !== null && (b === null || t.gain > b.gain!) ? t : b), null);
     const fixed = replaced.length ? `the fixed window${replaced.length > 1 ? "s" : ""} (${replaced.join(", ")})` : "no feature of it";
     const gains = tried.map((t) => `${t.v.halfLifeDays}d ${t.gain === null ? "n/a" : signed(t.gain)}`).join(", ");
     const kept = best !== null && best.gain! >= DECAY_MIN_GAIN;
-    if (kept) out = best.next;
+    if (kept) {
+      out = best.next;
+      base = undefined;
+    }
     const recentCountMore = recencySlope(tried.map((t) => ({ halfLifeDays: t.v.halfLifeDays, gain: t.gain }))) >= DECAY_MIN_GAIN;
     const recency =
       best === null
