@@ -7,7 +7,7 @@
  *
  * @param codes the group (bin) of each row, 0-based
  * @param y the outcome of each row, 0/1
- * @param clusters the cluster of each row (-1 = a cluster of its own)
+ * @param clusters the cluster of each row (-1 = a cluster of its own); not to be changed after a call, as its order by cluster is kept for the next
  * @example
  * import { designEffect } from "./design-effect";
  * // two clusters of identical rows: each cluster counts as one observation, not two
