@@ -3,6 +3,7 @@ import type { BinSurvival, DriverAttribute } from "../drivers/drivers-result";
 import { checkPixels, type Encoding, type Layer } from "./chart-parts";
 import { formatPercent } from "../format/percent";
 import { CHART_COLORS, CHART_CONFIG, VEGA_LITE_SCHEMA_URL } from "./theme";
+import { RETENTION_HORIZON_DAYS } from "../stats/kaplan-meier";
 
 /** Options of {@link survivalCurvesChart}. */
 export interface SurvivalCurvesOptions {
@@ -94,7 +95,7 @@ function resolveOptions(options: SurvivalCurvesOptions, name: string | undefined
   if (options === null || typeof options !== "object") {
     throw new Error(`survivalCurvesChart: options must be an object; got ${String(options)}.`);
   }
-  const horizonDays = options.horizonDays ?? 365;
+  const horizonDays = options.horizonDays ?? RETENTION_HORIZON_DAYS;
   if (typeof horizonDays !== "number" || !Number.isFinite(horizonDays) || horizonDays <= 0) {
     throw new Error(`survivalCurvesChart: options.horizonDays must be a positive number of days; got ${String(horizonDays)}.`);
   }

@@ -58,7 +58,7 @@ export function addAttributeColumns(into: AttributeColumns, source: ColumnSource
     const role = o.role ?? inferred.role;
     const column = typedColumn(values, type, { file: label, column: name }, {
       dateFormat,
-      separator: separator,
+      separator,
       numberFormat: inferred.numberFormat,
       unread: inferred.unread.map((u) => u.value),
     });

@@ -1,5 +1,6 @@
 import type { DealSources } from "../data/deal-table";
 import type { Trend } from "../stats/binning/bin";
+import { RETENTION_HORIZON_DAYS } from "../stats/kaplan-meier";
 
 /** The targets drivers can explain. */
 export const TARGETS = ["won", "retained"] as const;
@@ -72,7 +73,7 @@ export function resolveDriversOptions(o: DriversOptions, n: number, sources?: Pi
     maxBins: o.maxBins ?? DRIVER_BINNING.maxBins,
     minBinSize: o.minBinSize,
     trend: o.trend ?? DRIVER_BINNING.trend,
-    horizonDays: o.horizonDays ?? 365,
+    horizonDays: o.horizonDays ?? RETENTION_HORIZON_DAYS,
     seed: o.seed ?? 1,
     redundancy: o.redundancy ?? 0.8,
     exclude: new Set(o.exclude ?? []),

@@ -2,6 +2,7 @@ import { CUSTOMER_SETS, type CustomerSet } from "../formats/vocabulary";
 import type { DealTable } from "../data/deal-table";
 import { resolveDriversOptions } from "../drivers/drivers-options";
 import { targetOutcome } from "../drivers/target-outcome";
+import { RETENTION_HORIZON_DAYS } from "../stats/kaplan-meier";
 
 /** The customers of a table, as rows of it. */
 export interface PersonaCustomers {
@@ -38,7 +39,7 @@ export interface PersonaCustomers {
  * });
  * Array.from(personaCustomers(t, "won").rows); // => [0] (account x's first won deal)
  */
-export function personaCustomers(table: DealTable, set: CustomerSet, horizonDays = 365): PersonaCustomers {
+export function personaCustomers(table: DealTable, set: CustomerSet, horizonDays = RETENTION_HORIZON_DAYS): PersonaCustomers {
   if (!CUSTOMER_SETS.includes(set)) throw new Error(`personas: customers must be one of ${CUSTOMER_SETS.join(", ")}; got ${String(set)}`);
   const ret = table.retention;
   if (set === "retained" && !ret)

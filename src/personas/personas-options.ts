@@ -2,6 +2,7 @@ import type { DealTable } from "../data/deal-table";
 import type { DriversResult } from "../drivers/drivers-result";
 import { CUSTOMER_SETS, type CustomerSet } from "../formats/vocabulary";
 import type { PersonaNames } from "./persona-names-file";
+import { RETENTION_HORIZON_DAYS } from "../stats/kaplan-meier";
 
 /** Options of {@link personas}. */
 export interface PersonasOptions {
@@ -117,7 +118,7 @@ export function resolvePersonasOptions(table: DealTable, o: PersonasOptions = {}
     seed,
     sample: integer("sample", o.sample ?? 2000, 10)!,
     bootstraps: integer("bootstraps", o.bootstraps ?? 10, 1)!,
-    horizonDays: integer("horizonDays", o.horizonDays ?? 365, 1)!,
+    horizonDays: integer("horizonDays", o.horizonDays ?? RETENTION_HORIZON_DAYS, 1)!,
     names: o.names,
     maxTraits: integer("maxTraits", o.maxTraits ?? 8, 1)!,
     antiPersonas: o.antiPersonas ?? true,

@@ -12,7 +12,6 @@ import { testBeliefs, type BeliefsResult } from "../beliefs/test-beliefs";
 import type { BeliefsDocument } from "../formats/beliefs-schema";
 import { amountDrivers, type AmountDriversResult } from "../drivers/amount-drivers";
 import { NO_RETENTION_DATA, retentionAnalysis, type RetentionAnalysis } from "../drivers/retention-analysis";
-import { resolveDriversOptions } from "../drivers/drivers-options";
 import type { RunSummary } from "../formats/summary-schema";
 import { retentionSection } from "../report/retention-section";
 import { beliefsSection } from "../report/beliefs-section";
@@ -27,6 +26,7 @@ import type { Scorecard } from "../scoring/scorecard";
 import { resolveTuneOptions, type TuneOptions } from "../scoring/tune-options";
 import { leadRecordReader } from "../scoring/lead-record";
 import { tuneScorecard } from "../scoring/tune-scorecard";
+import { RETENTION_HORIZON_DAYS } from "../stats/kaplan-meier";
 
 /** Options of {@link quarterlyRun}: the tuner's, plus last quarter's rules and the persona names. */
 export interface QuarterlyRunOptions extends TuneOptions {
@@ -159,7 +159,7 @@ export async function quarterlyRun(input: string | DealTable, options: Quarterly
     const o = resolveTuneOptions(tune, table.sources);
     // The retention card chose among the retention drivers of the same training rows and options
     // (at the analysis's default horizon): they are reused, not computed again.
-    const cardRetention = "block" in card.value && card.value.retention?.horizonDays === resolveDriversOptions({ target: "retained" }, table.n).horizonDays ? card.value.retention : undefined;
+    const cardRetention = "block" in card.value && card.value.retention?.horizonDays === RETENTION_HORIZON_DAYS ? card.value.retention : undefined;
     retention = retentionAnalysis(table, card.drivers, table.split.train, { seed: o.seed, keep: o.keep, exclude: [...o.exclude], ...(cardRetention ? { retained: cardRetention.drivers } : {}) });
   }
   onProgress("deriving buyer personas from the best customers");

@@ -1,5 +1,8 @@
 import { normalQuantile } from "./normal-distribution";
 
+/** The retention horizon when none is given: a customer is retained when still a customer this many days after the start. */
+export const RETENTION_HORIZON_DAYS = 365;
+
 /** Options of {@link kaplanMeier}. */
 export interface KaplanMeierOptions {
   /** Two-sided confidence level of the pointwise band, default 0.95. */

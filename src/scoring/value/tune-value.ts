@@ -18,9 +18,10 @@ import { fitAmountCard, MIN_AMOUNT_DEALS, type AmountCard, type AmountCandidate 
 import { compareCapture, type CaptureAtShare } from "./capture-comparison";
 import { fitRetentionCard, type RetentionCard } from "./retention-card";
 import { holdoutRetention } from "./holdout-retention";
+import { RETENTION_HORIZON_DAYS } from "../../stats/kaplan-meier";
 
 /** The horizon the retention card reads retention at, in days. */
-export const VALUE_HORIZON_DAYS = 365;
+export const VALUE_HORIZON_DAYS = RETENTION_HORIZON_DAYS;
 /** Bootstrap replicates of the holdout comparison. */
 export const VALUE_REPLICATES = 1000;
 
