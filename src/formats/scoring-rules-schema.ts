@@ -56,7 +56,7 @@ export const FeatureSourceSchema = Type.Union([
               {
                 additionalProperties: false,
                 description:
-                  "Only with aggregate `count`: a decayed count, the sum over the window's events of 2^(−age / halfLifeDays), age = (scoring point − event time) in days, milliseconds included. Learned by the tuner where it beats the fixed window.",
+                  "Only with aggregate `count`: a decayed count, the sum over the window's events of 2^(−age / halfLifeDays), age = (scoring point − event time) in days, milliseconds included, each weight rounded half up to whole billionths before it is summed (so that the sum is the same in any order). Learned by the tuner where it beats the fixed window.",
               },
             ),
           ),

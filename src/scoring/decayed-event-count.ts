@@ -1,3 +1,5 @@
+import { DECAY_WEIGHT_UNITS, decayWeightUnits } from "../formats/decay-weight";
+
 /** Milliseconds in a day: ages are (scoring point − event time) / DAY_MS, fractional. */
 const DAY_MS = 86_400_000;
 
@@ -6,7 +8,9 @@ const DAY_MS = 86_400_000;
  * compute it (the rules' `source.event.decay`): the sum over the lead's events **strictly before**
  * the scoring point and at or after `scoring point − windowDays days` of `2^(−age / halfLifeDays)`,
  * where `age = (scoringMs − eventMs) / 86,400,000` days (milliseconds included, so an event
- * 12 hours old weighs 2^(−0.5 / h)). An event one half-life old counts ½, two half-lives ¼.
+ * 12 hours old weighs 2^(−0.5 / h)). An event one half-life old counts ½, two half-lives ¼. Each
+ * weight is rounded to a billionth first ({@link decayWeightUnits}), so that the sum is the same in
+ * any order and equals the loader's and the SQL's.
  * A missing scoring point (NaN) gives NaN (missing), as the loader does; event times that are NaN
  * are skipped.
  *
@@ -22,10 +26,10 @@ export function decayedEventCount(eventMs: ArrayLike<number>, scoringMs: number,
   if (!(windowDays > 0)) throw new Error(`decayedEventCount: windowDays must be a positive number of days; got ${windowDays}`);
   if (Number.isNaN(scoringMs)) return NaN;
   const from = scoringMs - windowDays * DAY_MS;
-  let sum = 0;
+  let units = 0;
   for (let i = 0; i < eventMs.length; i++) {
     const t = eventMs[i];
-    if (t < scoringMs && t >= from) sum += 2 ** (-((scoringMs - t) / DAY_MS) / halfLifeDays);
+    if (t < scoringMs && t >= from) units += decayWeightUnits((scoringMs - t) / DAY_MS, halfLifeDays);
   }
-  return sum;
+  return units / DECAY_WEIGHT_UNITS;
 }

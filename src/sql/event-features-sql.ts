@@ -1,4 +1,5 @@
 import type { ScoringRules } from "../formats/scoring-rules-schema";
+import { DECAY_WEIGHT_UNITS } from "../formats/decay-weight";
 import { EVENT_AGGREGATES, type EventAggregate } from "../formats/vocabulary";
 import type { Dialect } from "./dialects";
 import { sqlComment } from "./quoting";
@@ -173,7 +174,9 @@ export interface AsOfRelations {
  * the scoring point and at or after `scoring point − windowDays days`: count, sum of the value,
  * distinct active days (UTC day of the epoch) and days since the last event (fractional); a
  * count with a half-life h weighs each event by `POWER(2, −age / h)`, age = (scoring_ms −
- * event_ms) / 86,400,000 days as a double (the scorer's `decayedEventCount` computes the same in JavaScript). Its
+ * event_ms) / 86,400,000 days as a double, rounded to whole billionths and summed as whole numbers
+ * (so the sum does not depend on the order the engine adds in; the scorer's `decayedEventCount`
+ * computes the same in JavaScript). Its
  * columns are `event_key`, `scoring_ms` and `f1…fN` in the order of `features`; pairs with no
  * event in the largest window have no row. The loader runs it for DuckDB; the scoring view and
  * the training query render it for every dialect.
@@ -194,13 +197,15 @@ export function asOfFeatureSelect(d: Dialect, features: readonly EventFeatureSpe
   const decayColumn = (w: number, h: number) => `x${w}_${h}`;
   const decays = [...new Map(features.filter((f) => f.halfLifeDays !== undefined).map((f) => [decayColumn(f.windowDays, f.halfLifeDays!), f])).values()];
   const age = d.msToDays("p.scoring_ms - e.event_ms");
-  perDay.push(...decays.map((f) => `${d.sumIf(`POWER(${d.double("2")}, -(${age}) / ${f.halfLifeDays})`, inWindow(f.windowDays))} AS ${decayColumn(f.windowDays, f.halfLifeDays!)}`));
+  // Each weight in whole billionths (decayWeightUnits), so that the sums are of whole numbers: exact, and the same in any order.
+  const units = (h: number) => `FLOOR(POWER(${d.double("2")}, -(${age}) / ${h}) * ${DECAY_WEIGHT_UNITS} + 0.5)`;
+  perDay.push(...decays.map((f) => `${d.sumIf(units(f.halfLifeDays!), inWindow(f.windowDays))} AS ${decayColumn(f.windowDays, f.halfLifeDays!)}`));
   const aggregate = (f: EventFeatureSpec): string => {
     const ofType = `t.event_type = ${d.string(f.type.trim())}`;
     const w = f.windowDays;
     switch (f.aggregate) {
       case "count":
-        return f.halfLifeDays === undefined ? d.sumIf(`t.c${w}`, ofType) : d.sumIf(`t.${decayColumn(w, f.halfLifeDays)}`, ofType);
+        return f.halfLifeDays === undefined ? d.sumIf(`t.c${w}`, ofType) : `${d.sumIf(`t.${decayColumn(w, f.halfLifeDays)}`, ofType)} / ${d.double(String(DECAY_WEIGHT_UNITS))}`;
       case "sum":
         return d.sumIf(`t.s${w}`, ofType);
       case "active_days":

@@ -17,22 +17,18 @@ import { scoringSql } from "../../src/scoring/sql/scoring-sql";
 import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
 import type { ScoringRules } from "../../src/formats/scoring-rules-schema";
 import { specText, tempDataset } from "../helpers/temp-dataset";
-import { close } from "../helpers/assert-close";
 import { attribute, bin, tinyRules } from "../scoring/helpers";
 import { sampleTable } from "../helpers/sample-fixture";
 
 /*
  * The decayed count Σ 2^(−age/h), age = (scoring point − event time) / 86,400,000 days, over an
- * event type's events strictly before the scoring point in its window, is one definition: the
- * loader (DuckDB), the scorer's decayedEventCount (JavaScript, from raw event times), the
- * training query in DuckDB and in PostgreSQL, and `leadlab score --events` give the same value
- * deal by deal, within a relative 1e-9 (sums of doubles in another order differ in the last
- * bits; 1e-9 is a million times that and a thousand times below any readable bin edge), and put
- * every deal in the same bin.
+ * event type's events strictly before the scoring point in its window, each weight rounded to
+ * whole billionths, is one definition: the loader (DuckDB), the scorer's decayedEventCount
+ * (JavaScript, from raw event times), the training query in DuckDB and in PostgreSQL, and
+ * `leadlab score --events` give the same double deal by deal, bit for bit, in any order of the
+ * events (the weights are summed as whole numbers, which no order of addition changes).
  */
 
-/** The tolerance of the agreement: |a − b| ≤ 1e-9 · max(1, |b|). */
-const TOLERANCE = 1e-9;
 const DAY = 86_400_000;
 const SAMPLE_EVENTS: TrainingFeaturesInput["events"] = { key: "account_id", leadKey: "account_id", time: "ts", type: "event_type", value: "minutes" };
 const sampleInput = (leadsTable: string, eventsTable: string): TrainingFeaturesInput => ({
@@ -49,8 +45,14 @@ test("a decayed count by hand: halves every h days, strictly before the scoring 
     at - 90 * DAY, // the window's first instant: counts, 2^(−90/7)
     at - 90 * DAY - 1, // a millisecond earlier: outside
   ];
-  const want = 0.5 + 0.25 + 2 ** (-0.5 / 7) + 2 ** (-90 / 7);
-  close(decayedEventCount(times, at, 90, 7), want, 1e-15, "decayedEventCount");
+  // Each weight in whole billionths, rounded half up: 2^(−0.5/7) × 1e9 = 951695153.0106… and
+  // 2^(−90/7) × 1e9 = 134776.5519… (python3 -c "print(2**(-0.5/7)*1e9, 2**(-90/7)*1e9)").
+  const billionths = (ageDays: number) => Math.floor(2 ** (-ageDays / 7) * 1e9 + 0.5);
+  assert.deepEqual([billionths(0.5), billionths(90)], [951695153, 134777], "the two weights by hand");
+  const want = (500_000_000 + 250_000_000 + 951695153 + 134777) / 1e9;
+  assert.equal(decayedEventCount(times, at, 90, 7), want, "decayedEventCount");
+  assert.equal(decayedEventCount([...times].reverse(), at, 90, 7), want, "in another order");
+  assert.equal(decayedEventCount([at - 70 * DAY], at, 90, 7), 0.000976563, "2^−10 = 0.0009765625 rounds half up");
   assert.equal(decayedEventCount([at - DAY], at, 90, 1), 0.5, "one day old with a one-day half-life");
   assert.equal(decayedEventCount([], at, 90, 7), 0, "no event: 0");
   assert.ok(Number.isNaN(decayedEventCount(times, NaN, 90, 7)), "no scoring point: missing");
@@ -68,12 +70,12 @@ test("a decayed count by hand: halves every h days, strictly before the scoring 
   assert.deepEqual(Object.keys(table.decayed!.columns).filter((n) => n.startsWith("demo_")), DECAY_HALF_LIVES.map((h) => decayedFeatureName("demo", 90, h)), "one decayed count per half-life, over the largest window");
   assert.ok(!table.attributes.some((a) => a.name === name), "decayed counts are not attributes (the drivers do not test them)");
   const row = (id: string) => table.ids.indexOf(id);
-  close(col[row("D1")], want, TOLERANCE, "loader, D1");
+  assert.equal(col[row("D1")], want, "loader, D1");
   assert.equal(col[row("D2")], 0, "D2 has no demo: 0");
   assert.ok(Number.isNaN(col[row("D3")]), "D3 has no scoring point: missing");
   // D4 is scored a day earlier: the events of the last day are after it, the rest a day younger, and the one a millisecond out of D1's window is inside D4's.
-  close(col[row("D4")], decayedEventCount(times, at - DAY, 90, 7), TOLERANCE, "loader, D4");
-  close(col[row("D4")], 2 ** (-6 / 7) + 2 ** (-13 / 7) + 2 ** (-89 / 7) + 2 ** (-(89 + 1 / DAY) / 7), TOLERANCE, "loader, D4 by hand");
+  assert.equal(col[row("D4")], decayedEventCount(times, at - DAY, 90, 7), "loader, D4");
+  assert.equal(col[row("D4")], [6, 13, 89, 89 + 1 / DAY].reduce((sum, age) => sum + billionths(age), 0) / 1e9, "loader, D4 by hand");
 
   // The training query, in DuckDB and PostgreSQL, on the raw files.
   const spec: EventFeatureSpec = { type: "demo", windowDays: 90, aggregate: "count", halfLifeDays: 7 };
@@ -82,14 +84,14 @@ test("a decayed count by hand: halves every h days, strictly before the scoring 
   await db.run(`CREATE VIEW deals AS SELECT * FROM read_csv('${dir}/deals.csv', header = true, all_varchar = true)`);
   await db.run(`CREATE VIEW events AS SELECT * FROM read_csv('${dir}/events.csv', header = true, all_varchar = true)`);
   const duck = (await db.runAndReadAll(trainingFeaturesSql("duckdb", [spec], input).replace(/;\s*$/, ""))).getRowObjectsJS();
-  for (const r of duck) close(r[name] === null ? NaN : Number(r[name]), col[row(String(r.deal_id))], TOLERANCE, `duckdb ${r.deal_id}`);
+  for (const r of duck) assert.equal(r[name] === null ? NaN : Number(r[name]), col[row(String(r.deal_id))], `duckdb ${r.deal_id}`);
 
   // leadlab score --events, with rules that use the decayed count.
   const rules = tinyRules([decayedAttribute(name, spec, [0.5, 1])], { inputs: { id: "deal_id", scoringPoint: "created", events: input.events } });
   const scoring = await openDuckDB(dir, { timeZone: "UTC" });
   const scored = await leadEventFeatures(scoring, `read_csv('${dir}/deals.csv', header = true, all_varchar = true)`, `${dir}/deals.csv`, rules, `${dir}/events.csv`, { column: "created" }, []);
   const fromFile = scored.columns.get(name)!;
-  ["D1", "D2", "D3", "D4"].forEach((id, i) => close(fromFile[i], col[row(id)], TOLERANCE, `score --events ${id}`));
+  ["D1", "D2", "D3", "D4"].forEach((id, i) => assert.equal(fromFile[i], col[row(id)], `score --events ${id}`));
 
   if (!process.env.PGHOST) {
     t.diagnostic("PGHOST is not set: the PostgreSQL half of this check is skipped");
@@ -103,7 +105,35 @@ test("a decayed count by hand: halves every h days, strictly before the scoring 
     return (await client.query(trainingFeaturesSql("postgres", [spec], { ...input, leadsTable: `${schema}.deals`, eventsTable: `${schema}.events` }))).rows;
   });
   assert.equal(rows.length, 4);
-  for (const r of rows) close(r[name] === null ? NaN : Number(r[name]), col[row(String(r.deal_id))], TOLERANCE, `postgres ${r.deal_id}`);
+  for (const r of rows) assert.equal(r[name] === null ? NaN : Number(r[name]), col[row(String(r.deal_id))], `postgres ${r.deal_id}`);
+});
+
+test("decayed counts are the same doubles whatever the order of the events file", async () => {
+  // 3 accounts × 4,000 demo events at seeded random instants over the 90 days: summed as doubles in
+  // another order, such sums differ in their last bits; summed as whole billionths they cannot.
+  const at = Date.UTC(2026, 2, 31);
+  let seed = 7;
+  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const iso = (ms: number) => new Date(ms).toISOString().replace("T", " ").replace("Z", "");
+  const lines = Array.from({ length: 12_000 }, (_, k) => `A${k % 3},${iso(at - Math.floor(random() * 90 * DAY))},demo`);
+  const shuffled = [...lines];
+  for (let k = shuffled.length - 1; k > 0; k--) {
+    const j = Math.floor(random() * (k + 1));
+    [shuffled[k], shuffled[j]] = [shuffled[j], shuffled[k]];
+  }
+  const load = async (events: string[]) => {
+    const dir = tempDataset({
+      "dataset.yaml": specText("events:\n  file: events.csv\n  key: account_id\n  time: ts\n  type: event_type\n  windows: [90]\n"),
+      "deals.csv": ["deal_id,stage,created,account_id", `D0,Won,${iso(at)},A0`, `D1,Lost,${iso(at)},A1`, `D2,Lost,${iso(at - 3 * DAY)},A2`].join("\n"),
+      "events.csv": ["account_id,ts,event_type", ...events].join("\n"),
+    });
+    const { table } = await loadDataset(`${dir}/dataset.yaml`);
+    return DECAY_HALF_LIVES.map((h) => Array.from(table.decayed!.columns[decayedFeatureName("demo", 90, h)]));
+  };
+  const [first, second, reversed] = [await load(lines), await load(shuffled), await load([...lines].reverse())];
+  assert.deepEqual(second, first, "a shuffled events file");
+  assert.deepEqual(reversed, first, "the events file reversed");
+  assert.ok(first.flat().every((v) => v > 1), "every deal has many recent events");
 });
 
 /** A decayed-count attribute with range bins cut at `edges` (and a missing bin). */
@@ -165,7 +195,7 @@ function describeSample(): void {
       for (let i = 0; i < table.n; i++) {
         const raw = byId.get(table.ids[i])![name];
         const got = raw === null || raw === undefined ? NaN : Number(raw);
-        close(got, want[i], TOLERANCE, `${engine}: ${table.ids[i]} ${name}`);
+        assert.equal(got, want[i], `${engine}: ${table.ids[i]} ${name}`);
         assert.equal(bins(got), bins(want[i]), `${engine}: ${table.ids[i]} ${name} falls in the loader's bin`);
         compared++;
       }
@@ -188,19 +218,19 @@ function describeSample(): void {
       const want = loaded(f), bins = binsOf(f);
       for (let i = 0; i < table.n; i++) {
         const got = decayedEventCount(timesOf.get(`${accountOf.get(table.ids[i])}\u0000${f.type}`) ?? [], table.createdAt![i], f.windowDays, f.halfLifeDays!);
-        close(got, want[i], TOLERANCE, `decayedEventCount: ${table.ids[i]} ${f.type} h=${f.halfLifeDays}`);
+        assert.equal(got, want[i], `decayedEventCount: ${table.ids[i]} ${f.type} h=${f.halfLifeDays}`);
         assert.equal(bins(got), bins(want[i]));
         compared++;
         if (got > 0) positive++;
       }
     }
     assert.ok(positive > 1000, `many deals have recent events (${positive})`);
-    console.log(`# decay agreement: ${compared} values, loader = decayedEventCount within ${TOLERANCE}`);
+    console.log(`# decay agreement: ${compared} values, loader = decayedEventCount, bit for bit`);
   });
 
   test("the sample: the DuckDB training query's decayed counts equal the loader's, deal by deal, and fall in the same bins", async () => {
     const rows = (await db.runAndReadAll(trainingFeaturesSql("duckdb", specs, sampleInput("deals", "events")).replace(/;\s*$/, ""))).getRowObjectsJS();
-    console.log(`# decay agreement: ${assertAgree(rows, "duckdb")} values, loader = DuckDB SQL within ${TOLERANCE}`);
+    console.log(`# decay agreement: ${assertAgree(rows, "duckdb")} values, loader = DuckDB SQL, bit for bit`);
   });
 
   test("the sample: the PostgreSQL training query's decayed counts equal the loader's, deal by deal, and fall in the same bins", async (t) => {
@@ -215,7 +245,7 @@ function describeSample(): void {
       await copyToPostgres(db, client, `${schema}.events`, ["account_id", "ts", "event_type", "minutes"], events, "events WHERE event_type IN ('demo_request', 'pricing_page_view')");
       return (await client.query(trainingFeaturesSql("postgres", specs, sampleInput(`${schema}.deals`, `${schema}.events`)))).rows;
     });
-    console.log(`# decay agreement: ${assertAgree(rows, "postgres")} values, loader = PostgreSQL SQL within ${TOLERANCE}`);
+    console.log(`# decay agreement: ${assertAgree(rows, "postgres")} values, loader = PostgreSQL SQL, bit for bit`);
   });
 
   test("the sample: a card with a decayed count scores every deal alike in score() and the DuckDB view", async () => {
