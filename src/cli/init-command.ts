@@ -14,7 +14,7 @@ const USAGE = "leadlab init <folder> [--out dataset.yaml] [--force]";
  * @example
  * import { initCommand } from "./init-command";
  * let text = "";
- * await initCommand(["data/sample", "--out", "/tmp/leadlab-init-example.yaml", "--force"], (s) => (text += s));
+ * await initCommand(["data/examples/excel", "--out", "/tmp/leadlab-init-example.yaml", "--force"], (s) => (text += s));
  * text.includes("outcome column \"stage\""); // => true
  */
 export async function initCommand(argv: string[], out: (text: string) => void): Promise<void> {

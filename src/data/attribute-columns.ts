@@ -1,4 +1,4 @@
-import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
+import { itemSeparator } from "../formats/vocabulary";
 import type { AttributeMeta, Column } from "./deal-table";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import type { LoadReport } from "./load-report";
@@ -54,7 +54,7 @@ export function addAttributeColumns(into: AttributeColumns, source: ColumnSource
     const nonMissing = values.filter((v): v is string => v !== null);
     const inferred = inferAttribute(as, nonMissing, { dateFormat, type: o.type, decimal: o.decimal });
     const type = inferred.type;
-    const separator = type === "multi" ? (o.separator ?? DEFAULT_SEPARATOR) : undefined;
+    const separator = type === "multi" ? itemSeparator(o) : undefined;
     const role = o.role ?? inferred.role;
     const column = typedColumn(values, type, { file: label, column: name }, {
       dateFormat,

@@ -1,4 +1,4 @@
-import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
+import { itemSeparator } from "../formats/vocabulary";
 import type { DataFrame } from "danfojs-node";
 import type { DealTable } from "./deal-table";
 
@@ -25,7 +25,7 @@ export function dealTableToDataFrame(table: DealTable): DataFrame {
     const c = table.columns[a.name];
     if (a.type === "date") data[a.name] = Array.from(c as Float64Array, iso);
     else if (c instanceof Float64Array) data[a.name] = Array.from(c, (x) => (Number.isNaN(x) ? null : x));
-    else if (a.type === "multi") data[a.name] = (c as (string[] | null)[]).map((v) => (v ? v.join(a.separator ?? DEFAULT_SEPARATOR) : null));
+    else if (a.type === "multi") data[a.name] = (c as (string[] | null)[]).map((v) => (v ? v.join(itemSeparator(a)) : null));
     else data[a.name] = c as unknown[];
   }
   return new dfd.DataFrame(data);

@@ -1,4 +1,4 @@
-import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
+import { itemSeparator } from "../formats/vocabulary";
 import type { Column } from "./deal-table";
 import { DatasetError } from "../formats/dataset-error";
 import { compareText } from "./compare-text";
@@ -76,7 +76,7 @@ export function typedColumn(values: readonly (string | null)[], type: AttributeT
           : b;
       });
     case "multi": {
-      const sep = options.separator ?? DEFAULT_SEPARATOR;
+      const sep = itemSeparator(options);
       return values.map((v) => {
         if (v === null) return null;
         const items = [...new Set(v.normalize("NFC").split(sep).map((s) => s.trim()).filter((s) => s.length > 0))].sort(compareText);

@@ -326,6 +326,18 @@ export type BinMatch = Static<typeof BinMatchSchema>;
 /** The expected-value block of a `scoring.yaml`. */
 export type ValueBlock = Static<typeof ValueBlockSchema>;
 /**
+ * The text a `scoring.yaml` reads as missing besides the empty string: its `inputs.missing`, none
+ * when absent. The one place that default is filled in.
+ *
+ * @example
+ * import { rulesMissing } from "./scoring-rules-schema";
+ * [rulesMissing({ inputs: { id: "id" } }), rulesMissing({ inputs: { id: "id", missing: ["n/a"] } })]; // => [[], ["n/a"]]
+ */
+export function rulesMissing(rules: { readonly inputs: Pick<ScoringRules["inputs"], "missing"> }): readonly string[] {
+  return rules.inputs.missing ?? [];
+}
+
+/**
  * What a scorer needs to put a value in a bin: an attribute of the scorecard or of a value card
  * (points and group only on the scorecard).
  */

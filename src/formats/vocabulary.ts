@@ -23,6 +23,19 @@ export type Role = (typeof ROLES)[number];
 export const DEFAULT_SEPARATOR = ";";
 
 /**
+ * The item separator of a multi-valued column, as the dataset spec, a `scoring.yaml` or a
+ * `personas.yaml` gives it: its own `separator`, else {@link DEFAULT_SEPARATOR}. The one place
+ * that default is filled in.
+ *
+ * @example
+ * import { itemSeparator } from "./vocabulary";
+ * [itemSeparator({}), itemSeparator({ separator: "|" })]; // => [";", "|"]
+ */
+export function itemSeparator(attribute: { readonly separator?: string }): string {
+  return attribute.separator ?? DEFAULT_SEPARATOR;
+}
+
+/**
  * The value types an attribute can have.
  *
  * @example

@@ -1,4 +1,4 @@
-import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
+import { itemSeparator } from "../formats/vocabulary";
 import { parseBoolean, parseNumber } from "../data/infer-attribute";
 import { conditionHolds, OTHER_PERSONA, type Condition } from "./persona-rule";
 import type { PersonaCondition, PersonasDocument } from "../formats/personas-schema";
@@ -43,7 +43,7 @@ export function assignPersona(doc: Pick<PersonasDocument, "attributes" | "assign
  * // => "marketing-and-advertising-under-550-employees-wins-but-churns"
  */
 export function matchingRule(doc: Pick<PersonasDocument, "attributes" | "assignment">, lead: PersonaLead): PersonasDocument["assignment"]["rules"][number] | undefined {
-  const types = new Map(doc.attributes.map((a) => [a.name, { type: a.type, separator: a.separator ?? DEFAULT_SEPARATOR }]));
+  const types = new Map(doc.attributes.map((a) => [a.name, { type: a.type, separator: itemSeparator(a) }]));
   return doc.assignment.rules.find((rule) => rule.when.every((c) => conditionHolds(toCondition(c), readValue(lead[c.attribute], types.get(c.attribute)))));
 }
 

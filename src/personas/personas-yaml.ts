@@ -1,4 +1,4 @@
-import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
+import { itemSeparator } from "../formats/vocabulary";
 import { readFileSync } from "node:fs";
 import YAML from "yaml";
 import { DatasetError } from "../formats/dataset-error";
@@ -132,7 +132,7 @@ export function personasDocument(result: PersonasResult): PersonasDocument {
       type: a.type,
       role: a.role,
       source: a.feature ? { event: { type: a.feature.eventType, windowDays: a.feature.windowDays, aggregate: a.feature.aggregate } } : { column: a.name },
-      ...(a.kind === "multi" ? { separator: a.separator ?? DEFAULT_SEPARATOR } : {}),
+      ...(a.kind === "multi" ? { separator: itemSeparator(a) } : {}),
       weight: r4(a.weight),
       association: Number.isNaN(a.association) ? null : r4(a.association),
       reason: a.reason,

@@ -67,7 +67,7 @@ function isFound(result: DriversResult, name: string): boolean {
  *
  * @example
  * import { discoveryAudit } from "./discovery-audit";
- * const audit = await discoveryAudit({ seeds: [1], deals: 2000, events: 100000, shuffles: 2 });
+ * const audit = await discoveryAudit({ seeds: [1], deals: 2000, events: 20000, shuffles: 2 });
  * audit.leakFlaggedEvery; // => true
  */
 export async function discoveryAudit(options: { seeds: number[]; deals?: number; events?: number; shuffles?: number; onProgress?: (m: string) => void }): Promise<DiscoveryAudit> {

@@ -1,4 +1,4 @@
-import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
+import { itemSeparator } from "../formats/vocabulary";
 import type { AttributeMeta } from "../data/deal-table";
 import type { BinnedInput } from "../formats/scoring-rules-schema";
 import type { BinSet } from "../stats/binning/bin";
@@ -22,7 +22,7 @@ export function binnedInputOf(name: string, meta: AttributeMeta, set: Pick<BinSe
     name,
     source,
     match: set.indicator ? "contains" : set.type,
-    ...(set.indicator ? { containsValue: set.indicator.value, separator: meta.separator ?? DEFAULT_SEPARATOR } : {}),
+    ...(set.indicator ? { containsValue: set.indicator.value, separator: itemSeparator(meta) } : {}),
     ...(set.type === "numeric" && meta.numberFormat ? { numberFormat: meta.numberFormat } : {}),
   };
 }

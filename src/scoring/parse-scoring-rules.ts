@@ -3,7 +3,7 @@ import { DatasetError } from "../formats/dataset-error";
 import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
 import { categoryKey } from "./category-key";
 import { binSetText } from "./score";
-import { ScoringRulesSchema, type BinMatch, type BinnedInput, type ScorecardAttribute, type ScoringRules, type ValueBlock } from "../formats/scoring-rules-schema";
+import { rulesMissing, ScoringRulesSchema, type BinMatch, type BinnedInput, type ScorecardAttribute, type ScoringRules, type ValueBlock } from "../formats/scoring-rules-schema";
 import { requireFile } from "../formats/require-file";
 import { assertDocumentKind } from "../formats/document-kind";
 
@@ -87,7 +87,7 @@ function checkRules(rules: ScoringRules, file: string): void {
   const fail = (field: string, problem: string, fix: string, value?: unknown): never => {
     throw new DatasetError(problem, { file, field, ...(value !== undefined ? { value } : {}) }, fix);
   };
-  const missingKeys = new Set((rules.inputs.missing ?? []).map(categoryKey));
+  const missingKeys = new Set(rulesMissing(rules).map(categoryKey));
   /** The checks of one binned attribute (of the scorecard or of a value card); `names` holds its card's names so far. */
   const checkAttribute = (a: BinnedInput, at: string, names: Set<string>) => {
     if (names.has(a.name)) fail(`${at}.name`, `attribute "${a.name}" appears twice`, "give every attribute a unique name", a.name);

@@ -1,4 +1,4 @@
-import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
+import { itemSeparator } from "../formats/vocabulary";
 import { matchingRule, type PersonaLead, type PersonaLeadValue } from "../personas/assign-persona";
 import { OTHER_PERSONA } from "../personas/persona-rule";
 import type { PersonasDocument } from "../formats/personas-schema";
@@ -68,7 +68,7 @@ export function personaTagger(doc: Pick<PersonasDocument, "attributes" | "assign
       for (const v of "value" in c ? [c.value] : c.values) map.set(categoryKey(v), v);
     }
   const missingKeys = new Set(["", ...missing.map(categoryKey)]);
-  const text = attributes.flatMap((a) => (a.type === "categorical" || a.type === "multi" ? [{ name: a.name, multi: a.type === "multi", separator: a.separator ?? DEFAULT_SEPARATOR, map: spellings.get(a.name)! }] : []));
+  const text = attributes.flatMap((a) => (a.type === "categorical" || a.type === "multi" ? [{ name: a.name, multi: a.type === "multi", separator: itemSeparator(a), map: spellings.get(a.name)! }] : []));
   const others = attributes.filter((a) => a.type !== "categorical" && a.type !== "multi").map((a) => a.name);
   const spelled = (map: Map<string, string>, item: string) => map.get(categoryKey(item)) ?? item;
   const anti = new Map<string, string>();

@@ -1,6 +1,7 @@
 import type { PersonasDocument } from "../formats/personas-schema";
 import { score, type LeadRecord, type LeadScore, type ScoreOptions } from "./score";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
+import { rulesMissing } from "../formats/scoring-rules-schema";
 import { personaTagger } from "./persona-tags";
 
 /** A lead's score and the persona its assignment rules give it ("other": no rule matches). */
@@ -21,6 +22,6 @@ export interface TaggedLead extends LeadScore {
  * scoreAndTag(readScoringRules("rules/sample/scoring.yaml"), readPersonas("rules/sample/personas.yaml"), lead).persona; // => "financial-services"
  */
 export function scoreAndTag(rules: ScoringRules, personas: Pick<PersonasDocument, "attributes" | "assignment">, record: LeadRecord, options: ScoreOptions = {}): TaggedLead {
-  const missing = [...(rules.inputs.missing ?? []), ...(options.missing ?? [])];
+  const missing = [...rulesMissing(rules), ...(options.missing ?? [])];
   return { ...score(rules, record, options), persona: personaTagger(personas, missing).tag(record).persona };
 }

@@ -18,6 +18,7 @@ import { columnScorer, type LeadColumn } from "./column-scorer";
 import { repeatedHashes } from "./repeated-hashes";
 import { ScoredChunk, type ScoredOutput } from "./scored-output";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
+import { rulesMissing } from "../formats/scoring-rules-schema";
 import { csvField } from "../format/csv-line";
 import { quoteIdentifier, quoteString } from "../sql/quoting";
 import { requireFile } from "../formats/require-file";
@@ -129,7 +130,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
     values.set(value, (values.get(value) ?? 0) + 1);
   };
   const scorer = createScorer(rules, { reasons: options.reasons, missing: options.missing, onUnknown });
-  const missing = ["", ...(rules.inputs.missing ?? []), ...(options.missing ?? [])];
+  const missing = ["", ...rulesMissing(rules), ...(options.missing ?? [])];
   const tagger = options.personas === undefined ? undefined : personaTagger(readPersonas(options.personas), missing);
   requireFile(leadsPath, { what: "the leads file", fix: "pass the path of a CSV, Parquet or NDJSON file of leads" });
   const idColumn = options.id ?? rules.inputs.id;

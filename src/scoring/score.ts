@@ -1,5 +1,6 @@
-import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
+import { itemSeparator } from "../formats/vocabulary";
 import type { BinMatch, BinnedInput, ScoringRules } from "../formats/scoring-rules-schema";
+import { rulesMissing } from "../formats/scoring-rules-schema";
 import { compileValue, scoredInputs, type LeadValueParts } from "./lead-value";
 import { parseBoolean, parseNumber } from "../data/infer-attribute";
 import { readNumberText } from "../data/number-format";
@@ -285,7 +286,7 @@ export function scoreOfBins(c: CompiledRules, bins: ArrayLike<number>): LeadScor
  * scoreOfBins(c, c.attributes.map((a) => a.codeOf(null) >> 1)).points; // => -10
  */
 export function compileRules(rules: ScoringRules, options: ScoreOptions = {}): CompiledRules {
-  const missingTokens = new Set([...(rules.inputs.missing ?? []), ...(options.missing ?? [])].map(categoryKey));
+  const missingTokens = new Set([...rulesMissing(rules), ...(options.missing ?? [])].map(categoryKey));
   const reasons = options.reasons ?? DEFAULT_REASONS;
   if (!Number.isInteger(reasons) || reasons < 0) throw new Error(`score: options.reasons must be a whole number ≥ 0; got ${reasons}`);
   for (const [field, cuts] of [["grades.fitCuts", rules.grades.fitCuts], ["grades.engagementCuts", rules.grades.engagementCuts]] as const)
@@ -463,7 +464,7 @@ function textReader(a: BinnedInput, missingTokens: ReadonlySet<string>): (value:
     case "contains": {
       if (a.containsValue === undefined) throw new Error(`score: attribute "${a.name}" matches "contains" but has no containsValue`);
       const item = categoryKey(a.containsValue);
-      const sep = a.separator ?? DEFAULT_SEPARATOR;
+      const sep = itemSeparator(a);
       return (value) => {
         let items: string[];
         if (Array.isArray(value)) items = (value as readonly unknown[]).map((v) => categoryKey(String(v)));

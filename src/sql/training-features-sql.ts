@@ -1,4 +1,5 @@
 import type { ScoringRules } from "../formats/scoring-rules-schema";
+import { rulesMissing } from "../formats/scoring-rules-schema";
 import { EVENT_AGGREGATES } from "../formats/vocabulary";
 import { dialect, type SqlDialect } from "./dialects";
 import { decayedFeatureName, eventFeatureName, eventFeatureOfSource, eventFeatureSql, type EventFeatureSpec } from "./event-features-sql";
@@ -129,7 +130,7 @@ export function rulesTrainingFeaturesSql(
     id: rules.inputs.id,
     scoringPoint: rules.inputs.scoringPoint,
     events,
-    missing: [...new Set([...(rules.inputs.missing ?? []), ...(options.missing ?? [])])],
+    missing: [...new Set([...rulesMissing(rules), ...(options.missing ?? [])])],
     timeZone: rules.inputs.timeZone ?? "UTC",
     ...(rules.inputs.dateFormat ? { dateFormat: rules.inputs.dateFormat } : {}),
   });

@@ -1,5 +1,6 @@
-import { DEFAULT_SEPARATOR } from "../../formats/vocabulary";
+import { itemSeparator } from "../../formats/vocabulary";
 import type { BinMatch, BinnedInput, ScoringRules } from "../../formats/scoring-rules-schema";
+import { rulesMissing } from "../../formats/scoring-rules-schema";
 import { categoryKey } from "../category-key";
 import { binSetText } from "../score";
 import { uncoveredRanges, type NumberRange } from "./uncovered-ranges";
@@ -151,7 +152,7 @@ function planAttribute<B extends BinnedInput["bins"][number]>(
   const hasOther = a.bins.some((b) => b.when.kind === "other");
   // A true/false attribute whose sets list both values has no unlisted value (the scorer rejects other text).
   const everyBoolean = kind !== "text" && kind !== "number" && listed.includes("true") && listed.includes("false");
-  const missing = distinctByKey((rules.inputs.missing ?? []).map((t) => t.trim()).filter((t) => t !== ""));
+  const missing = distinctByKey(rulesMissing(rules).map((t) => t.trim()).filter((t) => t !== ""));
   const ranges = a.bins.flatMap((b) => (b.when.kind === "range" ? [rangeOf(b.when)] : []));
   const rows = a.bins.flatMap((b): CrmRow[] => {
     const row = (condition: CrmCondition): CrmRow => ({ bin: b.label, condition, points: numberOf(b) });
@@ -168,7 +169,7 @@ function planAttribute<B extends BinnedInput["bins"][number]>(
     }
   });
   const attribute: CrmAttribute = { name: a.name, group, field: fields[key] ?? fields[a.name] ?? key, kind, rows, missing };
-  if (kind === "contains") attribute.item = { value: (a.containsValue ?? "").trim(), separator: a.separator ?? DEFAULT_SEPARATOR };
+  if (kind === "contains") attribute.item = { value: (a.containsValue ?? "").trim(), separator: itemSeparator(a) };
   if ("event" in a.source) attribute.outsideCrm = eventDefinition(a.source.event, rules);
   if ("event" in a.source && a.source.event.decay) attribute.decay = { eventType: a.source.event.type, halfLifeDays: a.source.event.decay.halfLifeDays };
   return attribute;

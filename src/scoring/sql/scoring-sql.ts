@@ -1,5 +1,6 @@
-import { DEFAULT_SEPARATOR } from "../../formats/vocabulary";
+import { itemSeparator } from "../../formats/vocabulary";
 import type { BinnedInput, ScoringRules } from "../../formats/scoring-rules-schema";
+import { rulesMissing } from "../../formats/scoring-rules-schema";
 import { dialect, SQL_DIALECTS, type Dialect, type SqlDialect } from "../../sql/dialects";
 import { binChoiceSql, binPointsSql, binReasonSql, type AttributeRefs } from "./bin-points-sql";
 import { DEFAULT_REASONS } from "../score";
@@ -77,7 +78,7 @@ function buildScoringSql(rules: ScoringRules, o: ResolvedSqlOptions): string {
     if (!rules.inputs.scoringPoint)
       throw new Error("scoringSql: the rules have event features but no inputs.scoringPoint, so events cannot be cut at a scoring point");
   }
-  const tokens = [...new Set([...(rules.inputs.missing ?? []), ...o.missing])];
+  const tokens = [...new Set([...rulesMissing(rules), ...o.missing])];
   const input = leadInputCtes(rules, o, d, read, tokens, eventAttributes.length > 0);
   const values = leadValueCtes(rules, o, d, read, eventAttributes, tokens, input.columns);
   const points = leadPointsCtes(rules, o, d, values.refs);
@@ -182,7 +183,7 @@ function leadValueCtes(
         refs.push({ present: `t${n}`, value: `b${n}` });
         break;
       case "contains":
-        values.push({ comment, expr: `${containsItem(d, key, categoryKey(a.containsValue!), a.separator ?? DEFAULT_SEPARATOR)} AS k${n}` });
+        values.push({ comment, expr: `${containsItem(d, key, categoryKey(a.containsValue!), itemSeparator(a))} AS k${n}` });
         refs.push({ present: `k${n}`, value: `k${n}` });
         break;
       default:
