@@ -6,6 +6,7 @@ import type { TableSource } from "../formats/dataset-spec";
 
 import { nearestName } from "../formats/nearest-name";
 import { checkDuplicateHeaders } from "./duplicate-headers";
+import { checkFileContent } from "./file-content";
 import { assertReadOnlyQuery } from "./read-only-query";
 import { oneColumnError, readTableError, type ReadErrorContext } from "./read-error";
 import { excelAsCsv } from "./read-excel";
@@ -27,6 +28,8 @@ export interface TableContext {
   specFile: string;
   field: string;
   baseDir: string;
+  /** The table is read to draft a spec (`leadlab init`): no spec names it yet, so fixes do not point at one. */
+  draft?: boolean;
 }
 
 /**
@@ -53,6 +56,7 @@ export function tableExpression(source: { file: string; sheet?: string | number 
   }
   if (statSync(path).size === 0)
     throw new DatasetError("the file is empty (0 bytes)", { file: path }, "export the table again with a header row and data");
+  checkFileContent(path, ctx.draft ? undefined : /\.ya?ml$/i.test(ctx.specFile) ? `\`${ctx.field}.file\` in ${ctx.specFile}` : "the path given");
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx") return tableExpression({ file: excelAsCsv(path, source.sheet, ctx) }, ctx, options);
   const nulls = options.nullTokens?.length ? `, nullstr = [${options.nullTokens.map((v) => quoteString(v, "duckdb")).join(", ")}]` : "";

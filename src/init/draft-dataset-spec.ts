@@ -4,6 +4,7 @@ import { openDuckDB } from "../data/duckdb-session";
 import { DEFAULT_MISSING } from "../data/resolve-dataset-spec";
 import { parseDate } from "../data/parse-date";
 import { excelSheetNames } from "../data/read-excel";
+import { checkFileContent } from "../data/file-content";
 import { isCsvFile, readTextTable } from "../data/read-table";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
@@ -66,6 +67,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     for (const file of files) {
       let sheets: (string | undefined)[] = [undefined];
       try {
+        checkFileContent(join(dir, file), undefined);
         if (extname(file).toLowerCase() === ".xlsx") sheets = excelSheetNames(join(dir, file));
         if (sheets.length < 2) sheets = [undefined];
       } catch (e) {
@@ -74,7 +76,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
       }
       for (const sheet of sheets) {
         try {
-          const t = await readTextTable(db, { file, sheet }, { specFile: join(dir, "dataset.yaml"), field: file, baseDir: dir }, DEFAULT_MISSING);
+          const t = await readTextTable(db, { file, sheet }, { specFile: join(dir, "dataset.yaml"), field: file, baseDir: dir, draft: true }, DEFAULT_MISSING);
           tables.push({ file, ...(sheet ? { sheet } : {}), rows: t.rows, columns: t.names.map((n, j) => columnFacts(n, t.columns[j])), text: new Map(t.names.map((n, j) => [n, t.columns[j]])) });
         } catch (e) {
           checks.push(`${sheet ? `${file} [${sheet}]` : file} was not read: ${(e as Error).message.split("\n")[0]}`);

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
 import { loadDataset } from "../../src/data/load-dataset";
@@ -111,12 +112,15 @@ test("an empty header cell is an error naming the cell", async () => {
   await assert.rejects(loadDataset(join(dir, "d.yaml")), /the header cell B1 of sheet "S" is empty/);
 });
 
-test("a file that is not a workbook is an error naming the file and the fix", async () => {
-  const dir = tempDataset({ "d.xlsx": "deal_id,stage\nD1,Won\n", "d.yaml": spec("d.xlsx") });
+test("a workbook cut short is an error naming the file and the fix", async () => {
+  const dir = tempDataset({ "d.yaml": spec("d.xlsx") });
+  const wb = new Workbook();
+  wb.addWorksheet("S").addRows([["Deal ID", "Stage"], ...Array.from({ length: 500 }, (_, i) => [`D${i}`, i % 2 ? "Closed Won" : "Closed Lost"])]);
+  const whole = Buffer.from(await wb.xlsx.writeBuffer());
+  writeFileSync(join(dir, "d.xlsx"), whole.subarray(0, whole.length >> 1)); // an interrupted download: the ZIP's directory at the end is missing
   await assert.rejects(loadDataset(join(dir, "d.yaml")), (e: Error) => {
-    assert.match(e.message, /could not read the workbook/);
-    assert.match(e.message, /d\.xlsx/);
-    assert.match(e.message, /export the sheet as CSV/);
+    assert.match(e.message, /d\.xlsx: could not read the workbook: Corrupted zip: can't find end of central directory/);
+    assert.match(e.message, /Fix: save it again from Excel as \.xlsx \(Excel Workbook\), or export the sheet as CSV\.$/);
     return true;
   });
 });

@@ -567,7 +567,7 @@ const causes: Case[] = [
   },
   { cls: 8, name: "a sql: unknown column keeps DuckDB's candidates", check: async () => void (await refused(deals("select dealid from read_csv('deals.csv')"), 'Referenced column "dealid" not found', 'Candidate bindings: "deal_id"')) },
   { cls: 8, name: "a sql: missing file keeps DuckDB's path", check: async () => void (await refused(deals("select * from read_csv('nope.csv')"), 'No files found that match the pattern "nope.csv"')) },
-  { cls: 8, name: "a file named .parquet that is not Parquet keeps DuckDB's cause", check: async () => void (await refused({ "deals.parquet": "deal_id,stage\nD1,Won\n", "dataset.yaml": spec({ deals: fileSource("deals.parquet") }) }, "deals.parquet: DuckDB could not read the table: ", "parquet")) },
+  { cls: 8, name: "a Parquet file cut short keeps DuckDB's cause", check: async () => void (await refused({ "deals.parquet": "PAR1 and then a download that stopped", "dataset.yaml": spec({ deals: fileSource("deals.parquet") }) }, "deals.parquet: DuckDB could not read the table: ", "parquet")) },
 ];
 
 // ---------------------------------------------------------------- the catalogue
