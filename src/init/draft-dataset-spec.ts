@@ -5,6 +5,7 @@ import { DEFAULT_MISSING } from "../data/resolve-dataset-spec";
 import { parseDate } from "../data/parse-date";
 import { excelSheetNames } from "../data/read-excel";
 import { checkFileContent } from "../data/file-content";
+import { placeholderCheck, placeholderValues } from "./placeholder-values";
 import { isCsvFile, readTextTable } from "../data/read-table";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
@@ -212,6 +213,8 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   }
   const excluded = Object.keys(attributes);
   if (excluded.length) choices.push(`excluded: ${excluded.map((n) => `"${n}"`).join(", ")}`);
+  const placeholders = placeholderValues([...attributeNames].filter(([, as]) => !attributes[as] && !joinKeys.has(as)).map(([c, as]) => ({ ...c, name: as })));
+  if (placeholders.length) checks.push(placeholderCheck(placeholders, DEFAULT_MISSING));
   checks.push("every other column is inferred by the loader: run `leadlab profile dataset.yaml` and read the roles and types it reports");
 
   const spec: DatasetSpec = {
