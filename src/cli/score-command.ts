@@ -62,7 +62,8 @@ export async function scoreCommand(argv: string[], out: (text: string) => void, 
 }
 
 /**
- * The lines `leadlab score` writes to stderr: rows scored and not (per reason), category
+ * The lines `leadlab score` writes to stderr: rows scored and not (per reason), what was left
+ * out of the file to read it (a report footer), category
  * values in no bin (per attribute, the most frequent first), blank and duplicated ids, and
  * what became of the raw events.
  *
@@ -74,6 +75,7 @@ export function scoreSummary(report: ScoreFileReport, outPath?: string): string[
   const lines: string[] = [];
   const rate = report.seconds > 0 ? Math.round(report.rows / report.seconds) : report.rows;
   lines.push(`scored ${report.scored.toLocaleString("en-US")} of ${leads(report.rows)} in ${report.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")} leads/s)${outPath ? `; wrote ${outPath}` : ""}`);
+  lines.push(...(report.notes ?? []));
   const failed = report.rows - report.scored;
   if (failed > 0) {
     lines.push(`could not score ${leads(failed)} (written with empty points and the reason):`);

@@ -67,10 +67,12 @@ export async function loadDatasetSpec(written: DatasetSpec, baseDir: string, spe
   // Instants are compared in UTC; naive times are read in the spec's zone, never the machine's.
   const db = await openDuckDB(baseDir, { timeZone: spec.timezone });
   try {
+    // What was left out of a file to read it (a report footer): said in the load report's warnings.
+    const notes: string[] = [];
     const load: LoadContext = {
       db, spec, specFile,
       progress: options.onProgress ?? (() => {}),
-      tableAt: (field) => ({ specFile, field, baseDir }),
+      tableAt: (field) => ({ specFile, field, baseDir, onNote: (note) => notes.push(note) }),
     };
     // The deals' and joined tables' raw text is read here and left behind: only the closed
     // deals' typed columns and key columns go on to the events, which hold the load's peak.
@@ -81,7 +83,7 @@ export async function loadDatasetSpec(written: DatasetSpec, baseDir: string, spe
     excludeKeys(into.metas, keyColumns(spec), spec.attributes);
     const dated = datesAndHoldout(load, read.label, closed, options.asOf ?? Date.now());
     const warnings = [
-      ...read.outcome.warnings, ...(events?.warnings ?? []), ...(retention?.warnings ?? []),
+      ...notes, ...read.outcome.warnings, ...(events?.warnings ?? []), ...(retention?.warnings ?? []),
       ...dataWarnings(spec, read.joins, read.rows, closed), ...dated.warnings,
     ];
     const grouped = dealGroups(spec, keysOf);

@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { DatasetError } from "../formats/dataset-error";
 import type { SheetReply, SheetRequest, SheetResult, SheetWorkerData } from "./excel-sheet-worker";
+import { workFolder } from "./work-folder";
 
-let folder: string | undefined;
 const converted = new Map<string, string>();
 
 /** Where a sheet is named, for messages: the spec file and the field (e.g. `deals`). */
@@ -110,15 +109,6 @@ function sheetThread(): NonNullable<typeof sheetWorker> {
     sheetWorker = { worker, port: port1, signal };
   }
   return sheetWorker;
-}
-
-function workFolder(): string {
-  if (!folder) {
-    const made = mkdtempSync(join(tmpdir(), "leadlab-xlsx-"));
-    process.on("exit", () => rmSync(made, { recursive: true, force: true }));
-    folder = made;
-  }
-  return folder;
 }
 
 /** The modules a process loads before its main one (`--import m`, `--require m`), in order. */

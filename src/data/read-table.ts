@@ -7,6 +7,7 @@ import type { TableSource } from "../formats/dataset-spec";
 import { nearestName } from "../formats/nearest-name";
 import { checkDuplicateHeaders } from "./duplicate-headers";
 import { checkFileContent } from "./file-content";
+import { describeFooter, reportFooter, withoutFooter } from "./report-footer";
 import { assertReadOnlyQuery } from "./read-only-query";
 import { oneColumnError, readTableError, type ReadErrorContext } from "./read-error";
 import { excelAsCsv } from "./read-excel";
@@ -30,18 +31,34 @@ export interface TableContext {
   baseDir: string;
   /** The table is read to draft a spec (`leadlab init`): no spec names it yet, so fixes do not point at one. */
   draft?: boolean;
+  /** Told what was left out of the file to read it (a report footer), for the caller to report; without it, such a file is refused. */
+  onNote?: (note: string) => void;
 }
 
 /**
  * The DuckDB expression that reads a file: `read_csv`, `read_parquet` or `read_json_auto` by
  * extension (CSV with the first line as header; every column as text when asked). Throws a {@link DatasetError} for a missing, empty
- * or unknown file. A `sql:` table is opened with {@link openTable}, which checks it first.
+ * or unknown file, or one whose bytes are another format than its name says ({@link checkFileContent}).
+ * A CSV export that ends with a CRM's report footer is read without it ({@link reportFooter}), said
+ * to `ctx.onNote`; without `onNote` such a file is refused, naming the footer. A `sql:` table is
+ * opened with {@link openTable}, which checks it first.
  *
  * @example
  * import { tableExpression } from "./read-table";
  * tableExpression({ file: "deals.csv" }, { specFile: "dataset.yaml", field: "deals", baseDir: "data/sample" }).startsWith("read_csv("); // => true
  */
 export function tableExpression(source: { file: string; sheet?: string | number }, ctx: TableContext, options: { csvAllText?: boolean; nullTokens?: string[] } = {}): string {
+  return expressionOf(readableFile(source, ctx), options);
+}
+
+/** The file DuckDB reads for a `file:` table (a sheet converted to CSV, an export without its footer), and whether the table's own file is CSV. */
+interface ReadableFile {
+  path: string;
+  ext: string;
+  csv: boolean;
+}
+
+function readableFile(source: { file: string; sheet?: string | number }, ctx: TableContext): ReadableFile {
   const file = source.file;
   const path = resolve(ctx.baseDir, file);
   if (!existsSync(path)) {
@@ -56,21 +73,32 @@ export function tableExpression(source: { file: string; sheet?: string | number 
   }
   if (statSync(path).size === 0)
     throw new DatasetError("the file is empty (0 bytes)", { file: path }, "export the table again with a header row and data");
-  checkFileContent(path, ctx.draft ? undefined : /\.ya?ml$/i.test(ctx.specFile) ? `\`${ctx.field}.file\` in ${ctx.specFile}` : "the path given");
   const ext = extname(path).toLowerCase();
-  if (ext === ".xlsx") return tableExpression({ file: excelAsCsv(path, source.sheet, ctx) }, ctx, options);
+  if (!(ext === ".xlsx" || isCsvFile(file) || ext === ".parquet" || [".json", ".ndjson", ".jsonl"].includes(ext)))
+    throw new DatasetError(
+      `unknown file type "${ext}"`,
+      { file: ctx.specFile, field: `${ctx.field}.file`, value: file },
+      "use .csv, .tsv, .xlsx, .parquet, .json, .ndjson or .jsonl, or read it with a `sql:` query",
+    );
+  checkFileContent(path, ctx.draft ? undefined : /\.ya?ml$/i.test(ctx.specFile) ? `\`${ctx.field}.file\` in ${ctx.specFile}` : "the path given");
+  if (ext === ".xlsx") return { path: excelAsCsv(path, source.sheet, ctx), ext: ".csv", csv: false };
+  if (!isCsvFile(file)) return { path, ext, csv: false };
+  const footer = reportFooter(path);
+  if (!footer) return { path, ext, csv: true };
+  if (!ctx.onNote)
+    throw new DatasetError(`${describeFooter(footer)}, not rows`, { file: path }, "delete those lines, or export the report without its footer");
+  ctx.onNote(`${file}: ${describeFooter(footer)}, not rows: left out`);
+  return { path: withoutFooter(path, footer), ext, csv: true };
+}
+
+function expressionOf(file: ReadableFile, options: { csvAllText?: boolean; nullTokens?: string[] }): string {
+  const { path, ext } = file;
   const nulls = options.nullTokens?.length ? `, nullstr = [${options.nullTokens.map((v) => quoteString(v, "duckdb")).join(", ")}]` : "";
-  if (isCsvFile(file))
+  if (isCsvFile(path))
     // skip = 0: the first line is the header. Left to itself, DuckDB's sniffer may skip lines
     // up to a ragged row and take that row as the header, silently dropping the rows above it.
     return `read_csv(${quoteString(path, "duckdb")}, header = true, skip = 0${options.csvAllText ? ", all_varchar = true" : ""}${nulls})`;
-  if (ext === ".parquet") return `read_parquet(${quoteString(path, "duckdb")})`;
-  if ([".json", ".ndjson", ".jsonl"].includes(ext)) return `read_json_auto(${quoteString(path, "duckdb")})`;
-  throw new DatasetError(
-    `unknown file type "${ext}"`,
-    { file: ctx.specFile, field: `${ctx.field}.file`, value: file },
-    "use .csv, .tsv, .xlsx, .parquet, .json, .ndjson or .jsonl, or read it with a `sql:` query",
-  );
+  return ext === ".parquet" ? `read_parquet(${quoteString(path, "duckdb")})` : `read_json_auto(${quoteString(path, "duckdb")})`;
 }
 
 /**
@@ -105,8 +133,8 @@ export interface OpenedTable {
 export async function openTable(db: DuckDBConnection, source: TableSource, ctx: TableContext, options: { csvAllText?: boolean; nullTokens?: string[] } = {}): Promise<OpenedTable> {
   const label = tableLabel(source, ctx);
   if (source.file !== undefined) {
-    const expr = tableExpression({ file: source.file, ...(source.sheet !== undefined ? { sheet: source.sheet } : {}) }, ctx, options);
-    return { expr, where: { specFile: ctx.specFile, field: ctx.field, label, ...(isCsvFile(source.file) ? { csvPath: resolve(ctx.baseDir, source.file) } : {}) } };
+    const file = readableFile({ file: source.file, ...(source.sheet !== undefined ? { sheet: source.sheet } : {}) }, ctx);
+    return { expr: expressionOf(file, options), where: { specFile: ctx.specFile, field: ctx.field, label, ...(file.csv ? { csvPath: file.path } : {}) } };
   }
   const sql = source.sql ?? "";
   await assertReadOnlyQuery(db, sql, ctx);

@@ -5,6 +5,7 @@ import { DEFAULT_MISSING } from "../data/resolve-dataset-spec";
 import { parseDate } from "../data/parse-date";
 import { excelSheetNames } from "../data/read-excel";
 import { checkFileContent } from "../data/file-content";
+import { describeNumberFormat, detectNumberFormat, readNumberText } from "../data/number-format";
 import { placeholderCheck, placeholderValues } from "./placeholder-values";
 import { isCsvFile, readTextTable } from "../data/read-table";
 import { DatasetError } from "../formats/dataset-error";
@@ -77,7 +78,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
       }
       for (const sheet of sheets) {
         try {
-          const t = await readTextTable(db, { file, sheet }, { specFile: join(dir, "dataset.yaml"), field: file, baseDir: dir, draft: true }, DEFAULT_MISSING);
+          const t = await readTextTable(db, { file, sheet }, { specFile: join(dir, "dataset.yaml"), field: file, baseDir: dir, draft: true, onNote: (note) => checks.push(note) }, DEFAULT_MISSING);
           tables.push({ file, ...(sheet ? { sheet } : {}), rows: t.rows, columns: t.names.map((n, j) => columnFacts(n, t.columns[j])), text: new Map(t.names.map((n, j) => [n, t.columns[j]])) });
         } catch (e) {
           checks.push(`${sheet ? `${file} [${sheet}]` : file} was not read: ${(e as Error).message.split("\n")[0]}`);
@@ -147,9 +148,9 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     choices.push(`closed_at: "${closed.name}" (${closed.dateFormat})`);
     if (closed.missing) checks.push(`closed_at "${closed.name}" is missing on ${closed.missing} of ${deals.rows} rows${/won/i.test(closed.name) ? " (a won time exists only for won deals)" : ""}`);
   }
-  const amount = deals.columns.find((c) => c.numeric && !ID_NAME.test(c.name) && /amount|value|revenue|\barr\b|acv|price|size/i.test(c.name));
-  if (amount) choices.push(`amount: "${amount.name}"`);
-  else checks.push("no numeric amount column found (amounts with currency signs or thousands separators are not read as numbers)");
+  const amount = deals.columns.find((c) => readsAsNumbers(c) && !ID_NAME.test(c.name) && /amount|value|revenue|\barr\b|acv|price|size/i.test(c.name));
+  if (amount) choices.push(`amount: "${amount.name}"${amount.numeric ? "" : ` (${describeNumberFormat(detectNumberFormat(amount.values))})`}`);
+  else checks.push("no amount column found (a column named like amount, value, revenue, ARR, ACV, price or size whose values all read as numbers); set deals.amount if there is one");
   const reserved = new Set([id.name, outcome.column, created?.name, closed?.name, amount?.name].filter((x): x is string => !!x));
 
   // Joins: many-to-one lookups by value overlap, against deals and earlier joins.
@@ -238,6 +239,14 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   if (dateFormat) comments.fields.date_format = "the format of the deals' dates; applies to every date column";
   if (retention) comments.fields.retention = retention.why;
   return { yaml: specYaml(spec, comments), spec, choices, checks };
+}
+
+/** Whether every value of a column reads as a number, plain or as exports write them ("$12,000.00", "1.200,50 €", "12%"), as the loader reads an amount. */
+function readsAsNumbers(c: ColumnFacts): boolean {
+  if (c.numeric) return true;
+  if (c.values.length === 0) return false;
+  const { decimal } = detectNumberFormat(c.values);
+  return c.values.every((v) => Number.isFinite(readNumberText(v, decimal)?.value));
 }
 
 const label = (t: Inspected) => (t.sheet ? `${t.file} [${t.sheet}]` : t.file);

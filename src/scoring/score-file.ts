@@ -71,6 +71,8 @@ export interface ScoreFileReport {
   events?: EventsReport;
   /** With `personas`: leads per persona and anti-persona kind. */
   personas?: PersonaCounts;
+  /** What was left out of the leads file to read it (a CRM report's footer), when anything was. */
+  notes?: string[];
   seconds: number;
 }
 
@@ -139,7 +141,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
   // DuckDB reads and converts the next chunks (its streaming buffer, about 1 MB of them) while JS scores this one.
   const db = await openDuckDB(process.cwd(), { timeZone: rules.inputs.timeZone ?? "UTC" });
   try {
-    const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd() }, { csvAllText: true });
+    const notes: string[] = [];
+    const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd(), onNote: (n) => notes.push(n) }, { csvAllText: true });
     const types = await readableColumns(db, expr, leadsPath);
     const names = [...types.keys()];
     const fileKeys = scorer.keys.filter((k) => !eventNames.has(k));
@@ -274,6 +277,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
             },
           }
         : {}),
+      ...(notes.length ? { notes } : {}),
       seconds: (performance.now() - started) / 1000,
     };
   } catch (e) {
