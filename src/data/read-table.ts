@@ -7,7 +7,7 @@ import type { TableSource } from "../formats/dataset-spec";
 import { nearestName } from "../formats/nearest-name";
 import { checkDuplicateHeaders } from "./duplicate-headers";
 import { checkFileContent } from "./file-content";
-import { describeFooter, reportFooter, withoutFooter } from "./report-footer";
+import { describeWrapper, exportWrapper, unwrappedCopy } from "./export-wrapper";
 import { assertReadOnlyQuery } from "./read-only-query";
 import { oneColumnError, readTableError, type ReadErrorContext } from "./read-error";
 import { excelAsCsv } from "./read-excel";
@@ -31,7 +31,7 @@ export interface TableContext {
   baseDir: string;
   /** The table is read to draft a spec (`leadlab init`): no spec names it yet, so fixes do not point at one. */
   draft?: boolean;
-  /** Told what was left out of the file to read it (a report footer), for the caller to report; without it, such a file is refused. */
+  /** Told what was left out of the file to read it (a report footer, Excel's `sep=` line), for the caller to report; without it, such a file is refused. */
   onNote?: (note: string) => void;
 }
 
@@ -39,8 +39,9 @@ export interface TableContext {
  * The DuckDB expression that reads a file: `read_csv`, `read_parquet` or `read_json_auto` by
  * extension (CSV with the first line as header; every column as text when asked). Throws a {@link DatasetError} for a missing, empty
  * or unknown file, or one whose bytes are another format than its name says ({@link checkFileContent}).
- * A CSV export that ends with a CRM's report footer is read without it ({@link reportFooter}), said
- * to `ctx.onNote`; without `onNote` such a file is refused, naming the footer. A `sql:` table is
+ * A CSV export wrapped in lines that are not the table (Excel's `sep=;` line, a CRM's report
+ * footer: {@link exportWrapper}) is read without them, said to `ctx.onNote`; without `onNote`
+ * such a file is refused, naming the lines. A `sql:` table is
  * opened with {@link openTable}, which checks it first.
  *
  * @example
@@ -51,7 +52,7 @@ export function tableExpression(source: { file: string; sheet?: string | number 
   return expressionOf(readableFile(source, ctx), options);
 }
 
-/** The file DuckDB reads for a `file:` table (a sheet converted to CSV, an export without its footer), and whether the table's own file is CSV. */
+/** The file DuckDB reads for a `file:` table (a sheet converted to CSV, an export without the lines around its table), and whether the table's own file is CSV. */
 interface ReadableFile {
   path: string;
   ext: string;
@@ -83,12 +84,11 @@ function readableFile(source: { file: string; sheet?: string | number }, ctx: Ta
   checkFileContent(path, ctx.draft ? undefined : /\.ya?ml$/i.test(ctx.specFile) ? `\`${ctx.field}.file\` in ${ctx.specFile}` : "the path given");
   if (ext === ".xlsx") return { path: excelAsCsv(path, source.sheet, ctx), ext: ".csv", csv: false };
   if (!isCsvFile(file)) return { path, ext, csv: false };
-  const footer = reportFooter(path);
-  if (!footer) return { path, ext, csv: true };
-  if (!ctx.onNote)
-    throw new DatasetError(`${describeFooter(footer)}, not rows`, { file: path }, "delete those lines, or export the report without its footer");
-  ctx.onNote(`${file}: ${describeFooter(footer)}, not rows: left out`);
-  return { path: withoutFooter(path, footer), ext, csv: true };
+  const wrapper = exportWrapper(path);
+  if (!wrapper) return { path, ext, csv: true };
+  if (!ctx.onNote) throw new DatasetError(`${describeWrapper(wrapper)}, not the table`, { file: path }, "delete those lines, or export the table without them");
+  ctx.onNote(`${file}: ${describeWrapper(wrapper)}, not the table: left out`);
+  return { path: unwrappedCopy(path, wrapper), ext, csv: true };
 }
 
 function expressionOf(file: ReadableFile, options: { csvAllText?: boolean; nullTokens?: string[] }): string {
