@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
 import { workFolder } from "./work-folder";
 
@@ -125,7 +125,20 @@ export function unwrappedCopy(path: string, wrapper: ExportWrapper): string {
   const done = unwrapped.get(key);
   if (done) return done;
   const out = join(workFolder(), `${unwrapped.size + 1}-${basename(path)}`);
-  writeFileSync(out, readBytes(path, wrapper.tableStart, wrapper.tableEnd - wrapper.tableStart));
+  // Copied a megabyte at a time: an events export can be larger than memory.
+  const chunk = Buffer.alloc(1 << 20);
+  const from = openSync(path, "r");
+  const to = openSync(out, "w");
+  try {
+    for (let at = wrapper.tableStart; at < wrapper.tableEnd; ) {
+      const n = readSync(from, chunk, 0, Math.min(chunk.length, wrapper.tableEnd - at), at);
+      writeSync(to, chunk, 0, n);
+      at += n;
+    }
+  } finally {
+    closeSync(from);
+    closeSync(to);
+  }
   unwrapped.set(key, out);
   return out;
 }
