@@ -65,13 +65,18 @@ export function compareCapture(input: CaptureInput): CaptureAtShare[] {
   const sets = [
     { score: [input.valueScore, input.winScore], value: input.wonRevenue, map: null as number[] | null },
     ...(input.retainedRevenue ? [{ score: [sub(input.valueScore), sub(input.winScore)], value: sub(input.retainedRevenue), map: retainedIndex }] : []),
-  ].map((s) => ({ ...s, ranked: s.score.map((score) => rankedValues(score, rankOrder(score), s.value)) }));
+  ].map((s) => ({
+    ...s,
+    ranked: s.score.map((score) => {
+      const ranked = rankedValues(score, rankOrder(score), s.value);
+      // each ranked lead's index among all leads, where a replicate's weights are
+      const map = s.map;
+      return { ranked, lead: map ? Int32Array.from(ranked.order, (i) => map[i]) : ranked.order };
+    }),
+  }));
   // per lead share, per set, per score (value, win): one pass over each ranking for all shares
   const estimate = (weights?: Float64Array) => {
-    const bySet = sets.map((s) => {
-      const w = weights && s.map ? gatherNumbers(weights, s.map) : weights;
-      return s.ranked.map((ranked) => rankedCapturedShares(ranked, input.shares, w && gatherNumbers(w, ranked.order)));
-    });
+    const bySet = sets.map((s) => s.ranked.map(({ ranked, lead }) => rankedCapturedShares(ranked, input.shares, weights, lead)));
     return input.shares.map((_, q) => bySet.map((byScore) => byScore.map((shares) => shares[q])));
   };
   const point = estimate();
@@ -96,8 +101,9 @@ export function compareCapture(input: CaptureInput): CaptureAtShare[] {
   for (let i = 0; i < m; i++) members[filled[clusterOf[i]]++] = i;
   const rand = seededRandom(input.seed);
   const draws = input.shares.map(() => sets.map(() => [[] as number[], [] as number[], [] as number[]]));
+  const weights = new Float64Array(m);
   for (let b = 0; b < input.replicates; b++) {
-    const weights = new Float64Array(m);
+    weights.fill(0);
     for (let k = 0; k < count; k++) {
       const c = Math.floor(rand() * count);
       for (let j = start[c]; j < start[c + 1]; j++) weights[members[j]]++;

@@ -28,8 +28,7 @@ export function capturedShare(score: ArrayLike<number>, order: ArrayLike<number>
  * capturedShares(score, rankOrder(score), [10, 20, 40, 30], [0.5, 0.25]); // => [0.4, 0.1]
  */
 export function capturedShares(score: ArrayLike<number>, order: ArrayLike<number>, value: ArrayLike<number>, shares: readonly number[], weights?: ArrayLike<number>): number[] {
-  const ranked = rankedValues(score, order, value);
-  return rankedCapturedShares(ranked, shares, weights && gatherNumbers(weights, ranked.order));
+  return rankedCapturedShares(rankedValues(score, order, value), shares, weights);
 }
 
 /** Leads laid out in rank order (highest score first) for {@link rankedCapturedShares}: their indices, scores and values. */
@@ -53,21 +52,25 @@ export function rankedValues(score: ArrayLike<number>, order: ArrayLike<number>,
 }
 
 /**
- * {@link capturedShares} of leads already in rank order ({@link rankedValues}), with their weights
- * in that order too (1 when not given): the same numbers, summed in the same order.
+ * {@link capturedShares} of leads already in rank order ({@link rankedValues}): the same numbers,
+ * summed in the same order. Lead `index[t]` is the t-th ranked (`ranked.order` by default) and
+ * weighs `weights[index[t]]` (1 when not given): a bootstrap replicate's multiplicities are read
+ * where they are, not gathered into rank order first; `index` maps the ranking of a subset of
+ * leads to the replicate's leads.
  *
  * @example
  * import { rankedCapturedShares, rankedValues, rankOrder } from "./captured-share";
  * const score = [3, 2, 2, 1];
  * rankedCapturedShares(rankedValues(score, rankOrder(score), [10, 20, 40, 30]), [0.5, 0.25]); // => [0.4, 0.1]
+ * rankedCapturedShares(rankedValues(score, rankOrder(score), [10, 20, 40, 30]), [0.25], [2, 1, 1, 0]); // => [0.125] (lead 0 counts twice: the cut takes half of it, 10 of 80)
  */
-export function rankedCapturedShares(ranked: RankedValues, shares: readonly number[], weights?: Float64Array): number[] {
+export function rankedCapturedShares(ranked: RankedValues, shares: readonly number[], weights?: ArrayLike<number>, index: ArrayLike<number> = ranked.order): number[] {
   const { score, value } = ranked;
   const n = score.length;
   let leads = 0;
   let total = 0;
   for (let t = 0; t < n; t++) {
-    const w = weights ? weights[t] : 1;
+    const w = weights ? weights[index[t]] : 1;
     leads += w;
     total += w * value[t];
   }
@@ -83,7 +86,7 @@ export function rankedCapturedShares(ranked: RankedValues, shares: readonly numb
     let lumpValue = 0;
     let u = t;
     for (; u < n && score[u] === score[t]; u++) {
-      const w = weights ? weights[u] : 1;
+      const w = weights ? weights[index[u]] : 1;
       lumpLeads += w;
       lumpValue += w * value[u];
     }
