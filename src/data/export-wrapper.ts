@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, statSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
+import { readBytes } from "./file-bytes";
 import { workFolder } from "./work-folder";
 
 /**
@@ -60,17 +61,6 @@ export function exportWrapper(path: string): ExportWrapper | undefined {
   const footer = reportFooter(path, size);
   if (!sep && !footer) return undefined;
   return { ...(sep ? { sepLine: sep[0].replace(/\r$/, "") } : {}), ...(footer ? { footer: footer.footer } : {}), tableStart, tableEnd: footer ? footer.start : size };
-}
-
-function readBytes(path: string, from: number, length: number): Buffer {
-  const bytes = Buffer.alloc(length);
-  const fd = openSync(path, "r");
-  try {
-    readSync(fd, bytes, 0, length, from);
-  } finally {
-    closeSync(fd);
-  }
-  return bytes;
 }
 
 /** The report footer at the end of a file and the byte it starts at. */

@@ -1,6 +1,6 @@
-import { closeSync, openSync, readSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { DatasetError } from "../formats/dataset-error";
+import { readBytes } from "./file-bytes";
 
 /** What a file holds, told by its first bytes (its "magic number"), whatever its name says. */
 export type FileContent = "xlsx" | "zip" | "ole2" | "gzip" | "parquet" | "pdf" | "utf-16" | "text";
@@ -22,15 +22,8 @@ const HEAD_BYTES = 4096;
  * fileContent("/tmp/leadlab-content-example.csv"); // => "parquet"
  */
 export function fileContent(path: string): FileContent {
-  const head = Buffer.alloc(HEAD_BYTES);
-  const fd = openSync(path, "r");
-  let n: number;
-  try {
-    n = readSync(fd, head, 0, HEAD_BYTES, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const bytes = head.subarray(0, n);
+  const bytes = readBytes(path, 0, HEAD_BYTES);
+  const n = bytes.length;
   const startsWith = (...magic: number[]) => magic.every((b, i) => bytes[i] === b);
   if (startsWith(0x50, 0x4b, 0x03, 0x04) || startsWith(0x50, 0x4b, 0x05, 0x06)) return bytes.includes("xl/") ? "xlsx" : "zip";
   if (startsWith(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return "ole2";

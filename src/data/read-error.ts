@@ -1,6 +1,6 @@
-import { closeSync, openSync, readSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DatasetError } from "../formats/dataset-error";
+import { readBytes } from "./file-bytes";
 import { quoteString } from "../sql/quoting";
 
 
@@ -121,12 +121,5 @@ async function csvRowError(db: DuckDBConnection, ctx: ReadErrorContext): Promise
 }
 
 function firstLine(path: string): string {
-  const fd = openSync(path, "r");
-  try {
-    const buffer = Buffer.alloc(65536);
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, n).toString("utf8").split(/\r?\n/)[0];
-  } finally {
-    closeSync(fd);
-  }
+  return readBytes(path, 0, 65536).toString("utf8").split(/\r?\n/)[0];
 }
