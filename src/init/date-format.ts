@@ -50,3 +50,20 @@ export function dayMonthAmbiguous(values: readonly string[], format: string): bo
   const swapped = format.replace(`%m${order[1]}%d`, `%d${order[1]}%m`);
   return values.every((v) => !Number.isNaN(parseDate(v, swapped)));
 }
+
+/**
+ * A value of a date column with a time of day but no UTC offset, if the column has one and no
+ * value with an offset: such times are wall-clock times, read in the spec's `timezone:` (UTC
+ * unless set), while CRMs export them in the exporting user's zone.
+ *
+ * @example
+ * import { wallClockTime } from "./date-format";
+ * wallClockTime(["3/5/2024 2:22 PM", "3/9/2024 11:45 AM"]); // => "3/5/2024 2:22 PM"
+ * wallClockTime(["2024-03-05T14:22:00Z"]); // => undefined
+ * wallClockTime(["2024-03-05"]); // => undefined
+ */
+export function wallClockTime(values: readonly string[]): string | undefined {
+  if (values.some((v) => /\d{2}(:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|UTC|[+-]\d{2}(:?\d{2})?)$/i.test(v.trim()) && /\d:\d{2}/.test(v))) return undefined;
+  return values.find((v) => /\d:\d{2}/.test(v));
+}
+

@@ -11,7 +11,7 @@ import { isCsvFile, readTextTable } from "../data/read-table";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import { columnFacts, type ColumnFacts } from "./column-facts";
-import { dayMonthAmbiguous } from "./date-format";
+import { dayMonthAmbiguous, wallClockTime } from "./date-format";
 import { findJoin } from "./find-join";
 import { churnFlag, findChurnFlag } from "./churn-flag";
 import { findOutcome, type OutcomeChoice } from "./outcome-values";
@@ -196,6 +196,14 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     choices.push(`events: ${label(events.table)}, key "${events.key}", time "${events.time.name}", type "${events.type.name}"${events.value ? `, value "${events.value.name}"` : ""}`);
     if (events.time.dateFormat !== "ISO" && events.time.dateFormat !== dateFormat) checks.push(`event times in ${label(events.table)} are ${events.time.dateFormat}, but date_format is ${dateFormat ?? "ISO"}; convert them`);
   }
+  const wallClock = [created, closed, events?.time].flatMap((c) => {
+    const example = c && wallClockTime(c.values);
+    return example ? [{ name: c.name, example }] : [];
+  });
+  if (wallClock.length)
+    checks.push(
+      `${wallClock.map((c) => `"${c.name}"`).join(", ")} ${wallClock.length > 1 ? "have" : "has"} times of day without a UTC offset (e.g. ${JSON.stringify(wallClock[0].example)}): they are read as UTC; if the export wrote local times (CRMs write the exporting user's zone), set the zone, e.g. \`timezone: America/New_York\`, so that events are cut at the right instant`,
+    );
 
   // Retention: a churn or renewal flag, one row per key.
   const retention = pickRetention(tables, deals, id, joins, available);

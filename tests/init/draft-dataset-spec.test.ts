@@ -9,6 +9,7 @@ import { parseDatasetSpec } from "../../src/data/parse-dataset-spec";
 import { loadDataset } from "../../src/data/load-dataset";
 import { crmFixture, type CrmFixture } from "./crm-exports";
 import { tempDir } from "../helpers/temp-dir";
+import { tempDataset } from "../helpers/temp-dataset";
 
 async function draftAndLoad(f: CrmFixture) {
   const draft = await draftDatasetSpec(f.dir);
@@ -163,4 +164,23 @@ test("churn flags named Exited (1/0) or Attrition_Flag (two texts) make a custom
   const bank = await draftDatasetSpec(attrition);
   assert.equal(bank.spec.deals.outcome.column, "Attrition_Flag");
   assert.deepEqual(bank.spec.retention?.retained, { column: "Attrition_Flag", true: ["Existing Customer"], false: ["Attrited Customer"] });
+});
+
+test("times of day without a UTC offset are a check naming the columns and the timezone: setting; offsets or dates alone are not", async () => {
+  const deals = (created: string[], closed: string[]) =>
+    ["deal_id,stage,created,closed", ...created.map((c, i) => `D${i},${i % 2 ? "Won" : "Lost"},${c},${closed[i]}`)].join("\n");
+  const naive = await draftDatasetSpec(tempDataset({ "deals.csv": deals(["3/5/2024 2:22 PM", "3/9/2024 11:45 AM"], ["4/5/2024 10:01 AM", "4/9/2024 4:30 PM"]) }));
+  assert.ok(
+    naive.checks.includes(
+      '"created", "closed" have times of day without a UTC offset (e.g. "3/5/2024 2:22 PM"): they are read as UTC; if the export wrote local times (CRMs write the exporting user\'s zone), set the zone, e.g. `timezone: America/New_York`, so that events are cut at the right instant',
+    ),
+    naive.checks.join("\n"),
+  );
+  for (const [created, closed] of [
+    [["2024-03-05T14:22:00Z", "2024-03-09T11:45:00+01:00"], ["2024-04-05T10:01:00Z", "2024-04-09T16:30:00Z"]],
+    [["2024-03-05", "2024-03-09"], ["2024-04-05", "2024-04-09"]],
+  ]) {
+    const draft = await draftDatasetSpec(tempDataset({ "deals.csv": deals(created, closed) }));
+    assert.ok(!draft.checks.some((c) => c.includes("without a UTC offset")), draft.checks.join("\n"));
+  }
 });
