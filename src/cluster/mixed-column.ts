@@ -25,6 +25,24 @@ export type MixedColumn =
   | { name: string; kind: "multi"; values: readonly (readonly string[] | null)[] };
 
 /**
+ * How many rows have a value in at least one of the columns (a row missing everywhere cannot be
+ * placed by the Gower distance, so it is not clustered).
+ *
+ * @example
+ * import { rowsWithValues } from "./mixed-column";
+ * rowsWithValues([{ name: "x", kind: "numeric", values: [1, NaN, NaN] }, { name: "c", kind: "categorical", values: [null, "a", null] }]); // => 2
+ */
+export function rowsWithValues(columns: readonly MixedColumn[]): number {
+  const n = columns.length ? columns[0].values.length : 0;
+  let rows = 0;
+  for (let i = 0; i < n; i++) {
+    const known = columns.some((c) => (c.kind === "numeric" ? !Number.isNaN(c.values[i]) : c.values[i] !== null && c.values[i] !== undefined));
+    if (known) rows++;
+  }
+  return rows;
+}
+
+/**
  * Checks a set of mixed columns and returns their common length. Throws naming the column,
  * the row and the value when a column is of the wrong shape.
  *

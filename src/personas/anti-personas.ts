@@ -1,7 +1,7 @@
 import { formatPercent } from "../format/percent";
 import type { AntiPersonaKind } from "../formats/vocabulary";
 import { clusterWithMinimumSize } from "./sized-clustering";
-import type { MixedColumn } from "../cluster/mixed-column";
+import { rowsWithValues, type MixedColumn } from "../cluster/mixed-column";
 import { defaultPersonaNames, personaNameParts, type NamingAttribute } from "./persona-names";
 import type { Persona, Rate } from "./personas-result";
 import { rankScaler } from "../cluster/rank-scaler";
@@ -111,6 +111,9 @@ export interface DealAntiPersonaInput {
   maxTraits: number;
 }
 
+/** The fewest deals with a value of some attribute that {@link dealAntiPersona} clusters. */
+export const MIN_CLUSTERED_DEALS = 50;
+
 /**
  * The segment of closed deals that rarely wins: all closed deals (won and lost) are clustered
  * with the personas' attributes and weights (numeric attributes on the deals' rank scale; k
@@ -118,7 +121,9 @@ export interface DealAntiPersonaInput {
  * an anti-persona of kind `rarely-wins` when its Wilson interval lies entirely below the win
  * rate of all deals. Its traits distinguish it from all deals; its name is built as a persona's.
  * Null when no cluster wins clearly less often, or when the clusters are weak (mean
- * silhouette below 0.25): a low rate of an arbitrary slice is no segment.
+ * silhouette below 0.25): a low rate of an arbitrary slice is no segment; null too when fewer
+ * than {@link MIN_CLUSTERED_DEALS} deals have a value of any attribute (the deals no persona rule
+ * matches can be exactly those that have none).
  *
  * @example
  * import { dealAntiPersona } from "./anti-personas";
@@ -132,7 +137,7 @@ export interface DealAntiPersonaInput {
  */
 export function dealAntiPersona(input: DealAntiPersonaInput): AntiPersona | null {
   const kept = input.columns.filter((c) => (input.weights[c.name] ?? 0) > 0);
-  if (kept.length === 0) return null;
+  if (kept.length === 0 || rowsWithValues(kept) < MIN_CLUSTERED_DEALS) return null;
   const scaled = kept.map((c): MixedColumn => {
     if (c.kind !== "numeric") return c;
     const scale = rankScaler(c.values);

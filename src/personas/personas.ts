@@ -2,7 +2,7 @@ import { formatPercent } from "../format/percent";
 import { quantileSorted } from "simple-statistics";
 import type { DealTable } from "../data/deal-table";
 import { gatherFlags } from "../data/typed-column";
-import { dealAntiPersona, personaAntiPersonas, winsButChurns, type AntiPersona } from "./anti-personas";
+import { dealAntiPersona, MIN_CLUSTERED_DEALS, personaAntiPersonas, winsButChurns, type AntiPersona } from "./anti-personas";
 import { assignToMedoids } from "../cluster/assign";
 import { screenAttributes, type AttributeScreen } from "./attribute-screening";
 import { prepareGower } from "../cluster/gower";
@@ -321,10 +321,6 @@ const TRAIT_NAME_PARTS = 3;
 /** Traits per persona in the side-by-side profile. */
 const PROFILE_TRAITS = 4;
 
-
-/** Fewer "other" deals than this are too few to look for a segment among. */
-const MIN_OTHER_DEALS = 50;
-
 /** The clustering of closed deals for anti-personas is secondary: a smaller sample and fewer resamples keep it quick. */
 const DEAL_SAMPLE = 1000;
 const DEAL_BOOTSTRAPS = 10;
@@ -344,7 +340,7 @@ function otherDealsAntiPersona(
   o: ResolvedPersonasOptions,
 ): AntiPersona | null {
   const otherRows = Int32Array.from(Array.from(ruleLabels).flatMap((l, r) => (l < 0 ? [r] : [])));
-  if (otherRows.length < MIN_OTHER_DEALS) return null;
+  if (otherRows.length < MIN_CLUSTERED_DEALS) return null;
   o.onProgress(`personas: clustering the ${otherRows.length.toLocaleString("en-US")} closed deals no persona rule matches, for anti-personas`);
   const position = new Map(Array.from(otherRows, (r, i) => [r, i]));
   const otherRetention = retention ? Array.from(retention.rows).flatMap((r, i) => (position.has(r) ? [[position.get(r)!, retention.y[i]] as const] : [])) : [];

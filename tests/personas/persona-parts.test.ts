@@ -4,7 +4,7 @@ import { dataFingerprint } from "../../src/data/data-fingerprint";
 import { DealTable } from "../../src/data/deal-table";
 import { DriversResult } from "../../src/drivers/drivers-result";
 import { adjustedRandIndex } from "../../src/cluster/adjusted-rand";
-import { dealAntiPersona, personaAntiPersonas } from "../../src/personas/anti-personas";
+import { dealAntiPersona, MIN_CLUSTERED_DEALS, personaAntiPersonas } from "../../src/personas/anti-personas";
 import { screenAttributes } from "../../src/personas/attribute-screening";
 import { prepareGower } from "../../src/cluster/gower";
 import type { MixedColumn } from "../../src/cluster/mixed-column";
@@ -182,6 +182,14 @@ test("dealAntiPersona finds the segment of deals that rarely wins, and none in n
   const r = seededRandom(2);
   const noise = dealAntiPersona({ ...input, won: Uint8Array.from(t.won, () => (r() < 0.5 ? 1 : 0)) });
   assert.equal(noise, null);
+  // The deals no persona rule matches can be exactly those with no value (a public leads export's
+  // 60 leads without an origin): nothing to cluster, so no segment, where it threw before.
+  const blank = (n: number): MixedColumn[] => [{ name: "industry", kind: "categorical", values: Array<string | null>(n).fill(null) }];
+  const few = (n: number) => ({ ...input, columns: blank(n), weights: { industry: 1 }, won: Uint8Array.from({ length: n }, (_, i) => i % 2) });
+  assert.equal(dealAntiPersona(few(60)), null);
+  const some = few(120);
+  (some.columns[0].values as (string | null)[]).fill("Retail", 0, MIN_CLUSTERED_DEALS - 1);
+  assert.equal(dealAntiPersona(some), null, `${MIN_CLUSTERED_DEALS - 1} deals with a value are too few`);
 });
 
 test("clusterWithMinimumSize never chooses a k with a tiny cluster, and reproduces the table's row", () => {
