@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { DatasetError } from "../formats/dataset-error";
+import { PersonasError } from "../personas/personas-error";
 import { CliError } from "./cli-error";
 import { frameworksCommand } from "./frameworks-command";
 import { diffCommand } from "./diff-command";
@@ -91,7 +92,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`leadlab: ${err.message}\n`);
       return 2;
     }
-    process.stderr.write(`leadlab: ${err instanceof DatasetError ? "" : "unexpected error: "}${oneLine(err.message)}${debug || err instanceof DatasetError ? "" : " (run with --debug for the stack)"}\n`);
+    // The data's own limits (a bad input, too few customers for personas) are no bug.
+    const expected = err instanceof DatasetError || err instanceof PersonasError;
+    process.stderr.write(`leadlab: ${expected ? "" : "unexpected error: "}${oneLine(err.message)}${debug || expected ? "" : " (run with --debug for the stack)"}\n`);
     return 1;
   }
 }

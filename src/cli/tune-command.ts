@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readBeliefs } from "../beliefs/parse-beliefs";
 import { formatAmount } from "../format/amount";
+import { formatAucValue } from "../format/auc";
 import { formatPercent } from "../format/percent";
 import { formatRateInterval } from "../format/rate-interval";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
@@ -82,8 +83,13 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
     if (e instanceof Error && e.message.startsWith("tune:")) throw new CliError(e.message);
     throw e;
   }
-  writeFilesTogether(values.out, await run.files());
-  progress(`wrote ${RUN_FILES.join(", ")} to ${values.out}`);
+  const files = await run.files();
+  // A personas.yaml of an earlier run is removed when this one's data gave none.
+  const none = RUN_FILES.filter((name) => !(name in files));
+  const stale = none.filter((name) => existsSync(join(values.out!, name)));
+  writeFilesTogether(values.out, files, none);
+  progress(`wrote ${Object.keys(files).join(", ")} to ${values.out}`);
+  if ("unavailable" in run.personas) progress(`no personas.yaml: ${run.personas.unavailable}${stale.length ? `; the earlier run's ${stale.join(", ")} removed` : ""}`);
   const { scorecard: card, diff } = run;
   out(`${card.verdict}\n`);
   for (const t of card.tiers)
@@ -98,7 +104,7 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
   const r = card.rules.metadata.rounding;
   if (r)
     out(
-      `bin edges ${r.edges === "rounded" ? "rounded to readable values" : "left exact"}: holdout AUC ${r.aucExact.toFixed(4)} exact vs ${r.aucRounded.toFixed(4)} rounded (cost ${r.cost.toFixed(4)}); ` +
+      `bin edges ${r.edges === "rounded" ? "rounded to readable values" : "left exact"}: ${r.cost === null ? "holdout AUC not measured (no wins or no losses in the holdout)" : `holdout AUC ${formatAucValue(r.aucExact, 4)} exact vs ${formatAucValue(r.aucRounded, 4)} rounded (cost ${r.cost.toFixed(4)})`}; ` +
         `decided on the training part (cross-validated AUC cost ${r.trainingCost.toFixed(4)}, limit ${r.maxCost})\n`,
     );
   out(`recency: ${card.decay.verdict}\n`);

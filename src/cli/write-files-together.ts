@@ -22,13 +22,17 @@ export function assertOutputFolder(dir: string): void {
  * temporary file in the same folder, and only when every one is written are they renamed into
  * place, one after the other (a rename within a folder is atomic). A lock file refuses a second
  * run into the same folder while one is writing; a lock left by a process that has ended is taken
- * over. Hand-written because it is twenty lines over `node:fs` and has to hold a set of files.
+ * over. `remove` names files of an earlier run that this one does not make (personas the data
+ * could no longer give): they are deleted after the renames, under the same lock, so that no
+ * stale file stands beside the new ones. Hand-written because it is twenty lines over `node:fs`
+ * and has to hold a set of files.
  *
  * @example
  * import { writeFilesTogether } from "./write-files-together";
  * writeFilesTogether("/tmp/leadlab-doc-run", { "a.txt": "1\n", "b.txt": "2\n" }); // => ["a.txt", "b.txt"]
+ * writeFilesTogether("/tmp/leadlab-doc-run", { "a.txt": "3\n" }, ["b.txt"]); // => ["a.txt"]
  */
-export function writeFilesTogether(dir: string, files: Record<string, string>): string[] {
+export function writeFilesTogether(dir: string, files: Record<string, string>, remove: readonly string[] = []): string[] {
   assertOutputFolder(dir);
   mkdirSync(dir, { recursive: true });
   const lock = join(dir, LOCK);
@@ -41,6 +45,7 @@ export function writeFilesTogether(dir: string, files: Record<string, string>): 
       writeFileSync(tmp, text);
     }
     for (const [tmp, final] of temporary) renameSync(tmp, final);
+    for (const name of remove) rmSync(join(dir, name), { force: true });
     return Object.keys(files);
   } finally {
     for (const [tmp] of temporary) rmSync(tmp, { force: true });

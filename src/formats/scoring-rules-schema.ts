@@ -68,15 +68,18 @@ export const FeatureSourceSchema = Type.Union([
   ),
 ]);
 
+/** A holdout measure: null when the holdout cannot give it (no wins or no losses in it, or no rows). */
+const Measured = (description?: string) => Type.Union([Type.Number(), Type.Null()], description ? { description } : {});
+
 /** How numeric bin edges were made readable, and what that cost (in the rules' metadata and the summary). */
 export const RoundingSchema = Type.Object(
   {
     edges: literalUnion(["rounded", "exact"] as const),
     maxCost: Type.Number({ description: "Edges are rounded when that costs less than this cross-validated AUC on the training part." }),
     trainingCost: Type.Number({ description: "Cross-validated AUC on the training part with exact edges minus with rounded edges: what decided." }),
-    aucExact: Type.Number({ description: "Holdout AUC of the card refitted with the exact edges (reported, never used to decide)." }),
-    aucRounded: Type.Number({ description: "Holdout AUC of the card refitted with the rounded edges." }),
-    cost: Type.Number({ description: "aucExact minus aucRounded." }),
+    aucExact: Measured("Holdout AUC of the card refitted with the exact edges (reported, never used to decide); null when the holdout has no wins or no losses."),
+    aucRounded: Measured("Holdout AUC of the card refitted with the rounded edges; null as aucExact."),
+    cost: Measured("aucExact minus aucRounded; null as they."),
   },
   {
     additionalProperties: false,
@@ -122,7 +125,7 @@ export const ScorecardAttributeSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const Interval = Type.Object({ value: Type.Number(), lo: Type.Number(), hi: Type.Number() }, { additionalProperties: false });
+const Interval = Type.Object({ value: Measured(), lo: Measured(), hi: Measured() }, { additionalProperties: false });
 
 /** An attribute of a value card: read and binned exactly as a scorecard attribute is, with the card's own numbers per bin. */
 function valueAttributeSchema<T extends TProperties>(binFields: T, description: string) {
@@ -229,8 +232,8 @@ export const ScoringRulesSchema = Type.Object(
         holdout: HoldoutRuleSchema,
         verdict: Type.String(),
         metrics: Type.Object(
-          { auc: Interval, ks: Type.Number(), brier: Type.Number(), baseRate: Type.Number() },
-          { additionalProperties: false, description: "On the holdout, never on fitted rows." },
+          { auc: Interval, ks: Measured(), brier: Measured(), baseRate: Measured() },
+          { additionalProperties: false, description: "On the holdout, never on fitted rows; null where the holdout cannot tell (no wins or no losses in it)." },
         ),
         rounding: Type.Optional(RoundingSchema),
       },

@@ -2,6 +2,7 @@ import { formatPercent } from "../format/percent";
 import { quantileSorted } from "simple-statistics";
 import type { DealTable } from "../data/deal-table";
 import { gatherFlags } from "../data/typed-column";
+import { PersonasError } from "./personas-error";
 import { dealAntiPersona, MIN_CLUSTERED_DEALS, personaAntiPersonas, winsButChurns, type AntiPersona } from "./anti-personas";
 import { assignToMedoids } from "../cluster/assign";
 import { screenAttributes, type AttributeScreen } from "./attribute-screening";
@@ -68,9 +69,8 @@ export function personas(table: DealTable, options: PersonasOptions = {}): Perso
 function personasResolved(table: DealTable, o: ResolvedPersonasOptions): PersonasResult {
   const customers = personaCustomers(table, o.customers, o.horizonDays);
   if (customers.rows.length < 10)
-    throw new Error(
-      `personas: only ${customers.rows.length} ${o.customers} customers (${customers.definition}); personas need at least 10` +
-        (o.customers === "retained" ? '; try customers "won"' : ""),
+    throw new PersonasError(
+      `only ${customers.rows.length} ${o.customers} customers (${customers.definition}); personas need at least 10` + (o.customers === "retained" ? '; try customers "won"' : ""),
     );
   const warnings: string[] = [];
   o.onProgress(`personas: ${customers.rows.length.toLocaleString("en-US")} customers (${customers.definition})`);
@@ -365,7 +365,7 @@ type WeighedAttributes = ReturnType<typeof weighedAttributes>;
 /** The candidate attributes of the customers, their weights (see `screenAttributes`), and those that weigh. */
 function weighedAttributes(table: DealTable, customers: PersonaCustomers, o: ResolvedPersonasOptions) {
   const choice = o.attributes ? { names: [...o.attributes], leftOut: [] as LeftOutAttribute[] } : personaAttributes(table, { drivers: o.drivers, exclude: o.exclude });
-  if (choice.names.length === 0) throw new Error("personas: no attribute to describe customers by (no firmographic, demographic or behavioural attribute); name some with `attributes`");
+  if (choice.names.length === 0) throw new PersonasError("no attribute to describe customers by (no firmographic, demographic or behavioural attribute); name some with `attributes`");
   const rawCustomers = mixedColumnsFromTable(table, choice.names, customers.rows);
   const screens = weigh(rawCustomers, o);
   const attributes = choice.names.map((name, i): PersonaAttribute => {

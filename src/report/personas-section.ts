@@ -17,7 +17,7 @@ import { OTHER_PERSONA } from "../personas/persona-rule";
  * are ranked by it), the trait heat map, the assignment rules with their fidelity (on every
  * customer and cross-validated) and what "other" covers, each persona's warnings (a rule that
  * gives it leads its name does not describe, a persona that rarely wins, …), and the
- * anti-personas, which never overlap a persona.
+ * anti-personas, which never overlap a persona. When the data gave no personas, the reason.
  *
  * @example
  * import { loadDataset, personas } from "leadlab";
@@ -25,7 +25,8 @@ import { OTHER_PERSONA } from "../personas/persona-rule";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * (await personasSection(personas(table))).title; // => "Buyer personas"
  */
-export async function personasSection(result: PersonasResult): Promise<ReportSection> {
+export async function personasSection(result: PersonasResult | { unavailable: string }): Promise<ReportSection> {
+  if ("unavailable" in result) return { title: "Buyer personas", html: `<p>${escapeHtml(`No personas: ${result.unavailable}.`)}</p>` };
   const rate = (r: { value: number; lo: number; hi: number } | null) => (r ? formatRateInterval(r.value, r.lo, r.hi) : "–");
   const table = htmlTable({
     caption: `Ranked by retained revenue; customers: ${result.customerDefinition}`,

@@ -1,6 +1,7 @@
 import type { RulesDiff } from "../scoring/diff-rules";
 import { escapeHtml } from "./escape-html";
 import { htmlTable, type TableCell } from "./html-table";
+import { formatAucValue } from "../format/auc";
 import { formatCount } from "../format/count";
 
 /**
@@ -22,8 +23,8 @@ export function rulesDiffHtml(diff: RulesDiff): string {
   const parts: string[] = [];
   const same = diff.from.fingerprint === diff.to.fingerprint ? " (same data)" : "";
   parts.push(
-    `<p>Holdout AUC <strong>${diff.from.auc.toFixed(3)}</strong> (${escapeHtml(diff.from.dataset)}) → ` +
-      `<strong>${diff.to.auc.toFixed(3)}</strong> (${escapeHtml(diff.to.dataset)})${same}.` +
+    `<p>Holdout AUC <strong>${formatAucValue(diff.from.auc)}</strong> (${escapeHtml(diff.from.dataset)}) → ` +
+      `<strong>${formatAucValue(diff.to.auc)}</strong> (${escapeHtml(diff.to.dataset)})${same}.` +
       (diff.basePoints.before !== diff.basePoints.after
         ? ` Every lead now starts with ${formatCount(diff.basePoints.after)} points instead of ${formatCount(diff.basePoints.before)}.`
         : "") +

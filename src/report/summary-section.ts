@@ -131,7 +131,8 @@ function changesWords(changes: SummaryChanges): string {
   const moved = new Set(d.points.map((p) => p.attribute));
   if (d.points.length) parts.push(`points moved in ${formatCount(d.points.length)} value${d.points.length === 1 ? "" : "s"} of ${formatCount(moved.size)} attribute${moved.size === 1 ? "" : "s"}`);
   if (d.tiers.length) parts.push(`${d.tiers.length === 1 ? "a tier threshold" : `${d.tiers.length} tier thresholds`} moved`);
-  const auc = `Last quarter's rules had a holdout AUC of ${d.from.auc.toFixed(3)} on their own holdout${d.from.fingerprint === d.to.fingerprint ? " (the same data)" : ""}.`;
+  const own = d.from.fingerprint === d.to.fingerprint ? " (the same data)" : "";
+  const auc = d.from.auc === null ? `Last quarter's rules could not be measured on their own holdout${own}.` : `Last quarter's rules had a holdout AUC of ${d.from.auc.toFixed(3)} on their own holdout${own}.`;
   const what = parts.length ? `Since the previous rules, ${parts.join("; ")}.` : "The attributes, points and tiers are as in the previous rules.";
   return `${what} ${auc}${link}`;
 }

@@ -6,6 +6,8 @@ import type { PersonaNames } from "../personas/persona-names-file";
 import { evaluateFrameworks } from "../frameworks/evaluate-frameworks";
 import type { FrameworksResult } from "../frameworks/frameworks-result";
 import { personas } from "../personas/personas";
+import type { PersonasOptions } from "../personas/personas-options";
+import { PersonasError } from "../personas/personas-error";
 import type { PersonasResult } from "../personas/personas-result";
 import { frameworksSection } from "../report/frameworks-section";
 import { testBeliefs, type BeliefsResult } from "../beliefs/test-beliefs";
@@ -54,6 +56,14 @@ export interface QuarterlyRunExtras {
 /** The names of the files a run writes, in the order they are written. */
 export const RUN_FILES = ["scoring.yaml", "personas.yaml", "summary.json", "report.html"] as const;
 
+/** Personas the run could not draw from the data, and why (too few customers, no attribute to describe them by). */
+export interface PersonasUnavailable {
+  unavailable: string;
+}
+
+/** The files of a run by name: every one of {@link RUN_FILES}, but `personas.yaml` when the data gave no personas. */
+export type RunFiles = Record<Exclude<(typeof RUN_FILES)[number], "personas.yaml">, string> & { "personas.yaml"?: string };
+
 /**
  * A finished quarterly run: the tuned scorecard, the personas, the frameworks tested on the same
  * holdout (when the spec maps qualification attributes), the diff against last quarter, and the
@@ -63,7 +73,8 @@ export class QuarterlyRun {
   constructor(
     readonly table: DealTable,
     readonly scorecard: Scorecard,
-    readonly personas: PersonasResult,
+    /** The buyer personas, or why the data gave none (the run goes on without them). */
+    readonly personas: PersonasResult | PersonasUnavailable,
     readonly frameworks: FrameworksResult | undefined,
     readonly diff: RulesDiff | undefined,
     /** The load report, when the run loaded a dataset.yaml. */
@@ -87,7 +98,7 @@ export class QuarterlyRun {
       retention: this.retention?.toSummary() ?? { available: false, reason: NO_RETENTION_DATA },
       ...(this.extras.beliefs ? { beliefs: this.extras.beliefs } : {}),
       ...(this.extras.value ? { value: this.extras.value } : {}),
-      warnings: [...(load?.warnings ?? []), ...this.scorecard.warnings],
+      warnings: [...(load?.warnings ?? []), ...this.scorecard.warnings, ...("unavailable" in this.personas ? [`personas: none derived: ${this.personas.unavailable}`] : [])],
     };
   }
 
@@ -104,10 +115,11 @@ export class QuarterlyRun {
     return reportHtml(this.scorecard, { ...(this.diff ? { diff: this.diff } : {}), sections, table: this.table });
   }
 
-  /** Every file of the run by name ({@link RUN_FILES}), complete, ready to be written together. */
-  async files(): Promise<Record<(typeof RUN_FILES)[number], string>> {
+  /** Every file of the run by name ({@link RUN_FILES}; no `personas.yaml` when the data gave no personas), complete, ready to be written together. */
+  async files(): Promise<RunFiles> {
     const summary = JSON.stringify(this.summary(), (_, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n";
-    return { "scoring.yaml": this.scorecard.toYAML(), "personas.yaml": this.personas.toYAML(), "summary.json": summary, "report.html": await this.reportHtml() };
+    const personas = "unavailable" in this.personas ? {} : { "personas.yaml": this.personas.toYAML() };
+    return { "scoring.yaml": this.scorecard.toYAML(), ...personas, "summary.json": summary, "report.html": await this.reportHtml() };
   }
 }
 
@@ -163,6 +175,16 @@ export async function quarterlyRun(input: string | DealTable, options: Quarterly
     retention = retentionAnalysis(table, card.drivers, table.split.train, { seed: o.seed, keep: o.keep, exclude: [...o.exclude], ...(cardRetention ? { retained: cardRetention.drivers } : {}) });
   }
   onProgress("deriving buyer personas from the best customers");
-  const found = personas(table, { ...(personaNames ? { names: personaNames } : {}), drivers: card.drivers });
+  const found = personasOrWhyNot(table, { ...(personaNames ? { names: personaNames } : {}), drivers: card.drivers });
   return new QuarterlyRun(table, card, found, frameworks, previous ? diffRules(previous, card.rules, scoreStability(previous, table)) : undefined, loaded?.report, extras, retention);
+}
+
+/** The personas, or why the data gives none ({@link PersonasError}: the run goes on without them). */
+function personasOrWhyNot(table: DealTable, options: PersonasOptions): PersonasResult | PersonasUnavailable {
+  try {
+    return personas(table, options);
+  } catch (e) {
+    if (e instanceof PersonasError) return { unavailable: e.reason };
+    throw e;
+  }
 }

@@ -1,10 +1,12 @@
 import type { ScoringRules } from "../formats/scoring-rules-schema";
+import { formatAucValue } from "../format/auc";
 import type { ScoreStability } from "./score-stability";
 
 /** What changed between two versions of scoring rules. */
 export interface RulesDiff {
-  from: { dataset: string; fingerprint: string; auc: number };
-  to: { dataset: string; fingerprint: string; auc: number };
+  /** `auc`: the rules' holdout AUC; null when their holdout could not measure one. */
+  from: { dataset: string; fingerprint: string; auc: number | null };
+  to: { dataset: string; fingerprint: string; auc: number | null };
   added: string[];
   removed: string[];
   /** Bins whose points changed, were added or removed, per attribute kept on the card. */
@@ -63,7 +65,7 @@ export function diffRules(before: ScoringRules, after: ScoringRules, stability?:
 export function formatRulesDiff(d: RulesDiff): string {
   const lines: string[] = [];
   const fmt = (x: number | null | undefined) => (x === undefined ? "absent" : x === null ? "catch-all" : String(x));
-  lines.push(`holdout AUC ${d.from.auc.toFixed(3)} → ${d.to.auc.toFixed(3)}${d.from.fingerprint === d.to.fingerprint ? " (same data)" : ""}`);
+  lines.push(`holdout AUC ${formatAucValue(d.from.auc)} → ${formatAucValue(d.to.auc)}${d.from.fingerprint === d.to.fingerprint ? " (same data)" : ""}`);
   if (d.basePoints.before !== d.basePoints.after) lines.push(`base points ${d.basePoints.before} → ${d.basePoints.after}`);
   for (const a of d.added) lines.push(`+ attribute ${a}`);
   for (const a of d.removed) lines.push(`- attribute ${a}`);

@@ -641,10 +641,12 @@ interface RulesParts {
   grades: { fitCuts: number[]; engagementCuts: number[]; matrix: ReturnType<typeof gradeMatrix> };
 }
 
-/** The `ScoringRules` document of a tuned card: provenance, holdout metrics (to 4 decimals), scale, attributes, tiers and grades. */
+/** The `ScoringRules` document of a tuned card: provenance, holdout metrics (to 4 decimals; null where the holdout cannot tell), scale, attributes, tiers and grades. */
 function scoringRulesOf(p: RulesParts): ScoringRules {
   const { table, scale } = p;
   const rounded = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : 0);
+  // A measure the holdout cannot give (no wins or no losses in it) is null, never a number.
+  const measured = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);
   const rules: ScoringRules = {
     apiVersion: "leadlab/v1",
     kind: "ScoringRules",
@@ -655,18 +657,18 @@ function scoringRulesOf(p: RulesParts): ScoringRules {
       holdout: p.holdout,
       verdict: p.verdict,
       metrics: {
-        auc: { value: rounded(p.metrics.auc.auc), lo: rounded(p.metrics.auc.lo), hi: rounded(p.metrics.auc.hi) },
-        ks: rounded(p.metrics.ks),
-        brier: rounded(p.metrics.brier),
-        baseRate: rounded(p.metrics.baseRate),
+        auc: { value: measured(p.metrics.auc.auc), lo: measured(p.metrics.auc.lo), hi: measured(p.metrics.auc.hi) },
+        ks: measured(p.metrics.ks),
+        brier: measured(p.metrics.brier),
+        baseRate: measured(p.metrics.baseRate),
       },
       rounding: {
         edges: p.rounding.edges,
         maxCost: p.rounding.maxCost,
         trainingCost: Number(p.rounding.trainingCost.toFixed(6)),
-        aucExact: rounded(p.rounding.aucExact),
-        aucRounded: rounded(p.rounding.aucRounded),
-        cost: rounded(p.rounding.aucExact - p.rounding.aucRounded),
+        aucExact: measured(p.rounding.aucExact),
+        aucRounded: measured(p.rounding.aucRounded),
+        cost: measured(p.rounding.aucExact - p.rounding.aucRounded),
       },
     },
     inputs: rulesInputs(table.sources),

@@ -47,7 +47,9 @@ export async function sampleScorecard(): Promise<Scorecard> {
 
 /** The sample's personas (drawn without the attributes the drivers set aside), as rules/sample/personas.yaml holds them. */
 export async function samplePersonas(): Promise<PersonasResult> {
-  return (await sampleRun()).personas;
+  const { personas } = await sampleRun();
+  if ("unavailable" in personas) throw new Error(`the sample gave no personas: ${personas.unavailable}`);
+  return personas;
 }
 
 /** What the generator planted for each deal (truth.csv): its true win probability and archetype. */

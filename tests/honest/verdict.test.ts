@@ -8,6 +8,10 @@ import type { Tier } from "../../src/scoring/choose-tiers";
 import { seededRandom } from "../../src/stats/random";
 import { wilsonInterval } from "../../src/stats/wilson";
 import { syntheticDeals } from "./synthetic-deals";
+import { parseScoringRules, readScoringRules } from "../../src/scoring/parse-scoring-rules";
+import { diffRules, formatRulesDiff } from "../../src/scoring/diff-rules";
+
+const sampleRules = () => readScoringRules("rules/sample/scoring.yaml");
 
 /**
  * 6000 deals, the newest 1000 held out. `stable` raises the log-odds by 1.4 in every period;
@@ -79,4 +83,24 @@ test("tiers out of order beyond their intervals make a card not usable; overlapp
   assert.deepEqual(verdictProblems([{ ...ref, vsScorecard: { diff: -0.1, lo: -0.2, hi: -0.01, p: 0.01 } }], []), [
     `the reference "previous rules" ranks the holdout better than the card (AUC ${c.aucB.toFixed(3)} against ${(c.aucB - 0.1).toFixed(3)}, p = 0.0100)`,
   ]);
+});
+
+test("a holdout without wins measures no AUC: the rules file says null, not 0, it reads back, and the diff says so", () => {
+  // 2000 deals with a real effect, every win before the newest 180 days: the holdout has no win.
+  const rand = seededRandom(5);
+  const tier: string[] = [];
+  const won = Uint8Array.from({ length: 2000 }, (_, i) => {
+    tier.push(rand() < 0.5 ? "high" : "low");
+    return i < 1600 && rand() < (tier[i] === "high" ? 0.5 : 0.15) ? 1 : 0;
+  });
+  const card = tuneScorecard(syntheticDeals(won, { tier: { type: "categorical", values: tier } }));
+  assert.equal(card.verdict, "cannot validate: the holdout has no wins or no losses");
+  const m = card.rules.metadata;
+  assert.deepEqual(m.metrics.auc, { value: null, lo: null, hi: null });
+  assert.equal(m.metrics.ks, null);
+  assert.equal(m.metrics.baseRate, 0, "the holdout's win rate is measured: none of its deals won");
+  assert.deepEqual([m.rounding?.aucExact, m.rounding?.aucRounded, m.rounding?.cost], [null, null, null]);
+  const read = parseScoringRules(card.toYAML());
+  assert.deepEqual(read.metadata.metrics.auc, { value: null, lo: null, hi: null });
+  assert.match(formatRulesDiff(diffRules(read, sampleRules())), /^holdout AUC not measured → 0\.\d{3}$/m);
 });

@@ -499,7 +499,7 @@ describe("the report of the sample's quarterly run", () => {
     assert.ok(
       summary.includes(
         `Since the previous rules, 1 attribute added (<code>${escapeHtml(dropped)}</code>); points moved in 1 value of 1 attribute; a tier threshold moved. ` +
-          `Last quarter's rules had a holdout AUC of ${card.rules.metadata.metrics.auc.value.toFixed(3)} on their own holdout (the same data). ` +
+          `Last quarter's rules had a holdout AUC of ${card.rules.metadata.metrics.auc.value!.toFixed(3)} on their own holdout (the same data). ` +
           'Details: <a href="#extra-1">changes since the previous rules</a>.',
       ),
       summary,

@@ -40,9 +40,9 @@ test("on the sample: edges of two significant digits, whole days for day counts,
     "the exact card has unreadable edges",
   );
   const [aucExact, aucRounded] = [holdoutAuc(exact.rules, table), holdoutAuc(card.rules, table)];
-  assert.ok(Math.abs(r.aucExact - aucExact) < 5e-5, `${r.aucExact} vs ${aucExact}`);
-  assert.ok(Math.abs(r.aucRounded - aucRounded) < 5e-5, `${r.aucRounded} vs ${aucRounded}`);
-  assert.ok(Math.abs(r.cost - (aucExact - aucRounded)) < 5e-5);
+  assert.ok(Math.abs(r.aucExact! - aucExact) < 5e-5, `${r.aucExact} vs ${aucExact}`);
+  assert.ok(Math.abs(r.aucRounded! - aucRounded) < 5e-5, `${r.aucRounded} vs ${aucRounded}`);
+  assert.ok(Math.abs(r.cost! - (aucExact - aucRounded)) < 5e-5);
   assert.deepEqual({ ...exact.rules.metadata.rounding, edges: "rounded" }, r, "both runs report the same comparison");
 });
 

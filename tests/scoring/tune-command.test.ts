@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { readBeliefs } from "../../src/beliefs/parse-beliefs";
 import { tuneCommand } from "../../src/cli/tune-command";
 import { tempDir } from "../helpers/temp-dir";
+import { specText, tempDataset } from "../helpers/temp-dataset";
 
 // One run serves both options' checks: a run of the whole quarterly job costs seconds.
 test("leadlab tune --previous --beliefs: writes every file, scores the previous rules as a reference, reports what moved, and checks the beliefs", async () => {
@@ -42,4 +43,17 @@ test("leadlab tune --beliefs names a missing beliefs file before anything loads"
     tuneCommand(["data/sample/no-such-dataset.yaml", "--out", tempDir("leadlab-tune-beliefs-"), "--beliefs", "no-such-beliefs.yaml"], () => {}),
     /no-such-beliefs\.yaml: the beliefs file does not exist\. Fix: pass the path of the team's beliefs\.yaml/,
   );
+});
+
+test("leadlab tune on data too thin for personas writes the rules, says why there are no personas, and removes an earlier personas.yaml", async () => {
+  // 300 deals, 8 of them won: enough to tune a card, too few customers (10) for personas.
+  const deals = ["deal_id,stage,created,origin", ...Array.from({ length: 300 }, (_, i) => `D${i},${i % 40 === 0 ? "Won" : "Lost"},2025-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")},${"abc"[i % 3]}`)];
+  const dir = tempDataset({ "deals.csv": deals.join("\n") + "\n", "dataset.yaml": specText() });
+  const out = tempDir("leadlab-tune-thin-");
+  writeFileSync(join(out, "personas.yaml"), "last quarter's personas\n");
+  await tuneCommand([join(dir, "dataset.yaml"), "--out", out], () => {});
+  assert.deepEqual(readdirSync(out).sort(), ["report.html", "scoring.yaml", "summary.json"]);
+  const why = "only 8 won customers (every won deal); personas need at least 10";
+  assert.ok(JSON.parse(readFileSync(join(out, "summary.json"), "utf8")).warnings.includes(`personas: none derived: ${why}`));
+  assert.ok(readFileSync(join(out, "report.html"), "utf8").includes(`No personas: ${why}.`));
 });
