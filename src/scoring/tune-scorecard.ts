@@ -95,6 +95,16 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
           ? "list the outcome values that mean won under outcome.won in dataset.yaml"
           : "list the outcome values that mean lost under outcome.lost in dataset.yaml (a list of customers has none: to learn who stays, make the churn flag the outcome, with won = retained)"),
     );
+  const split = table.split;
+  let trainWon = 0;
+  for (const r of split.train) trainWon += table.won[r];
+  if (trainWon === 0 || trainWon === split.train.length)
+    throw new Error(
+      `tune: the training part has ${trainWon} won and ${split.train.length - trainWon} lost deals (${split.description}); a scorecard is fitted on both. Fix: ` +
+        (split.rule.by === "time"
+          ? "hold out fewer days (a shorter holdout.last_days in dataset.yaml), or ask for a random holdout: holdout: { by: random, fraction: 0.25 }"
+          : "hold out a smaller fraction (holdout.fraction in dataset.yaml)"),
+    );
   const ctx = tuningContext(table, o);
   const { train, test, yTest, warnings } = ctx;
   const selected = selectAttributes(ctx);

@@ -104,3 +104,17 @@ test("a holdout without wins measures no AUC: the rules file says null, not 0, i
   assert.deepEqual(read.metadata.metrics.auc, { value: null, lo: null, hi: null });
   assert.match(formatRulesDiff(diffRules(read, sampleRules())), /^holdout AUC not measured → 0\.\d{3}$/m);
 });
+
+test("a training part without wins, losses or deals is refused with the holdout it came from and the fix, not a crash in the folds", () => {
+  const tier = Array.from({ length: 400 }, (_, i) => (i % 2 ? "high" : "low"));
+  const won = Uint8Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 1 : 0));
+  assert.throws(
+    () => tuneScorecard(syntheticDeals(won, { tier: { type: "categorical", values: tier } }, 1000)),
+    {
+      message:
+        "tune: the training part has 0 won and 0 lost deals (time holdout: the 400 deals dated after 2022-10-23 (the last 1000 days up to 2025-07-19) are the test part; the 0 older deals train); a scorecard is fitted on both. Fix: hold out fewer days (a shorter holdout.last_days in dataset.yaml), or ask for a random holdout: holdout: { by: random, fraction: 0.25 }",
+    },
+  );
+  const lateWins = Uint8Array.from({ length: 400 }, (_, i) => (i >= 350 && i % 2 === 0 ? 1 : 0));
+  assert.throws(() => tuneScorecard(syntheticDeals(lateWins, { tier: { type: "categorical", values: tier } }, 30)), /^Error: tune: the training part has 0 won and 340 lost deals \(time holdout: /);
+});
