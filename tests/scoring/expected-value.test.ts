@@ -164,3 +164,20 @@ test("no signal anywhere: every lead has the same expected value, so no value ti
   assert.equal(card.rules.value, undefined);
   assert.ok(card.warnings.some((w) => w.startsWith("expected value: not fitted: every training lead has the same expected value")));
 });
+
+test("no expected value when the won deals' amounts are 0 or less: the reason counts them, not 'no amount'", () => {
+  const rand = seededRandom(4);
+  const n = 1200;
+  const tier = Array.from({ length: n }, () => (rand() < 0.5 ? "high" : "low"));
+  const won = Uint8Array.from(tier, (t) => (rand() < (t === "high" ? 0.5 : 0.2) ? 1 : 0));
+  const closedAt = Float64Array.from({ length: n }, (_, i) => Date.UTC(2025, 0, 1) + i * 43_200_000);
+  const table = new DealTable({
+    name: "zero amounts", ids: Array.from({ length: n }, (_, i) => `D${i}`), won,
+    attributes: [{ name: "tier", type: "categorical", role: "firmographic", source: "spec", table: "deals" }],
+    columns: { tier }, closedAt, amount: Float64Array.from({ length: n }, (_, i) => (i % 2 ? 0 : -50)),
+    holdout: { by: "time", lastDays: 120 },
+  });
+  const card = tuneScorecard(table);
+  const wonTrain = Array.from(table.split.train).filter((r) => won[r] === 1).length;
+  assert.deepEqual(card.value, { reason: `0 won training deals have a positive amount (${wonTrain} have an amount of 0 or less); the expected value needs at least 30` });
+});

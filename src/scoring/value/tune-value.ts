@@ -107,8 +107,14 @@ export function tuneValue(table: DealTable, inputs: ValueInputs): ValueModel | {
   if (!table.amount) return { reason: "the dataset has no amount (set `deals.amount` in dataset.yaml to rank leads by expected value)" };
   const amounts = table.amount;
   const { train, test, rules, seed } = inputs;
-  const wonWithAmount = Array.from(train).filter((r) => table.won[r] === 1 && amounts[r] > 0).length;
-  if (wonWithAmount < MIN_AMOUNT_DEALS) return { reason: `${wonWithAmount} won training deals have an amount; the expected value needs at least ${MIN_AMOUNT_DEALS}` };
+  const won = Array.from(train).filter((r) => table.won[r] === 1);
+  const wonWithAmount = won.filter((r) => amounts[r] > 0).length;
+  if (wonWithAmount < MIN_AMOUNT_DEALS) {
+    const notPositive = won.filter((r) => amounts[r] <= 0).length;
+    return {
+      reason: `${wonWithAmount} won training deals have a positive amount${notPositive ? ` (${notPositive} have an amount of 0 or less)` : ""}; the expected value needs at least ${MIN_AMOUNT_DEALS}`,
+    };
+  }
   const warnings: string[] = [];
   const leaks = new Set(inputs.winDrivers.attributes.filter((a) => a.leakage !== null && !a.leakageKept).map((a) => a.attribute));
 
