@@ -5,7 +5,8 @@ import { DatasetError } from "../formats/dataset-error";
 import type { TableSource } from "../formats/dataset-spec";
 
 import { nearestName } from "../formats/nearest-name";
-import { checkDuplicateHeaders } from "./duplicate-headers";
+import { checkedCsvHeader } from "./csv-header";
+import { emptyMargins } from "./empty-margins";
 import { checkFileContent } from "./file-content";
 import { describeWrapper, exportWrapper, unwrappedCopy } from "./export-wrapper";
 import { assertReadOnlyQuery } from "./read-only-query";
@@ -197,9 +198,14 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
   if (oneColumn) throw oneColumn;
   const select = described.map((r) => `${textOf(String(r.column_name), String(r.column_type))} AS ${quoteIdentifier(String(r.column_name), "duckdb")}`).join(", ");
   const result = await runUserQuery(db, `SELECT ${select} FROM ${expr}`, where);
-  const raw = result.getColumnsJS() as (string | null)[][];
   // after the read, so a file DuckDB cannot read (encoding, ragged rows) gets that cause first
-  await checkDuplicateHeaders(db, source, ctx, label);
+  const header = where.csvPath ? await checkedCsvHeader(db, where.csvPath, label) : undefined;
+  const margins = emptyMargins(label, header, names, result.getColumnsJS() as (string | null)[][]);
+  if (margins.note) {
+    if (!ctx.onNote) throw new DatasetError(margins.note.replace(/^[^:]*: /, "").replace(/: left out$/, ""), { file: label }, "delete them from the export");
+    ctx.onNote(margins.note);
+  }
+  const raw = margins.columns;
   const rows = raw.length ? raw[0].length : 0;
   if (rows === 0) throw new DatasetError("the table has a header but no rows", { file: label }, "export the table again with its data");
   const tokens = new Set(missing);
@@ -215,10 +221,10 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
       }
       return v;
     });
-    if (replaced) replacedByMissing[names[j]] = replaced;
+    if (replaced) replacedByMissing[margins.names[j]] = replaced;
     return out;
   });
-  return { label, names, columns, rows, replacedByMissing };
+  return { label, names: margins.names, columns, rows, replacedByMissing };
 }
 
 /**
