@@ -1,6 +1,7 @@
 import { wallClockToInstant } from "./time-zone";
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** Month names as DuckDB's `strptime` reads them (any case): `%B` the full name, `%b` its first three letters. */
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC)?$/i;
 
 /**
@@ -15,6 +16,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+)
  * parseDate("2026-03-01"); // => 1772323200000
  * parseDate("03/01/2026", "%m/%d/%Y"); // => 1772323200000
  * parseDate("yesterday"); // => NaN
+ * [parseDate("01 Mar 2026", "%d %b %Y"), parseDate("01 March 2026", "%d %B %Y"), parseDate("01 March 2026", "%d %b %Y")]; // => [1772323200000, 1772323200000, NaN]
  * parseDate("2026-03-01", undefined, "Asia/Tokyo"); // => 1772290800000
  */
 export function parseDate(text: string, format?: string, timeZone = "UTC"): number {
@@ -72,10 +74,12 @@ function parseWithFormat(s: string, format: string): number {
         case "j": doy = num(3); break;
         case "p": { const m = /^(am|pm)/i.exec(s.slice(pos)); if (!m) return NaN; pm = m[1].toLowerCase() === "pm"; pos += 2; break; }
         case "b": case "B": {
+          // as DuckDB reads them: %b "Mar" (not "March"), %B "March" (not "Mar")
           const m = /^[a-z]+/i.exec(s.slice(pos));
-          const idx = m ? MONTHS.indexOf(m[0].slice(0, 3).toLowerCase()) : -1;
-          if (!m || idx < 0) return NaN;
-          mo = idx + 1; pos += m[0].length; break;
+          const word = m ? m[0].toLowerCase() : "";
+          const idx = MONTHS.findIndex((name) => (directive === "b" ? name.slice(0, 3) === word : name === word));
+          if (idx < 0) return NaN;
+          mo = idx + 1; pos += word.length; break;
         }
         case "%": if (s[pos] !== "%") return NaN; pos++; break;
         default: return NaN;

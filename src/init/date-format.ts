@@ -17,6 +17,9 @@ export const DATE_FORMATS = [
   "%Y/%m/%d",
   "%d-%b-%Y",
   "%b %d, %Y",
+  "%B %d, %Y",
+  "%d %b %Y",
+  "%d %B %Y",
 ] as const;
 
 /**
