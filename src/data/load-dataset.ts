@@ -2,6 +2,7 @@ import { compareText } from "./compare-text";
 import { DEFAULT_HOLDOUT_SEED } from "../formats/provenance";
 import { dirname, resolve } from "node:path";
 import { addAttributeColumns, noteMissingTokens, type AttributeColumns } from "./attribute-columns";
+import { placeholderCheck, placeholderValues } from "./placeholder-values";
 import { DealTable, type AttributeMeta, type Column, type DealTableParts, type DecayedColumns, type Holdout } from "./deal-table";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
@@ -82,9 +83,12 @@ export async function loadDatasetSpec(written: DatasetSpec, baseDir: string, spe
     const retention = spec.retention ? await readRetention(load, spec.retention, keysOf, closed.won) : undefined;
     excludeKeys(into.metas, keyColumns(spec), spec.attributes);
     const dated = datesAndHoldout(load, read.label, closed, options.asOf ?? Date.now());
+    // A form's "Select" left as a level: said, never read as missing unasked.
+    const placeholders = placeholderValues(into.metas.filter((m) => m.type === "categorical" && m.role !== "exclude").map((m) => ({ name: m.name, values: columns[m.name] as (string | null)[] })));
     const warnings = [
       ...notes, ...read.outcome.warnings, ...(events?.warnings ?? []), ...(retention?.warnings ?? []),
       ...dataWarnings(spec, read.joins, read.rows, closed), ...dated.warnings,
+      ...(placeholders.length ? [placeholderCheck(placeholders, spec.missing)] : []),
     ];
     const grouped = dealGroups(spec, keysOf);
     const table = assembleTable(load, read, { attributes: into.metas, columns, ...(events ? { decayed: events.decayed } : {}), retention: retention?.retention, holdout: dated.holdout, groups: grouped?.groups });

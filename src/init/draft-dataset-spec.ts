@@ -6,7 +6,7 @@ import { parseDate } from "../data/parse-date";
 import { excelSheetNames } from "../data/read-excel";
 import { checkFileContent } from "../data/file-content";
 import { describeNumberFormat, detectNumberFormat, readNumberText } from "../data/number-format";
-import { placeholderCheck, placeholderValues } from "./placeholder-values";
+import { placeholderCheck, placeholderValues } from "../data/placeholder-values";
 import { isCsvFile, readTextTable } from "../data/read-table";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
@@ -222,7 +222,9 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   }
   const excluded = Object.keys(attributes);
   if (excluded.length) choices.push(`excluded: ${excluded.map((n) => `"${n}"`).join(", ")}`);
-  const placeholders = placeholderValues([...attributeNames].filter(([, as]) => !attributes[as] && !joinKeys.has(as)).map(([c, as]) => ({ ...c, name: as })));
+  const placeholders = placeholderValues(
+    [...attributeNames].filter(([, as]) => !attributes[as] && !joinKeys.has(as)).map(([c, as]) => ({ name: as, values: [...c.values, ...Array<null>(c.missing).fill(null)] })),
+  );
   if (placeholders.length) checks.push(placeholderCheck(placeholders, DEFAULT_MISSING));
   checks.push("every other column is inferred by the loader: run `leadlab profile dataset.yaml` and read the roles and types it reports");
 

@@ -1,6 +1,5 @@
 import { formatCount } from "../format/count";
 import { formatPercent } from "../format/percent";
-import type { ColumnFacts } from "./column-facts";
 
 /**
  * Text a web form or CRM picklist writes when nobody chose: "Select", "-- Select --",
@@ -15,24 +14,31 @@ export interface PlaceholderValue {
   columns: { name: string; rows: number; share: number }[];
 }
 
+/** A column's values (missing ones as null), for {@link placeholderValues}. */
+export interface TextColumn {
+  name: string;
+  values: readonly (string | null)[];
+}
+
 /**
  * The form placeholders among the values of attribute columns ("Select" in 24% of "City"): on
  * at least `minShare` of a column's rows (1% by default), most rows first. `leadlab init` names
- * them as a check and drafts none into `missing:`: whether "Select" means "no answer" is the
- * user's call, and leadlab never changes a value silently.
+ * them as a check and the loader as a warning; neither reads them as missing: whether "Select"
+ * means "no answer" is the user's call, and leadlab never changes a value silently.
  *
  * @example
- * import { columnFacts } from "./column-facts";
  * import { placeholderValues } from "./placeholder-values";
- * const city = columnFacts("City", ["Mumbai", "Select", "Select", "Pune"]);
- * placeholderValues([city]); // => [{ value: "Select", columns: [{ name: "City", rows: 2, share: 0.5 }] }]
+ * placeholderValues([{ name: "City", values: ["Mumbai", "Select", " Select ", null] }]); // => [{ value: "Select", columns: [{ name: "City", rows: 2, share: 0.5 }] }]
  */
-export function placeholderValues(columns: readonly ColumnFacts[], minShare = 0.01): PlaceholderValue[] {
+export function placeholderValues(columns: readonly TextColumn[], minShare = 0.01): PlaceholderValue[] {
   const found = new Map<string, PlaceholderValue["columns"]>();
   for (const c of columns) {
-    const rows = c.values.length + c.missing;
+    const rows = c.values.length;
     const counts = new Map<string, number>();
-    for (const v of c.values) if (PLACEHOLDER.test(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const raw of c.values) {
+      const v = raw?.trim();
+      if (v && PLACEHOLDER.test(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
     for (const [value, n] of counts) {
       if (n < minShare * rows) continue;
       if (!found.has(value)) found.set(value, []);
@@ -46,8 +52,8 @@ export function placeholderValues(columns: readonly ColumnFacts[], minShare = 0.
 }
 
 /**
- * The check `leadlab init` prints for placeholders: the values, where and how often, and the
- * `missing:` line to add if they mean no answer.
+ * What `leadlab init` and the load report say of placeholders: the values, where and how often,
+ * and the `missing:` line to add if they mean no answer.
  *
  * @example
  * import { placeholderCheck } from "./placeholder-values";

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { test } from "node:test";
-import { columnFacts } from "../../src/init/column-facts";
-import { placeholderCheck, placeholderValues } from "../../src/init/placeholder-values";
+import { loadDataset } from "../../src/data/load-dataset";
+import { placeholderCheck, placeholderValues } from "../../src/data/placeholder-values";
 import { draftDatasetSpec } from "../../src/init/draft-dataset-spec";
-import { tempDataset } from "../helpers/temp-dataset";
+import { specText, tempDataset } from "../helpers/temp-dataset";
 
-const column = (name: string, values: string[]) => columnFacts(name, values);
+const column = (name: string, values: (string | null)[]) => ({ name, values });
 
 test("a form's unanswered placeholders are found; levels that merely contain the word are not", () => {
   const placeholders = ["Select", "select", "-- Select --", "Select...", "Please select", "Please Select One", "Choose one", "choose an option", "--None--", "- none -"];
@@ -15,7 +16,7 @@ test("a form's unanswered placeholders are found; levels that merely contain the
 });
 
 test("placeholders: share of each column's rows (missing rows counted), 1% at least, most rows first", () => {
-  const city = columnFacts("City", ["Select", "Select", "Pune", null]); // 2 of 4 rows
+  const city = column("City", ["Select", "Select", "Pune", null]); // 2 of 4 rows
   const source = column("Source", ["Select", "Ads", "Ads", "Ads"]); // 1 of 4
   const rare = column("Rare", [...Array(199).fill("a"), "Select"]); // 1 of 200 = 0.5%
   assert.deepEqual(placeholderValues([source, city, rare]), [
@@ -50,4 +51,14 @@ test("leadlab init names the placeholders of the deals and joined tables, and dr
     draft.checks.join("\n"),
   );
   assert.equal(draft.spec.missing, undefined);
+});
+
+test("the load report warns of a placeholder left as a level; listed under missing:, it is read as missing and the warning goes", async () => {
+  const deals = ["deal_id,stage,created,city", ...Array.from({ length: 40 }, (_, i) => `D${i},${i % 2 ? "Won" : "Lost"},2026-01-${String(1 + (i % 28)).padStart(2, "0")},${i % 4 ? "Pune" : "Select"}`)];
+  const load = (extra: string) => loadDataset(join(tempDataset({ "deals.csv": deals.join("\n"), "dataset.yaml": specText(extra) }), "dataset.yaml"));
+  const warning = '"Select" (city: 10 rows, 25%) looks like a form\'s unanswered placeholder; if it means no answer, read it as missing: add `missing: ["", "NA", "N/A", "null", "NULL", "#N/A", "Select"]` to dataset.yaml';
+  assert.ok((await load("")).report.warnings.includes(warning));
+  const listed = await load('missing: ["", "NA", "N/A", "null", "NULL", "#N/A", "Select"]\n');
+  assert.ok(!listed.report.warnings.some((w) => w.includes("placeholder")));
+  assert.equal((listed.table.columns.city as (string | null)[]).filter((v) => v === null).length, 10);
 });
