@@ -4,7 +4,7 @@
  * personas; other errors of `personas` are wrong options.
  *
  * @example
- * import { PersonasError } from "./personas-error";
+ * import { PersonasError } from "leadlab";
  * new PersonasError("only 8 won customers").message; // => "personas: only 8 won customers"
  */
 export class PersonasError extends Error {
