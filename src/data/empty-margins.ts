@@ -4,8 +4,8 @@ import { DatasetError } from "../formats/dataset-error";
 export interface WithoutMargins {
   names: string[];
   columns: (string | null)[][];
-  /** What was left out, for the load report; undefined when nothing was. */
-  note?: string;
+  /** What was left out, in words ("3 columns with no name and no value"); undefined when nothing was. */
+  leftOut?: string;
 }
 
 const blank = (v: string | null) => v === null || v.trim() === "";
@@ -14,7 +14,7 @@ const blank = (v: string | null) => v === null || v.trim() === "";
  * The table without what a spreadsheet saved as CSV leaves around it: columns with no name in the
  * header and no value (the cells right of the data Excel once touched, `,,,` at the end of every
  * line) and the rows with no value after the last row with one (`,,,,` lines below the data).
- * They hold no data; they are left out and said in `note`. A column with no name that holds a
+ * They hold no data; they are left out and said in `leftOut`. A column with no name that holds a
  * value is refused, naming the column, the row and the value; blank rows between rows are kept,
  * so that every later message names the file's own row numbers.
  *
@@ -22,7 +22,7 @@ const blank = (v: string | null) => v === null || v.trim() === "";
  * @example
  * import { emptyMargins } from "./empty-margins";
  * emptyMargins("deals.csv", ["id", "stage", ""], ["id", "stage", "column2"], [["D1", "D2", null], ["Won", "Lost", null], [null, " ", null]]);
- * // => { names: ["id", "stage"], columns: [["D1", "D2"], ["Won", "Lost"]], note: "deals.csv: 1 column with no name and no value and 1 row with no value after the last row, as a spreadsheet leaves them: left out" }
+ * // => { names: ["id", "stage"], columns: [["D1", "D2"], ["Won", "Lost"]], leftOut: "1 column with no name and no value and 1 row with no value after the last row, as a spreadsheet leaves them" }
  */
 export function emptyMargins(label: string, header: readonly string[] | undefined, names: readonly string[], read: readonly (string | null)[][]): WithoutMargins {
   // DuckDB gives no column arrays for a table with no rows.
@@ -52,5 +52,5 @@ export function emptyMargins(label: string, header: readonly string[] | undefine
     ...(droppedColumns ? [`${droppedColumns} column${droppedColumns === 1 ? "" : "s"} with no name and no value`] : []),
     ...(droppedRows ? [`${droppedRows} row${droppedRows === 1 ? "" : "s"} with no value after the last row`] : []),
   ];
-  return { ...kept, note: `${label}: ${parts.join(" and ")}, as a spreadsheet leaves them: left out` };
+  return { ...kept, leftOut: `${parts.join(" and ")}, as a spreadsheet leaves them` };
 }

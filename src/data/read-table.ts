@@ -201,9 +201,9 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
   // after the read, so a file DuckDB cannot read (encoding, ragged rows) gets that cause first
   const header = where.csvPath ? await checkedCsvHeader(db, where.csvPath, label) : undefined;
   const margins = emptyMargins(label, header, names, result.getColumnsJS() as (string | null)[][]);
-  if (margins.note) {
-    if (!ctx.onNote) throw new DatasetError(margins.note.replace(/^[^:]*: /, "").replace(/: left out$/, ""), { file: label }, "delete them from the export");
-    ctx.onNote(margins.note);
+  if (margins.leftOut) {
+    if (!ctx.onNote) throw new DatasetError(margins.leftOut, { file: label }, "delete them from the export");
+    ctx.onNote(`${label}: ${margins.leftOut}: left out`);
   }
   const raw = margins.columns;
   const rows = raw.length ? raw[0].length : 0;

@@ -8,6 +8,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { loadDataset } from "../../src/data/load-dataset";
+import { openDuckDB } from "../../src/data/duckdb-session";
+import { readTextTable } from "../../src/data/read-table";
 import { specText, tempDataset } from "../helpers/temp-dataset";
 
 const ROWS = ["D1,Won,2026-01-10,a", "D2,Lost,2026-01-20,b", "D3,Won,2026-02-01,a", "D4,Lost,2026-02-05,"];
@@ -38,4 +40,13 @@ test("a blank row between rows is kept, so the error names the file's own row; a
 
 test("the header checked for a name given twice is the table's, after Excel's sep= line", async () => {
   await assert.rejects(load(["sep=,", "deal_id,stage,created,deal_id", ...ROWS].join("\n") + "\n"), /the header names a column twice: "deal_id" is column 1 and "deal_id" is column 4/);
+});
+
+test("read where nothing can report them, empty margins are refused, naming them", async () => {
+  const dir = tempDataset({ "deals.csv": ["deal_id,stage,created,origin,", ...ROWS.map((r) => `${r},`), ",,,,"].join("\n") + "\n" });
+  const db = await openDuckDB(dir);
+  await assert.rejects(readTextTable(db, { file: "deals.csv" }, { specFile: "dataset.yaml", field: "deals", baseDir: dir }, []), {
+    message: "deals.csv: 1 column with no name and no value and 1 row with no value after the last row, as a spreadsheet leaves them. Fix: delete them from the export.",
+  });
+  db.closeSync();
 });
