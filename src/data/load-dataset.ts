@@ -68,7 +68,7 @@ export async function loadDatasetSpec(written: DatasetSpec, baseDir: string, spe
   // Instants are compared in UTC; naive times are read in the spec's zone, never the machine's.
   const db = await openDuckDB(baseDir, { timeZone: spec.timezone });
   try {
-    // What was left out of a file to read it (a report footer): said in the load report's warnings.
+    // What was left out of a file to read it (a report footer, a sep= line, a spreadsheet's empty margins): said in the load report's warnings.
     const notes: string[] = [];
     const load: LoadContext = {
       db, spec, specFile,
