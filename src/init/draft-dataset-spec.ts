@@ -69,8 +69,11 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     for (const file of files) {
       let sheets: (string | undefined)[] = [undefined];
       try {
-        checkFileContent(join(dir, file), undefined);
-        if (extname(file).toLowerCase() === ".xlsx") sheets = excelSheetNames(join(dir, file));
+        // A workbook's sheets are listed before its table is read (which checks every file's content): text named .xlsx is named as such first.
+        if (extname(file).toLowerCase() === ".xlsx") {
+          checkFileContent(join(dir, file), undefined);
+          sheets = excelSheetNames(join(dir, file));
+        }
         if (sheets.length < 2) sheets = [undefined];
       } catch (e) {
         checks.push(`${file} was not read: ${(e as Error).message.split("\n")[0]}`);
