@@ -54,7 +54,7 @@ export { binColumn, type BinColumnOptions } from "./stats/binning/bin-column";
 export { TRENDS, binStats, finishBinSet, outcomeOf, type BinRule, type BinStats, type Bin, type Trend, type BinSet, type Outcome } from "./stats/binning/bin";
 
 // The quarterly job as one call
-export { quarterlyRun, QuarterlyRun, RUN_FILES, type QuarterlyRunOptions, type QuarterlyRunExtras, type PersonasUnavailable, type RunFiles } from "./run/quarterly-run";
+export { quarterlyRun, QuarterlyRun, RUN_FILES, type QuarterlyRunOptions, type QuarterlyRunExtras, type RunFiles } from "./run/quarterly-run";
 export { tableProvenance, splitDates } from "./data/table-provenance";
 export { DEFAULT_HOLDOUT_SEED, DateRangeSchema, HoldoutRuleSchema, type DateRange, type HoldoutRule, type Provenance } from "./formats/provenance";
 
@@ -93,7 +93,7 @@ export { CONTRAST_READINGS, contrastDrivers, type ContrastReading, type Contrast
 
 // Personas: clustering the best customers
 export { personas } from "./personas/personas";
-export { PersonasError } from "./personas/personas-error";
+export { PersonasError, type PersonasUnavailable } from "./personas/personas-error";
 export { resolvePersonasOptions, type PersonasOptions, type ResolvedPersonasOptions } from "./personas/personas-options";
 export { PersonasResult, type PersonasParts, type Persona, type PersonaAttribute, type PersonaMedoid, type PersonaRule, type PersonaAssignment, type Rate } from "./personas/personas-result";
 export { personaNameParts, ruleNameParts, traitText, defaultPersonaNames, personaId, applyPersonaNames, medoidMatches, type NamingAttribute, type NamePart, type NamePartOptions, type NamedPersona, type AppliedNames } from "./personas/persona-names";

@@ -13,3 +13,9 @@ export class PersonasError extends Error {
     this.name = "PersonasError";
   }
 }
+
+/** Personas the data could not give, and why (a {@link PersonasError}'s reason): what a run has in their place. */
+export interface PersonasUnavailable {
+  unavailable: string;
+}
+

@@ -1,5 +1,6 @@
 import { personaTraitsHeatmap } from "../charts/persona-traits-heatmap";
 import { renderSvg } from "../charts/render";
+import type { PersonasUnavailable } from "../personas/personas-error";
 import type { PersonasResult } from "../personas/personas-result";
 import { embedSvg } from "./embed-svg";
 import { escapeHtml } from "./escape-html";
@@ -25,7 +26,7 @@ import { OTHER_PERSONA } from "../personas/persona-rule";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * (await personasSection(personas(table))).title; // => "Buyer personas"
  */
-export async function personasSection(result: PersonasResult | { unavailable: string }): Promise<ReportSection> {
+export async function personasSection(result: PersonasResult | PersonasUnavailable): Promise<ReportSection> {
   if ("unavailable" in result) return { title: "Buyer personas", html: `<p>${escapeHtml(`No personas: ${result.unavailable}.`)}</p>` };
   const rate = (r: { value: number; lo: number; hi: number } | null) => (r ? formatRateInterval(r.value, r.lo, r.hi) : "–");
   const table = htmlTable({

@@ -7,7 +7,7 @@ import { evaluateFrameworks } from "../frameworks/evaluate-frameworks";
 import type { FrameworksResult } from "../frameworks/frameworks-result";
 import { personas } from "../personas/personas";
 import type { PersonasOptions } from "../personas/personas-options";
-import { PersonasError } from "../personas/personas-error";
+import { PersonasError, type PersonasUnavailable } from "../personas/personas-error";
 import type { PersonasResult } from "../personas/personas-result";
 import { frameworksSection } from "../report/frameworks-section";
 import { testBeliefs, type BeliefsResult } from "../beliefs/test-beliefs";
@@ -55,11 +55,6 @@ export interface QuarterlyRunExtras {
 
 /** The names of the files a run writes, in the order they are written. */
 export const RUN_FILES = ["scoring.yaml", "personas.yaml", "summary.json", "report.html"] as const;
-
-/** Personas the run could not draw from the data, and why (too few customers, no attribute to describe them by). */
-export interface PersonasUnavailable {
-  unavailable: string;
-}
 
 /** The files of a run by name: every one of {@link RUN_FILES}, but `personas.yaml` when the data gave no personas. */
 export type RunFiles = Record<Exclude<(typeof RUN_FILES)[number], "personas.yaml">, string> & { "personas.yaml"?: string };
