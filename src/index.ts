@@ -160,7 +160,8 @@ export { FrameworksResult, FRAMEWORK_TABLES, type FrameworkTable, type Framework
 export { formatFrameworks } from "./frameworks/format-frameworks";
 
 // A file of leads scored, streaming, as `leadlab score` does
-export { scoreFile, type ScoreFileOptions, type ScoreFileReport, type UnscoredReason, type UnknownCategories, type IdCounts, type PersonaCounts } from "./scoring/score-file";
+export { scoreFile, type ScoreFileOptions, type ScoreFileReport, type UnscoredReason, type UnknownCategories, type PersonaCounts } from "./scoring/score-file";
+export type { IdCounts } from "./scoring/id-counts";
 export type { ScoredOutput } from "./scoring/scored-output";
 
 // Deal size and the team's beliefs

@@ -13,6 +13,8 @@ import { CliError } from "./cli-error";
 
 /** A file being written; `commit` puts it in place, `abort` removes it. */
 export interface AtomicOutput {
+  /** The temporary file, for a writer that opens it by its path (then `write` is not called). */
+  readonly temp: string;
   write(data: string | Uint8Array): void;
   /** Flushes to disk and renames the temporary file over the destination. */
   commit(): void;
@@ -49,6 +51,7 @@ export function openAtomicOutput(path: string): AtomicOutput {
   let fd: number | undefined = openSync(temp, "wx");
   let done = false;
   return {
+    temp,
     write(data) {
       if (fd === undefined) throw new Error(`${path}: written after commit or abort`);
       if (typeof data === "string") writeSync(fd, data);

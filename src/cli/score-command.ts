@@ -47,14 +47,11 @@ export async function scoreCommand(argv: string[], out: (text: string) => void, 
   const missing = values.missing === undefined ? undefined : values.missing.split(",");
   const [rulesPath, leadsPath] = positionals;
   if (values.out) checkOutputPath(values.out);
-  // The output is opened when the first rows are scored, after the rules, the leads and the
-  // events are read and checked; it replaces --out only once complete.
-  let file: AtomicOutput | undefined;
-  // Each chunk is written at once, so its memory is reused for the next.
-  const write = values.out === undefined ? out : { bytes: (chunk: Uint8Array) => (file ??= openAtomicOutput(values.out!)).write(chunk), transient: true };
+  // The scored file is written to a temporary file beside --out, which it replaces only once complete.
+  const file: AtomicOutput | undefined = values.out === undefined ? undefined : openAtomicOutput(values.out);
   try {
-    const report = await scoreFile(rulesPath, leadsPath, write, { reasons, missing, onProgress: progress, id: values.id, events: values.events, asOf: values["as-of"], personas: values.personas });
-    if (values.out) (file ??= openAtomicOutput(values.out)).commit();
+    const report = await scoreFile(rulesPath, leadsPath, file ? { path: file.temp } : out, { reasons, missing, onProgress: progress, id: values.id, events: values.events, asOf: values["as-of"], personas: values.personas });
+    file?.commit();
     for (const line of scoreSummary(report, values.out)) progress(line);
   } finally {
     file?.abort();

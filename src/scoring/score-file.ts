@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
-import { float64Column, int32Column, uint64Words, varcharColumn, type VarcharColumn } from "../data/chunk-columns";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { DatasetError } from "../formats/dataset-error";
 import type { EventsReport } from "../data/load-report";
 import { openDuckDB } from "../data/duckdb-session";
@@ -14,13 +13,14 @@ import { readPersonas } from "../personas/personas-yaml";
 import { readScoringRules } from "./parse-scoring-rules";
 import { scoredInputs } from "./lead-value";
 import { compileRules, createScorer, ScoreError, type LeadScore, type LeadValue } from "./score";
-import { columnScorer, type LeadColumn } from "./column-scorer";
-import { repeatedHashes } from "./repeated-hashes";
-import { ScoredChunk, type ScoredOutput } from "./scored-output";
+import { ScoredChunk, writeAll, type ChunkOutput, type ScoredOutput } from "./scored-output";
+import { closeSync, openSync } from "node:fs";
+import { scoreInDuckDB } from "./score-in-duckdb";
+import { idCounts, type IdCounts } from "./id-counts";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { rulesMissing } from "../formats/scoring-rules-schema";
 import { csvField } from "../format/csv-line";
-import { quoteIdentifier, quoteString } from "../sql/quoting";
+import { quoteIdentifier } from "../sql/quoting";
 import { requireFile } from "../formats/require-file";
 
 /** Rows of a leads file that could not be scored, per reason. */
@@ -44,14 +44,6 @@ export interface UnknownCategories {
   top: { value: string; rows: number }[];
 }
 
-/** Blank and repeated lead ids. */
-export interface IdCounts {
-  /** Rows whose id is empty or only spaces. */
-  blank: number;
-  /** Ids that are on more than one row, and the rows they are on. */
-  duplicated: { ids: number; rows: number; examples: { id: string; rows: number }[] };
-}
-
 /** With `personas`: leads per persona and per anti-persona kind. */
 export interface PersonaCounts {
   /** Per persona id ("other": no rule matches), most leads first. */
@@ -65,6 +57,7 @@ export interface ScoreFileReport {
   rows: number;
   scored: number;
   unscored: UnscoredReason[];
+  /** Per attribute (in the rules' order), the category values no bin lists. */
   unknown: UnknownCategories[];
   ids: IdCounts;
   /** With `events`: what became of the raw events (as in the load report). */
@@ -92,28 +85,29 @@ export interface ScoreFileOptions {
   now?: number;
   /** A `personas.yaml`: each lead is tagged with its persona (and anti-persona kinds) by the file's assignment rules. */
   personas?: string;
-  /** Called with a line of progress every 262,144 leads. */
+  /** With `personas`: called with a line of progress every 262,144 leads. */
   onProgress?: (message: string) => void;
 }
 
 /**
- * Scores every row of a leads file (CSV, Parquet or NDJSON/JSON) with a `scoring.yaml`,
- * streaming: DuckDB reads the file chunk by chunk, each chunk is scored column by column with
- * the runtime scorer's compiled rules (see {@link columnScorer}; rows it leaves are scored one
- * by one), and CSV lines (`<id>,points,tier,grade,fit,engagement,reasons`; with a `value` block,
- * `win_chance,expected_amount,retained_chance,expected_value,value_tier` after engagement) go to `write` (text,
- * or UTF-8 bytes: see {@link ScoredOutput}) as each chunk is done, so a million leads never sit
- * in memory. The leads file has a column
- * per attribute's `source.column`; behavioural features are either columns named as the
- * attribute (e.g. `demo_request_count_90d`) with the value as of the scoring point, or, with
- * `events`, computed from the raw events by the loader's own definition (see
- * {@link leadEventFeatures}). A row that cannot be scored is written with empty points, tier
- * and grade and its reason. The report counts rows scored and not (per reason), category
- * values no bin lists (per attribute), and blank and duplicated ids. Everything is read and
- * checked (rules, columns, events) before `write` is first called. A file whose rows stop
- * coming before its last (DuckDB ends the stream quietly at a Latin-1 byte deep in a CSV) is an
- * error naming the row reached, DuckDB's cause and the fix, thrown after the rows read so far
- * were written (so `leadlab score --out` leaves its file untouched).
+ * Scores every row of a leads file (CSV, Parquet or NDJSON/JSON) with a `scoring.yaml` and writes
+ * the scored CSV (`<id>,points,tier,grade,fit,engagement,reasons`; with a `value` block,
+ * `win_chance,expected_amount,retained_chance,expected_value,value_tier` after engagement) to
+ * `write`: a file path, text or UTF-8 bytes (see {@link ScoredOutput}), rows in the file's order.
+ * Without personas DuckDB scores the rows, with the rules decided in JavaScript per distinct value
+ * and combination (see {@link scoreInDuckDB}); with personas each row is read and scored one by
+ * one, a chunk at a time, as the runtime scorer and `scoreAndTag` do. Either way every
+ * value reaches the scorer as DuckDB's text of it (a number typed in Parquet as its shortest
+ * text), and a million leads never sit in JavaScript's memory. The leads file has a column per
+ * attribute's `source.column`; behavioural features are either columns named as the attribute
+ * (e.g. `demo_request_count_90d`) with the value as of the scoring point, or, with `events`,
+ * computed from the raw events by the loader's own definition (see {@link leadEventFeatures}). A
+ * row that cannot be scored is written with empty points, tier and grade and its reason. The
+ * report counts rows scored and not (per reason), category values no bin lists (per attribute,
+ * in the rules' order), and blank and duplicated ids. Everything is read and checked (rules,
+ * columns, events) before `write` is first called. A file whose rows stop coming before its last
+ * (DuckDB ends a stream quietly at a Latin-1 byte deep in a CSV) is an error naming the row
+ * reached, DuckDB's cause and the fix (so `leadlab score --out` leaves its file untouched).
  *
  * @example
  * import { scoreFile } from "leadlab";
@@ -138,7 +132,6 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
   const idColumn = options.id ?? rules.inputs.id;
   const eventNames = new Set(options.events ? scoredInputs(rules).flatMap((a) => ("event" in a.source ? [a.name] : [])) : []);
   // Raw event times without an offset are read in the session's zone: the rules' zone, as in training.
-  // DuckDB reads and converts the next chunks (its streaming buffer, about 1 MB of them) while JS scores this one.
   const db = await openDuckDB(process.cwd(), { timeZone: rules.inputs.timeZone ?? "UTC" });
   try {
     const notes: string[] = [];
@@ -159,82 +152,86 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
           p.event ? `add a column named as the event feature with its value as of the scoring point` : `add the column "${p.column}" (the persona attribute ${p.name}'s source.column)`,
         );
     const features = options.events ? await leadEventFeatures(db, expr, leadsPath, rules, options.events, asOf!, missing) : undefined;
-    const readKeys = [...fileKeys, ...personaKeys];
-    const textOnly = new Set(personaInputs.filter((p) => !p.numeric && !p.computed).map((p) => p.column));
-    const plan = await readPlan(db, expr, rules, readKeys, idColumn, textOnly, types);
     // DuckDB's result stream can end early instead of raising when a row cannot be read (a
     // Latin-1 byte deep in a CSV): the rows are counted first, by a query that reads no value.
     const [[expected]] = (await db.runAndReadAll(`SELECT count(*) FROM ${expr}`)).getRowsJS();
+    const tiers = new Map<string | null, string>();
+    const valueCells = valueColumns(rules);
+    // Reasons are few distinct texts: each is escaped once; the reasons cell is always quoted.
+    const reasonCells = new Map<string, string>();
+    const header = [csvField(idColumn), "points", "tier", "grade", "fit", "engagement", ...valueCells.names, ...(tagger ? ["persona", "anti_persona"] : []), "reasons"];
+    const attributeOrder = scoredInputs(rules).map((a) => a.name);
+    const report = (rows: number, scored: number, unscored: Iterable<UnscoredReason>, ids: IdCounts, personas?: PersonaCounts): ScoreFileReport => ({
+      rows,
+      scored,
+      unscored: [...unscored].sort((a, b) => b.rows - a.rows || compareText(a.reason, b.reason)),
+      // In the rules' order of attributes.
+      unknown: [...unknown].sort((a, b) => attributeOrder.indexOf(a[0]) - attributeOrder.indexOf(b[0])).map(([attribute, counts]) => ({
+        attribute,
+        rows: [...counts.values()].reduce((s, c) => s + c, 0),
+        distinct: counts.size,
+        top: [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 5).map(([value, c]) => ({ value, rows: c })),
+      })),
+      ids,
+      ...(features ? { events: features.report } : {}),
+      ...(personas ? { personas } : {}),
+      ...(notes.length ? { notes } : {}),
+      seconds: (performance.now() - started) / 1000,
+    });
+    if (!tagger) {
+      // DuckDB scores the rows (see scoreInDuckDB), with the computed features beside the file's columns.
+      const c = compileRules(rules, { reasons: options.reasons, missing: options.missing });
+      const cells = { header, format: (s: LeadScore) => scoreCells(s, "", tiers, reasonCells, valueCells).slice(0, -1), empty: `,,,,,,${valueCells.empty}` };
+      const done = await scoreInDuckDB(db, expr, idColumn, types, c, write, cells, features?.columns);
+      if (done.rows !== Number(expected)) throw await stoppedReadingError(leadsPath, expr, done.rows, Number(expected));
+      for (const [attribute, counts] of done.unknown) unknown.set(attribute, counts);
+      return report(done.rows, done.scored, done.unscored, done.ids);
+    }
+    const readKeys = [...fileKeys, ...personaKeys];
     // Where each of the scorer's values comes from: the file (its index in fileKeys) or a computed feature.
     const sources = scorer.keys.map((k) => (eventNames.has(k) ? features!.columns.get(k)! : fileKeys.indexOf(k)));
-    // Without personas, rows are scored a chunk at a time, column by column; the rows that
-    // path leaves (values no bin takes) are scored one by one below.
-    const encoder = new TextEncoder();
-    const fast = tagger
-      ? undefined
-      : columnScorer(compileRules(rules, { reasons: options.reasons, missing: options.missing }), (s) => encoder.encode(scoreCells(s, "", tiers, reasonCells, valueCells)), onUnknown);
-    const result = await db.stream(plan.query);
+    const result = await db.stream(readQuery(expr, idColumn, readKeys));
+    // A file to write is written a chunk at a time, as it comes.
+    const fd = "path" in write ? openSync(write.path, "w") : undefined;
+    const sink = fd === undefined ? (write as ChunkOutput) : { bytes: (chunk: Uint8Array) => writeAll(fd, chunk), transient: true };
     const fileValues: LeadValue[] = new Array(readKeys.length);
     // Where each persona attribute comes from: a computed feature, or its column's index in readKeys.
     const personaSources = personaInputs.map((p) => [p.name, p.computed ? features!.columns.get(p.name)! : readKeys.indexOf(p.column)] as const);
     const personaCounts = new Map<string, number>();
     const antiCounts = new Map<string, number>();
     const values: LeadValue[] = new Array(scorer.keys.length);
-    const tiers = new Map<string | null, string>();
-    const valueCells = valueColumns(rules);
-    // Reasons are few distinct texts: each is escaped once; the reasons cell is always quoted.
-    const reasonCells = new Map<string, string>();
     const unscored = new Map<string, UnscoredReason>();
     let rows = 0;
     let scored = 0;
     // A chunk's lines are assembled as bytes and written together.
     const out = new ScoredChunk();
-    out.text(`${csvField(idColumn)},points,tier,grade,fit,engagement,${valueCells.header}${tagger ? "persona,anti_persona," : ""}reasons\n`);
+    out.text(`${header.join(",")}\n`);
     // The next chunk is asked for before this one is scored, so DuckDB reads while JS scores.
     const fetch = () => {
       const chunk = result.fetchChunk();
       chunk.catch(() => undefined); // its failure is raised where it is awaited
       return chunk;
     };
-    // Each id's hash is counted as the rows come; only ids whose hash repeats are grouped by their text after.
-    const hashes = repeatedHashes(Number(expected));
     let next = fetch();
     for (;;) {
       const chunk = await next;
       if (!chunk || chunk.rowCount === 0) break;
       next = fetch();
       const n = chunk.rowCount;
-      const read = plan.reader(chunk);
-      hashes.add(read.hashes, n);
-      const offset = rows;
-      const lines = fast?.score(
-        sources.map((from): LeadColumn => (typeof from === "number" ? read.columns[from] : { value: (r) => from[offset + r] })),
-        n,
-      );
+      const columns = Array.from({ length: readKeys.length + 1 }, (_, j) => chunk.getColumnVector(j));
       for (let r = 0; r < n; r++) {
-        const line = lines?.[r];
-        if (line !== undefined) {
-          const bytes = read.ids.locate(r);
-          if (!out.plainField(bytes, read.ids.start, read.ids.length)) out.text(`${csvField(read.id(r))},`);
-          out.bytes(line);
-          scored++;
-          continue;
-        }
-        const id = read.id(r);
-        read.fill(r, fileValues);
+        const id = columns[0].getItem(r) as string;
+        for (let j = 0; j < readKeys.length; j++) fileValues[j] = columns[j + 1].getItem(r) as string;
         for (let j = 0; j < sources.length; j++) {
           const from = sources[j];
           values[j] = typeof from === "number" ? fileValues[from] : from[rows + r];
         }
-        let persona = "";
-        if (tagger) {
-          const lead: Record<string, LeadValue> = {};
-          for (const [name, from] of personaSources) lead[name] = typeof from === "number" ? fileValues[from] : from[rows + r];
-          const t = tagger.tag(lead);
-          personaCounts.set(t.persona, (personaCounts.get(t.persona) ?? 0) + 1);
-          for (const kind of t.anti) antiCounts.set(kind, (antiCounts.get(kind) ?? 0) + 1);
-          persona = `${csvField(t.persona)},${csvField(t.anti.join("; "))},`;
-        }
+        const lead: Record<string, LeadValue> = {};
+        for (const [name, from] of personaSources) lead[name] = typeof from === "number" ? fileValues[from] : from[rows + r];
+        const t = tagger.tag(lead);
+        personaCounts.set(t.persona, (personaCounts.get(t.persona) ?? 0) + 1);
+        for (const kind of t.anti) antiCounts.set(kind, (antiCounts.get(kind) ?? 0) + 1);
+        const persona = `${csvField(t.persona)},${csvField(t.anti.join("; "))},`;
         try {
           out.text(`${csvField(id)},${scoreCells(scorer.scoreValues(values), persona, tiers, reasonCells, valueCells)}`);
           scored++;
@@ -250,36 +247,16 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
         }
       }
       rows += n;
-      out.flush(write);
+      out.flush(sink);
       if (options.onProgress && rows % 262_144 < n) options.onProgress(`scored ${rows.toLocaleString("en-US")} leads`);
     }
-    out.flush(write);
+    out.flush(sink);
+    if (fd !== undefined) closeSync(fd);
     if (rows !== Number(expected)) throw await stoppedReadingError(leadsPath, expr, rows, Number(expected));
-    const [[blank]] = (await db.runAndReadAll("SELECT hash('')")).getRowsJS() as bigint[][];
-    const ids = await idCounts(db, expr, idColumn, [...hashes.repeated(), ...(hashes.seen(blank) ? [blank] : [])]);
-    return {
-      rows,
-      scored,
-      unscored: [...unscored.values()].sort((a, b) => b.rows - a.rows || compareText(a.reason, b.reason)),
-      unknown: [...unknown].map(([attribute, counts]) => ({
-        attribute,
-        rows: [...counts.values()].reduce((s, c) => s + c, 0),
-        distinct: counts.size,
-        top: [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 5).map(([value, c]) => ({ value, rows: c })),
-      })),
-      ids,
-      ...(features ? { events: features.report } : {}),
-      ...(tagger
-        ? {
-            personas: {
-              personas: [...personaCounts].sort((a, b) => b[1] - a[1] || compareText(a[0] ?? "", b[0] ?? "")).map(([persona, rows]) => ({ persona, rows })),
-              anti: [...antiCounts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([kind, rows]) => ({ kind, rows })),
-            },
-          }
-        : {}),
-      ...(notes.length ? { notes } : {}),
-      seconds: (performance.now() - started) / 1000,
-    };
+    return report(rows, scored, unscored.values(), await idCounts(db, expr, idColumn), {
+      personas: [...personaCounts].sort((a, b) => b[1] - a[1] || compareText(a[0] ?? "", b[0] ?? "")).map(([persona, rows]) => ({ persona, rows })),
+      anti: [...antiCounts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([kind, rows]) => ({ kind, rows })),
+    });
   } catch (e) {
     // DuckDB failing part-way through the leads (a corrupt Parquet page, say): its cause, with the file.
     if (!(e instanceof Error) || e instanceof DatasetError || !/^[A-Za-z ]*Error: /.test(e.message)) throw e;
@@ -314,8 +291,8 @@ function scoreCells(s: LeadScore, persona: string, tiers: Map<string | null, str
 
 /** The expected-value cells of a scored line, each followed by a comma: none when the rules have no `value` block. */
 interface ValueColumns {
-  /** The column names, each followed by a comma. */
-  header: string;
+  /** The column names. */
+  names: string[];
   /** The empty cells of a lead that could not be scored. */
   empty: string;
   cells(s: LeadScore): string;
@@ -326,13 +303,13 @@ interface ValueColumns {
  * six decimals, expected_amount and expected_value to two, value_tier; none without a `value` block.
  */
 function valueColumns(rules: ScoringRules): ValueColumns {
-  if (!rules.value) return { header: "", empty: "", cells: () => "" };
+  if (!rules.value) return { names: [], empty: "", cells: () => "" };
   const retention = rules.value.retention !== undefined;
   const names = ["win_chance", "expected_amount", ...(retention ? ["retained_chance"] : []), "expected_value", "value_tier"];
   const tiers = new Map(rules.value.tiers.map((t) => [t.name, csvField(t.name)]));
   const fixed = (x: number, digits: number) => String(Number(x.toFixed(digits)));
   return {
-    header: names.map((n) => `${n},`).join(""),
+    names,
     empty: ",".repeat(names.length),
     cells: (s) => {
       const v = s.value!;
@@ -398,35 +375,6 @@ function asOfOf(rules: ScoringRules, asOf: string | undefined, now: number): AsO
   return { column };
 }
 
-/** The id of a row as counted: trimmed, NULL as blank (its `hash()` is what the read plan hands out beside each row). */
-const countedId = (idColumn: string) => `trim(COALESCE(CAST(${quoteIdentifier(idColumn, "duckdb")} AS VARCHAR), ''))`;
-/** Up to this many hashes are looked up as a list; more, and DuckDB groups the hashes itself. */
-const HASH_LIST_MAX = 10_000;
-
-/**
- * Blank and duplicated ids of the leads file, counted by DuckDB. Grouping a million distinct
- * texts is costly: only the ids whose hash is in `hashes` (those on more than one row, and
- * blank's, as the rows were read) are grouped by their text; none when it is empty.
- */
-async function idCounts(db: DuckDBConnection, expr: string, idColumn: string, hashes: readonly bigint[]): Promise<IdCounts> {
-  if (hashes.length === 0) return { blank: 0, duplicated: { ids: 0, rows: 0, examples: [] } };
-  const ids = `(SELECT ${countedId(idColumn)} AS id FROM ${expr})`;
-  const wanted =
-    hashes.length <= HASH_LIST_MAX
-      ? `hash(id) IN (${hashes.map((h) => `${h}::UBIGINT`).join(", ")})`
-      : `id = '' OR hash(id) IN (SELECT hash(id) FROM ${ids} GROUP BY hash(id) HAVING count(*) > 1)`;
-  await db.run(`CREATE TEMP TABLE leadlab_id_counts AS SELECT id, count(*) AS rows FROM ${ids} WHERE ${wanted} GROUP BY id`);
-  const [blank] = (await db.runAndReadAll(`SELECT COALESCE(sum(rows), 0) FROM leadlab_id_counts WHERE id = ''`)).getRowsJS();
-  const repeated = `(SELECT id, rows FROM leadlab_id_counts WHERE id <> '' AND rows > 1)`;
-  const [totals] = (await db.runAndReadAll(`SELECT count(*), COALESCE(sum(rows), 0) FROM ${repeated}`)).getRowsJS();
-  const examples = (await db.runAndReadAll(`SELECT id, rows FROM ${repeated} ORDER BY rows DESC, id LIMIT 5`)).getRowsJS();
-  await db.run("DROP TABLE leadlab_id_counts");
-  return {
-    blank: Number(blank[0]),
-    duplicated: { ids: Number(totals[0]), rows: Number(totals[1]), examples: examples.map(([id, rows]) => ({ id: String(id), rows: Number(rows) })) },
-  };
-}
-
 /** Throws naming a column the rules read that the leads file lacks (event features are precomputed columns). */
 function requireColumns(rules: ScoringRules, keys: readonly string[], names: readonly string[], leadsPath: string, idGiven: boolean): void {
   for (const [k, key] of keys.entries()) {
@@ -450,147 +398,11 @@ function requireColumns(rules: ScoringRules, keys: readonly string[], names: rea
   }
 }
 
-/** The query that reads the leads, and how to read the rows of its chunks. */
-interface ReadPlan {
-  query: string;
-  /** For one chunk: the lead id of row r (as text, and as bytes in `ids`), the hash of each counted id (two words per row, see {@link uint64Words}), the columns (in the order of the keys read), and `fill`, which puts row r's values in that order. */
-  reader(chunk: DuckDBDataChunk): { id(r: number): string; ids: VarcharColumn; hashes: Uint32Array; columns: LeadColumn[]; fill(r: number, values: LeadValue[]): void };
-}
-
-/** DuckDB column types whose every value is a double, or an integer a double holds as its text reads (so no text need be read). */
-const EXACT_NUMBER_TYPES = new Set(["DOUBLE", "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UINTEGER", "USMALLINT", "UTINYINT"]);
-
 /**
- * How each column reaches score(): exactly its text, but cheaper than one JS string per value
- * (numbers and codes are typed arrays over DuckDB's memory, see {@link float64Column}, and no
- * validity mask is read):
- * - read only by numeric attributes: a DOUBLE when the text is DuckDB's canonical form of a
- *   finite number ("250", "-3", "2.5", "1e+20"), which the scorer's grammar reads as the same
- *   number; NaN when NULL (read as blank); any other text (" 75 ", "1e3", "NA", junk) comes
- *   in the column's fallback text. A column typed DOUBLE or integer (Parquet) comes as a DOUBLE
- *   when finite, with no text made: its text is DuckDB's shortest form of the same number (an
- *   integer column is always finite or NULL, so it has no fallback text at all);
- * - other columns with few distinct values in the first rows: the code of the text in a
- *   dictionary of those values (an ENUM), and the text in the column's fallback text when it
- *   is not in it;
- * - the rest: text.
- * A fallback text is NULL on every row where the number or code applies: a million rows read
- * as a few typed columns, an id and a hash, and a few texts. (One list of a row's texts, made
- * where any column needed one, cost DuckDB as much as the rest of the query together.)
+ * The query that reads the leads for scoring one by one (with personas): the id, then each of
+ * `keys`, every value as DuckDB's text of it (NULL as blank), as {@link scoreInDuckDB} reads them.
  */
-async function readPlan(
-  db: DuckDBConnection,
-  expr: string,
-  rules: ScoringRules,
-  keys: readonly string[],
-  idColumn: string,
-  textOnly: ReadonlySet<string>,
-  types: ReadonlyMap<string, string>,
-): Promise<ReadPlan> {
-  const numericOnly = (key: string) =>
-    !textOnly.has(key) &&
-    scoredInputs(rules).every((a) => ("column" in a.source ? a.source.column : a.name) !== key || a.match === "numeric");
+function readQuery(expr: string, idColumn: string, keys: readonly string[]): string {
   const text = (key: string) => `COALESCE(CAST(${quoteIdentifier(key, "duckdb")} AS VARCHAR), '')`;
-  const numeric = keys.map(numericOnly);
-  const dictionaries = await sampleDictionaries(db, expr, keys.filter((_, j) => !numeric[j]), text);
-  // `inner` reads each column once; `flags` says whether a number's text is canonical; the
-  // outer select hands out the number or code, and the column's text where that does not
-  // apply (`t<j>`, NULL elsewhere; `fallbacks` holds where each such column is, by key).
-  const inner = [`${text(idColumn)} AS id`];
-  const flags: string[] = [];
-  const select = ["id"];
-  const fallbackSelect: string[] = [];
-  const fallbacks: (number | undefined)[] = [];
-  const kinds: ("number" | "code" | "text")[] = [];
-  const dictionary: string[][] = [];
-  const fallback = (j: number, unusable: string, value: string) => {
-    fallbacks.push(1 + keys.length + fallbackSelect.length);
-    fallbackSelect.push(`CASE WHEN ${unusable} THEN ${value} END AS t${j}`);
-  };
-  // A number column's value: the number where finite, NaN where NULL (read as blank), +Infinity where its text is in `t<j>`.
-  const number = (j: number, finite: string, value: string, raw: string) =>
-    `CASE WHEN ${finite} THEN ${value} WHEN ${raw} IS NULL THEN CAST('NaN' AS DOUBLE) ELSE CAST('Infinity' AS DOUBLE) END AS x${j}`;
-  for (const [j, key] of keys.entries()) {
-    const dict = dictionaries.get(key);
-    const column = quoteIdentifier(key, "duckdb");
-    const type = types.get(key) ?? "";
-    if (numeric[j] && EXACT_NUMBER_TYPES.has(type)) {
-      inner.push(`COALESCE(isfinite(${column}), false) AS ok${j}`, `${column} AS n${j}`);
-      select.push(number(j, `ok${j}`, `CAST(n${j} AS DOUBLE)`, `n${j}`));
-      if (type === "DOUBLE") fallback(j, `NOT (ok${j} OR n${j} IS NULL)`, `CAST(n${j} AS VARCHAR)`);
-      else fallbacks.push(undefined);
-      kinds.push("number");
-    } else if (numeric[j]) {
-      inner.push(`CAST(${column} AS VARCHAR) AS r${j}`, `TRY_CAST(CAST(${column} AS VARCHAR) AS DOUBLE) AS d${j}`);
-      flags.push(`COALESCE(isfinite(d${j}) AND (CAST(d${j} AS VARCHAR) = r${j} OR CAST(TRY_CAST(r${j} AS BIGINT) AS VARCHAR) = r${j}), false) AS ok${j}`);
-      select.push(number(j, `ok${j}`, `d${j}`, `r${j}`));
-      fallback(j, `NOT (ok${j} OR r${j} IS NULL)`, `r${j}`);
-      kinds.push("number");
-    } else if (dict) {
-      const type = `leadlab_dictionary_${j}`;
-      await db.run(`CREATE TYPE ${type} AS ENUM (${dict.map((v) => quoteString(v, "duckdb")).join(", ")})`);
-      inner.push(`TRY_CAST(${text(key)} AS ${type}) AS e${j}`, `${text(key)} AS r${j}`);
-      select.push(`COALESCE(CAST(enum_code(e${j}) AS INTEGER), -1) AS x${j}`);
-      fallback(j, `e${j} IS NULL`, `r${j}`);
-      kinds.push("code");
-    } else {
-      inner.push(`${text(key)} AS r${j}`);
-      select.push(`r${j} AS v${j}`);
-      fallbacks.push(undefined);
-      kinds.push("text");
-    }
-    dictionary.push(dict ?? []);
-  }
-  select.push(...fallbackSelect);
-  inner.push(`hash(${countedId(idColumn)}) AS h`);
-  select.push("h");
-  const query = `SELECT ${select.join(", ")} FROM (SELECT *${flags.length ? `, ${flags.join(", ")}` : ""} FROM (SELECT ${inner.join(", ")} FROM ${expr}))`;
-  const reader = (chunk: DuckDBDataChunk) => {
-    const columns: LeadColumn[] = [];
-    // A column's text where its number or code does not apply; its vector is fetched when first read.
-    const texts: (DuckDBVector | undefined)[] = [];
-    const textOf = (r: number, j: number) => (texts[j] ??= chunk.getColumnVector(fallbacks[j]!)).getItem(r) as string;
-    for (let j = 0; j < keys.length; j++) {
-      const kind = kinds[j];
-      if (kind === "number") {
-        const numbers = float64Column(chunk, 1 + j);
-        columns.push({ numbers, value: (r) => (numbers[r] - numbers[r] === 0 ? numbers[r] : numbers[r] === Infinity ? textOf(r, j) : "") });
-      } else if (kind === "code") {
-        const codes = int32Column(chunk, 1 + j);
-        const dict = dictionary[j];
-        columns.push({ codes, dictionary: dict, value: (r) => (codes[r] >= 0 ? dict[codes[r]] : textOf(r, j)) });
-      } else {
-        const values = chunk.getColumnVector(1 + j);
-        columns.push({ value: (r) => values.getItem(r) as string });
-      }
-    }
-    let ids: DuckDBVector | undefined;
-    return {
-      id: (r: number) => (ids ??= chunk.getColumnVector(0)).getItem(r) as string,
-      ids: varcharColumn(chunk, 0),
-      hashes: uint64Words(chunk, 1 + keys.length + fallbackSelect.length),
-      columns,
-      fill(r: number, values: LeadValue[]) {
-        for (let j = 0; j < columns.length; j++) values[j] = columns[j].value(r);
-      },
-    };
-  };
-  return { query, reader };
-}
-
-/** Columns with at most this many distinct values in the first rows are read through a dictionary. */
-const DICTIONARY_MAX = 200;
-const DICTIONARY_SAMPLE = 10_000;
-
-/** The distinct texts of each column in the first rows of the file, for the columns that have few. */
-async function sampleDictionaries(db: DuckDBConnection, expr: string, keys: readonly string[], text: (key: string) => string): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (keys.length === 0) return out;
-  const lists = keys.map((k, j) => `list(DISTINCT ${text(k)}) AS d${j}`).join(", ");
-  const [row] = (await db.runAndReadAll(`SELECT ${lists} FROM (SELECT * FROM ${expr} LIMIT ${DICTIONARY_SAMPLE})`)).getRowsJS();
-  keys.forEach((k, j) => {
-    const values = (row?.[j] ?? []) as string[];
-    if (values.length > 0 && values.length <= DICTIONARY_MAX) out.set(k, [...values].sort(compareText));
-  });
-  return out;
+  return `SELECT ${[idColumn, ...keys].map(text).join(", ")} FROM ${expr}`;
 }

@@ -142,6 +142,8 @@ export interface CompiledAttribute {
   readonly codeOf: (value: LeadValue) => number;
   /** For a numeric attribute: the code of a finite number, as `codeOf` gives it, or −1 when no bin takes it (no error is made). */
   readonly codeOfNumber?: (x: number) => number;
+  /** For a numeric attribute: the numbers where `codeOfNumber` may change (its ranges' ends and ±1e-300, below which a number reads as 0), ascending; between two of them it is constant. */
+  readonly edges?: readonly number[];
   /** The index of the bin that takes the value, reporting an unknown category; throws a ScoreError when none can. */
   readonly binOf: (value: LeadValue) => number;
   readonly bins: readonly CompiledBin[];
@@ -393,7 +395,12 @@ function compileAttribute(
     index,
     group: a.group === "fit" ? 1 : a.group === "engagement" ? 2 : 0,
     codeOf,
-    ...(numeric ? { codeOfNumber: (x: number) => rangeCode(Math.abs(x) < TINY ? 0 : x) } : {}),
+    ...(numeric
+      ? {
+          codeOfNumber: (x: number) => rangeCode(Math.abs(x) < TINY ? 0 : x),
+          edges: [...new Set([-TINY, TINY, ...ranges.flatMap((g) => [g.lo, g.hi])])].filter(Number.isFinite).sort((x, y) => x - y),
+        }
+      : {}),
     binOf: (value) => found(value, codeOf(value)),
     bins: a.bins.map((b) => ({ points: b.points ?? 0, reason: b.points === undefined ? "" : binReason(a, { ...b, points: b.points }, rules) })),
   };

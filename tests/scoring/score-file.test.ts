@@ -160,3 +160,32 @@ test("ids are written as csvField() writes their text: quoted where needed, long
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a CSV file DuckDB reads in parallel comes out in its order, each row as score() scores it, with thousands of distinct texts to look up", async () => {
+  // 14 MB of leads (DuckDB reads such a file in parallel, a buffer per thread); 5,000 amounts
+  // written with a trailing zero ("12.50"), which DuckDB's number text does not match, so each
+  // is coded through the lookup of listed texts.
+  const n = 300_000;
+  const dir = mkdtempSync(join(tmpdir(), "leadlab-score-order-"));
+  try {
+    const header = "lead_id,employees,industry,region,budget_confirmed,tech_stack,demo_request_count_90d,webinar_days_since_last_30d,webinar_sum_30d,email_open_active_days_30d\n";
+    const row = (i: number) => [`L${i}`, `${(i % 5000) / 10}0`, ["SaaS", "Retail", `x${i % 300}`][i % 3], "EMEA", "yes", "Salesforce", `${i % 7}.0`, "", "", ""];
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) lines.push(row(i).join(","));
+    writeFileSync(join(dir, "leads.csv"), header + lines.join("\n") + "\n");
+    let out = "";
+    const report = await scoreFile(FIXTURE_RULES, join(dir, "leads.csv"), (t) => (out += t));
+    const scored = out.split("\n").slice(1, -1);
+    assert.equal(scored.length, n);
+    assert.equal(scored.filter((line, i) => !line.startsWith(`L${i},`)).length, 0, "every row in the file's order");
+    const rules = fixtureRules();
+    const columns = header.trimEnd().split(",");
+    for (const i of [0, 1, 2, 4_999, 123_457, 299_999]) {
+      const s = score(rules, Object.fromEntries(columns.map((c, j) => [c, row(i)[j]])));
+      assert.equal(scored[i], `L${i},${s.points},${s.tier},${s.grade},${s.fit},${s.engagement},"${s.reasons.join("; ").replace(/"/g, '""')}"`);
+    }
+    assert.deepEqual([report.rows, report.scored, report.unknown.map((u) => [u.attribute, u.rows, u.distinct])], [n, n, [["industry", n / 3, 100]]]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
