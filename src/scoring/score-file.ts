@@ -135,8 +135,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
   const db = await openDuckDB(process.cwd(), { timeZone: rules.inputs.timeZone ?? "UTC" });
   try {
     const notes: string[] = [];
-    const expr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd(), onNote: (n) => notes.push(n) }, { csvAllText: true });
-    const types = await readableColumns(db, expr, leadsPath);
+    const fileExpr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd(), onNote: (n) => notes.push(n) }, { csvAllText: true });
+    const { types, expr } = await readableColumns(db, fileExpr, leadsPath);
     const names = [...types.keys()];
     const fileKeys = scorer.keys.filter((k) => !eventNames.has(k));
     // The persona attributes read from the file (event features the rules compute come from them).
@@ -183,7 +183,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
       const c = compileRules(rules, { reasons: options.reasons, missing: options.missing });
       const cells = { header, format: (s: LeadScore) => scoreCells(s, "", tiers, reasonCells, valueCells).slice(0, -1), empty: `,,,,,,${valueCells.empty}` };
       const done = await scoreInDuckDB(db, expr, idColumn, types, c, write, cells, features?.columns);
-      if (done.rows !== Number(expected)) throw await stoppedReadingError(leadsPath, expr, done.rows, Number(expected));
+      if (done.rows !== Number(expected)) throw await stoppedReadingError(leadsPath, fileExpr, done.rows, Number(expected));
       for (const [attribute, counts] of done.unknown) unknown.set(attribute, counts);
       return report(done.rows, done.scored, done.unscored, done.ids);
     }
@@ -252,7 +252,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
     }
     out.flush(sink);
     if (fd !== undefined) closeSync(fd);
-    if (rows !== Number(expected)) throw await stoppedReadingError(leadsPath, expr, rows, Number(expected));
+    if (rows !== Number(expected)) throw await stoppedReadingError(leadsPath, fileExpr, rows, Number(expected));
     return report(rows, scored, unscored.values(), await idCounts(db, expr, idColumn), {
       personas: [...personaCounts].sort((a, b) => b[1] - a[1] || compareText(a[0] ?? "", b[0] ?? "")).map(([persona, rows]) => ({ persona, rows })),
       anti: [...antiCounts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([kind, rows]) => ({ kind, rows })),
@@ -319,16 +319,18 @@ function valueColumns(rules: ScoringRules): ValueColumns {
 }
 
 /**
- * The leads file's columns and their DuckDB types, once every value of a CSV file has been read: DuckDB's reader of a
- * subset of the columns can end early or fail with an internal error at a byte that is not
- * UTF-8 (so everything after reads all columns of such a file only after this check), while
+ * The leads file's columns and their DuckDB types, and the expression to read its rows from: a
+ * CSV file is read whole, once, into a temporary table (its text is parsed once, not once per
+ * pass). Every value is read before anything else: DuckDB's reader of a subset of a CSV file's
+ * columns can end early or fail with an internal error at a byte that is not UTF-8, while
  * reading all of them raises its real cause, turned here into the message and fix.
  */
-async function readableColumns(db: DuckDBConnection, expr: string, leadsPath: string): Promise<Map<string, string>> {
+async function readableColumns(db: DuckDBConnection, fileExpr: string, leadsPath: string): Promise<{ types: Map<string, string>; expr: string }> {
   try {
-    const types = new Map((await db.runAndReadAll(`DESCRIBE SELECT * FROM ${expr}`)).getRowObjectsJS().map((r) => [String(r.column_name), String(r.column_type)]));
-    if (isCsvFile(leadsPath)) await db.runAndReadAll(`SELECT max(length(concat_ws('', *COLUMNS(*)))) FROM ${expr}`);
-    return types;
+    const types = new Map((await db.runAndReadAll(`DESCRIBE SELECT * FROM ${fileExpr}`)).getRowObjectsJS().map((r) => [String(r.column_name), String(r.column_type)]));
+    if (!isCsvFile(leadsPath)) return { types, expr: fileExpr };
+    await db.run(`CREATE TEMP TABLE leadlab_leads_read AS SELECT * FROM ${fileExpr}`);
+    return { types, expr: "leadlab_leads_read" };
   } catch (e) {
     throw await leadsReadError(db, e, leadsPath);
   }
