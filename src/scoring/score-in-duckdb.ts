@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { csvField } from "../format/csv-line";
+import { float64Column, int32Column } from "../data/chunk-columns";
 import { quoteIdentifier, quoteString } from "../sql/quoting";
 import { ScoreError, scoreOfBins, type CompiledAttribute, type CompiledRules, type LeadScore } from "./score";
 import type { ChunkOutput, ScoredOutput } from "./scored-output";
@@ -207,7 +208,7 @@ async function listedValues(db: DuckDBConnection, rows: string, c: CompiledRules
     }
   }
   const values = c.attributes.map((a, k) => {
-    const values = (texts.get(k) ?? []).sort();
+    const values = texts.get(k) ?? [];
     const errors = new Map<number, ScoreError>();
     const codes = values.map((text, v) => {
       try {
@@ -234,6 +235,8 @@ async function listedValues(db: DuckDBConnection, rows: string, c: CompiledRules
 interface ValueSet {
   type?: string;
   ranges: { code: number; end: number }[];
+  /** The values in the type's order. */
+  order: string[];
   fails: number;
   unknownFrom: number;
 }
@@ -243,10 +246,14 @@ async function valueSets(db: DuckDBConnection, values: readonly AttributeValues[
   const sets: ValueSet[] = [];
   for (const [k, listed] of values.entries()) {
     const byCode = new Map<number, string[]>();
-    listed.codes.forEach((code, v) => byCode.set(code, [...(byCode.get(code) ?? []), listed.values[v]]));
+    listed.codes.forEach((code, v) => {
+      const texts = byCode.get(code);
+      if (texts) texts.push(listed.values[v]);
+      else byCode.set(code, [listed.values[v]]);
+    });
     const place = (code: number) => (code < 0 ? 0 : (code & 1) === 1 ? 2 : 1);
     const groups = [...byCode].sort((a, b) => place(a[0]) - place(b[0]) || a[0] - b[0]);
-    const set: ValueSet = { ranges: [], fails: byCode.get(-1)?.length ?? 0, unknownFrom: 0 };
+    const set: ValueSet = { ranges: [], order: groups.flatMap(([, texts]) => texts), fails: byCode.get(-1)?.length ?? 0, unknownFrom: 0 };
     let end = 0;
     for (const [code, texts] of groups) {
       if (place(code) < 2) set.unknownFrom = end + texts.length;
@@ -255,7 +262,7 @@ async function valueSets(db: DuckDBConnection, values: readonly AttributeValues[
     }
     if (end > 0) {
       set.type = `leadlab_values_${k}`;
-      await db.run(`CREATE TYPE ${set.type} AS ENUM (${groups.flatMap(([, texts]) => texts.map((t) => quoteString(t, "duckdb"))).join(", ")})`);
+      await db.run(`CREATE TYPE ${set.type} AS ENUM (${set.order.map((t) => quoteString(t, "duckdb")).join(", ")})`);
       created.push(set.type);
     }
     sets.push(set);
@@ -421,9 +428,10 @@ async function unscoredReasons(db: DuckDBConnection, rows: string, c: CompiledRu
     )
   ).getRowsJS();
   const reasons = new Map<string, { rows: number; examples: { row: number; id: string }[]; values: { row: number; shown: string }[] }>();
+  // Each failing value's error, by attribute and text.
+  const errors = values.map((listed) => new Map([...listed.errors].map(([v, e]) => [listed.values[v], e])));
   for (const [f, t, count, examples, at] of groups) {
-    const listed = values[Number(f)];
-    const e = listed.errors.get(listed.values.indexOf(String(t)))!;
+    const e = errors[Number(f)].get(String(t))!;
     let reason = reasons.get(e.problem);
     if (!reason) reasons.set(e.problem, (reason = { rows: 0, examples: [], values: [] }));
     reason.rows += Number(count);
@@ -448,14 +456,21 @@ async function unknownCategories(db: DuckDBConnection, rows: string, c: Compiled
   if (which.length === 0) return out;
   const fails = (k: number) => failsSql(k, sets[k]);
   const reached = (k: number) => ["true", ...Array.from({ length: k }, (_, j) => `NOT ${fails(j)}`)].join(" AND ");
-  const listed = which.map((k) => `CASE WHEN e${k} >= ${sets[k].unknownFrom} AND ${reached(k)} THEN r${c.attributes[k].index} END`);
-  const counts = (await db.runAndReadAll(`SELECT k, v, count(*) FROM (SELECT UNNEST([${which.join(", ")}]) AS k, UNNEST([${listed.join(", ")}]) AS v FROM ${rows}) WHERE v IS NOT NULL GROUP BY k, v`)).getRowsJS();
-  for (const [k, v, count] of counts) {
-    const a = c.attributes[Number(k)];
-    let byValue = out.get(a.name);
-    if (!byValue) out.set(a.name, (byValue = new Map()));
-    const value = String(v).trim();
-    byValue.set(value, (byValue.get(value) ?? 0) + Number(count));
+  // Counted by the values' places (numbers, not texts, come back).
+  const listed = which.map((k) => `CASE WHEN e${k} >= ${sets[k].unknownFrom} AND ${reached(k)} THEN e${k} END`);
+  const counts = await db.stream(
+    `SELECT k, CAST(v AS INTEGER), CAST(count(*) AS DOUBLE) FROM (SELECT UNNEST([${which.join(", ")}]) AS k, UNNEST([${listed.join(", ")}]) AS v FROM ${rows}) WHERE v IS NOT NULL GROUP BY k, v`,
+  );
+  // A value per distinct text may be a million: read as typed arrays, chunk by chunk.
+  for (let chunk = await counts.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await counts.fetchChunk()) {
+    const [ks, vs, ns] = [int32Column(chunk, 0), int32Column(chunk, 1), float64Column(chunk, 2)];
+    for (let r = 0; r < chunk.rowCount; r++) {
+      const a = c.attributes[ks[r]];
+      let byValue = out.get(a.name);
+      if (!byValue) out.set(a.name, (byValue = new Map()));
+      const value = sets[ks[r]].order[vs[r]].trim();
+      byValue.set(value, (byValue.get(value) ?? 0) + ns[r]);
+    }
   }
   return out;
 }

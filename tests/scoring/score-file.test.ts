@@ -189,3 +189,25 @@ test("a CSV file DuckDB reads in parallel comes out in its order, each row as sc
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a category column with 30,000 distinct unknown values: each row is scored and each value counted", async () => {
+  const n = 80_000;
+  const dir = mkdtempSync(join(tmpdir(), "leadlab-score-distinct-"));
+  try {
+    const lines = ["lead_id,employees,industry,region,budget_confirmed,tech_stack,demo_request_count_90d,webinar_days_since_last_30d,webinar_sum_30d,email_open_active_days_30d"];
+    for (let i = 0; i < n; i++) lines.push(`L${i},250,${i % 4 === 0 ? "SaaS" : `Industry ${i % 40_000}`},EMEA,yes,,1,,,`);
+    writeFileSync(join(dir, "leads.csv"), lines.join("\n") + "\n");
+    let out = "";
+    const report = await scoreFile(FIXTURE_RULES, join(dir, "leads.csv"), (t) => (out += t));
+    const rules = fixtureRules();
+    const other = score(rules, { employees: "250", industry: "Industry 1", region: "EMEA", budget_confirmed: "yes", tech_stack: "", demo_request_count_90d: "1" });
+    const saas = score(rules, { employees: "250", industry: "SaaS", region: "EMEA", budget_confirmed: "yes", tech_stack: "", demo_request_count_90d: "1" });
+    const scored = out.split("\n").slice(1, -1);
+    assert.deepEqual([scored[0].split(",")[1], scored[1].split(",")[1]], [String(saas.points), String(other.points)]);
+    assert.equal(report.scored, n);
+    // Every value i % 40,000 with i % 4 ≠ 0 appears; those ≡ 0 (mod 4) only as SaaS rows: 30,000 values, 60,000 rows.
+    assert.deepEqual(report.unknown.map((u) => [u.attribute, u.rows, u.distinct]), [["industry", 60_000, 30_000]]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
