@@ -29,7 +29,7 @@ export interface LineCells {
   header: readonly string[];
   /** The cells of a scored lead after its id, without the line break (used for rules with a `value` block; otherwise DuckDB writes the same cells itself). */
   format(score: LeadScore): string;
-  /** The cells of a lead that cannot be scored, after its id and up to its `could not score: …` cell (e.g. ",,,,,,"). */
+  /** The cells of a lead that cannot be scored, after its id and up to its `could not score: …` cell (e.g. ",,,,,,"; used with a `value` block). */
   empty: string;
 }
 
@@ -59,17 +59,20 @@ interface AttributeValues {
  *    unknown category, −1 when no bin takes it, with the error it raises);
  * 2. each row's code is then, for such a number, a CASE over the attribute's edges whose every
  *    branch is `codeOfNumber` evaluated in JavaScript (see `numberCode`), and for a listed value
- *    a CASE over the listed texts (see `textCode`);
- * 3. the line: without a `value` block DuckDB adds up the points and writes the line itself (see
- *    `lineSql`); with one, the distinct combinations of bins are formatted once by
- *    `cells.format` and DuckDB joins each row with its combination's line. A row no bin takes
- *    gets `cells.empty` and the `could not score: …` cell of the first attribute that cannot
- *    take its value. The ids are written as {@link csvField} writes them; the file goes to
- *    `write` a megabyte at a time.
+ *    a few comparisons of its place in the attribute's ENUM type (see {@link ValueSet});
+ * 3. the line: without a `value` block DuckDB adds up the points and writes the cells itself
+ *    (see `writeLines`); with one, the distinct combinations of bins are formatted once by
+ *    `cells.format` and DuckDB joins each row with its combination's line (`writeCombinations`).
+ *    A row no bin takes gets `cells.empty` and the `could not score: …` cell of the first
+ *    attribute that cannot take its value. The ids are written as {@link csvField} writes
+ *    them. DuckDB writes the file to `write.path`, or to a temporary file handed to `write` a
+ *    megabyte at a time.
  * Features computed in JavaScript (`computed`, by key: a value per row, NaN when missing) join
- * the rows by position first. The counts are those of scoring the rows one by one: unscored
- * rows per reason (the first five ids and values in row order), unknown categories of the
- * attributes scored before a row's first failure, and blank and repeated ids ({@link idCounts}).
+ * the rows by their number first. Rows joined with something (the computed features, the
+ * combinations' lines) are put back in order by their number; otherwise DuckDB keeps a single
+ * table's order through projections, as its documentation guarantees. The counts are those of scoring the rows one by one: unscored rows per reason (the first five ids
+ * and values in row order), unknown categories of the attributes scored before a row's first
+ * failure, and blank and repeated ids ({@link idCounts}).
  *
  * @example
  * import { openDuckDB } from "../data/duckdb-session";
@@ -386,6 +389,10 @@ function reasonsSql(c: CompiledRules): { levels: string[]; cell: string } {
 async function writeCombinations(db: DuckDBConnection, codes: string, c: CompiledRules, cells: LineCells, values: readonly AttributeValues[], copyTo: (select: string) => string): Promise<number> {
   const m = c.attributes.length;
   const { ok, failed } = outcomeSql(c, values);
+  if (m === 0) {
+    const written = await db.runAndReadAll(copyTo(`SELECT concat(${csvFieldSql("leadlab_id")}, ',', ${quoteString(cells.format(scoreOfBins(c, [])), "duckdb")}) AS ${quoteIdentifier(cells.header.join(","), "duckdb")} FROM ${codes}`));
+    return Number(written.getRowsJS()[0][0]);
+  }
   const bins = c.attributes.map((_, k) => `c${k} >> 1 AS b${k}`).join(", ");
   const numbered = `(SELECT row_number() OVER () AS leadlab_row, * FROM ${codes})`;
   const combinations = (await db.runAndReadAll(`SELECT ${bins}, count(*) FROM ${codes} WHERE ${ok} GROUP BY ALL`)).getRowsJS();
