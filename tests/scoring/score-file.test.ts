@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { scoreFile } from "../../src/scoring/score-file";
+import { scoreFile, type ScoreFileReport } from "../../src/scoring/score-file";
 import { score, ScoreError, type LeadRecord } from "../../src/scoring/score";
 import { csvField } from "../../src/format/csv-line";
 import { FIXTURE_RULES, fixtureRules } from "./helpers";
@@ -161,53 +161,49 @@ test("ids are written as csvField() writes their text: quoted where needed, long
   }
 });
 
+/** The fixture rules' columns, as a leads file's header. */
+const FIXTURE_HEADER = "lead_id,employees,industry,region,budget_confirmed,tech_stack,demo_request_count_90d,webinar_days_since_last_30d,webinar_sum_30d,email_open_active_days_30d";
+
+/** Scores a CSV file of `rows` (each the cells of FIXTURE_HEADER) with the fixture rules: the scored lines after the header, and the report. */
+async function scoredCsv(rows: Iterable<readonly string[]>): Promise<{ scored: string[]; report: ScoreFileReport }> {
+  const dir = mkdtempSync(join(tmpdir(), "leadlab-score-csv-"));
+  try {
+    const lines = [FIXTURE_HEADER];
+    for (const row of rows) lines.push(row.join(","));
+    writeFileSync(join(dir, "leads.csv"), lines.join("\n") + "\n");
+    let out = "";
+    const report = await scoreFile(FIXTURE_RULES, join(dir, "leads.csv"), (t) => (out += t));
+    return { scored: out.split("\n").slice(1, -1), report };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The scored line score() gives a lead of the fixture's columns (cells of FIXTURE_HEADER). */
+function expectedLine(cells: readonly string[]): string {
+  const s = score(fixtureRules(), Object.fromEntries(FIXTURE_HEADER.split(",").map((c, j) => [c, cells[j]])));
+  return `${cells[0]},${s.points},${s.tier},${s.grade},${s.fit},${s.engagement},"${s.reasons.join("; ").replace(/"/g, '""')}"`;
+}
+
 test("a CSV file DuckDB reads in parallel comes out in its order, each row as score() scores it, with thousands of distinct texts to look up", async () => {
   // 14 MB of leads (DuckDB reads such a file in parallel, a buffer per thread); 5,000 amounts
   // written with a trailing zero ("12.50"), which DuckDB's number text does not match, so each
   // is coded through the lookup of listed texts.
   const n = 300_000;
-  const dir = mkdtempSync(join(tmpdir(), "leadlab-score-order-"));
-  try {
-    const header = "lead_id,employees,industry,region,budget_confirmed,tech_stack,demo_request_count_90d,webinar_days_since_last_30d,webinar_sum_30d,email_open_active_days_30d\n";
-    const row = (i: number) => [`L${i}`, `${(i % 5000) / 10}0`, ["SaaS", "Retail", `x${i % 300}`][i % 3], "EMEA", "yes", "Salesforce", `${i % 7}.0`, "", "", ""];
-    const lines: string[] = [];
-    for (let i = 0; i < n; i++) lines.push(row(i).join(","));
-    writeFileSync(join(dir, "leads.csv"), header + lines.join("\n") + "\n");
-    let out = "";
-    const report = await scoreFile(FIXTURE_RULES, join(dir, "leads.csv"), (t) => (out += t));
-    const scored = out.split("\n").slice(1, -1);
-    assert.equal(scored.length, n);
-    assert.equal(scored.filter((line, i) => !line.startsWith(`L${i},`)).length, 0, "every row in the file's order");
-    const rules = fixtureRules();
-    const columns = header.trimEnd().split(",");
-    for (const i of [0, 1, 2, 4_999, 123_457, 299_999]) {
-      const s = score(rules, Object.fromEntries(columns.map((c, j) => [c, row(i)[j]])));
-      assert.equal(scored[i], `L${i},${s.points},${s.tier},${s.grade},${s.fit},${s.engagement},"${s.reasons.join("; ").replace(/"/g, '""')}"`);
-    }
-    assert.deepEqual([report.rows, report.scored, report.unknown.map((u) => [u.attribute, u.rows, u.distinct])], [n, n, [["industry", n / 3, 100]]]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const row = (i: number) => [`L${i}`, `${(i % 5000) / 10}0`, ["SaaS", "Retail", `x${i % 300}`][i % 3], "EMEA", "yes", "Salesforce", `${i % 7}.0`, "", "", ""];
+  const { scored, report } = await scoredCsv(Array.from({ length: n }, (_, i) => row(i)));
+  assert.equal(scored.length, n);
+  assert.equal(scored.filter((line, i) => !line.startsWith(`L${i},`)).length, 0, "every row in the file's order");
+  for (const i of [0, 1, 2, 4_999, 123_457, 299_999]) assert.equal(scored[i], expectedLine(row(i)));
+  assert.deepEqual([report.rows, report.scored, report.unknown.map((u) => [u.attribute, u.rows, u.distinct])], [n, n, [["industry", n / 3, 100]]]);
 });
 
 test("a category column with 30,000 distinct unknown values: each row is scored and each value counted", async () => {
   const n = 80_000;
-  const dir = mkdtempSync(join(tmpdir(), "leadlab-score-distinct-"));
-  try {
-    const lines = ["lead_id,employees,industry,region,budget_confirmed,tech_stack,demo_request_count_90d,webinar_days_since_last_30d,webinar_sum_30d,email_open_active_days_30d"];
-    for (let i = 0; i < n; i++) lines.push(`L${i},250,${i % 4 === 0 ? "SaaS" : `Industry ${i % 40_000}`},EMEA,yes,,1,,,`);
-    writeFileSync(join(dir, "leads.csv"), lines.join("\n") + "\n");
-    let out = "";
-    const report = await scoreFile(FIXTURE_RULES, join(dir, "leads.csv"), (t) => (out += t));
-    const rules = fixtureRules();
-    const other = score(rules, { employees: "250", industry: "Industry 1", region: "EMEA", budget_confirmed: "yes", tech_stack: "", demo_request_count_90d: "1" });
-    const saas = score(rules, { employees: "250", industry: "SaaS", region: "EMEA", budget_confirmed: "yes", tech_stack: "", demo_request_count_90d: "1" });
-    const scored = out.split("\n").slice(1, -1);
-    assert.deepEqual([scored[0].split(",")[1], scored[1].split(",")[1]], [String(saas.points), String(other.points)]);
-    assert.equal(report.scored, n);
-    // Every value i % 40,000 with i % 4 ≠ 0 appears; those ≡ 0 (mod 4) only as SaaS rows: 30,000 values, 60,000 rows.
-    assert.deepEqual(report.unknown.map((u) => [u.attribute, u.rows, u.distinct]), [["industry", 60_000, 30_000]]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const row = (i: number) => [`L${i}`, "250", i % 4 === 0 ? "SaaS" : `Industry ${i % 40_000}`, "EMEA", "yes", "", "1", "", "", ""];
+  const { scored, report } = await scoredCsv(Array.from({ length: n }, (_, i) => row(i)));
+  assert.deepEqual([scored[0], scored[1], scored[n - 1]], [expectedLine(row(0)), expectedLine(row(1)), expectedLine(row(n - 1))]);
+  assert.equal(report.scored, n);
+  // Every value i % 40,000 with i % 4 ≠ 0 appears; those ≡ 0 (mod 4) only as SaaS rows: 30,000 values, 60,000 rows.
+  assert.deepEqual(report.unknown.map((u) => [u.attribute, u.rows, u.distinct]), [["industry", 60_000, 30_000]]);
 });
