@@ -35,7 +35,7 @@ const leads = (n: number) => `${n.toLocaleString("en-US")} lead${n === 1 ? "" : 
  */
 export async function scoreCommand(argv: string[], out: (text: string) => void, progress: (m: string) => void = () => {}): Promise<void> {
   const { values, positionals } = parseCommandArgs("score", USAGE, argv, SCORE_OPTIONS, 2, {
-    summary: "Scores a leads file with the rules, streaming: one CSV row per lead with its points, tier, grade, the expected value and value tier (when the rules have a value block) and reasons; a summary of unscored rows on stderr.",
+    summary: "Scores a leads file with the rules: one CSV row per lead, in the file's order, with its points, tier, grade, the expected value and value tier (when the rules have a value block) and reasons; a summary of unscored rows on stderr.",
     args: [
       ["<scoring.yaml>", "the rules written by leadlab tune"],
       ["<leads.csv|parquet|json>", "the leads file: CSV, Parquet or JSON (NDJSON)"],
