@@ -5,7 +5,8 @@
  * is generated once (seeded) and bench/out/leads-<n>.parquet made from it by DuckDB (typed
  * columns). Each measurement runs in a fresh process, so peak memory and CPU time are its own;
  * the figures are ratios to the anchor measured in the same run, with the load average (the
- * machine may be busy: CPU time, unlike wall time, barely depends on it).
+ * machine may be busy: CPU time, unlike wall time, barely depends on it). The Parquet file is also
+ * scored with --reasons 0, as the anchor writes no reasons.
  * Usage: npx tsx bench/score.bench.ts [--leads N]
  */
 import { execFileSync } from "node:child_process";
@@ -103,13 +104,13 @@ async function timed(rows: () => number, work: () => Promise<void>): Promise<Mea
   return { rows: rows(), wall, cpu: (cpu.user + cpu.system) / 1e6, main: mainThreadCpuSeconds() - main0, peakMB: peakMemoryMB() };
 }
 
-/** `leadlab score <rules> <leads> --out <out>`, as the CLI runs it. */
-function measureLeadlab(leads: string, out: string): Promise<Measurement> {
+/** `leadlab score <rules> <leads> --out <out> [extra options]`, as the CLI runs it. */
+function measureLeadlab(leads: string, out: string, extra: readonly string[]): Promise<Measurement> {
   let rows = NaN;
   return timed(
     () => rows,
     () =>
-      scoreCommand([RULES, leads, "--out", out], () => {}, (m) => {
+      scoreCommand([RULES, leads, "--out", out, ...extra], () => {}, (m) => {
         if (m.startsWith("scored ") && m.includes("leads/s")) rows = Number(/ of ([\d,]+) lead/.exec(m)?.[1].replace(/,/g, "") ?? NaN);
       }),
   );
@@ -162,8 +163,8 @@ async function measureAnchor(leads: string, out: string): Promise<Measurement> {
 }
 
 /** Runs one measurement in a fresh process and reads its JSON line. */
-function child(kind: "--leadlab" | "--anchor", leads: string, out: string): Measurement {
-  const text = execFileSync("npx", ["tsx", "bench/score.bench.ts", kind, leads, out], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+function child(kind: "--leadlab" | "--anchor", leads: string, out: string, extra: readonly string[] = []): Measurement {
+  const text = execFileSync("npx", ["tsx", "bench/score.bench.ts", kind, leads, out, ...extra], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   return JSON.parse(text.trim().split("\n").pop()!) as Measurement;
 }
 
@@ -180,7 +181,7 @@ function describe(label: string, m: Measurement, anchor?: Measurement): string {
 async function run(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === "--leadlab" || args[0] === "--anchor") {
-    const m = await (args[0] === "--leadlab" ? measureLeadlab : measureAnchor)(args[1], args[2]);
+    const m = await (args[0] === "--leadlab" ? measureLeadlab(args[1], args[2], args.slice(3)) : measureAnchor(args[1], args[2]));
     console.log(JSON.stringify(m));
     return;
   }
@@ -197,10 +198,13 @@ async function run(): Promise<void> {
   const anchor = child("--anchor", parquet, join("bench", "out", `anchor-${n}.csv`));
   const fromParquet = child("--leadlab", parquet, join("bench", "out", `scored-${n}-parquet.csv`));
   const fromCsv = child("--leadlab", csv, join("bench", "out", `scored-${n}-csv.csv`));
+  // Without reasons: what the three reasons per lead (most of each line's bytes) cost.
+  const noReasons = child("--leadlab", parquet, join("bench", "out", `scored-${n}-parquet-no-reasons.csv`), ["--reasons", "0"]);
   console.log(`load average ${load} (1, 5, 15 min) before; ${loadavg().map((x) => x.toFixed(2)).join(", ")} after`);
   console.log(describe("anchor (DuckDB CASE query, Parquet → CSV)", anchor));
   console.log(describe(`leadlab score ${parquet}`, fromParquet, anchor));
   console.log(describe(`leadlab score ${csv}`, fromCsv, anchor));
+  console.log(describe(`leadlab score ${parquet} --reasons 0`, noReasons, anchor));
 }
 
 run().catch((e) => {
