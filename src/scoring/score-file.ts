@@ -1,3 +1,4 @@
+import { closeSync, openSync } from "node:fs";
 import { resolve } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DatasetError } from "../formats/dataset-error";
@@ -14,7 +15,6 @@ import { readScoringRules } from "./parse-scoring-rules";
 import { scoredInputs } from "./lead-value";
 import { compileRules, createScorer, ScoreError, type LeadScore, type LeadValue } from "./score";
 import { ScoredChunk, writeAll, type ChunkOutput, type ScoredOutput } from "./scored-output";
-import { closeSync, openSync } from "node:fs";
 import { scoreInDuckDB } from "./score-in-duckdb";
 import { idCounts, type IdCounts } from "./id-counts";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
@@ -153,7 +153,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
         );
     const features = options.events ? await leadEventFeatures(db, expr, leadsPath, rules, options.events, asOf!, missing) : undefined;
     // DuckDB's result stream can end early instead of raising when a row cannot be read (a
-    // Latin-1 byte deep in a CSV): the rows are counted first, by a query that reads no value.
+    // Latin-1 byte deep in a CSV): the rows are counted first and compared with those scored (a
+    // CSV file was read whole into a table, whose reading raises such an error itself).
     const [[expected]] = (await db.runAndReadAll(`SELECT count(*) FROM ${expr}`)).getRowsJS();
     const tiers = new Map<string | null, string>();
     const valueCells = valueColumns(rules);
