@@ -125,7 +125,9 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
     if (!values) unknown.set(attribute, (values = new Map()));
     values.set(value, (values.get(value) ?? 0) + 1);
   };
-  const scorer = createScorer(rules, { reasons: options.reasons, missing: options.missing, onUnknown });
+  // The rules compiled (and checked) once: their keys name the columns read, and DuckDB's scoring
+  // applies them; with personas, the scorer of one row at a time compiles its own, reporting to onUnknown.
+  const c = compileRules(rules, { reasons: options.reasons, missing: options.missing });
   const missing = ["", ...rulesMissing(rules), ...(options.missing ?? [])];
   const tagger = options.personas === undefined ? undefined : personaTagger(readPersonas(options.personas), missing);
   requireFile(leadsPath, { what: "the leads file", fix: "pass the path of a CSV, Parquet or NDJSON file of leads" });
@@ -138,7 +140,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
     const fileExpr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd(), onNote: (n) => notes.push(n) }, { csvAllText: true });
     const { types, expr } = await readableColumns(db, fileExpr, leadsPath);
     const names = [...types.keys()];
-    const fileKeys = scorer.keys.filter((k) => !eventNames.has(k));
+    const fileKeys = c.keys.filter((k) => !eventNames.has(k));
     // The persona attributes read from the file (event features the rules compute come from them).
     const personaInputs = (tagger?.inputs ?? []).map((p) => ({ ...p, computed: p.event && eventNames.has(p.name) }));
     const personaKeys = [...new Set(personaInputs.filter((p) => !p.computed && !fileKeys.includes(p.column)).map((p) => p.column))];
@@ -181,7 +183,6 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
     });
     if (!tagger) {
       // DuckDB scores the rows (see scoreInDuckDB), with the computed features beside the file's columns.
-      const c = compileRules(rules, { reasons: options.reasons, missing: options.missing });
       const cells = { header, format: (s: LeadScore) => scoreCells(s, "", tiers, reasonCells, valueCells).slice(0, -1), empty: `,,,,,,${valueCells.empty}` };
       const done = await scoreInDuckDB(db, expr, idColumn, types, c, write, cells, features?.columns);
       if (done.rows !== Number(expected)) throw await stoppedReadingError(leadsPath, fileExpr, done.rows, Number(expected));
@@ -189,6 +190,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
       return report(done.rows, done.scored, done.unscored, done.ids);
     }
     const readKeys = [...fileKeys, ...personaKeys];
+    const scorer = createScorer(rules, { reasons: options.reasons, missing: options.missing, onUnknown });
     // Where each of the scorer's values comes from: the file (its index in fileKeys) or a computed feature.
     const sources = scorer.keys.map((k) => (eventNames.has(k) ? features!.columns.get(k)! : fileKeys.indexOf(k)));
     const result = await db.stream(readQuery(expr, idColumn, readKeys));
