@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { csvField } from "../format/csv-line";
-import { float64Column, int32Column } from "../data/chunk-columns";
 import { quoteIdentifier, quoteString } from "../sql/quoting";
 import { ScoreError, scoreOfBins, type CompiledAttribute, type CompiledRules, type LeadScore } from "./score";
 import type { ChunkOutput, ScoredOutput } from "./scored-output";
@@ -45,6 +44,8 @@ interface Column {
 interface AttributeValues {
   values: string[];
   codes: number[];
+  /** The rows of each value (all rows, whether or not another attribute fails on them). */
+  rows: number[];
   /** Per value no bin takes (by index): the error the scorer raises. */
   errors: Map<number, ScoreError>;
 }
@@ -127,7 +128,7 @@ export async function scoreInDuckDB(
       rows: written,
       scored: written - unscored.reduce((s, u) => s + u.rows, 0),
       unscored,
-      unknown: await unknownCategories(db, placed, c, sets),
+      unknown: await unknownCategories(db, placed, c, values, sets),
       ids: uniqueIds ? { blank: 0, duplicated: { ids: 0, rows: 0, examples: [] } } : await idCounts(db, leads, idColumn),
     };
   } finally {
@@ -201,17 +202,18 @@ function readRows(leads: string, idColumn: string, c: CompiledRules, columns: re
  * counts them: trimmed; their hashes all differ), so that counting them is spared.
  */
 async function listedValues(db: DuckDBConnection, rows: string, c: CompiledRules, columns: readonly Column[]): Promise<{ values: AttributeValues[]; uniqueIds: boolean }> {
-  const texts = new Map<number, string[]>();
+  const texts = new Map<number, { values: string[]; rows: number[] }>();
   if (c.attributes.length) {
     const pairs = `SELECT UNNEST([${c.attributes.map((_, k) => k).join(", ")}]) AS k, UNNEST([${c.attributes.map((a, k) => `CASE WHEN n${k} IS NULL THEN r${a.index} END`).join(", ")}]) AS t FROM ${rows}`;
-    for (const [k, t] of (await db.runAndReadAll(`SELECT k, t FROM (${pairs}) WHERE t IS NOT NULL GROUP BY k, t`)).getRowsJS()) {
-      const list = texts.get(Number(k));
-      if (list) list.push(String(t));
-      else texts.set(Number(k), [String(t)]);
+    for (const [k, t, n] of (await db.runAndReadAll(`SELECT k, t, count(*) FROM (${pairs}) WHERE t IS NOT NULL GROUP BY k, t`)).getRowsJS()) {
+      let listed = texts.get(Number(k));
+      if (!listed) texts.set(Number(k), (listed = { values: [], rows: [] }));
+      listed.values.push(String(t));
+      listed.rows.push(Number(n));
     }
   }
   const values = c.attributes.map((a, k) => {
-    const values = texts.get(k) ?? [];
+    const { values, rows } = texts.get(k) ?? { values: [], rows: [] };
     const errors = new Map<number, ScoreError>();
     const codes = values.map((text, v) => {
       try {
@@ -222,7 +224,7 @@ async function listedValues(db: DuckDBConnection, rows: string, c: CompiledRules
         return -1;
       }
     });
-    return { values, codes, errors };
+    return { values, codes, rows, errors };
   });
   const [[count, distinct, blank]] = (await db.runAndReadAll(`SELECT count(*), count(DISTINCT hash(trim(leadlab_id))), count(*) FILTER (WHERE trim(leadlab_id) = '') FROM ${rows}`)).getRowsJS();
   return { values, uniqueIds: count === distinct && Number(blank) === 0 };
@@ -230,19 +232,23 @@ async function listedValues(db: DuckDBConnection, rows: string, c: CompiledRules
 
 /**
  * Attribute k's listed values as one ENUM type (`type`), in an order that puts the values of one
- * code together: those no bin takes first (`fails` of them), then the other codes, then the
- * unknown categories (from `unknownFrom` on). A row's place in it (`e<k>`, a hash lookup in a
- * projection) then gives its code by a few comparisons (`ranges`: each code and where its values
- * end). (A long `IN` list would be planned as a join, which loses the rows' order.)
+ * code together: those no bin takes first (`fails` of them), then the other codes. A row's place
+ * in it (`e<k>`, a hash lookup in a projection) then gives its code by a few comparisons
+ * (`ranges`: each code and where its values end). The unknown categories, which all share one
+ * code (`unknown`), are left out of the type: a text not in it is one of them. There may be a
+ * million of them (a column of free text), and a type that large is slow to make and to cast
+ * to. (A long `IN` list would be planned as a join, which loses the rows' order.)
  */
 interface ValueSet {
   type?: string;
   ranges: { code: number; end: number }[];
-  /** The values in the type's order. */
-  order: string[];
   fails: number;
-  unknownFrom: number;
+  /** The code of every unknown category (odd), when the attribute has any. */
+  unknown?: number;
 }
+
+/** Whether a code is that of an unknown category (odd; −1 is no bin). */
+const isUnknown = (code: number) => code > 0 && (code & 1) === 1;
 
 /** Creates the ENUM type of each attribute's {@link ValueSet}; their names are added to `created`. */
 async function valueSets(db: DuckDBConnection, values: readonly AttributeValues[], created: string[]): Promise<ValueSet[]> {
@@ -254,18 +260,18 @@ async function valueSets(db: DuckDBConnection, values: readonly AttributeValues[
       if (texts) texts.push(listed.values[v]);
       else byCode.set(code, [listed.values[v]]);
     });
-    const place = (code: number) => (code < 0 ? 0 : (code & 1) === 1 ? 2 : 1);
-    const groups = [...byCode].sort((a, b) => place(a[0]) - place(b[0]) || a[0] - b[0]);
-    const set: ValueSet = { ranges: [], order: groups.flatMap(([, texts]) => texts), fails: byCode.get(-1)?.length ?? 0, unknownFrom: 0 };
+    const unknown = [...byCode.keys()].filter(isUnknown);
+    if (unknown.length > 1) throw new Error(`scoreInDuckDB: attribute ${k} codes unknown categories ${unknown.join(" and ")}; the scorer gives them one bin`);
+    const groups = [...byCode].filter(([code]) => !isUnknown(code)).sort((a, b) => (a[0] < 0 ? 0 : 1) - (b[0] < 0 ? 0 : 1) || a[0] - b[0]);
+    const set: ValueSet = { ranges: [], fails: byCode.get(-1)?.length ?? 0, ...(unknown.length ? { unknown: unknown[0] } : {}) };
     let end = 0;
     for (const [code, texts] of groups) {
-      if (place(code) < 2) set.unknownFrom = end + texts.length;
       end += texts.length;
       set.ranges.push({ code, end });
     }
     if (end > 0) {
       set.type = `leadlab_values_${k}`;
-      await db.run(`CREATE TYPE ${set.type} AS ENUM (${set.order.map((t) => quoteString(t, "duckdb")).join(", ")})`);
+      await db.run(`CREATE TYPE ${set.type} AS ENUM (${groups.flatMap(([, texts]) => texts.map((t) => quoteString(t, "duckdb"))).join(", ")})`);
       created.push(set.type);
     }
     sets.push(set);
@@ -273,14 +279,19 @@ async function valueSets(db: DuckDBConnection, values: readonly AttributeValues[
   return sets;
 }
 
-/** Attribute k's place of a row's text in its ENUM type (`e<k>`), where its number code is NULL. */
-const placeSql = (k: number, j: number, set: ValueSet) => (set.type ? `CASE WHEN n${k} IS NULL THEN enum_code(CAST(r${j} AS ${set.type})) END` : "CAST(NULL AS INTEGER)");
+/** Attribute k's place of a row's text in its ENUM type (`e<k>`), where its number code is NULL; NULL for a text not in it (an unknown category). */
+const placeSql = (k: number, j: number, set: ValueSet) => (set.type ? `CASE WHEN n${k} IS NULL THEN enum_code(TRY_CAST(r${j} AS ${set.type})) END` : "CAST(NULL AS INTEGER)");
 
-/** Attribute k's code on a row: its number code `n<k>` where there is one, else the code of its text's place `e<k>`. */
+/**
+ * Attribute k's code on a row: its number code `n<k>` where there is one, else the code of its
+ * text's place `e<k>`, else (a text not listed in the type) the unknown categories' code. Where
+ * `n<k>` is NULL the row has a text (`r<j>` is then never NULL), and every text is listed.
+ */
 function textCode(k: number, set: ValueSet): string {
-  if (set.ranges.length === 0) return `n${k}`;
-  const last = set.ranges[set.ranges.length - 1];
-  return `CASE WHEN n${k} IS NOT NULL THEN n${k} ${set.ranges.slice(0, -1).map((r) => `WHEN e${k} < ${r.end} THEN ${r.code}`).join(" ")} ELSE ${last.code} END`;
+  const branches = [...(set.unknown !== undefined ? [{ when: `e${k} IS NULL`, code: set.unknown }] : []), ...set.ranges.map((r) => ({ when: `e${k} < ${r.end}`, code: r.code }))];
+  if (branches.length === 0) return `n${k}`;
+  const last = branches.pop()!;
+  return `CASE WHEN n${k} IS NOT NULL THEN n${k} ${branches.map((b) => `WHEN ${b.when} THEN ${b.code}`).join(" ")} ELSE ${last.code} END`;
 }
 
 /**
@@ -455,30 +466,28 @@ async function unscoredReasons(db: DuckDBConnection, rows: string, c: CompiledRu
 
 /**
  * Per attribute with unknown categories, the rows of each (trimmed, as the scorer reports it),
- * among the rows where no attribute before it fails.
+ * among the rows where no attribute before it fails: the listed values' rows, less those where an
+ * attribute before it fails (counted in one more pass, only when some attribute's values fail).
  */
-async function unknownCategories(db: DuckDBConnection, rows: string, c: CompiledRules, sets: readonly ValueSet[]): Promise<Map<string, Map<string, number>>> {
-  const out = new Map<string, Map<string, number>>();
-  const which = c.attributes.flatMap((_, k) => (sets[k].unknownFrom < (sets[k].ranges.at(-1)?.end ?? 0) ? [k] : []));
-  if (which.length === 0) return out;
-  const fails = (k: number) => failsSql(k, sets[k]);
-  const reached = (k: number) => ["true", ...Array.from({ length: k }, (_, j) => `NOT ${fails(j)}`)].join(" AND ");
-  // Counted by the values' places (numbers, not texts, come back).
-  const listed = which.map((k) => `CASE WHEN e${k} >= ${sets[k].unknownFrom} AND ${reached(k)} THEN e${k} END`);
-  const counts = await db.stream(
-    `SELECT k, CAST(v AS INTEGER), CAST(count(*) AS DOUBLE) FROM (SELECT UNNEST([${which.join(", ")}]) AS k, UNNEST([${listed.join(", ")}]) AS v FROM ${rows}) WHERE v IS NOT NULL GROUP BY k, v`,
-  );
-  // A value per distinct text may be a million: read as typed arrays, chunk by chunk.
-  for (let chunk = await counts.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await counts.fetchChunk()) {
-    const [ks, vs, ns] = [int32Column(chunk, 0), int32Column(chunk, 1), float64Column(chunk, 2)];
-    for (let r = 0; r < chunk.rowCount; r++) {
-      const a = c.attributes[ks[r]];
-      let byValue = out.get(a.name);
-      if (!byValue) out.set(a.name, (byValue = new Map()));
-      const value = sets[ks[r]].order[vs[r]].trim();
-      byValue.set(value, (byValue.get(value) ?? 0) + ns[r]);
-    }
+async function unknownCategories(db: DuckDBConnection, rows: string, c: CompiledRules, values: readonly AttributeValues[], sets: readonly ValueSet[]): Promise<Map<string, Map<string, number>>> {
+  const counts = c.attributes.map(() => new Map<string, number>());
+  const add = (k: number, text: string, n: number) => {
+    const value = text.trim();
+    counts[k].set(value, (counts[k].get(value) ?? 0) + n);
+  };
+  for (const [k, listed] of values.entries()) listed.codes.forEach((code, v) => isUnknown(code) && add(k, listed.values[v], listed.rows[v]));
+  const failsBefore = (k: number) => Array.from({ length: k }, (_, j) => (sets[j].fails ? failsSql(j, sets[j]) : [])).flat();
+  const which = c.attributes.flatMap((_, k) => (sets[k].unknown !== undefined && failsBefore(k).length ? [k] : []));
+  if (which.length) {
+    const taken = which.map((k) => `CASE WHEN n${k} IS NULL AND e${k} IS NULL AND (${failsBefore(k).join(" OR ")}) THEN r${c.attributes[k].index} END`);
+    const back = await db.runAndReadAll(`SELECT k, t, count(*) FROM (SELECT UNNEST([${which.join(", ")}]) AS k, UNNEST([${taken.join(", ")}]) AS t FROM ${rows}) WHERE t IS NOT NULL GROUP BY k, t`);
+    for (const [k, t, n] of back.getRowsJS()) add(Number(k), String(t), -Number(n));
   }
+  const out = new Map<string, Map<string, number>>();
+  counts.forEach((byValue, k) => {
+    for (const [value, n] of byValue) if (n === 0) byValue.delete(value);
+    if (byValue.size) out.set(c.attributes[k].name, byValue);
+  });
   return out;
 }
 
