@@ -82,9 +82,9 @@ function tierRanges(card: Scorecard): string[] {
   });
 }
 
-/** A rate per month for reading: whole numbers from 10 on, one decimal below. */
+/** A rate per month for reading: whole numbers from 10 on, one decimal below, and none as "0". */
 function perMonth(x: number): string {
-  return x >= 10 ? formatCount(Math.round(x)) : x.toFixed(1);
+  return x === 0 ? "0" : x >= 10 ? formatCount(Math.round(x)) : x.toFixed(1);
 }
 
 /** The tiers table: points, leads and wins per month (with dates), holdout win rate with interval, shares. */

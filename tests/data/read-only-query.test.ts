@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { openDuckDB } from "../../src/data/duckdb-session";
+import { workFolder } from "../../src/data/work-folder";
 import { assertReadOnlyQuery, READ_ONLY_TABLE_FUNCTIONS } from "../../src/data/read-only-query";
 
 const where = { specFile: "dataset.yaml", field: "deals" };
@@ -37,5 +40,14 @@ test("the session cannot be reconfigured: extension autoloading stays off and th
   assert.deepEqual(settings, { autoload: false, autoinstall: false, zone: "Asia/Tokyo" });
   await assert.rejects(db.run("SET autoload_known_extensions = true"), /configuration has been locked/);
   await assert.rejects(db.run("SET TimeZone = 'UTC'"), /configuration has been locked/);
+  db.closeSync();
+});
+
+test("what DuckDB spills goes to the process's work folder, not a .tmp folder in the working directory, and cannot be moved", async () => {
+  const db = await openDuckDB(".");
+  const [[folder]] = (await db.runAndReadAll("SELECT current_setting('temp_directory')")).getRowsJS();
+  assert.equal(folder, join(workFolder(), "duckdb"));
+  assert.ok(String(folder).startsWith(tmpdir()));
+  await assert.rejects(db.run("SET temp_directory = '.tmp'"), /configuration has been locked/);
   db.closeSync();
 });
