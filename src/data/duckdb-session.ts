@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { quoteString } from "../sql/quoting";
 import { workFolder } from "./work-folder";
@@ -15,8 +16,9 @@ export interface DuckDBSessionOptions {
  * against `baseDir`, the folder of the dataset.yaml; naive timestamps are read in
  * `options.timeZone` (default UTC, never the machine's `TZ`); extensions are neither installed
  * nor loaded on demand (no network, no community extensions); what DuckDB spills to disk past
- * its memory limit goes to the process's {@link workFolder}, removed at exit (DuckDB's default
- * is a `.tmp` folder in the working directory); and the configuration is locked,
+ * its memory limit goes to a folder of the session's own in the process's {@link workFolder},
+ * removed at exit (DuckDB's default is a `.tmp` folder in the working directory, shared by every
+ * in-memory instance, whose spilled files then clash); and the configuration is locked,
  * so no query can change any of this. Which statements a `sql:` table may hold is checked
  * separately, by {@link assertReadOnlyQuery}.
  *
@@ -35,7 +37,7 @@ export async function openDuckDB(baseDir: string, options: DuckDBSessionOptions 
   const connection = await instance.connect();
   await connection.run(`SET file_search_path = ${quoteString(baseDir, "duckdb")}`);
   await connection.run(`SET TimeZone = ${quoteString(options.timeZone ?? "UTC", "duckdb")}`);
-  await connection.run(`SET temp_directory = ${quoteString(join(workFolder(), "duckdb"), "duckdb")}`);
+  await connection.run(`SET temp_directory = ${quoteString(mkdtempSync(join(workFolder(), "duckdb-")), "duckdb")}`);
   await connection.run("SET lock_configuration = true");
   return connection;
 }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname } from "node:path";
 import { openDuckDB } from "../../src/data/duckdb-session";
 import { workFolder } from "../../src/data/work-folder";
 import { assertReadOnlyQuery, READ_ONLY_TABLE_FUNCTIONS } from "../../src/data/read-only-query";
@@ -43,11 +44,14 @@ test("the session cannot be reconfigured: extension autoloading stays off and th
   db.closeSync();
 });
 
-test("what DuckDB spills goes to the process's work folder, not a .tmp folder in the working directory, and cannot be moved", async () => {
-  const db = await openDuckDB(".");
-  const [[folder]] = (await db.runAndReadAll("SELECT current_setting('temp_directory')")).getRowsJS();
-  assert.equal(folder, join(workFolder(), "duckdb"));
-  assert.ok(String(folder).startsWith(tmpdir()));
-  await assert.rejects(db.run("SET temp_directory = '.tmp'"), /configuration has been locked/);
-  db.closeSync();
+test("what DuckDB spills goes to a folder of each session's own in the process's work folder, not a shared .tmp folder in the working directory, and cannot be moved", async () => {
+  const folderOf = async (db: Awaited<ReturnType<typeof openDuckDB>>) => String((await db.runAndReadAll("SELECT current_setting('temp_directory')")).getRowsJS()[0][0]);
+  const [a, b] = [await openDuckDB("."), await openDuckDB(".")];
+  const [fa, fb] = [await folderOf(a), await folderOf(b)];
+  assert.equal(dirname(fa), workFolder());
+  assert.ok(fa.startsWith(tmpdir()) && existsSync(fa));
+  assert.notEqual(fa, fb);
+  await assert.rejects(a.run("SET temp_directory = '.tmp'"), /configuration has been locked/);
+  a.closeSync();
+  b.closeSync();
 });
