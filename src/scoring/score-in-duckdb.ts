@@ -163,6 +163,9 @@ async function withComputed(db: DuckDBConnection, expr: string, columns: readonl
   return "leadlab_leads";
 }
 
+/** The number code of an attribute that reads its column as text. */
+const NO_NUMBER_CODE = "CAST(NULL AS INTEGER)";
+
 /**
  * The rows as the codes read them: `leadlab_id` (the id's text, '' when NULL); per column j
  * `d<j>` (for a numeric attribute's column: its number where it is a finite number the scorer
@@ -173,7 +176,7 @@ async function withComputed(db: DuckDBConnection, expr: string, columns: readonl
  * attribute k `n<k>`, its code of `d<j>` (NULL where no bin takes the number or there is none).
  */
 function readRows(leads: string, idColumn: string, c: CompiledRules, columns: readonly Column[]): string {
-  const numbers = c.attributes.map((a) => (a.codeOfNumber && columns[a.index].numeric ? numberCode(a, `d${a.index}`) : "CAST(NULL AS INTEGER)"));
+  const numbers = c.attributes.map((a) => (a.codeOfNumber && columns[a.index].numeric ? numberCode(a, `d${a.index}`) : NO_NUMBER_CODE));
   const read = columns.map(({ key, kind, numeric }, j) => {
     const col = quoteIdentifier(key, "duckdb");
     if (kind === "computed") return `leadlab_f${j} AS d${j}`;
@@ -183,12 +186,15 @@ function readRows(leads: string, idColumn: string, c: CompiledRules, columns: re
     const x = `TRY_CAST(${raw} AS DOUBLE)`;
     return `COALESCE(${raw}, '') AS r${j}, CASE WHEN isfinite(${x}) AND (CAST(${x} AS VARCHAR) = ${raw} OR CAST(TRY_CAST(${raw} AS BIGINT) AS VARCHAR) = ${raw}) THEN ${x} END AS d${j}`;
   });
-  // A typed or computed column's text, made only where a code reads it (casting every number to text is costly).
+  // A typed or computed column's text, made only where a code reads it (casting every number to
+  // text is costly): where a number code is NULL (no number, or one no range takes), and on every
+  // row when an attribute reads the column as text (a category of a number column).
   const texts = columns.flatMap(({ kind, numeric }, j) => {
     if (kind === "text" || (kind === "typed" && !numeric)) return [];
-    const wanted = [`d${j} IS NULL`, ...c.attributes.flatMap((a, k) => (a.index === j && numbers[k] !== "CAST(NULL AS INTEGER)" ? [`n${k} IS NULL`] : []))].join(" OR ");
+    const readers = c.attributes.flatMap((a, k) => (a.index === j ? [k] : []));
     const text = kind === "computed" ? `COALESCE(CAST(d${j} AS VARCHAR), 'NaN')` : `COALESCE(CAST(x${j} AS VARCHAR), '')`;
-    return [`CASE WHEN ${wanted} THEN ${text} END AS r${j}`];
+    if (readers.some((k) => numbers[k] === NO_NUMBER_CODE)) return [`${text} AS r${j}`];
+    return [`CASE WHEN ${readers.map((k) => `n${k} IS NULL`).join(" OR ")} THEN ${text} END AS r${j}`];
   });
   const inner = `(SELECT COALESCE(CAST(${quoteIdentifier(idColumn, "duckdb")} AS VARCHAR), '') AS leadlab_id, ${read.join(", ")} FROM ${leads})`;
   const coded = `(SELECT *, ${numbers.map((n, k) => `${n} AS n${k}`).join(", ") || "0 AS leadlab_none"} FROM ${inner})`;

@@ -7,7 +7,9 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { scoreFile, type ScoreFileReport } from "../../src/scoring/score-file";
 import { score, ScoreError, type LeadRecord } from "../../src/scoring/score";
 import { csvField } from "../../src/format/csv-line";
-import { FIXTURE_RULES, fixtureRules } from "./helpers";
+import { bin, FIXTURE_RULES, fixtureRules } from "./helpers";
+import { rulesToYaml } from "../../src/scoring/rules-yaml";
+import type { ScorecardAttribute } from "../../src/formats/scoring-rules-schema";
 
 // `leadlab score` reads numbers and frequent categories through fast paths (DuckDB parses
 // canonical numbers, and codes the values of a dictionary sampled from the first 10,000 rows).
@@ -127,6 +129,50 @@ test("Parquet with DOUBLE and BIGINT columns scores as score() scores DuckDB's t
     const reported = new Map(report.unknown.flatMap((u) => u.top.map((t) => [`${u.attribute}=${t.value}`, t.rows] as const)));
     assert.deepEqual(reported, unknown);
     assert.ok((unknown.get("industry=Mining") ?? 0) > 100);
+    db.closeSync();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a number column read by a numeric and a categorical attribute (Parquet BIGINT and DOUBLE): every row scores as score() scores DuckDB's text of it", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "leadlab-score-mixed-"));
+  try {
+    // The fixture rules, and employees read a second time as a category.
+    const rules = fixtureRules();
+    const at = rules.attributes.findIndex((a) => a.name === "industry");
+    const exact: ScorecardAttribute = {
+      ...rules.attributes[at],
+      name: "employees_exact",
+      source: { column: "employees" },
+      rationale: "a category of a number column",
+      bins: [bin("250", { kind: "set", values: ["250", "2.5"] }, 7), bin("other", { kind: "other" }, 1), bin("missing", { kind: "missing" }, -2)],
+    };
+    rules.attributes.splice(at, 0, exact);
+    writeFileSync(join(dir, "scoring.yaml"), rulesToYaml(rules));
+    const events = rules.attributes.filter((a) => "event" in a.source).map((a) => a.name);
+    const db = await (await DuckDBInstance.create(":memory:")).connect();
+    const blanks = `NULL::VARCHAR AS industry, NULL::VARCHAR AS region, NULL::VARCHAR AS budget_confirmed, NULL::VARCHAR AS tech_stack, ${events.map((e) => `NULL::DOUBLE AS "${e}"`).join(", ")}`;
+    for (const [type, values] of [["BIGINT", ["250", "30", "NULL", "2000", "-3"]], ["DOUBLE", ["250", "2.5", "30.5", "NULL", "'inf'", "1e20"]]] as const) {
+      const file = join(dir, `leads-${type}.parquet`);
+      await db.run(`COPY (SELECT 'L' || i AS lead_id, CAST(v AS ${type}) AS employees, ${blanks} FROM (VALUES ${values.map((v, i) => `(${i}, ${v})`).join(", ")}) t(i, v)) TO '${file}' (FORMAT parquet)`);
+      const texts = (await db.runAndReadAll(`SELECT COALESCE(CAST(employees AS VARCHAR), '') FROM '${file}'`)).getRowsJS().map((r) => String(r[0]));
+      let out = "";
+      const report = await scoreFile(join(dir, "scoring.yaml"), file, (t) => (out += t));
+      const want = texts.map((employees, i) => {
+        try {
+          const s = score(rules, { employees });
+          return `L${i},${s.points},${s.tier},${s.grade},${s.fit},${s.engagement},"${s.reasons.join("; ").replace(/"/g, '""')}"`;
+        } catch (e) {
+          if (!(e instanceof ScoreError)) throw e;
+          return `L${i},,,,,,"could not score: ${e.message.replace(/"/g, '""')}"`;
+        }
+      });
+      assert.deepEqual(out.trimEnd().split("\n").slice(1), want, type);
+      assert.ok(want.some((line) => line.includes("+7 employees_exact 250")), `${type}: the category's bin is reached`);
+      const unknown = report.unknown.find((u) => u.attribute === "employees_exact");
+      assert.deepEqual(unknown?.top.map((t) => t.value).sort(), texts.filter((t) => t !== "" && t !== "250" && t !== "2.5" && !(type === "DOUBLE" && /inf/.test(t))).sort(), type);
+    }
     db.closeSync();
   } finally {
     rmSync(dir, { recursive: true, force: true });
