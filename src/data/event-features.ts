@@ -9,14 +9,12 @@ import type { ReadErrorContext } from "./read-error";
 import { float64Column, int32Column } from "./chunk-columns";
 import type { EventAggregate } from "../formats/vocabulary";
 import { dialect } from "../sql/dialects";
-import { asOfFeatureSelect, decayedFeatureName, eventFeatureName, type EventFeatureSpec } from "../sql/event-features-sql";
+import { asOfFeatureSelect, decayedFeatureName, eventFeatureName, eventValueUnits, type EventFeatureSpec } from "../sql/event-features-sql";
 import { quoteIdentifier, quoteString } from "../sql/quoting";
 
 export { eventFeatureName };
 
 const DAY = 86_400_000;
-/** Event values that are not whole numbers are summed as integers of 1e-9 (exact, and fast). */
-const VALUE_SCALE = 1e9;
 
 /**
  * The SQL instant of a time column of the given DuckDB type, for `epoch_ms`: an instant
@@ -83,7 +81,7 @@ export async function eventFeatures(
 ): Promise<EventFeatures> {
   const windows = spec.windows;
   const staged = await stageEvents(db, spec, ctx, options);
-  const { label, scale } = staged;
+  const { label } = staged;
   const progress = options.onProgress ?? (() => {});
   progress("events: read; checking them");
   const counts = await checkEvents(db, spec, staged, options.dateFormat);
@@ -95,7 +93,7 @@ export async function eventFeatures(
   const usage = await eventUsage(db, windows[windows.length - 1]);
   const decays = options.decays ?? [];
   const built = featureColumns(kept, [...new Set([...windows, ...decays.map((x) => x.windowDays)])].sort((a, b) => a - b), decays, points, options.taken, label);
-  const matched = await aggregateFeatures(db, built, kept, scale, progress);
+  const matched = await aggregateFeatures(db, built, kept, progress);
   await db.run(staged.drop);
   await db.run(`DROP TABLE dp`);
   const dropped = [
@@ -151,8 +149,8 @@ const num = (x: unknown) => Number(x ?? 0);
  * Stages the events as `ev` (a view of a compressed table read in one pass over the source, or
  * a view over a Parquet file): key, type, instant (epoch ms) and value parsed, with a flag where
  * a time or value failed to parse (a flag, not the raw text: a text column of 10 million mostly
- * empty cells costs hundreds of MB). Returns the table's label, the scale values are summed at,
- * and how to find the first row that failed with its raw text (to name it).
+ * empty cells costs hundreds of MB). Returns the table's label and how to find the first row
+ * that failed with its raw text (to name it).
  */
 async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableContext, options: EventFeatureOptions): Promise<StagedEvents> {
   // A CSV is read as text (as deals are), so that keys keep their leading zeros and every bad
@@ -195,13 +193,10 @@ async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableCon
     `${timeIsText ? clean(spec.time) : q(spec.time)} AS time0`,
     `${spec.value ? (valueIsText ? clean(spec.value) : q(spec.value)) : "CAST(NULL AS DOUBLE)"} AS v0`,
   ].join(", ");
-  // Values are summed exactly (whole numbers as integers, others rounded to 1e-9 and summed as
-  // integers of 1e-9), so a sum does not depend on the order of the rows or on how DuckDB
-  // splits the work.
+  // Values are summed by the as-of definition in whole billionths (eventValueUnits); a value
+  // that is not a number, or whose billionths do not fit an exact integer, is refused here.
   const whole = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/.test(valueType);
-  const scale = whole ? 1 : VALUE_SCALE;
-  const scaled = (double: string) => `TRY_CAST(round(${double} * ${VALUE_SCALE}) AS HUGEINT)`;
-  const value = whole ? "CAST(v0 AS BIGINT)" : scaled("TRY_CAST(v0 AS DOUBLE)");
+  const value = whole ? "CAST(v0 AS BIGINT)" : `TRY_CAST(${eventValueUnits("TRY_CAST(v0 AS DOUBLE)")} AS HUGEINT)`;
   // Parsed columns, and flags where a time or value failed to parse.
   const parsed = `SELECT *, ${ms} AS ms, ${value} AS v FROM (SELECT ${inner} FROM ${trimmed})`;
   const flags = "time0 IS NULL AS no_time, time0 IS NOT NULL AND ms IS NULL AS bad_time, v0 IS NOT NULL AND v IS NULL AS bad_value";
@@ -212,11 +207,10 @@ async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableCon
   // compresses what it holds at a checkpoint: 10 million events take 75–100 MB instead of 666
   // (about 1–2 s more), so the aggregation below does not stack on an uncompressed copy.
   // What is kept is narrower than what `ev` shows, since the uncompressed table is the peak: a
-  // decimal value as its double (the scaled HUGEINT is worked out from it as it is read), and no
-  // `no_time` (no time is no instant and no bad time).
+  // value as its number (no check of it), and no `no_time` (no time is no instant and no bad time).
   const kept = `SELECT k, ms, t, ${whole ? "v" : "TRY_CAST(v0 AS DOUBLE)"} AS vd, time0 IS NOT NULL AND ms IS NULL AS bad_time, v0 IS NOT NULL AND v IS NULL AS bad_value FROM (${parsed})`;
   const shown = (from: string) =>
-    `SELECT k, ms, t, ${whole ? "vd" : scaled("vd")} AS v, ms IS NULL AND NOT bad_time AS no_time, bad_time, bad_value FROM ${from}`;
+    `SELECT k, ms, t, CAST(vd AS DOUBLE) AS v, ms IS NULL AND NOT bad_time AS no_time, bad_time, bad_value FROM ${from}`;
   const kind = spec.file !== undefined && /\.parquet$/i.test(spec.file) ? "VIEW" : "TABLE";
   if (kind === "VIEW") await runUserQuery(db, `CREATE OR REPLACE TEMP VIEW ev AS ${shown(`(${kept})`)}`, where);
   else {
@@ -232,13 +226,12 @@ async function stageEvents(db: DuckDBConnection, spec: EventsSpec, ctx: TableCon
     const [bad] = (await runUserQuery(db, `SELECT r, raw FROM (${numbered}) WHERE ${flag} ORDER BY r LIMIT 1`, where)).getRowObjectsJS();
     return { row: num(bad.r), raw: bad.raw };
   };
-  return { label, scale, firstBad, where, drop: kind === "VIEW" ? "DROP VIEW ev" : "DROP VIEW ev; DROP TABLE leadlab_scratch.ev" };
+  return { label, firstBad, where, drop: kind === "VIEW" ? "DROP VIEW ev" : "DROP VIEW ev; DROP TABLE leadlab_scratch.ev" };
 }
 
 /** The events staged as `ev` ({@link stageEvents}). */
 interface StagedEvents {
   label: string;
-  scale: number;
   /** The first source row (counting from 1) whose time (`bad_time`) or value (`bad_value`) did not parse, and its raw text. */
   firstBad: (flag: "bad_time" | "bad_value", column: "time0" | "v0") => Promise<{ row: number; raw: unknown }>;
   /** Where the events come from, for messages: `ev` may be a view that reads the source again. */
@@ -404,11 +397,9 @@ function featureColumns(kept: TypeRow[], windows: number[], decays: NonNullable<
  * many (deal, type) pairs had events. A type's features depend on its own events only, so the
  * passes give what one query over every type gives, while the aggregation's hash tables hold
  * one type's groups at a time: on 10 million events of the 100k bench, a peak of 713 MB instead
- * of 1,119–1,175 from Parquet, and 13 s instead of 19 from CSV. Sums come back as integers of
- * `scale` and are scaled here, so a sum does not depend on the order of the rows or on how
- * DuckDB splits the work.
+ * of 1,119–1,175 from Parquet, and 13 s instead of 19 from CSV.
  */
-async function aggregateFeatures(db: DuckDBConnection, built: BuiltFeatures, kept: TypeRow[], scale: number, progress: (message: string) => void): Promise<number> {
+async function aggregateFeatures(db: DuckDBConnection, built: BuiltFeatures, kept: TypeRow[], progress: (message: string) => void): Promise<number> {
   const { features, targets } = built;
   if (features.length === 0) return 0;
   let matched = 0;
@@ -424,8 +415,7 @@ async function aggregateFeatures(db: DuckDBConnection, built: BuiltFeatures, kep
     // A deal with no event of a type keeps the column's value for that (0, or missing for days since the last).
     const outputs = own.map((j, i) => {
       const f = features[j];
-      const value = f.aggregate === "sum" ? `CAST(f.f${i + 1} AS DOUBLE) / ${scale}` : `CAST(f.f${i + 1} AS DOUBLE)`;
-      return `COALESCE(${value}, ${f.aggregate === "days_since_last" ? "'NaN'::DOUBLE" : "0"})`;
+      return `COALESCE(CAST(f.f${i + 1} AS DOUBLE), ${f.aggregate === "days_since_last" ? "'NaN'::DOUBLE" : "0"})`;
     });
     const result = await db.stream(`SELECT dp.i, ${outputs.join(", ")} FROM dp JOIN (\n${select.join("\n")}\n) AS f ON f.event_key = dp.k AND f.scoring_ms = dp.sp`);
     // Chunk by chunk, straight from DuckDB's vectors (no NULL is left to read): no JS value per cell.

@@ -47,6 +47,13 @@ export interface Dialect {
   epochDay(ms: string): string;
   /** A difference of epoch milliseconds in days, as a fractional double. */
   msToDays(ms: string): string;
+  /**
+   * A whole-number double as the dialect's exact integer type, whose sums are exact in any
+   * order: DuckDB HUGEINT, PostgreSQL bigint (summed as numeric), BigQuery INT64, Snowflake
+   * NUMBER(38, 0), Spark DECIMAL(38, 0). PostgreSQL and BigQuery refuse a value past ±9.2·10^18
+   * (an error, never a wrong sum).
+   */
+  exactInteger(expr: string): string;
   /** Aggregates over the rows where `cond` holds. */
   countIf(cond: string): string;
   sumIf(value: string, cond: string): string;
@@ -147,6 +154,7 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
           `ELSE epoch_ms(${zone === "UTC" ? `TRY_CAST(${t} AS TIMESTAMP)` : `timezone(${quoteString(zone, name)}, TRY_CAST(${t} AS TIMESTAMP))`}) END`,
         epochDay: (ms) => `floor(${ms} / ${DAY_MS}.0)`,
         msToDays: (ms) => `CAST(${ms} AS DOUBLE) / ${DAY_MS}`,
+        exactInteger: (e) => `CAST(${e} AS HUGEINT)`,
         ...filtered,
         concat: (a, b) => `concat(${a}, ${b})`,
         createView: (v) => `CREATE OR REPLACE VIEW ${v} AS`,
@@ -166,6 +174,8 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
           `CASE WHEN ${t} ~ ${quoteString(WITH_OFFSET, name)} THEN CAST(${t} AS timestamptz) ELSE CAST(${t} AS timestamp) AT TIME ZONE ${quoteString(zone, name)} END) * 1000) AS bigint) END`,
         epochDay: (ms) => `floor(${ms} / ${DAY_MS}.0)`,
         msToDays: (ms) => `CAST(${ms} AS double precision) / ${DAY_MS}`,
+        // bigint, not numeric: a double becomes numeric through its 15 significant digits.
+        exactInteger: (e) => `CAST(${e} AS bigint)`,
         ...filtered,
         concat: (a, b) => `concat(${a}, ${b})`,
         createView: (v) => `CREATE OR REPLACE VIEW ${v} AS`,
@@ -185,6 +195,7 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
           `ELSE UNIX_MILLIS(TIMESTAMP(SAFE_CAST(${t} AS DATETIME), ${quoteString(zone, name)})) END`,
         epochDay: (ms) => `CAST(FLOOR(${ms} / ${DAY_MS}) AS INT64)`,
         msToDays: (ms) => `CAST(${ms} AS FLOAT64) / ${DAY_MS}`,
+        exactInteger: (e) => `CAST(${e} AS INT64)`,
         countIf: (c) => `COUNTIF(${c})`,
         sumIf: (v, c) => `SUM(IF(${c}, ${v}, NULL))`,
         countDistinctIf: (v, c) => `COUNT(DISTINCT IF(${c}, ${v}, NULL))`,
@@ -207,6 +218,7 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
           `ELSE DATE_PART(epoch_millisecond, ${zone === "UTC" ? `TRY_CAST(${t} AS TIMESTAMP_NTZ)` : `CONVERT_TIMEZONE(${quoteString(zone, name)}, 'UTC', TRY_CAST(${t} AS TIMESTAMP_NTZ))`}) END`,
         epochDay: (ms) => `FLOOR(${ms} / ${DAY_MS})`,
         msToDays: (ms) => `CAST(${ms} AS DOUBLE) / ${DAY_MS}`,
+        exactInteger: (e) => `CAST(${e} AS NUMBER(38, 0))`,
         countIf: (c) => `COUNT_IF(${c})`,
         sumIf: (v, c) => `SUM(IFF(${c}, ${v}, NULL))`,
         countDistinctIf: (v, c) => `COUNT(DISTINCT IFF(${c}, ${v}, NULL))`,
@@ -229,6 +241,7 @@ function spelling(name: SqlDialect): Omit<Dialect, "string" | "identifier" | "ta
           `ELSE unix_millis(to_utc_timestamp(try_to_timestamp(${t}), ${quoteString(zone, name)})) END`,
         epochDay: (ms) => `FLOOR(${ms} / ${DAY_MS})`,
         msToDays: (ms) => `CAST(${ms} AS DOUBLE) / ${DAY_MS}`,
+        exactInteger: (e) => `CAST(${e} AS DECIMAL(38, 0))`,
         ...caseWhen,
         concat: (a, b) => `concat(${a}, ${b})`,
         createView: (v) => `CREATE OR REPLACE VIEW ${v} AS`,

@@ -7,6 +7,27 @@ import { missingAsNull, numberOfText, trimmedText } from "./text-values";
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The units event values are summed in: each value is rounded to a whole number of billionths
+ * (half up, `FLOOR(value * 1e9 + 0.5)`, in doubles as every engine computes them), summed as the
+ * dialect's exact integers ({@link Dialect.exactInteger}) and the sum divided once, so that a sum
+ * does not depend on the order the engine adds in, and the loader and every exported dialect
+ * give the same double.
+ */
+const VALUE_UNITS = 1_000_000_000;
+
+/**
+ * An event value's billionths ({@link VALUE_UNITS}) as a whole-number double: what the as-of
+ * definition sums; the loader refuses a value whose billionths do not fit an exact integer.
+ *
+ * @example
+ * import { eventValueUnits } from "./event-features-sql";
+ * eventValueUnits("v"); // => "FLOOR(v * 1000000000 + 0.5)"
+ */
+export function eventValueUnits(value: string): string {
+  return `FLOOR(${value} * ${VALUE_UNITS} + 0.5)`;
+}
+
 /** One behavioural feature the view computes: an event type, a window and an aggregate. */
 export interface EventFeatureSpec {
   type: string;
@@ -172,7 +193,8 @@ export interface AsOfRelations {
  * The one definition of the as-of event features: the `SELECT` (as lines, two spaces in) that
  * aggregates, per (event key, scoring point), the events of each feature's type strictly before
  * the scoring point and at or after `scoring point − windowDays days`: count, sum of the value,
- * distinct active days (UTC day of the epoch) and days since the last event (fractional); a
+ * distinct active days (UTC day of the epoch) and days since the last event (fractional); the
+ * sum in whole billionths ({@link eventValueUnits}), exact in any order; a
  * count with a half-life h weighs each event by `POWER(2, −age / h)`, age = (scoring_ms −
  * event_ms) / 86,400,000 days as a double, rounded to whole billionths and summed as whole numbers
  * (so the sum does not depend on the order the engine adds in; the scorer's `decayedEventCount`
@@ -192,14 +214,15 @@ export function asOfFeatureSelect(d: Dialect, features: readonly EventFeatureSpe
   // Two stages, with no DISTINCT aggregate (which would not parallelise): per pair, type and
   // day the events inside each window, then per pair; active days are the days with an event.
   const inWindow = (w: number) => `e.event_ms >= p.scoring_ms - ${w * DAY_MS}`;
-  const perDay = windows.flatMap((w) => [`${d.countIf(inWindow(w))} AS c${w}`, `${d.sumIf("e.event_value", inWindow(w))} AS s${w}`, `${d.maxIf("e.event_ms", inWindow(w))} AS m${w}`]);
+  const units = d.exactInteger(eventValueUnits("e.event_value"));
+  const perDay = windows.flatMap((w) => [`${d.countIf(inWindow(w))} AS c${w}`, `${d.sumIf(units, inWindow(w))} AS s${w}`, `${d.maxIf("e.event_ms", inWindow(w))} AS m${w}`]);
   // Decayed counts: per window and (whole-day) half-life, the sum of the events' weights.
   const decayColumn = (w: number, h: number) => `x${w}_${h}`;
   const decays = [...new Map(features.filter((f) => f.halfLifeDays !== undefined).map((f) => [decayColumn(f.windowDays, f.halfLifeDays!), f])).values()];
   const age = d.msToDays("p.scoring_ms - e.event_ms");
   // Each weight in whole billionths (decayWeightUnits), so that the sums are of whole numbers: exact, and the same in any order.
-  const units = (h: number) => `FLOOR(POWER(${d.double("2")}, -(${age}) / ${h}) * ${DECAY_WEIGHT_UNITS} + 0.5)`;
-  perDay.push(...decays.map((f) => `${d.sumIf(units(f.halfLifeDays!), inWindow(f.windowDays))} AS ${decayColumn(f.windowDays, f.halfLifeDays!)}`));
+  const weight = (h: number) => `FLOOR(POWER(${d.double("2")}, -(${age}) / ${h}) * ${DECAY_WEIGHT_UNITS} + 0.5)`;
+  perDay.push(...decays.map((f) => `${d.sumIf(weight(f.halfLifeDays!), inWindow(f.windowDays))} AS ${decayColumn(f.windowDays, f.halfLifeDays!)}`));
   const aggregate = (f: EventFeatureSpec): string => {
     const ofType = `t.event_type = ${d.string(f.type.trim())}`;
     const w = f.windowDays;
@@ -207,7 +230,7 @@ export function asOfFeatureSelect(d: Dialect, features: readonly EventFeatureSpe
       case "count":
         return f.halfLifeDays === undefined ? d.sumIf(`t.c${w}`, ofType) : `${d.sumIf(`t.${decayColumn(w, f.halfLifeDays)}`, ofType)} / ${d.double(String(DECAY_WEIGHT_UNITS))}`;
       case "sum":
-        return d.sumIf(`t.s${w}`, ofType);
+        return `${d.double(d.sumIf(`t.s${w}`, ofType))} / ${d.double(String(VALUE_UNITS))}`;
       case "active_days":
         return d.countIf(`${ofType} AND t.c${w} > 0`);
       case "days_since_last":

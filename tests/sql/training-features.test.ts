@@ -245,3 +245,58 @@ test("dates written in the spec's date_format: the rules record it; score --even
     message: 'the rules read dates written as "%m/%d/%Y %H:%M" (inputs.dateFormat, the dataset spec\'s date_format); the postgres SQL reads ISO 8601 dates only so far. Fix: generate the duckdb SQL, or write the dates as ISO 8601 (YYYY-MM-DD HH:MM:SS) and remove inputs.dateFormat from the rules.',
   });
 });
+
+test("event values are summed in whole billionths, the same in any order and on every engine: 0.1 + 0.2 is 0.3 for the loader, DuckDB and PostgreSQL alike", async (t) => {
+  // Per deal, values whose sum in doubles depends on the order they are added in, or is not the decimal sum.
+  const values: Record<string, string[]> = {
+    A1: ["0.1", "0.2"],
+    A2: Array.from({ length: 10 }, () => "0.7"),
+    A3: ["4000000.123456789", "5000000.987654321", "-0.000000001", "1e-10"],
+    A4: ["3", "-2.5", "2000000000"],
+  };
+  const rows = Object.entries(values).flatMap(([account, vs]) => vs.map((v, i) => `${account},2026-03-0${1 + (i % 5)} 10:00:00,spend,${v}`));
+  const dir = tempDataset({
+    "dataset.yaml": specText(
+      "events:\n  file: events.csv\n  key: account_id\n  time: ts\n  type: event_type\n  value: amount\n  windows: [30]\n",
+      "deals:\n  file: deals.csv\n  id: deal_id\n  outcome: { column: stage, won: [Won], lost: [Lost] }\n  created_at: created\n",
+    ),
+    "deals.csv": ["deal_id,stage,created,account_id", "D1,Won,2026-03-20,A1", "D2,Lost,2026-03-20,A2", "D3,Won,2026-03-20,A3", "D4,Lost,2026-03-20,A4"].join("\n"),
+    // The rows reversed as well, so that the order they are read in differs.
+    "events.csv": ["account_id,ts,event_type,amount", ...rows, ...[...rows].reverse()].join("\n"),
+  });
+  const { table: small } = await loadDataset(`${dir}/dataset.yaml`);
+  const sums = small.columns.spend_sum_30d as Float64Array;
+  // The definition worked out apart: each value's billionths rounded half up, summed exactly (twice: the rows are there twice), divided once.
+  const want = Object.values(values).map((vs) => Number(vs.reduce((s, v) => s + 2n * BigInt(Math.floor(Number(v) * 1e9 + 0.5)), 0n)) / 1e9);
+  assert.deepEqual(Array.from(sums), want);
+  assert.deepEqual(Array.from(sums).slice(0, 2), [0.6, 14], "decimal sums, not 0.6000000000000001 or 13.999999999999998");
+  const specs: EventFeatureSpec[] = [{ type: "spend", windowDays: 30, aggregate: "sum" }];
+  const smallInput: TrainingFeaturesInput = { leadsTable: "deals", eventsTable: "events", id: "deal_id", scoringPoint: "created", events: { key: "account_id", leadKey: "account_id", time: "ts", type: "event_type", value: "amount" }, missing: DEFAULT_MISSING, timeZone: "UTC" };
+  const check = (got: Record<string, unknown>[], engine: string) =>
+    assert.deepEqual(
+      small.ids.map((id) => Number(got.find((r) => String(r.deal_id) === id)!.spend_sum_30d)),
+      Array.from(sums),
+      `${engine}: the training query's sums are the loader's`,
+    );
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  await db.run(`CREATE VIEW deals AS SELECT * FROM read_csv('${dir}/deals.csv', header = true, all_varchar = true)`);
+  await db.run(`CREATE VIEW events AS SELECT * FROM read_csv('${dir}/events.csv', header = true, all_varchar = true)`);
+  check((await db.runAndReadAll(trainingFeaturesSql("duckdb", specs, smallInput).replace(/;\s*$/, ""))).getRowObjectsJS(), "duckdb");
+  if (!process.env.PGHOST) {
+    t.diagnostic("PGHOST is not set: the PostgreSQL half of this check is skipped");
+    return;
+  }
+  const client = new Client();
+  await client.connect();
+  const schema = `leadlab_sums_${process.pid}_${Date.now()}`;
+  try {
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await copyToPostgres(db, client, `${schema}.deals`, ["deal_id", "created", "account_id"], ["deal_id", "created", "account_id"], "deals");
+    await copyToPostgres(db, client, `${schema}.events`, ["account_id", "ts", "event_type", "amount"], ["account_id", "ts", "event_type", "amount"], "events");
+    const { rows: got } = await client.query(trainingFeaturesSql("postgres", specs, { ...smallInput, leadsTable: `${schema}.deals`, eventsTable: `${schema}.events` }));
+    check(got, "postgres");
+  } finally {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
+    await client.end();
+  }
+});

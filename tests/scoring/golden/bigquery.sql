@@ -80,7 +80,7 @@ event_feature AS (
     -- webinar days_since_last 30d
     CAST(t.scoring_ms - MAX(IF(t.event_type = 'webinar', t.m30, NULL)) AS FLOAT64) / 86400000 AS f2,
     -- webinar sum 30d
-    SUM(IF(t.event_type = 'webinar', t.s30, NULL)) AS f3,
+    CAST(SUM(IF(t.event_type = 'webinar', t.s30, NULL)) AS FLOAT64) / CAST(1000000000 AS FLOAT64) AS f3,
     -- email_open active_days 30d
     COUNTIF(t.event_type = 'email_open' AND t.c30 > 0) AS f4
   FROM (
@@ -89,10 +89,10 @@ event_feature AS (
       p.scoring_ms,
       e.event_type,
       COUNTIF(e.event_ms >= p.scoring_ms - 2592000000) AS c30,
-      SUM(IF(e.event_ms >= p.scoring_ms - 2592000000, e.event_value, NULL)) AS s30,
+      SUM(IF(e.event_ms >= p.scoring_ms - 2592000000, CAST(FLOOR(e.event_value * 1000000000 + 0.5) AS INT64), NULL)) AS s30,
       MAX(IF(e.event_ms >= p.scoring_ms - 2592000000, e.event_ms, NULL)) AS m30,
       COUNTIF(e.event_ms >= p.scoring_ms - 7776000000) AS c90,
-      SUM(IF(e.event_ms >= p.scoring_ms - 7776000000, e.event_value, NULL)) AS s90,
+      SUM(IF(e.event_ms >= p.scoring_ms - 7776000000, CAST(FLOOR(e.event_value * 1000000000 + 0.5) AS INT64), NULL)) AS s90,
       MAX(IF(e.event_ms >= p.scoring_ms - 7776000000, e.event_ms, NULL)) AS m90
     FROM lead_event_point AS p
     JOIN event_input AS e

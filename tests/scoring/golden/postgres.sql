@@ -80,7 +80,7 @@ event_feature AS (
     -- webinar days_since_last 30d
     CAST(t.scoring_ms - max(t.m30) FILTER (WHERE t.event_type = 'webinar') AS double precision) / 86400000 AS f2,
     -- webinar sum 30d
-    sum(t.s30) FILTER (WHERE t.event_type = 'webinar') AS f3,
+    CAST(sum(t.s30) FILTER (WHERE t.event_type = 'webinar') AS double precision) / CAST(1000000000 AS double precision) AS f3,
     -- email_open active_days 30d
     count(*) FILTER (WHERE t.event_type = 'email_open' AND t.c30 > 0) AS f4
   FROM (
@@ -89,10 +89,10 @@ event_feature AS (
       p.scoring_ms,
       e.event_type,
       count(*) FILTER (WHERE e.event_ms >= p.scoring_ms - 2592000000) AS c30,
-      sum(e.event_value) FILTER (WHERE e.event_ms >= p.scoring_ms - 2592000000) AS s30,
+      sum(CAST(FLOOR(e.event_value * 1000000000 + 0.5) AS bigint)) FILTER (WHERE e.event_ms >= p.scoring_ms - 2592000000) AS s30,
       max(e.event_ms) FILTER (WHERE e.event_ms >= p.scoring_ms - 2592000000) AS m30,
       count(*) FILTER (WHERE e.event_ms >= p.scoring_ms - 7776000000) AS c90,
-      sum(e.event_value) FILTER (WHERE e.event_ms >= p.scoring_ms - 7776000000) AS s90,
+      sum(CAST(FLOOR(e.event_value * 1000000000 + 0.5) AS bigint)) FILTER (WHERE e.event_ms >= p.scoring_ms - 7776000000) AS s90,
       max(e.event_ms) FILTER (WHERE e.event_ms >= p.scoring_ms - 7776000000) AS m90
     FROM lead_event_point AS p
     JOIN event_input AS e

@@ -81,7 +81,7 @@ event_feature AS (
     -- webinar days_since_last 30d
     CAST(t.scoring_ms - MAX(CASE WHEN t.event_type = 'webinar' THEN t.m30 END) AS DOUBLE) / 86400000 AS f2,
     -- webinar sum 30d
-    SUM(CASE WHEN t.event_type = 'webinar' THEN t.s30 END) AS f3,
+    CAST(SUM(CASE WHEN t.event_type = 'webinar' THEN t.s30 END) AS DOUBLE) / CAST(1000000000 AS DOUBLE) AS f3,
     -- email_open active_days 30d
     SUM(CASE WHEN t.event_type = 'email_open' AND t.c30 > 0 THEN 1 ELSE 0 END) AS f4
   FROM (
@@ -90,10 +90,10 @@ event_feature AS (
       p.scoring_ms,
       e.event_type,
       SUM(CASE WHEN e.event_ms >= p.scoring_ms - 2592000000 THEN 1 ELSE 0 END) AS c30,
-      SUM(CASE WHEN e.event_ms >= p.scoring_ms - 2592000000 THEN e.event_value END) AS s30,
+      SUM(CASE WHEN e.event_ms >= p.scoring_ms - 2592000000 THEN CAST(FLOOR(e.event_value * 1000000000 + 0.5) AS DECIMAL(38, 0)) END) AS s30,
       MAX(CASE WHEN e.event_ms >= p.scoring_ms - 2592000000 THEN e.event_ms END) AS m30,
       SUM(CASE WHEN e.event_ms >= p.scoring_ms - 7776000000 THEN 1 ELSE 0 END) AS c90,
-      SUM(CASE WHEN e.event_ms >= p.scoring_ms - 7776000000 THEN e.event_value END) AS s90,
+      SUM(CASE WHEN e.event_ms >= p.scoring_ms - 7776000000 THEN CAST(FLOOR(e.event_value * 1000000000 + 0.5) AS DECIMAL(38, 0)) END) AS s90,
       MAX(CASE WHEN e.event_ms >= p.scoring_ms - 7776000000 THEN e.event_ms END) AS m90
     FROM lead_event_point AS p
     JOIN event_input AS e
