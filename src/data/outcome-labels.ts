@@ -90,12 +90,17 @@ export function outcomeLabels(values: readonly (string | null)[], outcome: Datas
     }
   });
   const openValues = [...openCounts].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows || compareText(a.value, b.value));
-  if (won + lost === 0)
+  if (won + lost === 0) {
+    // A `sql:` table's read_csv reads a yes/no column as booleans, whose text is true/false.
+    const booleans = openValues.every((o) => o.value === "true" || o.value === "false" || o.value === "(missing)");
     throw new DatasetError(
       `no value of the outcome column matches won ${JSON.stringify(outcome.won)} or lost ${JSON.stringify(outcome.lost)}; it has ${openValues.slice(0, 8).map((o) => `"${o.value}" (${o.rows})`).join(", ")}`,
       { file: label, field: outcome.column },
-      "set deals.outcome.won and deals.outcome.lost in dataset.yaml to the values the column uses",
+      booleans
+        ? `the column holds booleans (DuckDB's read_csv reads yes/no, y/n and 1/0 as true/false): set deals.outcome.won: ["true"] and lost: ["false"] in dataset.yaml, or read the file with read_csv('…', all_varchar = true) to keep its text`
+        : "set deals.outcome.won and deals.outcome.lost in dataset.yaml to the values the column uses",
     );
+  }
   const nearValues: NearOutcome[] = [];
   for (const o of openValues) {
     if (o.value === "(missing)") continue;

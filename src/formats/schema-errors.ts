@@ -70,7 +70,13 @@ export function assertMatchesSchema(schema: TSchema, data: unknown, file: string
   // `attributes:` with nothing under it reads as null in YAML: say so, not "expected object".
   if (e.value === null && segments.length > 0)
     throw new DatasetError("the field is empty (no value after its colon, or null)", { file, field }, `put its value under it (see ${reference}), or delete the line "${last}:"`);
-  throw new DatasetError(`invalid value: ${readable(e.message)}`, { file, field, value: e.value }, describeExpected(e.schema as Record<string, unknown>));
+  // `won: [true]` or `id: 1234` read as a boolean or a number where the format takes text.
+  const unquoted = (e.schema as { type?: unknown }).type === "string" && (typeof e.value === "boolean" || typeof e.value === "number");
+  throw new DatasetError(
+    `invalid value: ${readable(e.message)}`,
+    { file, field, value: e.value },
+    unquoted ? `write it in quotes, "${String(e.value)}": YAML reads ${String(e.value)} unquoted as a ${typeof e.value}, and this field takes text` : describeExpected(e.schema as Record<string, unknown>),
+  );
 }
 
 const readable = (message: string) => message.toLowerCase().replace("expected union value", "not one of the allowed values");

@@ -84,6 +84,22 @@ test("a file with a header and no rows is named", async () => {
   assert.match(msg, /deals\.csv: the table has a header but no rows\. Fix: export the table again with its data\.$/);
 });
 
+test("an outcome column DuckDB read as booleans (a sql: table over a yes/no column) says so and how to match it", async () => {
+  const msg = await errorOf({
+    "dataset.yaml": "name: test\ndeals:\n  sql: SELECT row_number() OVER () AS deal_id, * FROM read_csv('deals.csv')\n  id: deal_id\n  outcome: { column: y, won: [\"yes\"], lost: [\"no\"] }\n",
+    "deals.csv": "age,y\n30,yes\n40,no\n50,no\n",
+  });
+  assert.equal(
+    msg,
+    'dataset.yaml (deals.sql): column "y": no value of the outcome column matches won ["yes"] or lost ["no"]; it has "false" (2), "true" (1). Fix: the column holds booleans (DuckDB\'s read_csv reads yes/no, y/n and 1/0 as true/false): set deals.outcome.won: ["true"] and lost: ["false"] in dataset.yaml, or read the file with read_csv(\'…\', all_varchar = true) to keep its text.',
+  );
+});
+
+test("a value YAML reads as a boolean or a number where the spec takes text says to quote it", async () => {
+  const msg = await errorOf({ "dataset.yaml": specText().replace("won: [Won], lost: [Lost]", "won: [true], lost: [0]"), "deals.csv": DEALS_CSV });
+  assert.equal(msg, 'dataset.yaml: field "deals.outcome.won.0": invalid value: expected string (value true). Fix: write it in quotes, "true": YAML reads true unquoted as a boolean, and this field takes text.');
+});
+
 test("an outcome column with no won or lost value lists the values it has", async () => {
   const msg = await errorOf({ "dataset.yaml": specText().replace("won: [Won], lost: [Lost]", "won: [Closed Won], lost: [Closed Lost]"), "deals.csv": DEALS_CSV });
   assert.equal(
