@@ -10,6 +10,7 @@ import { readPersonaNames } from "../personas/persona-names-file";
 import { quarterlyRun, RUN_FILES } from "../run/quarterly-run";
 import { formatRulesDiff } from "../scoring/diff-rules";
 import { readScoringRules } from "../scoring/parse-scoring-rules";
+import type { Scorecard } from "../scoring/scorecard";
 import { DEFAULT_MAX_ATTRIBUTES, type TuneOptions } from "../scoring/tune-options";
 import { CliError } from "./cli-error";
 import { parseCommandArgs } from "./parse-command-args";
@@ -92,6 +93,7 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
   if ("unavailable" in run.personas) progress(`no personas.yaml: ${run.personas.unavailable}${stale.length ? `; the earlier run's ${stale.join(", ")} removed` : ""}`);
   const { scorecard: card, diff } = run;
   out(`${card.verdict}\n`);
+  out(leakageLines(card));
   for (const t of card.tiers)
     out(`  tier ${t.name.padEnd(6)} ${t.minPoints === null ? "below" : `≥ ${t.minPoints}`}`.padEnd(20) + `win rate ${t.expectedWinRate ? formatRateInterval(t.expectedWinRate.value, t.expectedWinRate.lo, t.expectedWinRate.hi) : "not measured (no holdout lead)"}, ${formatPercent(t.shareOfLeads)} of leads, ${formatPercent(t.shareOfWins)} of wins\n`);
   const v = card.value;
@@ -109,4 +111,27 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
     );
   out(`recency: ${card.decay.verdict}\n`);
   if (diff) out(`\nchanges since ${values.previous}:\n${formatRulesDiff(diff)}`);
+}
+
+/**
+ * What the run's output says of leakage under the verdict: the attributes set aside (or kept on
+ * request) as leakage, and those kept with a question, to check when they are filled in (the
+ * evidence is in the report); nothing when there is neither.
+ *
+ * @example
+ * import { loadDataset, tuneScorecard } from "leadlab";
+ * import { leakageLines } from "./tune-command";
+ * const { table } = await loadDataset("data/sample/dataset.yaml");
+ * leakageLines(tuneScorecard(table)); // => "leakage: loss_reason_code set aside (the evidence is in the report)\n"
+ */
+export function leakageLines(card: Scorecard): string {
+  const onCard = new Set(card.rules.attributes.map((a) => a.name));
+  const leaked = card.drivers.attributes.filter((a) => a.leakage !== null);
+  const asked = card.drivers.attributes.filter((a) => a.leakageQuestion !== null);
+  return (
+    (leaked.length ? `leakage: ${leaked.map((a) => `${a.name} ${a.leakageKept ? "kept on request" : "set aside"}`).join(", ")} (the evidence is in the report)\n` : "") +
+    (asked.length
+      ? `check when these are filled in, and drop any filled in only after the outcome (kept: the evidence of leakage is not conclusive): ${asked.map((a) => `${a.name}${onCard.has(a.name) ? " (on the card)" : ""}`).join(", ")}\n`
+      : "")
+  );
 }

@@ -7,6 +7,7 @@ import { rawLevelCounts } from "../../src/drivers/level-counts";
 import { personaAttributes } from "../../src/personas/persona-attributes";
 import { evaluateFrameworks } from "../../src/frameworks/evaluate-frameworks";
 import { tuneScorecard } from "../../src/scoring/tune-scorecard";
+import { leakageLines } from "../../src/cli/tune-command";
 import { seededRandom } from "../../src/stats/random";
 import { DAY, pick, syntheticDeals } from "./synthetic-deals";
 
@@ -93,6 +94,7 @@ test("a legitimate dominant attribute is kept and questioned, not removed", () =
   assert.ok(onCard, "the strongest driver stays on the card");
   assert.match(onCard!.rationale, /check when this field is filled in/);
   assert.deepEqual(card.toSummary().leakage.questions.map((q) => q.name), ["contract"]);
+  assert.match(leakageLines(card), /^check when these are filled in, and drop any filled in only after the outcome \(kept: the evidence of leakage is not conclusive\): contract \(on the card\)\n$/m, "leadlab tune says so under its verdict");
   assert.match(JSON.stringify(d.toJSON()), /"leakage_question":"kept; check when this field is filled in: bin \\"two-year\\"/);
 });
 

@@ -17,6 +17,7 @@ test("leadlab tune --previous --beliefs: writes every file, scores the previous 
   const previous = summary.references.find((r: { name: string }) => r.name === "previous rules");
   // Same data and the same attributes: only the tier thresholds move, so the previous points rank exactly alike.
   assert.equal(previous.auc.auc, summary.metrics.auc.auc);
+  assert.match(text, /\nleakage: loss_reason_code set aside \(the evidence is in the report\)\n/);
   assert.match(text, /changes since rules\/sample:\nholdout AUC (0\.\d{3}) → \1 \(same data\)\n~ tier A threshold: \d+ → \d+/);
   const html = readFileSync(join(out, "report.html"), "utf8");
   for (const section of ["Buyer personas", "Qualification frameworks", "previous rules", "beliefs, checked", "Deal value: what predicts the size of won deals"]) assert.ok(html.includes(section), section);
