@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DatasetError } from "../formats/dataset-error";
 import { readBytes } from "./file-bytes";
+import { mixedLineEndings, type MixedLineEndings } from "./line-endings";
 import { quoteString } from "../sql/quoting";
 
 
@@ -39,6 +40,8 @@ export function duckdbCause(message: string): string {
 /**
  * Turns DuckDB's failure to read a user's table into a one-line {@link DatasetError} that keeps
  * DuckDB's whole cause and adds the fix: for a CSV file not in UTF-8, how to re-save or read it;
+ * for a CSV whose lines end both in CRLF and in LF alone ({@link mixedLineEndings}), which line
+ * first differs and how to end them all the same way;
  * for a CSV whose rows do not all have the header's number of fields (which makes DuckDB's
  * delimiter detection fail), the line, DuckDB's "Expected Number of Columns" and the delimiter;
  * for a missing DuckDB extension, that leadlab loads none.
@@ -50,6 +53,10 @@ export async function readTableError(db: DuckDBConnection, error: unknown, ctx: 
   const message = (error as Error).message ?? String(error);
   if (error instanceof DatasetError) return error;
   if (ctx.csvPath && /not utf-8 encoded|invalid unicode/i.test(message)) return encodingError(message, ctx);
+  if (ctx.csvPath && /Error when sniffing file|reached an invalid state/i.test(message)) {
+    const endings = mixedLineEndings(ctx.csvPath);
+    if (endings) return lineEndingsError(endings, message, ctx);
+  }
   if (ctx.csvPath && /Error when sniffing file/i.test(message)) {
     const rows = await csvRowError(db, ctx);
     if (rows) return rows;
@@ -80,6 +87,15 @@ export async function oneColumnError(db: DuckDBConnection, names: readonly strin
       { file: ctx.label },
       `separate the fields with one delimiter (${DELIMITERS.map((d) => JSON.stringify(d)).join(", ")}) on every line, the header included`,
     )
+  );
+}
+
+function lineEndingsError(e: MixedLineEndings, message: string, ctx: ReadErrorContext): DatasetError {
+  const name = ctx.csvPath!.split(/[\\/]/).pop();
+  return new DatasetError(
+    `its lines end both in CRLF (${e.crlf.toLocaleString("en-US")}) and in LF alone (${e.lf.toLocaleString("en-US")}; the first ${e.odd} is line ${e.firstOddLine.toLocaleString("en-US")}, counting the header), and DuckDB reads one line ending per file; DuckDB: ${duckdbCause(message)}`,
+    { file: ctx.label },
+    `end every line the same way: export the file again, or \`sed -i 's/\\r$//' ${name}\` to end them all with LF`,
   );
 }
 

@@ -367,7 +367,9 @@ async function leadsReadError(db: DuckDBConnection, e: unknown, leadsPath: strin
   const name = leadsPath.split(/[\\/]/).pop();
   const fix = /not UTF-8 encoded/.test(problem)
     ? `re-save it as UTF-8 naming its encoding, e.g. \`iconv -f latin1 -t utf-8 ${name} > utf8-${name}\``
-    : "export the leads again (the file may be truncated or corrupt) as CSV with a header row, Parquet or NDJSON";
+    : /^its lines end both in CRLF/.test(problem)
+      ? cause.fix.replace(/\.$/, "")
+      : "export the leads again (the file may be truncated or corrupt) as CSV with a header row, Parquet or NDJSON";
   return Object.assign(new DatasetError(problem, { file: leadsPath }, fix), { problem });
 }
 

@@ -100,6 +100,15 @@ test("a value YAML reads as a boolean or a number where the spec takes text says
   assert.equal(msg, 'dataset.yaml: field "deals.outcome.won.0": invalid value: expected string (value true). Fix: write it in quotes, "true": YAML reads true unquoted as a boolean, and this field takes text.');
 });
 
+test("a CSV whose lines end both in CRLF and in LF alone names the first odd line and how to end them alike", async () => {
+  const crlf = "deal_id,stage,created\r\nD1,Won,2026-01-01\r\nD2,Lost,2026-01-02\r\n";
+  const msg = await errorOf({ "dataset.yaml": specText(), "deals.csv": crlf + "D3,Won,2026-01-03\nD4,Lost,2026-01-04\n" });
+  assert.match(
+    msg,
+    /^deals\.csv: its lines end both in CRLF \(3\) and in LF alone \(2; the first LF is line 4, counting the header\), and DuckDB reads one line ending per file; DuckDB: Invalid Input Error: .*\. Fix: end every line the same way: export the file again, or `sed -i 's\/\\r\$\/\/' deals\.csv` to end them all with LF\.$/,
+  );
+});
+
 test("an outcome column with no won or lost value lists the values it has", async () => {
   const msg = await errorOf({ "dataset.yaml": specText().replace("won: [Won], lost: [Lost]", "won: [Closed Won], lost: [Closed Lost]"), "deals.csv": DEALS_CSV });
   assert.equal(

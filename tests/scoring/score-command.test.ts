@@ -303,3 +303,25 @@ test("a Latin-1 byte in the first rows, or a corrupt Parquet page, is one line n
   const whole = await scored("rules/sample/scoring.yaml", join(dir, "leads.parquet"), options);
   assert.equal(whole.report.rows, 20_000);
 });
+
+test("a leads file whose last line ends in LF alone after CRLF lines says which line and how to end them alike, and leaves --out as it was", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "leadlab-score-endings-"));
+  try {
+    const header = "lead_id,employees,industry,region,budget_confirmed,tech_stack,demo_request_count_90d,webinar_days_since_last_30d,webinar_sum_30d,email_open_active_days_30d";
+    const rows = Array.from({ length: 50 }, (_, i) => `L${i},${10 * i},SaaS,EMEA,yes,Salesforce,1,3,20,2`);
+    // Rows appended by another tool: the last one ends in LF alone.
+    writeFileSync(join(folder, "leads.csv"), [header, ...rows].join("\r\n") + "\r\nL50,500,Retail,AMER,no,,0,,0,0\n");
+    const out = join(folder, "scored.csv");
+    writeFileSync(out, "last quarter's scores\n");
+    await assert.rejects(scoreCommand([FIXTURE_RULES, join(folder, "leads.csv"), "--out", out], () => {}, () => {}), (e: Error) => {
+      assert.match(
+        e.message,
+        /leads\.csv: its lines end both in CRLF \(51\) and in LF alone \(1; the first LF is line 52, counting the header\), and DuckDB reads one line ending per file; DuckDB: .*\. Fix: end every line the same way: export the file again, or `sed -i 's\/\\r\$\/\/' leads\.csv` to end them all with LF\.$/,
+      );
+      return true;
+    });
+    assert.equal(readFileSync(out, "utf8"), "last quarter's scores\n");
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
