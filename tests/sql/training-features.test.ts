@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { before, test } from "node:test";
+import { before, test, type TestContext } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { Client } from "pg";
 import { loadDataset } from "../../src/data/load-dataset";
@@ -61,6 +61,40 @@ function assertEqualToLoader(rows: Record<string, unknown>[], engine: string): n
   }
   assert.equal(compared, table.ids.length * loaded.length);
   return compared;
+}
+
+/**
+ * The training query's rows over a folder's deals.csv and events.csv (read as text), by engine:
+ * DuckDB, and PostgreSQL when PGHOST is set (the same rows copied into a schema of their own),
+ * each session in the time zone `zone`.
+ */
+async function trainingQueryRows(t: TestContext, dir: string, specs: EventFeatureSpec[], input: TrainingFeaturesInput, zone: string): Promise<Map<string, Record<string, unknown>[]>> {
+  const byEngine = new Map<string, Record<string, unknown>[]>();
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  await db.run(`SET TimeZone = '${zone}'`);
+  for (const table of ["deals", "events"]) await db.run(`CREATE VIEW ${table} AS SELECT * FROM read_csv('${dir}/${table}.csv', header = true, all_varchar = true)`);
+  byEngine.set("duckdb", (await db.runAndReadAll(trainingFeaturesSql("duckdb", specs, input).replace(/;\s*$/, ""))).getRowObjectsJS());
+  if (!process.env.PGHOST) {
+    t.diagnostic("PGHOST is not set: the PostgreSQL half of this check is skipped");
+    return byEngine;
+  }
+  const client = new Client();
+  await client.connect();
+  const schema = `leadlab_training_${process.pid}_${Date.now()}`;
+  try {
+    await client.query(`SET TIME ZONE '${zone}'`);
+    await client.query(`CREATE SCHEMA ${schema}`);
+    for (const table of ["deals", "events"]) {
+      const columns = (await db.runAndReadAll(`SELECT column_name FROM (DESCRIBE ${table})`)).getRowsJS().map((r) => String(r[0]));
+      await copyToPostgres(db, client, `${schema}.${table}`, columns, columns, table);
+    }
+    byEngine.set("postgres", (await client.query(trainingFeaturesSql("postgres", specs, { ...input, leadsTable: `${schema}.deals`, eventsTable: `${schema}.events` }))).rows);
+  } finally {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
+    await client.end();
+    db.closeSync();
+  }
+  return byEngine;
 }
 
 test("the loader's event features equal the DuckDB training query's, deal by deal, on the sample", async () => {
@@ -177,31 +211,7 @@ test("times are read as the loader reads them: offsets honoured, naive times in 
   const scoringDb = await openDuckDB(dir, { timeZone: "America/New_York" });
   const scored = await leadEventFeatures(scoringDb, `read_csv('${dir}/deals.csv', header = true, all_varchar = true)`, `${dir}/deals.csv`, rules, `${dir}/events.csv`, { column: "created" }, []);
   attrs.forEach((a, k) => assert.deepEqual(Array.from(scored.columns.get(rules.attributes[k].name)!), Array.from(small.columns[a.name] as Float64Array), `leadlab score --events: ${a.name}`));
-  const db = await (await DuckDBInstance.create(":memory:")).connect();
-  await db.run("SET TimeZone = 'Asia/Tokyo'");
-  await db.run(`CREATE VIEW deals AS SELECT * FROM read_csv('${dir}/deals.csv', header = true, all_varchar = true)`);
-  await db.run(`CREATE VIEW events AS SELECT * FROM read_csv('${dir}/events.csv', header = true, all_varchar = true)`);
-  check((await db.runAndReadAll(trainingFeaturesSql("duckdb", specs, smallInput).replace(/;\s*$/, ""))).getRowObjectsJS(), "duckdb");
-  if (!process.env.PGHOST) {
-    t.diagnostic("PGHOST is not set: the PostgreSQL half of this check is skipped");
-    return;
-  }
-  const client = new Client();
-  await client.connect();
-  const schema = `leadlab_zone_${process.pid}_${Date.now()}`;
-  try {
-    await client.query("SET TIME ZONE 'Asia/Tokyo'");
-    await client.query(`CREATE SCHEMA ${schema}`);
-    await client.query(`CREATE TABLE ${schema}.deals AS SELECT * FROM (VALUES ('D1','2026-03-09 00:30:00','A1'),('D2','2026-03-08 01:30:00','A2'),('D3','2026-03-10 21:30:00','A1'),('D4','2026-03-08 12:00:00','A3')) AS v(deal_id, created, account_id)`);
-    const events = (await db.runAndReadAll("SELECT account_id, ts, event_type FROM events")).getRowsJS() as string[][];
-    await client.query(`CREATE TABLE ${schema}.events (account_id text, ts text, event_type text)`);
-    for (const e of events) await client.query(`INSERT INTO ${schema}.events VALUES ($1, $2, $3)`, e);
-    const { rows } = await client.query(trainingFeaturesSql("postgres", specs, { ...smallInput, leadsTable: `${schema}.deals`, eventsTable: `${schema}.events` }));
-    check(rows, "postgres");
-  } finally {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
-    await client.end();
-  }
+  for (const [engine, rows] of await trainingQueryRows(t, dir, specs, smallInput, "Asia/Tokyo")) check(rows, engine);
 });
 
 test("dates written in the spec's date_format: the rules record it; score --events and the DuckDB SQL read them as the loader did; other dialects say they cannot yet", async () => {
@@ -278,25 +288,5 @@ test("event values are summed in whole billionths, the same in any order and on 
       Array.from(sums),
       `${engine}: the training query's sums are the loader's`,
     );
-  const db = await (await DuckDBInstance.create(":memory:")).connect();
-  await db.run(`CREATE VIEW deals AS SELECT * FROM read_csv('${dir}/deals.csv', header = true, all_varchar = true)`);
-  await db.run(`CREATE VIEW events AS SELECT * FROM read_csv('${dir}/events.csv', header = true, all_varchar = true)`);
-  check((await db.runAndReadAll(trainingFeaturesSql("duckdb", specs, smallInput).replace(/;\s*$/, ""))).getRowObjectsJS(), "duckdb");
-  if (!process.env.PGHOST) {
-    t.diagnostic("PGHOST is not set: the PostgreSQL half of this check is skipped");
-    return;
-  }
-  const client = new Client();
-  await client.connect();
-  const schema = `leadlab_sums_${process.pid}_${Date.now()}`;
-  try {
-    await client.query(`CREATE SCHEMA ${schema}`);
-    await copyToPostgres(db, client, `${schema}.deals`, ["deal_id", "created", "account_id"], ["deal_id", "created", "account_id"], "deals");
-    await copyToPostgres(db, client, `${schema}.events`, ["account_id", "ts", "event_type", "amount"], ["account_id", "ts", "event_type", "amount"], "events");
-    const { rows: got } = await client.query(trainingFeaturesSql("postgres", specs, { ...smallInput, leadsTable: `${schema}.deals`, eventsTable: `${schema}.events` }));
-    check(got, "postgres");
-  } finally {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
-    await client.end();
-  }
+  for (const [engine, rows] of await trainingQueryRows(t, dir, specs, smallInput, "UTC")) check(rows, engine);
 });
