@@ -163,7 +163,7 @@ function flagLeakage(found: DriverAttribute[], table: DealTable, o: ResolvedDriv
       if (dated) strong.push(dated);
     }
     const others = found.filter((x) => x.attribute !== a.attribute).map((x) => x.iv);
-    const support = [nearPureBinReason(a.binSet as BinSet, rateName), outlyingIvReason(a.iv, others.length ? Math.max(...others) : 0), outcomeNameReason(a.attribute)];
+    const support = [nearPureBinReason(a.binSet as BinSet, rateName), others.length ? outlyingIvReason(a.iv, Math.max(...others)) : null, outcomeNameReason(a.attribute)];
     supporting.push(...support.filter((r): r is string => r !== null));
     if (strong.length) {
       a.leakage = [...strong, ...supporting].join("; ");

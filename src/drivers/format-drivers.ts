@@ -6,7 +6,8 @@ const binText = (b: DriverAttribute["binSet"]["bins"][number]) => `${b.label}: $
 
 /**
  * The drivers as a ranked text table for a terminal: attribute, information value, q-value,
- * the best and worst bin with rates and intervals, flags; then the verdict.
+ * the best and worst bin with rates and intervals (one, when the attribute does not split),
+ * flags; then the verdict.
  *
  * @example
  * import { drivers, formatDrivers, loadDataset } from "leadlab";
@@ -28,7 +29,7 @@ export function formatDrivers(result: DriversResult, top = Infinity): string {
       a.redundantWith.length ? `redundant with ${a.redundantWith.slice(0, 3).join(", ")}${a.redundantWith.length > 3 ? ", …" : ""}` : "",
     ].filter(Boolean);
     const q = Number.isFinite(a.q) ? (a.q < 1e-4 ? "<0.0001" : a.q.toFixed(4)) : "–";
-    lines.push(`  ${a.name.padEnd(w)}  ${a.iv.toFixed(3).padStart(5)}  ${q.padStart(7)}  ${best ? binText(best) : "–"} · ${worst ? binText(worst) : "–"}${flags.length ? " · " + flags.join(" · ") : ""}`);
+    lines.push(`  ${a.name.padEnd(w)}  ${a.iv.toFixed(3).padStart(5)}  ${q.padStart(7)}  ${best ? binText(best) : "–"} · ${worst === best ? (best ? "(one bin: no split)" : "–") : binText(worst!)}${flags.length ? " · " + flags.join(" · ") : ""}`);
   }
   if (shown.length < result.attributes.length) lines.push(`  … ${result.attributes.length - shown.length} more (use --json for all)`);
   lines.push(result.verdict);

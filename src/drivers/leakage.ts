@@ -155,10 +155,13 @@ export function nearPureBinReason(set: Pick<BinSet, "bins" | "n" | "events">, ra
  * @example
  * import { outlyingIvReason } from "leadlab";
  * outlyingIvReason(2.4, 0.3); // => "information value 2.40 is 8.0× the next attribute's (0.30)"
+ * outlyingIvReason(10.6, 1e-9); // => "information value 10.60, against 0.00 for every other attribute"
  */
 export function outlyingIvReason(iv: number, nextBestIv: number): string | null {
   if (iv < LEAKAGE.highIv || iv < LEAKAGE.ivRatio * nextBestIv) return null;
-  return `information value ${iv.toFixed(2)} is ${(iv / Math.max(nextBestIv, 1e-9)).toFixed(1)}× the next attribute's (${nextBestIv.toFixed(2)})`;
+  // Past a next IV that rounds to 0.00, a ratio says nothing a reader can use.
+  if (nextBestIv < 0.005) return `information value ${iv.toFixed(2)}, against ${nextBestIv.toFixed(2)} for every other attribute`;
+  return `information value ${iv.toFixed(2)} is ${(iv / nextBestIv).toFixed(1)}× the next attribute's (${nextBestIv.toFixed(2)})`;
 }
 
 /**

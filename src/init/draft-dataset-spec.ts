@@ -151,9 +151,9 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     choices.push(`closed_at: "${closed.name}" (${closed.dateFormat})`);
     if (closed.missing) checks.push(`closed_at "${closed.name}" is missing on ${closed.missing} of ${deals.rows} rows${/won/i.test(closed.name) ? " (a won time exists only for won deals)" : ""}`);
   }
-  const amount = deals.columns.find((c) => readsAsNumbers(c) && !ID_NAME.test(c.name) && /amount|value|revenue|\barr\b|acv|price|size/i.test(c.name));
+  const amount = deals.columns.find((c) => readsAsNumbers(c) && !ID_NAME.test(c.name) && /amount|value|revenue|\barr\b|\bmrr\b|acv|price|charges?\b|size/i.test(c.name));
   if (amount) choices.push(`amount: "${amount.name}"${amount.numeric ? "" : ` (${describeNumberFormat(detectNumberFormat(amount.values))})`}`);
-  else checks.push("no amount column found (a column named like amount, value, revenue, ARR, ACV, price or size whose values all read as numbers); set deals.amount if there is one");
+  else checks.push("no amount column found (a column named like amount, value, revenue, ARR, MRR, ACV, price, charges or size whose values all read as numbers); set deals.amount if there is one");
   const reserved = new Set([id.name, outcome.column, created?.name, closed?.name, amount?.name].filter((x): x is string => !!x));
 
   // Joins: many-to-one lookups by value overlap, against deals and earlier joins.

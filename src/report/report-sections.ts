@@ -270,7 +270,7 @@ export function driversSection(card: Scorecard, top = 10): string {
       a.iv.toFixed(a.iv < 0.1 ? 3 : 2),
       formatPValue(a.q),
       binCell(a, best),
-      binCell(a, worst),
+      worst === best ? { html: '<span class="muted">one bin: no split</span>' } : binCell(a, worst),
       flagsCell(a, onCard.has(a.name), d.fdr),
     ];
   });

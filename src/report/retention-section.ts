@@ -44,7 +44,7 @@ export async function retentionSection(analysis: RetentionAnalysis | undefined, 
           const labels = readableBinLabels(a.binSet.bins, a.binSet.name);
           const label = (b: Bin) => labels[a.binSet.bins.indexOf(b)];
           const { best, worst } = headlineBins(a.binSet)!;
-          return [a.name, bin(best, label(best)), bin(worst, label(worst)), formatPValue(a.q)];
+          return [a.name, bin(best, label(best)), worst === best ? { html: '<span class="muted">one bin: no split</span>' } : bin(worst, label(worst)), formatPValue(a.q)];
         }),
         numeric: [3],
       })

@@ -138,6 +138,7 @@ test("a customer table with a churn flag and no won/lost column (Telco's layout)
   const draft = await draftDatasetSpec(dir);
   assert.deepEqual(draft.spec.deals.outcome, { column: "Churn", won: ["No", "Yes"], lost: [] });
   assert.deepEqual(draft.spec.retention?.retained, { column: "Churn", true: ["No"], false: ["Yes"] });
+  assert.equal(draft.spec.deals.amount, "MonthlyCharges", "a monthly charge is the customer's amount");
   writeFileSync(join(dir, "dataset.yaml"), draft.yaml);
   const loaded = await loadDataset(join(dir, "dataset.yaml"));
   assert.equal(loaded.report.deals.won, 50);
