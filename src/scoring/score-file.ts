@@ -16,6 +16,7 @@ import { scoredInputs } from "./lead-value";
 import { compileRules, createScorer, ScoreError, type LeadScore, type LeadValue } from "./score";
 import { ScoredChunk, writeAll, type ChunkOutput, type ScoredOutput } from "./scored-output";
 import { scoreInDuckDB } from "./score-in-duckdb";
+import { columnReaders, listColumnsAsText } from "./list-columns";
 import { idCounts, type IdCounts } from "./id-counts";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { rulesMissing } from "../formats/scoring-rules-schema";
@@ -129,7 +130,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
   // applies them; with personas, the scorer of one row at a time compiles its own, reporting to onUnknown.
   const c = compileRules(rules, { reasons: options.reasons, missing: options.missing });
   const missing = ["", ...rulesMissing(rules), ...(options.missing ?? [])];
-  const tagger = options.personas === undefined ? undefined : personaTagger(readPersonas(options.personas), missing);
+  const personas = options.personas === undefined ? undefined : readPersonas(options.personas);
+  const tagger = personas === undefined ? undefined : personaTagger(personas, missing);
   requireFile(leadsPath, { what: "the leads file", fix: "pass the path of a CSV, Parquet or NDJSON file of leads" });
   const idColumn = options.id ?? rules.inputs.id;
   const eventNames = new Set(options.events ? scoredInputs(rules).flatMap((a) => ("event" in a.source ? [a.name] : [])) : []);
@@ -138,7 +140,8 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
   try {
     const notes: string[] = [];
     const fileExpr = tableExpression({ file: resolve(leadsPath) }, { specFile: leadsPath, field: "leads", baseDir: process.cwd(), onNote: (n) => notes.push(n) }, { csvAllText: true });
-    const { types, expr } = await readableColumns(db, fileExpr, leadsPath);
+    const read = await readableColumns(db, fileExpr, leadsPath);
+    const { types, expr } = await listColumnsAsText(db, columnReaders(rules, personas), read.types, read.expr, leadsPath);
     const names = [...types.keys()];
     const fileKeys = c.keys.filter((k) => !eventNames.has(k));
     // The persona attributes read from the file (event features the rules compute come from them).

@@ -253,3 +253,39 @@ test("a category column with 30,000 distinct unknown values: each row is scored 
   // Every value i % 40,000 with i % 4 ≠ 0 appears; those ≡ 0 (mod 4) only as SaaS rows: 30,000 values, 60,000 rows.
   assert.deepEqual(report.unknown.map((u) => [u.attribute, u.rows, u.distinct]), [["industry", 60_000, 30_000]]);
 });
+
+test("a list column (Parquet VARCHAR[]) read by a contains attribute scores as score() scores the list; read as one value, or with the separator in an item, it is refused", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "leadlab-score-lists-"));
+  try {
+    const rules = fixtureRules();
+    const events = rules.attributes.filter((a) => "event" in a.source).map((a) => `NULL::DOUBLE AS "${a.name}"`).join(", ");
+    const stacks: (string[] | null)[] = [["HubSpot", "Salesforce"], ["AWS"], [], null, [" salesforce "], ["Salesforce"]];
+    const list = (s: string[] | null) => (s === null ? "NULL::VARCHAR[]" : `[${s.map((x) => `'${x}'`).join(", ")}]::VARCHAR[]`);
+    const db = await (await DuckDBInstance.create(":memory:")).connect();
+    const file = join(dir, "leads.parquet");
+    const rows = stacks.map((s, i) => `SELECT 'L${i}' AS lead_id, 250 AS employees, 'SaaS' AS industry, 'EMEA' AS region, true AS budget_confirmed, ${list(s)} AS tech_stack, ${events}`);
+    await db.run(`COPY (${rows.join(" UNION ALL ")} ORDER BY lead_id) TO '${file}' (FORMAT parquet)`);
+    let out = "";
+    await scoreFile(FIXTURE_RULES, file, (t) => (out += t));
+    const want = stacks.map((tech_stack, i) => {
+      const s = score(rules, { employees: 250, industry: "SaaS", region: "EMEA", budget_confirmed: true, tech_stack });
+      return `L${i},${s.points},${s.tier},${s.grade},${s.fit},${s.engagement},"${s.reasons.join("; ").replace(/"/g, '""')}"`;
+    });
+    assert.deepEqual(out.trimEnd().split("\n").slice(1), want);
+    assert.notEqual(want[0], want[1], "a list holding Salesforce scores apart from one that does not");
+    // A list where the rules read one value, and an item with the separator in it.
+    const one = join(dir, "industry-list.parquet");
+    await db.run(`COPY (SELECT 'L1' AS lead_id, 250 AS employees, ['SaaS'] AS industry, 'EMEA' AS region, true AS budget_confirmed, ['AWS'] AS tech_stack, ${events}) TO '${one}' (FORMAT parquet)`);
+    await assert.rejects(scoreFile(FIXTURE_RULES, one, () => {}), {
+      message: `${one}: column "industry": the column holds lists (VARCHAR[]), but the rules' attribute "industry" reads one categorical value from it. Fix: export "industry" with one value per lead, as training read it.`,
+    });
+    const clash = join(dir, "clash.parquet");
+    await db.run(`COPY (SELECT 'L1' AS lead_id, 250 AS employees, 'SaaS' AS industry, 'EMEA' AS region, true AS budget_confirmed, ['AWS;GCP', 'Salesforce'] AS tech_stack, ${events}) TO '${clash}' (FORMAT parquet)`);
+    await assert.rejects(scoreFile(FIXTURE_RULES, clash, () => {}), {
+      message: `${clash}: column "tech_stack": the column holds lists (VARCHAR[]) with an item that has the separator ";" in it, so its items cannot be read as training read them (value "AWS;GCP"). Fix: export the column as text, its items joined as training read them.`,
+    });
+    db.closeSync();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
