@@ -1,4 +1,5 @@
-import { itemSeparator } from "../formats/vocabulary";
+import { DEFAULT_SEPARATOR, itemSeparator } from "../formats/vocabulary";
+import { DatasetError } from "../formats/dataset-error";
 import type { AttributeMeta, Column } from "./deal-table";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import type { LoadReport } from "./load-report";
@@ -31,6 +32,8 @@ export interface ColumnSource {
   index?: Int32Array;
   /** New names of columns whose names the deals already have. */
   rename?: Map<string, string>;
+  /** The list columns, by name, with their DuckDB type ({@link TextTable.lists}). */
+  lists?: Record<string, string>;
 }
 
 /**
@@ -52,7 +55,14 @@ export function addAttributeColumns(into: AttributeColumns, source: ColumnSource
     const o = overrides[as] ?? {};
     const values = columns[j];
     const nonMissing = values.filter((v): v is string => v !== null);
-    const inferred = inferAttribute(as, nonMissing, { dateFormat, type: o.type, decimal: o.decimal });
+    const list = source.lists?.[name];
+    if (list && o.separator !== undefined && o.separator !== DEFAULT_SEPARATOR)
+      throw new DatasetError(
+        `the column holds lists (${list}), whose items need no separator, but attributes.${as}.separator is ${JSON.stringify(o.separator)}`,
+        { file: label, field: name },
+        `delete attributes.${as}.separator from dataset.yaml`,
+      );
+    const inferred = inferAttribute(as, nonMissing, { dateFormat, type: o.type, decimal: o.decimal, ...(list ? { list } : {}) });
     const type = inferred.type;
     const separator = type === "multi" ? itemSeparator(o) : undefined;
     const role = o.role ?? inferred.role;

@@ -75,6 +75,8 @@ export interface InferOptions {
   type?: AttributeType;
   /** The decimal mark the spec declares for numbers. */
   decimal?: DecimalMark;
+  /** The DuckDB type of a list column (an array, read as its items joined by `;`): multi-valued by its type. */
+  list?: string;
 }
 
 const ROLE_HINTS: [Role, RegExp][] = [
@@ -183,6 +185,7 @@ function readType(name: string, values: readonly string[], options: InferOptions
     if (bad) return { type: "numeric", numberFormat: format, unread: bad, why: `numeric: ${bad.length ? "nearly every" : "every"} value is a number${describeWith(format)}${tolerated(bad)}` };
   }
   if (declared) return { type: declared, unread: [], why: `${declared}: declared` };
+  if (options.list) return { type: "multi", unread: [], why: `multi: a list column (${options.list}), read as its items` };
   const booleanBad = readsNearlyAll(values, (v) => parseBoolean(v) !== undefined);
   if (booleanBad && booleanBad.every((b) => Number.isNaN(parseNumber(b.value))))
     return { type: "boolean", unread: booleanBad, why: `boolean: ${booleanBad.length ? "nearly only" : "only"} boolean tokens${tolerated(booleanBad)}` };

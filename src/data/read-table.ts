@@ -5,6 +5,7 @@ import { DatasetError } from "../formats/dataset-error";
 import type { TableSource } from "../formats/dataset-spec";
 
 import { nearestName } from "../formats/nearest-name";
+import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
 import { checkedCsvHeader } from "./csv-header";
 import { emptyMargins } from "./empty-margins";
 import { checkFileContent } from "./file-content";
@@ -23,6 +24,8 @@ export interface TextTable {
   rows: number;
   /** Per column, how many values were read as missing because they matched `missing:` (other than empty). */
   replacedByMissing: Record<string, number>;
+  /** The list columns (a Parquet or NDJSON array), by name, with their DuckDB type: read as their items joined by `;`. */
+  lists?: Record<string, string>;
 }
 
 /** Where a table is declared, for messages: the spec file and the field (e.g. `join.0`). */
@@ -179,8 +182,9 @@ export async function runUserQuery(db: DuckDBConnection, sql: string, where: Rea
 /**
  * Reads a whole table as text columns (the loader types them itself, so that errors can name
  * the row), with the `missing:` tokens (compared after trimming) and blank text read as
- * missing. NDJSON numbers and numeric strings read alike (3 and "3" are "3"); a CSV header
- * that names a column twice is an error.
+ * missing. NDJSON numbers and numeric strings read alike (3 and "3" are "3"); a list column
+ * (an array: DuckDB type `…[]`) reads as its items joined by `;` (an empty list is missing), and
+ * one with an item holding a `;` is an error; a CSV header that names a column twice is an error.
  *
  * @example
  * import { openDuckDB } from "./duckdb-session";
@@ -196,6 +200,18 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
   const names = described.map((r) => String(r.column_name));
   const oneColumn = await oneColumnError(db, names, where);
   if (oneColumn) throw oneColumn;
+  const lists: Record<string, string> = {};
+  for (const r of described) if (String(r.column_type).endsWith("[]")) lists[String(r.column_name)] = String(r.column_type);
+  for (const [name, type] of Object.entries(lists)) {
+    const col = quoteIdentifier(name, "duckdb");
+    const [[clash]] = (await runUserQuery(db, `SELECT min(x) FROM (SELECT CAST(UNNEST(${col}) AS VARCHAR) AS x FROM ${expr}) WHERE contains(x, ${quoteString(DEFAULT_SEPARATOR, "duckdb")})`, where)).getRowsJS();
+    if (clash !== null)
+      throw new DatasetError(
+        `the column holds lists (${type}) with an item that has ${JSON.stringify(DEFAULT_SEPARATOR)} in it, which leadlab reads as the separator of a list's items`,
+        { file: label, field: name, value: String(clash) },
+        `export the column as text, its items joined by another separator, and declare it in dataset.yaml: attributes: { ${name}: { type: multi, separator: "|" } }`,
+      );
+  }
   const select = described.map((r) => `${textOf(String(r.column_name), String(r.column_type))} AS ${quoteIdentifier(String(r.column_name), "duckdb")}`).join(", ");
   const result = await runUserQuery(db, `SELECT ${select} FROM ${expr}`, where);
   // after the read, so a file DuckDB cannot read (encoding, ragged rows) gets that cause first
@@ -224,7 +240,7 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
     if (replaced) replacedByMissing[margins.names[j]] = replaced;
     return out;
   });
-  return { label, names: margins.names, columns, rows, replacedByMissing };
+  return { label, names: margins.names, columns, rows, replacedByMissing, ...(Object.keys(lists).length ? { lists } : {}) };
 }
 
 /**
@@ -236,6 +252,7 @@ function textOf(name: string, type: string): string {
   if (type === "TIMESTAMP WITH TIME ZONE") return `strftime(timezone('UTC', ${q}), '%Y-%m-%dT%H:%M:%S.%fZ')`;
   // A JSON-typed column (NDJSON mixing 3 and "3") is read as its text, so both are one value.
   if (type === "JSON") return `json_extract_string(${q}, '$')`;
+  if (type.endsWith("[]")) return `array_to_string(${q}, ${quoteString(DEFAULT_SEPARATOR, "duckdb")})`;
   return `CAST(${q} AS VARCHAR)`;
 }
 
