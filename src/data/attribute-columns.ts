@@ -34,6 +34,8 @@ export interface ColumnSource {
   rename?: Map<string, string>;
   /** The list columns, by name, with their DuckDB type ({@link TextTable.lists}). */
   lists?: Record<string, string>;
+  /** The columns of records, by name, with their DuckDB type ({@link TextTable.nested}). */
+  nested?: Record<string, string>;
 }
 
 /**
@@ -65,7 +67,12 @@ export function addAttributeColumns(into: AttributeColumns, source: ColumnSource
     const inferred = inferAttribute(as, nonMissing, { dateFormat, type: o.type, decimal: o.decimal, ...(list ? { list } : {}) });
     const type = inferred.type;
     const separator = type === "multi" ? itemSeparator(o) : undefined;
-    const role = o.role ?? inferred.role;
+    // A column of records is no value to analyse: set aside unless the spec gives it a role.
+    const record = source.nested?.[name];
+    const setAside = record && !o.role
+      ? `a column of records (${record}), not one value per deal: set aside; to use a field of it, read the table with a sql: query that selects the field (SELECT *, ${name}.<field> AS ${name}_<field> FROM …)`
+      : undefined;
+    const role = o.role ?? (setAside ? "exclude" : inferred.role);
     const column = typedColumn(values, type, { file: label, column: name }, {
       dateFormat,
       separator,
@@ -86,7 +93,7 @@ export function addAttributeColumns(into: AttributeColumns, source: ColumnSource
       role,
       source: o.type || o.role ? "spec" : "inferred",
       table,
-      ...(o.type && o.role ? declaredReason(o.reason, inferred) : { reason: inferred.reason }),
+      ...(o.type && o.role ? declaredReason(o.reason, inferred) : { reason: setAside ?? inferred.reason }),
       ...(o.framework ? { framework: o.framework, criterion: o.criterion } : {}),
       ...(separator !== undefined ? { separator } : {}),
       ...(numberRule ? { numberFormat: numberRule } : {}),

@@ -174,6 +174,7 @@ function readType(name: string, values: readonly string[], options: InferOptions
   const tolerated = (bad: readonly ValueCount[]) =>
     bad.length ? ` (${n - bad.reduce((s, b) => s + b.rows, 0)} of ${n} read, ${pct(n - bad.reduce((s, b) => s + b.rows, 0), n)}; rule: ≥ ${formatPercent(TYPE_SHARE, 0)} and ≤ ${TYPE_OTHER_TOKENS} distinct other values); read as missing: ${listed(bad)}` : "";
   const declared = options.type;
+  if (options.list && !declared) return { type: "multi", unread: [], why: `multi: a list column (${options.list}), read as its items` };
   if (declared === "numeric" || (!declared && readsNearlyAll(values, (v) => !!(readNumberText(v, options.decimal ?? ".") || readNumberText(v, ","))))) {
     const format = detectNumberFormat(values, options.decimal);
     if (declared === "numeric") return { type: "numeric", numberFormat: format, unread: [], why: `numeric: declared${format.ambiguous ? "" : describeWith(format)}` };
@@ -185,7 +186,6 @@ function readType(name: string, values: readonly string[], options: InferOptions
     if (bad) return { type: "numeric", numberFormat: format, unread: bad, why: `numeric: ${bad.length ? "nearly every" : "every"} value is a number${describeWith(format)}${tolerated(bad)}` };
   }
   if (declared) return { type: declared, unread: [], why: `${declared}: declared` };
-  if (options.list) return { type: "multi", unread: [], why: `multi: a list column (${options.list}), read as its items` };
   const booleanBad = readsNearlyAll(values, (v) => parseBoolean(v) !== undefined);
   if (booleanBad && booleanBad.every((b) => Number.isNaN(parseNumber(b.value))))
     return { type: "boolean", unread: booleanBad, why: `boolean: ${booleanBad.length ? "nearly only" : "only"} boolean tokens${tolerated(booleanBad)}` };

@@ -69,7 +69,7 @@ export async function joinTables(load: LoadContext, deals: DealsRead, into: Attr
     const rename = new Map<string, string>();
     const names = t.names.filter((_, j) => j !== tk);
     for (const n of names) if (deals.reserved.has(n) || into.text[n]) rename.set(n, `${base}_${n}`);
-    addAttributeColumns(into, { names, columns: names.map((n) => t.columns[t.names.indexOf(n)]), label: t.label, table: base, index, rename, ...(t.lists ? { lists: t.lists } : {}) }, load.spec.attributes, load.spec.date_format);
+    addAttributeColumns(into, { names, columns: names.map((n) => t.columns[t.names.indexOf(n)]), label: t.label, table: base, index, rename, lists: t.lists, nested: t.nested }, load.spec.attributes, load.spec.date_format);
     noteMissingTokens(into, t);
     joins.push({
       table: t.label, on: `${dealsKey} = ${tableKey}`, rows: t.rows, matched, unmatched: keys.length - matched - noKey, noKey, examples,

@@ -182,7 +182,7 @@ function dealAttributes(load: LoadContext, deals: DealsRead): AttributeColumns {
   const into: AttributeColumns = { text: {}, typed: {}, metas: [], altered: [], unread: new Map() };
   const table = deals.table;
   const dealCols = table.names.map((n, j) => [n, j] as const).filter(([n]) => !deals.reserved.has(n));
-  addAttributeColumns(into, { names: dealCols.map(([n]) => n), columns: dealCols.map(([, j]) => table.columns[j]), label: table.label, table: "deals", ...(table.lists ? { lists: table.lists } : {}) }, load.spec.attributes, load.spec.date_format);
+  addAttributeColumns(into, { names: dealCols.map(([n]) => n), columns: dealCols.map(([, j]) => table.columns[j]), label: table.label, table: "deals", lists: table.lists, nested: table.nested }, load.spec.attributes, load.spec.date_format);
   noteMissingTokens(into, table);
   return into;
 }

@@ -6,6 +6,7 @@ import type { TableSource } from "../formats/dataset-spec";
 
 import { nearestName } from "../formats/nearest-name";
 import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
+import { columnShape } from "./column-shape";
 import { checkedCsvHeader } from "./csv-header";
 import { emptyMargins } from "./empty-margins";
 import { checkFileContent } from "./file-content";
@@ -26,6 +27,8 @@ export interface TextTable {
   replacedByMissing: Record<string, number>;
   /** The list columns (a Parquet or NDJSON array), by name, with their DuckDB type: read as their items joined by `;`. */
   lists?: Record<string, string>;
+  /** The columns of records (a STRUCT, MAP or UNION: {@link columnShape}), by name, with their DuckDB type: read as DuckDB's text of them. */
+  nested?: Record<string, string>;
 }
 
 /** Where a table is declared, for messages: the spec file and the field (e.g. `join.0`). */
@@ -184,7 +187,8 @@ export async function runUserQuery(db: DuckDBConnection, sql: string, where: Rea
  * the row), with the `missing:` tokens (compared after trimming) and blank text read as
  * missing. NDJSON numbers and numeric strings read alike (3 and "3" are "3"); a list column
  * (an array: DuckDB type `…[]`) reads as its items joined by `;` (an empty list is missing), and
- * one with an item holding a `;` is an error; a CSV header that names a column twice is an error.
+ * one with an item holding a `;` is an error; a column of records (a STRUCT or MAP) reads as
+ * DuckDB's text of each and is named in `nested`; a CSV header that names a column twice is an error.
  *
  * @example
  * import { openDuckDB } from "./duckdb-session";
@@ -201,7 +205,11 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
   const oneColumn = await oneColumnError(db, names, where);
   if (oneColumn) throw oneColumn;
   const lists: Record<string, string> = {};
-  for (const r of described) if (String(r.column_type).endsWith("[]")) lists[String(r.column_name)] = String(r.column_type);
+  const nested: Record<string, string> = {};
+  for (const r of described) {
+    const shape = columnShape(String(r.column_type));
+    if (shape !== "scalar") (shape === "list" ? lists : nested)[String(r.column_name)] = String(r.column_type);
+  }
   for (const [name, type] of Object.entries(lists)) {
     const col = quoteIdentifier(name, "duckdb");
     const [[clash]] = (await runUserQuery(db, `SELECT min(x) FROM (SELECT CAST(UNNEST(${col}) AS VARCHAR) AS x FROM ${expr}) WHERE contains(x, ${quoteString(DEFAULT_SEPARATOR, "duckdb")})`, where)).getRowsJS();
@@ -240,7 +248,7 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
     if (replaced) replacedByMissing[margins.names[j]] = replaced;
     return out;
   });
-  return { label, names: margins.names, columns, rows, replacedByMissing, ...(Object.keys(lists).length ? { lists } : {}) };
+  return { label, names: margins.names, columns, rows, replacedByMissing, ...(Object.keys(lists).length ? { lists } : {}), ...(Object.keys(nested).length ? { nested } : {}) };
 }
 
 /**
@@ -252,7 +260,7 @@ function textOf(name: string, type: string): string {
   if (type === "TIMESTAMP WITH TIME ZONE") return `strftime(timezone('UTC', ${q}), '%Y-%m-%dT%H:%M:%S.%fZ')`;
   // A JSON-typed column (NDJSON mixing 3 and "3") is read as its text, so both are one value.
   if (type === "JSON") return `json_extract_string(${q}, '$')`;
-  if (type.endsWith("[]")) return `array_to_string(${q}, ${quoteString(DEFAULT_SEPARATOR, "duckdb")})`;
+  if (columnShape(type) === "list") return `array_to_string(${q}, ${quoteString(DEFAULT_SEPARATOR, "duckdb")})`;
   return `CAST(${q} AS VARCHAR)`;
 }
 

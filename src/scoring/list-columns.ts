@@ -3,6 +3,7 @@ import { DatasetError } from "../formats/dataset-error";
 import type { PersonasDocument } from "../formats/personas-schema";
 import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { itemSeparator } from "../formats/vocabulary";
+import { columnShape } from "../data/column-shape";
 import { quoteIdentifier, quoteString } from "../sql/quoting";
 import { scoredInputs } from "./lead-value";
 
@@ -66,7 +67,7 @@ export async function listColumnsAsText(
 ): Promise<{ types: Map<string, string>; expr: string }> {
   const joined = new Map<string, string>();
   for (const [column, type] of types) {
-    if (!type.endsWith("[]")) continue;
+    if (columnShape(type) !== "list") continue;
     const reading = readers.filter((r) => r.column === column);
     if (reading.length === 0) continue;
     const single = reading.find((r) => r.separator === undefined);

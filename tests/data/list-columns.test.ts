@@ -34,3 +34,21 @@ test("a list with an item holding the separator, or a list column given another 
     message: 'deals.parquet: column "tags": the column holds lists (VARCHAR[]), whose items need no separator, but attributes.tags.separator is "|". Fix: delete attributes.tags.separator from dataset.yaml.',
   });
 });
+
+test("a column of records (Parquet STRUCT, MAP, or a list of lists) is set aside, saying how to select a field of it; a list of decimals is a list", async () => {
+  const dir = tempDataset({ "dataset.yaml": SPEC });
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  await db.run(
+    `COPY (SELECT 'D' || i AS deal_id, CASE WHEN i % 2 = 0 THEN 'Won' ELSE 'Lost' END AS stage, {'city': 'Paris', 'size': i} AS address, MAP {'plan': 'pro'} AS props, [[i, 1]] AS grid, [CAST(i AS DECIMAL(18,2))] AS prices FROM range(6) t(i)) TO '${join(dir, "deals.parquet")}' (FORMAT parquet)`,
+  );
+  db.closeSync();
+  const { table } = await loadDataset(join(dir, "dataset.yaml"));
+  const meta = (name: string) => table.attributes.find((a) => a.name === name)!;
+  assert.equal(meta("address").role, "exclude");
+  assert.equal(
+    meta("address").reason,
+    "a column of records (STRUCT(city VARCHAR, size BIGINT)), not one value per deal: set aside; to use a field of it, read the table with a sql: query that selects the field (SELECT *, address.<field> AS address_<field> FROM …)",
+  );
+  assert.deepEqual([meta("props").role, meta("grid").role], ["exclude", "exclude"]);
+  assert.deepEqual([meta("prices").type, table.columns.prices[1]], ["multi", ["1.00"]]);
+});
