@@ -42,7 +42,8 @@ export function columnReaders(rules: ScoringRules, personas?: Pick<PersonasDocum
  * A leads table whose list columns (a Parquet or NDJSON array: DuckDB type `…[]`) read by
  * attributes that read items ({@link columnReaders}: `contains`, a persona's `multi`) are written
  * as those read a CSV cell of items: the items joined by the attribute's separator. DuckDB's own text of a list, `[HubSpot, Salesforce]`,
- * would be one item that contains nothing. Refused, each with what to do: a list column read by
+ * would be one item that contains nothing. Refused, each with what to do: a column of records
+ * (a STRUCT or MAP) that an attribute reads, a list column read by
  * an attribute that takes one value, by attributes with different separators, or
  * holding an item that has the separator in it. Returns the table's expression and its column
  * types (the joined columns as VARCHAR); unchanged when no list column is read.
@@ -67,9 +68,16 @@ export async function listColumnsAsText(
 ): Promise<{ types: Map<string, string>; expr: string }> {
   const joined = new Map<string, string>();
   for (const [column, type] of types) {
-    if (columnShape(type) !== "list") continue;
+    const shape = columnShape(type);
+    if (shape === "scalar") continue;
     const reading = readers.filter((r) => r.column === column);
     if (reading.length === 0) continue;
+    if (shape === "nested")
+      throw new DatasetError(
+        `the column holds records (${type}), not one value per lead, but ${reading[0].name} reads it`,
+        { file: leadsPath, field: column },
+        `export "${column}" as the one value per lead that training read`,
+      );
     const single = reading.find((r) => r.separator === undefined);
     if (single)
       throw new DatasetError(

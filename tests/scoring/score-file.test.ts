@@ -279,6 +279,11 @@ test("a list column (Parquet VARCHAR[]) read by a contains attribute scores as s
     await assert.rejects(scoreFile(FIXTURE_RULES, one, () => {}), {
       message: `${one}: column "industry": the column holds lists (VARCHAR[]), but the rules' attribute "industry" reads one categorical value from it. Fix: export "industry" with one value per lead, as training read it.`,
     });
+    const record = join(dir, "record.parquet");
+    await db.run(`COPY (SELECT 'L1' AS lead_id, 250 AS employees, {'name': 'SaaS'} AS industry, 'EMEA' AS region, true AS budget_confirmed, ['AWS'] AS tech_stack, ${events}) TO '${record}' (FORMAT parquet)`);
+    await assert.rejects(scoreFile(FIXTURE_RULES, record, () => {}), {
+      message: `${record}: column "industry": the column holds records (STRUCT("name" VARCHAR)), not one value per lead, but the rules' attribute "industry" reads it. Fix: export "industry" as the one value per lead that training read.`,
+    });
     const clash = join(dir, "clash.parquet");
     await db.run(`COPY (SELECT 'L1' AS lead_id, 250 AS employees, 'SaaS' AS industry, 'EMEA' AS region, true AS budget_confirmed, ['AWS;GCP', 'Salesforce'] AS tech_stack, ${events}) TO '${clash}' (FORMAT parquet)`);
     await assert.rejects(scoreFile(FIXTURE_RULES, clash, () => {}), {
