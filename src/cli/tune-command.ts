@@ -119,10 +119,8 @@ export async function tuneCommand(argv: string[], out: (text: string) => void, p
  * evidence is in the report); nothing when there is neither.
  *
  * @example
- * import { loadDataset, tuneScorecard } from "leadlab";
- * import { leakageLines } from "./tune-command";
- * const { table } = await loadDataset("data/sample/dataset.yaml");
- * leakageLines(tuneScorecard(table)); // => "leakage: loss_reason_code set aside (the evidence is in the report)\n"
+ * // see tuneCommand, which writes them under the verdict: on the sample,
+ * // "leakage: loss_reason_code set aside (the evidence is in the report)"
  */
 export function leakageLines(card: Scorecard): string {
   const onCard = new Set(card.rules.attributes.map((a) => a.name));
