@@ -66,7 +66,8 @@ export function personaNameParts(traits: readonly Trait[], attributes: readonly 
 
 /**
  * A trait as a short phrase for a name: a category as itself (`Software`), an item of a
- * multi-valued attribute as itself (`Salesforce`), a boolean as the attribute (`champion
+ * multi-valued attribute as itself (`Salesforce`), either after its attribute when it says
+ * nothing alone (`internet service: No`, `plan: 2`), a boolean as the attribute (`champion
  * identified` / `no champion identified`), a numeric band with the attribute, its ends rounded
  * to two significant digits (`290–1,800 employees`, `under 60 employees`, `5,200+ employees`;
  * event counts read `2+ pricing page views (90d)`). Null for a band that spans every value.
@@ -81,7 +82,7 @@ export function traitText(t: Trait, a: NamingAttribute): string | null {
   switch (t.kind) {
     case "categorical":
     case "multi":
-      return t.value;
+      return categoryText(t.value, a);
     case "boolean":
       return t.value === "true" ? label : `no ${label}`;
     case "numeric": {
@@ -131,16 +132,24 @@ export function ruleNameParts(conditions: readonly Condition[], attributes: read
         return part(bandText(Number.isFinite(c.from) ? c.from : null, Number.isFinite(c.to) ? c.to : null, a, exactNumber));
       case "in":
       case "not-in": {
-        const values = a.kind === "boolean" ? c.values.map((v) => (v === "true" ? humanise(a) : `no ${humanise(a)}`)) : c.values;
+        const values = a.kind === "boolean" ? c.values.map((v) => (v === "true" ? humanise(a) : `no ${humanise(a)}`)) : c.values.map((v) => categoryText(v, a));
         const text = values.join(" or ");
         return part(c.kind === "in" ? text : `not ${text}`);
       }
       case "contains":
-        return part(c.value);
+        return part(categoryText(c.value, a));
       case "lacks":
-        return part(`no ${c.value}`);
+        return part(`no ${categoryText(c.value, a)}`);
     }
   });
+}
+
+/** Values that say nothing without their attribute: yes/no tokens, none, other, unknown, n/a, a bare number. */
+const BARE_VALUE = /^(yes|no|y|n|true|false|none|other|unknown|n\/a|na|[-+]?\d+([.,]\d+)?)$/i;
+
+/** A category or item as a name part: itself (`Software`), or after its attribute when it says nothing alone (`internet service: No`). */
+function categoryText(value: string, a: NamingAttribute): string {
+  return BARE_VALUE.test(value.trim()) ? `${humanise(a)}: ${value}` : value;
 }
 
 /** A rule threshold as written: thousands separators, no rounding. */

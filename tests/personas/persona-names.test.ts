@@ -44,6 +44,21 @@ test("traitText: categories, items, booleans and numeric bands read as phrases",
   assert.equal(band(0, 1, "demo_request_count_90d"), "no demo requests (90d)");
 });
 
+test("a category or item that says nothing alone (No, Other, Unknown, a bare number) reads after its attribute, in traits and in rules", () => {
+  assert.equal(traitText(trait({ attribute: "seniority", kind: "categorical", value: "No" }), attribute("seniority")), "seniority: No");
+  assert.equal(traitText(trait({ attribute: "industry", kind: "categorical", value: "Other" }), attribute("industry")), "industry: Other");
+  assert.equal(traitText(trait({ attribute: "tech_stack", kind: "multi", value: "2" }), attribute("tech_stack")), "tech stack: 2");
+  assert.equal(traitText(trait({ attribute: "industry", kind: "categorical", value: "Nonprofit" }), attribute("industry")), "Nonprofit");
+  const parts = ruleNameParts(
+    [
+      { attribute: "industry", kind: "in", values: ["Unknown", "Retail"], orMissing: false },
+      { attribute: "tech_stack", kind: "lacks", value: "None", orMissing: false },
+    ],
+    ATTRIBUTES,
+  );
+  assert.deepEqual(parts.map((p) => p.text), ["industry: Unknown or Retail", "no tech stack: None"]);
+});
+
 test("personaNameParts keeps strong, common traits, one per attribute, strongest first", () => {
   const parts = personaNameParts(
     [
