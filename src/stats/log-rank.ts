@@ -39,7 +39,11 @@ export function logRankTest(time: ArrayLike<number>, event: ArrayLike<number | b
   if (time.length !== event.length || time.length !== group.length)
     throw new Error(`logRankTest: time, event and group must have the same length; got ${time.length}, ${event.length}, ${group.length}`);
   const rows: number[] = [];
-  const levelSet = new Set<string>();
+  // Each row's group, first numbered as met (a value is turned into text once, not per row),
+  // then renumbered in the text order of the levels.
+  const metOf = new Map<Level, number>();
+  const metText = new Map<string, number>();
+  const met = new Int32Array(time.length);
   let ignored = 0;
   for (let i = 0; i < time.length; i++) {
     const e = Number(event[i]);
@@ -49,14 +53,22 @@ export function logRankTest(time: ArrayLike<number>, event: ArrayLike<number | b
       continue;
     }
     rows.push(i);
-    levelSet.add(String(g));
+    let j = metOf.get(g);
+    if (j === undefined) {
+      const text = String(g);
+      j = metText.get(text) ?? metText.set(text, metText.size).size - 1;
+      metOf.set(g, j);
+    }
+    met[i] = j;
   }
-  const allGroups = [...levelSet].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const gi = new Map(allGroups.map((g, j) => [g, j]));
+  const allGroups = [...metText.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sortedIndex = Int32Array.from(metText.values(), () => 0);
+  allGroups.forEach((text, j) => (sortedIndex[metText.get(text)!] = j));
+  const level = met.map((j) => sortedIndex[j] ?? 0);
   const K = allGroups.length;
   rows.sort((a, b) => time[a] - time[b]);
   const atRisk = new Float64Array(K);
-  for (const i of rows) atRisk[gi.get(String(group[i]))!]++;
+  for (const i of rows) atRisk[level[i]]++;
   const O = new Float64Array(K);
   const E = new Float64Array(K);
   const V = Array.from({ length: K }, () => new Float64Array(K));
@@ -69,7 +81,7 @@ export function logRankTest(time: ArrayLike<number>, event: ArrayLike<number | b
     removed.fill(0);
     while (end < rows.length && time[rows[end]] === t) {
       const i = rows[end];
-      const j = gi.get(String(group[i]))!;
+      const j = level[i];
       removed[j]++;
       if (Number(event[i]) === 1) d[j]++;
       end++;

@@ -100,3 +100,14 @@ test("logRankTest edge cases", () => {
   assert.equal(r.df, 1);
   assert.equal(logRankTest([1, NaN], [1, 1], ["a", "b"]).ignored, 1);
 });
+
+test("logRankTest groups levels by their text, whatever their type", () => {
+  // Integer codes 0, 1, 10 sort as text ("0" < "1" < "10"), and "1" and 1 are one level.
+  const codes = Int32Array.from(G, (g) => (g === "a" ? 0 : g === "b" ? 1 : 10));
+  const byCode = logRankTest(T, E, codes);
+  assert.deepEqual(byCode.groups, ["0", "1", "10"]);
+  close(byCode.statistic, 3.4946568425154796, 1e-12);
+  const mixed = logRankTest(T, E, G.map((g, i) => (g === "b" ? (i % 2 ? 1 : "1") : g)));
+  assert.deepEqual(mixed.groups, ["1", "a", "c"]);
+  close(mixed.statistic, 3.4946568425154796, 1e-12);
+});
