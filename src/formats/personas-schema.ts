@@ -147,7 +147,7 @@ export const PersonaEntrySchema = Type.Object(
     medianAmount: Type.Union([Type.Number(), Type.Null()], { description: "Median amount of its won deals." }),
     retainedRevenue: Type.Number({
       minimum: 0,
-      description: "Amounts of its customers' first won deals, of those retained at the horizon (without amounts: the retained customers); personas are listed by it, largest first.",
+      description: "Amounts of its customers' first won deals, of those retained at the horizon (without retention data: of every customer; without amounts: the number of those customers); personas are listed by it, largest first.",
     }),
     retainedRevenueShare: Share("Its share of all customers' retained revenue."),
     medoid: Type.Record(Type.String(), MedoidValue, { description: "Its most typical customer's values." }),

@@ -4,6 +4,7 @@ import { benjaminiHochberg } from "../stats/fdr";
 import { seededRandom } from "../stats/random";
 import { checkMixedColumns, type MixedColumn } from "../cluster/mixed-column";
 import { sampleIndices } from "../cluster/resample";
+import { formatBelowLimit } from "../format/below-limit";
 
 /** Options of {@link screenAttributes}. */
 export interface ScreeningOptions {
@@ -185,7 +186,7 @@ function screenResolved(columns: readonly MixedColumn[], n: number, o: ResolvedS
         ...base,
         weight: 0,
         redundantWith: null,
-        reason: v > 0 ? `associated with no other attribute beyond V = ${fmt(v)} (with ${partner}); below ${o.minAssociation}` : "associated with no other attribute",
+        reason: v > 0 ? `associated with no other attribute beyond V = ${formatBelowLimit(v, o.minAssociation)} (with ${partner}); below ${o.minAssociation}` : "associated with no other attribute",
       };
     const main = apart.get(a);
     if (main !== undefined)

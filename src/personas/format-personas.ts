@@ -1,6 +1,7 @@
 import { formatPercent } from "../format/percent";
 import { OTHER_PERSONA } from "./persona-rule";
 import type { PersonasResult, Rate } from "./personas-result";
+import { rankingMeasure } from "./ranking-measure";
 import type { Trait } from "./traits";
 
 const int = (x: number) => x.toLocaleString("en-US");
@@ -56,13 +57,15 @@ export function formatPersonas(result: PersonasResult, options: { traits?: numbe
       (b.retention ? ` · customers retained ${rateText(b.retention, "customers")}` : "") +
       ` · median won amount ${amount(b.medianAmount)}`,
   );
+  const ranking = rankingMeasure(b);
   result.personas.forEach((p, i) => {
     lines.push("");
     lines.push(`${i + 1}. ${p.name}${p.name !== p.defaultName ? `  (default name: ${p.defaultName})` : ""}`);
     lines.push(
       `   ${int(p.size)} customers (${formatPercent(p.share)}) · deals win ${rateText(p.winRate, "deals")}` +
         (p.retention ? ` · retained ${rateText(p.retention, "customers")}` : "") +
-        ` · median won amount ${amount(p.medianAmount)} · retained revenue ${amount(p.retainedRevenue)} (${formatPercent(p.retainedRevenueShare)})`,
+        ` · median won amount ${amount(p.medianAmount)}` +
+        (ranking.name === "customers" ? "" : ` · ${ranking.name} ${ranking.money ? amount(p.retainedRevenue) : int(p.retainedRevenue)} (${formatPercent(p.retainedRevenueShare)})`),
     );
     lines.push(`   silhouette ${p.silhouette.toFixed(2)} · stability ${p.stability.toFixed(2)} · id ${p.id}`);
     for (const t of p.traits.slice(0, top)) lines.push(`   · ${traitLine(t)}`);

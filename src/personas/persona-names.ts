@@ -14,6 +14,8 @@ export interface NamingAttribute {
   /** Numeric attributes: the smallest and largest value among the customers. */
   min?: number;
   max?: number;
+  /** Categorical attributes: every category among the customers (so a rule's long list of them can be named by the few it leaves out). */
+  levels?: readonly string[];
 }
 
 /** One part of a persona's name, from one trait. */
@@ -132,9 +134,11 @@ export function ruleNameParts(conditions: readonly Condition[], attributes: read
         return part(bandText(Number.isFinite(c.from) ? c.from : null, Number.isFinite(c.to) ? c.to : null, a, exactNumber));
       case "in":
       case "not-in": {
-        const values = a.kind === "boolean" ? c.values.map((v) => (v === "true" ? humanise(a) : `no ${humanise(a)}`)) : c.values.map((v) => categoryText(v, a));
-        const text = values.join(" or ");
-        return part(c.kind === "in" ? text : `not ${text}`);
+        if (a.kind === "boolean") {
+          const text = c.values.map((v) => (v === "true" ? humanise(a) : `no ${humanise(a)}`)).join(" or ");
+          return part(c.kind === "in" ? text : `not ${text}`);
+        }
+        return part(categoriesText(c.kind === "in" ? c.values : null, c.kind === "in" ? null : c.values, a));
       }
       case "contains":
         return part(categoryText(c.value, a));
@@ -142,6 +146,29 @@ export function ruleNameParts(conditions: readonly Condition[], attributes: read
         return part(`no ${categoryText(c.value, a)}`);
     }
   });
+}
+
+/** A name lists at most this many categories of one attribute. */
+const NAMED_CATEGORIES = 3;
+
+/**
+ * Categories as a name part: the ones taken (`Retail or Education`), else, when more than
+ * {@link NAMED_CATEGORIES} are taken, the attribute's categories are known and the ones left out
+ * are fewer, those (`industry other than Retail`);
+ * a list longer than {@link NAMED_CATEGORIES} is cut (`lead source: Google, Organic Search, bing
+ * or 9 more`), the count saying what the name leaves out. `taken` or `left` is null when the
+ * condition gives the other.
+ */
+function categoriesText(taken: readonly string[] | null, left: readonly string[] | null, a: NamingAttribute): string {
+  const levels = a.levels;
+  const inverse = (xs: readonly string[]) => levels!.filter((l) => !xs.includes(l));
+  const inList = taken ?? (levels ? inverse(left!) : null);
+  const outList = left ?? (levels ? inverse(taken!) : null);
+  const list = (xs: readonly string[]) =>
+    xs.length <= NAMED_CATEGORIES ? xs.map((v) => categoryText(v, a)).join(" or ") : `${xs.slice(0, NAMED_CATEGORIES).join(", ")} or ${xs.length - NAMED_CATEGORIES} more`;
+  const label = humanise(a);
+  if (inList && (inList.length <= NAMED_CATEGORIES || !outList || inList.length <= outList.length)) return inList.length <= NAMED_CATEGORIES ? list(inList) : `${label}: ${list(inList)}`;
+  return `${label} other than ${outList!.length <= NAMED_CATEGORIES ? outList!.join(" or ") : list(outList!)}`;
 }
 
 /** Values that say nothing without their attribute: yes/no tokens, none, other, unknown, n/a, a bare number. */
@@ -236,16 +263,21 @@ function numberDuplicates(names: readonly string[], sep = " "): string[] {
 
 /**
  * A persona id from its name: lower case ASCII letters and digits with single dashes, thousands
- * separators dropped and `+` read as "plus".
+ * separators dropped and `+` read as "plus"; at most 60 characters, cut between words (CRMs
+ * keep ids as picklist values and field names).
  *
  * @example
  * import { personaId } from "leadlab";
  * personaId("Software · 290–1,800 employees · VP"); // => "software-290-1800-employees-vp"
  * personaId("5,200+ employees"); // => "5200-plus-employees"
+ * personaId("Google or Organic Search or bing · Landing Page Submission · 18+ Asymmetrique Profile Score"); // => "google-or-organic-search-or-bing-landing-page-submission-18"
  */
 export function personaId(name: string): string {
   return slug(name);
 }
+
+/** The longest persona id. */
+const ID_LENGTH = 60;
 
 function slug(name: string): string {
   const s = name
@@ -257,7 +289,9 @@ function slug(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  return s || "persona";
+  // an id is a key CRMs store (picklist values, field names): at most ID_LENGTH characters, cut between words
+  const cut = s.length <= ID_LENGTH ? s : s.slice(0, ID_LENGTH + 1).replace(/-[^-]*$/, "") || s.slice(0, ID_LENGTH);
+  return cut || "persona";
 }
 
 /** A persona as renaming sees it: its id and its medoid's values by attribute. */

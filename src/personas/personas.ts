@@ -252,7 +252,8 @@ function describeClusters(
   const naming = kept.map((a, j): NamingAttribute => {
     const c = rawKept[j];
     const range = c.kind === "numeric" ? numericRange(c.values) : undefined;
-    return { name: a.name, kind: a.kind, role: a.role, ...(a.feature ? { feature: a.feature } : {}), ...(range ?? {}) };
+    const levels = c.kind === "categorical" ? [...new Set(c.values.filter((v): v is string => v !== null))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)) : undefined;
+    return { name: a.name, kind: a.kind, role: a.role, ...(a.feature ? { feature: a.feature } : {}), ...(range ?? {}), ...(levels ? { levels } : {}) };
   });
   const allTraits: Trait[][] = [];
   for (let c = 0; c < k; c++) allTraits.push(clustering.sizes[c] > 0 ? clusterTraits(rawKept, clustering.labels, c) : []);

@@ -11,6 +11,7 @@ import { formatPercent } from "../format/percent";
 import { formatAmount } from "../format/amount";
 import { formatCount } from "../format/count";
 import { OTHER_PERSONA } from "../personas/persona-rule";
+import { rankingMeasure } from "../personas/ranking-measure";
 
 /**
  * The report section on buyer personas: the verdict on cluster quality, each persona's size,
@@ -29,9 +30,11 @@ import { OTHER_PERSONA } from "../personas/persona-rule";
 export async function personasSection(result: PersonasResult | PersonasUnavailable): Promise<ReportSection> {
   if ("unavailable" in result) return { title: "Buyer personas", html: `<p>${escapeHtml(`No personas: ${result.unavailable}.`)}</p>` };
   const rate = (r: { value: number; lo: number; hi: number } | null) => (r ? formatRateInterval(r.value, r.lo, r.hi) : "–");
+  const ranking = rankingMeasure(result.base);
+  const ranked = ranking.name !== "customers";
   const table = htmlTable({
-    caption: `Ranked by retained revenue; customers: ${result.customerDefinition}`,
-    head: ["Persona", "Customers", "Share", "Win rate of deals like it", "Retained", "Median won amount", "Retained revenue"],
+    caption: `Ranked by ${ranking.name}; customers: ${result.customerDefinition}`,
+    head: ["Persona", "Customers", "Share", "Win rate of deals like it", "Retained", "Median won amount", ...(ranked ? [ranking.name[0].toUpperCase() + ranking.name.slice(1)] : [])],
     rows: result.personas.map((p) => [
       p.name,
       formatCount(p.size),
@@ -39,9 +42,9 @@ export async function personasSection(result: PersonasResult | PersonasUnavailab
       rate(p.winRate),
       rate(p.retention),
       p.medianAmount === null ? "–" : formatAmount(p.medianAmount),
-      `${formatAmount(p.retainedRevenue)} (${formatPercent(p.retainedRevenueShare)})`,
+      ...(ranked ? [`${ranking.money ? formatAmount(p.retainedRevenue) : formatCount(p.retainedRevenue)} (${formatPercent(p.retainedRevenueShare)})`] : []),
     ]),
-    numeric: [1, 2, 3, 4, 5, 6],
+    numeric: ranked ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5],
   });
   const heatmap = embedSvg(await renderSvg(personaTraitsHeatmap(result.personas.map((p) => p.name), result.profile)), "personas", "Persona traits heat map");
   const a = result.assignment;

@@ -1,6 +1,4 @@
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { readBeliefs } from "../../src/beliefs/parse-beliefs";
@@ -10,13 +8,14 @@ import { readPersonas } from "../../src/personas/personas-yaml";
 import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
 import { readDatasetSpec } from "../../src/data/parse-dataset-spec";
 import { scoreFile } from "../../src/scoring/score-file";
+import { tempDir } from "../helpers/temp-dir";
 
 /*
  * A folder given where a file is expected (the commonest slip: `leadlab tune data/sample`) is one
  * line naming the folder and, when it holds the file of the usual name, that file.
  */
 
-const empty = mkdtempSync(join(tmpdir(), "leadlab-folder-"));
+const empty = tempDir("leadlab-folder-");
 
 test("a folder for the dataset spec names the dataset.yaml inside it, or says what to pass", () => {
   assert.throws(() => readDatasetSpec("data/sample"), { message: "data/sample: the dataset spec is a folder, not a file. Fix: pass data/sample/dataset.yaml." });

@@ -5,6 +5,7 @@ import { applyPersonaNames, defaultPersonaNames, medoidMatches, personaId, perso
 import { parsePersonaNames, personaNamesTemplate, personaNamesText, readPersonaNames } from "../../src/personas/persona-names-file";
 import { personas } from "../../src/personas/personas";
 import type { Trait } from "../../src/personas/traits";
+import type { Condition } from "../../src/personas/persona-rule";
 import { syntheticTable } from "./synthetic-table";
 
 const trait = (t: Partial<Trait> & Pick<Trait, "attribute" | "kind" | "value">): Trait => ({
@@ -204,4 +205,24 @@ test("ruleNameParts: one part per condition of the rule, with its exact values a
   // the thresholds are the rule's, not rounded (a name rounded to 1,300 would not say what the rule tests)
   assert.deepEqual(parts.map((p) => p.text), ["Retail or Education", "1,250–12,000 employees", "no champion", "no HubSpot", "no trial signups (90d)", "40+ employees"]);
   assert.deepEqual(defaultPersonaNames([parts.slice(0, 3)], attrs, Infinity).names, ["Retail or Education · 1,250–12,000 employees · no champion"]);
+});
+
+test("ruleNameParts names a long list of categories by the few it leaves out, or cuts it with a count", () => {
+  const activities = ["Approached upfront", "Converted to Lead", "Email Bounced", "Email Link Clicked", "Email Opened", "Form Submitted", "Olark Chat", "Page Visited", "SMS Sent", "Unreachable"];
+  const attrs: NamingAttribute[] = [
+    { name: "last_activity", kind: "categorical", role: "behavioral", levels: activities },
+    { name: "lead_source", kind: "categorical", role: "firmographic" },
+    { name: "industry", kind: "categorical", role: "firmographic", levels: ["Education", "Retail", "Software"] },
+  ];
+  const text = (conditions: Condition[]) => ruleNameParts(conditions, attrs).map((p) => p.text);
+  const taken = activities.filter((a) => !["Email Bounced", "Olark Chat"].includes(a));
+  assert.deepEqual(text([{ attribute: "last_activity", kind: "in", values: taken, orMissing: false }]), ["last activity other than Email Bounced or Olark Chat"]);
+  assert.deepEqual(text([{ attribute: "last_activity", kind: "in", values: activities.slice(0, 5), orMissing: false }]), ["last activity: Approached upfront, Converted to Lead, Email Bounced or 2 more"]);
+  // without the attribute's categories, the list taken is cut; a list left out reads "other than"
+  assert.deepEqual(text([{ attribute: "lead_source", kind: "in", values: ["Google", "bing", "Direct", "Referral"], orMissing: false }]), ["lead source: Google, bing, Direct or 1 more"]);
+  assert.deepEqual(text([{ attribute: "industry", kind: "in", values: ["Education", "Software"], orMissing: false }]), ["Education or Software"]);
+  assert.deepEqual(text([{ attribute: "industry", kind: "not-in", values: ["Retail"], orMissing: false }]), ["Education or Software"]);
+  assert.deepEqual(text([{ attribute: "lead_source", kind: "not-in", values: ["Google"], orMissing: false }]), ["lead source other than Google"]);
+  // a long name still makes a short id
+  assert.equal(defaultPersonaNames([ruleNameParts([{ attribute: "last_activity", kind: "in", values: activities.slice(0, 5), orMissing: false }], attrs)], attrs).ids[0], "last-activity-approached-upfront-converted-to-lead-email");
 });

@@ -108,7 +108,7 @@ test("binNumeric: no valid split → one bin and a warning; no values at all; op
   assert.equal(few.bins.length, 2);
   assert.equal(few.bins[0].label, "all values");
   assert.match(few.warnings.join("\n"), /seats: no split meets the minimum bin size \(30\)/);
-  assert.match(few.warnings.join("\n"), /missing bin has only 1 rows/);
+  assert.match(few.warnings.join("\n"), /missing bin has only 1 row \(minimum bin size 30\)/);
   checkStats(few);
   const single = binNumeric(Array.from({ length: 100 }, (_, i) => i), Array.from({ length: 100 }, (_, i) => i % 2), { maxBins: 1 });
   assert.deepEqual([single.bins.length, single.warnings.length], [2, 0]);

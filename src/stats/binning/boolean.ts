@@ -1,6 +1,7 @@
 import { binStats, outcomeOf, type Bin, type BinRule, type BinSet, type Outcome, finishBinSet } from "./bin";
 import { binLabel } from "./labels";
 import { resolveBinningOptions, type BinningOptions } from "./options";
+import { smallBinWarning } from "./small-bin-warning";
 
 /**
  * Bins a boolean attribute: the sets `["false"]` and `["true"]` (both always present, possibly
@@ -38,7 +39,7 @@ export function binBoolean(values: ArrayLike<boolean | null | undefined>, outcom
   const warnings: string[] = [];
   for (const b of bins)
     if (b.n > 0 && b.n < o.minBinSize)
-      warnings.push(`${o.name}: the ${b.label} bin has only ${b.n} rows (minimum bin size ${o.minBinSize}); its rate is uncertain`);
+      warnings.push(smallBinWarning(o.name, `the ${b.label} bin`, b.n, o.minBinSize));
   const E = e[0] + e[1] + e[2];
   const N = ne[0] + ne[1] + ne[2];
   return finishBinSet({

@@ -2,6 +2,7 @@ import { independenceTest } from "../independence-test";
 import { binStats, outcomeOf, type Bin, type BinRule, type BinSet, type Outcome, finishBinSet } from "./bin";
 import { binLabel } from "./labels";
 import { resolveCategoricalOptions, type CategoricalBinningOptions } from "./options";
+import { smallBinWarning } from "./small-bin-warning";
 
 interface Group {
   values: string[];
@@ -77,9 +78,9 @@ export function binCategorical(values: ArrayLike<string | null | undefined>, out
   if (groups.length === 0 && nonMissing > 0)
     warnings.push(`${o.name}: no level has the minimum bin size (${o.minBinSize}); all ${levels.size} levels are in "other"`);
   if (other.values.length > 0 && other.n < o.minBinSize)
-    warnings.push(`${o.name}: the "other" bin has only ${other.n} rows (minimum bin size ${o.minBinSize}); its rate is uncertain`);
+    warnings.push(smallBinWarning(o.name, 'the "other" bin', other.n, o.minBinSize));
   if (missE + missN > 0 && missE + missN < o.minBinSize)
-    warnings.push(`${o.name}: the missing bin has only ${missE + missN} rows (minimum bin size ${o.minBinSize}); its rate is uncertain`);
+    warnings.push(smallBinWarning(o.name, "the missing bin", missE + missN, o.minBinSize));
   const rules: BinRule[] = groups.map((g) => ({ kind: "set", values: [...g.values].sort(compareText) }));
   const e = groups.map((g) => g.events);
   const ne = groups.map((g) => g.n - g.events);

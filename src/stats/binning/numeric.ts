@@ -4,6 +4,7 @@ import { binLabel, type NumberStyle } from "./labels";
 import { optimalPartition, type Partition } from "./optimal-partition";
 import { resolveNumericOptions, type NumericBinningOptions, type ResolvedNumericOptions } from "./options";
 import { quantilePreBins } from "./pre-bins";
+import { smallBinWarning } from "./small-bin-warning";
 
 /** The trends `auto` tries, simplest first (a later one must beat an earlier one strictly). */
 const AUTO_TRENDS = ["ascending", "descending", "peak", "valley"] as const;
@@ -231,7 +232,7 @@ function binFromDistinct(
   const bins: Bin[] = rules.map((rule, i) => ({ rule, label: binLabel(rule, o.name, style), ...stats[i] }));
   for (const b of bins)
     if (b.rule.kind === "missing" && b.n > 0 && b.n < o.minBinSize)
-      warnings.push(`${o.name}: the missing bin has only ${b.n} rows (minimum bin size ${o.minBinSize}); its rate is uncertain`);
+      warnings.push(smallBinWarning(o.name, "the missing bin", b.n, o.minBinSize));
   return finishBinSet({
     name: o.name,
     type: "numeric",
