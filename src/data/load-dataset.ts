@@ -418,14 +418,18 @@ function canonicalOrder(rows: number[], ids: (string | null)[]): number[] {
   return rows.sort((a, b) => compareText(key(a), key(b)));
 }
 
-/** The holdout the spec gives, else the last 20% of the date range (at least 90 days), else a random quarter. */
+/**
+ * The holdout the spec gives, else the last 20% of the date range, at least 90 days (a quarter
+ * of seasons) but never more than half the range (deals closed over a few months still leave
+ * their first half to train on), else a random quarter.
+ */
 function resolveHoldout(spec: ResolvedDatasetSpec, range: LoadReport["dateRange"]): Holdout {
   const h = spec.holdout;
   if (h?.by === "time") return { by: "time", lastDays: h.last_days };
   if (h?.by === "random") return { by: "random", fraction: h.fraction, seed: h.seed };
   if (range) {
     const span = (Date.parse(range.to) - Date.parse(range.from)) / DAY;
-    return { by: "time", lastDays: Math.max(90, Math.round(span * 0.2)) };
+    return { by: "time", lastDays: Math.max(1, Math.round(Math.min(Math.max(90, span * 0.2), span / 2))) };
   }
   return { by: "random", fraction: 0.25, seed: DEFAULT_HOLDOUT_SEED };
 }

@@ -156,14 +156,25 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   else checks.push("no amount column found (a column named like amount, value, revenue, ARR, MRR, ACV, price, charges or size whose values all read as numbers); set deals.amount if there is one");
   const reserved = new Set([id.name, outcome.column, created?.name, closed?.name, amount?.name].filter((x): x is string => !!x));
 
-  // Joins: many-to-one lookups by value overlap, against deals and earlier joins.
+  // Joins: many-to-one lookups by value overlap, against deals and earlier joins, in passes
+  // until none is found (a lookup keyed by a column of another lookup joins after it, whatever
+  // the files' names: contacts by the ContactID of leads joined by the LeadID of activities).
   const available: ColumnFacts[] = [...deals.columns];
   const attributeNames = new Map<ColumnFacts, string>(deals.columns.filter((c) => !reserved.has(c.name)).map((c) => [c, c.name]));
   const joins: NonNullable<DatasetSpec["join"]> = [];
   const used = new Set<Inspected>([deals, ...(pair ? [pair.leads, pair.won] : [])]);
-  for (const t of tables.filter((x) => !used.has(x))) {
-    const j = findJoin(available.filter((c) => c !== id), t.columns);
-    if (!j) continue;
+  const lookups = function* () {
+    for (let found = true; found; ) {
+      found = false;
+      for (const t of tables.filter((x) => !used.has(x))) {
+        const j = findJoin(available.filter((c) => c !== id), t.columns);
+        if (!j) continue;
+        found = true;
+        yield { t, j };
+      }
+    }
+  };
+  for (const { t, j } of lookups()) {
     used.add(t);
     const rate = j.matched / j.withKey;
     joins.push({ ...source(t), on: j.dealsColumn === j.tableColumn ? j.dealsColumn : { deals: j.dealsColumn, table: j.tableColumn } });
@@ -213,7 +224,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   if (retention) choices.push(`retention: ${retention.spec.file}, key "${retention.spec.key}", ${retention.why}`);
   const unused = tables.filter((t) => !used.has(t) && !(t.file === retention?.spec.file && t.sheet === retention?.spec.sheet));
   if (unused.length)
-    checks.push(`not used: ${unused.map(label).join(", ")} (one events table is used; a table joins only when one row per key matches a deals column; combine others with a \`sql:\` table)`);
+    checks.push(`not used: ${unused.map(label).join(", ")} (one events table is used; a table joins only when one row per key matches a column of the deals or of a table joined to them; combine others with a \`sql:\` table)`);
 
   // Attributes kept out of the analysis, with reasons.
   const attributes: NonNullable<DatasetSpec["attributes"]> = {};

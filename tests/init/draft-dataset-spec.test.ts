@@ -185,3 +185,24 @@ test("times of day without a UTC offset are a check naming the columns and the t
     assert.ok(!draft.checks.some((c) => c.includes("without a UTC offset")), draft.checks.join("\n"));
   }
 });
+
+test("a lookup keyed by a column of another lookup joins after it, whatever the files' order (contacts by the ContactID of leads, joined by the LeadID of activities)", async () => {
+  const dir = tempDir("leadlab-init-chain-");
+  const deals = Array.from({ length: 40 }, (_, i) => `O${i},A${i % 20},${i % 2 ? "Closed Won" : "Closed Lost"},2025-0${(i % 9) + 1}-15`);
+  writeFileSync(join(dir, "Opportunity.csv"), ["OpportunityID,ActivityID,Stage,CloseDate", ...deals].join("\n") + "\n");
+  writeFileSync(join(dir, "Activity.csv"), ["ActivityID,LeadID,ActivityType", ...Array.from({ length: 20 }, (_, k) => `A${k},L${k % 10},${["Call", "Meeting"][k % 2]}`)].join("\n") + "\n");
+  writeFileSync(join(dir, "Leads.csv"), ["LeadID,ContactID,LeadSource", ...Array.from({ length: 10 }, (_, k) => `L${k},C${k % 5},${["Web", "Referral"][k % 2]}`)].join("\n") + "\n");
+  // "Contacts" sorts before "Leads": its key appears only once Leads has joined
+  writeFileSync(join(dir, "Contacts.csv"), ["ContactID,State", ...Array.from({ length: 5 }, (_, k) => `C${k},${["Texas", "Ohio"][k % 2]}`)].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  assert.deepEqual(draft.spec.join, [
+    { file: "Activity.csv", on: "ActivityID" },
+    { file: "Leads.csv", on: "LeadID" },
+    { file: "Contacts.csv", on: "ContactID" },
+  ]);
+  assert.ok(!draft.checks.some((c) => /not used/.test(c)), draft.checks.join("\n"));
+  writeFileSync(join(dir, "dataset.yaml"), draft.yaml);
+  const loaded = await loadDataset(join(dir, "dataset.yaml"));
+  assert.deepEqual(loaded.report.joins.map((j) => [j.table, j.matched]), [["Activity.csv", 40], ["Leads.csv", 40], ["Contacts.csv", 40]]);
+  assert.ok(loaded.table.attributes.some((a) => a.name === "State"));
+});
