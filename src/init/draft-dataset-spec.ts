@@ -14,7 +14,7 @@ import { columnFacts, type ColumnFacts } from "./column-facts";
 import { dayMonthAmbiguous, wallClockTime } from "./date-format";
 import { findJoin } from "./find-join";
 import { churnFlag, findChurnFlag } from "./churn-flag";
-import { findOutcome, type OutcomeChoice } from "./outcome-values";
+import { findOutcome, LOST_SPELLINGS, type OutcomeChoice } from "./outcome-values";
 import { specYaml, type SpecComments } from "./spec-yaml";
 import { findWonTable, type WonTable } from "./won-table";
 import { quoteIdentifier, quoteString } from "../sql/quoting";
@@ -42,6 +42,29 @@ interface Inspected {
 }
 
 const name = (re: RegExp) => (c: ColumnFacts) => re.test(c.name);
+
+/**
+ * When the outcome is a won flag (`IsWon`), whose false covers lost and open deals alike: the
+ * check naming the stages of a stage column among the deals it drafts as lost that are no lost
+ * spelling (`"IsWon" = 0 also holds deals whose "StageName" is "Open" (20 rows)`), or undefined.
+ */
+function openUnderFlag(deals: Inspected, outcome: OutcomeChoice): string | undefined {
+  const flag = deals.columns.find((c) => c.name === outcome.column);
+  if (!flag || !(flag.boolean || flag.numeric)) return undefined;
+  const values = deals.text.get(outcome.column)!;
+  for (const stage of deals.columns.filter((c) => c !== flag && !c.boolean && !c.numeric && /stage|status|outcome|result/i.test(c.name))) {
+    const counts = new Map<string, number>();
+    deals.text.get(stage.name)!.forEach((v, r) => {
+      const f = values[r]?.trim();
+      if (v !== null && f !== undefined && outcome.lost.includes(f) && !(LOST_SPELLINGS as readonly string[]).includes(v.trim().toLowerCase()))
+        counts.set(v.trim(), (counts.get(v.trim()) ?? 0) + 1);
+    });
+    if (!counts.size) continue;
+    const listed = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5).map(([v, n]) => `"${v}" (${n} row${n === 1 ? "" : "s"})`);
+    return `"${outcome.column}" = ${outcome.lost.join("/")} also holds deals whose "${stage.name}" is ${listed.join(", ")}${counts.size > 5 ? ", …" : ""}: they are drafted as lost; if they are still open, set deals.outcome to the "${stage.name}" values that mean won and lost`;
+  }
+  return undefined;
+}
 const ID_NAME = /(^|[^a-z])(id|key)$|[a-z]Id$|^id$/i;
 const FREE_TEXT = /name$|description|notes?$|comment|feedback|subject|e-?mail|phone|url|website|address/i;
 
@@ -127,6 +150,8 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
       );
   }
   if (outcome.open.length) checks.push(`outcome values read as open (not trained on): ${outcome.open.slice(0, 10).map((v) => `"${v}"`).join(", ")}${outcome.open.length > 10 ? ", …" : ""}`);
+  const hidden = openUnderFlag(deals, outcome);
+  if (hidden) checks.push(hidden);
 
   const id = pickId(deals.columns);
   if (!id)

@@ -206,3 +206,21 @@ test("a lookup keyed by a column of another lookup joins after it, whatever the 
   assert.deepEqual(loaded.report.joins.map((j) => [j.table, j.matched]), [["Activity.csv", 40], ["Leads.csv", 40], ["Contacts.csv", 40]]);
   assert.ok(loaded.table.attributes.some((a) => a.name === "State"));
 });
+
+test("a won flag drafted as the outcome names the stages it would read as lost that are no lost stage (open deals under IsWon = 0)", async () => {
+  const dir = tempDir("leadlab-init-flag-");
+  const stages = ["Closed Won", "Open", "Closed Won", "Open", "Negotiation"];
+  writeFileSync(join(dir, "Opportunity.csv"), ["Id,IsWon,StageName,Industry", ...Array.from({ length: 30 }, (_, i) => `O${i},${i % 5 === 0 || i % 5 === 2 ? 1 : 0},${stages[i % 5]},${["Retail", "Banking"][i % 2]}`)].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  assert.deepEqual(draft.spec.deals.outcome, { column: "IsWon", won: ["1"], lost: ["0"] });
+  assert.ok(
+    draft.checks.includes('"IsWon" = 0 also holds deals whose "StageName" is "Open" (12 rows), "Negotiation" (6 rows): they are drafted as lost; if they are still open, set deals.outcome to the "StageName" values that mean won and lost'),
+    draft.checks.join("\n"),
+  );
+  // a flag whose false rows are all lost stages says nothing more
+  const closed = tempDir("leadlab-init-flag-closed-");
+  writeFileSync(join(closed, "Opportunity.csv"), ["Id,IsWon,Status,Industry", ...Array.from({ length: 30 }, (_, i) => `O${i},${i % 2},${i % 2 ? "Active" : "Closed Lost"},${["Retail", "Banking"][i % 3 ? 0 : 1]}`)].join("\n") + "\n");
+  const flagOnly = await draftDatasetSpec(closed);
+  assert.equal(flagOnly.spec.deals.outcome.column, "IsWon");
+  assert.ok(!flagOnly.checks.some((c) => /also holds/.test(c)), flagOnly.checks.join("\n"));
+});
