@@ -73,10 +73,21 @@ export function hubspotScore(plan: CrmPlan): HubspotScore {
     if (rules.length > 0) groups.push({ name, groupLimit: limit, rules });
   }
   const total = groups.reduce((s, g) => s + g.groupLimit, 0);
-  const scoreLimit = Math.max(100, Math.ceil(total / 100) * 100);
+  const scoreLimit = Math.min(HUBSPOT_MAX_SCORE_LIMIT, Math.max(100, Math.ceil(total / 100) * 100));
+  const tiers = plan.tiers.map((t) => ({ name: t.name, minScore: t.minPoints === null ? null : t.minPoints - offset }));
   const warnings: string[] = [];
-  if (scoreLimit > 100) warnings.push(`the highest score is ${total}, over HubSpot's default score limit of 100: set the score limit to ${scoreLimit} (Marketing Hub Enterprise)`);
-  if (scoreLimit > HUBSPOT_MAX_SCORE_LIMIT) warnings.push(`the highest score is ${total}, over HubSpot's largest score limit of ${HUBSPOT_MAX_SCORE_LIMIT}: HubSpot would cap the score, so apply these rules through the scorer or the warehouse SQL`);
+  if (total <= HUBSPOT_MAX_SCORE_LIMIT) {
+    if (scoreLimit > 100) warnings.push(`the highest score is ${total}, over HubSpot's default score limit of 100: set the score limit to ${scoreLimit} (Marketing Hub Enterprise)`);
+  } else {
+    // HubSpot caps a score at the limit: a tier starting at or below it still holds the same leads.
+    const top = Math.max(...tiers.map((t) => t.minScore ?? -Infinity));
+    warnings.push(
+      `the highest score is ${total}, over HubSpot's largest score limit of ${HUBSPOT_MAX_SCORE_LIMIT} (Marketing Hub Enterprise): set the score limit to ${HUBSPOT_MAX_SCORE_LIMIT}; HubSpot caps higher scores at it, ` +
+        (top <= HUBSPOT_MAX_SCORE_LIMIT
+          ? `which moves no lead to another tier (the highest tier starts at ${top}), though the score of the leads above ${HUBSPOT_MAX_SCORE_LIMIT} is not theirs`
+          : `so the tiers starting above it (from ${top}) cannot be told apart: apply these rules through the scorer or the warehouse SQL`),
+    );
+  }
   return {
     name: `leadlab ${plan.dataset}`,
     object: "contact",
@@ -84,7 +95,7 @@ export function hubspotScore(plan: CrmPlan): HubspotScore {
     scoreLimit,
     offset,
     groups,
-    tiers: plan.tiers.map((t) => ({ name: t.name, minScore: t.minPoints === null ? null : t.minPoints - offset })),
+    tiers,
     warnings,
   };
 }
@@ -125,9 +136,10 @@ export function hubspotExport(plan: CrmPlan): Record<string, string> {
   return { "hubspot-score.json": `${JSON.stringify(s, null, 2)}\n`, "hubspot-steps.md": `${lines.join("\n")}\n` };
 }
 
-/** A field as a HubSpot internal property name. */
+/** A field as a HubSpot internal property name: lower case letters, digits and underscores, starting with a letter, at most 100 characters. */
 function propertyName(field: string): string {
-  return field.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  const name = field.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  return `${/^[a-z]/.test(name) ? "" : "p_"}${name}`.slice(0, 100).replace(/_+$/, "");
 }
 
 /**

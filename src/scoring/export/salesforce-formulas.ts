@@ -70,8 +70,9 @@ export function salesforceFormulas(plan: CrmPlan, options: SalesforceOptions = {
   const fieldOf: Record<string, string> = {};
   const v = plan.value;
   const valueAttributes = v ? [...v.amount, ...(v.retention?.attributes ?? [])] : [];
-  for (const a of [...plan.attributes, ...valueAttributes]) fieldOf[a.field] = apiName(a.field);
-  for (const a of plan.attributes) fieldOf[a.name] = apiName(a.field);
+  const names = apiNames([...plan.attributes, ...valueAttributes].map((a) => a.field));
+  for (const a of [...plan.attributes, ...valueAttributes]) fieldOf[a.field] = names.get(a.field)!;
+  for (const a of plan.attributes) fieldOf[a.name] = names.get(a.field)!;
   const terms = plan.attributes.map((a) => ({ name: a.name, expr: term(attributeExpression(a, fieldOf[a.name], picklists.has(fieldOf[a.name]))) }));
   const pointsField = `${prefix}points__c`;
   const sum = (exprs: string[]) => exprs.join(" + ");
@@ -134,11 +135,34 @@ function valueFormulas(v: NonNullable<CrmPlan["value"]>, prefix: string, pointsF
   return [win, amount, ...(retained ? [retained] : []), expected, { field: `${prefix}value_tier__c`, returnType: "Text", formula: tier, attributes: [], description: "the value tier from the expected value" }];
 }
 
-/** A plan field as a Salesforce API name: as it is when it looks like one, else a custom field `name__c`. */
-function apiName(field: string): string {
-  if (/^[A-Z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/.test(field) || /^[A-Za-z][A-Za-z0-9_]*__c$/.test(field)) return field;
-  const cleaned = field.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-  return `${/^[A-Za-z]/.test(cleaned) ? "" : "f_"}${cleaned}__c`;
+/** The longest name of a Salesforce custom field, before `__c`. */
+const CUSTOM_FIELD_LENGTH = 40;
+
+/**
+ * Plan fields as Salesforce API names: as they are when they look like one, else custom fields
+ * `name__c` (letters, digits and single underscores, starting with a letter, at most 40
+ * characters before `__c`, as Salesforce requires); two fields whose names would be the same
+ * are told apart by a number.
+ */
+function apiNames(fields: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const field of fields) {
+    if (out.has(field)) continue;
+    if (/^[A-Z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/.test(field) || /^[A-Za-z][A-Za-z0-9_]*__c$/.test(field)) {
+      out.set(field, field);
+      taken.add(field.toLowerCase());
+      continue;
+    }
+    const cleaned = field.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+    const base = `${/^[A-Za-z]/.test(cleaned) ? "" : "f_"}${cleaned}`;
+    const fit = (name: string, suffix = "") => `${name.slice(0, CUSTOM_FIELD_LENGTH - suffix.length).replace(/_+$/, "")}${suffix}__c`;
+    let name = fit(base);
+    for (let k = 2; taken.has(name.toLowerCase()); k++) name = fit(base, `_${k}`);
+    out.set(field, name);
+    taken.add(name.toLowerCase());
+  }
+  return out;
 }
 
 /** A Salesforce string literal. */

@@ -111,3 +111,18 @@ test("salesforce: the interpreter rejects functions outside the subset", () => {
   assert.equal(evaluateFormula(parseFormula('IF(ISBLANK(a), 1, CASE(LOWER(TRIM(b)), "x", 2, 3))'), (n) => (n === "a" ? "" : " X ")), 1);
   assert.equal(evaluateFormula(parseFormula('IF(ISBLANK(a), 1, CASE(LOWER(TRIM(b)), "x", 2, 3))'), (n) => (n === "a" ? 4 : " X ")), 2);
 });
+
+test("salesforce: a column name becomes a custom field Salesforce accepts: at most 40 characters before __c, single underscores, distinct", () => {
+  const long = "What matters most to you in choosing a course"; // 45 characters
+  const twin = "What matters most to you in choosing a course (2nd)";
+  const rules = tinyRules([
+    attribute(long, "categorical", [bin("Better Career Prospects", { kind: "set", values: ["Better Career Prospects"] }, 10), bin("other", { kind: "other" }, 0)]),
+    attribute(twin, "categorical", [bin("Yes", { kind: "set", values: ["Yes"] }, 5), bin("other", { kind: "other" }, 0)]),
+    attribute("2024 budget", "numeric", [bin("< 10", { kind: "range", hi: 10, loInclusive: false, hiInclusive: false }, 0), bin("≥ 10", { kind: "range", lo: 10, loInclusive: true, hiInclusive: false }, 3)]),
+  ]);
+  const f = salesforceFormulas(crmPlan(rules));
+  const names = [f.fieldOf[long], f.fieldOf[twin], f.fieldOf["2024 budget"]];
+  assert.deepEqual(names, ["What_matters_most_to_you_in_choosing_a_c__c", "What_matters_most_to_you_in_choosing_a_2__c", "f_2024_budget__c"]);
+  for (const stem of names.map((n) => n.slice(0, -"__c".length))) assert.ok(/^[A-Za-z][A-Za-z0-9_]*[A-Za-z0-9]$/.test(stem) && !stem.includes("__") && stem.length <= 40, stem);
+  assert.match(f.points.formula, /What_matters_most_to_you_in_choosing_a_c__c/);
+});
