@@ -183,6 +183,12 @@ function readType(name: string, values: readonly string[], options: InferOptions
       return { type: "boolean", unread: [], why: "boolean: only boolean tokens" };
     if (bad && format.ambiguous)
       return { type: "categorical", unread: [], why: `categorical: the values look like numbers but ${format.ambiguous}; set \`${name}: { type: numeric, decimal: "." }\` (or ",") in attributes:` };
+    if (bad && !bad.length && !format.ambiguous && isCategoryCode(name, values))
+      return {
+        type: "categorical",
+        unread: [],
+        why: `categorical: whole-number codes (${new Set(values.map((v) => v.trim())).size} distinct) in a column named like a category, binned as categories rather than ranges; declare \`${name}: { type: numeric }\` if they are quantities`,
+      };
     if (bad) return { type: "numeric", numberFormat: format, unread: bad, why: `numeric: ${bad.length ? "nearly every" : "every"} value is a number${describeWith(format)}${tolerated(bad)}` };
   }
   if (declared) return { type: declared, unread: [], why: `${declared}: declared` };
@@ -192,6 +198,24 @@ function readType(name: string, values: readonly string[], options: InferOptions
   const dateBad = readsNearlyAll(values, (v) => !Number.isNaN(parseDate(v, options.dateFormat)));
   if (dateBad) return { type: "date", unread: dateBad, why: `date: ${dateBad.length ? "nearly every" : "every"} value is a date (${options.dateFormat ?? "ISO"})${tolerated(dateBad)}` };
   return { type: listType(values) ? "multi" : "categorical", unread: [], why: listWhy(values) };
+}
+
+/** Names of columns whose whole numbers are codes of categories: a type, region, category, class, segment, group, channel, browser or operating system (a code or number named like an id is one, see `ID_NAME`). */
+const CATEGORY_NAME = /(^|[^a-z])(type|region|category|class|segment|group|channel|browser|os|operating_?systems?)s?$|[a-z](Type|Region|Category|Class|Segment|Group|Channel|Browser|Systems?)s?$/i;
+/** Codes are few: a column named like a category with more distinct whole numbers is read as numbers. */
+const MAX_CODES = 30;
+
+/** Whether a numeric column holds codes of categories: named like one, and few distinct whole numbers. */
+function isCategoryCode(name: string, values: readonly string[]): boolean {
+  if (!CATEGORY_NAME.test(name.replace(/\s+/g, "_")) || ID_NAME.test(name) || ID_CAMEL.test(name)) return false;
+  const distinct = new Set<string>();
+  for (const v of values) {
+    const t = v.trim();
+    if (!/^\d+$/.test(t)) return false;
+    distinct.add(t);
+    if (distinct.size > MAX_CODES) return false;
+  }
+  return distinct.size >= 2;
 }
 
 const describeWith = (f: NumberFormat) => (describeNumberFormat(f) ? ` (${describeNumberFormat(f)})` : "");
