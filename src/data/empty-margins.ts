@@ -15,10 +15,10 @@ const blank = (v: string | null) => v === null || v.trim() === "";
  * header and no value (the cells right of the data Excel once touched, `,,,` at the end of every
  * line) and the rows with no value after the last row with one (`,,,,` lines below the data).
  * They hold no data; they are left out and said in `leftOut`, as is a first column with no name
- * holding the row numbers 0, 1, 2, … (or 1, 2, 3, …): the index pandas' `to_csv` writes. Any
- * other column with no name that holds a value is refused, naming the column, the row and the
- * value; blank rows between rows are kept, so that every later message names the file's own row
- * numbers.
+ * holding the row numbers 0, 1, 2, … (or 1, 2, 3, …, in any order): the index pandas' `to_csv`
+ * writes. Any other column with no name that holds a value is refused, naming the column, the
+ * row and the value; blank rows between rows are kept, so that every later message names the
+ * file's own row numbers.
  *
  * @param header the header as the file writes it (see `checkedCsvHeader`; undefined for a table that is not a CSV file)
  * @example
@@ -62,11 +62,24 @@ export function emptyMargins(label: string, header: readonly string[] | undefine
   return { ...kept, leftOut: [...indexText, ...(parts.length ? [`${parts.join(" and ")}, as a spreadsheet leaves them`] : [])].join("; ") };
 }
 
-/** 0 or 1 when the values are the row numbers counted from it (0, 1, 2, … or 1, 2, 3, …, at least two rows), else undefined. */
+/**
+ * 0 or 1 when the values are the row numbers counted from it (0, 1, 2, … or 1, 2, 3, …, each
+ * once, in any order: a file sorted after it was written still has its index), at least two
+ * rows; else undefined.
+ */
 function rowIndexStart(values: readonly (string | null)[]): number | undefined {
-  if (values.length < 2) return undefined;
-  const start = values[0]?.trim() === "0" ? 0 : values[0]?.trim() === "1" ? 1 : undefined;
-  if (start === undefined) return undefined;
-  for (let i = 1; i < values.length; i++) if (values[i]?.trim() !== String(start + i)) return undefined;
-  return start;
+  const n = values.length;
+  if (n < 2) return undefined;
+  const seen = new Uint8Array(n + 1);
+  let lowest = Infinity;
+  for (const v of values) {
+    const t = v?.trim() ?? "";
+    if (!/^\d+$/.test(t) || (t.length > 1 && t.startsWith("0"))) return undefined;
+    const k = Number(t);
+    if (k > n || seen[k]) return undefined;
+    seen[k] = 1;
+    lowest = Math.min(lowest, k);
+  }
+  // n distinct numbers within 0…n: they are 0…n−1 or 1…n exactly
+  return lowest === 0 && !seen[n] ? 0 : lowest === 1 ? 1 : undefined;
 }

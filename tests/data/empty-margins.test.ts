@@ -58,6 +58,10 @@ test("a first column with no name holding the row numbers (pandas' to_csv index)
   assert.equal(report.warnings[0], "deals.csv: column 1, with no name, holding the row numbers 0 to 3 (a row index, as pandas' to_csv writes one): left out");
   const counted = await load([",deal_id,stage,created,origin,", ...ROWS.map((r, i) => `${i + 1},${r},`)].join("\n") + "\n");
   assert.equal(counted.report.warnings[0], "deals.csv: column 1, with no name, holding the row numbers 1 to 4 (a row index, as pandas' to_csv writes one); 1 column with no name and no value, as a spreadsheet leaves them: left out");
+  // a file sorted after it was written keeps its index: the same numbers in another order
+  const shuffled = await load([",deal_id,stage,created,origin", ...[2, 0, 3, 1].map((i) => `${i},${ROWS[i]}`)].join("\n") + "\n");
+  assert.equal(shuffled.report.warnings[0], "deals.csv: column 1, with no name, holding the row numbers 0 to 3 (a row index, as pandas' to_csv writes one): left out");
+  assert.deepEqual([...shuffled.table.ids], ["D1", "D2", "D3", "D4"]);
   await assert.rejects(load([",deal_id,stage,created,origin", ...ROWS.map((r, i) => `${i === 2 ? 7 : i},${r}`)].join("\n") + "\n"), {
     message: 'deals.csv: row 1: column 1 has no name in the header but holds values (DuckDB would call it "column0") (value "0"). Fix: name the column in the header row, or delete it from the export.',
   });
