@@ -102,18 +102,39 @@ function compare(op: Comparison, x: number, y: number): boolean {
   }
 }
 
+/**
+ * A clause's attribute name and what follows it: a name in double quotes or backticks, else the
+ * longest attribute name the clause starts with followed by a space or an operator (CRM
+ * columns such as "Total Time Spent on Website" hold spaces), else the clause's first word.
+ */
+function splitName(text: string, attributes: readonly string[]): { name: string; rest: string } {
+  const quoted = /^(["`])(.+?)\1(.*)$/.exec(text);
+  if (quoted) return { name: quoted[2], rest: quoted[3] };
+  const known = [...attributes].sort((a, b) => b.length - a.length).find((a) => text.startsWith(a) && /^(\s|[<>=!]|$)/.test(text.slice(a.length)));
+  if (known) return { name: known, rest: text.slice(known.length) };
+  const word = /^[^\s<>=!]*/.exec(text)![0];
+  return { name: word, rest: text.slice(word.length) };
+}
+
 /** Parses one clause and checks it against the table's attributes and values. */
 function compileClause(clause: string, table: DealTable, src: ConditionSource): CompiledCondition {
   const text = clause.trim().replace(/\s+/g, " ");
-  const m =
-    /^(\S+?) (not in|in) ?\[(.*)\]$/.exec(text) ??
-    /^(\S+?) (between) (\S+) and (\S+)$/.exec(text) ??
-    /^(\S+?) (contains) (.+)$/.exec(text) ??
-    /^([^\s<>=!]+) ?(>=|<=|!=|=|>|<) ?(.+)$/.exec(text);
-  if (!m)
-    fail(src, `cannot read the condition "${text}"`, clause, "write `name >= 1`, `name in [a, b]`, `name between 200 and 1000`, `name contains item` or `name = true`; combine them with `all:` or `any:`");
-  const [, name, op] = m;
   const names = table.attributes.filter((a) => a.role !== "exclude").map((a) => a.name);
+  const { name, rest } = splitName(text, table.attributes.map((a) => a.name));
+  const r =
+    /^ ?(not in|in) ?\[(.*)\]$/.exec(rest) ??
+    /^ (between) (\S+) and (\S+)$/.exec(rest) ??
+    /^ (contains) (.+)$/.exec(rest) ??
+    /^ ?(>=|<=|!=|=|>|<) ?(.+)$/.exec(rest);
+  if (!r || !name)
+    fail(
+      src,
+      `cannot read the condition "${text}"`,
+      clause,
+      'write `name >= 1`, `name in [a, b]`, `name between 200 and 1000`, `name contains item` or `name = true` (a name with spaces as it is, or in double quotes); combine them with `all:` or `any:`',
+    );
+  const m = [text, name, ...r.slice(1)];
+  const op = m[2];
   if (!names.includes(name)) fail(src, `unknown attribute "${name}"`, clause, nameFix(name, names, "attributes"));
   const meta = table.attribute(name);
   const column = table.columns[name];

@@ -18,7 +18,8 @@ export type BeliefDirection = (typeof BELIEF_DIRECTIONS)[number];
 const CLAUSE_DESCRIPTION =
   "One test on one attribute: `name >= 1` (also >, <, <=, =, !=), `name in [a, b]`, `name not in [a, b]`, " +
   "`name between 200 and 1000` (both ends included), `name contains item` (multi-valued attributes), " +
-  "`name = true` (booleans). A deal whose value is missing is left out of the claim's test.";
+  "`name = true` (booleans). A name with spaces is written as it is or in double quotes (`\"Total Time Spent on Website\" >= 500`). " +
+  "A deal whose value is missing is left out of the claim's test.";
 
 /**
  * A condition: a clause (text), or `{ all: [...] }` / `{ any: [...] }` of conditions.

@@ -63,3 +63,21 @@ test("the file's shape: a missing field, a wrong value, an unknown field, a dupl
   });
   assert.throws(() => parseBeliefs("apiVersion: leadlab/v1\nkind: Personas\nbeliefs: []\n", "b.yaml"), { message: /b\.yaml: field "kind": this is not a beliefs file \(value "Personas"\)/ });
 });
+
+test("an attribute named with spaces (a CRM column) is read as written, or in double quotes or backticks; an unknown one still names the nearest", () => {
+  // the planted table with its attributes renamed as a CRM would export them
+  const rename: Record<string, string> = { demo: "Demo Requests", seniority: "Contact Seniority", noise: "Demo Requests Noise" };
+  const crm = new DealTable({
+    ...table,
+    attributes: table.attributes.map((a) => ({ ...a, name: rename[a.name] ?? a.name })),
+    columns: Object.fromEntries(Object.entries(table.columns).map(([k, v]) => [rename[k] ?? k, v])),
+  });
+  const tested = (t: DealTable, when: Belief["when"]) =>
+    testBeliefs(t, { apiVersion: "leadlab/v1", kind: "Beliefs", beliefs: [{ name: "claim", when, predicts: "won", direction: "raises" }] }, { file: "team/beliefs.yaml" }).beliefs[0];
+  // each reads the renamed attribute: the same rates as the original name on the original table
+  const same = (when: string, original: string) => assert.deepEqual([tested(crm, when).with, tested(crm, when).without], [tested(table, original).with, tested(table, original).without], when);
+  for (const when of ["Demo Requests >= 1", '"Demo Requests" >= 1', "`Demo Requests`>=1", "Demo Requests>=1"]) same(when, "demo >= 1");
+  same("Contact Seniority in [VP, Director]", "seniority in [VP, Director]");
+  same("Demo Requests Noise between 100 and 900", "noise between 100 and 900");
+  assert.throws(() => tested(crm, '"Demo Request" >= 1'), { message: /unknown attribute "Demo Request" \(value "\\"Demo Request\\" >= 1"\)\. Fix: did you mean "Demo Requests"\?/ });
+});
