@@ -6,6 +6,7 @@ import { chiSquareSurvival } from "../stats/chi-square-distribution";
 import { kruskalWallisOfRanks } from "../stats/kruskal-wallis";
 import { midRanks, type MidRanks } from "../stats/mid-ranks";
 import { rankDesignEffect } from "../stats/rank-design-effect";
+import { spearmanCorrelation } from "../stats/spearman";
 import { medianInterval } from "../stats/median-interval";
 import { TEST_MIN_GROUP, testGroups } from "./test-groups";
 
@@ -48,7 +49,16 @@ export interface AmountAttribute {
   significant: boolean;
   /** Highest bin median ÷ lowest bin median, among bins of at least 20 deals (NaN when fewer than two). */
   spread: number;
+  /**
+   * Why the attribute is the amount written another way (a number whose ranks follow the
+   * amount's: |Spearman ρ| ≥ {@link AMOUNT_LEAK_RHO}, such as ARR beside MRR, or a price known
+   * only at the close), so it stays off the amount card; null otherwise.
+   */
+  leakage: string | null;
 }
+
+/** A numeric attribute whose ranks follow the amount's this closely (|Spearman ρ|) is the amount written another way. */
+export const AMOUNT_LEAK_RHO = 0.98;
 
 /** The result of {@link amountDrivers}. */
 export interface AmountDriversResult {
@@ -101,6 +111,7 @@ function bin(label: string, amounts: number[]): AmountBin {
 
 /** The bins and rank test of one grouping of the analysed rows (`ranked`: the amounts' mid-ranks, shared by every grouping). */
 function analyse(name: string, meta: AttributeMeta, column: Column, rows: Int32Array, amount: Float64Array, ranked: MidRanks, clusters: Int32Array | undefined, item?: string): Omit<AmountAttribute, "q" | "significant"> {
+  const leakage = meta.type === "numeric" ? amountLeakage(gatherNumbers(column as Float64Array, rows), amount) : null;
   const { codes, groups } = testGroups(column, meta, rows, item);
   const labels = groupLabels(column, meta, rows, codes, groups, item);
   const byGroup: number[][] = Array.from({ length: groups }, () => []);
@@ -110,7 +121,17 @@ function analyse(name: string, meta: AttributeMeta, column: Column, rows: Int32A
   const deff = clusters && !Number.isNaN(kw.p) ? rankDesignEffect(ranked.ranks, codes, clusters) : 1;
   const big = bins.filter((b) => b.n >= TEST_MIN_GROUP).map((b) => b.median);
   const spread = big.length >= 2 && Math.min(...big) > 0 ? Math.max(...big) / Math.min(...big) : NaN;
-  return { name, attribute: meta.name, role: meta.role, bins, h: kw.h, df: kw.df, designEffect: deff, p: Number.isNaN(kw.p) ? NaN : chiSquareSurvival(kw.h / deff, kw.df), spread };
+  return { name, attribute: meta.name, role: meta.role, bins, h: kw.h, df: kw.df, designEffect: deff, p: Number.isNaN(kw.p) ? NaN : chiSquareSurvival(kw.h / deff, kw.df), spread, leakage };
+}
+
+/** Why a numeric attribute is the amount written another way (see `AmountAttribute.leakage`), or null: at least 20 deals with both, ranks following the amount's. */
+function amountLeakage(values: Float64Array, amount: Float64Array): string | null {
+  let known = 0;
+  for (const v of values) if (!Number.isNaN(v)) known++;
+  if (known < TEST_MIN_GROUP) return null;
+  const rho = spearmanCorrelation(values, amount);
+  if (!(Math.abs(rho) >= AMOUNT_LEAK_RHO)) return null;
+  return `its values follow the amount (Spearman ρ ${rho < 0 ? "−" : ""}${Math.abs(rho).toFixed(3)} over ${known} won deals): the amount written another way (such as ARR beside MRR, or a price set at the close), so it stays off the amount card`;
 }
 
 /**
@@ -164,9 +185,12 @@ export function amountDrivers(table: DealTable, options: AmountDriversOptions = 
     .map((a, i) => ({ ...a, q: q[i], significant: q[i] < fdr }))
     .sort((a, b) => (Number.isNaN(a.p) ? 1 : 0) - (Number.isNaN(b.p) ? 1 : 0) || a.p - b.p || (a.name < b.name ? -1 : 1));
   for (const a of attributes) if (Number.isNaN(a.p)) warnings.push(`${a.name}: fewer than two groups of won deals; not tested`);
-  const sig = attributes.filter((a) => a.significant);
-  const verdict = sig.length
-    ? `${sig.length} of ${attributes.length} attributes predict the amount of won deals (q < ${fdr}): ${sig.slice(0, 5).map((a) => a.name).join(", ")}${sig.length > 5 ? ` and ${sig.length - 5} more` : ""}`
-    : `no attribute predicts the amount of won deals (q < ${fdr} for none of ${attributes.length})`;
+  const sig = attributes.filter((a) => a.significant && a.leakage === null);
+  const leaks = attributes.filter((a) => a.leakage !== null);
+  const verdict =
+    (sig.length
+      ? `${sig.length} of ${attributes.length} attributes predict the amount of won deals (q < ${fdr}): ${sig.slice(0, 5).map((a) => a.name).join(", ")}${sig.length > 5 ? ` and ${sig.length - 5} more` : ""}`
+      : `no attribute predicts the amount of won deals (q < ${fdr} for none of ${attributes.length})`) +
+    (leaks.length ? `; ${leaks.map((a) => a.name).join(", ")} ${leaks.length > 1 ? "are" : "is"} the amount written another way, set aside` : "");
   return { dataset: table.name, ...(table.amountCurrency ? { currency: table.amountCurrency } : {}), n: rows.length, overall: bin("all won deals", [...amount]), fdr, attributes, verdict, warnings };
 }

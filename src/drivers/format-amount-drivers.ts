@@ -24,7 +24,7 @@ export function formatAmountDrivers(result: AmountDriversResult, top = Infinity)
     const hi = pool.reduce((x, y) => (y.median > x.median ? y : x), pool[0]);
     const lo = pool.reduce((x, y) => (y.median < x.median ? y : x), pool[0]);
     const h = Number.isFinite(a.h) ? a.h.toFixed(1) : "–";
-    lines.push(`  ${a.name.padEnd(w)}  ${h.padStart(7)}  ${formatPValue(a.q).padStart(8)}  ${binText(hi)} · ${binText(lo)}${a.significant ? " · significant" : ""}`);
+    lines.push(`  ${a.name.padEnd(w)}  ${h.padStart(7)}  ${formatPValue(a.q).padStart(8)}  ${binText(hi)} · ${binText(lo)}${a.leakage ? ` · LEAKAGE? ${a.leakage}` : a.significant ? " · significant" : ""}`);
   }
   if (shown.length < result.attributes.length) lines.push(`  … ${result.attributes.length - shown.length} more (use --json for all)`);
   lines.push(result.verdict);

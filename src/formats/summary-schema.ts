@@ -286,6 +286,7 @@ const ValueSchema = Type.Object(
           q: Stat(),
           significant: Type.Boolean(),
           spread: Stat(),
+          leakage: Type.Union([Type.String(), Type.Null()], { description: "Why the attribute is the amount written another way (its ranks follow the amount's), set aside from the amount card; null otherwise." }),
         },
         closed,
       ),

@@ -21,7 +21,8 @@ import type { ReportSection } from "./report-html";
  * (await valueSection(amountDrivers(table))).title; // => "Deal value: what predicts the size of won deals"
  */
 export async function valueSection(result: AmountDriversResult, top = 10, charts = 3): Promise<ReportSection> {
-  const shown = result.attributes.filter((a) => a.significant).slice(0, top);
+  const shown = result.attributes.filter((a) => a.significant && a.leakage === null).slice(0, top);
+  const leaks = result.attributes.filter((a) => a.leakage !== null);
   const rows = shown.map((a) => {
     const big = a.bins.filter((b) => b.n >= 20);
     const pool = big.length >= 2 ? big : a.bins;
@@ -37,5 +38,6 @@ export async function valueSection(result: AmountDriversResult, top = 10, charts
     shown.slice(0, charts).map(async (a, i) => embedSvg(await renderSvg(amountByBinChart(a.bins, { title: `Median won amount by ${a.name}`, overall: result.overall.median })), `value-${i + 1}`, `Median won amount by ${a.name}`)),
   );
   const intro = `<p>${escapeHtml(`${result.verdict}. ${formatCount(result.n)} won deals, median amount ${formatAmount(result.overall.median, result.currency)} [${formatAmount(result.overall.lo, result.currency)}–${formatAmount(result.overall.hi, result.currency)}].`)}</p>`;
-  return { title: "Deal value: what predicts the size of won deals", html: intro + table + svgs.join("") };
+  const leakage = leaks.length ? `<p>${escapeHtml(`Set aside: ${leaks.map((a) => `${a.name}: ${a.leakage}`).join("; ")}.`)}</p>` : "";
+  return { title: "Deal value: what predicts the size of won deals", html: intro + leakage + table + svgs.join("") };
 }

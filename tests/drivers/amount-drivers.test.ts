@@ -109,3 +109,24 @@ test("the report's value section lists the attributes found, with charts, and pa
   assert.doesNotMatch(section.html, /<td>noise<\/td>|<td>color<\/td>/);
   assert.equal((section.html.match(/<svg /g) ?? []).length, 2);
 });
+
+test("an attribute whose ranks follow the amount (ARR beside MRR) is flagged as the amount written another way and left off the verdict; others are not", async () => {
+  const t = plantedAmountTable(600, 5);
+  // ARR = 12 × the amount, written with the amount's gaps; a discount that falls as the amount grows
+  const arr = Float64Array.from(t.amount!, (a) => 12 * a);
+  const discount = Float64Array.from(t.amount!, (a) => (Number.isNaN(a) ? NaN : 1e6 / a));
+  const withArr = new DealTable({
+    ...t,
+    attributes: [...t.attributes, meta("arr", "numeric"), meta("discount", "numeric")],
+    columns: { ...t.columns, arr, discount },
+  });
+  const r = amountDrivers(withArr);
+  const by = Object.fromEntries(r.attributes.map((a) => [a.name, a]));
+  const n = by.arr.bins.reduce((s, b) => s + b.n, 0);
+  assert.equal(by.arr.leakage, `its values follow the amount (Spearman ρ 1.000 over ${n} won deals): the amount written another way (such as ARR beside MRR, or a price set at the close), so it stays off the amount card`);
+  assert.match(by.discount.leakage ?? "", /^its values follow the amount \(Spearman ρ −1\.000 over/);
+  for (const name of ["size", "segment", "noise", "color"]) assert.equal(by[name].leakage, null, name);
+  assert.match(r.verdict, /: size, segment; arr, discount are the amount written another way, set aside$/);
+  assert.match(formatAmountDrivers(r), /\n {2}arr .* · LEAKAGE\? its values follow the amount/);
+  assert.match((await valueSection(r)).html, /Set aside: arr: its values follow the amount/);
+});

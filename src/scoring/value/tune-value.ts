@@ -85,8 +85,8 @@ export interface ValueModel {
  * The expected value of a lead, fitted on the training part of the win card's split: the chance
  * of winning is the card's points calibrated on the training deals (a logistic regression of
  * won on points); the amount card ({@link fitAmountCard}) chooses among the attributes whose bins
- * differ in deal size on the training part ({@link amountDrivers}, q < 0.05, none the win drivers
- * set aside as leakage); the retention card ({@link fitRetentionCard}) among the retention drivers
+ * differ in deal size on the training part ({@link amountDrivers}, q < 0.05, none the amount
+ * written another way, none the win drivers set aside as leakage); the retention card ({@link fitRetentionCard}) among the retention drivers
  * of the same rows, at {@link VALUE_HORIZON_DAYS} days. Expected value = win chance × expected
  * amount × retained chance, computed for every deal by the runtime scorer from the exported block,
  * so the holdout measures exactly what is exported. Value tiers are cut on training expected
@@ -121,7 +121,7 @@ export function tuneValue(table: DealTable, inputs: ValueInputs): ValueModel | {
   // The amount card: candidates are the attributes whose bins differ in the size of won training deals.
   const sizes = amountDrivers(table, { rows: train, exclude: inputs.exclude });
   const candidates: AmountCandidate[] = sizes.attributes
-    .filter((a) => a.significant && !leaks.has(a.attribute))
+    .filter((a) => a.significant && a.leakage === null && !leaks.has(a.attribute))
     .map((a) => (a.name === a.attribute ? { name: a.name, attribute: a.attribute } : { name: a.name, attribute: a.attribute, item: a.name.slice(a.attribute.length + 3) }));
   const amount = fitAmountCard(table, train, candidates, { seed });
   if (!amount.attributes.length) warnings.push(`amount card: no attribute predicts the size of won deals on the training part (${candidates.length} candidates); every lead gets the mean amount`);
