@@ -52,8 +52,10 @@ export function formatPersonas(result: PersonasResult, options: { traits?: numbe
   if (unweighed.length) lines.push(`  left out: ${unweighed.map((a) => `${a.name} (${a.reason})`).join("; ")}`);
   const b = result.base;
   lines.push("");
+  // A customer list has no lost deals: every win rate would read 100 %.
+  const wins = b.winRate.events < b.winRate.n;
   lines.push(
-    `all: deals win ${rateText(b.winRate, "deals")}` +
+    `all: ${wins ? `deals win ${rateText(b.winRate, "deals")}` : `${int(b.winRate.n)} deals, every one won (a customer list: no win rate)`}` +
       (b.retention ? ` · customers retained ${rateText(b.retention, "customers")}` : "") +
       ` · median won amount ${amount(b.medianAmount)}`,
   );
@@ -62,7 +64,7 @@ export function formatPersonas(result: PersonasResult, options: { traits?: numbe
     lines.push("");
     lines.push(`${i + 1}. ${p.name}${p.name !== p.defaultName ? `  (default name: ${p.defaultName})` : ""}`);
     lines.push(
-      `   ${int(p.size)} customers (${formatPercent(p.share)}) · deals win ${rateText(p.winRate, "deals")}` +
+      `   ${int(p.size)} customers (${formatPercent(p.share)})${wins ? ` · deals win ${rateText(p.winRate, "deals")}` : ""}` +
         (p.retention ? ` · retained ${rateText(p.retention, "customers")}` : "") +
         ` · median won amount ${amount(p.medianAmount)}` +
         (ranking.name === "customers" ? "" : ` · ${ranking.name} ${ranking.money ? amount(p.retainedRevenue) : int(p.retainedRevenue)} (${formatPercent(p.retainedRevenueShare)})`),

@@ -13,6 +13,9 @@ import { formatCount } from "../format/count";
 import { OTHER_PERSONA } from "../personas/persona-rule";
 import { rankingMeasure } from "../personas/ranking-measure";
 
+/** A column of the personas table: its heading and a persona's cell. */
+type PersonaColumn = [heading: string, cell: (p: PersonasResult["personas"][number]) => string];
+
 /**
  * The report section on buyer personas: the verdict on cluster quality, each persona's size,
  * win rate of the deals like it and retention (with intervals) and retained revenue (personas
@@ -32,19 +35,23 @@ export async function personasSection(result: PersonasResult | PersonasUnavailab
   const rate = (r: { value: number; lo: number; hi: number } | null) => (r ? formatRateInterval(r.value, r.lo, r.hi) : "–");
   const ranking = rankingMeasure(result.base);
   const ranked = ranking.name !== "customers";
+  // A customer list has no lost deals: its win rates would all read 100 %.
+  const wins = result.base.winRate.events < result.base.winRate.n;
+  const columns: PersonaColumn[] = [
+    ["Customers", (p) => formatCount(p.size)],
+    ["Share", (p) => formatPercent(p.share)],
+    ...(wins ? [["Win rate of deals like it", (p) => rate(p.winRate)] satisfies PersonaColumn] : []),
+    ["Retained", (p) => rate(p.retention)],
+    ["Median won amount", (p) => (p.medianAmount === null ? "–" : formatAmount(p.medianAmount))],
+    ...(ranked
+      ? [[ranking.name[0].toUpperCase() + ranking.name.slice(1), (p) => `${ranking.money ? formatAmount(p.retainedRevenue) : formatCount(p.retainedRevenue)} (${formatPercent(p.retainedRevenueShare)})`] satisfies PersonaColumn]
+      : []),
+  ];
   const table = htmlTable({
     caption: `Ranked by ${ranking.name}; customers: ${result.customerDefinition}`,
-    head: ["Persona", "Customers", "Share", "Win rate of deals like it", "Retained", "Median won amount", ...(ranked ? [ranking.name[0].toUpperCase() + ranking.name.slice(1)] : [])],
-    rows: result.personas.map((p) => [
-      p.name,
-      formatCount(p.size),
-      formatPercent(p.share),
-      rate(p.winRate),
-      rate(p.retention),
-      p.medianAmount === null ? "–" : formatAmount(p.medianAmount),
-      ...(ranked ? [`${ranking.money ? formatAmount(p.retainedRevenue) : formatCount(p.retainedRevenue)} (${formatPercent(p.retainedRevenueShare)})`] : []),
-    ]),
-    numeric: ranked ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5],
+    head: ["Persona", ...columns.map(([h]) => h)],
+    rows: result.personas.map((p) => [p.name, ...columns.map(([, cell]) => cell(p))]),
+    numeric: columns.map((_, j) => j + 1),
   });
   const heatmap = embedSvg(await renderSvg(personaTraitsHeatmap(result.personas.map((p) => p.name), result.profile)), "personas", "Persona traits heat map");
   const a = result.assignment;

@@ -36,3 +36,18 @@ test("leadlab personas and the report name the ranking as the data allow, and le
   assert.doesNotMatch(html, /revenue/i);
   assert.match((await personasSection(result)).html, /Ranked by retained revenue;.*<th[^>]*>Retained revenue<\/th>/s);
 });
+
+test("personas of a customer list (no lost deals) show no win rate, which would read 100 % everywhere", async () => {
+  const result = await samplePersonas();
+  const n = result.base.winRate.n;
+  const list = new PersonasResult({ ...result, base: { ...result.base, winRate: { ...result.base.winRate, events: n } } });
+  const text = formatPersonas(list);
+  assert.match(text, new RegExp(`\\nall: ${n.toLocaleString("en-US")} deals, every one won \\(a customer list: no win rate\\) · customers retained`));
+  // (the anti-persona lines of this doctored result still quote the real win rates)
+  const personaLines = (t: string) => t.split("\n").filter((l) => /^ {3}\d[\d,]* customers/.test(l));
+  assert.ok(personaLines(text).length === result.personas.length && personaLines(text).every((l) => !/deals win/.test(l)), personaLines(text).join("\n"));
+  assert.ok(personaLines(formatPersonas(result)).every((l) => /deals win/.test(l)));
+  const html = (await personasSection(list)).html;
+  assert.doesNotMatch(html, /Win rate of deals like it/);
+  assert.match((await personasSection(result)).html, /Win rate of deals like it/);
+});
