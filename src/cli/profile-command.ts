@@ -27,10 +27,12 @@ export async function profileCommand(argv: string[], out: (text: string) => void
     return;
   }
   out(formatLoadReport(report));
-  out("\nattributes (win rate by top values; raw rates, see `leadlab drivers` for evidence)\n");
+  // A customer list (every deal won) has no win rate: its top values are shown with their share of the deals.
+  const customerList = table.won.every((w) => w === 1);
+  out(customerList ? "\nattributes (deals by top values: a customer list, every deal won, has no win rate)\n" : "\nattributes (win rate by top values; raw rates, see `leadlab drivers` for evidence)\n");
   const w = Math.max(...profile.map((p) => p.name.length), 9);
   for (const p of profile) {
-    const top = p.top.map((t) => `${t.value}: ${formatPercent(t.winRate)} of ${t.n}`).join(" · ");
+    const top = p.top.map((t) => (customerList ? `${t.value}: ${t.n} (${formatPercent(t.n / table.n)})` : `${t.value}: ${formatPercent(t.winRate)} of ${t.n}`)).join(" · ");
     out(`  ${p.name.padEnd(w)}  ${p.type.padEnd(11)} ${p.role.padEnd(13)} ${formatPercent(p.missing, 0).padStart(4)} missing  ${String(p.distinct).padStart(6)} distinct  ${top}\n`);
   }
 }
