@@ -1,5 +1,6 @@
 import { compareText } from "./compare-text";
 import type { Column, DealTable } from "./deal-table";
+import { dateInZone } from "./time-zone";
 import { countDistinct, countMissing } from "./typed-column";
 
 /** A value (or numeric range) of an attribute with its deal count and win rate. */
@@ -43,7 +44,7 @@ export function profileTable(table: DealTable, topN = 3): AttributeProfile[] {
       role: a.role,
       missing: table.n ? countMissing(column) / table.n : 0,
       distinct: countDistinct(column),
-      top: a.type === "numeric" || a.type === "date" ? byQuartile(column as Float64Array, table.won, a.type === "date") : byValue(column, table.won, topN),
+      top: a.type === "numeric" || a.type === "date" ? byQuartile(column as Float64Array, table.won, a.type === "date" ? table.sources?.timeZone ?? "UTC" : undefined) : byValue(column, table.won, topN),
     };
   });
 }
@@ -65,12 +66,13 @@ function byValue(column: Column, won: Uint8Array, topN: number): ValueWinRate[] 
     .map(([value, [n, wins]]) => ({ value, n, wins, winRate: wins / n }));
 }
 
-function byQuartile(column: Float64Array, won: Uint8Array, isDate: boolean): ValueWinRate[] {
+/** Win rates by quartile range; a date column's ranges as calendar dates in `timeZone` (the dataset's). */
+function byQuartile(column: Float64Array, won: Uint8Array, timeZone?: string): ValueWinRate[] {
   const values = Array.from(column).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   if (values.length === 0) return [];
   const q = (p: number) => values[Math.min(values.length - 1, Math.floor(p * values.length))];
   const cuts = [...new Set([q(0.25), q(0.5), q(0.75)])];
-  const fmt = (x: number) => (isDate ? new Date(x).toISOString().slice(0, 10) : Number(x.toPrecision(4)).toLocaleString("en-US"));
+  const fmt = (x: number) => (timeZone ? dateInZone(x, timeZone) : Number(x.toPrecision(4)).toLocaleString("en-US"));
   const groups = Array.from({ length: cuts.length + 1 }, (_, g) => ({
     value: g === 0 ? `< ${fmt(cuts[0])}` : g === cuts.length ? `≥ ${fmt(cuts[g - 1])}` : `${fmt(cuts[g - 1])}–${fmt(cuts[g])}`,
     n: 0,

@@ -28,3 +28,13 @@ test("leadlab profile of a customer list (every deal won) gives the deals by top
   assert.match(text, /\n {2}tier .* distinct {2}Gold: 3 \(75%\) · Silver: 1 \(25%\)\n/);
   assert.doesNotMatch(text, /100% of/);
 });
+
+test("leadlab profile writes a date attribute's ranges as calendar dates in the dataset's time zone", async () => {
+  const at = ["2026-01-09", "2026-02-01", "2026-03-01", "2026-04-01"].map((d) => `${d}T15:30:00Z`); // the next day in Tokyo
+  const dir = tempDataset({
+    "dataset.yaml": specText("timezone: Asia/Tokyo\nholdout: { by: random, fraction: 0.5, seed: 1 }\nattributes:\n  last_call: { type: date }\n"),
+    "deals.csv": ["deal_id,stage,created,last_call", ...at.map((t, i) => `D${i},${i % 2 ? "Won" : "Lost"},2026-01-0${i + 1},${t}`)].join("\n") + "\n",
+  });
+  const text = await run(join(dir, "dataset.yaml"));
+  assert.match(text, /\n {2}last_call +date .* distinct {2}< 2026-02-02: 0% of 1 · 2026-02-02–2026-03-02: 100% of 1 · 2026-03-02–2026-04-02: 0% of 1 · ≥ 2026-04-02: 100% of 1\n/);
+});
