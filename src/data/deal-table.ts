@@ -210,7 +210,7 @@ export class DealTable implements DealTableParts {
    */
   get split(): HoldoutSplit {
     let s = splits.get(this);
-    if (!s) splits.set(this, (s = splitHoldout(this.n, this.holdout, splitDates(this)?.dates, this.won)));
+    if (!s) splits.set(this, (s = splitHoldout(this.n, this.holdout, splitDates(this)?.dates, this.won, this.sources?.timeZone)));
     return s;
   }
 

@@ -1,7 +1,7 @@
 import type { Holdout } from "./deal-table";
+import { dateInZone } from "./time-zone";
 
 const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Dates of one column after the load's as-of instant. */
 export interface FutureDates {
@@ -21,13 +21,13 @@ export interface FutureDates {
  * import { futureDates } from "./future-dates";
  * futureDates("close_date", Float64Array.from([0, 4e12]), Date.UTC(2026, 0, 1), (i) => i + 1).rows; // => 1
  */
-export function futureDates(column: string, dates: Float64Array, asOf: number, rowOf: (i: number) => number): FutureDates {
+export function futureDates(column: string, dates: Float64Array, asOf: number, rowOf: (i: number) => number, timeZone = "UTC"): FutureDates {
   const examples: FutureDates["examples"] = [];
   let rows = 0;
   dates.forEach((d, i) => {
     if (!(d > asOf)) return;
     rows++;
-    if (examples.length < 3) examples.push({ row: rowOf(i), date: iso(d) });
+    if (examples.length < 3) examples.push({ row: rowOf(i), date: dateInZone(d, timeZone) });
   });
   return { column, rows, examples };
 }
@@ -45,7 +45,8 @@ export function futureDates(column: string, dates: Float64Array, asOf: number, r
  * const dates = Float64Array.from([1, 2, 3, 40000], (d) => d * day);
  * holdoutShrinkWarning(dates, { by: "time", lastDays: 10 }, 100 * day)?.startsWith("holdout: the time holdout"); // => true
  */
-export function holdoutShrinkWarning(dates: Float64Array, holdout: Holdout, asOf: number): string | undefined {
+export function holdoutShrinkWarning(dates: Float64Array, holdout: Holdout, asOf: number, timeZone = "UTC"): string | undefined {
+  const iso = (ms: number) => dateInZone(ms, timeZone);
   if (holdout.by !== "time") return undefined;
   const count = (keep: (d: number) => boolean) => {
     let max = -Infinity;
@@ -72,19 +73,20 @@ export function holdoutShrinkWarning(dates: Float64Array, holdout: Holdout, asOf
  */
 export function checkFutureDates(
   columns: readonly (readonly [string | undefined, Float64Array | undefined])[],
-  o: { asOf: number; rowOf: (i: number) => number; label: string; holdout: Holdout; holdoutDates?: Float64Array },
+  o: { asOf: number; rowOf: (i: number) => number; label: string; holdout: Holdout; holdoutDates?: Float64Array; timeZone?: string },
 ): { dates: FutureDates[]; warnings: string[] } {
+  const zone = o.timeZone ?? "UTC";
   const dates: FutureDates[] = [];
   const warnings: string[] = [];
   for (const [name, values] of columns) {
     if (!name || !values) continue;
-    const f = futureDates(name, values, o.asOf, o.rowOf);
+    const f = futureDates(name, values, o.asOf, o.rowOf, zone);
     if (!f.rows) continue;
     dates.push(f);
     const examples = f.examples.map((e) => `${e.date} on row ${e.row}`).join(", ") + (f.rows > f.examples.length ? ", …" : "");
-    warnings.push(`dates in the future: ${f.rows} closed deal${f.rows === 1 ? " has" : "s have"} ${name} after the as-of ${iso(o.asOf)} (${examples} of ${o.label}); they are kept as they are. Fix: correct them in the export`);
+    warnings.push(`dates in the future: ${f.rows} closed deal${f.rows === 1 ? " has" : "s have"} ${name} after the as-of ${dateInZone(o.asOf, zone)} (${examples} of ${o.label}); they are kept as they are. Fix: correct them in the export`);
   }
-  const shrink = o.holdoutDates ? holdoutShrinkWarning(o.holdoutDates, o.holdout, o.asOf) : undefined;
+  const shrink = o.holdoutDates ? holdoutShrinkWarning(o.holdoutDates, o.holdout, o.asOf, zone) : undefined;
   if (shrink) warnings.push(shrink);
   return { dates, warnings };
 }

@@ -3,6 +3,7 @@ import { DEFAULT_HOLDOUT_SEED, type HoldoutRule } from "../formats/provenance";
 import type { Holdout } from "./deal-table";
 import { shuffledIndices } from "../stats/shuffled-indices";
 import { formatPercent } from "../format/percent";
+import { dateInZone } from "./time-zone";
 
 /**
  * Splitting the deals into a training part and a holdout (test) part. By time when dates exist:
@@ -31,9 +32,6 @@ export interface HoldoutSplit {
   warnings: string[];
 }
 
-function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 /**
  * Splits `n` rows into a training and a test part.
@@ -52,6 +50,7 @@ function isoDate(ms: number): string {
  * @param holdout how to split (the `holdout` of `dataset.yaml`, resolved)
  * @param dates epoch milliseconds per row (e.g. the close date), NaN when unknown
  * @param won the outcome per row (1 = won), to check that both outcomes are in the test part
+ * @param timeZone the zone the cut and the newest date are written in (the dataset's; their calendar dates, as the provenance's date range)
  * @example
  * import { splitHoldout } from "leadlab";
  * const day = 86_400_000;
@@ -60,7 +59,8 @@ function isoDate(ms: number): string {
  * Array.from(s.test); // => [3, 4]
  * Array.from(s.train); // => [0, 1, 2]
  */
-export function splitHoldout(n: number, holdout: Holdout, dates?: ArrayLike<number>, won?: ArrayLike<number>): HoldoutSplit {
+export function splitHoldout(n: number, holdout: Holdout, dates?: ArrayLike<number>, won?: ArrayLike<number>, timeZone = "UTC"): HoldoutSplit {
+  const isoDate = (ms: number) => dateInZone(ms, timeZone);
   if (!Number.isInteger(n) || n < 0) throw new Error(`splitHoldout: n must be a non-negative integer; got ${n}`);
   if (dates !== undefined && dates.length !== n) {
     throw new Error(`splitHoldout: dates has ${dates.length} values but there are ${n} rows`);

@@ -313,7 +313,7 @@ function datesAndHoldout(load: LoadContext, label: string, closed: ClosedDeals, 
   const holdout = resolveHoldout(spec, dateRange);
   const future = checkFutureDates(
     [[spec.deals.created_at, createdAt], [spec.deals.closed_at, closedAt]],
-    { asOf, rowOf: (i) => rows[i] + 1, label, holdout, holdoutDates: dates },
+    { asOf, rowOf: (i) => rows[i] + 1, label, holdout, holdoutDates: dates, timeZone: load.spec.timezone },
   );
   const warnings = [...future.warnings];
   if (!spec.holdout) warnings.push(`holdout: none given; using ${holdout.by === "time" ? `the last ${holdout.lastDays} days (time)` : `a random ${holdout.fraction} (seed ${holdout.seed})`}`);

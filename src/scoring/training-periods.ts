@@ -1,5 +1,6 @@
 import { gatherNumbers } from "../data/typed-column";
 import { timeOrderedFolds } from "../model/time-ordered-folds";
+import { dateInZone } from "../data/time-zone";
 
 /** The training part cut into consecutive periods by time, with the holdout as a last period. */
 export interface TrainingPeriods {
@@ -18,6 +19,7 @@ export const MIN_PERIOD_OUTCOMES = 10;
  * when there are no dates or a period would hold fewer than {@link MIN_PERIOD_OUTCOMES} wins or losses.
  *
  * @param time one time per table row (epoch milliseconds; NaN = unknown)
+ * @param timeZone the zone the periods' labels give calendar dates in (the dataset's)
  * @example
  * import { trainingPeriods } from "./training-periods";
  * const time = Float64Array.from({ length: 100 }, (_, i) => Date.UTC(2025, 0, 1 + i));
@@ -31,6 +33,7 @@ export function trainingPeriods(
   train: Int32Array,
   test: Int32Array,
   periods: number,
+  timeZone = "UTC",
 ): { periods: TrainingPeriods } | { reason: string } {
   if (!time) return { reason: "the deals have no dates" };
   const dated = train.filter((r) => !Number.isNaN(time[r])).length;
@@ -45,7 +48,7 @@ export function trainingPeriods(
   const span = (r: Int32Array) => {
     let lo = Infinity, hi = -Infinity;
     for (const row of r) if (!Number.isNaN(time[row])) [lo, hi] = [Math.min(lo, time[row]), Math.max(hi, time[row])];
-    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const iso = (ms: number) => dateInZone(ms, timeZone);
     return hi >= lo ? `${iso(lo)} – ${iso(hi)}` : "no dates";
   };
   return { periods: { rows: [...rows, test], labels: [...rows.map(span), `holdout (${span(test)})`] } };

@@ -214,7 +214,7 @@ function tuningContext(table: DealTable, o: ResolvedTuneOptions): TuningContext 
 
   const d = drivers(table, { target: "won", rows: train, seed: o.seed, keep: o.keep, exclude: [...o.exclude] });
   const time = table.closedAt ?? table.createdAt;
-  const timeline = trainingPeriods(time, table.won, train, test, PERIODS);
+  const timeline = trainingPeriods(time, table.won, train, test, PERIODS, table.sources?.timeZone);
   if ("reason" in timeline) warnings.push(`selection on stratified folds, drift between periods not checked: ${timeline.reason}`);
   const missingOf = (a: DriverAttribute): MissingTreatment => (o.informativeMissing.has(a.attribute) ? "informative" : "neutral");
   const work = table.decayed?.attributes.length

@@ -67,3 +67,14 @@ test("a wrong call throws with a clear message", () => {
   assert.throws(() => splitHoldout(3, { by: "time", lastDays: 9 }, new Float64Array(2)), /dates has 2 values but there are 3 rows/);
   assert.throws(() => splitHoldout(3, { by: "week" } as never), /holdout.by must be "time" or "random"/);
 });
+
+test("a time holdout's cut and newest date are calendar dates in the dataset's zone, as its provenance's date range", () => {
+  // deals closed on 1 … 100 January 2026 at midnight in Tokyo (15:00 UTC the day before)
+  const tokyo = Float64Array.from({ length: 100 }, (_, d) => Date.UTC(2026, 0, 1 + d) - 9 * 3_600_000);
+  const s = splitHoldout(100, { by: "time", lastDays: 10 }, tokyo, undefined, "Asia/Tokyo");
+  assert.deepEqual(s.rule, { by: "time", lastDays: 10, after: "2026-03-31", through: "2026-04-10", train: 90, test: 10 });
+  assert.match(s.description, /dated after 2026-03-31 \(the last 10 days up to 2026-04-10\)/);
+  // the same instants written in UTC are a day earlier: the zone, not the machine, decides
+  const utc = splitHoldout(100, { by: "time", lastDays: 10 }, tokyo);
+  assert.deepEqual([utc.rule.by === "time" && utc.rule.after, utc.rule.by === "time" && utc.rule.through], ["2026-03-30", "2026-04-09"]);
+});
