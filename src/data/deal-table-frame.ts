@@ -1,8 +1,8 @@
 import { itemSeparator } from "../formats/vocabulary";
 import type { DataFrame } from "danfojs-node";
 import type { DealTable } from "./deal-table";
+import { dateInZone } from "./time-zone";
 
-const iso = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10));
 
 /**
  * The table as a danfojs DataFrame for notebooks: `deal_id`, `won`, the dates as ISO text,
@@ -17,6 +17,9 @@ const iso = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms).toISOString(
 export function dealTableToDataFrame(table: DealTable): DataFrame {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const dfd = require("danfojs-node") as typeof import("danfojs-node");
+  // Dates as calendar dates in the dataset's zone, as the load report and the rules write them.
+  const zone = table.sources?.timeZone ?? "UTC";
+  const iso = (ms: number) => (Number.isNaN(ms) ? null : dateInZone(ms, zone));
   const data: Record<string, unknown[]> = { deal_id: table.ids, won: Array.from(table.won) };
   if (table.createdAt) data.created_at = Array.from(table.createdAt, iso);
   if (table.closedAt) data.closed_at = Array.from(table.closedAt, iso);

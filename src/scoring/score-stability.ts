@@ -4,6 +4,7 @@ import type { ScoringRules } from "../formats/scoring-rules-schema";
 import { populationStability, type PopulationStability } from "../model/population-stability";
 import { createScorer } from "./score";
 import { leadRecordReader } from "./lead-record";
+import { dateInZone, wallClockToInstant } from "../data/time-zone";
 
 /** How the score distribution under a set of rules moved between the deals they were tuned on and the deals after. */
 export type ScoreStability =
@@ -41,8 +42,10 @@ export function scoreStability(rules: ScoringRules, table: DealTable): ScoreStab
   const split = splitDates(table);
   if (!split) return { unavailable: "the deals have no dates" };
   if (split.column !== range.column) return { unavailable: `the rules' dates are ${range.column}, the deals' ${split.column}` };
-  const from = Date.parse(`${range.from}T00:00:00Z`);
-  const end = Date.parse(`${range.to}T00:00:00Z`) + 86400000;
+  // The range's calendar dates are the dataset's zone's (see `tableProvenance`): its days start at midnight there.
+  const zone = table.sources?.timeZone ?? "UTC";
+  const from = wallClockToInstant(Date.parse(`${range.from}T00:00:00Z`), zone);
+  const end = wallClockToInstant(Date.parse(`${range.to}T00:00:00Z`) + 86400000, zone);
   const scorer = createScorer(rules, { reasons: 0 });
   const read = leadRecordReader(table, scorer.keys);
   const before: number[] = [];
@@ -66,7 +69,7 @@ export function scoreStability(rules: ScoringRules, table: DealTable): ScoreStab
   const deciles = populationStability(before, after);
   return {
     before: { ...range, deals: before.length },
-    after: { deals: after.length, to: new Date(last).toISOString().slice(0, 10) },
+    after: { deals: after.length, to: dateInZone(last, zone) },
     tiers: { psi: tiers.psi, reading: tiers.reading, bins: tiers.bins, warnings: tiers.warnings },
     deciles: { psi: deciles.psi, reading: deciles.reading, warnings: deciles.warnings },
   };

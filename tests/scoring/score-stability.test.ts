@@ -67,3 +67,22 @@ test("no deal after the old rules' range: the PSI is said to be unavailable, and
   await diffCommand(["rules/sample/scoring.yaml", "rules/sample/scoring.yaml", "--data", "data/sample/dataset.yaml"], (s) => (text += s));
   assert.match(text, /score stability under the old rules: not computed \(no deal of the table is dated after 2026-09-30, the end of the rules' range\)/);
 });
+
+test("the rules' date range is read in the dataset's time zone: a deal of its first and last day is before, one of the next day after", () => {
+  // midnight in Tokyo is 15:00 UTC the day before: read as UTC, the first day's deal would fall out and the next day's fall in
+  const tokyo = (d: string) => day(d) - 9 * 3_600_000;
+  const dates = ["2026-01-01", "2026-02-01", "2026-03-31", "2026-04-01", "2026-05-01"];
+  const t = new DealTable({
+    name: "q",
+    ids: dates.map((_, i) => `D${i}`),
+    won: Uint8Array.from(dates, (_, i) => i % 2),
+    closedAt: Float64Array.from(dates, tokyo),
+    attributes: [{ name: "seats", type: "numeric", role: "product", source: "spec", table: "deals" }],
+    columns: { seats: Float64Array.from([12, 3, 40, 5, 11]) },
+    holdout: { by: "random", fraction: 0.25, seed: 1 },
+    sources: { id: "deal_id", keep: [], informativeMissing: [], missing: [], timeZone: "Asia/Tokyo" },
+  });
+  const s = scoreStability(rules, t);
+  assert.ok(!("unavailable" in s));
+  assert.deepEqual([s.before.deals, s.after.deals, s.after.to], [3, 2, "2026-05-01"]);
+});
