@@ -104,7 +104,7 @@ function analyseAttribute(
   const rateName = o.target === "won" ? "win rate" : "retention rate";
   return sets.map((set) => {
     const indicator = set.indicator?.value;
-    const levels = rawLevelCounts(sub, meta.type, outcome.y, indicator, numbers?.sorted, byOutcome?.wins);
+    const levels = rawLevelCounts(sub, meta.type, outcome.y, indicator, numbers?.sorted, byOutcome?.wins, table.sources?.timeZone);
     const strong = [determinedByLevelsReason(levels, rateName), oneClassOnlyReason(levels, rateName)].filter((r): r is string => r !== null);
     const groups = testGroups(column, meta, outcome.rows, indicator, numbers);
     let p: number, cramersV: number, method: DriverAttribute["method"];

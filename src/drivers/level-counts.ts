@@ -3,6 +3,7 @@ import type { AttributeType } from "../formats/vocabulary";
 import { knownSorted } from "../data/typed-column";
 import { quantilePreBins } from "../stats/binning/pre-bins";
 import type { LevelCount } from "./leakage";
+import { dateInZone } from "../data/time-zone";
 
 /** Numeric attributes are read as at most this many quantile levels (ties kept together) when judging leakage. */
 export const NUMERIC_LEVELS = 50;
@@ -24,7 +25,7 @@ export const NUMERIC_LEVELS = 50;
  * import { rawLevelCounts } from "./level-counts";
  * rawLevelCounts(["a", "a", null, "b"], "categorical", Uint8Array.from([1, 1, 0, 0])).map((l) => [l.label, l.n, l.events]); // => [["a", 2, 2], ["b", 1, 0], ["missing", 1, 0]]
  */
-export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike<number>, indicator?: string, sorted?: Float64Array, eventValues?: Float64Array): LevelCount[] {
+export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike<number>, indicator?: string, sorted?: Float64Array, eventValues?: Float64Array, timeZone = "UTC"): LevelCount[] {
   const levels = new Map<string, LevelCount>();
   const missing: LevelCount = { label: "missing", missing: true, n: 0, events: 0 };
   const add = (key: string | null, e: number) => {
@@ -35,7 +36,7 @@ export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike
   };
   if (type === "numeric" || type === "date") {
     const x = column as Float64Array;
-    return numericLevels(x, y, missing, type === "date", sorted ?? knownSorted(x), eventValues);
+    return numericLevels(x, y, missing, type === "date" ? timeZone : undefined, sorted ?? knownSorted(x), eventValues);
   }
   for (let i = 0; i < y.length; i++) {
     const v = (column as unknown[])[i];
@@ -47,8 +48,9 @@ export function rawLevelCounts(column: Column, type: AttributeType, y: ArrayLike
   return missing.n > 0 ? [...out, missing] : out;
 }
 
-function numericLevels(x: Float64Array, y: ArrayLike<number>, missing: LevelCount, dates: boolean, sorted: Float64Array, eventValuesSorted?: Float64Array): LevelCount[] {
-  const text = (v: number) => (dates ? new Date(v).toISOString().slice(0, 10) : String(v));
+/** The levels of numbers, or of dates (labelled with their calendar date in `dateZone`). */
+function numericLevels(x: Float64Array, y: ArrayLike<number>, missing: LevelCount, dateZone: string | undefined, sorted: Float64Array, eventValuesSorted?: Float64Array): LevelCount[] {
+  const text = (v: number) => (dateZone ? dateInZone(v, dateZone) : String(v));
   // The known values with an event, sorted natively as the known values are (unless the caller
   // has them): walking both in step gives each distinct value's deals and events (a typed-array
   // sort instead of a Map entry per value).

@@ -2,6 +2,7 @@ import type { DealTable } from "../data/deal-table";
 import { createScorer } from "../scoring/score";
 import type { Scorecard } from "../scoring/scorecard";
 import { leadRecordReader } from "../scoring/lead-record";
+import { dateInZone } from "../data/time-zone";
 
 const DAY = 86_400_000;
 /** The average month, in days. */
@@ -71,7 +72,7 @@ export function expectedLeads(card: Scorecard, table: DealTable): ExpectedLeads 
     const tier = scorer(read(r)).tier;
     if (tier !== null) counts.set(tier, (counts.get(tier) ?? 0) + 1);
   }
-  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const iso = (t: number) => dateInZone(t, table.sources?.timeZone ?? "UTC");
   return {
     from: iso(first),
     to: iso(last),

@@ -147,3 +147,11 @@ test("the evidence functions on hand-made counts", () => {
   assert.deepEqual(rawLevelCounts(x, "numeric", y, undefined, Float64Array.from([-1, -1, 0.5, 0.5, 3, 3, 3])).map((l) => [l.label, l.n, l.events]), expected);
   assert.throws(() => rawLevelCounts(x, "numeric", [1, 0, 2, 0, 0, 0, 0, 0]), /^Error: rawLevelCounts: the outcome must be 0 or 1; got 2 at row 2$/);
 });
+
+test("a date attribute's levels are labelled with their calendar date in the dataset's zone", () => {
+  const tokyoMidnight = Date.UTC(2026, 0, 10) - 9 * 3_600_000; // 2026-01-09T15:00Z
+  const dates = Float64Array.from([tokyoMidnight, tokyoMidnight, tokyoMidnight + 86_400_000]);
+  const labels = (zone?: string) => rawLevelCounts(dates, "date", Uint8Array.from([1, 1, 0]), undefined, undefined, undefined, zone).map((l) => [l.label, l.n]);
+  assert.deepEqual(labels("Asia/Tokyo"), [["2026-01-10", 2], ["2026-01-11", 1]]);
+  assert.deepEqual(labels(), [["2026-01-09", 2], ["2026-01-10", 1]]);
+});
