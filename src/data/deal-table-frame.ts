@@ -3,7 +3,6 @@ import type { DataFrame } from "danfojs-node";
 import type { DealTable } from "./deal-table";
 import { dateInZone } from "./time-zone";
 
-
 /**
  * The table as a danfojs DataFrame for notebooks: `deal_id`, `won`, the dates as ISO text,
  * `amount`, then every attribute (multi-valued ones joined by their separator).

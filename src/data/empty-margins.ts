@@ -1,4 +1,5 @@
 import { DatasetError } from "../formats/dataset-error";
+import { rowNumbersStart } from "./row-numbers";
 
 /** A table without the empty margins a spreadsheet leaves, and what was left out. */
 export interface WithoutMargins {
@@ -31,7 +32,7 @@ const blank = (v: string | null) => v === null || v.trim() === "";
 export function emptyMargins(label: string, header: readonly string[] | undefined, names: readonly string[], read: readonly (string | null)[][]): WithoutMargins {
   // DuckDB gives no column arrays for a table with no rows.
   const columns = names.map((_, j) => read[j] ?? []);
-  const index = header?.[0] === "" ? rowIndexStart(columns[0]) : undefined;
+  const index = header?.[0] === "" ? rowNumbersStart(columns[0]) : undefined;
   const keep: number[] = [];
   for (let j = 0; j < names.length; j++) {
     if (header?.[j] !== "") {
@@ -60,26 +61,4 @@ export function emptyMargins(label: string, header: readonly string[] | undefine
   ];
   const indexText = index === undefined ? [] : [`column 1, with no name, holding the row numbers ${index} to ${index + rows - 1} (a row index, as pandas' to_csv writes one)`];
   return { ...kept, leftOut: [...indexText, ...(parts.length ? [`${parts.join(" and ")}, as a spreadsheet leaves them`] : [])].join("; ") };
-}
-
-/**
- * 0 or 1 when the values are the row numbers counted from it (0, 1, 2, … or 1, 2, 3, …, each
- * once, in any order: a file sorted after it was written still has its index), at least two
- * rows; else undefined.
- */
-function rowIndexStart(values: readonly (string | null)[]): number | undefined {
-  const n = values.length;
-  if (n < 2) return undefined;
-  const seen = new Uint8Array(n + 1);
-  let lowest = Infinity;
-  for (const v of values) {
-    const t = v?.trim() ?? "";
-    if (!/^\d+$/.test(t) || (t.length > 1 && t.startsWith("0"))) return undefined;
-    const k = Number(t);
-    if (k > n || seen[k]) return undefined;
-    seen[k] = 1;
-    lowest = Math.min(lowest, k);
-  }
-  // n distinct numbers within 0…n: they are 0…n−1 or 1…n exactly
-  return lowest === 0 && !seen[n] ? 0 : lowest === 1 ? 1 : undefined;
 }

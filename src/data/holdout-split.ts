@@ -32,7 +32,6 @@ export interface HoldoutSplit {
   warnings: string[];
 }
 
-
 /**
  * Splits `n` rows into a training and a test part.
  *

@@ -2,6 +2,7 @@ import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
 import { compareText } from "./compare-text";
 import { describeNumberFormat, detectNumberFormat, readNumberText, type NumberFormat } from "./number-format";
 import { parseDate } from "./parse-date";
+import { rowNumbersStart } from "./row-numbers";
 import type { AttributeType, DecimalMark, Role } from "../formats/vocabulary";
 import { formatPercent } from "../format/percent";
 
@@ -154,9 +155,8 @@ export function inferAttribute(name: string, values: readonly string[], options:
     if (ID_NAME.test(name) || ID_CAMEL.test(name)) return result("exclude", "identifier-like: the name says id, so its numbers are codes, never a numeric predictor (declare a role to use it)");
     if (n >= 20 && distinct.size === n && values.every((v) => /^\d+$/.test(v.trim()))) {
       // Every whole number from 1 (or 0) to n once, in whatever order: the rows counted, not a measure of the deal.
-      const numbers = values.map((v) => Number(v.trim()));
-      const lowest = Math.min(...numbers);
-      if ((lowest === 0 || lowest === 1) && Math.max(...numbers) === lowest + n - 1)
+      const lowest = rowNumbersStart(values);
+      if (lowest !== undefined)
         return result("exclude", `a row number: the whole numbers ${lowest} to ${lowest + n - 1}, each once, count the rows and never predict (declare a role to use it)`);
       const lengths = new Set(values.map((v) => v.trim().length));
       const zeros = values.some((v) => /^0\d/.test(v.trim()));

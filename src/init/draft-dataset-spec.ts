@@ -43,6 +43,9 @@ interface Inspected {
 
 const name = (re: RegExp) => (c: ColumnFacts) => re.test(c.name);
 
+const ID_NAME = /(^|[^a-z])(id|key)$|[a-z]Id$|^id$/i;
+const FREE_TEXT = /name$|description|notes?$|comment|feedback|subject|e-?mail|phone|url|website|address/i;
+
 /**
  * When the outcome is a won flag (`IsWon`), whose false covers lost and open deals alike: the
  * check naming the stages of a stage column among the deals it drafts as lost that are no lost
@@ -65,8 +68,6 @@ function openUnderFlag(deals: Inspected, outcome: OutcomeChoice): string | undef
   }
   return undefined;
 }
-const ID_NAME = /(^|[^a-z])(id|key)$|[a-z]Id$|^id$/i;
-const FREE_TEXT = /name$|description|notes?$|comment|feedback|subject|e-?mail|phone|url|website|address/i;
 
 /**
  * Inspects the CSV, Excel, Parquet and NDJSON files of a folder and drafts a `dataset.yaml`
