@@ -6,7 +6,7 @@ import { chiSquareSurvival } from "../stats/chi-square-distribution";
 import { kruskalWallisOfRanks } from "../stats/kruskal-wallis";
 import { midRanks, type MidRanks } from "../stats/mid-ranks";
 import { rankDesignEffect } from "../stats/rank-design-effect";
-import { spearmanCorrelation } from "../stats/spearman";
+import { spearmanAgainst } from "../stats/spearman";
 import { medianInterval } from "../stats/median-interval";
 import { TEST_MIN_GROUP, testGroups } from "./test-groups";
 
@@ -109,9 +109,22 @@ function bin(label: string, amounts: number[]): AmountBin {
   return { label, n: amounts.length, median: m.median, lo: m.lo, hi: m.hi, coverage: m.coverage };
 }
 
-/** The bins and rank test of one grouping of the analysed rows (`ranked`: the amounts' mid-ranks, shared by every grouping). */
-function analyse(name: string, meta: AttributeMeta, column: Column, rows: Int32Array, amount: Float64Array, ranked: MidRanks, clusters: Int32Array | undefined, item?: string): Omit<AmountAttribute, "q" | "significant"> {
-  const leakage = meta.type === "numeric" ? amountLeakage(gatherNumbers(column as Float64Array, rows), amount) : null;
+/**
+ * The bins and rank test of one grouping of the analysed rows (`ranked`: the amounts' mid-ranks,
+ * and `againstAmount`: Spearman's ρ with the amounts, both shared by every grouping).
+ */
+function analyse(
+  name: string,
+  meta: AttributeMeta,
+  column: Column,
+  rows: Int32Array,
+  amount: Float64Array,
+  ranked: MidRanks,
+  againstAmount: (x: ArrayLike<number>) => number,
+  clusters: Int32Array | undefined,
+  item?: string,
+): Omit<AmountAttribute, "q" | "significant"> {
+  const leakage = meta.type === "numeric" ? amountLeakage(gatherNumbers(column as Float64Array, rows), againstAmount) : null;
   const { codes, groups } = testGroups(column, meta, rows, item);
   const labels = groupLabels(column, meta, rows, codes, groups, item);
   const byGroup: number[][] = Array.from({ length: groups }, () => []);
@@ -125,11 +138,11 @@ function analyse(name: string, meta: AttributeMeta, column: Column, rows: Int32A
 }
 
 /** Why a numeric attribute is the amount written another way (see `AmountAttribute.leakage`), or null: at least 20 deals with both, ranks following the amount's. */
-function amountLeakage(values: Float64Array, amount: Float64Array): string | null {
+function amountLeakage(values: Float64Array, againstAmount: (x: ArrayLike<number>) => number): string | null {
   let known = 0;
   for (const v of values) if (!Number.isNaN(v)) known++;
   if (known < TEST_MIN_GROUP) return null;
-  const rho = spearmanCorrelation(values, amount);
+  const rho = againstAmount(values);
   if (!(Math.abs(rho) >= AMOUNT_LEAK_RHO)) return null;
   return `its values follow the amount (Spearman ρ ${rho < 0 ? "−" : ""}${Math.abs(rho).toFixed(3)} over ${known} won deals): the amount written another way (such as ARR beside MRR, or a price set at the close), so it stays off the amount card`;
 }
@@ -168,17 +181,18 @@ export function amountDrivers(table: DealTable, options: AmountDriversOptions = 
   }
   const found: Omit<AmountAttribute, "q" | "significant">[] = [];
   const ranked = midRanks(amount);
+  const againstAmount = spearmanAgainst(amount);
   for (const meta of table.attributes) {
     if (meta.role === "exclude" || meta.type === "date" || exclude.has(meta.name)) continue;
     const column = table.columns[meta.name];
     if (meta.type !== "multi") {
-      found.push(analyse(meta.name, meta, column, rows, amount, ranked, clusters));
+      found.push(analyse(meta.name, meta, column, rows, amount, ranked, againstAmount, clusters));
       continue;
     }
     const counts = new Map<string, number>();
     for (const r of rows) for (const item of new Set((column as (string[] | null)[])[r] ?? [])) counts.set(item, (counts.get(item) ?? 0) + 1);
     const items = [...counts].filter(([, c]) => c >= TEST_MIN_GROUP && c <= rows.length - TEST_MIN_GROUP).map(([v]) => v).sort();
-    for (const item of items) found.push(analyse(`${meta.name} = ${item}`, meta, column, rows, amount, ranked, clusters, item));
+    for (const item of items) found.push(analyse(`${meta.name} = ${item}`, meta, column, rows, amount, ranked, againstAmount, clusters, item));
   }
   const q = benjaminiHochberg(found.map((a) => a.p));
   const attributes = found

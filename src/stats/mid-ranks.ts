@@ -7,7 +7,9 @@ export interface MidRanks {
 
 /**
  * Ranks values from 1 (the smallest) to n; tied values share the mean of the ranks they span
- * (mid-ranks, as `scipy.stats.rankdata(method="average")`).
+ * (mid-ranks, as `scipy.stats.rankdata(method="average")`). The values are sorted as a typed
+ * array (natively, with no comparison callback) and each value's tie group found by binary
+ * search: the values below it and those not above it. NaN has no rank and is an error.
  *
  * @example
  * import { midRanks } from "./mid-ranks";
@@ -16,16 +18,35 @@ export interface MidRanks {
  */
 export function midRanks(values: ArrayLike<number>): MidRanks {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  const sorted = Float64Array.from(values).sort();
+  if (n > 0 && Number.isNaN(sorted[n - 1])) throw new Error("midRanks: a value is NaN, which has no rank; leave such values out first");
   const ranks = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    // below: how many values are < v; upTo: how many are ≤ v (−0 and 0 are equal, as ===).
+    let below = 0;
+    let hi = n;
+    while (below < hi) {
+      const m = (below + hi) >>> 1;
+      if (sorted[m] < v) below = m + 1;
+      else hi = m;
+    }
+    let upTo = below;
+    hi = n;
+    while (upTo < hi) {
+      const m = (upTo + hi) >>> 1;
+      if (sorted[m] <= v) upTo = m + 1;
+      else hi = m;
+    }
+    ranks[i] = (below + 1 + upTo) / 2;
+  }
   let ties = 0;
   for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && values[order[j + 1]] === values[order[i]]) j++;
-    const t = j - i + 1;
-    for (let k = i; k <= j; k++) ranks[order[k]] = (i + j) / 2 + 1;
+    let j = i + 1;
+    while (j < n && sorted[j] === sorted[i]) j++;
+    const t = j - i;
     ties += t * t * t - t;
-    i = j + 1;
+    i = j;
   }
   return { ranks, ties };
 }

@@ -86,3 +86,10 @@ test("rank design effect: 1 for independent rows, the cluster size for clusters 
   const codes2 = Int32Array.from(tripled, (_, i) => (i < 6 ? 0 : 1));
   close(rankDesignEffect(tripled, codes2, clusters), 3, 1e-12);
 });
+
+test("midRanks: the mean rank of each tie group, −0 tied with 0, and NaN refused", () => {
+  const values = [3, -0, 0, 2, 3, 3, -1];
+  assert.deepEqual(Array.from(midRanks(values).ranks), [6, 2.5, 2.5, 4, 6, 6, 1]);
+  assert.equal(midRanks(values).ties, 6 + 24); // a pair (2³ − 2) and a triple (3³ − 3)
+  assert.throws(() => midRanks([1, NaN, 2]), /midRanks: a value is NaN, which has no rank; leave such values out first/);
+});
