@@ -163,7 +163,7 @@ export async function quarterlyRun(input: string | DealTable, options: Quarterly
   let retention: RetentionAnalysis | undefined;
   if (table.retention) {
     onProgress("analysing retention on the same training part (drivers, survival curves, wins that churn)");
-    const o = resolveTuneOptions(tune, table.sources);
+    const o = resolveTuneOptions(tune, table);
     // The retention card chose among the retention drivers of the same training rows and options
     // (at the analysis's default horizon): they are reused, not computed again.
     const cardRetention = "block" in card.value && card.value.retention?.horizonDays === RETENTION_HORIZON_DAYS ? card.value.retention : undefined;

@@ -38,6 +38,7 @@ import { binnedInputOf } from "./binned-input";
 import { choosePreviousBins, previousBins } from "./previous-bins";
 import { resolveTuneOptions, type ResolvedTuneOptions, type TuneOptions } from "./tune-options";
 import { tuneValue } from "./value/tune-value";
+import { fitValueCards, fitValueCardsBeside } from "./value/value-cards";
 import { countsDays } from "./counts-days";
 
 /** Edges are rounded to readable values when that costs less than this cross-validated AUC on the training part. */
@@ -85,7 +86,7 @@ export const MAX_CANDIDATES = 40;
  * card.metrics.auc.lo > 0.5; // => true
  */
 export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previous?: ScoringRules): Scorecard {
-  const o = resolveTuneOptions(options, table.sources);
+  const o = resolveTuneOptions(options, table);
   let won = 0;
   for (const w of table.won) won += w;
   if (won === 0 || won === table.n)
@@ -105,6 +106,9 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
           ? "hold out fewer days (a shorter holdout.last_days in dataset.yaml), or ask for a random holdout: holdout: { by: random, fraction: 0.25 }"
           : "hold out a smaller fraction (holdout.fraction in dataset.yaml)"),
     );
+  // The amount and retention cards do not read the win card: on a large table they are fitted on a second thread meanwhile.
+  const valueOptions = { train: Int32Array.from(split.train), seed: o.seed, keep: o.keep, exclude: [...o.exclude], informativeMissing: o.informativeMissing };
+  const valueCards = o.sideThread ? fitValueCardsBeside(table, valueOptions) : () => fitValueCards(table, valueOptions);
   const ctx = tuningContext(table, o);
   const { train, test, yTest, warnings } = ctx;
   const selected = selectAttributes(ctx);
@@ -131,19 +135,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
   if (o.scale.kind === "0-100") warnings.push("0–100 scale: points are relative to this card's lowest and highest possible score, not comparable across runs");
 
   // The expected value beside the win chance: amount and retention cards on the same training part.
-  const value = tuneValue(table, {
-    rules,
-    train,
-    test,
-    trainPoints: holdout.trainPoints,
-    testPoints: holdout.testPoints,
-    winDrivers: ctx.drivers,
-    seed: o.seed,
-    tierNames: o.tierNames,
-    keep: o.keep,
-    exclude: [...o.exclude],
-    informativeMissing: o.informativeMissing,
-  });
+  const valueInputs = { ...valueOptions, rules, test, trainPoints: holdout.trainPoints, testPoints: holdout.testPoints, winDrivers: ctx.drivers, tierNames: o.tierNames };
+  const value = tuneValue(table, valueInputs, valueCards());
   if (!("reason" in value)) rules.value = value.block;
   else if (table.amount) warnings.push(`expected value: not fitted: ${value.reason}`);
 

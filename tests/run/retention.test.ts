@@ -32,7 +32,7 @@ describe("the retention block of the sample's summary", () => {
     const card = run.scorecard.value;
     assert.ok("block" in card && card.retention, "the sample's card has a retention card");
     assert.equal(run.retention!.drivers, card.retention.drivers, "the same result, not a second computation");
-    const o = resolveTuneOptions({}, run.table.sources);
+    const o = resolveTuneOptions({}, run.table);
     const computed = retentionAnalysis(run.table, run.scorecard.drivers, run.table.split.train, { seed: o.seed, keep: o.keep, exclude: [...o.exclude] });
     assert.deepEqual(run.retention!.toSummary(), computed.toSummary());
   });

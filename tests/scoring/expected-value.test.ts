@@ -181,3 +181,10 @@ test("no expected value when the won deals' amounts are 0 or less: the reason co
   const wonTrain = Array.from(table.split.train).filter((r) => won[r] === 1).length;
   assert.deepEqual(card.value, { reason: `0 won training deals have a positive amount (${wonTrain} have an amount of 0 or less); the expected value needs at least 30` });
 });
+
+test("sample: the amount and retention cards fitted on a side thread give the same rules and value model, to the byte", async () => {
+  const here = await sampleScorecard(); // the sample is too small for a side thread by default
+  const beside = tuneScorecard(await sampleTable(), { sideThread: true });
+  assert.equal(beside.toYAML(), here.toYAML());
+  assert.equal(JSON.stringify(beside.value), JSON.stringify(here.value));
+});

@@ -1,8 +1,6 @@
 import type { DealTable } from "../../data/deal-table";
 import { accountCodes } from "../../data/account-codes";
 import { gatherFlags } from "../../data/typed-column";
-import { amountDrivers } from "../../drivers/amount-drivers";
-import { drivers } from "../../drivers/drivers";
 import type { DriversResult } from "../../drivers/drivers-result";
 import { formatPercent, formatPercentPoints } from "../../format/percent";
 import { formatRateInterval } from "../../format/rate-interval";
@@ -14,9 +12,10 @@ import { binnedInputOf } from "../binned-input";
 import { chooseTiers } from "../choose-tiers";
 import { leadRecordReader } from "../lead-record";
 import { createScorer } from "../score";
-import { fitAmountCard, MIN_AMOUNT_DEALS, type AmountCard, type AmountCandidate } from "./amount-card";
+import { fitAmountCard, type AmountCard, type AmountCandidate } from "./amount-card";
 import { compareCapture, type CaptureAtShare } from "./capture-comparison";
-import { fitRetentionCard, type RetentionCard } from "./retention-card";
+import type { RetentionCard } from "./retention-card";
+import { fitValueCards, type ValueCards, type ValueCardsOptions } from "./value-cards";
 import { holdoutRetention } from "./holdout-retention";
 import { RETENTION_HORIZON_DAYS } from "../../stats/kaplan-meier";
 
@@ -25,20 +24,15 @@ export const VALUE_HORIZON_DAYS = RETENTION_HORIZON_DAYS;
 /** Bootstrap replicates of the holdout comparison. */
 export const VALUE_REPLICATES = 1000;
 
-/** What the win card hands the value cards: its rules, the split, and its points on both parts. */
-export interface ValueInputs {
+/** What the win card hands the value cards: its rules, the split, and its points on both parts (and the run's choices the value cards read). */
+export interface ValueInputs extends ValueCardsOptions {
   rules: ScoringRules;
-  train: Int32Array;
   test: Int32Array;
   trainPoints: Float64Array;
   testPoints: Float64Array;
   /** The drivers of winning on the training part: attributes they set aside as leakage stay off the value cards. */
   winDrivers: DriversResult;
-  seed: number;
   tierNames: readonly string[];
-  keep: readonly string[];
-  exclude: readonly string[];
-  informativeMissing: ReadonlySet<string>;
 }
 
 /** A tier (of value or of win points) measured on the holdout. */
@@ -96,6 +90,8 @@ export interface ValueModel {
  * a seeded bootstrap by account). Undefined, with the reason, when the table has no amount, too
  * few won training deals have one, or every training lead gets the same expected value (nothing
  * predicts the win chance, the amount or retention: no tiers are cut from one value).
+ * The amount drivers and the retention card come from {@link fitValueCards}: `cards`, when the
+ * tuner fitted them on a side thread meanwhile, else fitted here.
  *
  * @example
  * import { loadDataset, tuneScorecard } from "leadlab";
@@ -103,34 +99,23 @@ export interface ValueModel {
  * const card = tuneScorecard(table);
  * card.value!.capture[0].wonRevenue.diff.value > 0; // => true
  */
-export function tuneValue(table: DealTable, inputs: ValueInputs): ValueModel | { reason: string } {
-  if (!table.amount) return { reason: "the dataset has no amount (set `deals.amount` in dataset.yaml to rank leads by expected value)" };
-  const amounts = table.amount;
+export function tuneValue(table: DealTable, inputs: ValueInputs, cards: ValueCards | { reason: string } = fitValueCards(table, inputs)): ValueModel | { reason: string } {
+  if ("reason" in cards) return cards;
+  const amounts = table.amount!;
   const { train, test, rules, seed } = inputs;
-  const won = Array.from(train).filter((r) => table.won[r] === 1);
-  const wonWithAmount = won.filter((r) => amounts[r] > 0).length;
-  if (wonWithAmount < MIN_AMOUNT_DEALS) {
-    const notPositive = won.filter((r) => amounts[r] <= 0).length;
-    return {
-      reason: `${wonWithAmount} won training deals have a positive amount${notPositive ? ` (${notPositive} have an amount of 0 or less)` : ""}; the expected value needs at least ${MIN_AMOUNT_DEALS}`,
-    };
-  }
   const warnings: string[] = [];
   const leaks = new Set(inputs.winDrivers.attributes.filter((a) => a.leakage !== null && !a.leakageKept).map((a) => a.attribute));
 
   // The amount card: candidates are the attributes whose bins differ in the size of won training deals.
-  const sizes = amountDrivers(table, { rows: train, exclude: inputs.exclude });
-  const candidates: AmountCandidate[] = sizes.attributes
+  const candidates: AmountCandidate[] = cards.sizes.attributes
     .filter((a) => a.significant && a.leakage === null && !leaks.has(a.attribute))
     .map((a) => (a.name === a.attribute ? { name: a.name, attribute: a.attribute } : { name: a.name, attribute: a.attribute, item: a.name.slice(a.attribute.length + 3) }));
   const amount = fitAmountCard(table, train, candidates, { seed });
   if (!amount.attributes.length) warnings.push(`amount card: no attribute predicts the size of won deals on the training part (${candidates.length} candidates); every lead gets the mean amount`);
 
   // The retention card, on the same training part.
-  let retention: RetentionCard | null = null;
-  if (table.retention) {
-    const retained = drivers(table, { target: "retained", rows: train, seed, keep: inputs.keep, exclude: [...inputs.exclude], horizonDays: VALUE_HORIZON_DAYS });
-    retention = fitRetentionCard(table, retained, train, VALUE_HORIZON_DAYS, { seed, informativeMissing: inputs.informativeMissing });
+  const retention = cards.retention;
+  if (retention) {
     warnings.push(...retention.warnings);
     if (!retention.attributes.length) warnings.push(`retention card: no attribute predicts retention at ${VALUE_HORIZON_DAYS} days on the training part; every lead gets the base rate`);
   }
