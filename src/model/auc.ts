@@ -92,6 +92,9 @@ export function aucUnchecked(scores: NumericArray, y: ArrayLike<number>): number
   return sum / (pos.length * neg.length);
 }
 
+/** Distinct scores whose ranks {@link structuralComponents} remembers. */
+const MEMO_VALUES = 256;
+
 /** DeLong structural components, in row order within each class. */
 function structuralComponents(scores: NumericArray, y: ArrayLike<number>): { v10: Float64Array; v01: Float64Array; auc: number } {
   const { pos, neg } = splitSorted(scores, y);
@@ -102,17 +105,23 @@ function structuralComponents(scores: NumericArray, y: ArrayLike<number>): { v10
   let a = 0;
   let b = 0;
   let total = 0;
+  // A score of few distinct values (the bins' evidence of one attribute) is ranked once per value
+  // and class; past MEMO_VALUES distinct values the ranks are searched for every row.
+  const memo = [new Map<number, number>(), new Map<number, number>()];
   for (let i = 0; i < y.length; i++) {
     const s = scores[i];
-    if (y[i] === 1) {
-      const r = rankIn(neg, s);
-      const psi = r.below + 0.5 * (r.atOrBelow - r.below);
-      v10[a++] = psi / n0;
-      total += psi;
-    } else {
-      const r = rankIn(pos, s);
-      v01[b++] = (n1 - r.atOrBelow + 0.5 * (r.atOrBelow - r.below)) / n1;
+    const c = y[i] === 1 ? 1 : 0;
+    let component = memo[c].get(s);
+    if (component === undefined) {
+      const r = rankIn(c === 1 ? neg : pos, s);
+      // A win: the losses it outranks (ties count half); a loss: the wins that outrank it.
+      component = c === 1 ? r.below + 0.5 * (r.atOrBelow - r.below) : (n1 - r.atOrBelow + 0.5 * (r.atOrBelow - r.below)) / n1;
+      if (memo[c].size < MEMO_VALUES) memo[c].set(s, component);
     }
+    if (c === 1) {
+      v10[a++] = component / n0;
+      total += component;
+    } else v01[b++] = component;
   }
   return { v10, v01, auc: total / (n1 * n0) };
 }

@@ -158,3 +158,23 @@ test("AUC with its DeLong interval on 200 000 rows where y ~ Bernoulli(score): 5
   closeAbs(r.auc, 5 / 6, 0.005, "auc of p = score"); // for y ~ Bernoulli(s), s ~ U(0, 1): E[AUC] = 4∫∫_{s1>s0} s1(1 − s0) = 5/6
   assert.ok(r.lo < 5 / 6 && 5 / 6 < r.hi, `95% interval [${r.lo}, ${r.hi}]`);
 });
+
+test("aucWithCI on scores of few and of many distinct values (ranks remembered per value, then searched) matches DeLong from its definition", () => {
+  let seed = 3;
+  const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const y = Uint8Array.from({ length: 1500 }, () => (rnd() < 0.4 ? 1 : 0));
+  for (const levels of [6, 400]) {
+    const s = Float64Array.from(y, (v) => Math.floor((rnd() + 0.25 * v) * levels));
+    // The n1 × n0 comparison matrix: each win's and each loss's mean ψ, then the variance.
+    const pos = s.filter((_, i) => y[i] === 1);
+    const neg = s.filter((_, i) => y[i] === 0);
+    const psi = (p: number, q: number) => (p > q ? 1 : p === q ? 0.5 : 0);
+    const v10 = Array.from(pos, (p) => neg.reduce((t, q) => t + psi(p, q), 0) / neg.length);
+    const v01 = Array.from(neg, (q) => pos.reduce((t, p) => t + psi(p, q), 0) / pos.length);
+    const mean = v10.reduce((t, x) => t + x, 0) / v10.length;
+    const variance = (xs: number[]) => xs.reduce((t, x) => t + (x - mean) ** 2, 0) / (xs.length - 1);
+    const r = aucWithCI(s, y);
+    closeAbs(r.auc, mean, 1e-12, `auc with ${levels} levels`);
+    closeAbs(r.se, Math.sqrt(variance(v10) / v10.length + variance(v01) / v01.length), 1e-12, `se with ${levels} levels`);
+  }
+});
