@@ -262,7 +262,7 @@ async function addEventFeatures(
 /** Reads the retention of the won deals, by their retention key. */
 async function readRetention(load: LoadContext, retention: NonNullable<DatasetSpec["retention"]>, keysOf: KeysOf, won: Uint8Array): ReturnType<typeof retentionTable> {
   load.progress("reading retention");
-  return retentionTable(load.db, retention, load.tableAt("retention"), { keys: keysOf(retention.key), won }, { missing: load.spec.missing, dateFormat: load.spec.date_format });
+  return retentionTable(load.db, retention, load.tableAt("retention"), { keys: keysOf(retention.key), won }, { missing: load.spec.missing, dateFormat: load.spec.date_format, timeZone: load.spec.timezone });
 }
 
 /** The columns the spec joins tables on (the joins', the events' and the retention's keys). */

@@ -3,6 +3,7 @@ import { DatasetError } from "../formats/dataset-error";
 import { DatasetSpecSchema, type DatasetSpec, type TableSource } from "../formats/dataset-spec";
 import { assertMatchesSchema, parseYamlMapping } from "../formats/schema-errors";
 import { foldText } from "./fold-text";
+import { parseDate } from "./parse-date";
 import { canonicalTimeZone, nearestTimeZone } from "./time-zone";
 import { requireFile } from "../formats/require-file";
 import { assertDocumentKind } from "../formats/document-kind";
@@ -100,7 +101,8 @@ function checkStructure(spec: DatasetSpec, file: string): void {
         { file, field: "retention.retained", value: both[0] },
         "list each value in one of the two lists",
       );
-    if (r.observed_until !== undefined && Number.isNaN(Date.parse(r.observed_until)))
+    // Read as the retention table reads it (ISO 8601, in the dataset's time zone): never by Date.parse, which reads other forms in the machine's zone.
+    if (r.observed_until !== undefined && Number.isNaN(parseDate(r.observed_until)))
       throw new DatasetError("not an ISO date", { file, field: "retention.observed_until", value: r.observed_until }, "write it as YYYY-MM-DD");
   }
   for (const [name, a] of Object.entries(spec.attributes ?? {})) {

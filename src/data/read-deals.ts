@@ -2,7 +2,7 @@ import { DatasetError } from "../formats/dataset-error";
 import type { LoadContext } from "./load-context";
 import { columnCurrency, detectNumberFormat } from "./number-format";
 import { outcomeLabels, type OutcomeLabels } from "./outcome-labels";
-import { parseDate } from "./parse-date";
+import { dateColumn } from "./date-column";
 import { readTextTable, requireColumn, type TextTable } from "./read-table";
 import { typedColumn } from "./typed-column";
 
@@ -48,9 +48,7 @@ export async function readDeals(load: LoadContext): Promise<DealsRead> {
   const outcome = outcomeLabels(outcomeText, spec.deals.outcome, deals.label);
   const dateOf = (name: string | undefined, field: string) => {
     if (!name) return undefined;
-    const values = col(name, field);
-    const checked = typedColumn(values, "date", { file: deals.label, column: name }, { dateFormat }) as Float64Array;
-    return timeZone === "UTC" ? checked : Float64Array.from(values, (v) => (v === null ? NaN : parseDate(v, dateFormat, timeZone)));
+    return dateColumn(col(name, field), { file: deals.label, column: name }, { dateFormat, timeZone });
   };
   const createdAt = dateOf(spec.deals.created_at, "deals.created_at");
   const closedAt = dateOf(spec.deals.closed_at, "deals.closed_at");

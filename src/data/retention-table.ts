@@ -5,14 +5,17 @@ import type { DatasetSpec } from "../formats/dataset-spec";
 import type { LoadReport } from "./load-report";
 import { readTextTable, requireColumn, type TableContext } from "./read-table";
 import { retentionFlags } from "./retention-flags";
-import { typedColumn } from "./typed-column";
+import { dateColumn } from "./date-column";
+import { parseDate } from "./parse-date";
+import { dateInZone } from "./time-zone";
 
 const DAY = 86_400_000;
 
 /**
  * Reads the retention table and attaches it to the won deals by key, in the flag form
  * (`retained`) or the survival form (`start`, `churned_at`, censored at `observed_until`,
- * by default the latest date in the table). One row per key; lost deals get no retention.
+ * by default the latest date in the table), every date read in the dataset's time zone. One row
+ * per key; lost deals get no retention.
  *
  * @example
  * // see loadDataset, which calls it with the deals' keys
@@ -22,7 +25,7 @@ export async function retentionTable(
   spec: NonNullable<DatasetSpec["retention"]>,
   ctx: TableContext,
   deals: { keys: (string | null)[]; won: Uint8Array },
-  options: { missing: readonly string[]; dateFormat?: string },
+  options: { missing: readonly string[]; dateFormat?: string; timeZone: string },
 ): Promise<{ retention: Retention; report: NonNullable<LoadReport["retention"]>; warnings: string[] }> {
   const t = await readTextTable(db, spec, ctx, options.missing);
   const keyCol = t.columns[requireColumn(t, spec.key, "retention.key", ctx.specFile)];
@@ -66,14 +69,14 @@ export async function retentionTable(
       warnings,
     };
   }
-  const dateCol = (field: "start" | "churned_at") =>
-    typedColumn(t.columns[requireColumn(t, spec[field]!, `retention.${field}`, ctx.specFile)], "date", { file: t.label, column: spec[field]! }, options) as Float64Array;
+  // Dates in the dataset's time zone, as the deals' (observed_until too: its midnight there).
+  const dateCol = (field: "start" | "churned_at") => dateColumn(t.columns[requireColumn(t, spec[field]!, `retention.${field}`, ctx.specFile)], { file: t.label, column: spec[field]! }, options);
   const start = dateCol("start");
   const churn = dateCol("churned_at");
-  let observedUntil = spec.observed_until !== undefined ? Date.parse(spec.observed_until) : -Infinity;
+  let observedUntil = spec.observed_until !== undefined ? parseDate(spec.observed_until, undefined, options.timeZone) : -Infinity;
   if (spec.observed_until === undefined) {
     for (const x of [...start, ...churn]) if (x > observedUntil) observedUntil = x;
-    warnings.push(`retention: no observed_until given; censoring at the latest date in the table, ${new Date(observedUntil).toISOString().slice(0, 10)}`);
+    warnings.push(`retention: no observed_until given; censoring at the latest date in the table, ${dateInZone(observedUntil, options.timeZone)}`);
   }
   const s = Float64Array.from(index, (r) => (r < 0 ? NaN : start[r]));
   const days = new Float64Array(n).fill(NaN);
@@ -95,7 +98,7 @@ export async function retentionTable(
   if (negative > 0) warnings.push(`retention: ${negative} won deals churn (or are observed) before their start; their lifetime is treated as unknown`);
   return {
     retention: { form: "survival", key: deals.keys, start: s, days, churned, observedUntil },
-    report: { ...base, form: "survival", observedUntil: new Date(observedUntil).toISOString().slice(0, 10) },
+    report: { ...base, form: "survival", observedUntil: dateInZone(observedUntil, options.timeZone) },
     warnings,
   };
 }

@@ -123,7 +123,7 @@ export const DatasetSpecSchema = Type.Object(
           start: Type.Optional(Type.String({ minLength: 1, description: "Survival form: contract start column." })),
           churned_at: Type.Optional(Type.String({ minLength: 1, description: "Survival form: churn date column (empty = not churned)." })),
           observed_until: Type.Optional(
-            Type.String({ minLength: 1, description: "Survival form: censoring date (ISO). Default: the latest date in the table." }),
+            Type.String({ minLength: 1, description: "Survival form: censoring date (ISO 8601, read in the dataset's time zone, as start and churned_at are). Default: the latest date in the table." }),
           ),
         },
         { additionalProperties: false, description: "About won deals: either `retained` or `start` + `churned_at`." },

@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { openDuckDB } from "../../src/data/duckdb-session";
 import { parseDate } from "../../src/data/parse-date";
-import { loadDatasetSpec } from "../../src/data/load-dataset";
+import { join } from "node:path";
+import { loadDataset, loadDatasetSpec } from "../../src/data/load-dataset";
+import { DEALS_CSV, specText, tempDataset } from "../helpers/temp-dataset";
 import { resolveDatasetSpec } from "../../src/data/resolve-dataset-spec";
 import { canonicalTimeZone, wallClockToInstant } from "../../src/data/time-zone";
 
@@ -55,4 +57,51 @@ test("a spec built in code with a time zone that is not one is refused at load, 
   });
   // A zone in another case is its canonical name, as when the spec is parsed.
   assert.equal(resolveDatasetSpec({ ...spec, timezone: "europe/paris" }).timezone, "Europe/Paris");
+});
+
+test("the retention table's dates are read on the deals' clock, in the dataset's time zone, and observed_until never in the machine's", async () => {
+  const DAY = 86_400_000;
+  const load = async (zone: string, observedUntil: string) => {
+    const dir = tempDataset({
+      "dataset.yaml": specText(`timezone: ${zone}\nretention:\n  file: renewals.csv\n  key: account_id\n  start: start\n  churned_at: churn\n  observed_until: "${observedUntil}"\n`),
+      "deals.csv": DEALS_CSV,
+      "renewals.csv": "account_id,start,churn\nA1,2026-01-10,2026-04-20\nA2,2026-01-12,\n",
+    });
+    return loadDataset(join(dir, "dataset.yaml"));
+  };
+  const tokyo = await load("Asia/Tokyo", "2026-06-01");
+  const r = tokyo.table.retention!;
+  assert.equal(r.form, "survival");
+  if (r.form !== "survival") return;
+  // D1 (account A1) was created on 2026-01-10 and its customer started that day: both Tokyo midnights.
+  assert.equal(r.start[0], tokyo.table.createdAt![0]);
+  assert.equal(r.days[0], 100);
+  assert.equal((r.observedUntil - tokyo.table.createdAt![0]) / DAY, 142);
+  assert.equal(tokyo.report.retention!.observedUntil, "2026-06-01");
+  // A time without an offset is read in the dataset's zone (UTC here), whatever TZ the process runs in.
+  const zone = process.env.TZ;
+  try {
+    const seen = [];
+    for (const tz of ["UTC", "Asia/Tokyo", "America/Los_Angeles"]) {
+      process.env.TZ = tz;
+      const t = (await load("UTC", "2026-06-01T00:00")).table.retention!;
+      seen.push(t.form === "survival" ? t.observedUntil : NaN);
+    }
+    assert.deepEqual(seen, [Date.UTC(2026, 5, 1), Date.UTC(2026, 5, 1), Date.UTC(2026, 5, 1)]);
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+});
+
+test("retention.observed_until that is not an ISO date is refused, never read in the machine's zone", async () => {
+  const dir = tempDataset({
+    "dataset.yaml": specText(`retention:\n  file: renewals.csv\n  key: account_id\n  start: start\n  churned_at: churn\n  observed_until: "June 1, 2026"\n`),
+    "deals.csv": DEALS_CSV,
+    "renewals.csv": "account_id,start,churn\n",
+  });
+  await assert.rejects(loadDataset(join(dir, "dataset.yaml")), (e: Error) => {
+    assert.match(e.message, /dataset\.yaml: field "retention\.observed_until": not an ISO date \(value "June 1, 2026"\)\. Fix: write it as YYYY-MM-DD\.$/);
+    return true;
+  });
 });
