@@ -60,9 +60,10 @@ export function fitValueCards(table: DealTable, o: ValueCardsOptions): ValueCard
 }
 
 /**
- * {@link fitValueCards} on a side thread ({@link onSideThread}): starts at once and returns the
- * function that waits for the cards. The table crosses as its parts and is rebuilt there; the
- * retention drivers are rebuilt here. The same cards, to the bit, as on this thread.
+ * {@link fitValueCards} on a side thread ({@link onSideThread}) when the table has an amount:
+ * starts at once and returns the function that waits for the cards. The table crosses as its
+ * parts and is rebuilt there; the retention drivers are rebuilt here. The same cards, to the bit,
+ * as on this thread.
  *
  * @example
  * import { loadDataset } from "leadlab";
@@ -73,6 +74,8 @@ export function fitValueCards(table: DealTable, o: ValueCardsOptions): ValueCard
  * JSON.stringify(cards()) === JSON.stringify(fitValueCards(table, o)); // => true
  */
 export function fitValueCardsBeside(table: DealTable, o: ValueCardsOptions): () => ValueCards | { reason: string } {
+  // Without an amount there is nothing to fit, only the reason to give: no thread for that.
+  if (!table.amount) return () => fitValueCards(table, o);
   // The decayed counts are not read here: they stay on this thread.
   const parts: DealTableParts = { ...table, decayed: undefined };
   const task = onSideThread<ValueCards | { reason: string }>(__filename, fitValueCardsOfParts.name, [parts, o]);
