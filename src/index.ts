@@ -15,6 +15,8 @@ export type { LoadReport, JoinReport, EventsReport, AttributeReport } from "./da
 export { formatLoadReport } from "./data/format-load-report";
 export { DealTable, type DealTableParts, type AttributeMeta, type Column, type EventFeature, type Retention, type Holdout, type DealSources } from "./data/deal-table";
 export { dealTableToDataFrame } from "./data/deal-table-frame";
+export { tableWorker } from "./data/table-worker";
+export { SideWorker, canRunBeside, type SideCall, type ExportedFunction } from "./thread/side-worker";
 export { fromDataFrame } from "./notebook/data-frame";
 export { profileTable, type AttributeProfile, type ValueWinRate } from "./data/profile-table";
 export { readNumberText, detectNumberFormat, describeNumberFormat, numberFormatRule, columnCurrency, type NumberText, type NumberFormat } from "./data/number-format";
@@ -71,7 +73,7 @@ export { PSI_THRESHOLDS, readPsi, populationStability, type PsiReading, type Psi
 export { rocCurve, type RocPoint } from "./model/roc-curve";
 
 // Drivers: what predicts winning and retention
-export { drivers } from "./drivers/drivers";
+export { drivers, driversBeside, type DriversBeside } from "./drivers/drivers";
 export { TARGETS, resolveDriversOptions, type Target, type DriversOptions, type ResolvedDriversOptions } from "./drivers/drivers-options";
 export { formatDrivers } from "./drivers/format-drivers";
 export { DriversResult, type BinSurvival, type DriverAttribute, type DriversParts } from "./drivers/drivers-result";

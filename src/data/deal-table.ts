@@ -126,7 +126,7 @@ export interface DealSources {
 }
 
 const splits = new WeakMap<DealTable, HoldoutSplit>();
-const provenances = new WeakMap<DealTable, Provenance>();
+const provenances = new WeakMap<DealTable, Provenance | (() => Provenance)>();
 
 /**
  * One row per closed deal: the outcome, typed attribute columns with their metadata, and
@@ -216,9 +216,18 @@ export class DealTable implements DealTableParts {
 
   /** The provenance every file made from this table records (see {@link tableProvenance}). */
   get provenance(): Provenance {
-    let p = provenances.get(this);
-    if (!p) provenances.set(this, (p = tableProvenance(this)));
+    const known = provenances.get(this);
+    const p = typeof known === "function" ? known() : (known ?? tableProvenance(this));
+    provenances.set(this, p);
     return p;
+  }
+
+  /**
+   * Makes {@link provenance} wait for `pending` (this table's provenance, being computed on another
+   * thread) instead of computing it, unless it is known already.
+   */
+  provenanceFrom(pending: () => Provenance): void {
+    if (!provenances.has(this)) provenances.set(this, pending);
   }
 
   /** The table as a danfojs DataFrame (see {@link dealTableToDataFrame}). */

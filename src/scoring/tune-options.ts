@@ -1,5 +1,5 @@
 import type { DealTable } from "../data/deal-table";
-import { canRunBeside } from "../thread/side-thread";
+import { canRunBeside } from "../thread/side-worker";
 /** How points are scaled. */
 export type Scale = { kind: "pdo"; base: number; baseOdds: number; pdo: number } | { kind: "0-100" };
 

@@ -1,6 +1,7 @@
 import { formatPercent } from "../format/percent";
 import { DealTable } from "../data/deal-table";
-import { drivers } from "../drivers/drivers";
+import { drivers, driversBeside } from "../drivers/drivers";
+import type { DriversOptions } from "../drivers/drivers-options";
 import type { DriverAttribute, DriversResult } from "../drivers/drivers-result";
 import { DRIVER_BINNING } from "../drivers/drivers-options";
 import { aucWithCI, auc, compareAuc } from "../model/auc";
@@ -39,7 +40,12 @@ import { choosePreviousBins, previousBins } from "./previous-bins";
 import { resolveTuneOptions, type ResolvedTuneOptions, type TuneOptions } from "./tune-options";
 import { tuneValue } from "./value/tune-value";
 import { fitValueCards, fitValueCardsBeside } from "./value/value-cards";
+import { handOverWinLeaks, winLeaks } from "./value/win-leaks";
 import { countsDays } from "./counts-days";
+import { tableWorker } from "../data/table-worker";
+import { tableProvenance } from "../data/table-provenance";
+import type { Provenance } from "../formats/provenance";
+import type { SideWorker } from "../thread/side-worker";
 
 /** Edges are rounded to readable values when that costs less than this cross-validated AUC on the training part. */
 export const MAX_ROUNDING_COST = 0.002;
@@ -106,10 +112,30 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
           ? "hold out fewer days (a shorter holdout.last_days in dataset.yaml), or ask for a random holdout: holdout: { by: random, fraction: 0.25 }"
           : "hold out a smaller fraction (holdout.fraction in dataset.yaml)"),
     );
-  // The amount and retention cards do not read the win card: on a large table they are fitted on a second thread meanwhile.
-  const valueOptions = { train: Int32Array.from(split.train), seed: o.seed, keep: o.keep, exclude: [...o.exclude], informativeMissing: o.informativeMissing };
-  const valueCards = o.sideThread ? fitValueCardsBeside(table, valueOptions) : () => fitValueCards(table, valueOptions);
-  const ctx = tuningContext(table, o);
+  // On a large table a side worker holding a copy of it takes half of the drivers, then the work
+  // that does not read the win card: the amount and retention cards, and the provenance.
+  const beside = o.sideThread ? tableWorker(table) : undefined;
+  try {
+    return tuneOn(table, o, won, beside, previous);
+  } finally {
+    beside?.close();
+  }
+}
+
+/** {@link tuneScorecard} of a table with both outcomes in its training part, with a side worker or not. */
+function tuneOn(table: DealTable, o: ResolvedTuneOptions, won: number, beside: SideWorker<DealTable> | undefined, previous: ScoringRules | undefined): Scorecard {
+  const trainRows = Int32Array.from(table.split.train);
+  const winDrivers: DriversOptions = { target: "won", rows: trainRows, seed: o.seed, keep: o.keep, exclude: [...o.exclude] };
+  // The worker's queue: its part of the drivers, then the value cards (whose amount card waits for
+  // the win drivers' leaks) and the provenance.
+  const driversThere = beside && driversBeside(beside, winDrivers);
+  const valueOptions = { train: trainRows, seed: o.seed, keep: o.keep, exclude: [...o.exclude], informativeMissing: o.informativeMissing, winLeaks: winLeaks(table) };
+  const valueCards = beside ? fitValueCardsBeside(beside, valueOptions) : () => fitValueCards(table, valueOptions);
+  if (beside) table.provenanceFrom(beside.call<Provenance>({ module: require.resolve("../data/table-provenance"), name: tableProvenance.name }, []).result);
+  const win = drivers(table, winDrivers, driversThere);
+  // The amount card, fitted with the value cards, does not take the attributes that leak the win.
+  handOverWinLeaks(valueOptions.winLeaks, table, win);
+  const ctx = tuningContext(table, o, win);
   const { train, test, yTest, warnings } = ctx;
   const selected = selectAttributes(ctx);
   const fitter = cardFitter(ctx, selected);
@@ -136,7 +162,7 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
 
   // The expected value beside the win chance: amount and retention cards on the same training part.
   const valueInputs = { ...valueOptions, rules, test, trainPoints: holdout.trainPoints, testPoints: holdout.testPoints, winDrivers: ctx.drivers, tierNames: o.tierNames };
-  const value = tuneValue(table, valueInputs, valueCards());
+  const value = tuneValue(table, valueInputs, valueCards(), beside);
   if (!("reason" in value)) rules.value = value.block;
   else if (table.amount) warnings.push(`expected value: not fitted: ${value.reason}`);
 
@@ -197,7 +223,7 @@ interface TuningContext {
 }
 
 /** The split, the drivers on the training rows, the training periods, the selection rows and folds, and the encoders. */
-function tuningContext(table: DealTable, o: ResolvedTuneOptions): TuningContext {
+function tuningContext(table: DealTable, o: ResolvedTuneOptions, d: DriversResult): TuningContext {
   const split = table.split;
   const warnings = [...split.warnings];
   const train = Int32Array.from(split.train);
@@ -205,7 +231,6 @@ function tuningContext(table: DealTable, o: ResolvedTuneOptions): TuningContext 
   const yTrain = gatherFlags(table.won, train);
   const yTest = gatherFlags(table.won, test);
 
-  const d = drivers(table, { target: "won", rows: train, seed: o.seed, keep: o.keep, exclude: [...o.exclude] });
   const time = table.closedAt ?? table.createdAt;
   const timeline = trainingPeriods(time, table.won, train, test, PERIODS, table.sources?.timeZone);
   if ("reason" in timeline) warnings.push(`selection on stratified folds, drift between periods not checked: ${timeline.reason}`);

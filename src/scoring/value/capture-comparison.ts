@@ -58,7 +58,48 @@ export interface CaptureInput {
  * const c = compareCapture({ valueScore: [4, 3, 2, 1], winScore: [1, 2, 3, 4], wonRevenue: [50, 30, 20, 0], shares: [0.5], replicates: 200, seed: 1 });
  * [c[0].wonRevenue.value.value, c[0].wonRevenue.win.value, c[0].wonRevenue.diff.value]; // => [0.8, 0.2, 0.6000000000000001]
  */
-export function compareCapture(input: CaptureInput): CaptureAtShare[] {
+export function compareCapture(input: CaptureInput, drawnElsewhere?: DrawnElsewhere): CaptureAtShare[] {
+  const { point, sets, draw } = captureSetup(input);
+  const from = drawnElsewhere?.replicates ?? 0;
+  const here = draw(from, input.replicates);
+  // The replicates in their order: those drawn elsewhere first.
+  const draws = drawnElsewhere ? drawnElsewhere.draws().map((bySet, q) => bySet.map((byKind, s) => byKind.map((xs, k) => [...xs, ...here[q][s][k]]))) : here;
+  const interval = (value: number, xs: number[]): BootstrapInterval => {
+    const [lo, hi] = xs.length ? quantiles(xs, [0.025, 0.975]) : [NaN, NaN];
+    return { value, lo, hi };
+  };
+  const contrast = (q: number, s: number): CaptureContrast => {
+    const [v, w] = point[q][s];
+    return { value: interval(v, draws[q][s][0]), win: interval(w, draws[q][s][1]), diff: interval(v - w, draws[q][s][2]) };
+  };
+  return input.shares.map((leadShare, q) => ({ leadShare, wonRevenue: contrast(q, 0), retainedRevenue: sets.length > 1 ? contrast(q, 1) : null }));
+}
+
+/** Per lead share, per total (won, retained), the replicates' shares: ranked by value, by win points, and their difference (replicates whose share is undefined left out). */
+export type CaptureDraws = number[][][][];
+
+/** The first `replicates` replicates of {@link compareCapture}, drawn elsewhere (on a side worker, by {@link captureDraws}) meanwhile. */
+export interface DrawnElsewhere {
+  replicates: number;
+  draws(): CaptureDraws;
+}
+
+/**
+ * Replicates `from` to `to` (not included) of {@link compareCapture}'s bootstrap: the same numbers
+ * as there, whichever thread draws them (each replicate draws as many accounts as there are, so
+ * the seeded sequence is advanced to where replicate `from` starts).
+ *
+ * @example
+ * import { captureDraws, compareCapture } from "./capture-comparison";
+ * const input = { valueScore: [4, 3, 2, 1], winScore: [1, 2, 3, 4], wonRevenue: [50, 30, 20, 0], shares: [0.5], replicates: 200, seed: 1 };
+ * JSON.stringify(compareCapture(input, { replicates: 120, draws: () => captureDraws(input, 0, 120) })) === JSON.stringify(compareCapture(input)); // => true
+ */
+export function captureDraws(input: CaptureInput, from: number, to: number): CaptureDraws {
+  return captureSetup(input).draw(from, to);
+}
+
+/** The point estimates, the sets compared, and the drawing of replicates, of {@link compareCapture}. */
+function captureSetup(input: CaptureInput) {
   const m = input.valueScore.length;
   const retainedIndex = input.retainedRevenue ? Array.from({ length: m }, (_, i) => i).filter((i) => !input.retainedKnown || input.retainedKnown[i]) : [];
   const sub = (xs: ArrayLike<number>) => gatherNumbers(xs, retainedIndex);
@@ -79,7 +120,6 @@ export function compareCapture(input: CaptureInput): CaptureAtShare[] {
     const bySet = sets.map((s) => s.ranked.map(({ ranked, lead }) => rankedCapturedShares(ranked, input.shares, weights, lead)));
     return input.shares.map((_, q) => bySet.map((byScore) => byScore.map((shares) => shares[q])));
   };
-  const point = estimate();
   // Clusters: every lead of an account is drawn together; a lead without an account is its own.
   const clusterOf = new Int32Array(m);
   const ids = new Map<number, number>();
@@ -99,31 +139,27 @@ export function compareCapture(input: CaptureInput): CaptureAtShare[] {
   const members = new Int32Array(m);
   const filled = start.slice(0, count);
   for (let i = 0; i < m; i++) members[filled[clusterOf[i]]++] = i;
-  const rand = seededRandom(input.seed);
-  const draws = input.shares.map(() => sets.map(() => [[] as number[], [] as number[], [] as number[]]));
-  const weights = new Float64Array(m);
-  for (let b = 0; b < input.replicates; b++) {
-    weights.fill(0);
-    for (let k = 0; k < count; k++) {
-      const c = Math.floor(rand() * count);
-      for (let j = start[c]; j < start[c + 1]; j++) weights[members[j]]++;
+  const draw = (from: number, to: number): CaptureDraws => {
+    const rand = seededRandom(input.seed);
+    for (let skip = from * count; skip > 0; skip--) rand();
+    const draws = input.shares.map(() => sets.map(() => [[] as number[], [] as number[], [] as number[]]));
+    const weights = new Float64Array(m);
+    for (let b = from; b < to; b++) {
+      weights.fill(0);
+      for (let k = 0; k < count; k++) {
+        const c = Math.floor(rand() * count);
+        for (let j = start[c]; j < start[c + 1]; j++) weights[members[j]]++;
+      }
+      estimate(weights).forEach((bySet, q) =>
+        bySet.forEach(([v, w], s) => {
+          if (Number.isNaN(v) || Number.isNaN(w)) return;
+          draws[q][s][0].push(v);
+          draws[q][s][1].push(w);
+          draws[q][s][2].push(v - w);
+        }),
+      );
     }
-    estimate(weights).forEach((bySet, q) =>
-      bySet.forEach(([v, w], s) => {
-        if (Number.isNaN(v) || Number.isNaN(w)) return;
-        draws[q][s][0].push(v);
-        draws[q][s][1].push(w);
-        draws[q][s][2].push(v - w);
-      }),
-    );
-  }
-  const interval = (value: number, xs: number[]): BootstrapInterval => {
-    const [lo, hi] = xs.length ? quantiles(xs, [0.025, 0.975]) : [NaN, NaN];
-    return { value, lo, hi };
+    return draws;
   };
-  const contrast = (q: number, s: number): CaptureContrast => {
-    const [v, w] = point[q][s];
-    return { value: interval(v, draws[q][s][0]), win: interval(w, draws[q][s][1]), diff: interval(v - w, draws[q][s][2]) };
-  };
-  return input.shares.map((leadShare, q) => ({ leadShare, wonRevenue: contrast(q, 0), retainedRevenue: sets.length > 1 ? contrast(q, 1) : null }));
+  return { point: estimate(), sets, draw };
 }

@@ -12,12 +12,18 @@ import { binnedInputOf } from "../binned-input";
 import { chooseTiers } from "../choose-tiers";
 import { leadRecordReader } from "../lead-record";
 import { createScorer } from "../score";
-import { fitAmountCard, type AmountCard, type AmountCandidate } from "./amount-card";
-import { compareCapture, type CaptureAtShare } from "./capture-comparison";
+import { fitAmountCard, type AmountCard } from "./amount-card";
+import { captureDraws, compareCapture, type CaptureAtShare, type CaptureDraws, type CaptureInput } from "./capture-comparison";
+import type { SideWorker } from "../../thread/side-worker";
 import type { RetentionCard } from "./retention-card";
 import { fitValueCards, type ValueCards, type ValueCardsOptions } from "./value-cards";
 import { holdoutRetention } from "./holdout-retention";
 import { RETENTION_HORIZON_DAYS } from "../../stats/kaplan-meier";
+
+/** Replicates `from` to `to` of the holdout comparison's bootstrap ({@link captureDraws}), called on a side worker holding the table. */
+export function captureDrawsOf(_table: DealTable, input: CaptureInput, from: number, to: number): CaptureDraws {
+  return captureDraws(input, from, to);
+}
 
 /** The horizon the retention card reads retention at, in days. */
 export const VALUE_HORIZON_DAYS = RETENTION_HORIZON_DAYS;
@@ -90,8 +96,9 @@ export interface ValueModel {
  * a seeded bootstrap by account). Undefined, with the reason, when the table has no amount, too
  * few won training deals have one, or every training lead gets the same expected value (nothing
  * predicts the win chance, the amount or retention: no tiers are cut from one value).
- * The amount drivers and the retention card come from {@link fitValueCards}: `cards`, when the
- * tuner fitted them on a side thread meanwhile, else fitted here.
+ * The amount drivers, the amount card and the retention card come from {@link fitValueCards}:
+ * `cards`, when the tuner fitted them on a side worker meanwhile, else fitted here. With `beside`,
+ * a side worker holding the table, half of the bootstrap is drawn there meanwhile.
  *
  * @example
  * import { loadDataset, tuneScorecard } from "leadlab";
@@ -99,19 +106,13 @@ export interface ValueModel {
  * const card = tuneScorecard(table);
  * card.value!.capture[0].wonRevenue.diff.value > 0; // => true
  */
-export function tuneValue(table: DealTable, inputs: ValueInputs, cards: ValueCards | { reason: string } = fitValueCards(table, inputs)): ValueModel | { reason: string } {
+export function tuneValue(table: DealTable, inputs: ValueInputs, cards: ValueCards | { reason: string } = fitValueCards(table, inputs), beside?: SideWorker<DealTable>): ValueModel | { reason: string } {
   if ("reason" in cards) return cards;
   const amounts = table.amount!;
   const { train, test, rules, seed } = inputs;
   const warnings: string[] = [];
-  const leaks = new Set(inputs.winDrivers.attributes.filter((a) => a.leakage !== null && !a.leakageKept).map((a) => a.attribute));
-
-  // The amount card: candidates are the attributes whose bins differ in the size of won training deals.
-  const candidates: AmountCandidate[] = cards.sizes.attributes
-    .filter((a) => a.significant && a.leakage === null && !leaks.has(a.attribute))
-    .map((a) => (a.name === a.attribute ? { name: a.name, attribute: a.attribute } : { name: a.name, attribute: a.attribute, item: a.name.slice(a.attribute.length + 3) }));
-  const amount = fitAmountCard(table, train, candidates, { seed });
-  if (!amount.attributes.length) warnings.push(`amount card: no attribute predicts the size of won deals on the training part (${candidates.length} candidates); every lead gets the mean amount`);
+  const amount = cards.amount;
+  if (!amount.attributes.length) warnings.push(`amount card: no attribute predicts the size of won deals on the training part (${cards.amountCandidates} candidates); every lead gets the mean amount`);
 
   // The retention card, on the same training part.
   const retention = cards.retention;
@@ -176,7 +177,7 @@ export function tuneValue(table: DealTable, inputs: ValueInputs, cards: ValueCar
   const shares: number[] = [];
   for (let t = 1; t < inputs.tierNames.length; t++) shares.push(Number((capacity + ((1 - capacity) * (t - 1)) / (inputs.tierNames.length - 1)).toFixed(4)));
   const clusters = accountCodes(table, test);
-  const capture = compareCapture({
+  const captureInput: CaptureInput = {
     valueScore: testValue,
     winScore: inputs.testPoints,
     wonRevenue,
@@ -185,7 +186,11 @@ export function tuneValue(table: DealTable, inputs: ValueInputs, cards: ValueCar
     shares,
     replicates: VALUE_REPLICATES,
     seed,
-  });
+  };
+  // With a side worker, it draws the first half of the bootstrap meanwhile.
+  const half = VALUE_REPLICATES >> 1;
+  const there = beside?.call<CaptureDraws>({ module: __filename, name: captureDrawsOf.name }, [captureInput, 0, half]);
+  const capture = compareCapture(captureInput, there && { replicates: half, draws: there.result });
 
   const measure = (scores: ArrayLike<number>, cuts: readonly (number | null)[], names: readonly string[]): ValueTier[] => {
     const sum = (xs: ArrayLike<number>, keep: (i: number) => boolean) => {

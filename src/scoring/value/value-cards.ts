@@ -1,19 +1,25 @@
-import { DealTable, type DealTableParts } from "../../data/deal-table";
+import type { DealTable } from "../../data/deal-table";
 import { amountDrivers, type AmountDriversResult } from "../../drivers/amount-drivers";
 import { drivers } from "../../drivers/drivers";
 import { DriversResult } from "../../drivers/drivers-result";
 import { RETENTION_HORIZON_DAYS } from "../../stats/kaplan-meier";
-import { onSideThread } from "../../thread/side-thread";
-import { MIN_AMOUNT_DEALS } from "./amount-card";
+import type { SideWorker } from "../../thread/side-worker";
+import { fitAmountCard, MIN_AMOUNT_DEALS, type AmountCandidate, type AmountCard } from "./amount-card";
+import { receiveWinLeaks, type WinLeaks } from "./win-leaks";
 import { fitRetentionCard, type RetentionCard } from "./retention-card";
 
 /**
  * The parts of the expected value that do not read the win card, found on the training part:
- * what predicts the size of won deals and the retention card. {@link tuneValue} completes them.
+ * what predicts the size of won deals, the amount card and the retention card. {@link tuneValue}
+ * completes them.
  */
 export interface ValueCards {
   /** The amount drivers of the won training deals ({@link amountDrivers}): the amount card's candidates. */
   sizes: AmountDriversResult;
+  /** The amount card, fitted on the significant amount drivers that neither leak the amount nor are win leaks. */
+  amount: AmountCard;
+  /** How many candidates the amount card chose among. */
+  amountCandidates: number;
   /** The retention card at {@link RETENTION_HORIZON_DAYS} days, with the retention drivers it chose among; null without retention data. */
   retention: RetentionCard | null;
 }
@@ -25,19 +31,24 @@ export interface ValueCardsOptions {
   keep: readonly string[];
   exclude: readonly string[];
   informativeMissing: ReadonlySet<string>;
+  /** The win drivers' leaking attributes, which the amount card does not take: waited for when the amount card is fitted (see {@link WinLeaks}). */
+  winLeaks: WinLeaks;
 }
 
 /**
- * The amount drivers and the retention card on the training rows, or why the expected value is
- * not fitted: the table has no amount, or fewer than {@link MIN_AMOUNT_DEALS} won training deals
- * have a positive one.
+ * The amount drivers, the amount card and the retention card on the training rows, or why the
+ * expected value is not fitted: the table has no amount, or fewer than {@link MIN_AMOUNT_DEALS}
+ * won training deals have a positive one.
  *
  * @example
- * import { loadDataset } from "leadlab";
+ * import { drivers, loadDataset } from "leadlab";
  * import { fitValueCards } from "./value-cards";
+ * import { winLeaks } from "./win-leaks";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
- * const cards = fitValueCards(table, { train: table.split.train, seed: 7, keep: [], exclude: [], informativeMissing: new Set() });
- * "sizes" in cards && cards.retention !== null; // => true
+ * const train = table.split.train;
+ * const leaks = winLeaks(table, drivers(table, { rows: train }));
+ * const cards = fitValueCards(table, { train, seed: 7, keep: [], exclude: [], informativeMissing: new Set(), winLeaks: leaks });
+ * "sizes" in cards && cards.amount.attributes.length > 0 && cards.retention !== null; // => true
  */
 export function fitValueCards(table: DealTable, o: ValueCardsOptions): ValueCards | { reason: string } {
   if (!table.amount) return { reason: "the dataset has no amount (set `deals.amount` in dataset.yaml to rank leads by expected value)" };
@@ -56,37 +67,38 @@ export function fitValueCards(table: DealTable, o: ValueCardsOptions): ValueCard
     const retained = drivers(table, { target: "retained", rows: o.train, seed: o.seed, keep: o.keep, exclude: [...o.exclude], horizonDays: RETENTION_HORIZON_DAYS });
     retention = fitRetentionCard(table, retained, o.train, RETENTION_HORIZON_DAYS, { seed: o.seed, informativeMissing: o.informativeMissing });
   }
-  return { sizes, retention };
+  // The amount card: candidates are the attributes whose bins differ in the size of won training deals.
+  const leaks = receiveWinLeaks(o.winLeaks, table);
+  const candidates: AmountCandidate[] = sizes.attributes
+    .filter((a) => a.significant && a.leakage === null && !leaks.has(a.attribute))
+    .map((a) => (a.name === a.attribute ? { name: a.name, attribute: a.attribute } : { name: a.name, attribute: a.attribute, item: a.name.slice(a.attribute.length + 3) }));
+  const amount = fitAmountCard(table, o.train, candidates, { seed: o.seed });
+  return { sizes, amount, amountCandidates: candidates.length, retention };
 }
 
 /**
- * {@link fitValueCards} on a side thread ({@link onSideThread}) when the table has an amount:
- * starts at once and returns the function that waits for the cards. The table crosses as its
- * parts and is rebuilt there; the retention drivers are rebuilt here. The same cards, to the bit,
- * as on this thread.
+ * {@link fitValueCards} on a side worker holding a copy of the table (`tableWorker`): queued
+ * at once, and returns the function that waits for the cards. The retention drivers are rebuilt
+ * here. The same cards, to the bit, as on this thread.
  *
  * @example
  * import { loadDataset } from "leadlab";
+ * import { drivers } from "../../drivers/drivers";
+ * import { tableWorker } from "../../data/table-worker";
  * import { fitValueCards, fitValueCardsBeside } from "./value-cards";
+ * import { winLeaks } from "./win-leaks";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
- * const o = { train: table.split.train, seed: 7, keep: [], exclude: [], informativeMissing: new Set<string>() };
- * const cards = fitValueCardsBeside(table, o);
+ * const o = { train: table.split.train, seed: 7, keep: [], exclude: [], informativeMissing: new Set<string>(), winLeaks: winLeaks(table, drivers(table, { rows: table.split.train })) };
+ * const worker = tableWorker(table);
+ * const cards = fitValueCardsBeside(worker, o);
  * JSON.stringify(cards()) === JSON.stringify(fitValueCards(table, o)); // => true
+ * worker.close();
  */
-export function fitValueCardsBeside(table: DealTable, o: ValueCardsOptions): () => ValueCards | { reason: string } {
-  // Without an amount there is nothing to fit, only the reason to give: no thread for that.
-  if (!table.amount) return () => fitValueCards(table, o);
-  // The decayed counts are not read here: they stay on this thread.
-  const parts: DealTableParts = { ...table, decayed: undefined };
-  const task = onSideThread<ValueCards | { reason: string }>(__filename, fitValueCardsOfParts.name, [parts, o]);
+export function fitValueCardsBeside(worker: SideWorker<DealTable>, o: ValueCardsOptions): () => ValueCards | { reason: string } {
+  const call = worker.call<ValueCards | { reason: string }>({ module: __filename, name: fitValueCards.name }, [o]);
   return () => {
-    const cards = task.result();
-    if ("reason" in cards || !cards.retention) return cards;
+    const cards = call.result();
+    if ("reason" in cards || !cards.retention || cards.retention.drivers instanceof DriversResult) return cards;
     return { ...cards, retention: { ...cards.retention, drivers: new DriversResult(cards.retention.drivers) } };
   };
-}
-
-/** {@link fitValueCards} of a table given as its parts (a table that crossed to another thread as plain data). */
-export function fitValueCardsOfParts(parts: DealTableParts, o: ValueCardsOptions): ValueCards | { reason: string } {
-  return fitValueCards(new DealTable(parts), o);
 }

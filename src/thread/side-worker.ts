@@ -1,0 +1,170 @@
+import { availableParallelism } from "node:os";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+
+/** A call queued on a {@link SideWorker}. */
+export interface SideCall<T> {
+  /** Waits for the call to finish and returns its result (computed on this thread if the worker could not give it). */
+  result(): T;
+  /** Where the result came from, once {@link result} has returned: the worker, or this thread. */
+  readonly ranOn: "side" | "this" | undefined;
+}
+
+/** A function exported by a module: `module` is its absolute path (e.g. `require.resolve(…)` or `__filename`). */
+export interface ExportedFunction {
+  module: string;
+  name: string;
+}
+
+/** What the worker posts back for a call: its result, or the failure (then the call is made again here). */
+type Reply = { id: number; result: unknown } | { id: number; failed: string };
+
+/**
+ * The worker's code (CommonJS, evaluated, so the same text serves the TypeScript sources and the
+ * compiled package). It builds its context once (`setup`), then makes each call it is sent, in
+ * order, with the context first, posts `{ id, result }` or `{ id, failed }`, and counts the call
+ * done in the shared counter the calling thread waits on, whatever happened.
+ */
+const WORKER_CODE = `
+const { workerData } = require("node:worker_threads");
+const { setup, port, done, typescript } = workerData;
+let context, setupFailed;
+try {
+  if (typescript) require(typescript).register();
+  if (setup) context = require(setup.module)[setup.name](...setup.args);
+} catch (e) {
+  setupFailed = String((e && e.stack) || e);
+}
+port.on("message", ({ id, module, name, args }) => {
+  try {
+    if (setupFailed) throw new Error(setupFailed);
+    port.postMessage({ id, result: require(module)[name](context, ...args) });
+  } catch (e) {
+    port.postMessage({ id, failed: String((e && e.stack) || e) });
+  } finally {
+    Atomics.add(done, 0, 1);
+    Atomics.notify(done, 0);
+  }
+});`;
+
+/** Whether this machine has a second CPU for a side worker to run on. */
+export const canRunBeside = (): boolean => availableParallelism() > 1;
+
+/**
+ * A worker thread holding its own copy of a context (a table, say), copied to it once, that makes
+ * calls queued to it one after the other while this thread goes on: a synchronous computation can
+ * hand parts of its work to the machine's second core and stay synchronous. `call(fn, args)` queues
+ * `fn(context, ...args)` and returns at once; the call's `result()` then blocks until it is done.
+ *
+ * The worker builds its context by `setup` (a function of plain data: the context's parts, which
+ * cross by structured clone once); `local` is the same context on this thread. Arguments and
+ * results cross by structured clone: plain data and typed arrays cross, class instances arrive as
+ * plain objects (the caller rebuilds them), functions cannot cross. If the worker cannot start, or
+ * a call fails there (an error, or arguments or a result that cannot cross), the call is made again
+ * on this thread with `local` by `result()`, so an error is raised here as it would be without a
+ * worker, with its own class. A TypeScript module (the sources run with tsx) is loaded through
+ * tsx's CommonJS hook, which workers do not inherit. {@link close} ends the worker and frees its copy.
+ *
+ * @example
+ * import { SideWorker } from "./side-worker";
+ * const stats = require.resolve("simple-statistics");
+ * // The context: the values, sorted once (there by numericSort of their copy); each call reads them.
+ * const worker = SideWorker.start([1, 2, 3, 10], { module: stats, name: "numericSort" }, [[3, 1, 10, 2]]);
+ * const median = worker.call<number>({ module: stats, name: "quantileSorted" }, [0.5]);
+ * median.result(); // => 2.5
+ * median.ranOn; // => "side"
+ * worker.close();
+ */
+export class SideWorker<C> {
+  private readonly local: C;
+  private started: { worker: Worker; port: MessagePort; done: Int32Array } | undefined;
+  private next = 0;
+  /** How many replies have been read off the port. */
+  private read = 0;
+  private readonly replies = new Map<number, Reply>();
+
+  private constructor(local: C, setup: ExportedFunction | undefined, setupArgs: readonly unknown[]) {
+    this.local = local;
+    try {
+      const { port1, port2 } = new MessageChannel();
+      const done = new Int32Array(new SharedArrayBuffer(4));
+      // Running from the TypeScript sources, so are the modules called.
+      const typescript = __filename.endsWith(".ts") ? require.resolve("tsx/cjs/api") : undefined;
+      const workerData = { setup: setup && { ...setup, args: setupArgs }, port: port2, done, typescript };
+      const worker = new Worker(WORKER_CODE, { eval: true, workerData, transferList: [port2] });
+      worker.unref();
+      this.started = { worker, port: port1, done };
+    } catch {
+      this.started = undefined;
+    }
+  }
+
+  /**
+   * Starts a worker whose context is `setup(...setupArgs)` there and `local` here (the same
+   * context: `setupArgs` are its parts).
+   */
+  static start<C>(local: C, setup: ExportedFunction, setupArgs: readonly unknown[]): SideWorker<C> {
+    return new SideWorker(local, setup, setupArgs);
+  }
+
+  /** Queues `fn(context, ...args)` on the worker; see {@link SideWorker}. */
+  call<T>(fn: ExportedFunction, args: readonly unknown[]): SideCall<T> {
+    const inline = () => (require(fn.module) as Record<string, (context: C, ...a: readonly unknown[]) => T>)[fn.name](this.local, ...args);
+    let id: number | undefined;
+    if (this.started) {
+      try {
+        id = this.next++;
+        this.started.port.postMessage({ id, module: fn.module, name: fn.name, args });
+      } catch {
+        // Arguments that cannot cross: the worker never sees this call (its id is never replied to).
+        id = undefined;
+      }
+    }
+    let ranOn: "side" | "this" | undefined;
+    let value: { result: T } | undefined;
+    const worker = this;
+    return {
+      get ranOn() {
+        return ranOn;
+      },
+      result(): T {
+        if (value) return value.result;
+        const reply = id === undefined ? undefined : worker.reply(id);
+        if (reply && "result" in reply) {
+          ranOn = "side";
+          value = { result: reply.result as T };
+        } else {
+          ranOn = "this";
+          value = { result: inline() };
+        }
+        return value.result;
+      },
+    };
+  }
+
+  /** Ends the worker (its queued calls are then made here when asked for). */
+  close(): void {
+    if (!this.started) return;
+    this.started.port.close();
+    void this.started.worker.terminate();
+    this.started = undefined;
+  }
+
+  /** Blocks until the reply to call `id` has come, and returns it (undefined once the worker is closed). */
+  private reply(id: number): Reply | undefined {
+    for (;;) {
+      const got = this.replies.get(id);
+      if (got) {
+        this.replies.delete(id);
+        return got;
+      }
+      if (!this.started) return undefined;
+      const { port, done } = this.started;
+      Atomics.wait(done, 0, this.read);
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        const r = m.message as Reply;
+        this.replies.set(r.id, r);
+        this.read++;
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { drivers, driversBeside } from "../../src/drivers/drivers";
+import { tableWorker } from "../../src/data/table-worker";
+import { resolveTuneOptions } from "../../src/scoring/tune-options";
+import { canRunBeside, SideWorker } from "../../src/thread/side-worker";
+import { sampleTable } from "../helpers/sample-fixture";
+
+const STATS = require.resolve("simple-statistics");
+const MID_RANKS = { module: require.resolve("../../src/stats/mid-ranks"), name: "midRanks" };
+const sorted = () => SideWorker.start([1, 2, 3, 10], { module: STATS, name: "numericSort" }, [[3, 1, 10, 2]]);
+
+test("SideWorker makes the calls queued to it there, in order, with its context, and hands back their typed arrays", () => {
+  const worker = sorted();
+  const ranks = worker.call<{ ranks: Float64Array; ties: number }>(MID_RANKS, []);
+  const median = worker.call<number>({ module: STATS, name: "quantileSorted" }, [0.5]);
+  assert.equal(median.ranOn, undefined);
+  // Read in the other order: the first reply is kept until asked for.
+  assert.equal(median.result(), 2.5);
+  assert.equal(median.ranOn, "side");
+  const r = ranks.result();
+  assert.ok(r.ranks instanceof Float64Array);
+  assert.deepEqual(Array.from(r.ranks), [1, 2, 3, 4]);
+  assert.equal(ranks.ranOn, "side");
+  assert.equal(median.result(), 2.5, "a result read twice");
+  worker.close();
+});
+
+test("SideWorker: a call that fails there is made again here, so its error is raised here as without a worker", () => {
+  const worker = sorted();
+  const call = worker.call({ module: STATS, name: "quantileSorted" }, [2]);
+  assert.throws(() => call.result(), /^Error: quantiles must be between 0 and 1$/);
+  assert.equal(call.ranOn, "this");
+  // The worker goes on with the next call.
+  assert.equal(worker.call<number>({ module: STATS, name: "sum" }, []).result(), 16);
+  worker.close();
+});
+
+test("SideWorker: arguments that cannot cross (a function) are used here", () => {
+  const worker = sorted();
+  const call = worker.call<number>({ module: STATS, name: "sum" }, [() => 0]);
+  assert.equal(call.result(), 16);
+  assert.equal(call.ranOn, "this");
+  worker.close();
+});
+
+test("SideWorker: when its context cannot be set up there, or it is closed, the calls are made here", () => {
+  const broken = SideWorker.start([1, 2, 3, 10], { module: STATS, name: "noSuchFunction" }, []);
+  const call = broken.call<number>({ module: STATS, name: "sum" }, []);
+  assert.equal(call.result(), 16);
+  assert.equal(call.ranOn, "this");
+  broken.close();
+  const closed = sorted();
+  closed.close();
+  const late = closed.call<number>({ module: STATS, name: "sum" }, []);
+  assert.equal(late.result(), 16);
+  assert.equal(late.ranOn, "this");
+});
+
+test("drivers with half the attributes analysed on a side worker holding the table: the same result, to the bit", async () => {
+  const table = await sampleTable();
+  const options = { target: "won" as const, rows: table.split.train, seed: 7 };
+  const worker = tableWorker(table);
+  try {
+    // Waited for before drivers starts: the worker takes every attribute.
+    const beside = driversBeside(worker, options);
+    const there = beside.there.result();
+    assert.equal(beside.there.ranOn, "side");
+    assert.deepEqual(
+      there.map(([i]) => i),
+      sampleTestedIndices(table),
+    );
+    const here = JSON.stringify(drivers(table, options));
+    assert.equal(JSON.stringify(drivers(table, options, beside)), here);
+    // Taken at once here and there.
+    assert.equal(JSON.stringify(drivers(table, options, driversBeside(worker, options))), here);
+  } finally {
+    worker.close();
+  }
+});
+
+/** The indices of the sample's attributes that drivers tests (all but those excluded). */
+const sampleTestedIndices = (table: Awaited<ReturnType<typeof sampleTable>>) => table.attributes.filter((a) => a.role !== "exclude").map((_, i) => i);
+
+test("tune uses a side worker by default from a million values (deals × attributes), given a second CPU", () => {
+  const size = (n: number, attributes: number) => ({ n, attributes: new Array(attributes), sources: undefined });
+  assert.equal(resolveTuneOptions({}).sideThread, false);
+  assert.equal(resolveTuneOptions({}, size(7_516, 90)).sideThread, false);
+  assert.equal(resolveTuneOptions({}, size(100_000, 10)).sideThread, canRunBeside());
+  assert.equal(resolveTuneOptions({ sideThread: false }, size(100_000, 90)).sideThread, false);
+  assert.equal(resolveTuneOptions({ sideThread: true }, size(10, 2)).sideThread, true);
+});
