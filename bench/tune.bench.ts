@@ -39,7 +39,7 @@ async function run(): Promise<void> {
   const d = drivers(table);
   const driversSeconds = (performance.now() - t0) / 1000;
   // Tune three times (the machine's noise is large: the median and the fastest are given), then
-  // once with every phase on this thread, to show what the side thread saves.
+  // once with every phase on this thread, to show what the side worker saves.
   const runs: number[] = [];
   let card = tuneScorecard(table);
   for (let k = 0; k < 3; k++) {
@@ -57,7 +57,7 @@ async function run(): Promise<void> {
   console.log(`anchor (sorting 5 million doubles, before and after): ${before.toFixed(3)} s, ${anchor.toFixed(3)} s on average`);
   console.log(`drivers: ${times(driversSeconds)} — ${d.verdict}`);
   console.log(
-    `tune (drivers on the training part, selection, fit, validation, and the value cards on a side thread): median of 3 ${times(tuneSeconds)}, fastest ${times(Math.min(...runs))}; ` +
+    `tune (drivers on the training part, selection, fit, validation, and the value cards, with a side worker): median of 3 ${times(tuneSeconds)}, fastest ${times(Math.min(...runs))}; ` +
       `10 s would be ${(10 / anchor).toFixed(0)}× — ${card.verdict}`,
   );
   console.log(`tune with every phase on one thread: ${times(oneThread)}`);

@@ -106,7 +106,7 @@ export interface DriversBeside {
  * const { table } = await loadDataset("data/sample/dataset.yaml");
  * const worker = tableWorker(table);
  * const beside = driversBeside(worker, { target: "won" });
- * drivers(table, { target: "won" }, beside).significant.length === drivers(table, { target: "won" }).significant.length; // => true
+ * drivers(table, { target: "won" }, beside).significant.length > 0; // => true
  * worker.close();
  */
 export function driversBeside(worker: SideWorker<DealTable>, options: DriversOptions = {}): DriversBeside {

@@ -47,9 +47,10 @@ export interface TuneOptions {
   /** Round numeric bin edges to readable values when that costs little (default true); false keeps the exact edges. */
   readableEdges?: boolean;
   /**
-   * Fit the amount and retention cards on a second thread while the win card is fitted (default:
-   * when the machine has a second CPU and the table at least {@link SIDE_THREAD_CELLS} values).
-   * The rules are the same either way.
+   * Start a side worker holding a copy of the table for half of the win drivers, the amount and
+   * retention cards (while the win card is fitted), the provenance and half of the capture
+   * bootstrap (default: when the machine has a second CPU and the table at least
+   * {@link SIDE_THREAD_CELLS} values). The rules are the same either way.
    */
   sideThread?: boolean;
 }

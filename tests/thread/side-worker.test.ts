@@ -59,7 +59,8 @@ test("SideWorker: when its context cannot be set up there, or it is closed, the 
 
 test("drivers with half the attributes analysed on a side worker holding the table: the same result, to the bit", async () => {
   const table = await sampleTable();
-  const options = { target: "won" as const, rows: table.split.train, seed: 7 };
+  // A quarter of the training rows: the same code, in less time.
+  const options = { target: "won" as const, rows: table.split.train.filter((_, i) => i % 4 === 0), seed: 7 };
   const worker = tableWorker(table);
   try {
     // Waited for before drivers starts: the worker takes every attribute.

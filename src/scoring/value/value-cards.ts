@@ -41,13 +41,13 @@ export interface ValueCardsOptions {
  * won training deals have a positive one.
  *
  * @example
- * import { drivers, loadDataset } from "leadlab";
+ * import { loadDataset } from "leadlab";
  * import { fitValueCards } from "./value-cards";
  * import { winLeaks } from "./win-leaks";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
- * const train = table.split.train;
- * const leaks = winLeaks(table, drivers(table, { rows: train }));
- * const cards = fitValueCards(table, { train, seed: 7, keep: [], exclude: [], informativeMissing: new Set(), winLeaks: leaks });
+ * // No attribute leaks the win here (the tuner hands over those its win drivers set aside).
+ * const leaks = winLeaks(table, { attributes: [] });
+ * const cards = fitValueCards(table, { train: table.split.train, seed: 7, keep: [], exclude: [], informativeMissing: new Set(), winLeaks: leaks });
  * "sizes" in cards && cards.amount.attributes.length > 0 && cards.retention !== null; // => true
  */
 export function fitValueCards(table: DealTable, o: ValueCardsOptions): ValueCards | { reason: string } {
@@ -83,15 +83,18 @@ export function fitValueCards(table: DealTable, o: ValueCardsOptions): ValueCard
  *
  * @example
  * import { loadDataset } from "leadlab";
- * import { drivers } from "../../drivers/drivers";
  * import { tableWorker } from "../../data/table-worker";
- * import { fitValueCards, fitValueCardsBeside } from "./value-cards";
- * import { winLeaks } from "./win-leaks";
+ * import { fitValueCardsBeside } from "./value-cards";
+ * import { DriversResult } from "../../drivers/drivers-result";
+ * import { handOverWinLeaks, winLeaks } from "./win-leaks";
  * const { table } = await loadDataset("data/sample/dataset.yaml");
- * const o = { train: table.split.train, seed: 7, keep: [], exclude: [], informativeMissing: new Set<string>(), winLeaks: winLeaks(table, drivers(table, { rows: table.split.train })) };
+ * const leaks = winLeaks(table);
  * const worker = tableWorker(table);
- * const cards = fitValueCardsBeside(worker, o);
- * JSON.stringify(cards()) === JSON.stringify(fitValueCards(table, o)); // => true
+ * const cards = fitValueCardsBeside(worker, { train: table.split.train, seed: 7, keep: [], exclude: [], informativeMissing: new Set<string>(), winLeaks: leaks });
+ * // … the win drivers found here meanwhile hand over their leaks (none here):
+ * handOverWinLeaks(leaks, table, { attributes: [] });
+ * const fitted = cards();
+ * "amount" in fitted && fitted.retention!.drivers instanceof DriversResult; // => true
  * worker.close();
  */
 export function fitValueCardsBeside(worker: SideWorker<DealTable>, o: ValueCardsOptions): () => ValueCards | { reason: string } {
