@@ -12,9 +12,10 @@ export type Scale = { kind: "pdo"; base: number; baseOdds: number; pdo: number }
 export const DEFAULT_MAX_ATTRIBUTES = 15;
 
 /**
- * The size (deals × attributes) from which the amount and retention cards are fitted on a second
- * thread by default: below it, starting the thread costs about what it saves (on 93,684 deals ×
- * 89 attributes, `npm run bench:tune`, it saves about 3 of 18 seconds).
+ * The size (deals × attributes) from which the tuner starts a side worker by default: below it,
+ * starting the worker costs more than it saves (the 7,516-deal sample, 676,440 values: 3.5–3.8 s
+ * without, 3.9–4.0 s with); on 93,684 deals × 89 attributes (`npm run bench:tune`) it saves about
+ * 4 of 18 seconds.
  */
 export const SIDE_THREAD_CELLS = 1_000_000;
 
