@@ -185,3 +185,39 @@ test("cross-validation does not change its inputs", () => {
   assert.deepEqual(y, y0);
   assert.deepEqual(grid, [0, 1, 10]);
 });
+
+test("forwardSelect by the worst fold sets aside a candidate at a fold below the best worst fold found, and chooses as trying every fold would", () => {
+  // Eight seeded columns of graded signal on 600 rows, three time-ordered folds (fit on the rows before, validate on the next 150).
+  let s = 11;
+  const next = () => (s = (s * 48271) % 2147483647) / 2147483647;
+  const n = 600;
+  const latent = Float64Array.from({ length: n }, () => next() * 2 - 1);
+  const y = Uint8Array.from(latent, (z) => (z + 0.8 * (next() * 2 - 1) > 0 ? 1 : 0));
+  const cols = Array.from({ length: 8 }, (_, j) => Float64Array.from(latent, (z) => Math.round((z * (8 - j)) / 8 + (next() * 2 - 1) * (0.3 + j / 4))));
+  const range = (from: number, to: number) => Uint32Array.from({ length: to - from }, (_, i) => from + i);
+  const foldList = [150, 300, 450].map((cut) => ({ train: range(0, cut), test: range(cut, cut + 150) }));
+  const r = forwardSelect(cols, y, { foldList, l2: 1, maxFeatures: 3, criterion: "worst" });
+  assert.equal(r.steps.length, 3);
+  let setAside = 0;
+  const chosen: number[] = [];
+  for (const step of r.steps) {
+    // Every candidate's worst fold, each fold fitted (from scratch), as an exhaustive search would.
+    const exact = new Map(
+      step.candidates.map((c) => {
+        const folds = crossValidatedAuc([...chosen, Number(c.feature)].map((j) => cols[j]), y, { foldList, l2: 1 }).foldAuc;
+        return [c.feature, Math.min(...folds)] as const;
+      }),
+    );
+    const best = Math.max(...exact.values());
+    assert.ok(Math.abs(exact.get(step.feature)! - best) < 1e-9, `step ${chosen.length + 1}: ${step.feature} has the best worst fold`);
+    assert.ok(Math.abs(step.worstAuc - exact.get(step.feature)!) < 1e-9);
+    for (const c of step.candidates.filter((x) => x.setAside)) {
+      setAside++;
+      assert.ok(Number.isNaN(c.cvAuc));
+      assert.ok(exact.get(c.feature)! <= c.worstAuc + 1e-9, `${c.feature}: its worst fold is at most the fold that set it aside`);
+      assert.ok(c.worstAuc < step.worstAuc, `${c.feature}: set aside below the chosen one's worst fold`);
+    }
+    chosen.push(Number(step.feature));
+  }
+  assert.ok(setAside >= 5, `candidates set aside: ${setAside}`);
+});
