@@ -175,14 +175,13 @@ function analyseAttribute(
     if (outcome.survival) {
       const s = outcome.survival;
       const g = testGroups(column, meta, s.rows, indicator);
-      p = logRankTest(s.days, s.churned, g.codes).p;
+      p = logRankTest(s.days, s.churned, g.codes, s.byDays).p;
       method = "log-rank";
       const binOf = assignBins(set, valuesAt(column, s.rows));
-      survival = set.bins.map((b, k) => {
-        const idx: number[] = [];
-        for (let i = 0; i < binOf.length; i++) if (binOf[i] === k) idx.push(i);
-        return survivalOf(b.label, gatherNumbers(s.days, idx), gatherFlags(s.churned, idx), o.horizonDays);
-      });
+      // Each bin's customers in order of days (those with days), so its curve sorts nothing.
+      const members = set.bins.map((): number[] => []);
+      for (const i of s.byDays) members[binOf[i]]?.push(i);
+      survival = set.bins.map((b, k) => survivalOf(b.label, gatherNumbers(s.days, members[k]), gatherFlags(s.churned, members[k]), o.horizonDays));
     }
     return {
       name: set.name,

@@ -1,3 +1,4 @@
+import { timeOrder } from "../stats/log-rank";
 import type { DealTable } from "../data/deal-table";
 import { gatherFlags, gatherNumbers } from "../data/typed-column";
 import type { ResolvedDriversOptions } from "./drivers-options";
@@ -11,7 +12,8 @@ export interface TargetOutcome {
   /** What a "1" is, in words ("won", "retained 365 days"). */
   event: string;
   /** Survival form only: days observed and whether churn was observed, per analysed row. */
-  survival?: { rows: Int32Array; days: Float64Array; churned: Uint8Array };
+  /** With retention: the customers followed (`rows`), their days observed and whether they churned, and `byDays`, the customers in order of days ({@link timeOrder}, for the log-rank tests of every attribute). */
+  survival?: { rows: Int32Array; days: Float64Array; churned: Uint8Array; byDays: Int32Array };
   /** Rows left out and why. */
   leftOut: { reason: string; rows: number }[];
 }
@@ -61,7 +63,12 @@ export function targetOutcome(table: DealTable, o: ResolvedDriversOptions): Targ
     rows: Int32Array.from(decided),
     y: Uint8Array.from(decided, (r) => (ret.days[r] >= h ? 1 : 0)),
     event: `retained ${h} days`,
-    survival: { rows: Int32Array.from(known), days: gatherNumbers(ret.days, known), churned: gatherFlags(ret.churned, known) },
+    survival: survivalOf(Int32Array.from(known), gatherNumbers(ret.days, known), gatherFlags(ret.churned, known)),
     leftOut,
   };
+}
+
+/** The customers followed, with their days in order for the log-rank tests. */
+function survivalOf(rows: Int32Array, days: Float64Array, churned: Uint8Array): NonNullable<TargetOutcome["survival"]> {
+  return { rows, days, churned, byDays: timeOrder(days) };
 }

@@ -32,11 +32,13 @@ export interface LogRankResult {
  * @param time time to event or censoring; NaN rows are left out
  * @param event 1 (or true) = event observed, 0 (or false) = censored
  * @param group group of each row (levels compare as text; missing rows are left out)
+ * @param order the rows by time, {@link timeOrder} of `time`: given when many groupings of the
+ *   same rows are tested, so the rows are sorted once
  * @example
  * logRankTest([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 1], ["a", "a", "a", "b", "b", "b"]).df; // => 1
  */
-export function logRankTest(time: ArrayLike<number>, event: ArrayLike<number | boolean>, group: ArrayLike<Level>): LogRankResult {
-  if (time.length !== event.length || time.length !== group.length)
+export function logRankTest(time: ArrayLike<number>, event: ArrayLike<number | boolean>, group: ArrayLike<Level>, order: Int32Array = timeOrder(time)): LogRankResult {
+  if (time.length !== event.length || time.length !== group.length || order.length > time.length)
     throw new Error(`logRankTest: time, event and group must have the same length; got ${time.length}, ${event.length}, ${group.length}`);
   const rows: number[] = [];
   // Each row's group, first numbered as met (a value is turned into text once, not per row),
@@ -45,10 +47,12 @@ export function logRankTest(time: ArrayLike<number>, event: ArrayLike<number | b
   const metText = new Map<string, number>();
   const met = new Int32Array(time.length);
   let ignored = 0;
-  for (let i = 0; i < time.length; i++) {
+  // The rows in time order (ties in row order), as sorting the rows kept would give them.
+  ignored = time.length - order.length;
+  for (const i of order) {
     const e = Number(event[i]);
     const g = group[i];
-    if (Number.isNaN(time[i]) || !(e === 0 || e === 1) || g === null || g === undefined || (typeof g === "number" && Number.isNaN(g))) {
+    if (!(e === 0 || e === 1) || g === null || g === undefined || (typeof g === "number" && Number.isNaN(g))) {
       ignored++;
       continue;
     }
@@ -66,7 +70,6 @@ export function logRankTest(time: ArrayLike<number>, event: ArrayLike<number | b
   allGroups.forEach((text, j) => (sortedIndex[metText.get(text)!] = j));
   const level = met.map((j) => sortedIndex[j] ?? 0);
   const K = allGroups.length;
-  rows.sort((a, b) => time[a] - time[b]);
   const atRisk = new Float64Array(K);
   for (const i of rows) atRisk[level[i]]++;
   const O = new Float64Array(K);
@@ -147,4 +150,18 @@ function solve(M: number[][], b: number[]): number[] {
     x[r] = s / A[r][r];
   }
   return x;
+}
+
+/**
+ * The rows whose time is not NaN, in time order, ties in row order: what {@link logRankTest}
+ * reads the rows in.
+ *
+ * @example
+ * import { timeOrder } from "./log-rank";
+ * Array.from(timeOrder([3, NaN, 1, 3])); // => [2, 0, 3]
+ */
+export function timeOrder(time: ArrayLike<number>): Int32Array {
+  const rows: number[] = [];
+  for (let i = 0; i < time.length; i++) if (!Number.isNaN(time[i])) rows.push(i);
+  return Int32Array.from(rows.sort((a, b) => time[a] - time[b] || a - b));
 }
