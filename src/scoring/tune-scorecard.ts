@@ -135,7 +135,7 @@ function tuneOn(table: DealTable, o: ResolvedTuneOptions, won: number, beside: S
   const win = drivers(table, winDrivers, driversThere);
   // The amount card, fitted with the value cards, does not take the attributes that leak the win.
   handOverWinLeaks(valueOptions.winLeaks, table, win);
-  const ctx = tuningContext(table, o, win);
+  const ctx = tuningContext(table, o, win, trainRows);
   const { train, test, yTest, warnings } = ctx;
   const selected = selectAttributes(ctx);
   const fitter = cardFitter(ctx, selected);
@@ -222,11 +222,10 @@ interface TuningContext {
   encodeCandidate(a: DriverAttribute): Encoding;
 }
 
-/** The split, the drivers on the training rows, the training periods, the selection rows and folds, and the encoders. */
-function tuningContext(table: DealTable, o: ResolvedTuneOptions, d: DriversResult): TuningContext {
+/** The split (`train`: its training rows), the drivers on the training rows, the training periods, the selection rows and folds, and the encoders. */
+function tuningContext(table: DealTable, o: ResolvedTuneOptions, d: DriversResult, train: Int32Array): TuningContext {
   const split = table.split;
   const warnings = [...split.warnings];
-  const train = Int32Array.from(split.train);
   const test = Int32Array.from(split.test);
   const yTrain = gatherFlags(table.won, train);
   const yTest = gatherFlags(table.won, test);

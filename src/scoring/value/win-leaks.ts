@@ -1,5 +1,4 @@
 import type { DealTable } from "../../data/deal-table";
-import type { DriversResult } from "../../drivers/drivers-result";
 
 /**
  * The attributes the win drivers set aside as leakage (and the user did not keep), which the
@@ -20,13 +19,13 @@ export type WinLeaks = Int32Array;
  * const drivers = { attributes: [{ attribute: "stage_reason", leakage: "filled in for one outcome only", leakageKept: false }] };
  * [...receiveWinLeaks(winLeaks(t, drivers), t)]; // => ["stage_reason"]
  */
-export function winLeaks(table: DealTable, drivers?: Pick<DriversResult, "attributes"> | { attributes: readonly LeakFlags[] }): WinLeaks {
+export function winLeaks(table: DealTable, drivers?: { attributes: readonly LeakFlags[] }): WinLeaks {
   const leaks = new Int32Array(new SharedArrayBuffer(4 * (1 + table.attributes.length)));
   if (drivers) handOverWinLeaks(leaks, table, drivers);
   return leaks;
 }
 
-/** What {@link handOverWinLeaks} reads of a driver. */
+/** What {@link handOverWinLeaks} reads of a driver (a `DriverAttribute` of the win drivers). */
 interface LeakFlags {
   attribute: string;
   leakage: string | null;
