@@ -11,8 +11,7 @@ export interface TargetOutcome {
   y: Uint8Array;
   /** What a "1" is, in words ("won", "retained 365 days"). */
   event: string;
-  /** Survival form only: days observed and whether churn was observed, per analysed row. */
-  /** With retention: the customers followed (`rows`), their days observed and whether they churned, and `byDays`, the customers in order of days ({@link timeOrder}, for the log-rank tests of every attribute). */
+  /** Survival form only: the customers followed (`rows`), their days observed and whether they churned, and `byDays`, the customers in order of days ({@link timeOrder}, for the log-rank tests of every attribute). */
   survival?: { rows: Int32Array; days: Float64Array; churned: Uint8Array; byDays: Int32Array };
   /** Rows left out and why. */
   leftOut: { reason: string; rows: number }[];
@@ -59,16 +58,12 @@ export function targetOutcome(table: DealTable, o: ResolvedDriversOptions): Targ
   if (won.length - known.length) leftOut.push({ reason: "no contract start or retention row", rows: won.length - known.length });
   const decided = known.filter((r) => ret.days[r] >= h || ret.churned[r] === 1);
   if (known.length - decided.length) leftOut.push({ reason: `observed less than ${h} days and not churned (kept in survival curves)`, rows: known.length - decided.length });
+  const days = gatherNumbers(ret.days, known);
   return {
     rows: Int32Array.from(decided),
     y: Uint8Array.from(decided, (r) => (ret.days[r] >= h ? 1 : 0)),
     event: `retained ${h} days`,
-    survival: survivalOf(Int32Array.from(known), gatherNumbers(ret.days, known), gatherFlags(ret.churned, known)),
+    survival: { rows: Int32Array.from(known), days, churned: gatherFlags(ret.churned, known), byDays: timeOrder(days) },
     leftOut,
   };
-}
-
-/** The customers followed, with their days in order for the log-rank tests. */
-function survivalOf(rows: Int32Array, days: Float64Array, churned: Uint8Array): NonNullable<TargetOutcome["survival"]> {
-  return { rows, days, churned, byDays: timeOrder(days) };
 }

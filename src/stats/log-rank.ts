@@ -38,17 +38,17 @@ export interface LogRankResult {
  * logRankTest([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 1], ["a", "a", "a", "b", "b", "b"]).df; // => 1
  */
 export function logRankTest(time: ArrayLike<number>, event: ArrayLike<number | boolean>, group: ArrayLike<Level>, order: Int32Array = timeOrder(time)): LogRankResult {
-  if (time.length !== event.length || time.length !== group.length || order.length > time.length)
+  if (time.length !== event.length || time.length !== group.length)
     throw new Error(`logRankTest: time, event and group must have the same length; got ${time.length}, ${event.length}, ${group.length}`);
+  if (order.length > time.length) throw new Error(`logRankTest: order has ${order.length} rows for ${time.length} times; pass timeOrder(time)`);
   const rows: number[] = [];
   // Each row's group, first numbered as met (a value is turned into text once, not per row),
   // then renumbered in the text order of the levels.
   const metOf = new Map<Level, number>();
   const metText = new Map<string, number>();
   const met = new Int32Array(time.length);
-  let ignored = 0;
-  // The rows in time order (ties in row order), as sorting the rows kept would give them.
-  ignored = time.length - order.length;
+  // The rows in time order (ties in row order), as sorting the rows kept would give them; rows without a time are not in it.
+  let ignored = time.length - order.length;
   for (const i of order) {
     const e = Number(event[i]);
     const g = group[i];
