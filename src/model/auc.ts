@@ -1,5 +1,6 @@
 import { normalCdf, normalQuantile } from "../stats/normal-distribution";
 import { checkConfidence, checkFinite, checkOutcome, type NumericArray } from "./input-checks";
+import { scoreGroups, type ScoreGroups } from "./score-groups";
 import { splitSorted } from "./split-sorted";
 
 /**
@@ -63,14 +64,28 @@ export function auc(scores: NumericArray, y: Uint8Array): number {
 }
 
 /**
- * {@link auc} without the input checks (for callers that checked already), by a merge of the
- * two sorted classes.
+ * {@link auc} without the input checks (for callers that checked already): from the counts at
+ * each value when the scores take few (see {@link scoreGroups}), else by a merge of the two
+ * sorted classes. Both add the same half-integers, so they give the same number.
  *
  * @example
  * import { aucUnchecked } from "./auc";
  * aucUnchecked([1, 1], Uint8Array.from([1, 0])); // => 0.5
  */
 export function aucUnchecked(scores: NumericArray, y: ArrayLike<number>): number {
+  const groups = scoreGroups(scores, y);
+  if (groups) {
+    const { wins, losses } = groups;
+    let below = 0; // losses at lower values
+    let sum = 0;
+    let n1 = 0;
+    for (let g = 0; g < wins.length; g++) {
+      sum += wins[g] * (below + 0.5 * losses[g]);
+      below += losses[g];
+      n1 += wins[g];
+    }
+    return sum / (n1 * below);
+  }
   const { pos, neg } = splitSorted(scores, y);
   let below = 0; // negatives strictly below the current positive score
   let equal = 0; // negatives equal to it
@@ -92,38 +107,56 @@ export function aucUnchecked(scores: NumericArray, y: ArrayLike<number>): number
   return sum / (pos.length * neg.length);
 }
 
-/** Distinct scores whose ranks {@link structuralComponents} remembers. */
-const MEMO_VALUES = 256;
-
 /** DeLong structural components, in row order within each class. */
 function structuralComponents(scores: NumericArray, y: ArrayLike<number>): { v10: Float64Array; v01: Float64Array; auc: number } {
-  const { pos, neg } = splitSorted(scores, y);
-  const n1 = pos.length;
-  const n0 = neg.length;
+  const groups = scoreGroups(scores, y);
+  const component = groups ? groupComponents(groups) : searchComponents(scores, y);
+  let n1 = 0;
+  for (let i = 0; i < y.length; i++) n1 += y[i] === 1 ? 1 : 0;
+  const n0 = y.length - n1;
   const v10 = new Float64Array(n1);
   const v01 = new Float64Array(n0);
   let a = 0;
   let b = 0;
   let total = 0;
-  // A score of few distinct values (the bins' evidence of one attribute) is ranked once per value
-  // and class; past MEMO_VALUES distinct values the ranks are searched for every row.
-  const memo = [new Map<number, number>(), new Map<number, number>()];
   for (let i = 0; i < y.length; i++) {
-    const s = scores[i];
-    const c = y[i] === 1 ? 1 : 0;
-    let component = memo[c].get(s);
-    if (component === undefined) {
-      const r = rankIn(c === 1 ? neg : pos, s);
-      // A win: the losses it outranks (ties count half); a loss: the wins that outrank it.
-      component = c === 1 ? r.below + 0.5 * (r.atOrBelow - r.below) : (n1 - r.atOrBelow + 0.5 * (r.atOrBelow - r.below)) / n1;
-      if (memo[c].size < MEMO_VALUES) memo[c].set(s, component);
-    }
-    if (c === 1) {
-      v10[a++] = component / n0;
-      total += component;
-    } else v01[b++] = component;
+    const c = component(i, y[i] === 1);
+    if (y[i] === 1) {
+      v10[a++] = c / n0;
+      total += c;
+    } else v01[b++] = c;
   }
   return { v10, v01, auc: total / (n1 * n0) };
+}
+
+/**
+ * Row i's structural component before scaling: a win, the losses it outranks (ties count half);
+ * a loss, the share of wins that outrank it (ties half). From the counts at each value.
+ */
+function groupComponents({ wins, losses, groupOf }: ScoreGroups): (i: number, won: boolean) => number {
+  let n1 = 0;
+  for (let g = 0; g < wins.length; g++) n1 += wins[g];
+  const ofWin = new Float64Array(wins.length);
+  const ofLoss = new Float64Array(wins.length);
+  let lossesBelow = 0;
+  let winsBelow = 0;
+  for (let g = 0; g < wins.length; g++) {
+    ofWin[g] = lossesBelow + 0.5 * losses[g];
+    ofLoss[g] = (n1 - (winsBelow + wins[g]) + 0.5 * wins[g]) / n1;
+    lossesBelow += losses[g];
+    winsBelow += wins[g];
+  }
+  return (i, won) => (won ? ofWin[groupOf[i]] : ofLoss[groupOf[i]]);
+}
+
+/** {@link groupComponents} for scores of many values: each row's rank found by binary search in the other class's sorted scores. */
+function searchComponents(scores: NumericArray, y: ArrayLike<number>): (i: number, won: boolean) => number {
+  const { pos, neg } = splitSorted(scores, y);
+  const n1 = pos.length;
+  return (i, won) => {
+    const r = rankIn(won ? neg : pos, scores[i]);
+    return won ? r.below + 0.5 * (r.atOrBelow - r.below) : (n1 - r.atOrBelow + 0.5 * (r.atOrBelow - r.below)) / n1;
+  };
 }
 
 function covariance(a: Float64Array, ma: number, b: Float64Array, mb: number): number {

@@ -159,7 +159,7 @@ test("AUC with its DeLong interval on 200 000 rows where y ~ Bernoulli(score): 5
   assert.ok(r.lo < 5 / 6 && 5 / 6 < r.hi, `95% interval [${r.lo}, ${r.hi}]`);
 });
 
-test("aucWithCI on scores of few and of many distinct values (ranks remembered per value, then searched) matches DeLong from its definition", () => {
+test("auc and aucWithCI on scores of few and of many distinct values (counted per value, then sorted and searched) match DeLong from its definition", () => {
   let seed = 3;
   const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
   const y = Uint8Array.from({ length: 1500 }, () => (rnd() < 0.4 ? 1 : 0));
@@ -174,7 +174,8 @@ test("aucWithCI on scores of few and of many distinct values (ranks remembered p
     const mean = v10.reduce((t, x) => t + x, 0) / v10.length;
     const variance = (xs: number[]) => xs.reduce((t, x) => t + (x - mean) ** 2, 0) / (xs.length - 1);
     const r = aucWithCI(s, y);
-    closeAbs(r.auc, mean, 1e-12, `auc with ${levels} levels`);
+    closeAbs(r.auc, mean, 1e-12, `aucWithCI with ${levels} levels`);
+    closeAbs(auc(s, y), mean, 1e-12, `auc with ${levels} levels`);
     closeAbs(r.se, Math.sqrt(variance(v10) / v10.length + variance(v01) / v01.length), 1e-12, `se with ${levels} levels`);
   }
 });
