@@ -30,7 +30,7 @@ export const DecaySchema = Type.Object(
           eventType: Type.String(),
           halfLifeDays: Type.Union([Type.Integer(), Type.Null()], { description: "The half-life kept; null: the fixed windows stay." }),
           replaced: Type.Array(Type.String(), { description: "The fixed-window attributes the decayed count replaced." }),
-          tried: Type.Array(Type.Object({ halfLifeDays: Type.Integer(), gain: Stat("Cross-validated training AUC with this half-life minus without (null: the card with it was not acceptable).") }, { additionalProperties: false })),
+          tried: Type.Array(Type.Object({ halfLifeDays: Type.Integer(), gain: Stat("Cross-validated training AUC with this half-life minus without (null: the card with it would have been kept but was not acceptable).") }, { additionalProperties: false })),
           fixed: Type.Array(Type.String(), { description: "The type's fixed-window attributes on the card when it was tried." }),
           recentCountMore: Type.Boolean({
             description: "Whether the type's recent events count more: the shortest half-life's gain beats the longest's by at least minGain, whether or not a half-life was kept (a days-since-last feature on the card may already say it).",

@@ -20,7 +20,7 @@ export interface DecayChoice {
   halfLifeDays: number | null;
   /** The card's attributes the decayed count replaced (empty when it was added, or not kept). */
   replaced: string[];
-  /** Per half-life tried: the card's cross-validated training AUC with it minus without (null when the card with it was not acceptable). */
+  /** Per half-life tried: the card's cross-validated training AUC with it minus without (null when the card with it would have been kept but was not acceptable). */
   tried: { halfLifeDays: number; gain: number | null }[];
   /** The type's fixed-window attributes on the card when it was tried. */
   fixed: string[];
@@ -48,8 +48,10 @@ export interface DecayCandidate<E> {
  * fixed-window attributes (at the first one's place; appended when none is on the card and the
  * card has fewer than `maxAttributes`, else the type is not tried), and
  * the best variant is kept only when it raises `cvAuc` by at least {@link DECAY_MIN_GAIN} and
- * the card stays `acceptable` (e.g. every coefficient positive). `cvAuc` must be measured on
- * the training part only (time-ordered folds when the deals have dates).
+ * the card stays `acceptable` (e.g. every coefficient positive; else the next best that clears the
+ * bar). `acceptable` is asked only of cards that clear the bar, as it may cost a fit on every
+ * training row. `cvAuc` must be measured on the training part only (time-ordered folds when
+ * the deals have dates).
  *
  * @param card the card's attributes with the fixed windows
  * @param candidates per event type, its decayed variants
@@ -83,14 +85,24 @@ export function chooseDecay<E extends { name: string }>(
     const before = (base ??= cvAuc(out));
     const tried = c.variants.map((v) => {
       const next = at < 0 ? [...without, v.encoding] : [...without.slice(0, at), v.encoding, ...without.slice(at)];
-      return { v, next, gain: acceptable(next) ? cvAuc(next) - before : null };
+      return { v, next, gain: (cvAuc(next) - before) as number | null };
     });
-    const best = tried.reduce<(typeof tried)[number] | null>((b, t) => (t.gain !== null && (b === null || t.gain > b.gain!) ? t : b), null);
+    // Whether a card may be fitted is asked only where it decides: of the variants that clear
+    // the bar, best gain first (the shortest half-life first among equals), until one may.
+    let kept: (typeof tried)[number] | undefined;
+    for (const t of [...tried].sort((a, b) => b.gain! - a.gain!)) {
+      if (t.gain! < DECAY_MIN_GAIN) break;
+      if (acceptable(t.next)) {
+        kept = t;
+        break;
+      }
+      t.gain = null;
+    }
+    const best = kept ?? tried.reduce<(typeof tried)[number] | null>((b, t) => (t.gain !== null && (b === null || t.gain > b.gain!) ? t : b), null);
     const fixed = replaced.length ? `the fixed window${replaced.length > 1 ? "s" : ""} (${replaced.join(", ")})` : "no feature of it";
     const gains = tried.map((t) => `${t.v.halfLifeDays}d ${t.gain === null ? "n/a" : signed(t.gain)}`).join(", ");
-    const kept = best !== null && best.gain! >= DECAY_MIN_GAIN;
     if (kept) {
-      out = best.next;
+      out = kept.next;
       base = undefined;
     }
     const recentCountMore = recencySlope(tried.map((t) => ({ halfLifeDays: t.v.halfLifeDays, gain: t.gain }))) >= DECAY_MIN_GAIN;
@@ -102,13 +114,13 @@ export function chooseDecay<E extends { name: string }>(
           : "; no half-life fits better than another: the events' age does not matter";
     choices.push({
       eventType: c.eventType,
-      halfLifeDays: kept ? best.v.halfLifeDays : null,
+      halfLifeDays: kept ? kept.v.halfLifeDays : null,
       replaced: kept ? replaced : [],
       tried: tried.map((t) => ({ halfLifeDays: t.v.halfLifeDays, gain: t.gain })),
       fixed: replaced,
       recentCountMore,
       note: kept
-        ? `${c.eventType}: decay with a ${best.v.halfLifeDays}-day half-life instead of ${fixed}: cross-validated training AUC ${signed(best.gain!)} (at least ${DECAY_MIN_GAIN} needed; half-lives tried: ${gains})`
+        ? `${c.eventType}: decay with a ${kept.v.halfLifeDays}-day half-life instead of ${fixed}: cross-validated training AUC ${signed(kept.gain!)} (at least ${DECAY_MIN_GAIN} needed; half-lives tried: ${gains})`
         : `${c.eventType}: ${replaced.length ? "fixed windows kept" : "left off"}: no half-life raises the cross-validated training AUC by ${DECAY_MIN_GAIN} (half-lives tried: ${gains})${recency}`,
     });
   }

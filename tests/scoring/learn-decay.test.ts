@@ -123,15 +123,27 @@ test("chooseDecay keeps the fixed windows below the bar, and replaces them above
   const variants = [3, 7].map((h) => ({ halfLifeDays: h, encoding: { name: `demo_count_90d_half${h}d` } }));
   const candidate = { eventType: "demo", isOfType: (e: { name: string }) => e.name.startsWith("demo_"), variants };
   const withGain = (g: number) => (c: readonly { name: string }[]) => 0.7 + (c.some((e) => e.name === "demo_count_90d_half7d") ? g : 0);
-  const below = chooseDecay(card, [candidate], withGain(DECAY_MIN_GAIN / 2));
+  // Whether a card may be fitted (a fit on every training row) is asked only of those that clear the bar.
+  const asked: string[][] = [];
+  const spy = (c: readonly { name: string }[]) => (asked.push(c.map((e) => e.name)), true);
+  const below = chooseDecay(card, [candidate], withGain(DECAY_MIN_GAIN / 2), spy);
   assert.deepEqual(below.card.map((e) => e.name), ["demo_count_90d", "region"]);
+  assert.equal(asked.length, 0, "no variant clears the bar: none is fitted");
   assert.equal(below.choices[0].halfLifeDays, null);
-  const above = chooseDecay(card, [candidate], withGain(DECAY_MIN_GAIN * 2));
+  const above = chooseDecay(card, [candidate], withGain(DECAY_MIN_GAIN * 2), spy);
   assert.deepEqual(above.card.map((e) => e.name), ["demo_count_90d_half7d", "region"]);
+  assert.deepEqual(asked, [["demo_count_90d_half7d", "region"]], "only the card kept is fitted");
   assert.deepEqual(above.choices[0].replaced, ["demo_count_90d"]);
   const refused = chooseDecay(card, [candidate], withGain(0.05), (c) => !c.some((e) => e.name.endsWith("half7d")));
   assert.equal(refused.choices[0].halfLifeDays, null, "a card that cannot be fitted (a coefficient against its evidence) is not taken");
   assert.deepEqual(refused.choices[0].tried.map((t) => t.gain), [0, null]);
+  // The best refused, the next best that clears the bar is kept; one below the bar is never fitted.
+  const three = { ...candidate, variants: [3, 7, 14].map((h) => ({ halfLifeDays: h, encoding: { name: `demo_count_90d_half${h}d` } })) };
+  const gainOf = new Map([["demo_count_90d_half3d", 0.004], ["demo_count_90d_half7d", 0.006], ["demo_count_90d_half14d", 0]]);
+  asked.length = 0;
+  const second = chooseDecay(card, [three], (c) => 0.7 + (gainOf.get(c[0].name) ?? 0), (c) => (asked.push(c.map((e) => e.name)), c[0].name !== "demo_count_90d_half7d"));
+  assert.deepEqual([second.choices[0].halfLifeDays, second.choices[0].tried.map((t) => t.gain && Number(t.gain.toFixed(6)))], [3, [0.004, null, 0]]);
+  assert.deepEqual(asked.map((c) => c[0]), ["demo_count_90d_half7d", "demo_count_90d_half3d"]);
   // A type not on the card: the decayed count is added at the end.
   const added = chooseDecay([{ name: "region" }], [candidate], withGain(0.01));
   assert.deepEqual(added.card.map((e) => e.name), ["region", "demo_count_90d_half7d"]);
