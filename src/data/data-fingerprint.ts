@@ -68,7 +68,11 @@ export function dataFingerprint(table: DealTable): string {
   return `sha256:${(hash as Hash).digest("hex")}`;
 }
 
+/** The texts of the whole numbers below 4096, the commonest values of a table (counts, days), made once. */
+const SMALL_WHOLE = Array.from({ length: 4096 }, (_, k) => String(k));
+
 function number(x: number): string {
+  if (x >= 0 && x < 4096 && x === Math.floor(x)) return SMALL_WHOLE[x];
   return Number.isNaN(x) ? MISSING : String(x);
 }
 
