@@ -109,8 +109,6 @@ export function aucUnchecked(scores: NumericArray, y: ArrayLike<number>): number
 
 /** DeLong structural components, in row order within each class. */
 function structuralComponents(scores: NumericArray, y: ArrayLike<number>): { v10: Float64Array; v01: Float64Array; auc: number } {
-  const groups = scoreGroups(scores, y);
-  const component = groups ? groupComponents(groups) : searchComponents(scores, y);
   let n1 = 0;
   for (let i = 0; i < y.length; i++) n1 += y[i] === 1 ? 1 : 0;
   const n0 = y.length - n1;
@@ -119,21 +117,40 @@ function structuralComponents(scores: NumericArray, y: ArrayLike<number>): { v10
   let a = 0;
   let b = 0;
   let total = 0;
-  for (let i = 0; i < y.length; i++) {
-    const c = component(i, y[i] === 1);
-    if (y[i] === 1) {
-      v10[a++] = c / n0;
-      total += c;
-    } else v01[b++] = c;
+  const groups = scoreGroups(scores, y);
+  if (groups) {
+    const { ofWin, ofLoss } = groupComponents(groups);
+    for (let i = 0; i < y.length; i++) {
+      if (y[i] === 1) {
+        const c = ofWin[groups.groupOf[i]];
+        v10[a++] = c / n0;
+        total += c;
+      } else v01[b++] = ofLoss[groups.groupOf[i]];
+    }
+  } else {
+    const { pos, neg } = splitSorted(scores, y);
+    for (let i = 0; i < y.length; i++) {
+      // A win: the losses it outranks (ties count half); a loss: the share of wins that outrank it.
+      if (y[i] === 1) {
+        const r = rankIn(neg, scores[i]);
+        const c = r.below + 0.5 * (r.atOrBelow - r.below);
+        v10[a++] = c / n0;
+        total += c;
+      } else {
+        const r = rankIn(pos, scores[i]);
+        v01[b++] = (n1 - r.atOrBelow + 0.5 * (r.atOrBelow - r.below)) / n1;
+      }
+    }
   }
   return { v10, v01, auc: total / (n1 * n0) };
 }
 
 /**
- * Row i's structural component before scaling: a win, the losses it outranks (ties count half);
- * a loss, the share of wins that outrank it (ties half). From the counts at each value.
+ * The structural components of the rows at each of a few-valued score's values, before scaling:
+ * `ofWin`, the losses a win there outranks (ties count half); `ofLoss`, the share of wins that
+ * outrank a loss there (ties half).
  */
-function groupComponents({ wins, losses, groupOf }: ScoreGroups): (i: number, won: boolean) => number {
+function groupComponents({ wins, losses }: ScoreGroups): { ofWin: Float64Array; ofLoss: Float64Array } {
   let n1 = 0;
   for (let g = 0; g < wins.length; g++) n1 += wins[g];
   const ofWin = new Float64Array(wins.length);
@@ -146,17 +163,29 @@ function groupComponents({ wins, losses, groupOf }: ScoreGroups): (i: number, wo
     lossesBelow += losses[g];
     winsBelow += wins[g];
   }
-  return (i, won) => (won ? ofWin[groupOf[i]] : ofLoss[groupOf[i]]);
+  return { ofWin, ofLoss };
 }
 
-/** {@link groupComponents} for scores of many values: each row's rank found by binary search in the other class's sorted scores. */
-function searchComponents(scores: NumericArray, y: ArrayLike<number>): (i: number, won: boolean) => number {
-  const { pos, neg } = splitSorted(scores, y);
-  const n1 = pos.length;
-  return (i, won) => {
-    const r = rankIn(won ? neg : pos, scores[i]);
-    return won ? r.below + 0.5 * (r.atOrBelow - r.below) : (n1 - r.atOrBelow + 0.5 * (r.atOrBelow - r.below)) / n1;
-  };
+/** The AUC and its DeLong variance of a few-valued score, from the wins and losses at each value (no row is visited). */
+function groupedAucVariance(groups: ScoreGroups): { auc: number; variance: number } {
+  const { wins, losses } = groups;
+  const { ofWin, ofLoss } = groupComponents(groups);
+  let n1 = 0;
+  let n0 = 0;
+  let total = 0;
+  for (let g = 0; g < wins.length; g++) {
+    n1 += wins[g];
+    n0 += losses[g];
+    total += wins[g] * ofWin[g];
+  }
+  const a = total / (n1 * n0);
+  let s10 = 0;
+  let s01 = 0;
+  for (let g = 0; g < wins.length; g++) {
+    s10 += wins[g] * (ofWin[g] / n0 - a) ** 2;
+    s01 += losses[g] * (ofLoss[g] - a) ** 2;
+  }
+  return { auc: a, variance: s10 / (n1 - 1) / n1 + s01 / (n0 - 1) / n0 };
 }
 
 function covariance(a: Float64Array, ma: number, b: Float64Array, mb: number): number {
@@ -190,11 +219,18 @@ export interface AucInterval {
 export function aucWithCI(scores: NumericArray, y: Uint8Array, confidence = 0.95): AucInterval {
   checkAucInputs("aucWithCI", scores, y, 2);
   checkConfidence("aucWithCI", confidence);
-  const { v10, v01, auc: a } = structuralComponents(scores, y);
-  const variance = covariance(v10, a, v10, a) / v10.length + covariance(v01, a, v01, a) / v01.length;
+  const { auc: a, variance } = aucVariance(scores, y);
   const se = Math.sqrt(Math.max(0, variance));
   const z = normalQuantile(1 - (1 - confidence) / 2);
   return { auc: a, lo: Math.max(0, a - z * se), hi: Math.min(1, a + z * se), se };
+}
+
+/** The AUC and its DeLong variance: from the wins and losses at each value when the score takes few, else from every row's structural components. */
+function aucVariance(scores: NumericArray, y: Uint8Array): { auc: number; variance: number } {
+  const groups = scoreGroups(scores, y);
+  if (groups) return groupedAucVariance(groups);
+  const { v10, v01, auc: a } = structuralComponents(scores, y);
+  return { auc: a, variance: covariance(v10, a, v10, a) / v10.length + covariance(v01, a, v01, a) / v01.length };
 }
 
 /** The paired comparison of two AUCs on the same rows. */
