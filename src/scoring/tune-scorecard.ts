@@ -113,7 +113,8 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
           : "hold out a smaller fraction (holdout.fraction in dataset.yaml)"),
     );
   // On a large table a side worker holding a copy of it takes half of the drivers, then the work
-  // that does not read the win card: the amount and retention cards, and the provenance.
+  // that does not read the win card: the amount and retention cards, and the provenance if this
+  // thread has not needed it first.
   const beside = o.sideThread ? tableWorker(table) : undefined;
   try {
     return tuneOn(table, o, won, beside, previous);
@@ -127,11 +128,11 @@ function tuneOn(table: DealTable, o: ResolvedTuneOptions, won: number, beside: S
   const trainRows = Int32Array.from(table.split.train);
   const winDrivers: DriversOptions = { target: "won", rows: trainRows, seed: o.seed, keep: o.keep, exclude: [...o.exclude] };
   // The worker's queue: its part of the drivers, then the value cards (whose amount card waits for
-  // the win drivers' leaks) and the provenance.
+  // the win drivers' leaks) and the provenance (made here if the worker has not begun it by then).
   const driversThere = beside && driversBeside(beside, winDrivers);
   const valueOptions = { train: trainRows, seed: o.seed, keep: o.keep, exclude: [...o.exclude], informativeMissing: o.informativeMissing, winLeaks: winLeaks(table) };
   const valueCards = beside ? fitValueCardsBeside(beside, valueOptions) : () => fitValueCards(table, valueOptions);
-  if (beside) table.provenanceFrom(beside.call<Provenance>({ module: require.resolve("../data/table-provenance"), name: tableProvenance.name }, []).result);
+  if (beside) table.provenanceFrom(beside.offer<Provenance>({ module: require.resolve("../data/table-provenance"), name: tableProvenance.name }, []).result);
   const win = drivers(table, winDrivers, driversThere);
   // The amount card, fitted with the value cards, does not take the attributes that leak the win.
   handOverWinLeaks(valueOptions.winLeaks, table, win);

@@ -15,8 +15,8 @@ export interface ExportedFunction {
   name: string;
 }
 
-/** What the worker posts back for a call: its result, or the failure (then the call is made again here). */
-type Reply = { id: number; result: unknown } | { id: number; failed: string };
+/** What the worker posts back for a call: its result, or the failure (then the call is made again here), or that this thread took it first (an offered call). */
+type Reply = { id: number; result: unknown } | { id: number; failed: string } | { id: number; taken: true };
 
 /**
  * The worker's code (CommonJS, evaluated, so the same text serves the TypeScript sources and the
@@ -34,10 +34,11 @@ try {
 } catch (e) {
   setupFailed = String((e && e.stack) || e);
 }
-port.on("message", ({ id, module, name, args }) => {
+port.on("message", ({ id, module, name, args, claim }) => {
   try {
-    if (setupFailed) throw new Error(setupFailed);
-    port.postMessage({ id, result: require(module)[name](context, ...args) });
+    if (claim && Atomics.compareExchange(claim, 0, 0, 1) !== 0) port.postMessage({ id, taken: true });
+    else if (setupFailed) throw new Error(setupFailed);
+    else port.postMessage({ id, result: require(module)[name](context, ...args) });
   } catch (e) {
     port.postMessage({ id, failed: String((e && e.stack) || e) });
   } finally {
@@ -54,6 +55,7 @@ export const canRunBeside = (): boolean => availableParallelism() > 1;
  * calls queued to it one after the other while this thread goes on: a synchronous computation can
  * hand parts of its work to the machine's second core and stay synchronous. `call(fn, args)` queues
  * `fn(context, ...args)` and returns at once; the call's `result()` then blocks until it is done.
+ * `offer(fn, args)` queues it for whichever thread comes to it first (see {@link offer}).
  *
  * The worker builds its context by `setup` (a function of plain data: the context's parts, which
  * cross by structured clone once); `local` is the same context on this thread. Arguments and
@@ -108,12 +110,35 @@ export class SideWorker<C> {
 
   /** Queues `fn(context, ...args)` on the worker; see {@link SideWorker}. */
   call<T>(fn: ExportedFunction, args: readonly unknown[]): SideCall<T> {
+    return this.queue(fn, args, undefined);
+  }
+
+  /**
+   * Queues `fn(context, ...args)` for whichever thread comes to it first: the worker, when it
+   * reaches the call in its queue, or this thread, when `result()` is asked before the worker has
+   * begun it (this thread then makes it at once rather than wait for the worker's earlier calls).
+   * For work whose result is needed at a time that depends on the data: it waits for neither thread.
+   *
+   * @example
+   * import { SideWorker } from "./side-worker";
+   * const stats = require.resolve("simple-statistics");
+   * const worker = SideWorker.start([1, 2, 3, 10], { module: stats, name: "numericSort" }, [[3, 1, 10, 2]]);
+   * const median = worker.offer<number>({ module: stats, name: "quantileSorted" }, [0.5]);
+   * median.result(); // => 2.5
+   * worker.close();
+   */
+  offer<T>(fn: ExportedFunction, args: readonly unknown[]): SideCall<T> {
+    return this.queue(fn, args, new Int32Array(new SharedArrayBuffer(4)));
+  }
+
+  /** Queues a call; with `claim` (shared: 0 free, 1 the worker's, 2 this thread's), an offered one. */
+  private queue<T>(fn: ExportedFunction, args: readonly unknown[], claim: Int32Array | undefined): SideCall<T> {
     const inline = () => (require(fn.module) as Record<string, (context: C, ...a: readonly unknown[]) => T>)[fn.name](this.local, ...args);
     let id: number | undefined;
     if (this.started) {
       try {
         id = this.next++;
-        this.started.port.postMessage({ id, module: fn.module, name: fn.name, args });
+        this.started.port.postMessage({ id, module: fn.module, name: fn.name, args, claim });
       } catch {
         // Arguments that cannot cross: the worker never sees this call (its id is never replied to).
         id = undefined;
@@ -128,7 +153,9 @@ export class SideWorker<C> {
       },
       result(): T {
         if (value) return value.result;
-        const reply = id === undefined ? undefined : worker.reply(id);
+        // An offered call the worker has not begun is made here (the worker then skips it).
+        const mine = claim !== undefined && Atomics.compareExchange(claim, 0, 0, 2) === 0;
+        const reply = id === undefined || mine ? undefined : worker.reply(id);
         if (reply && "result" in reply) {
           ranOn = "side";
           value = { result: reply.result as T };
@@ -162,7 +189,8 @@ export class SideWorker<C> {
       Atomics.wait(done, 0, this.read);
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
         const r = m.message as Reply;
-        this.replies.set(r.id, r);
+        // An offered call this thread took: no one waits for its reply.
+        if (!("taken" in r)) this.replies.set(r.id, r);
         this.read++;
       }
     }

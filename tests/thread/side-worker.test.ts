@@ -26,6 +26,28 @@ test("SideWorker makes the calls queued to it there, in order, with its context,
   worker.close();
 });
 
+test("SideWorker.offer: the call is made by whichever thread comes to it first", () => {
+  const worker = sorted();
+  // The worker is held on an earlier call: the offered one is made here when its result is asked for.
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const held = worker.call<number>({ module: require.resolve("./fixtures/wait-for"), name: "waitFor" }, [flag]);
+  const here = worker.offer<number>({ module: STATS, name: "quantileSorted" }, [0.5]);
+  assert.equal(here.result(), 2.5);
+  assert.equal(here.ranOn, "this");
+  Atomics.store(flag, 0, 7);
+  Atomics.notify(flag, 0);
+  assert.equal(held.result(), 7);
+  assert.equal(held.ranOn, "side");
+  // The worker skipped the call taken here; one it reaches first (calls run in order: the next
+  // call's result comes after it) is made there.
+  const there = worker.offer<number>({ module: STATS, name: "quantileSorted" }, [0.25]);
+  const next = worker.call<number>({ module: STATS, name: "sum" }, []);
+  assert.equal(next.result(), 16);
+  assert.equal(there.result(), (require(STATS) as typeof import("simple-statistics")).quantileSorted([1, 2, 3, 10], 0.25));
+  assert.equal(there.ranOn, "side");
+  worker.close();
+});
+
 test("SideWorker: a call that fails there is made again here, so its error is raised here as without a worker", () => {
   const worker = sorted();
   const call = worker.call({ module: STATS, name: "quantileSorted" }, [2]);
