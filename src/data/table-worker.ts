@@ -18,7 +18,8 @@ import { DealTable, type DealTableParts } from "./deal-table";
  * worker.close();
  */
 export function tableWorker(table: DealTable): SideWorker<DealTable> {
-  return SideWorker.start(table, { module: __filename, name: unpackTable.name }, [packTable(table)]);
+  // Packed while the worker starts.
+  return SideWorker.start(table, { module: __filename, name: unpackTable.name }, () => [packTable(table)]);
 }
 
 /** A column of text, booleans or lists of text, packed: its distinct values and each row's code (−1 for null). */

@@ -20,21 +20,32 @@ type Reply = { id: number; result: unknown } | { id: number; failed: string } | 
 
 /**
  * The worker's code (CommonJS, evaluated, so the same text serves the TypeScript sources and the
- * compiled package). It builds its context once (`setup`), then makes each call it is sent, in
- * order, with the context first, posts `{ id, result }` or `{ id, failed }`, and counts the call
- * done in the shared counter the calling thread waits on, whatever happened.
+ * compiled package). It loads the setup function's module at once, builds its context when the
+ * first message brings the setup's arguments, then makes each call it is sent, in order, with
+ * the context first, posts `{ id, result }` or `{ id, failed }`, and counts the call done in the
+ * shared counter the calling thread waits on, whatever happened.
  */
 const WORKER_CODE = `
 const { workerData } = require("node:worker_threads");
 const { setup, port, done, typescript } = workerData;
-let context, setupFailed;
+let build, context, setupFailed;
 try {
   if (typescript) require(typescript).register();
-  if (setup) context = require(setup.module)[setup.name](...setup.args);
+  if (setup) build = require(setup.module)[setup.name];
+  if (setup && typeof build !== "function") throw new Error("no function " + setup.name + " in " + setup.module);
 } catch (e) {
   setupFailed = String((e && e.stack) || e);
 }
-port.on("message", ({ id, module, name, args, claim }) => {
+port.on("message", (message) => {
+  if ("setupArgs" in message) {
+    try {
+      if (!setupFailed) context = build(...message.setupArgs);
+    } catch (e) {
+      setupFailed = String((e && e.stack) || e);
+    }
+    return;
+  }
+  const { id, module, name, args, claim } = message;
   try {
     if (claim && Atomics.compareExchange(claim, 0, 0, 1) !== 0) port.postMessage({ id, taken: true });
     else if (setupFailed) throw new Error(setupFailed);
@@ -58,7 +69,9 @@ export const canRunBeside = (): boolean => availableParallelism() > 1;
  * `offer(fn, args)` queues it for whichever thread comes to it first (see {@link offer}).
  *
  * The worker builds its context by `setup` (a function of plain data: the context's parts, which
- * cross by structured clone once); `local` is the same context on this thread. Arguments and
+ * cross by structured clone once); `local` is the same context on this thread. The parts may be
+ * given as a function that makes them: it is called once the worker is starting, so that making
+ * them here and loading the modules there go on at once. Arguments and
  * results cross by structured clone: plain data and typed arrays cross, class instances arrive as
  * plain objects (the caller rebuilds them), functions cannot cross. If the worker cannot start, or
  * a call fails there (an error, or arguments or a result that cannot cross), the call is made again
@@ -84,27 +97,28 @@ export class SideWorker<C> {
   private read = 0;
   private readonly replies = new Map<number, Reply>();
 
-  private constructor(local: C, setup: ExportedFunction | undefined, setupArgs: readonly unknown[]) {
+  private constructor(local: C, setup: ExportedFunction, setupArgs: readonly unknown[] | (() => readonly unknown[])) {
     this.local = local;
     try {
       const { port1, port2 } = new MessageChannel();
       const done = new Int32Array(new SharedArrayBuffer(4));
       // Running from the TypeScript sources, so are the modules called.
       const typescript = __filename.endsWith(".ts") ? require.resolve("tsx/cjs/api") : undefined;
-      const workerData = { setup: setup && { ...setup, args: setupArgs }, port: port2, done, typescript };
-      const worker = new Worker(WORKER_CODE, { eval: true, workerData, transferList: [port2] });
+      const worker = new Worker(WORKER_CODE, { eval: true, workerData: { setup, port: port2, done, typescript }, transferList: [port2] });
       worker.unref();
       this.started = { worker, port: port1, done };
+      port1.postMessage({ setupArgs: typeof setupArgs === "function" ? setupArgs() : setupArgs });
     } catch {
-      this.started = undefined;
+      // No worker, or parts that cannot cross: every call is made here.
+      this.close();
     }
   }
 
   /**
    * Starts a worker whose context is `setup(...setupArgs)` there and `local` here (the same
-   * context: `setupArgs` are its parts).
+   * context: `setupArgs` are its parts, or a function that makes them).
    */
-  static start<C>(local: C, setup: ExportedFunction, setupArgs: readonly unknown[]): SideWorker<C> {
+  static start<C>(local: C, setup: ExportedFunction, setupArgs: readonly unknown[] | (() => readonly unknown[])): SideWorker<C> {
     return new SideWorker(local, setup, setupArgs);
   }
 
