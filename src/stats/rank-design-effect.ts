@@ -16,15 +16,18 @@
  * rankDesignEffect([1.5, 1.5, 3.5, 3.5, 5.5, 5.5, 7.5, 7.5], Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1]), Int32Array.from([0, 0, 1, 1, 2, 2, 3, 3])); // => 2
  */
 export function rankDesignEffect(ranks: ArrayLike<number>, codes: Int32Array, clusters: Int32Array): number {
-  const groups = codes.reduce((m, g) => Math.max(m, g), -1) + 1;
+  let groups = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= groups) groups = codes[i] + 1;
   const n = new Float64Array(groups);
   const sum = new Float64Array(groups);
   for (let i = 0; i < codes.length; i++) (n[codes[i]]++, (sum[codes[i]] += ranks[i]));
   // summed residual per (cluster, group), in the order the pairs first appear (as a Map would keep them)
-  const clusterCodes = clusters.reduce((m, c) => Math.max(m, c), -1) + 1;
+  let clusterCodes = 0;
+  for (let i = 0; i < clusters.length; i++) if (clusters[i] >= clusterCodes) clusterCodes = clusters[i] + 1;
   const slot = new Int32Array(clusterCodes * groups).fill(-1);
-  const keys: number[] = [];
-  const residual: number[] = [];
+  const keys = new Int32Array(codes.length);
+  const residual = new Float64Array(codes.length);
+  let pairs = 0;
   const within = new Float64Array(groups);
   const between = new Float64Array(groups);
   const clusterCount = new Float64Array(groups);
@@ -39,14 +42,13 @@ export function rankDesignEffect(ranks: ArrayLike<number>, codes: Int32Array, cl
     }
     const key = clusters[i] * groups + g;
     if (slot[key] < 0) {
-      slot[key] = keys.length;
-      keys.push(key);
-      residual.push(0);
+      slot[key] = pairs;
+      keys[pairs++] = key;
       clusterCount[g]++;
     }
     residual[slot[key]] += e;
   }
-  keys.forEach((key, s) => (between[key % groups] += residual[s] * residual[s]));
+  for (let s = 0; s < pairs; s++) between[keys[s] % groups] += residual[s] * residual[s];
   let weighted = 0, total = 0;
   for (let g = 0; g < groups; g++) {
     if (n[g] < 2 || clusterCount[g] < 2 || within[g] <= 0) continue;
