@@ -1,3 +1,5 @@
+import { selectKth } from "./select-kth";
+
 /** A median with its distribution-free confidence interval. */
 export interface MedianInterval {
   median: number;
@@ -37,8 +39,12 @@ export function medianInterval(values: ArrayLike<number>, confidence = 0.95): Me
   if (!(confidence > 0 && confidence < 1)) throw new Error(`medianInterval: confidence must be in (0, 1); got ${confidence}`);
   const x = Float64Array.from(values);
   for (const v of x) if (!Number.isFinite(v)) throw new Error(`medianInterval: values must be finite numbers; got ${v}`);
-  x.sort();
-  const median = n % 2 ? x[(n - 1) / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
+  // The three order statistics read, selected (not sorted): the median's, then on either side of it the interval's.
+  const half = n >> 1;
+  const above = selectKth(x, half);
+  let below = -Infinity;
+  if (n % 2 === 0) for (let i = 0; i < half; i++) below = Math.max(below, x[i]);
+  const median = n % 2 ? above : (below + above) / 2;
   // The Binomial(n, ½) tail in logs, one term at a time: 2^−n underflows a double from n = 1075 on
   // (which would collapse the interval onto the median), and one pass keeps it O(n).
   const logAlpha = Math.log((1 - confidence) / 2);
@@ -52,5 +58,7 @@ export function medianInterval(values: ArrayLike<number>, confidence = 0.95): Me
     [l, logTerm, logTail] = [l + 1, nextTerm, nextTail];
   }
   const coverage = 1 - 2 * Math.exp(logTail);
-  return { median, lo: x[l - 1], hi: x[n - l], lowerRank: l, upperRank: n - l + 1, coverage };
+  const lo = l - 1 === half ? above : selectKth(x, l - 1, 0, half);
+  const hi = n - l === half ? above : selectKth(x, n - l, half + 1, n);
+  return { median, lo, hi, lowerRank: l, upperRank: n - l + 1, coverage };
 }
