@@ -76,6 +76,23 @@ test("mid-ranks and the tie term", () => {
   assert.equal(r.ties, 24); // one group of three: 27 − 3
 });
 
+test("mid-ranks of few distinct values (counted) and of many (sorted) match their definition, −0 tied with 0; NaN is an error", () => {
+  let seed = 5;
+  const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  for (const levels of [4, 31, 33, 900]) {
+    const x = Array.from({ length: 700 }, () => Math.floor(rnd() * levels) - 2);
+    x[3] = -0;
+    // From the definition: 1 + the values below, plus half the others equal to it.
+    const want = x.map((v) => 1 + x.filter((w) => w < v).length + (x.filter((w) => w === v).length - 1) / 2);
+    const sizes = [...new Set(x.map((v) => (v === 0 ? 0 : v)))].map((v) => x.filter((w) => w === v).length);
+    const r = midRanks(x);
+    assert.deepEqual(Array.from(r.ranks), want, `${levels} levels`);
+    assert.equal(r.ties, sizes.reduce((s, t) => s + t ** 3 - t, 0), `${levels} levels`);
+  }
+  assert.throws(() => midRanks([1, NaN, 1]), /^Error: midRanks: a value is NaN, which has no rank; leave such values out first$/);
+  assert.throws(() => midRanks(Array.from({ length: 40 }, (_, i) => (i === 39 ? NaN : i))), /a value is NaN/);
+});
+
 test("rank design effect: 1 for independent rows, the cluster size for clusters of identical rows", () => {
   const ranks = Array.from({ length: 12 }, (_, i) => i + 1);
   const codes = Int32Array.from(ranks, (_, i) => (i < 6 ? 0 : 1));
