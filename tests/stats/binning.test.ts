@@ -9,7 +9,7 @@ import { binCategorical } from "../../src/stats/binning/categorical";
 import { niceCut } from "../../src/stats/binning/cut-points";
 import { binLabel, formatNumber } from "../../src/stats/binning/labels";
 import { binMulti } from "../../src/stats/binning/multi";
-import { binNumeric } from "../../src/stats/binning/numeric";
+import { binNumeric, sortByOutcome } from "../../src/stats/binning/numeric";
 import { quantilePreBins } from "../../src/stats/binning/pre-bins";
 import { seededRandom } from "../../src/stats/random";
 import { wilsonInterval } from "../../src/stats/wilson";
@@ -340,4 +340,21 @@ test("binColumn dispatches on the attribute type", () => {
   assert.equal(binColumn(["a", "b", "a", null], "categorical", won)[0].type, "categorical");
   assert.equal(binColumn([true, false, true, null], "boolean", won)[0].type, "boolean");
   assert.equal(binColumn([["x"], ["x"], null, ["y"]], "multi", won, { minBinSize: 2 })[0].name, "x=x");
+});
+
+test("sortByOutcome of few distinct values (counted) gives what sorting gives: −0 before 0, NaN and unknown outcomes left out", () => {
+  let seed = 9;
+  const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  for (const levels of [3, 30, 40]) {
+    const values = Float64Array.from({ length: 600 }, () => {
+      const u = rnd();
+      return u < 0.1 ? NaN : u < 0.15 ? -0 : Math.floor(rnd() * levels) - 1;
+    });
+    const outcome = Array.from(values, () => (rnd() < 0.05 ? null : rnd() < 0.4 ? 1 : 0));
+    const part = (y: number) => Float64Array.from(values.filter((v, i) => outcome[i] === y && !Number.isNaN(v))).sort();
+    const s = sortByOutcome(values, outcome);
+    const signs = (xs: Float64Array) => Array.from(xs, (x) => (Object.is(x, -0) ? "-0" : x));
+    assert.deepEqual([signs(s.wins), signs(s.losses)], [signs(part(1)), signs(part(0))], `${levels} levels`);
+    assert.deepEqual([s.missE, s.missN, s.ignored], [values.filter((v, i) => Number.isNaN(v) && outcome[i] === 1).length, values.filter((v, i) => Number.isNaN(v) && outcome[i] === 0).length, outcome.filter((y) => y === null).length]);
+  }
 });

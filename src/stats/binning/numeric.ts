@@ -1,3 +1,4 @@
+import { fewValues, type FewValues } from "../few-values";
 import { binStats, outcomeOf, type Bin, type BinRule, type BinSet, type Outcome, type Trend, finishBinSet } from "./bin";
 import { niceCut } from "./cut-points";
 import { binLabel, type NumberStyle } from "./labels";
@@ -84,6 +85,11 @@ export function sortByOutcome(values: ArrayLike<number>, outcome: Outcome): Sort
   }
   const wins = new Float64Array(nWin);
   const losses = new Float64Array(nLoss);
+  const few = fewValues(values);
+  if (few) {
+    fillCounted(values, ys, few, wins, losses);
+    return { wins, losses, missE, missN, ignored };
+  }
   for (let i = 0, a = 0, b = 0; i < values.length; i++) {
     const y = ys[i];
     const v = values[i];
@@ -92,6 +98,34 @@ export function sortByOutcome(values: ArrayLike<number>, outcome: Outcome): Sort
     else losses[b++] = v;
   }
   return { wins: wins.sort(), losses: losses.sort(), missE, missN, ignored };
+}
+
+/**
+ * Fills `wins` and `losses` with the known values of each outcome in a typed array's sort order,
+ * for values of a few distinct kinds (a count, a flag): by how many of each there are, without
+ * sorting. −0, which the grouping counts as 0, goes first among them, as a sort puts it.
+ */
+function fillCounted(values: ArrayLike<number>, ys: Int8Array, few: FewValues, wins: Float64Array, losses: Float64Array): void {
+  const m = few.values.length;
+  // Per value and outcome (0 loss, 1 win), how many; and the negative zeros apart.
+  const counts = [new Float64Array(m), new Float64Array(m)];
+  const negativeZeros = [0, 0];
+  for (let i = 0; i < values.length; i++) {
+    const y = ys[i];
+    if (y < 0) continue;
+    counts[y][few.groupOf[i]]++;
+    if (Object.is(values[i], -0)) negativeZeros[y]++;
+  }
+  [losses, wins].forEach((out, y) => {
+    let k = 0;
+    for (let g = 0; g < m; g++) {
+      const v = few.values[g];
+      if (Number.isNaN(v)) continue;
+      let c = counts[y][g];
+      if (v === 0) for (; negativeZeros[y] > 0; negativeZeros[y]--, c--) out[k++] = -0;
+      for (const x = v === 0 ? 0 : v; c > 0; c--) out[k++] = x;
+    }
+  });
 }
 
 /**
