@@ -6,6 +6,7 @@ import { createScorer } from "../../src/scoring/score";
 import { leadRecord } from "../../src/scoring/lead-record";
 import { compileValue } from "../../src/scoring/lead-value";
 import { fitAmountCard } from "../../src/scoring/value/amount-card";
+import { captureChunksTaken, compareCapture } from "../../src/scoring/value/capture-comparison";
 import { capturedShare, rankOrder } from "../../src/scoring/value/captured-share";
 import { seededRandom } from "../../src/stats/random";
 import { tuneScorecard } from "../../src/scoring/tune-scorecard";
@@ -187,4 +188,14 @@ test("sample: the amount and retention cards fitted on a side thread give the sa
   const beside = tuneScorecard(await sampleTable(), { sideThread: true });
   assert.equal(beside.toYAML(), here.toYAML());
   assert.equal(JSON.stringify(beside.value), JSON.stringify(here.value));
+});
+
+test("compareCapture: chunks of the bootstrap another thread took but did not give back (it failed) are drawn here, the same numbers", () => {
+  const input = { valueScore: [4, 3, 2, 1, 5], winScore: [1, 2, 3, 4, 0], wonRevenue: [50, 30, 20, 0, 10], clusters: [0, 0, 1, -1, 2], shares: [0.4], replicates: 230, seed: 3 };
+  const taken = new Int32Array(1);
+  taken[0] = 2; // chunks 0 and 1 went elsewhere, and nothing came back
+  assert.equal(JSON.stringify(compareCapture(input, { taken, chunks: () => [] })), JSON.stringify(compareCapture(input)));
+  // Chunks given back out of order, with one (the last, 30 replicates) missing.
+  const there = captureChunksTaken(input, Object.assign(new Int32Array(1), { 0: 1 })).filter(([k]) => k !== 4).reverse();
+  assert.equal(JSON.stringify(compareCapture(input, { taken: Object.assign(new Int32Array(1), { 0: 99 }), chunks: () => there })), JSON.stringify(compareCapture(input)));
 });

@@ -58,12 +58,16 @@ export interface CaptureInput {
  * const c = compareCapture({ valueScore: [4, 3, 2, 1], winScore: [1, 2, 3, 4], wonRevenue: [50, 30, 20, 0], shares: [0.5], replicates: 200, seed: 1 });
  * [c[0].wonRevenue.value.value, c[0].wonRevenue.win.value, c[0].wonRevenue.diff.value]; // => [0.8, 0.2, 0.6000000000000001]
  */
-export function compareCapture(input: CaptureInput, drawnElsewhere?: DrawnElsewhere): CaptureAtShare[] {
+export function compareCapture(input: CaptureInput, elsewhere?: DrawnElsewhere): CaptureAtShare[] {
   const { point, sets, draw } = captureSetup(input);
-  const from = drawnElsewhere?.replicates ?? 0;
-  const here = draw(from, input.replicates);
-  // The replicates in their order: those drawn elsewhere first.
-  const draws = drawnElsewhere ? drawnElsewhere.draws().map((bySet, q) => bySet.map((byKind, s) => byKind.map((xs, k) => [...xs, ...here[q][s][k]]))) : here;
+  const taken = elsewhere?.taken ?? new Int32Array(1);
+  const chunks = new Map([...takeChunks(draw, input.replicates, taken), ...(elsewhere?.chunks() ?? [])]);
+  // The replicates in their order, chunk after chunk (those taken elsewhere but not given back drawn here).
+  const draws = input.shares.map(() => sets.map(() => [[] as number[], [] as number[], [] as number[]]));
+  for (let k = 0; k * CAPTURE_CHUNK < input.replicates; k++) {
+    const chunk = chunks.get(k) ?? draw(k * CAPTURE_CHUNK, Math.min(input.replicates, (k + 1) * CAPTURE_CHUNK));
+    chunk.forEach((bySet, q) => bySet.forEach((byKind, s) => byKind.forEach((xs, i) => draws[q][s][i].push(...xs))));
+  }
   const interval = (value: number, xs: number[]): BootstrapInterval => {
     const [lo, hi] = xs.length ? quantiles(xs, [0.025, 0.975]) : [NaN, NaN];
     return { value, lo, hi };
@@ -78,24 +82,44 @@ export function compareCapture(input: CaptureInput, drawnElsewhere?: DrawnElsewh
 /** Per lead share, per total (won, retained), the replicates' shares: ranked by value, by win points, and their difference (replicates whose share is undefined left out). */
 export type CaptureDraws = number[][][][];
 
-/** The first `replicates` replicates of {@link compareCapture}, drawn elsewhere (on a side worker, by {@link captureDraws}) meanwhile. */
+/** How many replicates a thread draws at a time when two threads draw one bootstrap. */
+const CAPTURE_CHUNK = 50;
+
+/** Chunks of a bootstrap's replicates drawn on one thread: each chunk's number (chunk k holds replicates 50k to 50k + 49) and its draws. */
+export type CaptureChunks = [number, CaptureDraws][];
+
+/** The part of {@link compareCapture}'s bootstrap another thread draws meanwhile ({@link captureChunksTaken}), taking chunks of replicates by the same shared counter. */
 export interface DrawnElsewhere {
-  replicates: number;
-  draws(): CaptureDraws;
+  /** How many chunks have been taken, here or there (shared). */
+  taken: Int32Array;
+  chunks(): CaptureChunks;
 }
 
 /**
- * Replicates `from` to `to` (not included) of {@link compareCapture}'s bootstrap: the same numbers
- * as there, whichever thread draws them (each replicate draws as many accounts as there are, so
- * the seeded sequence is advanced to where replicate `from` starts).
+ * The chunks of {@link compareCapture}'s bootstrap this thread takes, the next not taken by the
+ * shared counter `taken` each time, until none is left: the same numbers as there, whichever
+ * thread draws them (each replicate draws as many accounts as there are, so the seeded sequence
+ * is advanced to where a chunk starts). Two threads drawing one bootstrap so finish together.
  *
  * @example
- * import { captureDraws, compareCapture } from "./capture-comparison";
+ * import { captureChunksTaken, compareCapture } from "./capture-comparison";
  * const input = { valueScore: [4, 3, 2, 1], winScore: [1, 2, 3, 4], wonRevenue: [50, 30, 20, 0], shares: [0.5], replicates: 200, seed: 1 };
- * JSON.stringify(compareCapture(input, { replicates: 120, draws: () => captureDraws(input, 0, 120) })) === JSON.stringify(compareCapture(input)); // => true
+ * const taken = new Int32Array(1);
+ * taken[0] = 1; // chunk 0 is left to compareCapture
+ * const there = captureChunksTaken(input, taken); // chunks 1, 2 and 3
+ * taken[0] = 0;
+ * JSON.stringify(compareCapture(input, { taken, chunks: () => there })) === JSON.stringify(compareCapture(input)); // => true
  */
-export function captureDraws(input: CaptureInput, from: number, to: number): CaptureDraws {
-  return captureSetup(input).draw(from, to);
+export function captureChunksTaken(input: CaptureInput, taken: Int32Array): CaptureChunks {
+  return takeChunks(captureSetup(input).draw, input.replicates, taken);
+}
+
+/** Draws the chunks of `replicates` replicates this thread takes by the shared counter. */
+function takeChunks(draw: (from: number, to: number) => CaptureDraws, replicates: number, taken: Int32Array): CaptureChunks {
+  const chunks: CaptureChunks = [];
+  for (let k = Atomics.add(taken, 0, 1); k * CAPTURE_CHUNK < replicates; k = Atomics.add(taken, 0, 1))
+    chunks.push([k, draw(k * CAPTURE_CHUNK, Math.min(replicates, (k + 1) * CAPTURE_CHUNK))]);
+  return chunks;
 }
 
 /** The point estimates, the sets compared, and the drawing of replicates, of {@link compareCapture}. */
@@ -139,9 +163,13 @@ function captureSetup(input: CaptureInput) {
   const members = new Int32Array(m);
   const filled = start.slice(0, count);
   for (let i = 0; i < m; i++) members[filled[clusterOf[i]]++] = i;
+  // The seeded sequence, at the start of replicate `at`: chunks drawn in order only advance it.
+  let rand = seededRandom(input.seed);
+  let at = 0;
   const draw = (from: number, to: number): CaptureDraws => {
-    const rand = seededRandom(input.seed);
-    for (let skip = from * count; skip > 0; skip--) rand();
+    if (from < at) [rand, at] = [seededRandom(input.seed), 0];
+    for (let skip = (from - at) * count; skip > 0; skip--) rand();
+    at = to;
     const draws = input.shares.map(() => sets.map(() => [[] as number[], [] as number[], [] as number[]]));
     const weights = new Float64Array(m);
     for (let b = from; b < to; b++) {

@@ -13,16 +13,16 @@ import { chooseTiers } from "../choose-tiers";
 import { leadRecordReader } from "../lead-record";
 import { createScorer } from "../score";
 import { fitAmountCard, type AmountCard } from "./amount-card";
-import { captureDraws, compareCapture, type CaptureAtShare, type CaptureDraws, type CaptureInput } from "./capture-comparison";
+import { captureChunksTaken, compareCapture, type CaptureAtShare, type CaptureChunks, type CaptureInput } from "./capture-comparison";
 import type { SideWorker } from "../../thread/side-worker";
 import type { RetentionCard } from "./retention-card";
 import { fitValueCards, type ValueCards, type ValueCardsOptions } from "./value-cards";
 import { holdoutRetention } from "./holdout-retention";
 import { RETENTION_HORIZON_DAYS } from "../../stats/kaplan-meier";
 
-/** Replicates `from` to `to` of the holdout comparison's bootstrap ({@link captureDraws}), called on a side worker holding the table. */
-export function captureDrawsOf(_table: DealTable, input: CaptureInput, from: number, to: number): CaptureDraws {
-  return captureDraws(input, from, to);
+/** The side worker's chunks of the holdout comparison's bootstrap ({@link captureChunksTaken}), called on it with the table it holds first. */
+export function captureChunksOf(_table: DealTable, input: CaptureInput, taken: Int32Array): CaptureChunks {
+  return captureChunksTaken(input, taken);
 }
 
 /** The horizon the retention card reads retention at, in days. */
@@ -187,10 +187,10 @@ export function tuneValue(table: DealTable, inputs: ValueInputs, cards: ValueCar
     replicates: VALUE_REPLICATES,
     seed,
   };
-  // With a side worker, it draws the first half of the bootstrap meanwhile.
-  const half = VALUE_REPLICATES >> 1;
-  const there = beside?.call<CaptureDraws>({ module: __filename, name: captureDrawsOf.name }, [captureInput, 0, half]);
-  const capture = compareCapture(captureInput, there && { replicates: half, draws: there.result });
+  // With a side worker, it draws chunks of the bootstrap meanwhile, each thread taking the next.
+  const taken = new Int32Array(new SharedArrayBuffer(4));
+  const there = beside?.call<CaptureChunks>({ module: __filename, name: captureChunksOf.name }, [captureInput, taken]);
+  const capture = compareCapture(captureInput, there && { taken, chunks: there.result });
 
   const measure = (scores: ArrayLike<number>, cuts: readonly (number | null)[], names: readonly string[]): ValueTier[] => {
     const sum = (xs: ArrayLike<number>, keep: (i: number) => boolean) => {
