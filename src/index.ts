@@ -28,7 +28,7 @@ export { draftDatasetSpec, INIT_EXTENSIONS, type DraftedSpec } from "./init/draf
 export { parseScoringRules, readScoringRules, scoringRulesSchemaText, SCORING_RULES_SCHEMA_PATH } from "./scoring/parse-scoring-rules";
 export { scoreAndTag, type TaggedLead } from "./scoring/score-and-tag";
 export { personaTagger, type PersonaTagger, type PersonaTag, type PersonaInput } from "./scoring/persona-tags";
-export { score, createScorer, gradeOf, binSetText, binReason, DEFAULT_REASONS, ScoreError, type LeadScore, type LeadRecord, type LeadValue, type ScoreOptions, type Scorer } from "./scoring/score";
+export { score, createScorer, gradeOf, binSetText, binReason, DEFAULT_REASONS, ScoreError, type LeadScore, type LeadRecord, type LeadValue, type ScoreOptions, type Scorer, type RulesToScore } from "./scoring/score";
 export { decayedEventCount } from "./scoring/decayed-event-count";
 export { scoringSql, type ScoringSqlOptions } from "./scoring/sql/scoring-sql";
 export { SQL_DIALECTS, dialect, type SqlDialect, type Dialect } from "./sql/dialects";

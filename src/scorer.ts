@@ -11,7 +11,7 @@
  */
 export { parseScoringRules, readScoringRules } from "./scoring/parse-scoring-rules";
 export { parsePersonas, readPersonas } from "./personas/personas-yaml";
-export { score, createScorer, ScoreError, type LeadScore, type LeadRecord, type LeadValue, type ScoreOptions, type Scorer } from "./scoring/score";
+export { score, createScorer, ScoreError, type LeadScore, type LeadRecord, type LeadValue, type ScoreOptions, type Scorer, type RulesToScore } from "./scoring/score";
 export { decayedEventCount } from "./scoring/decayed-event-count";
 export { scoreAndTag, type TaggedLead } from "./scoring/score-and-tag";
 export { assignPersona, matchingRule, type PersonaLead, type PersonaLeadValue } from "./personas/assign-persona";

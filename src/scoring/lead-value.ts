@@ -36,7 +36,7 @@ export function valueInputs(block: ValueBlock): BinnedInput[] {
  * const rules = readScoringRules("tests/scoring/fixtures/scoring.yaml");
  * scoredInputs(rules).length === rules.attributes.length; // => true
  */
-export function scoredInputs(rules: ScoringRules): BinnedInput[] {
+export function scoredInputs(rules: Pick<ScoringRules, "attributes" | "value">): BinnedInput[] {
   return [...rules.attributes, ...(rules.value ? valueInputs(rules.value) : [])];
 }
 

@@ -40,6 +40,9 @@ import { categoryKey } from "./category-key";
  * `other` bin, or a missing value without a `missing` bin) throws a ScoreError.
  */
 
+
+/** What scoring reads of a `scoring.yaml`: everything but the document's header and metadata (provenance, metrics), which it never reads. */
+export type RulesToScore = Omit<ScoringRules, "apiVersion" | "kind" | "metadata">;
 /** A value of a lead record as it may come from a CSV row, JSON or a CRM field. */
 export type LeadValue = number | string | boolean | null | undefined | readonly string[];
 
@@ -178,7 +181,7 @@ export interface CompiledRules {
  * scoreLead.keys[0]; // => "employees"
  * scoreLead.scoreValues(["250", "SaaS"]).points; // => 55
  */
-export function createScorer(rules: ScoringRules, options: ScoreOptions = {}): Scorer {
+export function createScorer(rules: RulesToScore, options: ScoreOptions = {}): Scorer {
   const c = compileRules(rules, options);
   const bins = new Int32Array(c.attributes.length);
   const scoreValues = (values: readonly LeadValue[]): LeadScore => {
@@ -193,7 +196,7 @@ export function createScorer(rules: ScoringRules, options: ScoreOptions = {}): S
   return Object.assign(scorer, { keys: c.keys, scoreValues });
 }
 
-const cache = new WeakMap<ScoringRules, Map<string, Scorer>>();
+const cache = new WeakMap<RulesToScore, Map<string, Scorer>>();
 
 /**
  * Scores one lead with a `scoring.yaml`: points, tier, grade and the top reasons. Values are
@@ -210,7 +213,7 @@ const cache = new WeakMap<ScoringRules, Map<string, Scorer>>();
  * s.grade; // => "B4"
  * s.reasons; // => ["+35 employees 200–1,999", "+20 industry SaaS", "−20 no demo_request in the 90 days before"]
  */
-export function score(rules: ScoringRules, record: LeadRecord, options: ScoreOptions = {}): LeadScore {
+export function score(rules: RulesToScore, record: LeadRecord, options: ScoreOptions = {}): LeadScore {
   let byOptions = cache.get(rules);
   if (!byOptions) cache.set(rules, (byOptions = new Map()));
   const key = `${options.reasons ?? DEFAULT_REASONS}|${(options.missing ?? []).join("\u0000")}`;
@@ -287,7 +290,7 @@ export function scoreOfBins(c: CompiledRules, bins: ArrayLike<number>): LeadScor
  * c.attributes[0].codeOf(250) >> 1; // => 2
  * scoreOfBins(c, c.attributes.map((a) => a.codeOf(null) >> 1)).points; // => -10
  */
-export function compileRules(rules: ScoringRules, options: ScoreOptions = {}): CompiledRules {
+export function compileRules(rules: RulesToScore, options: ScoreOptions = {}): CompiledRules {
   const missingTokens = new Set([...rulesMissing(rules), ...(options.missing ?? [])].map(categoryKey));
   const reasons = options.reasons ?? DEFAULT_REASONS;
   if (!Number.isInteger(reasons) || reasons < 0) throw new Error(`score: options.reasons must be a whole number ≥ 0; got ${reasons}`);
@@ -311,7 +314,7 @@ export function compileRules(rules: ScoringRules, options: ScoreOptions = {}): C
 
 function compileAttribute(
   a: BinnedInput,
-  rules: ScoringRules,
+  rules: RulesToScore,
   missingTokens: ReadonlySet<string>,
   index: number,
   onUnknown: ScoreOptions["onUnknown"],
@@ -509,7 +512,7 @@ function signed(points: number): string {
  * const rules = readScoringRules("tests/scoring/fixtures/scoring.yaml");
  * binReason(rules.attributes[0], rules.attributes[0].bins[0], rules).startsWith(rules.attributes[0].bins[0].points > 0 ? "+" : ""); // => true
  */
-export function binReason(a: BinnedInput, bin: { label: string; when: BinMatch; points: number }, rules: ScoringRules): string {
+export function binReason(a: BinnedInput, bin: { label: string; when: BinMatch; points: number }, rules: RulesToScore): string {
   return `${signed(bin.points)} ${describeBin(a, bin.when, bin.label, rules)}`;
 }
 
@@ -519,7 +522,7 @@ function groupDigits(label: string): string {
 }
 
 /** The words of a bin for a reason, e.g. "employees 200–1,999" or "no demo_request in the 90 days before". */
-function describeBin(a: BinnedInput, when: BinMatch, label: string, rules: ScoringRules): string {
+function describeBin(a: BinnedInput, when: BinMatch, label: string, rules: RulesToScore): string {
   const shown = when.kind === "range" ? groupDigits(label) : label;
   if ("event" in a.source) {
     const { type, windowDays: w, aggregate } = a.source.event;

@@ -27,7 +27,7 @@ import { trainingPeriods } from "./training-periods";
 import { verdictProblems } from "./verdict-checks";
 import { gradeMatrix, quartileCuts } from "./grade-matrix";
 import { cardPoints } from "./points-scale";
-import { createScorer, gradeOf } from "./score";
+import { createScorer, gradeOf, type RulesToScore } from "./score";
 import { leadRecordReader } from "./lead-record";
 import { Scorecard, type Reference } from "./scorecard";
 import type { ScorecardAttribute, ScoringRules } from "../formats/scoring-rules-schema";
@@ -145,7 +145,7 @@ function tuneOn(table: DealTable, o: ResolvedTuneOptions, won: number, beside: S
   const holdout = checkOnHoldout(ctx, card, model, fitter, previous);
   const { chosen, points, metrics, tiers, grades } = holdout;
 
-  const rules = scoringRulesOf({
+  const parts: RulesParts = {
     table,
     counts: { deals: table.n, won, lost: table.n - won, train: train.length, holdout: test.length },
     seed: o.seed,
@@ -158,12 +158,16 @@ function tuneOn(table: DealTable, o: ResolvedTuneOptions, won: number, beside: S
     attributes: chosen.map((c, j) => scorecardAttribute(c.attribute, c.binSet, points.binPoints[j], ctx.work, ctx.missingOf(c.attribute), binsNotes.get(c.name))),
     tiers,
     grades: { fitCuts: holdout.fitCuts, engagementCuts: holdout.engagementCuts, matrix: grades },
-  });
+  };
+  // What scoring reads of the rules; their metadata is written last (its provenance may still be
+  // being made on the side worker, offered: by then it is done).
+  const toScore = rulesToScore(parts);
   if (o.scale.kind === "0-100") warnings.push("0–100 scale: points are relative to this card's lowest and highest possible score, not comparable across runs");
 
   // The expected value beside the win chance: amount and retention cards on the same training part.
-  const valueInputs = { ...valueOptions, rules, test, trainPoints: holdout.trainPoints, testPoints: holdout.testPoints, winDrivers: ctx.drivers, tierNames: o.tierNames };
+  const valueInputs = { ...valueOptions, rules: toScore, test, trainPoints: holdout.trainPoints, testPoints: holdout.testPoints, winDrivers: ctx.drivers, tierNames: o.tierNames };
   const value = tuneValue(table, valueInputs, valueCards(), beside);
+  const rules = scoringRulesOf(parts, toScore);
   if (!("reason" in value)) rules.value = value.block;
   else if (table.amount) warnings.push(`expected value: not fitted: ${value.reason}`);
 
@@ -705,13 +709,12 @@ interface RulesParts {
   grades: { fitCuts: number[]; engagementCuts: number[]; matrix: ReturnType<typeof gradeMatrix> };
 }
 
-/** The `ScoringRules` document of a tuned card: provenance, holdout metrics (to 4 decimals; null where the holdout cannot tell), scale, attributes, tiers and grades. */
-function scoringRulesOf(p: RulesParts): ScoringRules {
-  const { table, scale } = p;
-  const rounded = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : 0);
+/** The `ScoringRules` document of a tuned card: provenance, holdout metrics (to 4 decimals; null where the holdout cannot tell), then what scoring reads ({@link rulesToScore}). */
+function scoringRulesOf(p: RulesParts, toScore: RulesToScore): ScoringRules {
+  const { table } = p;
   // A measure the holdout cannot give (no wins or no losses in it) is null, never a number.
   const measured = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);
-  const rules: ScoringRules = {
+  return {
     apiVersion: "leadlab/v1",
     kind: "ScoringRules",
     metadata: {
@@ -735,6 +738,15 @@ function scoringRulesOf(p: RulesParts): ScoringRules {
         cost: measured(p.rounding.aucExact - p.rounding.aucRounded),
       },
     },
+    ...toScore,
+  };
+}
+
+/** What scoring reads of a tuned card's rules: inputs, scale, attributes, tiers (rates to 4 decimals) and grades. */
+function rulesToScore(p: RulesParts): RulesToScore {
+  const { table, scale } = p;
+  const rounded = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : 0);
+  return {
     inputs: rulesInputs(table.sources),
     scale: {
       kind: scale.kind,
@@ -753,7 +765,6 @@ function scoringRulesOf(p: RulesParts): ScoringRules {
     })),
     grades: { fitCuts: p.grades.fitCuts, engagementCuts: p.grades.engagementCuts, matrix: p.grades.matrix.map((g) => ({ grade: g.grade, n: g.n, winRate: g.winRate === null ? null : rounded(g.winRate) })) },
   };
-  return rules;
 }
 
 /** The verdict line of a tuned card: what the holdout shows, never more. */

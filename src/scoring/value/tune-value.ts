@@ -4,14 +4,14 @@ import { gatherFlags } from "../../data/typed-column";
 import type { DriversResult } from "../../drivers/drivers-result";
 import { formatPercent, formatPercentPoints } from "../../format/percent";
 import { formatRateInterval } from "../../format/rate-interval";
-import type { ScoringRules, ValueBlock } from "../../formats/scoring-rules-schema";
+import type { ValueBlock } from "../../formats/scoring-rules-schema";
 import { fitLogistic } from "../../model/logistic-regression";
 import type { BinSet } from "../../stats/binning/bin";
 import { binMatch } from "../bin-match";
 import { binnedInputOf } from "../binned-input";
 import { chooseTiers } from "../choose-tiers";
 import { leadRecordReader } from "../lead-record";
-import { createScorer } from "../score";
+import { createScorer, type RulesToScore } from "../score";
 import { fitAmountCard, type AmountCard } from "./amount-card";
 import { captureChunksTaken, compareCapture, type CaptureAtShare, type CaptureChunks, type CaptureInput } from "./capture-comparison";
 import type { SideWorker } from "../../thread/side-worker";
@@ -32,7 +32,8 @@ export const VALUE_REPLICATES = 1000;
 
 /** What the win card hands the value cards: its rules, the split, and its points on both parts (and the run's choices the value cards read). */
 export interface ValueInputs extends ValueCardsOptions {
-  rules: ScoringRules;
+  /** The win card's rules (what scoring reads: their metadata is written after the value cards). */
+  rules: RulesToScore;
   test: Int32Array;
   trainPoints: Float64Array;
   testPoints: Float64Array;
