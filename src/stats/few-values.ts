@@ -27,15 +27,18 @@ export function fewValues(x: ArrayLike<number>): FewValues | undefined {
   const counts: number[] = [];
   const groupOf = new Uint8Array(x.length);
   let last = 0;
+  // Where NaN is (it equals nothing, itself included, so it is found apart).
+  let nan = -1;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     let g = last;
-    if (seen[g] !== v && !(v !== v && seen[g] !== seen[g])) {
-      g = v === v ? seen.indexOf(v) : seen.findIndex((s) => s !== s);
+    if (seen[g] !== v) {
+      g = v === v ? seen.indexOf(v) : nan;
       if (g < 0) {
         if (seen.length === MAX_FEW_VALUES) return undefined;
         g = seen.push(v) - 1;
         counts.push(0);
+        if (v !== v) nan = g;
       }
       last = g;
     }
