@@ -16,7 +16,7 @@ import { DriversResult, type BinSurvival, type DriverAttribute } from "./drivers
 import { designEffect } from "../stats/design-effect";
 import { datedAfterReason, determinedByLevelsReason, leakageQuestion, nearPureBinReason, oneClassOnlyReason, outcomeNameReason, outlyingIvReason } from "./leakage";
 import { rawLevelCounts } from "./level-counts";
-import { redundantPairs } from "./redundancy";
+import { redundancyRows, redundantPairs } from "./redundancy";
 import { targetOutcome, type TargetOutcome } from "./target-outcome";
 import { testGroups } from "./test-groups";
 
@@ -66,7 +66,8 @@ export function drivers(table: DealTable, options: DriversOptions = {}, beside?:
   for (const a of found) a.significant = a.q < o.fdr && (a.leakage === null || a.leakageKept);
 
   const clean = found.filter((a) => a.leakage === null);
-  const codes = clean.map((a) => ({ name: a.name, codes: assignBins(a.binSet, valuesAt(table.columns[a.attribute], outcome.rows)) }));
+  const compared = redundancyRows(outcome.rows);
+  const codes = clean.map((a) => ({ name: a.name, codes: assignBins(a.binSet, valuesAt(table.columns[a.attribute], compared)) }));
   for (const pair of redundantPairs(codes, o.redundancy)) {
     found.find((a) => a.name === pair.a)!.redundantWith.push(pair.b);
     found.find((a) => a.name === pair.b)!.redundantWith.push(pair.a);

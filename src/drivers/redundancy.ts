@@ -10,19 +10,17 @@ export interface RedundantPair {
 /**
  * Pairs of attributes whose bins are strongly associated (Cramér's V at or above `threshold`,
  * default 0.8), so a scorecard does not count one thing twice. Each attribute is given as the
- * bin index of every row (the same rows for all); the contingency table of two attributes is
- * counted directly from the indexes (on at most `maxRows` evenly spaced rows, plenty to
- * estimate V to about ±0.01) and measured with {@link chiSquareTest}.
+ * bin index of every row compared (the same rows for all: at most 20,000 evenly spaced ones,
+ * {@link redundancyRows}, are plenty to estimate V to about ±0.01); the contingency table of two
+ * attributes is counted directly from the indexes and measured with {@link chiSquareTest}.
  *
  * @example
  * import { redundantPairs } from "./redundancy";
  * redundantPairs([{ name: "a", codes: Int32Array.from([0, 0, 1, 1]) }, { name: "b", codes: Int32Array.from([1, 1, 0, 0]) }]);
  * // => [{ a: "a", b: "b", cramersV: 1 }]
  */
-export function redundantPairs(attributes: readonly { name: string; codes: Int32Array }[], threshold = 0.8, maxRows = 20000): RedundantPair[] {
-  const n = attributes.length ? attributes[0].codes.length : 0;
-  const step = Math.max(1, Math.ceil(n / maxRows));
-  const codes = attributes.map((x) => (step === 1 ? x.codes : Int32Array.from({ length: Math.ceil(n / step) }, (_, i) => x.codes[i * step])));
+export function redundantPairs(attributes: readonly { name: string; codes: Int32Array }[], threshold = 0.8): RedundantPair[] {
+  const codes = attributes.map((x) => x.codes);
   const sizes = codes.map((c) => c.reduce((m, v) => Math.max(m, v), 0) + 1);
   const out: RedundantPair[] = [];
   for (let i = 0; i < attributes.length; i++)
@@ -37,4 +35,18 @@ export function redundantPairs(attributes: readonly { name: string; codes: Int32
       if (v >= threshold) out.push({ a: attributes[i].name, b: attributes[j].name, cramersV: v });
     }
   return out;
+}
+
+/**
+ * The rows {@link redundantPairs} compares among `rows`: all of them up to `maxRows`, else every
+ * k-th from the first, k the smallest step that leaves at most `maxRows` (so only their bins need
+ * be found).
+ *
+ * @example
+ * import { redundancyRows } from "./redundancy";
+ * Array.from(redundancyRows(Int32Array.from([10, 11, 12, 13, 14, 15, 16]), 3)); // => [10, 13, 16]
+ */
+export function redundancyRows(rows: Int32Array, maxRows = 20000): Int32Array {
+  const step = Math.max(1, Math.ceil(rows.length / maxRows));
+  return step === 1 ? rows : Int32Array.from({ length: Math.ceil(rows.length / step) }, (_, i) => rows[i * step]);
 }
