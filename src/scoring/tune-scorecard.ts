@@ -112,9 +112,9 @@ export function tuneScorecard(table: DealTable, options: TuneOptions = {}, previ
           ? "hold out fewer days (a shorter holdout.last_days in dataset.yaml), or ask for a random holdout: holdout: { by: random, fraction: 0.25 }"
           : "hold out a smaller fraction (holdout.fraction in dataset.yaml)"),
     );
-  // On a large table a side worker holding a copy of it takes half of the drivers, then the work
-  // that does not read the win card: the amount and retention cards, and the provenance if this
-  // thread has not needed it first.
+  // On a large table a side worker holding a copy of it takes part of the drivers, then the work
+  // that does not read the win card: the amount and retention cards, the provenance if this
+  // thread has not needed it first, and chunks of the capture bootstrap.
   const beside = o.sideThread ? tableWorker(table) : undefined;
   try {
     return tuneOn(table, o, won, beside, previous);
@@ -159,8 +159,8 @@ function tuneOn(table: DealTable, o: ResolvedTuneOptions, won: number, beside: S
     tiers,
     grades: { fitCuts: holdout.fitCuts, engagementCuts: holdout.engagementCuts, matrix: grades },
   };
-  // What scoring reads of the rules; their metadata is written last (its provenance may still be
-  // being made on the side worker, offered: by then it is done).
+  // What scoring reads of the rules, for the value cards; the metadata is written last, so that the
+  // provenance offered to the side worker is asked for as late as possible.
   const toScore = rulesToScore(parts);
   if (o.scale.kind === "0-100") warnings.push("0–100 scale: points are relative to this card's lowest and highest possible score, not comparable across runs");
 

@@ -104,10 +104,9 @@ export interface DrawnElsewhere {
  * @example
  * import { captureChunksTaken, compareCapture } from "./capture-comparison";
  * const input = { valueScore: [4, 3, 2, 1], winScore: [1, 2, 3, 4], wonRevenue: [50, 30, 20, 0], shares: [0.5], replicates: 200, seed: 1 };
- * const taken = new Int32Array(1);
- * taken[0] = 1; // chunk 0 is left to compareCapture
- * const there = captureChunksTaken(input, taken); // chunks 1, 2 and 3
- * taken[0] = 0;
+ * const taken = Int32Array.of(1); // as if another thread had taken chunk 0, and failed
+ * const there = captureChunksTaken(input, taken); // chunks 1, 2 and 3: none is left
+ * // compareCapture merges them in order, and draws chunk 0, not given back, itself:
  * JSON.stringify(compareCapture(input, { taken, chunks: () => there })) === JSON.stringify(compareCapture(input)); // => true
  */
 export function captureChunksTaken(input: CaptureInput, taken: Int32Array): CaptureChunks {
