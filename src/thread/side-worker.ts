@@ -22,8 +22,9 @@ type Reply = { id: number; result: unknown } | { id: number; failed: string } | 
  * The worker's code (CommonJS, evaluated, so the same text serves the TypeScript sources and the
  * compiled package). It loads the setup function's module at once, builds its context when the
  * first message brings the setup's arguments, then makes each call it is sent, in order, with
- * the context first, posts `{ id, result }` or `{ id, failed }`, and counts the call done in the
- * shared counter the calling thread waits on, whatever happened.
+ * the context first, posts `{ id, result }` or `{ id, failed }` (or `{ id, taken }` for an offered
+ * call this thread took first), and counts the call done in the shared counter the calling thread
+ * waits on, whatever happened.
  */
 const WORKER_CODE = `
 const { workerData } = require("node:worker_threads");
@@ -31,8 +32,8 @@ const { setup, port, done, typescript } = workerData;
 let build, context, setupFailed;
 try {
   if (typescript) require(typescript).register();
-  if (setup) build = require(setup.module)[setup.name];
-  if (setup && typeof build !== "function") throw new Error("no function " + setup.name + " in " + setup.module);
+  build = require(setup.module)[setup.name];
+  if (typeof build !== "function") throw new Error("no function " + setup.name + " in " + setup.module);
 } catch (e) {
   setupFailed = String((e && e.stack) || e);
 }
