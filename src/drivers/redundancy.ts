@@ -20,15 +20,14 @@ export interface RedundantPair {
  * // => [{ a: "a", b: "b", cramersV: 1 }]
  */
 export function redundantPairs(attributes: readonly { name: string; codes: Int32Array }[], threshold = 0.8): RedundantPair[] {
-  const codes = attributes.map((x) => x.codes);
-  const sizes = codes.map((c) => c.reduce((m, v) => Math.max(m, v), 0) + 1);
+  const sizes = attributes.map(({ codes }) => codes.reduce((m, v) => Math.max(m, v), 0) + 1);
   const out: RedundantPair[] = [];
   for (let i = 0; i < attributes.length; i++)
     for (let j = i + 1; j < attributes.length; j++) {
       const ki = sizes[i], kj = sizes[j];
       if (ki < 2 || kj < 2) continue;
       const flat = new Float64Array(ki * kj);
-      const ci = codes[i], cj = codes[j];
+      const ci = attributes[i].codes, cj = attributes[j].codes;
       for (let r = 0; r < ci.length; r++) if (ci[r] >= 0 && cj[r] >= 0) flat[ci[r] * kj + cj[r]]++;
       const table = Array.from({ length: ki }, (_, x) => Array.from(flat.subarray(x * kj, (x + 1) * kj)));
       const v = chiSquareTest(table).cramersV;

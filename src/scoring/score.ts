@@ -40,9 +40,9 @@ import { categoryKey } from "./category-key";
  * `other` bin, or a missing value without a `missing` bin) throws a ScoreError.
  */
 
-
 /** What scoring reads of a `scoring.yaml`: everything but the document's header and metadata (provenance, metrics), which it never reads. */
 export type RulesToScore = Omit<ScoringRules, "apiVersion" | "kind" | "metadata">;
+
 /** A value of a lead record as it may come from a CSV row, JSON or a CRM field. */
 export type LeadValue = number | string | boolean | null | undefined | readonly string[];
 
