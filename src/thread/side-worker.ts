@@ -59,6 +59,25 @@ port.on("message", (message) => {
   }
 });`;
 
+/** Added to the shared counter when the worker has stopped (a call's count never reaches it). */
+const STOPPED = 1 << 30;
+
+/**
+ * The supervisor's code: the thread that starts the worker, whose only task is to learn when it
+ * stops, however (an uncaught error, out of memory, `process.exit`), and say so in the counter
+ * the calling thread waits on. The calling thread blocks without turning its event loop, so it
+ * would never see the worker's `exit` event itself; the supervisor's loop is free to.
+ */
+const SUPERVISOR_CODE = `
+const { Worker, workerData } = require("node:worker_threads");
+const { code, data } = workerData;
+const worker = new Worker(code, { eval: true, workerData: data, transferList: [data.port] });
+worker.on("error", () => {});
+worker.on("exit", () => {
+  Atomics.add(data.done, 0, ${STOPPED});
+  Atomics.notify(data.done, 0);
+});`;
+
 /** Whether this machine has a second CPU for a side worker to run on. */
 export const canRunBeside = (): boolean => availableParallelism() > 1;
 
@@ -77,7 +96,8 @@ export const canRunBeside = (): boolean => availableParallelism() > 1;
  * plain objects (the caller rebuilds them), functions cannot cross. If the worker cannot start, or
  * a call fails there (an error, or arguments or a result that cannot cross), the call is made again
  * on this thread with `local` by `result()`, so an error is raised here as it would be without a
- * worker, with its own class. A TypeScript module (the sources run with tsx) is loaded through
+ * worker, with its own class; so are the calls a worker that stopped (out of memory, say) did not
+ * answer, and every call after (a supervising thread, which starts the worker, tells this one). A TypeScript module (the sources run with tsx) is loaded through
  * tsx's CommonJS hook, which workers do not inherit. {@link close} ends the worker and frees its copy.
  *
  * @example
@@ -105,7 +125,10 @@ export class SideWorker<C> {
       const done = new Int32Array(new SharedArrayBuffer(4));
       // Running from the TypeScript sources, so are the modules called.
       const typescript = __filename.endsWith(".ts") ? require.resolve("tsx/cjs/api") : undefined;
-      const worker = new Worker(WORKER_CODE, { eval: true, workerData: { setup, port: port2, done, typescript }, transferList: [port2] });
+      const data = { setup, port: port2, done, typescript };
+      const worker = new Worker(SUPERVISOR_CODE, { eval: true, workerData: { code: WORKER_CODE, data }, transferList: [port2] });
+      // A call the worker stopped before answering is made here (see reply); the event itself is the supervisor's.
+      worker.on("error", () => {});
       worker.unref();
       this.started = { worker, port: port1, done };
       port1.postMessage({ setupArgs: typeof setupArgs === "function" ? setupArgs() : setupArgs });
@@ -208,6 +231,8 @@ export class SideWorker<C> {
         if (!("taken" in r)) this.replies.set(r.id, r);
         this.read++;
       }
+      // The worker has stopped (its replies are all read): the calls it did not answer are made here.
+      if (Atomics.load(done, 0) >= STOPPED && !this.replies.has(id)) this.close();
     }
   }
 }

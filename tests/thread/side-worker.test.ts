@@ -58,6 +58,20 @@ test("SideWorker: a call that fails there is made again here, so its error is ra
   worker.close();
 });
 
+test("SideWorker: the calls a worker that stopped did not answer, and those after, are made here instead of waiting for ever", () => {
+  const worker = sorted();
+  const stop = worker.call<number>({ module: require.resolve("./fixtures/stop-worker"), name: "stopWorker" }, []);
+  const after = worker.call<number>({ module: STATS, name: "sum" }, []);
+  assert.equal(stop.result(), 4);
+  assert.equal(stop.ranOn, "this");
+  assert.equal(after.result(), 16);
+  assert.equal(after.ranOn, "this");
+  const offered = worker.offer<number>({ module: STATS, name: "quantileSorted" }, [0.5]);
+  assert.equal(offered.result(), 2.5);
+  assert.equal(offered.ranOn, "this");
+  worker.close();
+});
+
 test("SideWorker: arguments that cannot cross (a function) are used here", () => {
   const worker = sorted();
   const call = worker.call<number>({ module: STATS, name: "sum" }, [() => 0]);
