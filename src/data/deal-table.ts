@@ -223,11 +223,20 @@ export class DealTable implements DealTableParts {
   }
 
   /**
-   * Makes {@link provenance} wait for `pending` (this table's provenance, being computed on another
-   * thread) instead of computing it, unless it is known already.
+   * Unless this table's provenance is known or on its way already, calls `start`, which begins
+   * computing it elsewhere (on another thread) and returns the function that waits for it; {@link
+   * provenance} then waits for that instead of computing it. A table tuned again starts nothing.
+   *
+   * @example
+   * import { loadDataset } from "leadlab";
+   * const { table } = await loadDataset("data/sample/dataset.yaml");
+   * table.provenance.dataFingerprint.startsWith("sha256:"); // => true
+   * let started = 0;
+   * table.provenanceFrom(() => (started++, () => table.provenance)); // known already: nothing starts
+   * started; // => 0
    */
-  provenanceFrom(pending: () => Provenance): void {
-    if (!provenances.has(this)) provenances.set(this, pending);
+  provenanceFrom(start: () => () => Provenance): void {
+    if (!provenances.has(this)) provenances.set(this, start());
   }
 
   /** The table as a danfojs DataFrame (see {@link dealTableToDataFrame}). */

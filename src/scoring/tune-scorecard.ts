@@ -132,7 +132,7 @@ function tuneOn(table: DealTable, o: ResolvedTuneOptions, won: number, beside: S
   const driversThere = beside && driversBeside(beside, winDrivers);
   const valueOptions = { train: trainRows, seed: o.seed, keep: o.keep, exclude: [...o.exclude], informativeMissing: o.informativeMissing, winLeaks: winLeaks(table) };
   const valueCards = beside ? fitValueCardsBeside(beside, valueOptions) : () => fitValueCards(table, valueOptions);
-  if (beside) table.provenanceFrom(beside.offer<Provenance>({ module: require.resolve("../data/table-provenance"), name: tableProvenance.name }, []).result);
+  if (beside) table.provenanceFrom(() => beside.offer<Provenance>({ module: require.resolve("../data/table-provenance"), name: tableProvenance.name }, []).result);
   const win = drivers(table, winDrivers, driversThere);
   // The amount card, fitted with the value cards, does not take the attributes that leak the win.
   handOverWinLeaks(valueOptions.winLeaks, table, win);

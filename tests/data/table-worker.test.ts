@@ -56,3 +56,19 @@ test("tableWorker: the sample's provenance computed on the worker equals this th
     worker.close();
   }
 });
+
+test("DealTable.provenanceFrom: a table whose provenance is not known waits for the one started elsewhere; one that knows it starts nothing", () => {
+  const fresh = everyType();
+  const computed = everyType().provenance;
+  let started = 0;
+  let waited = 0;
+  fresh.provenanceFrom(() => (started++, () => (waited++, { ...computed, dataFingerprint: "from elsewhere" })));
+  assert.equal(started, 1, "started at once");
+  assert.equal(waited, 0, "not waited for until asked");
+  assert.equal(fresh.provenance.dataFingerprint, "from elsewhere");
+  assert.equal(fresh.provenance.dataFingerprint, "from elsewhere");
+  assert.equal(waited, 1, "waited for once");
+  // Known now (as for a table tuned again): nothing more starts.
+  fresh.provenanceFrom(() => (started++, () => computed));
+  assert.equal(started, 1);
+});
