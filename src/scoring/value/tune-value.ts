@@ -25,6 +25,17 @@ export function captureChunksOf(_table: DealTable, input: CaptureInput, taken: I
   return captureChunksTaken(input, taken);
 }
 
+/**
+ * The expected value of each of `rows`, as the runtime scorer computes it from rules with a
+ * `value` block (what {@link tuneValue} ranks leads by); a side worker computes part of them with
+ * the table it holds.
+ */
+export function expectedValues(table: DealTable, rules: RulesToScore, rows: Int32Array): Float64Array {
+  const scorer = createScorer(rules, { reasons: 0 });
+  const read = leadRecordReader(table, scorer.keys);
+  return Float64Array.from(rows, (r) => scorer(read(r)).value!.expectedValue);
+}
+
 /** The horizon the retention card reads retention at, in days. */
 export const VALUE_HORIZON_DAYS = RETENTION_HORIZON_DAYS;
 /** Bootstrap replicates of the holdout comparison. */
@@ -156,14 +167,21 @@ export function tuneValue(table: DealTable, inputs: ValueInputs, cards: ValueCar
     tiers: [],
   };
 
-  // Expected values as the runtime scorer computes them from the block.
-  const scorer = createScorer({ ...rules, value: block }, { reasons: 0 });
-  const read = leadRecordReader(table, scorer.keys);
-  const valueOf = (rows: Int32Array) => Float64Array.from(rows, (r) => scorer(read(r)).value!.expectedValue);
-  const trainValue = valueOf(train);
+  // Expected values as the runtime scorer computes them from the block: with a side worker, it
+  // is offered the holdout and the later half of the training rows meanwhile (the same numbers).
+  const valued = { ...rules, value: block };
+  const half = beside ? train.length >> 1 : train.length;
+  const later = new Int32Array(train.length - half + test.length);
+  later.set(train.subarray(half));
+  later.set(test, train.length - half);
+  const laterThere = beside?.offer<Float64Array>({ module: __filename, name: expectedValues.name }, [valued, later]);
+  const trainValue = new Float64Array(train.length);
+  trainValue.set(expectedValues(table, valued, train.subarray(0, half)));
+  const laterValue = laterThere?.result() ?? expectedValues(table, valued, later);
+  trainValue.set(laterValue.subarray(0, train.length - half), half);
   if (trainValue.every((x) => x === trainValue[0]))
     return { reason: "every training lead has the same expected value: no attribute predicts the win chance, the amount or retention on the training part, so there is nothing to rank by" };
-  const testValue = valueOf(test);
+  const testValue = laterValue.subarray(train.length - half);
   const yTest = gatherFlags(table.won, test);
   const topWin = rules.tiers[0].minPoints;
   const topShare = topWin === null ? 1 : inputs.trainPoints.reduce((s, p) => s + (p >= topWin ? 1 : 0), 0) / train.length;
