@@ -33,14 +33,11 @@ export function spearmanAgainst(y: ArrayLike<number>): (x: ArrayLike<number>) =>
     if (x.length !== y.length) throw new Error(`spearmanCorrelation: x and y must have the same length; got ${x.length} and ${y.length}`);
     // The pairs kept, in x's order, and y's ranks among them from y's order.
     const place = new Int32Array(x.length).fill(-1);
-    const xs: number[] = [];
-    for (let i = 0; i < x.length; i++) {
-      if (Number.isNaN(x[i]) || Number.isNaN(y[i])) continue;
-      place[i] = xs.length;
-      xs.push(x[i]);
-    }
-    const n = xs.length;
+    let n = 0;
+    for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i]) && !Number.isNaN(y[i])) place[i] = n++;
     if (n < 2) return NaN;
+    const xs = new Float64Array(n);
+    for (let i = 0; i < x.length; i++) if (place[i] >= 0) xs[place[i]] = x[i];
     const ry = new Float64Array(n);
     let rank = 0;
     for (let i = 0; i < order.length; ) {
