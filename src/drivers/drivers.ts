@@ -229,6 +229,7 @@ function flagLeakage(found: DriverAttribute[], table: DealTable, o: ResolvedDriv
 function survivalOf(label: string, days: Float64Array, churned: Uint8Array, horizon: number): BinSurvival {
   const curve = kaplanMeier(days, churned);
   const at = survivalAt(curve, horizon);
-  const points = Array.from(curve.time, (t, i) => ({ days: t, survival: curve.survival[i], lo: curve.lo[i], hi: curve.hi[i] }));
+  const points: BinSurvival["curve"] = new Array(curve.time.length);
+  for (let i = 0; i < points.length; i++) points[i] = { days: curve.time[i], survival: curve.survival[i], lo: curve.lo[i], hi: curve.hi[i] };
   return { label, n: curve.n, atHorizon: { survival: at.survival, lo: at.lo, hi: at.hi }, medianDays: medianSurvival(curve).median, curve: points };
 }
