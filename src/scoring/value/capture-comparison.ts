@@ -140,7 +140,16 @@ function captureSetup(input: CaptureInput) {
   }));
   // per lead share, per set, per score (value, win): one pass over each ranking for all shares
   const estimate = (weights?: Float64Array) => {
-    const bySet = sets.map((s) => s.ranked.map(({ ranked, lead }) => rankedCapturedShares(ranked, input.shares, weights, lead)));
+    const bySet = sets.map((s) => {
+      // The set's leads' total weight, the same for both rankings (whole numbers: exact in any order).
+      let leads = s.value.length;
+      if (weights) {
+        leads = 0;
+        if (s.map) for (const i of s.map) leads += weights[i];
+        else for (let i = 0; i < m; i++) leads += weights[i];
+      }
+      return s.ranked.map(({ ranked, lead }) => rankedCapturedShares(ranked, input.shares, weights, lead, leads));
+    });
     return input.shares.map((_, q) => bySet.map((byScore) => byScore.map((shares) => shares[q])));
   };
   // Clusters: every lead of an account is drawn together; a lead without an account is its own.
