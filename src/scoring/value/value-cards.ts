@@ -131,21 +131,33 @@ export function fitValueCardsToCross(table: DealTable, o: ValueCardsOptions): Cr
 }
 
 function packCurves(a: DriverAttribute): CrossingAttribute {
-  if (!a.survival) return a as CrossingAttribute;
-  const survival = a.survival.map((s) => {
-    const curve = new Float64Array(4 * s.curve.length);
-    s.curve.forEach((p, i) => curve.set([p.days, p.survival, p.lo, p.hi], 4 * i));
-    return { ...s, curve };
-  });
-  return { ...a, survival };
+  const { survival, ...rest } = a;
+  if (!survival) return rest;
+  // Spread over `a`, so that the survival key keeps its place.
+  return {
+    ...a,
+    survival: survival.map((s) => {
+      const curve = new Float64Array(4 * s.curve.length);
+      s.curve.forEach((p, i) => {
+        curve[4 * i] = p.days;
+        curve[4 * i + 1] = p.survival;
+        curve[4 * i + 2] = p.lo;
+        curve[4 * i + 3] = p.hi;
+      });
+      return { ...s, curve };
+    }),
+  };
 }
 
 function unpackCurves(a: CrossingAttribute): DriverAttribute {
-  if (!a.survival) return a as DriverAttribute;
-  const survival = a.survival.map((s) => {
-    const curve: BinSurvival["curve"] = new Array(s.curve.length / 4);
-    for (let i = 0; i < curve.length; i++) curve[i] = { days: s.curve[4 * i], survival: s.curve[4 * i + 1], lo: s.curve[4 * i + 2], hi: s.curve[4 * i + 3] };
-    return { ...s, curve };
-  });
-  return { ...a, survival };
+  const { survival, ...rest } = a;
+  if (!survival) return rest;
+  return {
+    ...a,
+    survival: survival.map((s) => {
+      const curve: BinSurvival["curve"] = new Array(s.curve.length / 4);
+      for (let i = 0; i < curve.length; i++) curve[i] = { days: s.curve[4 * i], survival: s.curve[4 * i + 1], lo: s.curve[4 * i + 2], hi: s.curve[4 * i + 3] };
+      return { ...s, curve };
+    }),
+  };
 }
