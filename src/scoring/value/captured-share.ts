@@ -31,17 +31,16 @@ export function capturedShares(score: ArrayLike<number>, order: ArrayLike<number
   return rankedCapturedShares(rankedValues(score, order, value), shares, weights);
 }
 
-/** Leads laid out in rank order (highest score first) for {@link rankedCapturedShares}: their indices, scores and values, and where each lump of tied scores ends. */
+/** Leads laid out in rank order (highest score first) for {@link rankedCapturedShares}: their indices and values, and where each lump of tied scores ends. */
 export interface RankedValues {
   order: ArrayLike<number>;
-  score: Float64Array;
   value: Float64Array;
   /** The end (exclusive) of each run of equal scores, in rank order. */
   lumps: Int32Array;
 }
 
 /**
- * The scores and values of `order`'s leads in that order, and their lumps of tied scores, so that
+ * The values of `order`'s leads in that order, and their lumps of tied scores, so that
  * the many bootstrap replicates of {@link rankedCapturedShares} read them one after another.
  *
  * @example
@@ -54,7 +53,7 @@ export function rankedValues(score: ArrayLike<number>, order: ArrayLike<number>,
   const ranked = gatherNumbers(score, order);
   const lumps: number[] = [];
   for (let t = 1; t <= ranked.length; t++) if (t === ranked.length || ranked[t] !== ranked[t - 1]) lumps.push(t);
-  return { order, score: ranked, value: gatherNumbers(value, order), lumps: Int32Array.from(lumps) };
+  return { order, value: gatherNumbers(value, order), lumps: Int32Array.from(lumps) };
 }
 
 /**
