@@ -109,9 +109,10 @@ export function fitValueCardsBeside(worker: SideWorker<DealTable>, o: ValueCards
   };
 }
 
-/** A survival bin as it crosses from the worker: its curve as one array, 4 numbers a point (days, survival, lo, hi). */
-type CrossingSurvival = Omit<BinSurvival, "curve"> & { curve: Float64Array };
-type CrossingAttribute = Omit<DriverAttribute, "survival"> & { survival?: CrossingSurvival[] };
+/** A driver attribute whose survival bins' curves are held as `C`. */
+type WithCurves<C> = Omit<DriverAttribute, "survival"> & { survival?: (Omit<BinSurvival, "curve"> & { curve: C })[] };
+/** An attribute as it crosses from the worker: each curve one array, 4 numbers a point (days, survival, lo, hi). */
+type CrossingAttribute = WithCurves<Float64Array>;
 type CrossingDrivers = Omit<DriversParts, "attributes"> & { attributes: CrossingAttribute[] };
 /** The value cards as they cross from the worker: the retention drivers' curves packed. */
 type CrossingCards = Omit<ValueCards, "retention"> & { retention: (Omit<RetentionCard, "drivers"> & { drivers: CrossingDrivers }) | null };
@@ -130,34 +131,25 @@ export function fitValueCardsToCross(table: DealTable, o: ValueCardsOptions): Cr
   return { ...cards, retention: { ...retention, drivers: { ...rest, attributes: attributes.map(packCurves) } } };
 }
 
-function packCurves(a: DriverAttribute): CrossingAttribute {
+/** `a` with each survival bin's curve made by `f` from its own (the survival key in its place). */
+function mapCurves<C, D>(a: WithCurves<C>, f: (curve: C) => D): WithCurves<D> {
   const { survival, ...rest } = a;
-  if (!survival) return rest;
-  // Spread over `a`, so that the survival key keeps its place.
-  return {
-    ...a,
-    survival: survival.map((s) => {
-      const curve = new Float64Array(4 * s.curve.length);
-      s.curve.forEach((p, i) => {
-        curve[4 * i] = p.days;
-        curve[4 * i + 1] = p.survival;
-        curve[4 * i + 2] = p.lo;
-        curve[4 * i + 3] = p.hi;
-      });
-      return { ...s, curve };
-    }),
-  };
+  return survival ? { ...a, survival: survival.map((s) => ({ ...s, curve: f(s.curve) })) } : rest;
+}
+
+function packCurves(a: DriverAttribute): CrossingAttribute {
+  return mapCurves(a, (points: BinSurvival["curve"]) => {
+    const curve = new Float64Array(4 * points.length);
+    points.forEach((p, i) => {
+      curve[4 * i] = p.days;
+      curve[4 * i + 1] = p.survival;
+      curve[4 * i + 2] = p.lo;
+      curve[4 * i + 3] = p.hi;
+    });
+    return curve;
+  });
 }
 
 function unpackCurves(a: CrossingAttribute): DriverAttribute {
-  const { survival, ...rest } = a;
-  if (!survival) return rest;
-  return {
-    ...a,
-    survival: survival.map((s) => {
-      const curve: BinSurvival["curve"] = new Array(s.curve.length / 4);
-      for (let i = 0; i < curve.length; i++) curve[i] = { days: s.curve[4 * i], survival: s.curve[4 * i + 1], lo: s.curve[4 * i + 2], hi: s.curve[4 * i + 3] };
-      return { ...s, curve };
-    }),
-  };
+  return mapCurves(a, (curve) => Array.from({ length: curve.length / 4 }, (_, i) => ({ days: curve[4 * i], survival: curve[4 * i + 1], lo: curve[4 * i + 2], hi: curve[4 * i + 3] })));
 }
