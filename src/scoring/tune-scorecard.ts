@@ -45,7 +45,7 @@ import { countsDays } from "./counts-days";
 import { tableWorker } from "../data/table-worker";
 import { tableProvenance } from "../data/table-provenance";
 import type { Provenance } from "../formats/provenance";
-import type { SideWorker } from "../thread/side-worker";
+import type { SideCall, SideWorker } from "../thread/side-worker";
 
 /** Edges are rounded to readable values when that costs less than this cross-validated AUC on the training part. */
 export const MAX_ROUNDING_COST = 0.002;
@@ -128,11 +128,13 @@ function tuneOn(table: DealTable, o: ResolvedTuneOptions, won: number, beside: S
   const trainRows = Int32Array.from(table.split.train);
   const winDrivers: DriversOptions = { target: "won", rows: trainRows, seed: o.seed, keep: o.keep, exclude: [...o.exclude] };
   // The worker's queue: its part of the drivers, then the value cards (whose amount card waits for
-  // the win drivers' leaks) and the provenance (made here if the worker has not begun it by then).
+  // the win drivers' leaks) and the provenance, unless the table knows it (made here if the worker
+  // has not begun it when this thread is about to wait for the value cards, or needs it).
   const driversThere = beside && driversBeside(beside, winDrivers);
   const valueOptions = { train: trainRows, seed: o.seed, keep: o.keep, exclude: [...o.exclude], informativeMissing: o.informativeMissing, winLeaks: winLeaks(table) };
   const valueCards = beside ? fitValueCardsBeside(beside, valueOptions) : () => fitValueCards(table, valueOptions);
-  if (beside) table.provenanceFrom(() => beside.offer<Provenance>({ module: require.resolve("../data/table-provenance"), name: tableProvenance.name }, []).result);
+  let provenanceThere: SideCall<Provenance> | undefined;
+  if (beside) table.provenanceFrom(() => (provenanceThere = beside.offer<Provenance>({ module: require.resolve("../data/table-provenance"), name: tableProvenance.name }, [])).result);
   const win = drivers(table, winDrivers, driversThere);
   // The amount card, fitted with the value cards, does not take the attributes that leak the win.
   handOverWinLeaks(valueOptions.winLeaks, table, win);
@@ -166,6 +168,8 @@ function tuneOn(table: DealTable, o: ResolvedTuneOptions, won: number, beside: S
 
   // The expected value beside the win chance: amount and retention cards on the same training part.
   const valueInputs = { ...valueOptions, rules: toScore, test, trainPoints: holdout.trainPoints, testPoints: holdout.testPoints, winDrivers: ctx.drivers, tierNames: o.tierNames };
+  // About to wait for the value cards: the provenance, if the worker has not begun it, is made here meanwhile.
+  provenanceThere?.makeHereIfNotBegun();
   const value = tuneValue(table, valueInputs, valueCards(), beside);
   const rules = scoringRulesOf(parts, toScore);
   if (!("reason" in value)) rules.value = value.block;

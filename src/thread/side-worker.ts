@@ -5,6 +5,12 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "
 export interface SideCall<T> {
   /** Waits for the call to finish and returns its result (computed on this thread if the worker could not give it). */
   result(): T;
+  /**
+   * For an offered call the worker has not begun: makes it here now (its {@link result} is then
+   * ready) and returns true; otherwise returns false at once, without waiting. For a thread about
+   * to wait for the worker's other work, which can make this call meanwhile.
+   */
+  makeHereIfNotBegun(): boolean;
   /** Where the result came from, once {@link result} has returned: the worker, or this thread. */
   readonly ranOn: "side" | "this" | undefined;
 }
@@ -188,6 +194,12 @@ export class SideWorker<C> {
     return {
       get ranOn() {
         return ranOn;
+      },
+      makeHereIfNotBegun(): boolean {
+        if (value || claim === undefined || Atomics.compareExchange(claim, 0, 0, 2) !== 0) return false;
+        ranOn = "this";
+        value = { result: inline() };
+        return true;
       },
       result(): T {
         if (value) return value.result;

@@ -48,6 +48,28 @@ test("SideWorker.offer: the call is made by whichever thread comes to it first",
   worker.close();
 });
 
+test("SideCall.makeHereIfNotBegun: an offered call the worker has not begun is made here at once; one it has begun, or a plain call, is left to it without waiting", () => {
+  const worker = sorted();
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const held = worker.call<number>({ module: require.resolve("./fixtures/wait-for"), name: "waitFor" }, [flag]);
+  const offered = worker.offer<number>({ module: STATS, name: "quantileSorted" }, [0.5]);
+  assert.equal(held.makeHereIfNotBegun(), false, "a plain call");
+  assert.equal(offered.makeHereIfNotBegun(), true);
+  assert.equal(offered.ranOn, "this");
+  assert.equal(offered.result(), 2.5);
+  assert.equal(offered.makeHereIfNotBegun(), false, "made already");
+  Atomics.store(flag, 0, 7);
+  Atomics.notify(flag, 0);
+  assert.equal(held.result(), 7);
+  // Begun (here: finished) by the worker, which makes calls in order: left to it.
+  const there = worker.offer<number>({ module: STATS, name: "quantileSorted" }, [0.25]);
+  assert.equal(worker.call<number>({ module: STATS, name: "sum" }, []).result(), 16);
+  assert.equal(there.makeHereIfNotBegun(), false);
+  assert.equal(there.result(), (require(STATS) as typeof import("simple-statistics")).quantileSorted([1, 2, 3, 10], 0.25));
+  assert.equal(there.ranOn, "side");
+  worker.close();
+});
+
 test("SideWorker: a call that fails there is made again here, so its error is raised here as without a worker", () => {
   const worker = sorted();
   const call = worker.call({ module: STATS, name: "quantileSorted" }, [2]);
