@@ -26,46 +26,56 @@ test("SideWorker makes the calls queued to it there, in order, with its context,
   worker.close();
 });
 
-test("SideWorker.offer: the call is made by whichever thread comes to it first", () => {
+/** A worker held on a first call (`held`, which returns 7) until `release()`: the calls queued after it are not begun meanwhile. */
+function heldWorker() {
   const worker = sorted();
-  // The worker is held on an earlier call: the offered one is made here when its result is asked for.
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const held = worker.call<number>({ module: require.resolve("./fixtures/wait-for"), name: "waitFor" }, [flag]);
+  const release = () => {
+    Atomics.store(flag, 0, 7);
+    Atomics.notify(flag, 0);
+  };
+  return { worker, held, release };
+}
+
+/** An offered call (the lower quartile) that the worker has reached: calls run in order, and the result of the call queued after it has come. */
+function offeredAndReached(worker: SideWorker<number[]>) {
+  const there = worker.offer<number>({ module: STATS, name: "quantileSorted" }, [0.25]);
+  assert.equal(worker.call<number>({ module: STATS, name: "sum" }, []).result(), 16);
+  return there;
+}
+const LOWER_QUARTILE = (require(STATS) as typeof import("simple-statistics")).quantileSorted([1, 2, 3, 10], 0.25);
+
+test("SideWorker.offer: the call is made by whichever thread comes to it first", () => {
+  // The worker is held on an earlier call: the offered one is made here when its result is asked for.
+  const { worker, held, release } = heldWorker();
   const here = worker.offer<number>({ module: STATS, name: "quantileSorted" }, [0.5]);
   assert.equal(here.result(), 2.5);
   assert.equal(here.ranOn, "this");
-  Atomics.store(flag, 0, 7);
-  Atomics.notify(flag, 0);
+  release();
   assert.equal(held.result(), 7);
   assert.equal(held.ranOn, "side");
-  // The worker skipped the call taken here; one it reaches first (calls run in order: the next
-  // call's result comes after it) is made there.
-  const there = worker.offer<number>({ module: STATS, name: "quantileSorted" }, [0.25]);
-  const next = worker.call<number>({ module: STATS, name: "sum" }, []);
-  assert.equal(next.result(), 16);
-  assert.equal(there.result(), (require(STATS) as typeof import("simple-statistics")).quantileSorted([1, 2, 3, 10], 0.25));
+  // The worker skipped the call taken here; one it reaches first is made there.
+  const there = offeredAndReached(worker);
+  assert.equal(there.result(), LOWER_QUARTILE);
   assert.equal(there.ranOn, "side");
   worker.close();
 });
 
 test("SideCall.makeHereIfNotBegun: an offered call the worker has not begun is made here at once; one it has begun, or a plain call, is left to it without waiting", () => {
-  const worker = sorted();
-  const flag = new Int32Array(new SharedArrayBuffer(4));
-  const held = worker.call<number>({ module: require.resolve("./fixtures/wait-for"), name: "waitFor" }, [flag]);
+  const { worker, held, release } = heldWorker();
   const offered = worker.offer<number>({ module: STATS, name: "quantileSorted" }, [0.5]);
   assert.equal(held.makeHereIfNotBegun(), false, "a plain call");
   assert.equal(offered.makeHereIfNotBegun(), true);
   assert.equal(offered.ranOn, "this");
   assert.equal(offered.result(), 2.5);
   assert.equal(offered.makeHereIfNotBegun(), false, "made already");
-  Atomics.store(flag, 0, 7);
-  Atomics.notify(flag, 0);
+  release();
   assert.equal(held.result(), 7);
-  // Begun (here: finished) by the worker, which makes calls in order: left to it.
-  const there = worker.offer<number>({ module: STATS, name: "quantileSorted" }, [0.25]);
-  assert.equal(worker.call<number>({ module: STATS, name: "sum" }, []).result(), 16);
+  // Begun (here: finished) by the worker: left to it.
+  const there = offeredAndReached(worker);
   assert.equal(there.makeHereIfNotBegun(), false);
-  assert.equal(there.result(), (require(STATS) as typeof import("simple-statistics")).quantileSorted([1, 2, 3, 10], 0.25));
+  assert.equal(there.result(), LOWER_QUARTILE);
   assert.equal(there.ranOn, "side");
   worker.close();
 });
