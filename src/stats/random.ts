@@ -27,7 +27,7 @@ export function seededRandom(seed: number): () => number {
   let d = splitmix();
   if ((a | b | c | d) === 0) a = 1;
   // The state in a typed array: held in closure variables, its numbers above 2^31 were boxed at
-  // every draw (a bootstrap of 1000 replicates × 14,000 accounts spent most of its time so).
+  // every draw (a bootstrap of 1,000 replicates × 14,000 accounts took about a sixth longer).
   const state = Uint32Array.of(a, b, c, d);
   return () => {
     const s1 = state[1];

@@ -103,8 +103,9 @@ export const canRunBeside = (): boolean => availableParallelism() > 1;
  * a call fails there (an error, or arguments or a result that cannot cross), the call is made again
  * on this thread with `local` by `result()`, so an error is raised here as it would be without a
  * worker, with its own class; so are the calls a worker that stopped (out of memory, say) did not
- * answer, and every call after (a supervising thread, which starts the worker, tells this one). A TypeScript module (the sources run with tsx) is loaded through
- * tsx's CommonJS hook, which workers do not inherit. {@link close} ends the worker and frees its copy.
+ * answer, and every call after (a supervising thread, which starts the worker, tells this one). A
+ * TypeScript module (the sources run with tsx) is loaded through tsx's CommonJS hook, which
+ * workers do not inherit. {@link close} ends the worker and frees its copy.
  *
  * @example
  * import { SideWorker } from "./side-worker";
@@ -190,30 +191,28 @@ export class SideWorker<C> {
     }
     let ranOn: "side" | "this" | undefined;
     let value: { result: T } | undefined;
+    // Where the result comes from is known before the call made here runs (it may throw).
+    const made = (on: "side" | "this", result: () => T): T => {
+      ranOn = on;
+      value = { result: result() };
+      return value.result;
+    };
+    // An offered call the worker has not begun is made here (the worker then skips it).
+    const claimed = () => claim !== undefined && Atomics.compareExchange(claim, 0, 0, 2) === 0;
     const worker = this;
     return {
       get ranOn() {
         return ranOn;
       },
       makeHereIfNotBegun(): boolean {
-        if (value || claim === undefined || Atomics.compareExchange(claim, 0, 0, 2) !== 0) return false;
-        ranOn = "this";
-        value = { result: inline() };
+        if (value || !claimed()) return false;
+        made("this", inline);
         return true;
       },
       result(): T {
         if (value) return value.result;
-        // An offered call the worker has not begun is made here (the worker then skips it).
-        const mine = claim !== undefined && Atomics.compareExchange(claim, 0, 0, 2) === 0;
-        const reply = id === undefined || mine ? undefined : worker.reply(id);
-        if (reply && "result" in reply) {
-          ranOn = "side";
-          value = { result: reply.result as T };
-        } else {
-          ranOn = "this";
-          value = { result: inline() };
-        }
-        return value.result;
+        const reply = id === undefined || claimed() ? undefined : worker.reply(id);
+        return reply && "result" in reply ? made("side", () => reply.result as T) : made("this", inline);
       },
     };
   }
