@@ -29,7 +29,9 @@ export interface ColumnFacts {
 export function columnFacts(name: string, column: readonly (string | null)[]): ColumnFacts {
   const values = column.filter((v): v is string => v !== null).map((v) => v.trim());
   const distinct = new Set(values);
-  const numeric = values.length > 0 && values.every((v) => !Number.isNaN(parseNumber(v)));
+  // Whether every value reads as a number, a boolean or a date depends on the distinct values only, each tested once.
+  const distinctValues = [...distinct];
+  const numeric = distinctValues.length > 0 && distinctValues.every((v) => !Number.isNaN(parseNumber(v)));
   return {
     name,
     values,
@@ -37,8 +39,8 @@ export function columnFacts(name: string, column: readonly (string | null)[]): C
     distinct,
     unique: values.length === column.length && distinct.size === values.length,
     numeric,
-    boolean: values.length > 0 && distinct.size <= 2 && values.every((v) => parseBoolean(v) !== undefined),
-    dateFormat: numeric ? undefined : detectDateFormat(values),
+    boolean: distinctValues.length > 0 && distinctValues.length <= 2 && distinctValues.every((v) => parseBoolean(v) !== undefined),
+    dateFormat: numeric ? undefined : detectDateFormat(distinctValues),
     meanLength: values.length ? values.reduce((s, v) => s + v.length, 0) / values.length : 0,
   };
 }

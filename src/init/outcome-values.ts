@@ -16,6 +16,21 @@ export interface OutcomeChoice {
 }
 
 const OUTCOME_NAME = /stage|status|outcome|result|won|converted/i;
+
+const SPELLINGS = new Set<string>([...WON_SPELLINGS, ...LOST_SPELLINGS]);
+const LONGEST_SPELLING = Math.max(...[...SPELLINGS].map((s) => s.length));
+
+/**
+ * Whether a column's distinct values can pass {@link findOutcome}'s test: some value is a won or
+ * lost spelling, and the others (open) are no more than it allows. Counted without sorting or
+ * listing, so that a column of millions of distinct values (an event log's times) costs one pass.
+ * A value longer than every spelling is none (lower-casing never shortens a string).
+ */
+function mayHoldOutcome(distinct: ReadonlySet<string>): boolean {
+  let closed = 0;
+  for (const v of distinct) if (v.length <= LONGEST_SPELLING && SPELLINGS.has(v.toLowerCase())) closed++;
+  return closed > 0 && distinct.size - closed <= Math.max(20, closed + 10);
+}
 const FLAG_NAME = /(^|[^a-z])(is_?won|won|converted|is_?converted)$/i;
 
 /**
@@ -33,7 +48,7 @@ const FLAG_NAME = /(^|[^a-z])(is_?won|won|converted|is_?converted)$/i;
 export function findOutcome(columns: readonly ColumnFacts[]): OutcomeChoice | undefined {
   const text: OutcomeChoice[] = [];
   for (const c of columns) {
-    if (c.boolean || c.numeric) continue;
+    if (c.boolean || c.numeric || !mayHoldOutcome(c.distinct)) continue;
     const won: string[] = [], lost: string[] = [], open: string[] = [];
     for (const v of [...c.distinct].sort()) {
       const s = v.toLowerCase();

@@ -26,6 +26,19 @@ test("outcome: Pipedrive status and HubSpot internal stage names; lead status Co
   assert.equal(findOutcome(facts({ industry: ["Retail", "Software"] })), undefined);
 });
 
+test("outcome: a stage column has at most max(20, won and lost values + 10) open values; case variants of a spelling each count", () => {
+  const open = (n: number) => Array.from({ length: n }, (_, i) => `Stage ${String(i).padStart(2, "0")}`);
+  // one won and one lost value: at most max(20, 2 + 10) = 20 open values
+  assert.equal(findOutcome(facts({ stage: ["Won", "Lost", ...open(20)] }))?.open.length, 20);
+  assert.equal(findOutcome(facts({ stage: ["Won", "Lost", ...open(21)] })), undefined);
+  // twelve won and lost values (case variants and spellings): at most max(20, 12 + 10) = 22
+  const closed = ["won", "Won", "WON", "win", "Converted", "closed won", "lost", "Lost", "LOST", "loss", "Disqualified", "closed lost"];
+  assert.deepEqual(findOutcome(facts({ stage: [...closed, ...open(22)] }))?.won, ["Converted", "WON", "Won", "closed won", "win", "won"]);
+  assert.equal(findOutcome(facts({ stage: [...closed, ...open(23)] })), undefined);
+  // a value longer than every spelling is open, whatever it holds
+  assert.deepEqual(findOutcome(facts({ stage: ["Closed Won", "Closed Lost", "Closed Won (renewal)"] }))?.open, ["Closed Won (renewal)"]);
+});
+
 test("dates: ISO, US, European, and the month/day ambiguity", () => {
   assert.equal(detectDateFormat(["2026-01-31", "2026-02-01T10:00:00.000Z"]), "ISO");
   assert.equal(detectDateFormat(["12/31/2025", "01/02/2026"]), "%m/%d/%Y");
