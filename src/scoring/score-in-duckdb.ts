@@ -203,19 +203,24 @@ function readRows(leads: string, idColumn: string, c: CompiledRules, columns: re
 
 /**
  * Per attribute, its listed values: the distinct texts of the rows its number code does not take,
- * each coded by the scorer's `codeOf` (listed by one grouping of every attribute's texts, in one
+ * each coded by the scorer's `codeOf` (listed by one grouping set per attribute, all in one
  * pass over the rows); and whether the ids are all there and all different (as {@link idCounts}
  * counts them: trimmed; their hashes all differ), so that counting them is spared.
  */
 async function listedValues(db: DuckDBConnection, rows: string, c: CompiledRules, columns: readonly Column[]): Promise<{ values: AttributeValues[]; uniqueIds: boolean }> {
   const texts = new Map<number, { values: string[]; rows: number[] }>();
   if (c.attributes.length) {
-    const pairs = `SELECT UNNEST([${c.attributes.map((_, k) => k).join(", ")}]) AS k, UNNEST([${c.attributes.map((a, k) => `CASE WHEN n${k} IS NULL THEN r${a.index} END`).join(", ")}]) AS t FROM ${rows}`;
-    for (const [k, t, n] of (await db.runAndReadAll(`SELECT k, t, count(*) FROM (${pairs}) WHERE t IS NOT NULL GROUP BY k, t`)).getRowsJS()) {
-      let listed = texts.get(Number(k));
-      if (!listed) texts.set(Number(k), (listed = { values: [], rows: [] }));
-      listed.values.push(String(t));
-      listed.rows.push(Number(n));
+    // One grouping set per attribute: a result row holds one attribute's text (the others NULL) and
+    // its count, or no text at all (the group of the rows where that attribute's number code holds).
+    const m = c.attributes.length;
+    const listing = `SELECT ${c.attributes.map((_, k) => `t${k}`).join(", ")}, count(*) FROM (SELECT ${c.attributes.map((a, k) => `CASE WHEN n${k} IS NULL THEN r${a.index} END AS t${k}`).join(", ")} FROM ${rows}) GROUP BY GROUPING SETS (${c.attributes.map((_, k) => `(t${k})`).join(", ")})`;
+    for (const row of (await db.runAndReadAll(listing)).getRowsJS()) {
+      const k = row.findIndex((t, j) => j < m && t !== null);
+      if (k < 0) continue;
+      let listed = texts.get(k);
+      if (!listed) texts.set(k, (listed = { values: [], rows: [] }));
+      listed.values.push(String(row[k]));
+      listed.rows.push(Number(row[m]));
     }
   }
   const values = c.attributes.map((a, k) => {
