@@ -16,6 +16,7 @@ export interface OutcomeChoice {
 }
 
 const OUTCOME_NAME = /stage|status|outcome|result|won|converted/i;
+const FLAG_NAME = /(^|[^a-z])(is_?won|won|converted|is_?converted)$/i;
 
 const SPELLINGS = new Set<string>([...WON_SPELLINGS, ...LOST_SPELLINGS]);
 const LONGEST_SPELLING = Math.max(...[...SPELLINGS].map((s) => s.length));
@@ -31,7 +32,6 @@ function mayHoldOutcome(distinct: ReadonlySet<string>): boolean {
   for (const v of distinct) if (v.length <= LONGEST_SPELLING && SPELLINGS.has(v.toLowerCase())) closed++;
   return closed > 0 && distinct.size - closed <= Math.max(20, closed + 10);
 }
-const FLAG_NAME = /(^|[^a-z])(is_?won|won|converted|is_?converted)$/i;
 
 /**
  * Recognises the outcome column among a table's columns: text whose values include a won and a
