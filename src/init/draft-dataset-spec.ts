@@ -219,16 +219,16 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
 
   // Events: a many-rows-per-key table with a time and a type column, keyed by a deals column of the same name.
   const firstPoint = new Map<string, Map<string, number>>();
-  if (created)
+  if (created) {
+    const at = deals.text.get(created.name)!.map((v) => (v === null ? NaN : parseDate(v, dateFormat)));
     for (const c of deals.columns) {
-      const keys = deals.text.get(c.name)!, at = deals.text.get(created.name)!;
       const m = new Map<string, number>();
-      keys.forEach((k, r) => {
-        const t = at[r] === null ? NaN : parseDate(at[r]!, dateFormat);
-        if (k !== null && !Number.isNaN(t)) m.set(k.trim(), Math.min(m.get(k.trim()) ?? Infinity, t));
+      deals.text.get(c.name)!.forEach((k, r) => {
+        if (k !== null && !Number.isNaN(at[r])) m.set(k.trim(), Math.min(m.get(k.trim()) ?? Infinity, at[r]));
       });
       firstPoint.set(c.name, m);
     }
+  }
   const events = pickEvents(tables.filter((t) => !used.has(t)), available, availableNames, firstPoint, checks);
   if (events) {
     used.add(events.table);
@@ -383,8 +383,7 @@ function pickEvents(
     if (points) {
       const keys = t.text.get(best.key)!, times = t.text.get(time.name)!;
       const format = time.dateFormat === "ISO" ? undefined : time.dateFormat;
-      const before = keys.filter((k, r) => k !== null && times[r] !== null && parseDate(times[r]!, format) < (points.get(k.trim()) ?? -Infinity)).length;
-      if (before === 0) {
+      if (!keys.some((k, r) => k !== null && times[r] !== null && parseDate(times[r]!, format) < (points.get(k.trim()) ?? -Infinity))) {
         checks.push(`${label(t)} has no "${time.name}" before a deal's created date: not used as the event log`);
         continue;
       }

@@ -224,3 +224,18 @@ test("a won flag drafted as the outcome names the stages it would read as lost t
   assert.equal(flagOnly.spec.deals.outcome.column, "IsWon");
   assert.ok(!flagOnly.checks.some((c) => /also holds/.test(c)), flagOnly.checks.join("\n"));
 });
+
+test("an event log with no event before any deal's created date is a check, not the events table; one event before one deal's date makes it the log", async () => {
+  const dir = tempDir("leadlab-init-events-after-");
+  writeFileSync(join(dir, "deals.csv"), ["deal_id,account_id,stage,created", ...Array.from({ length: 40 }, (_, i) => `D${i},A${i % 10},${i % 2 ? "Won" : "Lost"},2025-0${(i % 9) + 1}-10`)].join("\n") + "\n");
+  const events = (first: string) => ["account_id,ts,event_type", `A3,${first},demo`, ...Array.from({ length: 59 }, (_, k) => `A${k % 10},2026-01-${String((k % 28) + 1).padStart(2, "0")},${["visit", "demo"][k % 2]}`)].join("\n") + "\n";
+  // A3's first deal (D3) was created on 2025-04-10: an event that day is not before it, one the day before is
+  writeFileSync(join(dir, "events.csv"), events("2025-04-10"));
+  const after = await draftDatasetSpec(dir);
+  assert.equal(after.spec.events, undefined);
+  assert.ok(after.checks.includes('events.csv has no "ts" before a deal\'s created date: not used as the event log'), after.checks.join("\n"));
+  writeFileSync(join(dir, "events.csv"), events("2025-04-09"));
+  const before = await draftDatasetSpec(dir);
+  assert.deepEqual(before.spec.events, { file: "events.csv", key: "account_id", time: "ts", type: "event_type" });
+  assert.ok(!before.checks.some((c) => c.includes("before a deal's created date")), before.checks.join("\n"));
+});
