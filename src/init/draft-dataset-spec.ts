@@ -172,7 +172,11 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   if (formats.size > 1) checks.push(`created and closed dates have different formats (${[...formats].join(", ")}); one date_format applies to every column: convert one of them`);
   for (const c of [created, closed]) if (c && c.dateFormat !== "ISO" && dayMonthAmbiguous(c.values, c.dateFormat!)) checks.push(`"${c.name}" reads as month/day and as day/month; ${c.dateFormat} was chosen, check it`);
   if (created) choices.push(`created_at: "${created.name}" (${created.dateFormat})`);
-  else checks.push("no created date found: events cannot be cut at the scoring point; set deals.created_at if there is one");
+  else {
+    const numbered = deals.columns.filter((c) => namedAsDate(c.name) && readsAsNumbers(c)).map((c) => `"${c.name}"`);
+    const why = numbered.length ? ` (${numbered.slice(0, 5).join(", ")}${numbered.length > 5 ? ", …" : ""} ${numbered.length > 1 ? "are" : "is"} named as a date but ${numbered.length > 1 ? "hold" : "holds"} numbers: export the dates as the CRM writes them, e.g. 2024-03-01)` : "";
+    checks.push(`no created date found${why}: events cannot be cut at the scoring point; set deals.created_at if there is one`);
+  }
   if (closed) {
     choices.push(`closed_at: "${closed.name}" (${closed.dateFormat})`);
     if (closed.missing) checks.push(`closed_at "${closed.name}" is missing on ${closed.missing} of ${deals.rows} rows${/won/i.test(closed.name) ? " (a won time exists only for won deals)" : ""}`);
@@ -289,6 +293,21 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   if (dateFormat) comments.fields.date_format = "the format of the deals' dates; applies to every date column";
   if (retention) comments.fields.retention = retention.why;
   return { yaml: specYaml(spec, comments), spec, choices, checks };
+}
+
+/**
+ * Whether a column is named as a date: its last word is date or timestamp, words split at
+ * anything but letters and where a lower-case letter meets an upper-case one, after a
+ * Salesforce custom field's `__c` ("CreatedDate", "Stage_Change_Date__c", "event timestamp";
+ * not "arrival_date_year", a date's part, nor "lead_time", a duration).
+ */
+function namedAsDate(column: string): boolean {
+  const words = column
+    .replace(/__c$/i, "")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z]+/)
+    .filter(Boolean);
+  return /^(date|timestamp)$/i.test(words[words.length - 1] ?? "");
 }
 
 /** Whether every value of a column reads as a number, plain or as exports write them ("$12,000.00", "1.200,50 €", "12%"), as the loader reads an amount. */
@@ -424,6 +443,8 @@ function exclusionReason(c: ColumnFacts, outcome: OutcomeChoice, retentionFlag: 
   if (c.name !== outcome.column && (/(^|[^a-z])(is_?)?(won|lost|closed)$|iswon|isclosed/i.test(c.name.replace(/\s+/g, "_")) || findOutcome([c])))
     return "restates the outcome (known only after the close)";
   if (c.dateFormat && /close|won|lost|end/i.test(c.name)) return "a date set at or after the close: it would leak the outcome";
+  if (!c.dateFormat && namedAsDate(c.name) && readsAsNumbers(c))
+    return "named as a date but holds numbers (dates written as numbers, or as codes by a preprocessed export): as an attribute it would score leads by when something happened to them";
   if (/(^|[^a-z])(won|lost|loss)([^a-z]|$)/i.test(c.name)) return "recorded only once a deal is won or lost: it would leak the outcome";
   if (ID_NAME.test(c.name) && c.distinct.size > 20) return "an identifier: it does not generalise to new leads";
   if (c.unique && c.values.length >= 20 && !c.numeric) return "unique on every row: an identifier";

@@ -239,3 +239,19 @@ test("an event log with no event before any deal's created date is a check, not 
   assert.deepEqual(before.spec.events, { file: "events.csv", key: "account_id", time: "ts", type: "event_type" });
   assert.ok(!before.checks.some((c) => c.includes("before a deal's created date")), before.checks.join("\n"));
 });
+
+test("columns named as dates that hold numbers (a preprocessed export's codes) are set aside and named in the missing created date's check; a date's part or a duration is kept", async () => {
+  const dir = tempDir("leadlab-init-numbered-dates-");
+  const rows = Array.from({ length: 30 }, (_, i) => `O${i},${i % 3 ? "Closed Lost" : "Closed Won"},${i * 7},${i * 7 + 30},${i % 5},${2020 + (i % 3)},${(i * 13) % 90},${i % 4}`);
+  writeFileSync(join(dir, "opportunities.csv"), ["Id,StageName,CreatedDate,Stage_Change_Date__c,update_count,arrival_date_year,lead_time,Region__c", ...rows].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  const reason = "named as a date but holds numbers (dates written as numbers, or as codes by a preprocessed export): as an attribute it would score leads by when something happened to them";
+  assert.deepEqual(draft.spec.attributes, { CreatedDate: { role: "exclude", reason }, Stage_Change_Date__c: { role: "exclude", reason } });
+  assert.equal(draft.spec.deals.created_at, undefined);
+  assert.ok(
+    draft.checks.includes(
+      'no created date found ("CreatedDate", "Stage_Change_Date__c" are named as a date but hold numbers: export the dates as the CRM writes them, e.g. 2024-03-01): events cannot be cut at the scoring point; set deals.created_at if there is one',
+    ),
+    draft.checks.join("\n"),
+  );
+});
