@@ -152,7 +152,7 @@ export function inferAttribute(name: string, values: readonly string[], options:
   if (distinct.size === 1) return result("exclude", "constant (one value)");
   if (read.type === "categorical" && n >= 20 && distinct.size >= 0.9 * n) return result("exclude", `identifier-like (${distinct.size} distinct values in ${n} rows)`);
   if (read.type === "numeric") {
-    if (ID_NAME.test(name) || ID_CAMEL.test(name)) return result("exclude", "identifier-like: the name says id, so its numbers are codes, never a numeric predictor (declare a role to use it)");
+    if (ID_NAME.test(fieldName(name)) || ID_CAMEL.test(fieldName(name))) return result("exclude", "identifier-like: the name says id, so its numbers are codes, never a numeric predictor (declare a role to use it)");
     if (n >= 20 && distinct.size === n && values.every((v) => /^\d+$/.test(v.trim()))) {
       // Every whole number from 1 (or 0) to n once, in whatever order: the rows counted, not a measure of the deal.
       const lowest = rowNumbersStart(values);
@@ -200,14 +200,18 @@ function readType(name: string, values: readonly string[], options: InferOptions
   return { type: listType(values) ? "multi" : "categorical", unread: [], why: listWhy(values) };
 }
 
-/** Names of columns whose whole numbers are codes of categories: a type, region, category, class, segment, group, channel, browser or operating system (a code or number named like an id is one, see `ID_NAME`). */
-const CATEGORY_NAME = /(^|[^a-z])(type|region|category|class|segment|group|channel|browser|os|operating_?systems?)s?$|[a-z](Type|Region|Category|Class|Segment|Group|Channel|Browser|Systems?)s?$/i;
+/** Names of columns whose whole numbers are codes of categories: a type, region, area, country, territory, category, class, segment, group, channel, browser or operating system (a code or number named like an id is one, see `ID_NAME`). */
+const CATEGORY_NAME = /(^|[^a-z])(type|region|area|country|countries|territor(y|ie)|category|class|segment|group|channel|browser|os|operating_?systems?)s?$|[a-z](Type|Region|Area|Country|Countries|Territor(y|ie)|Category|Class|Segment|Group|Channel|Browser|Systems?)s?$/i;
+
+/** A column's name as its field is named: without the `__c` that Salesforce adds to a custom field's (`Region__c` is a region). */
+const fieldName = (name: string) => name.replace(/__c$/i, "");
 /** Codes are few: a column named like a category with more distinct whole numbers is read as numbers. */
 const MAX_CODES = 30;
 
 /** Whether a numeric column holds codes of categories: named like one, and few distinct whole numbers. */
 function isCategoryCode(name: string, values: readonly string[]): boolean {
-  if (!CATEGORY_NAME.test(name.replace(/\s+/g, "_")) || ID_NAME.test(name) || ID_CAMEL.test(name)) return false;
+  const field = fieldName(name);
+  if (!CATEGORY_NAME.test(field.replace(/\s+/g, "_")) || ID_NAME.test(field) || ID_CAMEL.test(field)) return false;
   const distinct = new Set<string>();
   for (const v of values) {
     const t = v.trim();
