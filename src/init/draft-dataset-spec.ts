@@ -14,7 +14,7 @@ import { columnFacts, type ColumnFacts } from "./column-facts";
 import { dayMonthAmbiguous, wallClockTime } from "./date-format";
 import { findJoin } from "./find-join";
 import { churnFlag, findChurnFlag } from "./churn-flag";
-import { findOutcome, LOST_SPELLINGS, type OutcomeChoice } from "./outcome-values";
+import { findOutcome, LOST_SPELLINGS, WON_SPELLINGS, type OutcomeChoice } from "./outcome-values";
 import { specYaml, type SpecComments } from "./spec-yaml";
 import { findWonTable, type WonTable } from "./won-table";
 import { quoteIdentifier, quoteString } from "../sql/quoting";
@@ -55,7 +55,10 @@ function openUnderFlag(deals: Inspected, outcome: OutcomeChoice): string | undef
   const flag = deals.columns.find((c) => c.name === outcome.column);
   if (!flag || !(flag.boolean || flag.numeric)) return undefined;
   const values = deals.text.get(outcome.column)!;
-  for (const stage of deals.columns.filter((c) => c !== flag && !c.boolean && !c.numeric && /stage|status|outcome|result/i.test(c.name))) {
+  // A stage column says won or lost for some deals ("Marital_Status" is no stage).
+  const closing = new Set<string>([...WON_SPELLINGS, ...LOST_SPELLINGS]);
+  const stages = deals.columns.filter((c) => c !== flag && !c.boolean && !c.numeric && /stage|status|outcome|result/i.test(c.name) && [...c.distinct].some((v) => closing.has(v.toLowerCase())));
+  for (const stage of stages) {
     const counts = new Map<string, number>();
     deals.text.get(stage.name)!.forEach((v, r) => {
       const f = values[r]?.trim();
@@ -181,9 +184,9 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     choices.push(`closed_at: "${closed.name}" (${closed.dateFormat})`);
     if (closed.missing) checks.push(`closed_at "${closed.name}" is missing on ${closed.missing} of ${deals.rows} rows${/won/i.test(closed.name) ? " (a won time exists only for won deals)" : ""}`);
   }
-  const amount = deals.columns.find((c) => readsAsNumbers(c) && !ID_NAME.test(c.name) && /amount|value|revenue|\barr\b|\bmrr\b|acv|price|charges?\b|size/i.test(c.name));
+  const amount = deals.columns.find((c) => c.distinct.size > 1 && readsAsNumbers(c) && !ID_NAME.test(c.name) && /amount|value|revenue|\barr\b|\bmrr\b|acv|price|charges?\b|size/i.test(c.name));
   if (amount) choices.push(`amount: "${amount.name}"${amount.numeric ? "" : ` (${describeNumberFormat(detectNumberFormat(amount.values))})`}`);
-  else checks.push("no amount column found (a column named like amount, value, revenue, ARR, MRR, ACV, price, charges or size whose values all read as numbers); set deals.amount if there is one");
+  else checks.push("no amount column found (a column named like amount, value, revenue, ARR, MRR, ACV, price, charges or size whose values all read as numbers, not all the same); set deals.amount if there is one");
   const reserved = new Set([id.name, outcome.column, created?.name, closed?.name, amount?.name].filter((x): x is string => !!x));
 
   // Joins: many-to-one lookups by value overlap, against deals and earlier joins, in passes
@@ -440,7 +443,7 @@ function pickRetention(tables: readonly Inspected[], deals: Inspected, id: Colum
 
 function exclusionReason(c: ColumnFacts, outcome: OutcomeChoice, retentionFlag: boolean): string | undefined {
   if (retentionFlag) return "the retention outcome: it would leak into the drivers of retention";
-  if (c.name !== outcome.column && (/(^|[^a-z])(is_?)?(won|lost|closed)$|iswon|isclosed/i.test(c.name.replace(/\s+/g, "_")) || findOutcome([c])))
+  if (c.name !== outcome.column && (/(^|[^a-z])(is_?)?(won|lost|closed)$|iswon|isclosed/i.test(c.name.replace(/\s+/g, "_")) || findOutcome([c], { responses: false })))
     return "restates the outcome (known only after the close)";
   if (c.dateFormat && /close|won|lost|end/i.test(c.name)) return "a date set at or after the close: it would leak the outcome";
   if (!c.dateFormat && namedAsDate(c.name) && readsAsNumbers(c))

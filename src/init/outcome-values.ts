@@ -17,6 +17,8 @@ export interface OutcomeChoice {
 
 const OUTCOME_NAME = /stage|status|outcome|result|won|converted/i;
 const FLAG_NAME = /(^|[^a-z])(is_?won|won|converted|is_?converted)$/i;
+/** A flag of whether a lead or customer took an offer (a campaign's `Response`, `Purchased`, `Subscribed`): the outcome when no column says won. */
+const RESPONSE_NAME = /(^|[^a-z])(response|responded|purchased|subscribed)$/i;
 
 const SPELLINGS = new Set<string>([...WON_SPELLINGS, ...LOST_SPELLINGS]);
 const LONGEST_SPELLING = Math.max(...[...SPELLINGS].map((s) => s.length));
@@ -36,16 +38,18 @@ function mayHoldOutcome(distinct: ReadonlySet<string>): boolean {
 /**
  * Recognises the outcome column among a table's columns: text whose values include a won and a
  * lost spelling (`Closed Won` / `Closed Lost`, `won` / `lost` / `open`, `Converted`), else a
- * boolean or 1/0 flag named like won or converted (`IsWon`: true = won, false = lost). Values in
- * neither list stay open. Text stages are preferred to flags, because a flag's false also
- * covers open deals.
+ * boolean or 1/0 flag named like won or converted (`IsWon`: true = won, false = lost), else
+ * (with `responses`, the default) one named like a response to an offer (`Response`,
+ * `Purchased`, `Subscribed`). Values in neither list stay open. Text stages are preferred to
+ * flags, because a flag's false also covers open deals.
  *
  * @example
  * import { columnFacts } from "./column-facts";
  * import { findOutcome } from "./outcome-values";
  * findOutcome([columnFacts("Deal Stage", ["Closed Won", "Closed Lost", "Qualified"])])!.open; // => ["Qualified"]
+ * findOutcome([columnFacts("Response", ["1", "0", "0"])])!.why; // => "a response flag (0/1)"
  */
-export function findOutcome(columns: readonly ColumnFacts[]): OutcomeChoice | undefined {
+export function findOutcome(columns: readonly ColumnFacts[], { responses = true } = {}): OutcomeChoice | undefined {
   const text: OutcomeChoice[] = [];
   for (const c of columns) {
     if (c.boolean || c.numeric || !mayHoldOutcome(c.distinct)) continue;
@@ -59,7 +63,9 @@ export function findOutcome(columns: readonly ColumnFacts[]): OutcomeChoice | un
   }
   text.sort((a, b) => Number(OUTCOME_NAME.test(b.column)) - Number(OUTCOME_NAME.test(a.column)) || b.lost.length - a.lost.length);
   if (text.length) return text[0];
-  const flag = columns.find((c) => (c.boolean || (c.numeric && c.distinct.size === 2)) && FLAG_NAME.test(c.name.replace(/\s+/g, "_")));
+  const flagNamed = (re: RegExp) => columns.find((c) => (c.boolean || (c.numeric && c.distinct.size === 2)) && re.test(c.name.replace(/\s+/g, "_")));
+  const won = flagNamed(FLAG_NAME);
+  const flag = won ?? (responses ? flagNamed(RESPONSE_NAME) : undefined);
   if (!flag) return undefined;
   const vals = [...flag.distinct].sort();
   const truthy = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
@@ -68,6 +74,6 @@ export function findOutcome(columns: readonly ColumnFacts[]): OutcomeChoice | un
     won: vals.filter(truthy),
     lost: vals.filter((v) => !truthy(v)),
     open: [],
-    why: `a won/converted flag (${vals.join("/")})`,
+    why: `${won ? "a won/converted" : "a response"} flag (${vals.join("/")})`,
   };
 }

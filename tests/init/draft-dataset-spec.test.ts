@@ -255,3 +255,21 @@ test("columns named as dates that hold numbers (a preprocessed export's codes) a
     draft.checks.join("\n"),
   );
 });
+
+test("a campaign's customers with a Response flag (Customer Personality Analysis's layout): Response is the outcome, with no stage check from Marital_Status; a revenue column that is the same on every row is no amount; a response flag elsewhere is not set aside as the outcome", async () => {
+  const dir = tempDir("leadlab-init-response-");
+  const rows = Array.from({ length: 40 }, (_, i) => `${5524 + i};${1950 + (i % 40)};${["Graduation", "PhD", "Master"][i % 3]};${["Single", "Married"][i % 2]};${30000 + i * 997};2013-0${(i % 9) + 1}-04;${i % 3 === 0 ? 1 : 0};11;${i % 4 === 0 ? 1 : 0}`);
+  writeFileSync(join(dir, "marketing_campaign.csv"), ["ID;Year_Birth;Education;Marital_Status;Income;Dt_Customer;AcceptedCmp1;Z_Revenue;Response", ...rows].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  assert.deepEqual(draft.spec.deals.outcome, { column: "Response", won: ["1"], lost: ["0"] });
+  assert.equal(draft.spec.deals.amount, undefined);
+  assert.ok(draft.choices.includes('deals: marketing_campaign.csv (40 rows); outcome column "Response": a response flag (0/1)'), draft.choices.join("\n"));
+  // Marital_Status is named like a status but says nothing of won or lost: no stage to check under the flag
+  assert.ok(!draft.checks.some((c) => /also holds/.test(c)), draft.checks.join("\n"));
+  // a stage outcome with a 1/0 response to an email beside it: the response is kept as an attribute
+  const staged = tempDir("leadlab-init-response-kept-");
+  writeFileSync(join(staged, "deals.csv"), ["deal_id,stage,email_response,employees", ...Array.from({ length: 30 }, (_, i) => `D${i},${i % 2 ? "Won" : "Lost"},${i % 3 ? 1 : 0},${10 + i}`)].join("\n") + "\n");
+  const kept = await draftDatasetSpec(staged);
+  assert.equal(kept.spec.deals.outcome.column, "stage");
+  assert.equal(kept.spec.attributes?.email_response, undefined);
+});
