@@ -1,4 +1,5 @@
 import type { ColumnFacts } from "./column-facts";
+import { twoValues } from "./two-values";
 
 /** Names of a flag that says a customer left (true = churned). */
 const CHURNED_NAME = /churn|exit|attrit|cancel/i;
@@ -15,17 +16,13 @@ export interface ChurnFlag {
   others: string[];
 }
 
-/** At most this many rows (or this share of them, if more) may hold neither of a flag's two values. */
-const STRAY_ROWS = 5;
-const STRAY_SHARE = 0.001;
-
 /**
  * Reads a column as a churn or renewal flag: named like one (churn, exited, attrition, cancelled;
  * or renewed, retained) and holding two values, either tokens of a boolean or 1/0 flag
  * (`Yes` / `No`, `1` / `0`: true means churned for a churn name, retained for a renewal name) or
  * two texts of which exactly one reads as leaving (`Attrited Customer` / `Existing Customer`).
- * A few rows with another value (at most 5, or 0.1 % of the rows) are tolerated and named in
- * `others`, as the loader tolerates a few unreadable values. Undefined for anything else.
+ * A few rows with another value are tolerated ({@link twoValues}) and named in `others`.
+ * Undefined for anything else.
  *
  * @example
  * import { columnFacts } from "./column-facts";
@@ -35,14 +32,10 @@ const STRAY_SHARE = 0.001;
  */
 export function churnFlag(c: ColumnFacts): ChurnFlag | undefined {
   const leaving = CHURNED_NAME.test(c.name);
-  if ((!leaving && !RETAINED_NAME.test(c.name)) || c.distinct.size < 2) return undefined;
-  const counts = new Map<string, number>();
-  for (const v of c.values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const byCount = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const stray = c.values.length - byCount[0][1] - byCount[1][1];
-  if (stray > Math.max(STRAY_ROWS, STRAY_SHARE * c.values.length)) return undefined;
-  const two = [byCount[0][0], byCount[1][0]].sort();
-  const others = byCount.slice(2).map(([v]) => v).sort();
+  if (!leaving && !RETAINED_NAME.test(c.name)) return undefined;
+  const values = twoValues(c);
+  if (!values) return undefined;
+  const { two, others } = values;
   const token = (v: string) => /^(true|t|yes|y|1|false|f|no|n|0)$/i.test(v);
   const churned = two.every(token) ? (v: string) => /^(true|t|yes|y|1)$/i.test(v) === leaving : (v: string) => CHURNED_VALUE.test(v);
   const out = { retained: two.filter((v) => !churned(v)), churned: two.filter(churned), others };

@@ -1,4 +1,5 @@
 import type { ColumnFacts } from "./column-facts";
+import { twoValues, type TwoValues } from "./two-values";
 
 /** Spellings of a closed-won deal in CRM exports (compared trimmed, lower case). */
 export const WON_SPELLINGS = ["closed won", "closedwon", "closed - won", "won", "win", "converted", "closed/won"] as const;
@@ -63,17 +64,31 @@ export function findOutcome(columns: readonly ColumnFacts[], { responses = true 
   }
   text.sort((a, b) => Number(OUTCOME_NAME.test(b.column)) - Number(OUTCOME_NAME.test(a.column)) || b.lost.length - a.lost.length);
   if (text.length) return text[0];
-  const flagNamed = (re: RegExp) => columns.find((c) => (c.boolean || (c.numeric && c.distinct.size === 2)) && re.test(c.name.replace(/\s+/g, "_")));
+  const flagNamed = (re: RegExp) => {
+    const column = columns.find((c) => flagValues(c) && re.test(c.name.replace(/\s+/g, "_")));
+    return column && { column, ...flagValues(column)! };
+  };
   const won = flagNamed(FLAG_NAME);
   const flag = won ?? (responses ? flagNamed(RESPONSE_NAME) : undefined);
   if (!flag) return undefined;
-  const vals = [...flag.distinct].sort();
-  const truthy = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
   return {
-    column: flag.name,
-    won: vals.filter(truthy),
-    lost: vals.filter((v) => !truthy(v)),
-    open: [],
-    why: `${won ? "a won/converted" : "a response"} flag (${vals.join("/")})`,
+    column: flag.column.name,
+    won: flag.two.filter(truthy),
+    lost: flag.two.filter((v) => !truthy(v)),
+    open: flag.others,
+    why: `${won ? "a won/converted" : "a response"} flag (${flag.two.join("/")})`,
   };
+}
+
+const truthy = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
+
+/**
+ * A flag's two values: a boolean column's or two numbers; or two boolean tokens of which one is
+ * true, with a few rows of other values ({@link twoValues}: a mistyped `05` among 1s and 0s),
+ * which are then open deals.
+ */
+function flagValues(c: ColumnFacts): TwoValues | undefined {
+  if (c.boolean || (c.numeric && c.distinct.size === 2)) return { two: [...c.distinct].sort() as [string, string], others: [] };
+  const values = twoValues(c);
+  return values && values.two.every((v) => /^(true|t|yes|y|1|false|f|no|n|0)$/i.test(v)) && values.two.filter(truthy).length === 1 ? values : undefined;
 }

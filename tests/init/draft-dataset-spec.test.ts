@@ -273,3 +273,16 @@ test("a campaign's customers with a Response flag (Customer Personality Analysis
   assert.equal(kept.spec.deals.outcome.column, "stage");
   assert.equal(kept.spec.attributes?.email_response, undefined);
 });
+
+test("a 1/0 Purchased flag with one mistyped 05 (a public copy of Social_Network_Ads.csv) is the outcome, the 05 an open deal named in the checks, not a customer list", async () => {
+  const dir = tempDir("leadlab-init-stray-flag-");
+  const rows = Array.from({ length: 60 }, (_, i) => `${15624510 + i},${["Male", "Female"][i % 2]},${19 + (i % 40)},${19000 + i * 1000},${i === 9 ? "05" : i % 3 ? 0 : 1}`);
+  writeFileSync(join(dir, "Social_Network_Ads.csv"), ["User ID,Gender,Age,EstimatedSalary,Purchased", ...rows].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  assert.deepEqual(draft.spec.deals.outcome, { column: "Purchased", won: ["1"], lost: ["0"] });
+  assert.ok(draft.checks.includes('outcome values read as open (not trained on): "05"'), draft.checks.join("\n"));
+  writeFileSync(join(dir, "dataset.yaml"), draft.yaml);
+  const loaded = await loadDataset(join(dir, "dataset.yaml"));
+  // rows 0, 3, …, 57 are 1 (20 rows) but row 9, the 05: 19 won, 40 lost, 1 open
+  assert.deepEqual([loaded.report.deals.won, loaded.report.deals.lost, loaded.report.deals.open], [19, 40, 1]);
+});

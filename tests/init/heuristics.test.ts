@@ -71,3 +71,12 @@ test("outcome: a flag named like a response to an offer (Response, Purchased, Su
   assert.equal(findOutcome(facts({ EmailResponse: ["1", "0"], Responses: ["1", "0"] })), undefined);
   assert.equal(findOutcome(facts({ Response: ["1", "0", "1"], Converted: ["0", "0", "1"] }))!.column, "Converted");
 });
+
+test("outcome: a flag with a few mistyped values (a 05 among 1s and 0s) is still the flag, the strays open; more than 5 strays, or two true tokens, is no flag", () => {
+  const flag = (strays: string[]) => ({ Purchased: [...Array.from({ length: 100 }, (_, i) => (i % 3 ? "0" : "1")), ...strays] });
+  const o = findOutcome(facts(flag(["05"])))!;
+  assert.deepEqual([o.column, o.won, o.lost, o.open, o.why], ["Purchased", ["1"], ["0"], ["05"], "a response flag (0/1)"]);
+  assert.deepEqual(findOutcome(facts(flag(["05", "?", "2", "2", "x"])))!.open, ["05", "2", "?", "x"]);
+  assert.equal(findOutcome(facts(flag(["05", "?", "2", "2", "x", "y"]))), undefined);
+  assert.equal(findOutcome(facts({ IsWon: ["1", "yes", "1", "yes", "no"] })), undefined);
+});
