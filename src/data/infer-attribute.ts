@@ -1,7 +1,7 @@
 import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
 import { compareText } from "./compare-text";
 import { describeNumberFormat, detectNumberFormat, readNumberText, type NumberFormat } from "./number-format";
-import { parseDate } from "./parse-date";
+import { hasFourDigitYear, parseDate } from "./parse-date";
 import { rowNumbersStart } from "./row-numbers";
 import type { AttributeType, DecimalMark, Role } from "../formats/vocabulary";
 import { formatPercent } from "../format/percent";
@@ -195,7 +195,10 @@ function readType(name: string, values: readonly string[], options: InferOptions
   const booleanBad = readsNearlyAll(values, (v) => parseBoolean(v) !== undefined);
   if (booleanBad && booleanBad.every((b) => Number.isNaN(parseNumber(b.value))))
     return { type: "boolean", unread: booleanBad, why: `boolean: ${booleanBad.length ? "nearly only" : "only"} boolean tokens${tolerated(booleanBad)}` };
-  const dateBad = readsNearlyAll(values, (v) => !Number.isNaN(parseDate(v, options.dateFormat)));
+  const dateBad = readsNearlyAll(values, (v) => {
+    const t = parseDate(v, options.dateFormat);
+    return !Number.isNaN(t) && hasFourDigitYear(t);
+  });
   if (dateBad) return { type: "date", unread: dateBad, why: `date: ${dateBad.length ? "nearly every" : "every"} value is a date (${options.dateFormat ?? "ISO"})${tolerated(dateBad)}` };
   return { type: listType(values) ? "multi" : "categorical", unread: [], why: listWhy(values) };
 }

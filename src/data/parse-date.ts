@@ -24,6 +24,19 @@ export function parseDate(text: string, format?: string, timeZone = "UTC"): numb
   return format ? wallClockToInstant(parseWithFormat(s, format), timeZone) : parseIso(s, timeZone);
 }
 
+/**
+ * Whether an instant falls in a year of four digits (1000 or later). A date before is no date a
+ * CRM wrote: a two-digit year read by `%Y` ("02/03/24" is the year 24, as DuckDB reads it too) or
+ * a placeholder ("0001-01-01").
+ *
+ * @example
+ * import { hasFourDigitYear, parseDate } from "./parse-date";
+ * [hasFourDigitYear(parseDate("02/03/2024", "%m/%d/%Y")), hasFourDigitYear(parseDate("02/03/24", "%m/%d/%Y"))]; // => [true, false]
+ */
+export function hasFourDigitYear(t: number): boolean {
+  return new Date(t).getUTCFullYear() >= 1000;
+}
+
 function parseIso(s: string, timeZone: string): number {
   const m = ISO.exec(s);
   if (!m) return NaN;
@@ -39,8 +52,18 @@ function parseIso(s: string, timeZone: string): number {
 
 function build(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return NaN;
-  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const t = utc(y, mo - 1, d, h, mi, s, ms);
   return new Date(t).getUTCDate() === d ? t : NaN; // rejects 2026-02-30
+}
+
+/**
+ * `Date.UTC` of the year as written: `Date.UTC` reads the years 0 to 99 as 1900 to 1999, so "24"
+ * under `%Y` would be 1924, where DuckDB's `strptime` reads the year 24.
+ */
+function utc(y: number, monthIndex: number, day: number, h: number, mi: number, s: number, ms: number): number {
+  const date = new Date(Date.UTC(2000, 0, 1, h, mi, s, ms));
+  date.setUTCFullYear(y, monthIndex, day);
+  return date.getTime();
 }
 
 function parseWithFormat(s: string, format: string): number {
@@ -90,6 +113,6 @@ function parseWithFormat(s: string, format: string): number {
   }
   if (pos !== s.length) return NaN;
   if (pm !== undefined) h = (h % 12) + (pm ? 12 : 0);
-  if (doy !== undefined) return Date.UTC(y, 0, doy, h, mi, sec, ms);
+  if (doy !== undefined) return utc(y, 0, doy, h, mi, sec, ms);
   return build(y, mo, d, h, mi, sec, ms);
 }

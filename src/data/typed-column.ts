@@ -4,7 +4,7 @@ import { DatasetError } from "../formats/dataset-error";
 import { compareText } from "./compare-text";
 import { parseBoolean } from "./infer-attribute";
 import { readNumberText, type NumberFormat } from "./number-format";
-import { parseDate } from "./parse-date";
+import { hasFourDigitYear, parseDate } from "./parse-date";
 import type { AttributeType } from "../formats/vocabulary";
 
 /** Where a column comes from, for error messages. */
@@ -63,9 +63,15 @@ export function typedColumn(values: readonly (string | null)[], type: AttributeT
       return Float64Array.from(values, (v, i) => {
         if (v === null || unread.has(v.trim())) return NaN;
         const x = parseDate(v, options.dateFormat);
-        return Number.isNaN(x)
-          ? fail(i, `a date in the expected format ${options.dateFormat ?? "ISO 8601 (YYYY-MM-DD)"}`, "set `date_format:` in dataset.yaml to the format the file uses (e.g. \"%m/%d/%Y\"), or add the value to `missing:`")
-          : x;
+        if (Number.isNaN(x))
+          return fail(i, `a date in the expected format ${options.dateFormat ?? "ISO 8601 (YYYY-MM-DD)"}`, "set `date_format:` in dataset.yaml to the format the file uses (e.g. \"%m/%d/%Y\"), or add the value to `missing:`");
+        if (!hasFourDigitYear(x))
+          return fail(
+            i,
+            `a date with a four-digit year (${options.dateFormat ? `with ${options.dateFormat}` : "as ISO 8601"} it reads as the year ${new Date(x).getUTCFullYear()})`,
+            "if the file writes two-digit years, set `date_format:` with %y for the year (e.g. \"%m/%d/%y\"); if the value stands for no date, add it to `missing:`",
+          );
+        return x;
       });
     case "boolean":
       return values.map((v, i) => {

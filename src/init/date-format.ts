@@ -1,6 +1,6 @@
-import { parseDate } from "../data/parse-date";
+import { hasFourDigitYear, parseDate } from "../data/parse-date";
 
-/** Date formats seen in CRM exports, tried in this order after ISO 8601. */
+/** Date formats seen in CRM exports, tried in this order after ISO 8601; those of two-digit years (`%y`, "02/23/26") come last. */
 export const DATE_FORMATS = [
   "%m/%d/%Y",
   "%m/%d/%Y %H:%M",
@@ -20,23 +20,36 @@ export const DATE_FORMATS = [
   "%B %d, %Y",
   "%d %b %Y",
   "%d %B %Y",
+  "%m/%d/%y",
+  "%m/%d/%y %H:%M",
+  "%m/%d/%y %I:%M %p",
+  "%d/%m/%y",
+  "%d/%m/%y %H:%M",
+  "%d.%m.%y",
+  "%d-%b-%y",
 ] as const;
 
 /**
- * The format every value parses with: `"ISO"` for ISO 8601, else the first of
- * {@link DATE_FORMATS} that reads them all (so `03/04/2026` alone reads as US month/day), or
+ * The format every value parses with, in a year of four digits: `"ISO"` for ISO 8601, else the
+ * first of {@link DATE_FORMATS} that reads them all (so `03/04/2026` alone reads as US
+ * month/day, and `03/04/26` as the year 2026 with `%y`, not the year 26 with `%Y`), or
  * undefined when the values are not dates.
  *
  * @example
  * import { detectDateFormat } from "./date-format";
  * detectDateFormat(["2026-03-01", "2026-03-02 10:00:00"]); // => "ISO"
  * detectDateFormat(["31/01/2026"]); // => "%d/%m/%Y"
+ * detectDateFormat(["02/23/26 08:55 PM"]); // => "%m/%d/%y %I:%M %p"
  * detectDateFormat(["soon"]); // => undefined
  */
 export function detectDateFormat(values: readonly string[]): string | undefined {
   if (values.length === 0) return undefined;
-  if (values.every((v) => !Number.isNaN(parseDate(v)))) return "ISO";
-  return DATE_FORMATS.find((f) => values.every((v) => !Number.isNaN(parseDate(v, f))));
+  const reads = (format?: string) => values.every((v) => {
+    const t = parseDate(v, format);
+    return !Number.isNaN(t) && hasFourDigitYear(t);
+  });
+  if (reads()) return "ISO";
+  return DATE_FORMATS.find((f) => reads(f));
 }
 
 /**
