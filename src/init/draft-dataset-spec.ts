@@ -394,7 +394,8 @@ function pickEvents(
     if (!time) continue;
     let best: { key: string; rate: number } | undefined;
     for (const c of t.columns) {
-      if (!names.has(c.name) || c.unique || c.dateFormat) continue;
+      // a key tells deals apart: named as an id or with many values (not LeadSource's five), neither unique per event, nor a date, nor a yes/no flag (IsDeleted)
+      if (!names.has(c.name) || c.unique || c.dateFormat || c.boolean || !(ID_NAME.test(c.name) || c.distinct.size >= 20)) continue;
       const dealValues = available.find((a) => a.name === c.name)!.distinct;
       const rate = c.values.filter((v) => dealValues.has(v)).length / Math.max(1, c.values.length);
       if (rate >= 0.3 && (!best || rate > best.rate)) best = { key: c.name, rate };
@@ -410,9 +411,14 @@ function pickEvents(
         continue;
       }
     }
-    const text = t.columns.filter((c) => c !== time && c.name !== best!.key && !c.numeric && !c.dateFormat && !c.boolean && c.distinct.size >= 2 && c.distinct.size <= 200);
-    const type = text.find(name(/type|event|activity|action|feature|kind|category|reason/i)) ?? text[0];
-    if (!type) continue;
+    const text = t.columns.filter((c) => c !== time && c.name !== best!.key && !c.unique && !c.numeric && !c.dateFormat && !c.boolean && c.distinct.size >= 2 && c.distinct.size <= 200);
+    // Without a column named as the events' type, a table with a date and a shared column (contacts
+    // with their LastActivityDate and LeadSource) would be taken for an event log.
+    const type = text.find(name(/type|event|activity|action|feature|kind|category|reason/i));
+    if (!type) {
+      checks.push(`${label(t)} has a date ("${time.name}") and deals' keys ("${best.key}") but no column named as an event's type (type, event, activity, action, feature, kind, category, reason): not used as the event log`);
+      continue;
+    }
     const value = t.columns.find((c) => c.numeric && !ID_NAME.test(c.name) && /duration|minutes|secs|seconds|count|value|amount|hours|quantity/i.test(c.name));
     found.push({ table: t, key: best.key, rate: best.rate, time, type, value });
   }

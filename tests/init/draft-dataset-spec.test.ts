@@ -286,3 +286,20 @@ test("a 1/0 Purchased flag with one mistyped 05 (a public copy of Social_Network
   // rows 0, 3, …, 57 are 1 (20 rows) but row 9, the 05: 19 won, 40 lost, 1 open
   assert.deepEqual([loaded.report.deals.won, loaded.report.deals.lost, loaded.report.deals.open], [19, 40, 1]);
 });
+
+test("no event log from a table that only shares a category or a yes/no flag with the deals, nor from one with no column named as the events' type (a Salesforce export's Contact.csv)", async () => {
+  const dir = tempDir("leadlab-init-no-events-");
+  const sources = ["Web", "Trade Show", "Partner", "Phone Inquiry", "Purchased List"];
+  writeFileSync(join(dir, "deals.csv"), ["deal_id,account_id,stage,created,LeadSource,IsDeleted", ...Array.from({ length: 40 }, (_, i) => `D${i},A${i % 10},${i % 2 ? "Won" : "Lost"},2025-0${(i % 9) + 1}-10,${sources[i % 5]},FALSE`)].join("\n") + "\n");
+  // contacts of the deals' accounts, with a date: no type column
+  writeFileSync(join(dir, "contacts.csv"), ["contact_id,account_id,LeadSource,IsDeleted,LastActivityDate,Department", ...Array.from({ length: 30 }, (_, k) => `C${k},A${k % 10},${sources[k % 5]},FALSE,2024-12-${String((k % 28) + 1).padStart(2, "0")},${["Finance", "IT"][k % 2]}`)].join("\n") + "\n");
+  // web events keyed by nothing a deal has but a lead source and a flag
+  writeFileSync(join(dir, "web.csv"), ["LeadSource,IsDeleted,ts,event_type", ...Array.from({ length: 60 }, (_, k) => `${sources[k % 5]},FALSE,2024-11-${String((k % 28) + 1).padStart(2, "0")},${["visit", "download"][k % 2]}`)].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  assert.equal(draft.spec.events, undefined);
+  assert.ok(
+    draft.checks.includes('contacts.csv has a date ("LastActivityDate") and deals\' keys ("account_id") but no column named as an event\'s type (type, event, activity, action, feature, kind, category, reason): not used as the event log'),
+    draft.checks.join("\n"),
+  );
+  assert.ok(draft.checks.some((c) => /^not used: .*web\.csv/.test(c)), draft.checks.join("\n"));
+});
