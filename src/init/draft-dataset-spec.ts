@@ -125,11 +125,13 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
       `put the exports (${INIT_EXTENSIONS.join(", ")}) in the folder, with a header row`,
     );
 
-  // The deals table: the one with an outcome column (deal-like names first), else a customer list.
+  // The deals table: the one with an outcome column (a history of the deals' stages, such as
+  // Salesforce's OpportunityHistory, last; deal-like names first), else a customer list.
+  const history = (t: Inspected) => Number(/histor|snapshot|audit|changes?\b|[^a-z]log\b/i.test(t.file));
   const withOutcome = tables
     .map((t) => ({ t, outcome: findOutcome(t.columns) }))
     .filter((x): x is { t: Inspected; outcome: OutcomeChoice } => !!x.outcome)
-    .sort((a, b) => Number(/deal|opportunit|opp/i.test(b.t.file)) - Number(/deal|opportunit|opp/i.test(a.t.file)) || b.t.rows - a.t.rows);
+    .sort((a, b) => history(a.t) - history(b.t) || Number(/deal|opportunit|opp/i.test(b.t.file)) - Number(/deal|opportunit|opp/i.test(a.t.file)) || b.t.rows - a.t.rows);
   let deals: Inspected, outcome: OutcomeChoice;
   let dealsSource: { file: string; sheet?: string } | { sql: string } | undefined;
   const pair = withOutcome.length ? undefined : findWonTable(tables);
@@ -200,7 +202,8 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     for (let found = true; found; ) {
       found = false;
       for (const t of tables.filter((x) => !used.has(x))) {
-        const j = findJoin(available.filter((c) => c !== id), t.columns);
+        // never by the outcome: a lookup of the stages (OpportunityHistoryGroup.csv) would bring the outcome in under other names
+        const j = findJoin(available.filter((c) => c !== id && c.name !== outcome.column), t.columns);
         if (!j) continue;
         found = true;
         yield { t, j };

@@ -303,3 +303,15 @@ test("no event log from a table that only shares a category or a yes/no flag wit
   );
   assert.ok(draft.checks.some((c) => /^not used: .*web\.csv/.test(c)), draft.checks.join("\n"));
 });
+
+test("the deals are the opportunities, not the history of their stages, however many rows it has; a lookup of the stages is never joined by the outcome", async () => {
+  const dir = tempDir("leadlab-init-history-");
+  const stages = ["Closed Won", "Closed Lost", "Prospecting"];
+  writeFileSync(join(dir, "Opportunity.csv"), ["Id,StageName,Amount,Industry", ...Array.from({ length: 30 }, (_, i) => `O${i},${stages[i % 3]},${1000 + i * 10},${["Retail", "Banking"][i % 2]}`)].join("\n") + "\n");
+  writeFileSync(join(dir, "OpportunityHistory.csv"), ["Id,OpportunityId,StageName,Amount", ...Array.from({ length: 50 }, (_, k) => `H${k},O${k % 30},${stages[k % 3]},${1000 + k}`)].join("\n") + "\n");
+  writeFileSync(join(dir, "StageGroups.csv"), ["StageName,StageGroup", "Closed Won,5 - Won", "Closed Lost,6 - Lost", "Prospecting,1 - Early"].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  assert.equal("file" in draft.spec.deals && draft.spec.deals.file, "Opportunity.csv");
+  assert.equal(draft.spec.join, undefined);
+  assert.ok(draft.checks.some((c) => /^not used: .*OpportunityHistory\.csv.*StageGroups\.csv/.test(c)), draft.checks.join("\n"));
+});
