@@ -44,6 +44,8 @@ interface Inspected {
 const name = (re: RegExp) => (c: ColumnFacts) => re.test(c.name);
 
 const ID_NAME = /(^|[^a-z])(id|key)$|[a-z]Id$|^id$/i;
+/** Names of a measure of the buyer rather than of the deal: `AnnualRevenue`, `company_size`, `Client Size By Revenue`, `NumberOfEmployees`. */
+const COMPANY_MEASURE = /annual|compan|employee|account|client|customer|organi[sz]ation|firm/i;
 const FREE_TEXT = /name$|description|notes?$|comment|feedback|subject|e-?mail|phone|url|website|address/i;
 
 /**
@@ -186,7 +188,10 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     choices.push(`closed_at: "${closed.name}" (${closed.dateFormat})`);
     if (closed.missing) checks.push(`closed_at "${closed.name}" is missing on ${closed.missing} of ${deals.rows} rows${/won/i.test(closed.name) ? " (a won time exists only for won deals)" : ""}`);
   }
-  const amount = deals.columns.find((c) => c.distinct.size > 1 && readsAsNumbers(c) && !ID_NAME.test(c.name) && /amount|value|revenue|\barr\b|\bmrr\b|acv|price|charges?\b|size/i.test(c.name));
+  // A deal's value, not its company's size: Salesforce's AnnualRevenue, a company_size or a client's revenue describe the buyer.
+  const amount = deals.columns.find(
+    (c) => c.distinct.size > 1 && readsAsNumbers(c) && !ID_NAME.test(c.name) && /amount|value|revenue|\barr\b|\bmrr\b|acv|price|charges?\b|size/i.test(c.name) && !COMPANY_MEASURE.test(c.name),
+  );
   if (amount) choices.push(`amount: "${amount.name}"${amount.numeric ? "" : ` (${describeNumberFormat(detectNumberFormat(amount.values))})`}`);
   else checks.push("no amount column found (a column named like amount, value, revenue, ARR, MRR, ACV, price, charges or size whose values all read as numbers, not all the same); set deals.amount if there is one");
   const reserved = new Set([id.name, outcome.column, created?.name, closed?.name, amount?.name].filter((x): x is string => !!x));
@@ -458,6 +463,8 @@ function exclusionReason(c: ColumnFacts, outcome: OutcomeChoice, retentionFlag: 
   if (!c.dateFormat && namedAsDate(c.name) && readsAsNumbers(c))
     return "named as a date but holds numbers (dates written as numbers, or as codes by a preprocessed export): as an attribute it would score leads by when something happened to them";
   if (/(^|[^a-z])(won|lost|loss)([^a-z]|$)/i.test(c.name)) return "recorded only once a deal is won or lost: it would leak the outcome";
+  // Salesforce fills a lead's ConvertedDate, ConvertedAccountId, … when it converts
+  if (/^converted[\s_]*[a-z]/i.test(c.name)) return "recorded only once a lead is converted: it would leak the outcome";
   if (ID_NAME.test(c.name) && c.distinct.size > 20) return "an identifier: it does not generalise to new leads";
   if (c.unique && c.values.length >= 20 && !c.numeric) return "unique on every row: an identifier";
   if (!c.numeric && !c.dateFormat && (FREE_TEXT.test(c.name) || c.meanLength > 40) && c.distinct.size > Math.min(50, 0.5 * c.values.length))

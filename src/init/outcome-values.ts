@@ -1,10 +1,10 @@
 import type { ColumnFacts } from "./column-facts";
 import { twoValues, type TwoValues } from "./two-values";
 
-/** Spellings of a closed-won deal in CRM exports (compared trimmed, lower case). */
-export const WON_SPELLINGS = ["closed won", "closedwon", "closed - won", "won", "win", "converted", "closed/won"] as const;
+/** Spellings of a closed-won deal in CRM exports (compared trimmed, lower case); "Closed - Converted" is a Salesforce lead's. */
+export const WON_SPELLINGS = ["closed won", "closedwon", "closed - won", "won", "win", "converted", "closed/won", "closed - converted"] as const;
 /** Spellings of a closed-lost deal. */
-export const LOST_SPELLINGS = ["closed lost", "closedlost", "closed - lost", "lost", "loss", "closed/lost", "disqualified", "unqualified", "not converted"] as const;
+export const LOST_SPELLINGS = ["closed lost", "closedlost", "closed - lost", "lost", "loss", "closed/lost", "disqualified", "unqualified", "not converted", "closed - not converted"] as const;
 
 /** An outcome column and the values found in it that mean won, lost, or neither (open). */
 export interface OutcomeChoice {

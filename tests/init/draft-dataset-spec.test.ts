@@ -315,3 +315,22 @@ test("the deals are the opportunities, not the history of their stages, however 
   assert.equal(draft.spec.join, undefined);
   assert.ok(draft.checks.some((c) => /^not used: .*OpportunityHistory\.csv.*StageGroups\.csv/.test(c)), draft.checks.join("\n"));
 });
+
+test("a Salesforce Lead export: Status's standard values are the outcome (not IsConverted, whose false holds the open leads), the Converted… fields are set aside, and AnnualRevenue, the company's, is no amount", async () => {
+  const dir = tempDir("leadlab-init-sf-leads-");
+  const status = ["Closed - Converted", "Closed - Not Converted", "Open - Not Contacted", "Working - Contacted"];
+  const rows = Array.from({ length: 40 }, (_, i) => {
+    const converted = i % 4 === 0;
+    return `00Q${i},${status[i % 4]},${converted ? "TRUE" : "FALSE"},${converted ? "02/24/26" : ""},${converted ? `001X${i}` : ""},${["Web", "Partner Referral", "Phone Inquiry"][i % 3]},${(i + 1) * 1_000_000}`;
+  });
+  writeFileSync(join(dir, "Lead.csv"), ["Id,Status,IsConverted,ConvertedDate,ConvertedAccountId,LeadSource,AnnualRevenue", ...rows].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  assert.deepEqual(draft.spec.deals.outcome, { column: "Status", won: ["Closed - Converted"], lost: ["Closed - Not Converted"] });
+  assert.equal(draft.spec.deals.amount, undefined);
+  assert.deepEqual(draft.spec.attributes, {
+    IsConverted: { role: "exclude", reason: "restates the outcome (known only after the close)" },
+    ConvertedDate: { role: "exclude", reason: "recorded only once a lead is converted: it would leak the outcome" },
+    ConvertedAccountId: { role: "exclude", reason: "recorded only once a lead is converted: it would leak the outcome" },
+  });
+  assert.ok(draft.checks.includes('outcome values read as open (not trained on): "Open - Not Contacted", "Working - Contacted"'), draft.checks.join("\n"));
+});
