@@ -44,8 +44,12 @@ interface Inspected {
 const name = (re: RegExp) => (c: ColumnFacts) => re.test(c.name);
 
 const ID_NAME = /(^|[^a-z])(id|key)$|[a-z]Id$|^id$/i;
-/** Names of a measure of the buyer rather than of the deal: `AnnualRevenue`, `company_size`, `Client Size By Revenue`, `NumberOfEmployees`. */
-const COMPANY_MEASURE = /annual|compan|employee|account|client|customer|organi[sz]ation|firm/i;
+/**
+ * Names of a measure of the buyer rather than of the deal: `AnnualRevenue`, `company_size`,
+ * `Client Size By Revenue`, `NumberOfEmployees` (a customer's lifetime value stays an amount: a
+ * customer list's value is the customer's).
+ */
+const COMPANY_MEASURE = /annual|compan|employee|client|organi[sz]ation/i;
 const FREE_TEXT = /name$|description|notes?$|comment|feedback|subject|e-?mail|phone|url|website|address/i;
 
 /**
