@@ -16,6 +16,7 @@ import { nearestName } from "../formats/nearest-name";
 import { checkFutureDates } from "./future-dates";
 import { isEventFeatureName } from "../sql/event-features-sql";
 import { calendarRange } from "./table-provenance";
+import { MIN_HOLDOUT_ROWS } from "./holdout-split";
 import { readDatasetSpec } from "./parse-dataset-spec";
 import { dealsTextColumn, readDeals, type DealsRead } from "./read-deals";
 import { retentionTable } from "./retention-table";
@@ -310,13 +311,13 @@ function datesAndHoldout(load: LoadContext, label: string, closed: ClosedDeals, 
   const dateColumn = closedAt ? spec.deals.closed_at! : spec.deals.created_at;
   const calendar = dates && dateColumn ? calendarRange(dates, load.spec.timezone) : undefined;
   const dateRange: LoadReport["dateRange"] = calendar && { ...calendar, column: dateColumn! };
-  const holdout = resolveHoldout(spec, dateRange);
+  const { holdout, newest } = resolveHoldout(spec, dateRange, dates);
   const future = checkFutureDates(
     [[spec.deals.created_at, createdAt], [spec.deals.closed_at, closedAt]],
     { asOf, rowOf: (i) => rows[i] + 1, label, holdout, holdoutDates: dates, timeZone: load.spec.timezone },
   );
   const warnings = [...future.warnings];
-  if (!spec.holdout) warnings.push(`holdout: none given; using ${holdout.by === "time" ? `the last ${holdout.lastDays} days (time)` : `a random ${holdout.fraction} (seed ${holdout.seed})`}`);
+  if (!spec.holdout) warnings.push(`holdout: none given; using ${holdout.by === "time" ? `the last ${holdout.lastDays} days (time)${newest ? `, which hold the newest fifth of the deals (the last ${newest.spanDays} days held ${newest.deals})` : ""}` : `a random ${holdout.fraction} (seed ${holdout.seed})`}`);
   return { dateRange, holdout, future, warnings };
 }
 
@@ -421,15 +422,34 @@ function canonicalOrder(rows: number[], ids: (string | null)[]): number[] {
 /**
  * The holdout the spec gives, else the last 20% of the date range, at least 90 days (a quarter
  * of seasons) but never more than half the range (deals closed over a few months still leave
- * their first half to train on), else a random quarter.
+ * their first half to train on), or, when those days hold too few deals, the days that hold the
+ * newest fifth of them (`newest` says so; see {@link newestFifth}); else a random quarter.
  */
-function resolveHoldout(spec: ResolvedDatasetSpec, range: LoadReport["dateRange"]): Holdout {
+function resolveHoldout(spec: ResolvedDatasetSpec, range: LoadReport["dateRange"], dates?: ArrayLike<number>): { holdout: Holdout; newest?: { spanDays: number; deals: number } } {
   const h = spec.holdout;
-  if (h?.by === "time") return { by: "time", lastDays: h.last_days };
-  if (h?.by === "random") return { by: "random", fraction: h.fraction, seed: h.seed };
+  if (h?.by === "time") return { holdout: { by: "time", lastDays: h.last_days } };
+  if (h?.by === "random") return { holdout: { by: "random", fraction: h.fraction, seed: h.seed } };
   if (range) {
     const span = (Date.parse(range.to) - Date.parse(range.from)) / DAY;
-    return { by: "time", lastDays: Math.max(1, Math.round(Math.min(Math.max(90, span * 0.2), span / 2))) };
+    const lastDays = Math.max(1, Math.round(Math.min(Math.max(90, span * 0.2), span / 2)));
+    const newest = dates && newestFifth(dates, lastDays);
+    return newest ? { holdout: { by: "time", lastDays: newest.lastDays }, newest: { spanDays: lastDays, deals: newest.held } } : { holdout: { by: "time", lastDays } };
   }
-  return { by: "random", fraction: 0.25, seed: DEFAULT_HOLDOUT_SEED };
+  return { holdout: { by: "random", fraction: 0.25, seed: DEFAULT_HOLDOUT_SEED } };
+}
+/**
+ * When the deals are bunched in time (most of them a year before a few late ones), the last
+ * `lastDays` days by the span hold too few deals to test on (fewer than {@link MIN_HOLDOUT_ROWS}
+ * or a tenth of the dated deals): then the days that hold the newest fifth of them (the
+ * k = ⌈n / 5⌉ newest and any dated as the k-th), as `splitHoldout` cuts (date > newest − days).
+ * Undefined when the span's days hold enough.
+ */
+function newestFifth(dates: ArrayLike<number>, lastDays: number): { lastDays: number; held: number } | undefined {
+  const dated = Array.from(dates).filter((t) => !Number.isNaN(t)).sort((a, b) => b - a);
+  if (dated.length === 0) return undefined;
+  const held = dated.filter((t) => t > dated[0] - lastDays * DAY).length;
+  if (held >= Math.max(MIN_HOLDOUT_ROWS, 0.1 * dated.length)) return undefined;
+  const kth = dated[Math.ceil(dated.length / 5) - 1];
+  const days = Math.floor((dated[0] - kth) / DAY) + 1;
+  return days > lastDays ? { lastDays: days, held } : undefined;
 }
