@@ -470,7 +470,7 @@ function exclusionReason(c: ColumnFacts, outcome: OutcomeChoice, retentionFlag: 
   // Salesforce fills a lead's ConvertedDate, ConvertedAccountId, … when it converts
   if (/^converted[\s_]*[a-z]/i.test(c.name)) return "recorded only once a lead is converted: it would leak the outcome";
   if (ID_NAME.test(c.name) && c.distinct.size > 20) return "an identifier: it does not generalise to new leads";
-  if (c.unique && c.values.length >= 20 && !c.numeric) return "unique on every row: an identifier";
+  if (c.unique && c.values.length >= 20 && !c.numeric && !c.dateFormat) return "unique on every row: an identifier";
   if (!c.numeric && !c.dateFormat && (FREE_TEXT.test(c.name) || c.meanLength > 40) && c.distinct.size > Math.min(50, 0.5 * c.values.length))
     return "free text or a name: too many distinct values to learn from";
   return undefined;

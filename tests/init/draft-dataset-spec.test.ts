@@ -334,3 +334,11 @@ test("a Salesforce Lead export: Status's standard values are the outcome (not Is
   });
   assert.ok(draft.checks.includes('outcome values read as open (not trained on): "Open - Not Contacted", "Working - Contacted"'), draft.checks.join("\n"));
 });
+
+test("a timestamp that differs on every row is a date, not an identifier", async () => {
+  const dir = tempDir("leadlab-init-unique-time-");
+  const rows = Array.from({ length: 30 }, (_, i) => `D${i},${i % 2 ? "Won" : "Lost"},2021-09-${String((i % 28) + 1).padStart(2, "0")} 0${i % 10}:${String(i).padStart(2, "0")}:17,${["Retail", "Banking"][i % 2]}`);
+  writeFileSync(join(dir, "deals.csv"), ["deal_id,stage,signed_up_at,industry", ...rows].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  assert.equal(draft.spec.attributes?.signed_up_at, undefined);
+});
