@@ -19,7 +19,7 @@ export interface TwoValues {
  * @example
  * import { columnFacts } from "./column-facts";
  * import { twoValues } from "./two-values";
- * twoValues(columnFacts("Purchased", ["0", "1", "0", "05"])); // => { two: ["0", "1"], others: ["05"] }
+ * twoValues(columnFacts("Purchased", ["0", "1", "0", "1", "05"])); // => { two: ["0", "1"], others: ["05"] }
  * twoValues(columnFacts("plan", ["a", "b", "c", "d", "e", "f", "g", "h"])); // => undefined
  */
 export function twoValues(c: ColumnFacts): TwoValues | undefined {
