@@ -197,7 +197,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     (c) => c.distinct.size > 1 && readsAsNumbers(c) && !ID_NAME.test(c.name) && /amount|value|revenue|\barr\b|\bmrr\b|acv|price|charges?\b|size/i.test(c.name) && !COMPANY_MEASURE.test(c.name),
   );
   if (amount) choices.push(`amount: "${amount.name}"${amount.numeric ? "" : ` (${describeNumberFormat(detectNumberFormat(amount.values))})`}`);
-  else checks.push("no amount column found (a column named like amount, value, revenue, ARR, MRR, ACV, price, charges or size whose values all read as numbers, not all the same); set deals.amount if there is one");
+  else checks.push("no amount column found (a column named like amount, value, revenue, ARR, MRR, ACV, price, charges or size, of the deal rather than of the buyer (not AnnualRevenue or company_size), whose values all read as numbers, not all the same); set deals.amount if there is one");
   const reserved = new Set([id.name, outcome.column, created?.name, closed?.name, amount?.name].filter((x): x is string => !!x));
 
   // Joins: many-to-one lookups by value overlap, against deals and earlier joins, in passes
