@@ -1,10 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { isMainThread, parentPort, workerData, type MessagePort } from "node:worker_threads";
-import { Workbook, type CellValue } from "exceljs";
+import { Workbook, type CellValue, type Worksheet } from "exceljs";
 import { csvField } from "../format/csv-line";
 
 /** What {@link writeSheetAsCsv} did: the CSV was written, or the sheet asked for does not exist. */
-export type SheetResult = { written: true; sheet: string; rows: number } | { written: false; sheets: string[] } | { emptyHeader: string; sheet: string };
+export type SheetResult =
+  | { written: true; sheet: string; rows: number }
+  | { written: false; sheets: string[] }
+  | { emptyHeader: string; sheet: string }
+  /** The first row has no value: where the sheet's first value is (the table starts below or right of A1), or null for an empty sheet. */
+  | { emptyFirstRow: string | null; sheet: string };
 
 /**
  * Reads one sheet of an `.xlsx` workbook (by name, or 1-based index) and writes it as an
@@ -24,6 +29,7 @@ export async function writeSheetAsCsv(path: string, sheet: string | number | und
   if (!ws) return { written: false, sheets };
   const header = ws.getRow(1);
   const width = header.cellCount;
+  if (width === 0) return { emptyFirstRow: firstValue(ws), sheet: ws.name };
   const lines: string[] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
@@ -37,6 +43,15 @@ export async function writeSheetAsCsv(path: string, sheet: string | number | und
   }
   writeFileSync(out, lines.join("\n") + "\n");
   return { written: true, sheet: ws.name, rows: lines.length - 1 };
+}
+
+/** The address of a sheet's first value, row by row (`C2` for a table set at B2 with an empty B2), or null when it has none. */
+function firstValue(ws: Worksheet): string | null {
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    for (let c = 1; c <= row.cellCount; c++) if (cellText(row.getCell(c).value)?.trim()) return row.getCell(c).address;
+  }
+  return null;
 }
 
 function cellText(v: CellValue): string | null {

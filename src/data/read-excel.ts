@@ -21,7 +21,8 @@ export interface ExcelContext {
  * result; rows with no value are left out. The workbook is read with exceljs in a worker thread,
  * because DuckDB's table expressions are built synchronously; a conversion is reused while the
  * file is unchanged. Throws a {@link DatasetError} for an unknown sheet (naming the sheets), an
- * empty header cell, or a file exceljs cannot read.
+ * empty header cell, an empty first row (naming where the table starts), or a file exceljs
+ * cannot read.
  *
  * @example
  * import { excelAsCsv } from "./read-excel";
@@ -42,6 +43,12 @@ export function excelAsCsv(path: string, sheet: string | number | undefined, ctx
       `the header cell ${result.emptyHeader} of sheet "${result.sheet}" is empty`,
       { file: path, field: result.emptyHeader },
       "give every column a name in the first row of the sheet",
+    );
+  if ("emptyFirstRow" in result)
+    throw new DatasetError(
+      result.emptyFirstRow ? `the first row of sheet "${result.sheet}" is empty: its first value is in ${result.emptyFirstRow}, and the header must be in row 1` : `sheet "${result.sheet}" is empty`,
+      { file: path },
+      result.emptyFirstRow ? "move the table so that its header is row 1 from column A (delete the rows and columns before it), or export the sheet as CSV" : "name the sheet that holds the table (`sheet:`)",
     );
   if (!result.written)
     throw new DatasetError(

@@ -50,6 +50,8 @@ const ID_NAME = /(^|[^a-z])(id|key)$|[a-z]Id$|^id$/i;
  * customer list's value is the customer's).
  */
 const COMPANY_MEASURE = /annual|compan|employee|client|organi[sz]ation/i;
+/** Names of a change or a share rather than an amount: `OrderAmountHikeFromlastYear`, `amount_growth_pct`, `price_ratio`. */
+const RELATIVE_MEASURE = /hike|growth|increase|decrease|change|percent|pct|ratio|rate\b|share/i;
 const FREE_TEXT = /name$|description|notes?$|comment|feedback|subject|e-?mail|phone|url|website|address/i;
 
 /**
@@ -194,10 +196,10 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   }
   // A deal's value, not its company's size: Salesforce's AnnualRevenue, a company_size or a client's revenue describe the buyer.
   const amount = deals.columns.find(
-    (c) => c.distinct.size > 1 && readsAsNumbers(c) && !ID_NAME.test(c.name) && /amount|value|revenue|\barr\b|\bmrr\b|acv|price|charges?\b|size/i.test(c.name) && !COMPANY_MEASURE.test(c.name),
+    (c) => c.distinct.size > 1 && readsAsNumbers(c) && !ID_NAME.test(c.name) && /amount|value|revenue|\barr\b|\bmrr\b|acv|price|charges?\b|size/i.test(c.name) && !COMPANY_MEASURE.test(c.name) && !RELATIVE_MEASURE.test(c.name),
   );
   if (amount) choices.push(`amount: "${amount.name}"${amount.numeric ? "" : ` (${describeNumberFormat(detectNumberFormat(amount.values))})`}`);
-  else checks.push("no amount column found (a column named like amount, value, revenue, ARR, MRR, ACV, price, charges or size, of the deal rather than of the buyer (not AnnualRevenue or company_size), whose values all read as numbers, not all the same); set deals.amount if there is one");
+  else checks.push("no amount column found (a column named like amount, value, revenue, ARR, MRR, ACV, price, charges or size, of the deal rather than of the buyer (not AnnualRevenue or company_size) and not a change or a share, whose values all read as numbers, not all the same); set deals.amount if there is one");
   const reserved = new Set([id.name, outcome.column, created?.name, closed?.name, amount?.name].filter((x): x is string => !!x));
 
   // Joins: many-to-one lookups by value overlap, against deals and earlier joins, in passes

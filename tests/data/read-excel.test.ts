@@ -112,6 +112,25 @@ test("an empty header cell is an error naming the cell", async () => {
   await assert.rejects(loadDataset(join(dir, "d.yaml")), /the header cell B1 of sheet "S" is empty/);
 });
 
+test("a sheet whose table starts below row 1 (a data dictionary set at B2) is an error naming where its first value is; an empty sheet says so", async () => {
+  const dir = tempDataset({ "d.yaml": spec("d.xlsx") });
+  const wb = new Workbook();
+  const ws = wb.addWorksheet("Data Dict");
+  ws.getCell("C2").value = "Data";
+  ws.getCell("D2").value = "Variable";
+  ws.getCell("C3").value = "E Comm";
+  ws.getCell("D3").value = "CustomerID";
+  await wb.xlsx.writeFile(join(dir, "d.xlsx"));
+  await assert.rejects(loadDataset(join(dir, "d.yaml")), (e: Error) => {
+    assert.match(e.message, /d\.xlsx: the first row of sheet "Data Dict" is empty: its first value is in C2, and the header must be in row 1\. Fix: move the table so that its header is row 1 from column A \(delete the rows and columns before it\), or export the sheet as CSV\.$/);
+    return true;
+  });
+  const empty = new Workbook();
+  empty.addWorksheet("Blank");
+  await empty.xlsx.writeFile(join(dir, "d.xlsx"));
+  await assert.rejects(loadDataset(join(dir, "d.yaml")), /sheet "Blank" is empty\. Fix: name the sheet that holds the table \(`sheet:`\)\.$/);
+});
+
 test("a workbook cut short is an error naming the file and the fix", async () => {
   const dir = tempDataset({ "d.yaml": spec("d.xlsx") });
   const wb = new Workbook();

@@ -342,3 +342,11 @@ test("a timestamp that differs on every row is a date, not an identifier", async
   const draft = await draftDatasetSpec(dir);
   assert.equal(draft.spec.attributes?.signed_up_at, undefined);
 });
+
+test("a change or a share named like an amount (OrderAmountHikeFromlastYear, in percent) is no amount; the next amount-like column is", async () => {
+  const dir = tempDir("leadlab-init-relative-amount-");
+  const rows = Array.from({ length: 30 }, (_, i) => `C${i},${i % 2 ? "Won" : "Lost"},${11 + (i % 15)},${120 + i * 3.5}`);
+  writeFileSync(join(dir, "customers.csv"), ["CustomerID,stage,OrderAmountHikeFromlastYear,CashbackAmount", ...rows].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  assert.equal(draft.spec.deals.amount, "CashbackAmount");
+});
