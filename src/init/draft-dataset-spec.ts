@@ -214,7 +214,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
       found = false;
       for (const t of tables.filter((x) => !used.has(x))) {
         // never by the outcome: a lookup of the stages (OpportunityHistoryGroup.csv) would bring the outcome in under other names
-        const j = findJoin(available.filter((c) => c !== id && c.name !== outcome.column), t.columns);
+        const j = findJoin(available.filter((c) => c !== id && c.name !== outcome.column), t.columns, undefined, t.file);
         if (!j) continue;
         found = true;
         yield { t, j };

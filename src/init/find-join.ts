@@ -12,10 +12,28 @@ export interface JoinChoice {
 const ID_NAME = /(^|[^a-z])(id|key|code|number|no)$|[a-z]Id$/i;
 
 /**
+ * A name reduced to what it names: lower-case letters and digits, without a trailing id or key
+ * word and a plural's ending ("Associated Company ID" → "associatedcompany", "companies.csv" →
+ * "company", "Record ID" → "record").
+ */
+function stem(name: string): string {
+  return name
+    .replace(/\.[a-z0-9]+$/i, "")
+    .replace(/[\s_\-.#]*(id|key|code|number|no)$|(?<=[a-z])(Id|Key|No)$/, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .replace(/ies$/, "y")
+    .replace(/s$/, "");
+}
+
+/**
  * The best key between the deals (their columns after earlier joins) and a lookup table: a
  * column of the table with one row per value, and the deals column whose values it matches
  * most often (at least half of them). Dates and booleans are never keys,
- * nor numbers unless one side has an id-like name; of equal matches, id-like names win.
+ * nor numbers unless one side has an id-like name; numbers on both sides only when the deals
+ * column's name holds the key's or the table's (`primary_product_id` joins `product_id`, and
+ * `Associated Company ID` the `Record ID` of companies.csv, but not the `order_item_id` 1 to 4
+ * that happen to equal its product numbers); of equal matches, id-like names win.
  *
  * @example
  * import { columnFacts } from "./column-facts";
@@ -23,13 +41,14 @@ const ID_NAME = /(^|[^a-z])(id|key|code|number|no)$|[a-z]Id$/i;
  * const deals = [columnFacts("AccountId", ["A1", "A2", "A1"])];
  * findJoin(deals, [columnFacts("Id", ["A1", "A2", "A3"])])!.matched; // => 3
  */
-export function findJoin(dealsColumns: readonly ColumnFacts[], table: readonly ColumnFacts[], minRate = 0.5): JoinChoice | undefined {
+export function findJoin(dealsColumns: readonly ColumnFacts[], table: readonly ColumnFacts[], minRate = 0.5, tableName = ""): JoinChoice | undefined {
   let best: (JoinChoice & { score: number }) | undefined;
   const keyable = (c: ColumnFacts) => !c.dateFormat && !c.boolean && c.distinct.size >= 2;
   for (const key of table.filter((c) => c.unique && keyable(c))) {
     for (const d of dealsColumns.filter(keyable)) {
       if (d.numeric !== key.numeric && !ID_NAME.test(d.name)) continue;
       if (d.numeric && key.numeric && !ID_NAME.test(d.name) && !ID_NAME.test(key.name)) continue; // amounts that happen to equal headcounts
+      if (d.numeric && key.numeric && !(stem(key.name) && stem(d.name).includes(stem(key.name))) && !(stem(tableName) && stem(d.name).includes(stem(tableName)))) continue; // row numbers that happen to overlap
       let matched = 0;
       for (const v of d.values) if (key.distinct.has(v)) matched++;
       const rate = matched / d.values.length;

@@ -83,12 +83,12 @@ export function findOutcome(columns: readonly ColumnFacts[], { responses = true 
 const truthy = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
 
 /**
- * A flag's two values: a boolean column's or two numbers; or two boolean tokens of which one is
- * true, with a few rows of other values ({@link twoValues}: a mistyped `05` among 1s and 0s),
- * which are then open deals.
+ * A flag's two values: two boolean tokens of which one is true (`true` / `false`, `1` / `0`,
+ * `Yes` / `No`), with at most a few rows of other values ({@link twoValues}: a mistyped `05`
+ * among 1s and 0s), which are then open deals. A column of one value (`items_purchased`, all 1)
+ * or of two counts (1 and 2) is no flag.
  */
 function flagValues(c: ColumnFacts): TwoValues | undefined {
-  if (c.boolean || (c.numeric && c.distinct.size === 2)) return { two: [...c.distinct].sort() as [string, string], others: [] };
-  const values = twoValues(c);
+  const values = c.distinct.size === 2 ? { two: [...c.distinct].sort() as [string, string], others: [] } : twoValues(c);
   return values && values.two.every((v) => /^(true|t|yes|y|1|false|f|no|n|0)$/i.test(v)) && values.two.filter(truthy).length === 1 ? values : undefined;
 }

@@ -80,3 +80,19 @@ test("outcome: a flag with a few mistyped values (a 05 among 1s and 0s) is still
   assert.equal(findOutcome(facts(flag(["05", "?", "2", "2", "x", "y"]))), undefined);
   assert.equal(findOutcome(facts({ IsWon: ["1", "yes", "1", "yes", "no"] })), undefined);
 });
+
+test("outcome: a column of one value (items_purchased, all 1) or of two counts (1 and 2) is no flag", () => {
+  assert.equal(findOutcome(facts({ items_purchased: ["1", "1", "1"] })), undefined);
+  assert.equal(findOutcome(facts({ items_purchased: ["1", "2", "1"] })), undefined);
+  assert.equal(findOutcome(facts({ IsWon: ["true", "true"] })), undefined);
+});
+
+test("joins: numbers on both sides join only when the deals column names the key or its table, not where row numbers happen to overlap", () => {
+  const products = [columnFacts("primary_product_id", ["1", "2", "1", "3", "4"])];
+  assert.equal(findJoin(products, [columnFacts("order_item_id", ["1", "2", "3", "4", "5", "6"])], 0.5, "order_items.csv"), undefined);
+  assert.deepEqual(findJoin(products, [columnFacts("product_id", ["1", "2", "3", "4"])], 0.5, "products.csv")?.tableColumn, "product_id");
+  // a generic key ("Record ID") joins by the table's name: companies.csv for "Associated Company ID"
+  const company = [columnFacts("Associated Company ID", ["101", "102", "101"])];
+  assert.equal(findJoin(company, [columnFacts("Record ID", ["101", "102", "103"])], 0.5, "companies.csv")?.tableColumn, "Record ID");
+  assert.equal(findJoin(company, [columnFacts("Record ID", ["101", "102", "103"])], 0.5, "tickets.csv"), undefined);
+});
