@@ -19,12 +19,19 @@ const ID_NAME = /(^|[^a-z])(id|key|code|number|no)$|[a-z]Id$/i;
 function stem(name: string): string {
   return name
     .replace(/\.[a-z0-9]+$/i, "")
-    .replace(/[\s_\-.#]*(id|key|code|number|no)$|(?<=[a-z])(Id|Key|No)$/, "")
+    .replace(/^(id|key)$|[\s_\-.#]+(id|key|code|number|no)$/i, "")
+    .replace(/(?<=[a-z])(Id|ID|Key|No)$/, "")
     .toLowerCase()
     .replace(/[^a-z0-9]/g, "")
     .replace(/ies$/, "y")
     .replace(/s$/, "");
 }
+
+/** Whether a deals column's name holds a stem of three characters or more ("kidhome" does not hold "id"). */
+const names = (column: string, named: string) => {
+  const s = stem(named);
+  return s.length >= 3 && stem(column).includes(s);
+};
 
 /**
  * The best key between the deals (their columns after earlier joins) and a lookup table: a
@@ -48,7 +55,7 @@ export function findJoin(dealsColumns: readonly ColumnFacts[], table: readonly C
     for (const d of dealsColumns.filter(keyable)) {
       if (d.numeric !== key.numeric && !ID_NAME.test(d.name)) continue;
       if (d.numeric && key.numeric && !ID_NAME.test(d.name) && !ID_NAME.test(key.name)) continue; // amounts that happen to equal headcounts
-      if (d.numeric && key.numeric && !(stem(key.name) && stem(d.name).includes(stem(key.name))) && !(stem(tableName) && stem(d.name).includes(stem(tableName)))) continue; // row numbers that happen to overlap
+      if (d.numeric && key.numeric && !names(d.name, key.name) && !names(d.name, tableName)) continue; // row numbers that happen to overlap
       let matched = 0;
       for (const v of d.values) if (key.distinct.has(v)) matched++;
       const rate = matched / d.values.length;

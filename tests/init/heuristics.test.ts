@@ -95,4 +95,7 @@ test("joins: numbers on both sides join only when the deals column names the key
   const company = [columnFacts("Associated Company ID", ["101", "102", "101"])];
   assert.equal(findJoin(company, [columnFacts("Record ID", ["101", "102", "103"])], 0.5, "companies.csv")?.tableColumn, "Record ID");
   assert.equal(findJoin(company, [columnFacts("Record ID", ["101", "102", "103"])], 0.5, "tickets.csv"), undefined);
+  // "Kidhome" holds "id" but names no key: a scored file's ID does not join it
+  assert.equal(findJoin([columnFacts("Kidhome", ["0", "1", "2", "1"])], [columnFacts("ID", ["0", "1", "2", "5524"])], 0.5, "scored.csv"), undefined);
+  assert.equal(findJoin([columnFacts("AccountId", ["7", "8", "7"])], [columnFacts("Id", ["7", "8", "9"])], 0.5, "Account.csv")?.tableColumn, "Id");
 });
