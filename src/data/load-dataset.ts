@@ -87,7 +87,7 @@ export async function loadDatasetSpec(written: DatasetSpec, baseDir: string, spe
     // A form's "Select" left as a level: said, never read as missing unasked.
     const placeholders = placeholderValues(into.metas.filter((m) => m.type === "categorical" && m.role !== "exclude").map((m) => ({ name: m.name, values: columns[m.name] as (string | null)[] })));
     const warnings = [
-      ...notes, ...read.outcome.warnings, ...(events?.warnings ?? []), ...(retention?.warnings ?? []),
+      ...notes, ...read.outcome.warnings, ...(events?.warnings ?? []), ...(retention?.warnings ?? []), ...restatedRetention(spec),
       ...dataWarnings(spec, read.joins, read.rows, closed), ...dated.warnings,
       ...(placeholders.length ? [placeholderCheck(placeholders, spec.missing)] : []),
     ];
@@ -258,6 +258,21 @@ async function addEventFeatures(
     if (m && o.role) m.role = o.role;
   }
   return { report: f.report, decayed: f.decayed, warnings: [...warnings, ...f.warnings] };
+}
+
+/**
+ * The warning when the retention is the outcome itself: its flag is the outcome's column, read
+ * from the deals' own table, and the outcome has lost values (won = retained). The retention
+ * analysis and the expected value's retention then restate the win analysis.
+ */
+function restatedRetention(spec: ResolvedDatasetSpec): string[] {
+  const { retention, deals } = spec;
+  if (!retention?.retained || deals.outcome.lost.length === 0 || retention.retained.column !== deals.outcome.column) return [];
+  const source = (t: { file?: string; sheet?: string | number; sql?: string }) => JSON.stringify([t.file ?? null, t.sheet ?? null, t.sql ?? null]);
+  if (source(retention) !== source(deals)) return [];
+  return [
+    `retention reads "${retention.retained.column}", the outcome's column in the deals' own table: the drivers of retention and the expected value's retention restate the win analysis; drop \`retention:\`, or keep every row won (a customer list) to analyse retention alone`,
+  ];
 }
 
 /** Reads the retention of the won deals, by their retention key. */

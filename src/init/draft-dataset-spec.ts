@@ -160,7 +160,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     const churn = churnFlag(deals.columns.find((c) => c.name === outcome.column)!);
     if (churn)
       checks.push(
-        `"${outcome.column}" is a churn flag: drafted as a customer list, every customer counts as won (the drivers of retention and the personas read it so), and \`leadlab tune\` needs lost deals too; to rank customers by who stays, set deals.outcome to { column: ${JSON.stringify(outcome.column)}, won: ${JSON.stringify(churn.retained)}, lost: ${JSON.stringify(churn.churned)} }`,
+        `"${outcome.column}" is a churn flag: drafted as a customer list, every customer counts as won (the drivers of retention and the personas read it so), and \`leadlab tune\` needs lost deals too; to rank customers by who stays, set deals.outcome to { column: ${JSON.stringify(outcome.column)}, won: ${JSON.stringify(churn.retained)}, lost: ${JSON.stringify(churn.churned)} } and drop \`retention:\` (it would restate the outcome)`,
       );
   }
   if (outcome.open.length) checks.push(`outcome values read as open (not trained on): ${outcome.open.slice(0, 10).map((v) => `"${v}"`).join(", ")}${outcome.open.length > 10 ? ", …" : ""}`);

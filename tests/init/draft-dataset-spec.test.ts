@@ -154,10 +154,15 @@ test("churn flags named Exited (1/0) or Attrition_Flag (two texts) make a custom
   assert.deepEqual(draft.spec.deals.outcome, { column: "Exited", won: ["0", "1"], lost: [] });
   assert.deepEqual(draft.spec.retention?.retained, { column: "Exited", true: ["0"], false: ["1"], other: "missing" });
   assert.ok(draft.checks.includes('outcome values read as open (not trained on): "?"'), draft.checks.join("\n"));
-  assert.ok(draft.checks.some((c) => c.includes('to rank customers by who stays, set deals.outcome to { column: "Exited", won: ["0"], lost: ["1"] }')), draft.checks.join("\n"));
+  assert.ok(draft.checks.some((c) => c.includes('to rank customers by who stays, set deals.outcome to { column: "Exited", won: ["0"], lost: ["1"] } and drop `retention:` (it would restate the outcome)')), draft.checks.join("\n"));
   writeFileSync(join(exited, "dataset.yaml"), draft.yaml);
   const loaded = await loadDataset(join(exited, "dataset.yaml"));
   assert.ok(loaded.table.attributes.some((a) => a.name === "Geography"), "Geography stays an attribute, not the outcome");
+  const restated = 'retention reads "Exited", the outcome\'s column in the deals\' own table: the drivers of retention and the expected value\'s retention restate the win analysis; drop `retention:`, or keep every row won (a customer list) to analyse retention alone';
+  assert.ok(!loaded.report.warnings.includes(restated), "a customer list's retention is its own analysis");
+  // the check's advice taken halfway: the flag as the outcome, the retention kept
+  writeFileSync(join(exited, "dataset.yaml"), draft.yaml.replace('won: [ "0", "1" ]', 'won: [ "0" ]').replace("lost: []", 'lost: [ "1" ]'));
+  assert.ok((await loadDataset(join(exited, "dataset.yaml"))).report.warnings.includes(restated));
 
   const attrition = tempDir("leadlab-init-attrition-");
   const lines = Array.from({ length: 60 }, (_, i) => `${700000 + i},${i % 6 ? "Existing Customer" : "Attrited Customer"},${i % 2 ? "M" : "F"},${20 + i}`);
