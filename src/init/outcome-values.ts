@@ -18,8 +18,12 @@ export interface OutcomeChoice {
 
 const OUTCOME_NAME = /stage|status|outcome|result|won|converted/i;
 const FLAG_NAME = /(^|[^a-z])(is_?won|won|converted|is_?converted)$/i;
-/** A flag of whether a lead or customer took an offer (a campaign's `Response`, `Purchased`, `Subscribed`): the outcome when no column says won. */
-const RESPONSE_NAME = /(^|[^a-z])(response|responded|purchased|subscribed)$/i;
+/**
+ * A flag of whether a lead or customer took an offer (a campaign's `Response`, `Purchased`,
+ * `Subscribed`, a telemarketing file's `subscribe`, or `y` alone, as the UCI bank marketing file
+ * names it): the outcome when no column says won.
+ */
+const RESPONSE_NAME = /(^|[^a-z])(response|responded|purchased|subscribed?)$|^y$/i;
 
 const SPELLINGS = new Set<string>([...WON_SPELLINGS, ...LOST_SPELLINGS]);
 const LONGEST_SPELLING = Math.max(...[...SPELLINGS].map((s) => s.length));

@@ -63,12 +63,12 @@ test("joins: the unique column that matches most deals' values; never a column o
 });
 
 test("outcome: a flag named like a response to an offer (Response, Purchased, Subscribed) when no column says won; a won flag comes first", () => {
-  for (const name of ["Response", "purchased", "Subscribed", "campaign_response"]) {
+  for (const name of ["Response", "purchased", "Subscribed", "campaign_response", "subscribe", "y"]) {
     const o = findOutcome(facts({ Income: ["58138", "46344", "71613"], [name]: ["1", "0", "1"] }))!;
     assert.deepEqual([o.column, o.won, o.lost, o.why], [name, ["1"], ["0"], "a response flag (0/1)"], name);
   }
   assert.equal(findOutcome(facts({ Response: ["1", "0", "1"] }), { responses: false }), undefined);
-  assert.equal(findOutcome(facts({ EmailResponse: ["1", "0"], Responses: ["1", "0"] })), undefined);
+  assert.equal(findOutcome(facts({ EmailResponse: ["1", "0"], Responses: ["1", "0"], pos_y: ["1", "0"], subscribers: ["1", "0"] })), undefined);
   assert.equal(findOutcome(facts({ Response: ["1", "0", "1"], Converted: ["0", "0", "1"] }))!.column, "Converted");
 });
 
