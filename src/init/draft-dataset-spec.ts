@@ -167,14 +167,21 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   const hidden = openUnderFlag(deals, outcome);
   if (hidden) checks.push(hidden);
 
-  const id = pickId(deals.columns);
+  let id = pickId(deals.columns);
+  // the inspected table the deals are read from, when they are drafted anew from it
+  let numbered: Inspected | undefined;
+  if (!id && !dealsSource && extname(deals.file).toLowerCase() !== ".xlsx") {
+    numbered = deals;
+    ({ deals, id, source: dealsSource } = withRowIds(deals));
+    checks.push(`${label(deals)} has no id column (no column unique on every row): each deal's id is drafted from its values (the first 16 hex digits of their MD5, then its number among identical rows), so it is the same in any row order; export the CRM's record id to use it instead`);
+  }
   if (!id)
     throw new DatasetError(
       "no column has a unique value on every row to serve as the deal id",
       { file: join(dir, label(deals)) },
-      `export the deal id (e.g. Record ID, Id, Deal - ID) with the deals; if the export has none (one row per deal), write the dataset.yaml by hand with a \`sql:\` deals table that numbers the rows: SELECT row_number() OVER () AS deal_id, * FROM read_csv('${deals.file}') (ids are then row numbers: keep the file's order from run to run)`,
+      `export the deal id (e.g. Record ID, Id, Deal - ID) with the deals; if the export has none (one row per deal), export the sheet as CSV: init then drafts each deal's id from its values`,
     );
-  choices.push(`id: "${id.name}" (unique on all ${deals.rows} rows)`);
+  choices.push(id.name === ROW_ID ? `id: "${id.name}" (drafted from each row's values)` : `id: "${id.name}" (unique on all ${deals.rows} rows)`);
 
   const dates = deals.columns.filter((c) => c.dateFormat && c !== id);
   // engage_date: when a deal entered the pipeline in Maven's CRM sales-opportunities export
@@ -208,7 +215,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   const available: ColumnFacts[] = [...deals.columns];
   const attributeNames = new Map<ColumnFacts, string>(deals.columns.filter((c) => !reserved.has(c.name)).map((c) => [c, c.name]));
   const joins: NonNullable<DatasetSpec["join"]> = [];
-  const used = new Set<Inspected>([deals, ...(pair ? [pair.leads, pair.won] : [])]);
+  const used = new Set<Inspected>([deals, ...(numbered ? [numbered] : []), ...(pair ? [pair.leads, pair.won] : [])]);
   const lookups = function* () {
     for (let found = true; found; ) {
       found = false;
@@ -342,6 +349,25 @@ const pct = (x: number) => formatPercent(x, 1);
 function pickId(columns: readonly ColumnFacts[]): ColumnFacts | undefined {
   const unique = columns.filter((c) => c.unique && !c.dateFormat && !c.boolean);
   return unique.find((c) => /^(record id|id|deal.*id|opportunity.*id)$/i.test(c.name)) ?? unique.find(name(ID_NAME)) ?? unique[0];
+}
+
+/** The name of the id column drafted for a table that has none. */
+const ROW_ID = "leadlab_row_id";
+
+/**
+ * A table with no id column (a CSV, Parquet or NDJSON file), as a `sql:` table whose first column
+ * is an id drafted from each row's values: the first 16 hex digits of the MD5 of the row's text
+ * (as DuckDB writes a row: every column named, missing values as NULL), then `-` and the row's
+ * number among identical rows. The id depends on the values only, so the same rows in any order
+ * get the same ids (the rules stay the same), and identical rows, interchangeable, are told apart
+ * by their number. A CSV is read as text, as the loader reads its files.
+ */
+function withRowIds(deals: Inspected): { deals: Inspected; id: ColumnFacts; source: { sql: string } } {
+  const read = isCsvFile(deals.file) ? `read_csv(${quoteString(deals.file, "duckdb")}, all_varchar = true)` : quoteString(deals.file, "duckdb");
+  const sql = `SELECT left(md5(CAST(d AS VARCHAR)), 16) || '-' || row_number() OVER (PARTITION BY CAST(d AS VARCHAR)) AS ${quoteIdentifier(ROW_ID, "duckdb")}, * FROM ${read} AS d`;
+  // the facts the draft reads of an id: a value on every row, each different
+  const id = columnFacts(ROW_ID, Array.from({ length: deals.rows }, (_, r) => String(r)));
+  return { deals: { ...deals, columns: [id, ...deals.columns], text: new Map([[ROW_ID, id.values], ...deals.text]) }, id, source: { sql } };
 }
 
 /**

@@ -2,7 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Workbook } from "exceljs";
 import { initCommand } from "../../src/cli/init-command";
+import { loadDataset } from "../../src/data/load-dataset";
 import { crmFixture } from "./crm-exports";
 import { tempDir } from "../helpers/temp-dir";
 
@@ -32,7 +34,7 @@ test("leadlab init on a missing folder, or on a file, says so", async () => {
   assert.equal(existsSync("/nonexistent/exports/dataset.yaml"), false);
 });
 
-test("a folder with no readable export, and deals without a unique id, are errors naming the folder or file and the fix", async () => {
+test("a folder with no readable export, and a workbook's deals without a unique id, are errors naming the folder or file and the fix", async () => {
   const empty = tempDir("leadlab-init-empty-");
   writeFileSync(join(empty, "notes.txt.md"), "nothing");
   await assert.rejects(initCommand([empty], () => {}), (e: Error) => {
@@ -43,6 +45,34 @@ test("a folder with no readable export, and deals without a unique id, are error
   });
   assert.equal(existsSync(join(empty, "dataset.yaml")), false);
   const dup = tempDir("leadlab-init-dup-");
-  writeFileSync(join(dup, "deals.csv"), "Deal Stage,Amount\nClosed Won,10\nClosed Lost,10\nClosed Won,20\n");
-  await assert.rejects(initCommand([dup], () => {}), /deals\.csv.*no column has a unique value on every row to serve as the deal id.*export the deal id.*SELECT row_number\(\) OVER \(\) AS deal_id, \* FROM read_csv\('deals\.csv'\)/s);
+  const wb = new Workbook();
+  wb.addWorksheet("Deals").addRows([["Deal Stage", "Amount"], ["Closed Won", 10], ["Closed Lost", 10], ["Closed Won", 20]]);
+  await wb.xlsx.writeFile(join(dup, "deals.xlsx"));
+  await assert.rejects(
+    initCommand([dup], () => {}),
+    /deals\.xlsx: no column has a unique value on every row to serve as the deal id\. Fix: export the deal id \(e\.g\. Record ID, Id, Deal - ID\) with the deals; if the export has none \(one row per deal\), export the sheet as CSV: init then drafts each deal's id from its values\.$/,
+  );
+});
+
+test("deals in a CSV without an id column get an id drafted from each row's values: the same in any row order, identical rows numbered", async () => {
+  const rows = ["Closed Won,10,Retail", "Closed Lost,10,Retail", "Closed Won,20,Banking", "Closed Won,10,Retail", "Closed Lost,,Banking"];
+  const ids = async (lines: string[]) => {
+    const dir = tempDir("leadlab-init-row-ids-");
+    writeFileSync(join(dir, "deals.csv"), ["Deal Stage,Amount,Industry", ...lines].join("\n") + "\n");
+    let printed = "";
+    await initCommand([dir], (s) => (printed += s));
+    assert.match(printed, /id: "leadlab_row_id" \(drafted from each row's values\)/);
+    assert.match(printed, /deals\.csv has no id column \(no column unique on every row\): each deal's id is drafted from its values/);
+    const { table, report } = await loadDataset(join(dir, "dataset.yaml"));
+    assert.deepEqual([report.deals.won, report.deals.lost], [3, 2]);
+    return new Map(table.ids.map((id, r) => [id, [table.won[r], table.columns.Industry[r]]]));
+  };
+  const forward = await ids(rows);
+  const backward = await ids([...rows].reverse());
+  assert.deepEqual([...backward].sort(), [...forward].sort());
+  // the two identical rows (Closed Won,10,Retail): one hash, numbered 1 and 2
+  const twins = [...forward.keys()].filter((id) => id.endsWith("-2"));
+  assert.equal(twins.length, 1);
+  assert.ok(forward.has(twins[0].replace(/-2$/, "-1")));
+  assert.match(twins[0], /^[0-9a-f]{16}-2$/);
 });
