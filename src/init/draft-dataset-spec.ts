@@ -356,15 +356,16 @@ const ROW_ID = "leadlab_row_id";
 
 /**
  * A table with no id column (a CSV, Parquet or NDJSON file), as a `sql:` table whose first column
- * is an id drafted from each row's values: the first 16 hex digits of the MD5 of the row's text
- * (as DuckDB writes a row: every column named, missing values as NULL), then `-` and the row's
- * number among identical rows. The id depends on the values only, so the same rows in any order
- * get the same ids (the rules stay the same), and identical rows, interchangeable, are told apart
- * by their number. A CSV is read as text, as the loader reads its files.
+ * is an id drafted from each row's values: the first 16 hex digits of the MD5 of the row's values
+ * as text, in the order of the columns, joined by a unit separator (a missing value as a NUL),
+ * then `-` and the row's number among identical rows. The id depends on the values only, so the
+ * same rows in any order get the same ids (the rules stay the same), and identical rows,
+ * interchangeable, are told apart by their number. A CSV is read as text, as the loader reads it.
  */
 function withRowIds(deals: Inspected): { deals: Inspected; id: ColumnFacts; source: { sql: string } } {
   const read = isCsvFile(deals.file) ? `read_csv(${quoteString(deals.file, "duckdb")}, all_varchar = true)` : quoteString(deals.file, "duckdb");
-  const sql = `SELECT left(md5(CAST(d AS VARCHAR)), 16) || '-' || row_number() OVER (PARTITION BY CAST(d AS VARCHAR)) AS ${quoteIdentifier(ROW_ID, "duckdb")}, * FROM ${read} AS d`;
+  const row = `concat_ws(chr(31), ${deals.columns.map((c) => `COALESCE(CAST(${quoteIdentifier(c.name, "duckdb")} AS VARCHAR), chr(0))`).join(", ")})`;
+  const sql = `SELECT left(md5(${row}), 16) || '-' || row_number() OVER (PARTITION BY ${row}) AS ${quoteIdentifier(ROW_ID, "duckdb")}, * FROM ${read}`;
   // the facts the draft reads of an id: a value on every row, each different
   const id = columnFacts(ROW_ID, Array.from({ length: deals.rows }, (_, r) => String(r)));
   return { deals: { ...deals, columns: [id, ...deals.columns], text: new Map([[ROW_ID, id.values], ...deals.text]) }, id, source: { sql } };
