@@ -1,3 +1,4 @@
+import { parseBoolean } from "../data/infer-attribute";
 import type { ColumnFacts } from "./column-facts";
 import { twoValues } from "./two-values";
 
@@ -36,8 +37,7 @@ export function churnFlag(c: ColumnFacts): ChurnFlag | undefined {
   const values = twoValues(c);
   if (!values) return undefined;
   const { two, others } = values;
-  const token = (v: string) => /^(true|t|yes|y|1|false|f|no|n|0)$/i.test(v);
-  const churned = two.every(token) ? (v: string) => /^(true|t|yes|y|1)$/i.test(v) === leaving : (v: string) => CHURNED_VALUE.test(v);
+  const churned = two.every((v) => parseBoolean(v) !== undefined) ? (v: string) => parseBoolean(v) === leaving : (v: string) => CHURNED_VALUE.test(v);
   const out = { retained: two.filter((v) => !churned(v)), churned: two.filter(churned), others };
   return out.retained.length === 1 && out.churned.length === 1 ? out : undefined;
 }

@@ -3,6 +3,7 @@ import { basename, extname, join, resolve } from "node:path";
 import { openDuckDB } from "../data/duckdb-session";
 import { DEFAULT_MISSING } from "../data/resolve-dataset-spec";
 import { parseDate } from "../data/parse-date";
+import { parseBoolean } from "../data/infer-attribute";
 import { excelSheetNames } from "../data/read-excel";
 import { checkFileContent } from "../data/file-content";
 import { describeNumberFormat, detectNumberFormat, readNumberText } from "../data/number-format";
@@ -14,7 +15,7 @@ import { columnFacts, type ColumnFacts } from "./column-facts";
 import { dayMonthAmbiguous, wallClockTime } from "./date-format";
 import { findJoin } from "./find-join";
 import { churnFlag, findChurnFlag } from "./churn-flag";
-import { findOutcome, LOST_SPELLINGS, WON_SPELLINGS, type OutcomeChoice } from "./outcome-values";
+import { findOutcome, isClosedSpelling, LOST_SPELLINGS, type OutcomeChoice } from "./outcome-values";
 import { specYaml, type SpecComments } from "./spec-yaml";
 import { findWonTable, type WonTable } from "./won-table";
 import { quoteIdentifier, quoteString } from "../sql/quoting";
@@ -64,8 +65,7 @@ function openUnderFlag(deals: Inspected, outcome: OutcomeChoice): string | undef
   if (!flag || !(flag.boolean || flag.numeric)) return undefined;
   const values = deals.text.get(outcome.column)!;
   // A stage column says won or lost for some deals ("Marital_Status" is no stage).
-  const closing = new Set<string>([...WON_SPELLINGS, ...LOST_SPELLINGS]);
-  const stages = deals.columns.filter((c) => c !== flag && !c.boolean && !c.numeric && /stage|status|outcome|result/i.test(c.name) && [...c.distinct].some((v) => closing.has(v.toLowerCase())));
+  const stages = deals.columns.filter((c) => c !== flag && !c.boolean && !c.numeric && /stage|status|outcome|result/i.test(c.name) && [...c.distinct].some(isClosedSpelling));
   for (const stage of stages) {
     const counts = new Map<string, number>();
     deals.text.get(stage.name)!.forEach((v, r) => {
@@ -402,7 +402,7 @@ function customerList(tables: readonly Inspected[], dir: string): { deals: Inspe
   const trial = t.columns.find((c) => c.boolean && /trial/i.test(c.name));
   if (trial) {
     const vals = [...trial.distinct].sort();
-    const isTrue = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
+    const isTrue = (v: string) => parseBoolean(v) === true;
     return { deals: t, outcome: { column: trial.name, won: vals.filter((v) => !isTrue(v)), lost: [], open: vals.filter(isTrue), why: `rows not on trial ("${trial.name}" false) count as won customers, trials as open` } };
   }
   // Every row is a won customer; the outcome column only has to hold a value on every row. A

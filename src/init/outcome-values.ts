@@ -1,3 +1,4 @@
+import { parseBoolean } from "../data/infer-attribute";
 import type { ColumnFacts } from "./column-facts";
 import { twoValues, type TwoValues } from "./two-values";
 
@@ -26,6 +27,15 @@ const FLAG_NAME = /(^|[^a-z])(is_?won|won|converted|is_?converted)$/i;
 const RESPONSE_NAME = /(^|[^a-z])(response|responded|purchased|subscribed?)$|^y$/i;
 
 const SPELLINGS = new Set<string>([...WON_SPELLINGS, ...LOST_SPELLINGS]);
+
+/**
+ * Whether a value is a spelling of a won or a lost deal (any case).
+ *
+ * @example
+ * import { isClosedSpelling } from "./outcome-values";
+ * [isClosedSpelling("Closed Won"), isClosedSpelling("Married")]; // => [true, false]
+ */
+export const isClosedSpelling = (value: string): boolean => SPELLINGS.has(value.toLowerCase());
 const LONGEST_SPELLING = Math.max(...[...SPELLINGS].map((s) => s.length));
 
 /**
@@ -84,7 +94,7 @@ export function findOutcome(columns: readonly ColumnFacts[], { responses = true 
   };
 }
 
-const truthy = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
+const truthy = (v: string) => parseBoolean(v) === true;
 
 /**
  * A flag's two values: two boolean tokens of which one is true (`true` / `false`, `1` / `0`,
@@ -94,5 +104,5 @@ const truthy = (v: string) => /^(true|t|yes|y|1)$/i.test(v);
  */
 function flagValues(c: ColumnFacts): TwoValues | undefined {
   const values = c.distinct.size === 2 ? { two: [...c.distinct].sort() as [string, string], others: [] } : twoValues(c);
-  return values && values.two.every((v) => /^(true|t|yes|y|1|false|f|no|n|0)$/i.test(v)) && values.two.filter(truthy).length === 1 ? values : undefined;
+  return values && values.two.every((v) => parseBoolean(v) !== undefined) && values.two.filter(truthy).length === 1 ? values : undefined;
 }
