@@ -206,8 +206,15 @@ function readType(name: string, values: readonly string[], options: InferOptions
 /** Names of columns whose whole numbers are codes of categories: a type, region, area, country, territory, category, class, segment, group, channel, browser or operating system (a code or number named like an id is one, see `ID_NAME`). */
 const CATEGORY_NAME = /(^|[^a-z])(type|region|area|country|countries|territor(y|ie)|category|class|segment|group|channel|browser|os|operating_?systems?)s?$|[a-z](Type|Region|Area|Country|Countries|Territor(y|ie)|Category|Class|Segment|Group|Channel|Browser|Systems?)s?$/i;
 
-/** A column's name as its field is named: without the `__c` that Salesforce adds to a custom field's (`Region__c` is a region). */
-const fieldName = (name: string) => name.replace(/__c$/i, "");
+/**
+ * A column's name as its field is named: without the `__c` that Salesforce adds to a custom
+ * field's (`Region__c` is a region).
+ *
+ * @example
+ * import { fieldName } from "./infer-attribute";
+ * fieldName("WNC_Region__c"); // => "WNC_Region"
+ */
+export const fieldName = (name: string): string => name.replace(/__c$/i, "");
 /** Codes are few: a column named like a category with more distinct whole numbers is read as numbers. */
 const MAX_CODES = 30;
 

@@ -3,7 +3,7 @@ import { basename, extname, join, resolve } from "node:path";
 import { openDuckDB } from "../data/duckdb-session";
 import { DEFAULT_MISSING } from "../data/resolve-dataset-spec";
 import { parseDate } from "../data/parse-date";
-import { parseBoolean } from "../data/infer-attribute";
+import { fieldName, parseBoolean } from "../data/infer-attribute";
 import { excelSheetNames } from "../data/read-excel";
 import { checkFileContent } from "../data/file-content";
 import { describeNumberFormat, detectNumberFormat, readNumberText } from "../data/number-format";
@@ -193,8 +193,8 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   for (const c of [created, closed]) if (c && c.dateFormat !== "ISO" && dayMonthAmbiguous(c.values, c.dateFormat!)) checks.push(`"${c.name}" reads as month/day and as day/month; ${c.dateFormat} was chosen, check it`);
   if (created) choices.push(`created_at: "${created.name}" (${created.dateFormat})`);
   else {
-    const numbered = deals.columns.filter((c) => namedAsDate(c.name) && readsAsNumbers(c)).map((c) => `"${c.name}"`);
-    const why = numbered.length ? ` (${numbered.slice(0, 5).join(", ")}${numbered.length > 5 ? ", …" : ""} ${numbered.length > 1 ? "are" : "is"} named as a date but ${numbered.length > 1 ? "hold" : "holds"} numbers: export the dates as the CRM writes them, e.g. 2024-03-01)` : "";
+    const dateCodes = deals.columns.filter((c) => namedAsDate(c.name) && readsAsNumbers(c)).map((c) => `"${c.name}"`);
+    const why = dateCodes.length ? ` (${dateCodes.slice(0, 5).join(", ")}${dateCodes.length > 5 ? ", …" : ""} ${dateCodes.length > 1 ? "are" : "is"} named as a date but ${dateCodes.length > 1 ? "hold" : "holds"} numbers: export the dates as the CRM writes them, e.g. 2024-03-01)` : "";
     checks.push(`no created date found${why}: events cannot be cut at the scoring point; set deals.created_at if there is one`);
   }
   if (closed) {
@@ -326,8 +326,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
  * not "arrival_date_year", a date's part, nor "lead_time", a duration).
  */
 function namedAsDate(column: string): boolean {
-  const words = column
-    .replace(/__c$/i, "")
+  const words = fieldName(column)
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .split(/[^A-Za-z]+/)
     .filter(Boolean);

@@ -46,7 +46,7 @@ const LONGEST_SPELLING = Math.max(...[...SPELLINGS].map((s) => s.length));
  */
 function mayHoldOutcome(distinct: ReadonlySet<string>): boolean {
   let closed = 0;
-  for (const v of distinct) if (v.length <= LONGEST_SPELLING && SPELLINGS.has(v.toLowerCase())) closed++;
+  for (const v of distinct) if (v.length <= LONGEST_SPELLING && isClosedSpelling(v)) closed++;
   return closed > 0 && distinct.size - closed <= Math.max(20, closed + 10);
 }
 
@@ -78,9 +78,13 @@ export function findOutcome(columns: readonly ColumnFacts[], { responses = true 
   }
   text.sort((a, b) => Number(OUTCOME_NAME.test(b.column)) - Number(OUTCOME_NAME.test(a.column)) || b.lost.length - a.lost.length);
   if (text.length) return text[0];
+  // the name first: counting a column's values is the costly test (an event log's millions of times)
   const flagNamed = (re: RegExp) => {
-    const column = columns.find((c) => flagValues(c) && re.test(c.name.replace(/\s+/g, "_")));
-    return column && { column, ...flagValues(column)! };
+    for (const column of columns) {
+      const values = re.test(column.name.replace(/\s+/g, "_")) ? flagValues(column) : undefined;
+      if (values) return { column, ...values };
+    }
+    return undefined;
   };
   const won = flagNamed(FLAG_NAME);
   const flag = won ?? (responses ? flagNamed(RESPONSE_NAME) : undefined);
@@ -103,6 +107,6 @@ const truthy = (v: string) => parseBoolean(v) === true;
  * or of two counts (1 and 2) is no flag.
  */
 function flagValues(c: ColumnFacts): TwoValues | undefined {
-  const values = c.distinct.size === 2 ? { two: [...c.distinct].sort() as [string, string], others: [] } : twoValues(c);
+  const values = twoValues(c);
   return values && values.two.every((v) => parseBoolean(v) !== undefined) && values.two.filter(truthy).length === 1 ? values : undefined;
 }
