@@ -6,7 +6,10 @@
  * columns). Each measurement runs in a fresh process, so peak memory and CPU time are its own;
  * the figures are ratios to the anchor measured in the same run, with the load average (the
  * machine may be busy: CPU time, unlike wall time, barely depends on it). The Parquet file is also
- * scored with --reasons 0, as the anchor writes no reasons.
+ * scored with --reasons 0, as the anchor writes no reasons; and a second anchor writes the
+ * reasons cell too, so its lines are `leadlab score`'s, byte for byte, though in no set order
+ * (DuckDB's parallel writer does not keep the file's; `leadlab score` does): the cost of the
+ * reasons in a hand-written query.
  * Usage: npx tsx bench/score.bench.ts [--leads N]
  */
 import { execFileSync } from "node:child_process";
@@ -16,8 +19,8 @@ import { join, resolve } from "node:path";
 import { scoreCommand } from "../src/cli/score-command";
 import { openDuckDB } from "../src/data/duckdb-session";
 import { readScoringRules } from "../src/scoring/parse-scoring-rules";
-import { binPointsSql } from "../src/scoring/sql/bin-points-sql";
-import { binSetText } from "../src/scoring/score";
+import { binPointsSql, binReasonSql } from "../src/scoring/sql/bin-points-sql";
+import { binSetText, DEFAULT_REASONS } from "../src/scoring/score";
 import { dialect } from "../src/sql/dialects";
 import { quoteIdentifier, quoteString } from "../src/sql/quoting";
 import type { ScorecardAttribute } from "../src/formats/scoring-rules-schema";
@@ -120,8 +123,12 @@ function measureLeadlab(leads: string, out: string, extra: readonly string[]): P
  * The anchor: DuckDB reads the Parquet file and writes id, points, tier and grade as CSV, the
  * points of each attribute a CASE expression over its bins (the typed columns read as they are:
  * numbers as numbers, text trimmed and lower-cased, booleans and list items by their tokens).
+ * With `withReasons`, it also writes the reasons cell as `leadlab score` writes it: each
+ * attribute's reason a CASE over its bins, its place among the lead's nonzero points counted by
+ * comparisons (as the warehouse view orders them), the first {@link DEFAULT_REASONS} joined by "; "
+ * in one quoted cell.
  */
-async function measureAnchor(leads: string, out: string): Promise<Measurement> {
+async function measureAnchor(leads: string, out: string, withReasons: boolean): Promise<Measurement> {
   const rules = readScoringRules(RULES);
   const d = dialect("duckdb");
   const text = (c: string) => `NULLIF(lower(trim(CAST(${quoteIdentifier(c, "duckdb")} AS VARCHAR))), '')`;
@@ -132,7 +139,7 @@ async function measureAnchor(leads: string, out: string): Promise<Measurement> {
     if (a.match === "boolean") return { present: t, value: `CASE WHEN ${t} IN ('true', 't', 'yes', 'y', '1') THEN 'true' WHEN ${t} IN ('false', 'f', 'no', 'n', '0') THEN 'false' END` };
     if (a.match === "contains") {
       const items = `list_filter(list_transform(string_split(${t}, ${quoteString(a.separator ?? ";", "duckdb")}), x -> trim(x)), x -> x <> '')`;
-      const has = `CASE WHEN len(${items}) = 0 THEN NULL WHEN list_contains(${items}, ${quoteString(binSetText(a.containsValue ?? "", "categorical"), "duckdb")}) THEN 'true' ELSE 'false' END`;
+      const has = `CASE WHEN COALESCE(len(${items}), 0) = 0 THEN NULL WHEN list_contains(${items}, ${quoteString(binSetText(a.containsValue ?? "", "categorical"), "duckdb")}) THEN 'true' ELSE 'false' END`;
       return { present: has, value: has };
     }
     return { present: t, value: t };
@@ -143,17 +150,28 @@ async function measureAnchor(leads: string, out: string): Promise<Measurement> {
   const [f0, f1, f2] = rules.grades.fitCuts;
   const [e0, e1, e2] = rules.grades.engagementCuts;
   const grade = `(CASE WHEN fit >= ${f2} THEN 'A' WHEN fit >= ${f1} THEN 'B' WHEN fit >= ${f0} THEN 'C' ELSE 'D' END) || (CASE WHEN engagement >= ${e2} THEN '1' WHEN engagement >= ${e1} THEN '2' WHEN engagement >= ${e0} THEN '3' ELSE '4' END)`;
+  const m = rules.attributes.length;
+  const place = (k: number) =>
+    `CASE WHEN p${k} <> 0 THEN ${rules.attributes.flatMap((_, j) => (j === k ? [] : [`CASE WHEN abs(p${j}) ${j < k ? ">=" : ">"} abs(p${k}) THEN 1 ELSE 0 END`])).join(" + ") || "0"} END`;
+  const reasonAt = (i: number) => `CASE ${rules.attributes.map((_, k) => `WHEN o${k} = ${i} THEN r${k}`).join(" ")} END`;
+  const reasons = withReasons
+    ? {
+        columns: `, ${rules.attributes.map((a, k) => `${binReasonSql(d, a, refs(a), rules)} AS r${k}`).join(", ")}`,
+        places: `, ${rules.attributes.map((_, k) => `${place(k)} AS o${k}`).join(", ")}`,
+        cell: `, concat('"', replace(concat_ws('; ', ${Array.from({ length: Math.min(DEFAULT_REASONS, m) }, (_, i) => reasonAt(i)).join(", ")}), '"', '""'), '"') AS reasons`,
+      }
+    : { columns: "", places: "", cell: "" };
   const query = `
-    SELECT lead_id, points, ${tier} AS tier, ${grade} AS grade, fit, engagement FROM (
-      SELECT lead_id, ${rules.scale.basePoints} + ${rules.attributes.map((_, k) => `p${k}`).join(" + ")} AS points, ${group("fit")} AS fit, ${group("engagement")} AS engagement
-      FROM (SELECT lead_id, ${points} FROM read_parquet(${quoteString(resolve(leads), "duckdb")})))`;
+    SELECT lead_id, points, ${tier} AS tier, ${grade} AS grade, fit, engagement${reasons.cell} FROM (
+      SELECT *, ${rules.scale.basePoints} + ${rules.attributes.map((_, k) => `p${k}`).join(" + ")} AS points, ${group("fit")} AS fit, ${group("engagement")} AS engagement${reasons.places}
+      FROM (SELECT lead_id, ${points}${reasons.columns} FROM read_parquet(${quoteString(resolve(leads), "duckdb")})))`;
   let rows = NaN;
   return timed(
     () => rows,
     async () => {
       const db = await openDuckDB(process.cwd());
       try {
-        const result = await db.runAndReadAll(`COPY (${query}) TO ${quoteString(resolve(out), "duckdb")} (FORMAT csv, HEADER true)`);
+        const result = await db.runAndReadAll(`COPY (${query}) TO ${quoteString(resolve(out), "duckdb")} (FORMAT csv, HEADER true${withReasons ? ", QUOTE '', ESCAPE ''" : ""})`);
         rows = Number(result.getRowsJS()[0][0]);
       } finally {
         db.closeSync();
@@ -163,7 +181,7 @@ async function measureAnchor(leads: string, out: string): Promise<Measurement> {
 }
 
 /** Runs one measurement in a fresh process and reads its JSON line. */
-function child(kind: "--leadlab" | "--anchor", leads: string, out: string, extra: readonly string[] = []): Measurement {
+function child(kind: "--leadlab" | "--anchor" | "--anchor-reasons", leads: string, out: string, extra: readonly string[] = []): Measurement {
   const text = execFileSync("npx", ["tsx", "bench/score.bench.ts", kind, leads, out, ...extra], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   return JSON.parse(text.trim().split("\n").pop()!) as Measurement;
 }
@@ -180,8 +198,8 @@ function describe(label: string, m: Measurement, anchor?: Measurement): string {
 
 async function run(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === "--leadlab" || args[0] === "--anchor") {
-    const m = await (args[0] === "--leadlab" ? measureLeadlab(args[1], args[2], args.slice(3)) : measureAnchor(args[1], args[2]));
+  if (args[0] === "--leadlab" || args[0] === "--anchor" || args[0] === "--anchor-reasons") {
+    const m = await (args[0] === "--leadlab" ? measureLeadlab(args[1], args[2], args.slice(3)) : measureAnchor(args[1], args[2], args[0] === "--anchor-reasons"));
     console.log(JSON.stringify(m));
     return;
   }
@@ -196,13 +214,16 @@ async function run(): Promise<void> {
   if (!existsSync(parquet)) await toParquet(csv, parquet);
   const load = loadavg().map((x) => x.toFixed(2)).join(", ");
   const anchor = child("--anchor", parquet, join("bench", "out", `anchor-${n}.csv`));
+  const anchorWithReasons = child("--anchor-reasons", parquet, join("bench", "out", `anchor-reasons-${n}.csv`));
   const fromParquet = child("--leadlab", parquet, join("bench", "out", `scored-${n}-parquet.csv`));
   const fromCsv = child("--leadlab", csv, join("bench", "out", `scored-${n}-csv.csv`));
   // Without reasons: what the three reasons per lead (most of each line's bytes) cost.
   const noReasons = child("--leadlab", parquet, join("bench", "out", `scored-${n}-parquet-no-reasons.csv`), ["--reasons", "0"]);
   console.log(`load average ${load} (1, 5, 15 min) before; ${loadavg().map((x) => x.toFixed(2)).join(", ")} after`);
   console.log(describe("anchor (DuckDB CASE query, Parquet → CSV)", anchor));
+  console.log(describe("anchor with the reasons cell (Parquet → CSV)", anchorWithReasons, anchor));
   console.log(describe(`leadlab score ${parquet}`, fromParquet, anchor));
+  console.log(`  and ${(fromParquet.wall / anchorWithReasons.wall).toFixed(2)}× the anchor with reasons' wall time, ${(fromParquet.cpu / anchorWithReasons.cpu).toFixed(2)}× its CPU time`);
   console.log(describe(`leadlab score ${csv}`, fromCsv, anchor));
   console.log(describe(`leadlab score ${parquet} --reasons 0`, noReasons, anchor));
 }
