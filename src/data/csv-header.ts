@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DatasetError } from "../formats/dataset-error";
-import { quoteString } from "../sql/quoting";
+import { readCsvSql, type CsvDialect } from "./csv-dialect";
 
 /**
  * The header of a CSV file as the file writes it (trimmed; an empty cell is ""), refused when it
@@ -10,11 +10,12 @@ import { quoteString } from "../sql/quoting";
  * Empty cells are not names: they are left to {@link emptyMargins}.
  *
  * @param csvPath the CSV file DuckDB reads (the export without the lines around its table)
+ * @param dialect how the file is written (sniffed once for every read of it)
  * @example
  * // called by readTextTable for every CSV `file:` table
  */
-export async function checkedCsvHeader(db: DuckDBConnection, csvPath: string, label: string): Promise<string[]> {
-  const result = await db.runAndReadAll(`SELECT * FROM read_csv(${quoteString(csvPath, "duckdb")}, header = false, all_varchar = true) LIMIT 1`);
+export async function checkedCsvHeader(db: DuckDBConnection, csvPath: string, label: string, dialect: CsvDialect): Promise<string[]> {
+  const result = await db.runAndReadAll(`SELECT * FROM ${readCsvSql(csvPath, dialect, { header: false })} LIMIT 1`);
   const header = (result.getRowsJS()[0] ?? []).map((v) => (v === null ? "" : String(v).trim()));
   const first = new Map<string, number>();
   header.forEach((name, j) => {

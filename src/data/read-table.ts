@@ -8,6 +8,7 @@ import { nearestName } from "../formats/nearest-name";
 import { DEFAULT_SEPARATOR } from "../formats/vocabulary";
 import { columnShape } from "./column-shape";
 import { checkedCsvHeader } from "./csv-header";
+import { readCsvSql, sniffCsvDialect, type CsvDialect } from "./csv-dialect";
 import { emptyMargins } from "./empty-margins";
 import { checkFileContent } from "./file-content";
 import { describeWrapper, exportWrapper, unwrappedCopy } from "./export-wrapper";
@@ -124,6 +125,8 @@ export interface OpenedTable {
   expr: string;
   /** Names the table in DuckDB's errors (see {@link runUserQuery}). */
   where: ReadErrorContext;
+  /** A CSV file read as text: how it is written, as sniffed once for every query over it. */
+  dialect?: CsvDialect;
 }
 
 /**
@@ -141,7 +144,16 @@ export async function openTable(db: DuckDBConnection, source: TableSource, ctx: 
   const label = tableLabel(source, ctx);
   if (source.file !== undefined) {
     const file = readableFile({ file: source.file, ...(source.sheet !== undefined ? { sheet: source.sheet } : {}) }, ctx);
-    return { expr: expressionOf(file, options), where: { specFile: ctx.specFile, field: ctx.field, label, ...(file.csv ? { csvPath: file.path } : {}) } };
+    const where = { specFile: ctx.specFile, field: ctx.field, label, ...(file.csv ? { csvPath: file.path } : {}) };
+    if (!(options.csvAllText && isCsvFile(file.path))) return { expr: expressionOf(file, options), where };
+    // Sniffed once here rather than by every query over the table.
+    let dialect: CsvDialect;
+    try {
+      dialect = await sniffCsvDialect(db, file.path, options.nullTokens);
+    } catch (e) {
+      throw await readTableError(db, e, where);
+    }
+    return { expr: readCsvSql(file.path, dialect, { header: true, nullTokens: options.nullTokens }), where, dialect };
   }
   const sql = source.sql ?? "";
   await assertReadOnlyQuery(db, sql, ctx);
@@ -198,7 +210,7 @@ export async function runUserQuery(db: DuckDBConnection, sql: string, where: Rea
  * t.columns[0]; // => ["a", null]
  */
 export async function readTextTable(db: DuckDBConnection, source: TableSource, ctx: TableContext, missing: readonly string[]): Promise<TextTable> {
-  const { expr, where } = await openTable(db, source, ctx, { csvAllText: true });
+  const { expr, where, dialect } = await openTable(db, source, ctx, { csvAllText: true });
   const label = where.label;
   const described = (await runUserQuery(db, `DESCRIBE SELECT * FROM ${expr}`, where)).getRowObjectsJS();
   const names = described.map((r) => String(r.column_name));
@@ -223,7 +235,7 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
   const select = described.map((r) => `${textOf(String(r.column_name), String(r.column_type))} AS ${quoteIdentifier(String(r.column_name), "duckdb")}`).join(", ");
   const result = await runUserQuery(db, `SELECT ${select} FROM ${expr}`, where);
   // after the read, so a file DuckDB cannot read (encoding, ragged rows) gets that cause first
-  const header = where.csvPath ? await checkedCsvHeader(db, where.csvPath, label) : undefined;
+  const header = where.csvPath && dialect ? await checkedCsvHeader(db, where.csvPath, label, dialect) : undefined;
   const margins = emptyMargins(label, header, names, result.getColumnsJS() as (string | null)[][]);
   if (margins.leftOut) {
     if (!ctx.onNote) throw new DatasetError(margins.leftOut, { file: label }, "delete them from the export");
