@@ -326,17 +326,18 @@ function valueColumns(rules: ScoringRules): ValueColumns {
 
 /**
  * The leads file's columns and their DuckDB types, and the expression to read its rows from: a
- * CSV file is read whole, once, into a temporary table (its text is parsed once, not once per
- * pass). Every value is read before anything else: DuckDB's reader of a subset of a CSV file's
+ * CSV file is read whole, once, into a temporary table (its text is sniffed and parsed once, not
+ * once per pass). Every value is read before anything else: DuckDB's reader of a subset of a CSV file's
  * columns can end early or fail with an internal error at a byte that is not UTF-8, while
  * reading all of them raises its real cause, turned here into the message and fix.
  */
 async function readableColumns(db: DuckDBConnection, fileExpr: string, leadsPath: string): Promise<{ types: Map<string, string>; expr: string }> {
   try {
-    const types = new Map((await db.runAndReadAll(`DESCRIBE SELECT * FROM ${fileExpr}`)).getRowObjectsJS().map((r) => [String(r.column_name), String(r.column_type)]));
-    if (!isCsvFile(leadsPath)) return { types, expr: fileExpr };
-    await db.run(`CREATE TEMP TABLE leadlab_leads_read AS SELECT * FROM ${fileExpr}`);
-    return { types, expr: "leadlab_leads_read" };
+    // A CSV file is sniffed by the one query that reads it (described afterwards, as the table).
+    const expr = isCsvFile(leadsPath) ? "leadlab_leads_read" : fileExpr;
+    if (expr !== fileExpr) await db.run(`CREATE TEMP TABLE ${expr} AS SELECT * FROM ${fileExpr}`);
+    const types = new Map((await db.runAndReadAll(`DESCRIBE SELECT * FROM ${expr}`)).getRowObjectsJS().map((r) => [String(r.column_name), String(r.column_type)]));
+    return { types, expr };
   } catch (e) {
     throw await leadsReadError(db, e, leadsPath);
   }
