@@ -31,7 +31,15 @@ export const BinMatchSchema = Type.Union([
     },
   ),
   Type.Object(
-    { kind: Type.Literal("other") },
+    {
+      kind: Type.Literal("other"),
+      values: Type.Optional(
+        Type.Array(Type.String(), {
+          description:
+            "The training values pooled here (each too rare for a bin of its own), compared as a set's values are; none may be in another bin. A value in no bin and not listed here is an unknown category: scored here too, and reported as unknown.",
+        }),
+      ),
+    },
     { additionalProperties: false, description: "Every non-missing value not listed in another bin, including values never seen." },
   ),
   Type.Object({ kind: Type.Literal("missing") }, { additionalProperties: false, description: "A missing value." }),

@@ -2,8 +2,8 @@ import type { BinMatch } from "../formats/scoring-rules-schema";
 import type { BinRule } from "../stats/binning/bin";
 
 /**
- * A fitted bin's rule as `scoring.yaml` writes it: unbounded range ends are left out, the
- * rare members of `other` are not listed.
+ * A fitted bin's rule as `scoring.yaml` writes it: unbounded range ends are left out, and
+ * `other` lists the rare training values it pools (when it pools any).
  *
  * @example
  * import { binMatch } from "./bin-match";
@@ -22,7 +22,7 @@ export function binMatch(rule: BinRule): BinMatch {
     case "set":
       return { kind: "set", values: [...rule.values] };
     case "other":
-      return { kind: "other" };
+      return rule.members.length ? { kind: "other", values: [...rule.members] } : { kind: "other" };
     case "missing":
       return { kind: "missing" };
   }
@@ -30,7 +30,7 @@ export function binMatch(rule: BinRule): BinMatch {
 
 /**
  * The bin rule of a `scoring.yaml` bin, the inverse of {@link binMatch} (an absent range end is
- * unbounded; `other` lists no members), so that rules read back can be applied to a table.
+ * unbounded; `other` without `values` has no members), so that rules read back can be applied to a table.
  *
  * @example
  * import { binRuleOf } from "./bin-match";
@@ -43,7 +43,7 @@ export function binRuleOf(match: BinMatch): BinRule {
     case "set":
       return { kind: "set", values: [...match.values] };
     case "other":
-      return { kind: "other", members: [] };
+      return { kind: "other", members: [...(match.values ?? [])] };
     case "missing":
       return { kind: "missing" };
   }

@@ -133,8 +133,9 @@ function checkRules(rules: ScoringRules, file: string): void {
             );
         });
       }
-      if (b.when.kind === "set")
-        for (const v of b.when.values) {
+      // The values an `other` bin pools are listed categories too.
+      if (b.when.kind === "set" || b.when.kind === "other")
+        for (const v of b.when.values ?? []) {
           const key = binSetText(v, a.match);
           const h = setBin.get(key);
           if (h !== undefined && h !== j)

@@ -337,6 +337,11 @@ function compileAttribute(
       }
     } else if (w.kind === "other") {
       if (other < 0) other = i;
+      // The training values it pools are known categories, not unknown ones.
+      for (const v of w.values ?? []) {
+        const text = binSetText(v, a.match);
+        if (!sets.has(text)) sets.set(text, i);
+      }
     } else if (missing < 0) missing = i;
   });
   const name = a.name;

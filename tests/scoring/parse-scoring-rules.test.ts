@@ -138,3 +138,11 @@ test("a category that is also a missing token is refused", () => {
     /^scoring\.yaml: field "attributes\.1\.bins\.2\.when\.values": the category "Retail" of bin "Retail" of attribute "industry" is also one of inputs\.missing, so it is read as missing and never reaches this bin \(value "Retail"\)\. Fix: remove "Retail" from inputs\.missing or from the bin\.$/,
   );
 });
+
+test("a value the other bin pools that a set bin also lists is refused, naming both bins", () => {
+  assert.equal(
+    errorOf(edited("when: { kind: other }, points: 0", "when: { kind: other, values: [Healthcare, retail] }, points: 0")),
+    'scoring.yaml: field "attributes.1.bins.3.when.values": attribute "industry" lists the category "retail" in bins "Retail" (bins.2) and "other (3 values)" (bins.3) (categories are compared after Unicode NFC, trimming and lower-casing) (value "retail"). Fix: keep "retail" in one bin of "industry" and remove it from the other.',
+  );
+  assert.doesNotThrow(() => parseScoringRules(edited("when: { kind: other }, points: 0", "when: { kind: other, values: [Healthcare, Logistics] }, points: 0"), "scoring.yaml"));
+});

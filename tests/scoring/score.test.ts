@@ -136,6 +136,19 @@ test("categorical: compared after NFC, trimming and lower-casing; unknown values
   assert.equal(region(null), -3);
 });
 
+test("categorical: the training values an other bin pools score there and are known categories; only others are reported unknown", () => {
+  const pooled = attribute("industry", "categorical", [
+    bin("SaaS", { kind: "set", values: ["SaaS"] }, 20),
+    bin("other (2 values)", { kind: "other", values: ["Mining", "Retail"] }, -7),
+    bin("missing", { kind: "missing" }, 0),
+  ]);
+  const r = tinyRules([pooled]);
+  const unknown: string[] = [];
+  const points = (industry: string) => score(r, { industry }, { onUnknown: (_, value) => unknown.push(value) }).points - r.scale.basePoints;
+  assert.deepEqual([points("SaaS"), points(" retail "), points("MINING"), points("Aerospace")], [20, -7, -7, -7]);
+  assert.deepEqual(unknown, ["Aerospace"], "pooled training values are no unknown categories; a value never seen is");
+});
+
 test("boolean: true/false and the loader's tokens; anything else cannot be scored", () => {
   const b = (v: unknown) => pointsWith({ budget_confirmed: v as string }) - 97 + 15;
   for (const t of [true, "true", "YES", " y ", "1", 1, "T"]) assert.equal(b(t), 15, String(t));
