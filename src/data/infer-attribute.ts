@@ -218,16 +218,23 @@ export const fieldName = (name: string): string => name.replace(/__c$/i, "");
 /** Codes are few: a column named like a category with more distinct whole numbers is read as numbers. */
 const MAX_CODES = 30;
 
-/** Whether a numeric column holds codes of categories: named like one, and few distinct whole numbers. */
+/** Names of places (a country, region or territory), whose whole numbers are codes even when many: no quantity is named so. (An area may be a size in square metres, so it is not one.) */
+const PLACE_NAME = /(^|[^a-z])(region|country|countries|territor(y|ie))s?$|[a-z](Region|Country|Countries|Territor(y|ie))s?$/i;
+
+/** Places are at most as many as the world's countries and territories (about 250); more whole numbers are not codes of places. */
+const MAX_PLACE_CODES = 300;
+
+/** Whether a numeric column holds codes of categories: named like one, and few distinct whole numbers (up to {@link MAX_PLACE_CODES} for a place). */
 function isCategoryCode(name: string, values: readonly string[]): boolean {
-  const field = fieldName(name);
-  if (!CATEGORY_NAME.test(field.replace(/\s+/g, "_")) || ID_NAME.test(field) || ID_CAMEL.test(field)) return false;
+  const field = fieldName(name).replace(/\s+/g, "_");
+  if (!CATEGORY_NAME.test(field) || ID_NAME.test(field) || ID_CAMEL.test(field)) return false;
+  const most = PLACE_NAME.test(field) ? MAX_PLACE_CODES : MAX_CODES;
   const distinct = new Set<string>();
   for (const v of values) {
     const t = v.trim();
     if (!/^\d+$/.test(t)) return false;
     distinct.add(t);
-    if (distinct.size > MAX_CODES) return false;
+    if (distinct.size > most) return false;
   }
   return distinct.size >= 2;
 }

@@ -19,7 +19,7 @@ test("few whole numbers in a column named like a category are read as categories
   }
 });
 
-test("numbers stay numbers: another name, more than 30 codes, a fraction, or a declared type", () => {
+test("numbers stay numbers: another name, more than 30 codes (but for a place), a fraction, or a declared type", () => {
   assert.equal(inferAttribute("employees", codes(9)).type, "numeric");
   assert.equal(inferAttribute("TrafficType", codes(31)).type, "numeric");
   assert.equal(inferAttribute("TrafficType", [...codes(9), "2.5"]).type, "numeric");
@@ -28,5 +28,18 @@ test("numbers stay numbers: another name, more than 30 codes, a fraction, or a d
   assert.equal(inferAttribute("typed_pages", codes(9)).type, "numeric");
   assert.equal(inferAttribute("regional_sales", codes(9)).type, "numeric");
   assert.equal(inferAttribute("area_sqft", codes(9)).type, "numeric");
-  assert.equal(inferAttribute("Country__c", codes(31)).type, "numeric");
+});
+
+test("a place's codes may be many (a label-encoded country of 145 values), up to 300; an area's are not (it may be a size)", () => {
+  const many = (k: number) => Array.from({ length: 2 * k }, (_, i) => String((i % k) + 1));
+  for (const name of ["Country__c", "BillingCountry", "sales_territory", "WNC_Region__c", "Region"]) {
+    const r = inferAttribute(name, many(145));
+    assert.equal(r.type, "categorical", name);
+    assert.match(r.reason, /^categorical: whole-number codes \(145 distinct\) in a column named like a category/);
+    assert.equal(inferAttribute(name, many(300)).type, "categorical", name);
+    assert.equal(inferAttribute(name, many(301)).type, "numeric", name);
+  }
+  assert.equal(inferAttribute("Sub_Area__c", many(48)).type, "numeric");
+  assert.equal(inferAttribute("Area", many(31)).type, "numeric");
+  assert.equal(inferAttribute("TrafficType", many(145)).type, "numeric");
 });
