@@ -1,4 +1,5 @@
 import type { LoadReport } from "./load-report";
+import { describeUnmatchedKeys } from "./unmatched-keys";
 
 /**
  * The load report as text for a terminal: deals read and kept, exclusions, joins with their
@@ -19,7 +20,7 @@ export function formatLoadReport(r: LoadReport): string {
   if (r.dateRange) lines.push(`  dates (${r.dateRange.column}): ${r.dateRange.from} to ${r.dateRange.to}`);
   for (const a of r.altered) lines.push(`  altered: ${a.rows} values of ${a.column} in ${a.table}: ${a.reason}`);
   for (const j of r.joins)
-    lines.push(`  join ${j.table} on ${j.on}: ${j.matched} matched, ${j.unmatched} unmatched${j.examples.length ? ` (e.g. ${j.examples.join(", ")})` : ""}, ${j.noKey} without key; +${j.columns.length} columns${j.renamed.length ? `, renamed ${j.renamed.join(", ")}` : ""}`);
+    lines.push(`  join ${j.table} on ${j.on}: ${j.matched} matched, ${j.unmatched} unmatched${j.examples.length ? ` (e.g. ${describeUnmatchedKeys(j.examples, j.table)})` : ""}, ${j.noKey} without key; +${j.columns.length} columns${j.renamed.length ? `, renamed ${j.renamed.join(", ")}` : ""}`);
   const e = r.events;
   if (e) {
     lines.push(`  events ${e.table}: ${e.read} read; ${e.types.length} types; windows ${e.windows.join(", ")} days; ${e.features} features; scoring point: ${e.scoringPoint}`);

@@ -1,4 +1,3 @@
-import { compareText } from "./compare-text";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import { nearestName } from "../formats/nearest-name";
@@ -7,6 +6,7 @@ import type { LoadContext } from "./load-context";
 import type { JoinReport } from "./load-report";
 import { dealsTextColumn, type DealsRead } from "./read-deals";
 import { readTextTable, requireColumn } from "./read-table";
+import { unmatchedKeys } from "./unmatched-keys";
 
 /** One `join:` entry of a dataset spec. */
 export type JoinSpec = NonNullable<DatasetSpec["join"]>[number];
@@ -58,13 +58,11 @@ export async function joinTables(load: LoadContext, deals: DealsRead, into: Attr
     });
     const index = Int32Array.from(keys, (k) => (k === null ? -1 : (rowOf.get(k.trim()) ?? -1)));
     let matched = 0, noKey = 0;
-    const missed = new Set<string>();
     keys.forEach((k, r) => {
       if (k === null) noKey++;
       else if (index[r] >= 0) matched++;
-      else missed.add(k.trim());
     });
-    const examples = [...missed].sort(compareText).slice(0, 5);
+    const examples = unmatchedKeys(keys, new Set(rowOf.keys()));
     const base = (t.label.split("/").pop() ?? "join").replace(/\.[^.]+$/, "");
     const rename = new Map<string, string>();
     const names = t.names.filter((_, j) => j !== tk);

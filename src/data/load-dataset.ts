@@ -21,6 +21,7 @@ import { readDatasetSpec } from "./parse-dataset-spec";
 import { dealsTextColumn, readDeals, type DealsRead } from "./read-deals";
 import { retentionTable } from "./retention-table";
 import { countDistinct, countMissing, gatherColumn } from "./typed-column";
+import { describeUnmatchedKeys } from "./unmatched-keys";
 
 const DAY = 86_400_000;
 
@@ -299,7 +300,7 @@ function excludeKeys(metas: AttributeMeta[], keys: ReadonlySet<string>, override
 function dataWarnings(spec: DatasetSpec, joins: JoinReport[], read: number, closed: ClosedDeals): string[] {
   const warnings: string[] = [];
   for (const j of joins)
-    if (j.unmatched > 0) warnings.push(`join ${j.table}: ${j.unmatched} of ${read} deals found no row (e.g. ${j.examples.map((e) => JSON.stringify(e)).join(", ")}); their columns from it are missing`);
+    if (j.unmatched > 0) warnings.push(`join ${j.table}: ${j.unmatched} of ${read} deals found no row (e.g. ${describeUnmatchedKeys(j.examples, j.table)}); their columns from it are missing`);
   const { createdAt, closedAt } = closed;
   if (createdAt && closedAt) {
     let bad = 0;

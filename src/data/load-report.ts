@@ -2,6 +2,7 @@ import type { AttributeType, Role } from "../formats/vocabulary";
 import type { FutureDates } from "./future-dates";
 import type { ValueCount } from "./infer-attribute";
 import type { FoldedOutcome, NearOutcome } from "./outcome-labels";
+import type { UnmatchedKey } from "./unmatched-keys";
 
 /** How one join went. */
 export interface JoinReport {
@@ -15,8 +16,8 @@ export interface JoinReport {
   unmatched: number;
   /** Deals with no key value at all. */
   noKey: number;
-  /** A few keys that found no row. */
-  examples: string[];
+  /** The keys that found no row for the most deals (up to five), each with the table's nearest key when it is close. */
+  examples: UnmatchedKey[];
   /** Columns added to the deals. */
   columns: string[];
   /** Columns renamed because deals already had that name: `from → to`. */

@@ -9,6 +9,7 @@ import { checkFileContent } from "../data/file-content";
 import { describeNumberFormat, detectNumberFormat, readNumberText } from "../data/number-format";
 import { placeholderCheck, placeholderValues } from "../data/placeholder-values";
 import { isCsvFile, readTextTable } from "../data/read-table";
+import { describeUnmatchedKeys } from "../data/unmatched-keys";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
 import { columnFacts, type ColumnFacts } from "./column-facts";
@@ -234,7 +235,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     joins.push({ ...source(t), on: j.dealsColumn === j.tableColumn ? j.dealsColumn : { deals: j.dealsColumn, table: j.tableColumn } });
     comments.fields[`join.${joins.length - 1}`] = `${j.matched} of ${j.withKey} deals with a "${j.dealsColumn}" find a row (${pct(rate)}); ${t.rows} rows in ${label(t)}`;
     choices.push(`join: ${label(t)} on "${j.dealsColumn}" = "${j.tableColumn}", ${pct(rate)} of deals match`);
-    if (rate < 0.95) checks.push(`join ${label(t)}: only ${pct(rate)} of deals match on "${j.dealsColumn}"; check the key`);
+    if (rate < 0.95) checks.push(`join ${label(t)}: only ${pct(rate)} of deals match on "${j.dealsColumn}" (no row for ${describeUnmatchedKeys(j.unmatched, label(t))}); check the key`);
     const base = basename(t.file, extname(t.file));
     for (const c of t.columns) {
       if (c.name === j.tableColumn) continue;

@@ -1,4 +1,5 @@
 import type { ColumnFacts } from "./column-facts";
+import { unmatchedKeys, type UnmatchedKey } from "../data/unmatched-keys";
 
 /** A many-to-one lookup found by value overlap: which deals column matches which unique column. */
 export interface JoinChoice {
@@ -7,6 +8,8 @@ export interface JoinChoice {
   /** Deals rows with a value in `dealsColumn`, and how many of those find a row. */
   withKey: number;
   matched: number;
+  /** The deals' values the table has no row for, the most frequent three, each with the key it may be a misspelling of. */
+  unmatched: UnmatchedKey[];
 }
 
 const ID_NAME = /(^|[^a-z])(id|key|code|number|no)$|[a-z]Id$/i;
@@ -49,7 +52,7 @@ const names = (column: string, named: string) => {
  * findJoin(deals, [columnFacts("Id", ["A1", "A2", "A3"])])!.matched; // => 3
  */
 export function findJoin(dealsColumns: readonly ColumnFacts[], table: readonly ColumnFacts[], minRate = 0.5, tableName = ""): JoinChoice | undefined {
-  let best: (JoinChoice & { score: number }) | undefined;
+  let best: (Omit<JoinChoice, "unmatched"> & { score: number; d: ColumnFacts; key: ColumnFacts }) | undefined;
   const keyable = (c: ColumnFacts) => !c.dateFormat && !c.boolean && c.distinct.size >= 2;
   for (const key of table.filter((c) => c.unique && keyable(c))) {
     for (const d of dealsColumns.filter(keyable)) {
@@ -61,10 +64,10 @@ export function findJoin(dealsColumns: readonly ColumnFacts[], table: readonly C
       const rate = matched / d.values.length;
       if (rate < minRate) continue;
       const score = rate + (ID_NAME.test(d.name) ? 0.01 : 0) + (ID_NAME.test(key.name) ? 0.01 : 0) + (d.name === key.name ? 0.02 : 0);
-      if (!best || score > best.score) best = { dealsColumn: d.name, tableColumn: key.name, withKey: d.values.length, matched, score };
+      if (!best || score > best.score) best = { dealsColumn: d.name, tableColumn: key.name, withKey: d.values.length, matched, score, d, key };
     }
   }
   if (!best) return undefined;
-  const { score: _, ...choice } = best;
-  return choice;
+  const { score: _, d, key, ...choice } = best;
+  return { ...choice, unmatched: choice.matched < choice.withKey ? unmatchedKeys(d.values, key.distinct, 3) : [] };
 }

@@ -54,7 +54,7 @@ test("a join keeps unmatched deals with missing values and counts them with exam
   });
   const { table, report } = await loadDataset(join(dir, "dataset.yaml"));
   const j = report.joins[0];
-  assert.deepEqual({ matched: j.matched, unmatched: j.unmatched, noKey: j.noKey, examples: j.examples }, { matched: 4, unmatched: 1, noKey: 0, examples: ["A9"] });
+  assert.deepEqual({ matched: j.matched, unmatched: j.unmatched, noKey: j.noKey, examples: j.examples }, { matched: 4, unmatched: 1, noKey: 0, examples: [{ key: "A9", rows: 1 }] });
   assert.deepEqual(table.column("industry"), ["SaaS", "Retail", "SaaS", null]);
   assert.equal(table.attribute("account_id").role, "exclude");
   assert.ok(report.warnings.some((w) => w.includes("1 of 5 deals found no row")));
@@ -149,7 +149,11 @@ test("on the sample, join misses are counted exactly: deals whose product is not
   const join_ = report.joins.find((j) => j.table.endsWith("products.csv"))!;
   assert.equal(join_.unmatched, misses.length);
   assert.equal(join_.matched + join_.unmatched + join_.noKey, deals.length);
-  assert.deepEqual([...join_.examples].sort(), [...new Set(misses.map((r) => r[col]))].sort().slice(0, 5));
+  // The keys missed by the most deals first, each with its count.
+  const missedBy = new Map<string, number>();
+  for (const r of misses) missedBy.set(r[col], (missedBy.get(r[col]) ?? 0) + 1);
+  const expected = [...missedBy].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
+  assert.deepEqual(join_.examples.map((e) => [e.key, e.rows]), expected);
   const stage = dealHeader.indexOf("stage");
   const won = deals.filter((r) => r[stage] === "Closed Won").length;
   const lost = deals.filter((r) => r[stage] === "Closed Lost").length;

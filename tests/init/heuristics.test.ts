@@ -56,7 +56,7 @@ test("dates: ISO, US, European, and the month/day ambiguity", () => {
 test("joins: the unique column that matches most deals' values; never a column of small codes that merely overlap", () => {
   const deals = facts({ AccountId: ["A1", "A2", "A1", "A9", null], Amount: ["100", "200", "300", "400", "500"] });
   const accounts = facts({ Id: ["A1", "A2", "A3"], Employees: ["100", "200", "300"] });
-  assert.deepEqual(findJoin(deals, accounts), { dealsColumn: "AccountId", tableColumn: "Id", withKey: 4, matched: 3 });
+  assert.deepEqual(findJoin(deals, accounts), { dealsColumn: "AccountId", tableColumn: "Id", withKey: 4, matched: 3, unmatched: [{ key: "A9", rows: 1 }] });
   // Amount values equal Employees values, but numbers are keys only under id-like names.
   assert.equal(findJoin(facts({ Amount: ["100", "200", "300"] }), facts({ Employees: ["100", "200", "300"] })), undefined);
   assert.equal(findJoin(facts({ AccountId: ["X1", "X2"] }), accounts), undefined);
