@@ -1,4 +1,4 @@
-import { editDistance } from "../formats/nearest-name";
+import { nearestName } from "../formats/nearest-name";
 import { compareText } from "./compare-text";
 
 /** A key of the deals that no row of a lookup table has. */
@@ -16,7 +16,7 @@ const MAX_SEARCHED = 50_000;
 /**
  * The deals' keys (trimmed) that the table's keys do not hold, the most frequent first (then
  * in text order), at most `limit` of them, each with the table's key it may be a misspelling
- * of: the same but for case, spaces and punctuation ("GTXPro" where the lookup table has
+ * of: the same but for case, spaces, dots, dashes and underscores ("GTXPro" where the lookup table has
  * "GTX Pro"), or, for a key of five characters or more, one edit per four characters away
  * ("technolgy" and "technology"); of equally near keys, the first in text order. Short
  * codes ("A9" beside "A1") are never said to be misspelt.
@@ -43,23 +43,11 @@ export function unmatchedKeys(keys: Iterable<string | null>, tableKeys: Readonly
     });
 }
 
-/** A key without case, spaces and punctuation. */
-const squash = (s: string) => s.toLowerCase().replace(/[\s_\-.,;:/]/g, "");
-
-/** The candidate `key` may be a misspelling of, or undefined (see {@link unmatchedKeys}). */
-function misspeltFrom(key: string, candidates: readonly string[]): string | undefined {
-  const k = squash(key);
-  const same = candidates.find((c) => squash(c) === k);
-  if (same !== undefined || k.length < 5) return same;
-  const most = Math.floor(k.length / 4);
-  let best: string | undefined;
-  let bestDistance = most + 1;
-  for (const c of candidates) {
-    const d = editDistance(k, squash(c));
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return best;
-}
+/**
+ * The candidate `key` may be a misspelling of ({@link nearestName}'s, with no edit allowed below
+ * five characters and one per four from there), or undefined (see {@link unmatchedKeys}).
+ */
+const misspeltFrom = (key: string, candidates: readonly string[]) => nearestName(key, candidates, (_, squashed) => (squashed.length < 5 ? 0 : Math.floor(squashed.length / 4)));
 
 /**
  * Unmatched keys as a message lists them: each quoted, with its deals and the table's nearest key.

@@ -20,22 +20,27 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidate closest to `name` (ignoring case, spaces, dashes and underscores first), or
- * undefined when nothing is reasonably close.
+ * The candidate closest to `name` (ignoring case, spaces, dots, dashes and underscores first: the
+ * first candidate equal so), or undefined when nothing is reasonably close: at most
+ * `maxEdits(name, squashed)` edits away, `squashed` being the name without what is ignored
+ * (by default two edits, or one per three characters of the name); of equally close
+ * candidates, the first.
  *
  * @example
  * import { nearestName } from "./nearest-name";
  * nearestName("dealid", ["deal_id", "stage"]); // => "deal_id"
+ * nearestName("stgae", ["deal_id", "stage"], () => 0); // => undefined
  */
-export function nearestName(name: string, candidates: readonly string[]): string | undefined {
+export function nearestName(name: string, candidates: readonly string[], maxEdits = (name: string, _squashed: string) => Math.max(2, Math.floor(name.length / 3))): string | undefined {
   const squash = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, "");
-  const exact = candidates.find((c) => squash(c) === squash(name));
-  if (exact) return exact;
+  const squashed = squash(name);
+  const exact = candidates.find((c) => squash(c) === squashed);
+  if (exact !== undefined) return exact;
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = editDistance(squash(name), squash(c));
+    const d = editDistance(squashed, squash(c));
     if (d < bestD) [best, bestD] = [c, d];
   }
-  return bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return bestD <= maxEdits(name, squashed) ? best : undefined;
 }
