@@ -16,7 +16,7 @@ import { columnFacts, type ColumnFacts } from "./column-facts";
 import { dayMonthAmbiguous, wallClockTime } from "./date-format";
 import { findJoin } from "./find-join";
 import { churnFlag, findChurnFlag } from "./churn-flag";
-import { findOutcome, isClosedSpelling, LOST_SPELLINGS, type OutcomeChoice } from "./outcome-values";
+import { findOutcome, isClosedSpelling, lastColumnFlag, LOST_SPELLINGS, type OutcomeChoice } from "./outcome-values";
 import { specYaml, type SpecComments } from "./spec-yaml";
 import { findWonTable, type WonTable } from "./won-table";
 import { quoteIdentifier, quoteString } from "../sql/quoting";
@@ -144,6 +144,8 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   let deals: Inspected, outcome: OutcomeChoice;
   let dealsSource: { file: string; sheet?: string } | { sql: string } | undefined;
   const pair = withOutcome.length ? undefined : findWonTable(tables);
+  // A folder of one table and no column named as the outcome: a prepared dataset's last column, when it is a flag.
+  const lastFlag = withOutcome.length || pair || tables.length !== 1 ? undefined : lastColumnFlag(tables[0].columns);
   if (withOutcome.length) {
     ({ t: deals, outcome } = withOutcome[0]);
     choices.push(`deals: ${label(deals)} (${deals.rows} rows); outcome column "${outcome.column}": ${outcome.why}`);
@@ -153,6 +155,12 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
     choices.push(`deals: ${label(pair.leads)} (${pair.leads.rows} rows), each lead won when its "${pair.key}" is in ${label(pair.won)} (${pair.matched} of its ${pair.wonKeys} keys found)`);
     checks.push(
       `leads not in ${label(pair.won)} are drafted as lost: recent ones may still be open (shorten the data or hold out by time); ${label(pair.won)}'s other columns exist for won deals only, so they are not joined (they would leak the outcome)`,
+    );
+  } else if (lastFlag) {
+    [deals, outcome] = [tables[0], lastFlag];
+    choices.push(`deals: ${label(deals)} (${deals.rows} rows); outcome column "${outcome.column}": ${outcome.why}`);
+    checks.push(
+      `"${outcome.column}" is the outcome by its place alone (no column is named like a stage, a won or a response flag): check that ${outcome.won.map((v) => `"${v}"`).join(", ")} means won, or set deals.outcome to the column that says so`,
     );
   } else {
     ({ deals, outcome } = customerList(tables, dir));

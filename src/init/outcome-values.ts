@@ -1,4 +1,5 @@
 import { parseBoolean } from "../data/infer-attribute";
+import { churnFlag } from "./churn-flag";
 import type { ColumnFacts } from "./column-facts";
 import { twoValues, type TwoValues } from "./two-values";
 
@@ -99,6 +100,35 @@ export function findOutcome(columns: readonly ColumnFacts[], { responses = true 
 }
 
 const truthy = (v: string) => parseBoolean(v) === true;
+
+/**
+ * A table's last column when it is a 1/0 or true/false flag and no churn flag: where a prepared
+ * dataset keeps what it predicts (`TravelInsurance` in a Kaggle file of travel-insurance buyers,
+ * `Revenue` in UCI's online shoppers), named after what was bought rather than like a stage or a
+ * response. The outcome of a folder holding that one table when no column is named as one
+ * ({@link findOutcome}); true is won. A Yes/No column is not taken by its place: prepared files
+ * code their target as 1/0 or true/false, and their yes/no columns are answers of the buyer
+ * (`FrequentFlyer`).
+ *
+ * @example
+ * import { columnFacts } from "./column-facts";
+ * import { lastColumnFlag } from "./outcome-values";
+ * const facts = [columnFacts("Age", ["31", "34", "28"]), columnFacts("FrequentFlyer", ["No", "Yes", "No"]), columnFacts("TravelInsurance", ["0", "1", "1"])];
+ * lastColumnFlag(facts); // => { column: "TravelInsurance", won: ["1"], lost: ["0"], open: [], why: "the last column, a flag (0/1), where a prepared dataset keeps what it predicts" }
+ * [lastColumnFlag(facts.slice(0, 1)), lastColumnFlag(facts.slice(0, 2))]; // => [undefined, undefined]
+ */
+export function lastColumnFlag(columns: readonly ColumnFacts[]): OutcomeChoice | undefined {
+  const column = columns.at(-1);
+  const flag = column && !churnFlag(column) ? flagValues(column) : undefined;
+  if (!column || !flag || !flag.two.every((v) => /^(1|0|true|false)$/i.test(v))) return undefined;
+  return {
+    column: column.name,
+    won: flag.two.filter(truthy),
+    lost: flag.two.filter((v) => !truthy(v)),
+    open: flag.others,
+    why: `the last column, a flag (${flag.two.join("/")}), where a prepared dataset keeps what it predicts`,
+  };
+}
 
 /**
  * A flag's two values: two boolean tokens of which one is true (`true` / `false`, `1` / `0`,

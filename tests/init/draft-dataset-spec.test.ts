@@ -292,6 +292,30 @@ test("a 1/0 Purchased flag with one mistyped 05 (a public copy of Social_Network
   assert.deepEqual([loaded.report.deals.won, loaded.report.deals.lost, loaded.report.deals.open], [19, 40, 1]);
 });
 
+test("a prepared dataset whose last column is a 1/0 flag named after what was bought (Kaggle's TravelInsurancePrediction.csv): the outcome, with a check that it was chosen by its place; not in a folder of two tables, nor when a Yes/No column is last", async () => {
+  const header = ",Age,Employment Type,GraduateOrNot,AnnualIncome,FrequentFlyer,TravelInsurance";
+  // row i bought when i % 3 == 0: 20 of 60
+  const rows = Array.from({ length: 60 }, (_, i) => `${i},${25 + (i % 10)},${["Government Sector", "Private Sector/Self Employed"][i % 2]},${i % 4 ? "Yes" : "No"},${400000 + i * 25000},${i % 5 ? "No" : "Yes"},${i % 3 ? 0 : 1}`);
+  const dir = tempDir("leadlab-init-last-flag-");
+  writeFileSync(join(dir, "TravelInsurancePrediction.csv"), [header, ...rows].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir);
+  assert.deepEqual(draft.spec.deals.outcome, { column: "TravelInsurance", won: ["1"], lost: ["0"] });
+  assert.ok(draft.choices.includes('deals: TravelInsurancePrediction.csv (60 rows); outcome column "TravelInsurance": the last column, a flag (0/1), where a prepared dataset keeps what it predicts'), draft.choices.join("\n"));
+  assert.ok(draft.checks.includes('"TravelInsurance" is the outcome by its place alone (no column is named like a stage, a won or a response flag): check that "1" means won, or set deals.outcome to the column that says so'), draft.checks.join("\n"));
+  writeFileSync(join(dir, "dataset.yaml"), draft.yaml);
+  const loaded = await loadDataset(join(dir, "dataset.yaml"));
+  assert.deepEqual([loaded.report.deals.won, loaded.report.deals.lost], [20, 40]);
+  assert.ok(loaded.table.attributes.some((a) => a.name === "FrequentFlyer"), "the other flags stay attributes");
+  // A Yes/No column last (an answer of the buyer, as FrequentFlyer): no outcome by place; a customer list, as before.
+  const moved = tempDir("leadlab-init-flag-not-last-");
+  writeFileSync(join(moved, "TravelInsurancePrediction.csv"), [`${header},EverTravelledAbroad`, ...rows.map((r, i) => `${r},${i % 7 ? "No" : "Yes"}`)].join("\n") + "\n");
+  assert.match((await draftDatasetSpec(moved)).choices[0], /as a customer list/);
+  // Beside a second table, the last column of one of them says nothing.
+  writeFileSync(join(dir, "agents.csv"), ["agent_id,region", ...Array.from({ length: 10 }, (_, i) => `G${i},${["North", "South"][i % 2]}`)].join("\n") + "\n");
+  unlinkSync(join(dir, "dataset.yaml"));
+  assert.notEqual((await draftDatasetSpec(dir)).spec.deals.outcome.column, "TravelInsurance");
+});
+
 test("no event log from a table that only shares a category or a yes/no flag with the deals, nor from one with no column named as the events' type (a Salesforce export's Contact.csv)", async () => {
   const dir = tempDir("leadlab-init-no-events-");
   const sources = ["Web", "Trade Show", "Partner", "Phone Inquiry", "Purchased List"];
