@@ -224,11 +224,24 @@ const PLACE_NAME = /(^|[^a-z])(region|country|countries|territor(y|ie))s?$|[a-z]
 /** Places are at most as many as the world's countries and territories (about 250); more whole numbers are not codes of places. */
 const MAX_PLACE_CODES = 300;
 
-/** Whether a numeric column holds codes of categories: named like one, and few distinct whole numbers (up to {@link MAX_PLACE_CODES} for a place). */
+/**
+ * Names of the people a deal is assigned to (an owner, a sales rep, an agent): their whole numbers
+ * are codes of people (a label-encoded `Account_Owner__c` of 478 values), never a quantity.
+ */
+const PERSON_NAME = /(^|[^a-z])(owner|rep|agent|salesperson|sales_?rep)s?$|[a-z](Owner|Rep|Agent|Salesperson)s?$/i;
+
+/** A sales organisation's people may be thousands; more whole numbers are not codes of them. */
+const MAX_PERSON_CODES = 5000;
+
+/**
+ * Whether a numeric column holds codes of categories: named like one, and few distinct whole
+ * numbers (up to {@link MAX_PLACE_CODES} for a place, {@link MAX_PERSON_CODES} for people).
+ */
 function isCategoryCode(name: string, values: readonly string[]): boolean {
   const field = fieldName(name).replace(/\s+/g, "_");
-  if (!CATEGORY_NAME.test(field) || ID_NAME.test(field) || ID_CAMEL.test(field)) return false;
-  const most = PLACE_NAME.test(field) ? MAX_PLACE_CODES : MAX_CODES;
+  const person = PERSON_NAME.test(field);
+  if (!(person || CATEGORY_NAME.test(field)) || ID_NAME.test(field) || ID_CAMEL.test(field)) return false;
+  const most = person ? MAX_PERSON_CODES : PLACE_NAME.test(field) ? MAX_PLACE_CODES : MAX_CODES;
   const distinct = new Set<string>();
   for (const v of values) {
     const t = v.trim();

@@ -43,3 +43,19 @@ test("a place's codes may be many (a label-encoded country of 145 values), up to
   assert.equal(inferAttribute("Area", many(31)).type, "numeric");
   assert.equal(inferAttribute("TrafficType", many(145)).type, "numeric");
 });
+
+test("the codes of people a deal is assigned to (an owner, a sales rep, an agent) may be thousands: a label-encoded Account_Owner__c of 478 values", () => {
+  const many = (k: number) => Array.from({ length: 2 * k }, (_, i) => String((i % k) + 1));
+  for (const name of ["Account_Owner__c", "Owner", "deal_owner", "SalesRep", "sales_rep", "Sales Rep", "agent", "Salesperson"]) {
+    const r = inferAttribute(name, many(478));
+    assert.equal(r.type, "categorical", name);
+    assert.match(r.reason, /^categorical: whole-number codes \(478 distinct\) in a column named like a category/);
+    assert.equal(inferAttribute(name, many(5000)).type, "categorical", name);
+    assert.equal(inferAttribute(name, many(5001)).type, "numeric", name);
+  }
+  // an id of the owner stays an id; a name that only contains the word is none; a fraction is a number
+  assert.notEqual(inferAttribute("OwnerId", many(478)).type, "categorical");
+  assert.equal(inferAttribute("owner_tenure_days", many(478)).type, "numeric");
+  assert.equal(inferAttribute("representative_revenue", many(40)).type, "numeric");
+  assert.equal(inferAttribute("Owner", [...many(40), "2.5"]).type, "numeric");
+});
