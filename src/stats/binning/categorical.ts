@@ -1,4 +1,5 @@
 import { independenceTest } from "../independence-test";
+import { bandOrder } from "./band-order";
 import { binStats, outcomeOf, type Bin, type BinRule, type BinSet, type Outcome, finishBinSet } from "./bin";
 import { binLabel } from "./labels";
 import { resolveCategoricalOptions, type CategoricalBinningOptions } from "./options";
@@ -17,13 +18,15 @@ interface Group {
  *    an explicit `other` bin, which lists them (`members`) and also receives, when the bins are
  *    applied, every level never seen; if no level is rare there is no `other` bin.
  *    null is missing and has its own bin, always present (possibly empty).
- * 2. With `merge` (default true) the remaining levels are ordered by win rate and neighbours are
- *    merged, the most similar pair first (highest p of {@link independenceTest} on their 2×2
+ * 2. With `merge` (default true) the remaining levels are ordered by win rate (or, when every
+ *    level names a band of a number, "1-10", "11-50", "51+", by the bands: see {@link bandOrder})
+ *    and neighbours are merged, the most similar pair first (highest p of {@link independenceTest} on their 2×2
  *    won/lost table: Pearson chi-square, or Fisher's exact test when expected counts are small),
  *    while (a) a group has fewer than `minEvents` wins or `minNonEvents` losses (it is merged
  *    with its more similar neighbour), (b) there are more than `maxBins` groups, or (c) some
  *    neighbouring pair has p > `alpha` (0.05). `other` and `missing` are never merged.
- * 3. Bins are ordered by win rate, then `other`, then `missing`; a set's values are sorted.
+ * 3. Bins are in that order (win rate, or the bands'), then `other`, then `missing`; a set's
+ *    values are sorted (as text, or in the bands' order).
  *
  * Levels are compared exactly as text (no trimming or case folding). The input is not modified.
  *
@@ -73,7 +76,12 @@ export function binCategorical(values: ArrayLike<string | null | undefined>, out
     }
   }
   other.values.sort(compareText);
-  big.sort((a, b) => a.events / a.n - b.events / b.n || compareText(a.values[0], b.values[0]));
+  // Levels that name bands of a number keep the bands' order: groups, and the values of a set.
+  const bands = bandOrder([...levels.keys()]);
+  const place = new Map(bands?.map((level, i) => [level, i]));
+  const inOrder = (a: string, b: string) => (bands ? place.get(a)! - place.get(b)! : compareText(a, b));
+  if (bands) big.sort((a, b) => inOrder(a.values[0], b.values[0]));
+  else big.sort((a, b) => a.events / a.n - b.events / b.n || compareText(a.values[0], b.values[0]));
   const groups = o.merge ? mergeNeighbours(big, o.maxBins, o.minEvents, o.minNonEvents, o.alpha) : big;
   if (groups.length === 0 && nonMissing > 0)
     warnings.push(`${o.name}: no level has the minimum bin size (${o.minBinSize}); all ${levels.size} levels are in "other"`);
@@ -81,7 +89,7 @@ export function binCategorical(values: ArrayLike<string | null | undefined>, out
     warnings.push(smallBinWarning(o.name, 'the "other" bin', other.n, o.minBinSize));
   if (missE + missN > 0 && missE + missN < o.minBinSize)
     warnings.push(smallBinWarning(o.name, "the missing bin", missE + missN, o.minBinSize));
-  const rules: BinRule[] = groups.map((g) => ({ kind: "set", values: [...g.values].sort(compareText) }));
+  const rules: BinRule[] = groups.map((g) => ({ kind: "set", values: [...g.values].sort(inOrder) }));
   const e = groups.map((g) => g.events);
   const ne = groups.map((g) => g.n - g.events);
   if (other.values.length > 0) {
@@ -108,7 +116,7 @@ export function binCategorical(values: ArrayLike<string | null | undefined>, out
   });
 }
 
-/** Merges neighbouring groups (sorted by rate) as described in {@link binCategorical}. */
+/** Merges neighbouring groups (sorted by rate or by band) as described in {@link binCategorical}. */
 function mergeNeighbours(sorted: Group[], maxBins: number, minEvents: number, minNonEvents: number, alpha: number): Group[] {
   const groups = sorted.map((g) => ({ ...g, values: [...g.values] }));
   const pOf = (a: Group, b: Group) =>
