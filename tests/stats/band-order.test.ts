@@ -12,6 +12,9 @@ import { binCategorical } from "../../src/stats/binning/categorical";
 test("bands as CRMs and forms write them are put in order: ranges, thousands commas, K/M multiples, currency, open ends in symbols and words", () => {
   assert.deepEqual(bandOrder(["5,001-10,000", "1-10", "10,001+", "11-50", "51 - 200", "201–500", "501 to 1,000", "1,001-5,000"]), ["1-10", "11-50", "51 - 200", "201–500", "501 to 1,000", "1,001-5,000", "5,001-10,000", "10,001+"]);
   assert.deepEqual(bandOrder(["$10M+", "<$1M", "$1M-$10M"]), ["<$1M", "$1M-$10M", "$10M+"]);
+  // as a lead database spells them (a company's size, its revenue)
+  assert.deepEqual(bandOrder(["10k+", "1-10", "11-50", "51-200", "201-500", "501-1k", "1k-5k", "5k-10k"]), ["1-10", "11-50", "51-200", "201-500", "501-1k", "1k-5k", "5k-10k", "10k+"]);
+  assert.deepEqual(bandOrder(["1M-5M", "5M-10M", "50M-100M", "10M-50M"]), ["1M-5M", "5M-10M", "10M-50M", "50M-100M"]);
   assert.deepEqual(bandOrder(["Over 500", "Less than 10", "10K to 50K", "10-500"]), undefined, "10-500 and 10K to 50K overlap");
   assert.deepEqual(bandOrder(["Over 500", "Less than 10", "10-500"]), ["Less than 10", "10-500", "Over 500"]);
   assert.deepEqual(bandOrder(["1000 or more", "up to 100", "100-999"]), ["up to 100", "100-999", "1000 or more"]);
