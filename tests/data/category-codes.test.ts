@@ -30,29 +30,29 @@ test("numbers stay numbers: another name, more than 30 codes (but for a place), 
   assert.equal(inferAttribute("area_sqft", codes(9)).type, "numeric");
 });
 
-test("a place's codes may be many (a label-encoded country of 145 values), up to 300; an area's are not (it may be a size)", () => {
-  const many = (k: number) => Array.from({ length: 2 * k }, (_, i) => String((i % k) + 1));
-  for (const name of ["Country__c", "BillingCountry", "sales_territory", "WNC_Region__c", "Region"]) {
-    const r = inferAttribute(name, many(145));
+/** `k` distinct whole-number codes, each twice. */
+const many = (k: number) => Array.from({ length: 2 * k }, (_, i) => String((i % k) + 1));
+
+/** Asserts each named column of `seen` codes is read as categories, and so up to `most` codes, but not one more. */
+function assertCodesUpTo(names: readonly string[], seen: number, most: number): void {
+  for (const name of names) {
+    const r = inferAttribute(name, many(seen));
     assert.equal(r.type, "categorical", name);
-    assert.match(r.reason, /^categorical: whole-number codes \(145 distinct\) in a column named like a category/);
-    assert.equal(inferAttribute(name, many(300)).type, "categorical", name);
-    assert.equal(inferAttribute(name, many(301)).type, "numeric", name);
+    assert.match(r.reason, new RegExp(`^categorical: whole-number codes \\(${seen} distinct\\) in a column named like a category`));
+    assert.equal(inferAttribute(name, many(most)).type, "categorical", name);
+    assert.equal(inferAttribute(name, many(most + 1)).type, "numeric", name);
   }
+}
+
+test("a place's codes may be many (a label-encoded country of 145 values), up to 300; an area's are not (it may be a size)", () => {
+  assertCodesUpTo(["Country__c", "BillingCountry", "sales_territory", "WNC_Region__c", "Region"], 145, 300);
   assert.equal(inferAttribute("Sub_Area__c", many(48)).type, "numeric");
   assert.equal(inferAttribute("Area", many(31)).type, "numeric");
   assert.equal(inferAttribute("TrafficType", many(145)).type, "numeric");
 });
 
 test("the codes of people a deal is assigned to (an owner, a sales rep, an agent) may be thousands: a label-encoded Account_Owner__c of 478 values", () => {
-  const many = (k: number) => Array.from({ length: 2 * k }, (_, i) => String((i % k) + 1));
-  for (const name of ["Account_Owner__c", "Owner", "deal_owner", "SalesRep", "sales_rep", "Sales Rep", "agent", "Salesperson"]) {
-    const r = inferAttribute(name, many(478));
-    assert.equal(r.type, "categorical", name);
-    assert.match(r.reason, /^categorical: whole-number codes \(478 distinct\) in a column named like a category/);
-    assert.equal(inferAttribute(name, many(5000)).type, "categorical", name);
-    assert.equal(inferAttribute(name, many(5001)).type, "numeric", name);
-  }
+  assertCodesUpTo(["Account_Owner__c", "Owner", "deal_owner", "SalesRep", "sales_rep", "Sales Rep", "agent", "Salesperson"], 478, 5000);
   // an id of the owner stays an id; a name that only contains the word is none; a fraction is a number
   assert.notEqual(inferAttribute("OwnerId", many(478)).type, "categorical");
   assert.equal(inferAttribute("owner_tenure_days", many(478)).type, "numeric");
