@@ -146,21 +146,20 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   const pair = withOutcome.length ? undefined : findWonTable(tables);
   // A folder of one table and no column named as the outcome: a prepared dataset's last column, when it is a flag.
   const lastFlag = withOutcome.length || pair || tables.length !== 1 ? undefined : lastColumnFlag(tables[0].columns);
-  if (withOutcome.length) {
-    ({ t: deals, outcome } = withOutcome[0]);
+  const chosen = withOutcome[0] ?? (lastFlag && { t: tables[0], outcome: lastFlag });
+  if (chosen) {
+    ({ t: deals, outcome } = chosen);
     choices.push(`deals: ${label(deals)} (${deals.rows} rows); outcome column "${outcome.column}": ${outcome.why}`);
     if (withOutcome.length > 1) checks.push(`other tables also have outcome-like columns: ${withOutcome.slice(1).map((x) => `${label(x.t)} "${x.outcome.column}"`).join(", ")}`);
+    if (lastFlag)
+      checks.push(
+        `"${outcome.column}" is the outcome by its place alone (no column is named like a stage, a won or a response flag): check that ${outcome.won.map((v) => `"${v}"`).join(", ")} means won, or set deals.outcome to the column that says so`,
+      );
   } else if (pair) {
     ({ deals, outcome, source: dealsSource } = leadsWithOutcome(pair));
     choices.push(`deals: ${label(pair.leads)} (${pair.leads.rows} rows), each lead won when its "${pair.key}" is in ${label(pair.won)} (${pair.matched} of its ${pair.wonKeys} keys found)`);
     checks.push(
       `leads not in ${label(pair.won)} are drafted as lost: recent ones may still be open (shorten the data or hold out by time); ${label(pair.won)}'s other columns exist for won deals only, so they are not joined (they would leak the outcome)`,
-    );
-  } else if (lastFlag) {
-    [deals, outcome] = [tables[0], lastFlag];
-    choices.push(`deals: ${label(deals)} (${deals.rows} rows); outcome column "${outcome.column}": ${outcome.why}`);
-    checks.push(
-      `"${outcome.column}" is the outcome by its place alone (no column is named like a stage, a won or a response flag): check that ${outcome.won.map((v) => `"${v}"`).join(", ")} means won, or set deals.outcome to the column that says so`,
     );
   } else {
     ({ deals, outcome } = customerList(tables, dir));

@@ -89,17 +89,15 @@ export function findOutcome(columns: readonly ColumnFacts[], { responses = true 
   };
   const won = flagNamed(FLAG_NAME);
   const flag = won ?? (responses ? flagNamed(RESPONSE_NAME) : undefined);
-  if (!flag) return undefined;
-  return {
-    column: flag.column.name,
-    won: flag.two.filter(truthy),
-    lost: flag.two.filter((v) => !truthy(v)),
-    open: flag.others,
-    why: `${won ? "a won/converted" : "a response"} flag (${flag.two.join("/")})`,
-  };
+  return flag && flagOutcome(flag.column, flag, `${won ? "a won/converted" : "a response"} flag (${flag.two.join("/")})`);
 }
 
 const truthy = (v: string) => parseBoolean(v) === true;
+
+/** The outcome read from a flag column and its values: true is won, false lost, the strays open. */
+function flagOutcome(column: ColumnFacts, flag: TwoValues, why: string): OutcomeChoice {
+  return { column: column.name, won: flag.two.filter(truthy), lost: flag.two.filter((v) => !truthy(v)), open: flag.others, why };
+}
 
 /**
  * A table's last column when it is a 1/0 or true/false flag and no churn flag: where a prepared
@@ -121,13 +119,7 @@ export function lastColumnFlag(columns: readonly ColumnFacts[]): OutcomeChoice |
   const column = columns.at(-1);
   const flag = column && !churnFlag(column) ? flagValues(column) : undefined;
   if (!column || !flag || !flag.two.every((v) => /^(1|0|true|false)$/i.test(v))) return undefined;
-  return {
-    column: column.name,
-    won: flag.two.filter(truthy),
-    lost: flag.two.filter((v) => !truthy(v)),
-    open: flag.others,
-    why: `the last column, a flag (${flag.two.join("/")}), where a prepared dataset keeps what it predicts`,
-  };
+  return flagOutcome(column, flag, `the last column, a flag (${flag.two.join("/")}), where a prepared dataset keeps what it predicts`);
 }
 
 /**
