@@ -30,6 +30,18 @@ export interface TextTable {
   lists?: Record<string, string>;
   /** The columns of records (a STRUCT, MAP or UNION: {@link columnShape}), by name, with their DuckDB type: read as DuckDB's text of them. */
   nested?: Record<string, string>;
+  /** Read as a sample (see {@link ReadTextOptions}): the table's rows, of which `rows` were read, 1 in `every`. */
+  sampled?: { rows: number; every: number };
+}
+
+/** Options of {@link readTextTable}. */
+export interface ReadTextOptions {
+  /**
+   * Read a table of more rows than this as a sample of about this many: the rows whose hash of
+   * all their values is 0 modulo `every` (the table's rows over this, rounded up), so the same
+   * rows whatever the file's order. For drafting a spec only: the loader reads every row.
+   */
+  sampleAbove?: number;
 }
 
 /** Where a table is declared, for messages: the spec file and the field (e.g. `join.0`). */
@@ -200,7 +212,8 @@ export async function runUserQuery(db: DuckDBConnection, sql: string, where: Rea
  * missing. NDJSON numbers and numeric strings read alike (3 and "3" are "3"); a list column
  * (an array: DuckDB type `…[]`) reads as its items joined by `;` (an empty list is missing), and
  * one with an item holding a `;` is an error; a column of records (a STRUCT or MAP) reads as
- * DuckDB's text of each and is named in `nested`; a CSV header that names a column twice is an error.
+ * DuckDB's text of each and is named in `nested`; a CSV header that names a column twice is an
+ * error. With `options.sampleAbove`, a longer table is read as a sample (`sampled` says so).
  *
  * @example
  * import { openDuckDB } from "./duckdb-session";
@@ -209,7 +222,7 @@ export async function runUserQuery(db: DuckDBConnection, sql: string, where: Rea
  * const t = await readTextTable(db, { sql: "select 'a' as x union all select 'NA'" }, { specFile: "d.yaml", field: "deals", baseDir: "." }, ["NA"]);
  * t.columns[0]; // => ["a", null]
  */
-export async function readTextTable(db: DuckDBConnection, source: TableSource, ctx: TableContext, missing: readonly string[]): Promise<TextTable> {
+export async function readTextTable(db: DuckDBConnection, source: TableSource, ctx: TableContext, missing: readonly string[], options: ReadTextOptions = {}): Promise<TextTable> {
   const { expr, where, dialect } = await openTable(db, source, ctx, { csvAllText: true });
   const label = where.label;
   const described = (await runUserQuery(db, `DESCRIBE SELECT * FROM ${expr}`, where)).getRowObjectsJS();
@@ -233,7 +246,11 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
       );
   }
   const select = described.map((r) => `${textOf(String(r.column_name), String(r.column_type))} AS ${quoteIdentifier(String(r.column_name), "duckdb")}`).join(", ");
-  const result = await runUserQuery(db, `SELECT ${select} FROM ${expr}`, where);
+  const sampled = options.sampleAbove === undefined ? undefined : await sampling(db, expr, where, options.sampleAbove);
+  const text = `SELECT ${select} FROM ${expr}`;
+  const result = await runUserQuery(db, sampled ? `SELECT * FROM (${text}) WHERE hash(${names.map((n) => quoteIdentifier(n, "duckdb")).join(", ")}) % ${sampled.every} = 0` : text, where);
+  // A long table of a few distinct rows may have none whose hash falls in the sample: read whole.
+  if (sampled && result.currentRowCount === 0) return readTextTable(db, source, ctx, missing);
   // after the read, so a file DuckDB cannot read (encoding, ragged rows) gets that cause first
   const header = where.csvPath && dialect ? await checkedCsvHeader(db, where.csvPath, label, dialect) : undefined;
   const margins = emptyMargins(label, header, names, result.getColumnsJS() as (string | null)[][]);
@@ -260,7 +277,23 @@ export async function readTextTable(db: DuckDBConnection, source: TableSource, c
     if (replaced) replacedByMissing[margins.names[j]] = replaced;
     return out;
   });
-  return { label, names: margins.names, columns, rows, replacedByMissing, ...(Object.keys(lists).length ? { lists } : {}), ...(Object.keys(nested).length ? { nested } : {}) };
+  return {
+    label,
+    names: margins.names,
+    columns,
+    rows,
+    replacedByMissing,
+    ...(Object.keys(lists).length ? { lists } : {}),
+    ...(Object.keys(nested).length ? { nested } : {}),
+    ...(sampled ? { sampled } : {}),
+  };
+}
+
+/** How a table of more than `above` rows is sampled (1 row in `every`), or undefined when it is read whole. */
+async function sampling(db: DuckDBConnection, expr: string, where: ReadErrorContext, above: number): Promise<{ rows: number; every: number } | undefined> {
+  const [[count]] = (await runUserQuery(db, `SELECT count(*) FROM ${expr}`, where)).getRowsJS();
+  const rows = Number(count);
+  return rows > above ? { rows, every: Math.ceil(rows / above) } : undefined;
 }
 
 /**

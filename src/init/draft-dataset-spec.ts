@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { openDuckDB } from "../data/duckdb-session";
 import { DEFAULT_MISSING } from "../data/resolve-dataset-spec";
 import { parseDate } from "../data/parse-date";
@@ -8,7 +9,7 @@ import { excelSheetNames } from "../data/read-excel";
 import { checkFileContent } from "../data/file-content";
 import { describeNumberFormat, detectNumberFormat, readNumberText } from "../data/number-format";
 import { placeholderCheck, placeholderValues } from "../data/placeholder-values";
-import { isCsvFile, readTextTable } from "../data/read-table";
+import { isCsvFile, readTextTable, type ReadTextOptions } from "../data/read-table";
 import { describeUnmatchedKeys } from "../data/unmatched-keys";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
@@ -37,11 +38,17 @@ interface Inspected {
   file: string;
   /** The sheet of a workbook with more than one. */
   sheet?: string;
+  /** The rows read (those of the sample, when sampled). */
   rows: number;
+  /** Inspected as a sample: the table's rows, of which `rows` were read, 1 in `every`. */
+  sampled?: { rows: number; every: number };
   columns: ColumnFacts[];
   /** The text of each column, by name, row-aligned (`null` = missing). */
   text: Map<string, (string | null)[]>;
 }
+
+/** The rows of an inspected table, all of them when it was sampled. */
+const allRows = (t: Inspected) => t.sampled?.rows ?? t.rows;
 
 const name = (re: RegExp) => (c: ColumnFacts) => re.test(c.name);
 
@@ -82,51 +89,105 @@ function openUnderFlag(deals: Inspected, outcome: OutcomeChoice): string | undef
 }
 
 /**
+ * The most rows `init` reads of a table: a longer one (an event log of millions) is inspected as
+ * a sample of about this many rows (see {@link ReadTextOptions}), unless the draft takes it for
+ * the deals or a lookup, which are then read whole.
+ */
+export const INSPECT_ROWS = 500_000;
+
+/**
  * Inspects the CSV, Excel, Parquet and NDJSON files of a folder and drafts a `dataset.yaml`
  * that loads as is: the deals table (unique id, outcome column and its won / lost values,
  * created and closed dates with their format, amount), joins found by value overlap (their match
  * rates in comments), an event log and retention data when present, and identifiers and free
  * text excluded with reasons. Reads every file with DuckDB, as the loader does; writes nothing.
+ * A table of more than `options.sampleAbove` rows (default {@link INSPECT_ROWS}) is inspected as
+ * a sample, by the hash of each row's values (so the same in any row order): enough to tell an
+ * event log's key, time and type, whose figures the draft then says are estimates; a sampled
+ * table the draft takes for the deals or a lookup is read again whole, and the draft made again.
  *
  * @example
  * import { draftDatasetSpec } from "leadlab";
  * const { spec } = await draftDatasetSpec("data/sample");
  * spec.deals.outcome; // => { column: "stage", won: ["Closed Won"], lost: ["Closed Lost"] }
  */
-export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
+export async function draftDatasetSpec(folder: string, options: { sampleAbove?: number } = {}): Promise<DraftedSpec> {
   const dir = resolve(folder);
   const files = readdirSync(dir).filter((f) => (INIT_EXTENSIONS as readonly string[]).includes(extname(f).toLowerCase())).sort();
-  const checks: string[] = [];
-  const choices: string[] = [];
-  const comments: SpecComments = { top: [], fields: {} };
-  const tables: Inspected[] = [];
   const db = await openDuckDB(dir);
   try {
-    for (const file of files) {
-      let sheets: (string | undefined)[] = [undefined];
+    const sampleAbove = options.sampleAbove ?? INSPECT_ROWS;
+    const inspections = await inspectFiles(db, dir, files, sampleAbove);
+    for (;;) {
+      const sampled = inspections.filter((i) => i.table?.sampled);
+      let drafted: { spec: DraftedSpec; exact: Inspected[] };
       try {
-        // A workbook's sheets are listed before its table is read (which checks every file's content): text named .xlsx is named as such first.
-        if (extname(file).toLowerCase() === ".xlsx") {
-          checkFileContent(join(dir, file), undefined);
-          sheets = excelSheetNames(join(dir, file));
-        }
-        if (sheets.length < 2) sheets = [undefined];
+        drafted = draftFrom(dir, inspections);
       } catch (e) {
-        checks.push(`${file} was not read: ${(e as Error).message.split("\n")[0]}`);
-        continue;
+        // Drafted from samples, a failure may be theirs: read them whole and draft again.
+        if (sampled.length === 0) throw e;
+        drafted = { spec: undefined as never, exact: sampled.map((i) => i.table!) };
       }
-      for (const sheet of sheets) {
-        try {
-          const t = await readTextTable(db, { file, sheet }, { specFile: join(dir, "dataset.yaml"), field: file, baseDir: dir, draft: true, onNote: (note) => checks.push(note) }, DEFAULT_MISSING);
-          tables.push({ file, ...(sheet ? { sheet } : {}), rows: t.rows, columns: t.names.map((n, j) => columnFacts(n, t.columns[j])), text: new Map(t.names.map((n, j) => [n, t.columns[j]])) });
-        } catch (e) {
-          checks.push(`${sheet ? `${file} [${sheet}]` : file} was not read: ${(e as Error).message.split("\n")[0]}`);
-        }
-      }
+      // By name: the deals drafted from a table (its rows numbered, say) are a new object.
+      const partial = new Set(drafted.exact.filter((t) => t.sampled).map(label));
+      if (partial.size === 0) return drafted.spec;
+      for (const [at, { table }] of inspections.entries()) if (table && partial.has(label(table))) inspections[at] = await inspectTable(db, dir, table.file, table.sheet);
     }
   } finally {
     db.closeSync();
   }
+}
+
+/** A file (or a sheet of a workbook) as init read it: its table, unless it could not be read, and what was noted on the way (a footer left out, the reason it was not read). */
+interface Inspection {
+  table?: Inspected;
+  notes: string[];
+}
+
+/** Each file of the folder, and each sheet of a workbook of several, inspected (a table of more than `sampleAbove` rows as a sample). */
+async function inspectFiles(db: DuckDBConnection, dir: string, files: readonly string[], sampleAbove: number): Promise<Inspection[]> {
+  const inspections: Inspection[] = [];
+  for (const file of files) {
+    let sheets: (string | undefined)[] = [undefined];
+    try {
+      // A workbook's sheets are listed before its table is read (which checks every file's content): text named .xlsx is named as such first.
+      if (extname(file).toLowerCase() === ".xlsx") {
+        checkFileContent(join(dir, file), undefined);
+        sheets = excelSheetNames(join(dir, file));
+      }
+      if (sheets.length < 2) sheets = [undefined];
+    } catch (e) {
+      inspections.push({ notes: [`${file} was not read: ${(e as Error).message.split("\n")[0]}`] });
+      continue;
+    }
+    for (const sheet of sheets) inspections.push(await inspectTable(db, dir, file, sheet, sampleAbove));
+  }
+  return inspections;
+}
+
+/** One table read as text and its columns' facts; with `sampleAbove`, a longer one as a sample. */
+async function inspectTable(db: DuckDBConnection, dir: string, file: string, sheet: string | undefined, sampleAbove?: number): Promise<Inspection> {
+  const notes: string[] = [];
+  try {
+    const ctx = { specFile: join(dir, "dataset.yaml"), field: file, baseDir: dir, draft: true, onNote: (note: string) => notes.push(note) };
+    const t = await readTextTable(db, { file, sheet }, ctx, DEFAULT_MISSING, { sampleAbove });
+    const columns = t.names.map((n, j) => columnFacts(n, t.columns[j]));
+    return { table: { file, ...(sheet ? { sheet } : {}), rows: t.rows, ...(t.sampled ? { sampled: t.sampled } : {}), columns, text: new Map(t.names.map((n, j) => [n, t.columns[j]])) }, notes };
+  } catch (e) {
+    return { notes: [...notes, `${sheet ? `${file} [${sheet}]` : file} was not read: ${(e as Error).message.split("\n")[0]}`] };
+  }
+}
+
+/**
+ * The draft from the inspected tables (see {@link draftDatasetSpec}), and the tables it relies on
+ * row by row (`exact`: the deals, the tables they are drafted from, the lookups; not the events,
+ * whose figures are shares).
+ */
+function draftFrom(dir: string, inspections: readonly Inspection[]): { spec: DraftedSpec; exact: Inspected[] } {
+  const checks: string[] = inspections.flatMap((i) => i.notes);
+  const choices: string[] = [];
+  const comments: SpecComments = { top: [], fields: {} };
+  const tables = inspections.flatMap((i) => (i.table ? [i.table] : []));
   if (tables.length === 0)
     throw new DatasetError(
       `no readable CSV, Excel, Parquet or NDJSON file${checks.length ? ` (${checks.join("; ")})` : ""}`,
@@ -140,7 +201,7 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   const withOutcome = tables
     .map((t) => ({ t, outcome: findOutcome(t.columns) }))
     .filter((x): x is { t: Inspected; outcome: OutcomeChoice } => !!x.outcome)
-    .sort((a, b) => history(a.t) - history(b.t) || Number(/deal|opportunit|opp/i.test(b.t.file)) - Number(/deal|opportunit|opp/i.test(a.t.file)) || b.t.rows - a.t.rows);
+    .sort((a, b) => history(a.t) - history(b.t) || Number(/deal|opportunit|opp/i.test(b.t.file)) - Number(/deal|opportunit|opp/i.test(a.t.file)) || allRows(b.t) - allRows(a.t));
   let deals: Inspected, outcome: OutcomeChoice;
   let dealsSource: { file: string; sheet?: string } | { sql: string } | undefined;
   const pair = withOutcome.length ? undefined : findWonTable(tables);
@@ -229,7 +290,8 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
       found = false;
       for (const t of tables.filter((x) => !used.has(x))) {
         // never by the outcome: a lookup of the stages (OpportunityHistoryGroup.csv) would bring the outcome in under other names
-        const j = findJoin(available.filter((c) => c !== id && c.name !== outcome.column), t.columns, undefined, t.file);
+        // A sample holds 1 in `every` of a lookup's keys: a looser bar, the table then read whole confirms it.
+        const j = findJoin(available.filter((c) => c !== id && c.name !== outcome.column), t.columns, t.sampled ? 0.4 / t.sampled.every : undefined, t.file);
         if (!j) continue;
         found = true;
         yield { t, j };
@@ -268,7 +330,12 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   const events = pickEvents(tables.filter((t) => !used.has(t)), available, availableNames, firstPoint, checks);
   if (events) {
     used.add(events.table);
-    comments.fields.events = `${events.table.rows} events; ${pct(events.rate)} of their "${events.key}" values are deals' keys`;
+    const sampled = events.table.sampled;
+    comments.fields.events = `${allRows(events.table)} events; ${pct(events.rate)} of their "${events.key}" values are deals' keys${sampled ? ` (in a sample of 1 in ${sampled.every})` : ""}`;
+    if (sampled)
+      checks.push(
+        `${label(events.table)} has ${sampled.rows.toLocaleString("en-US")} rows: init inspected ${events.table.rows.toLocaleString("en-US")} of them (1 in ${sampled.every}, picked by a hash of each row's values), so its share of deals' keys is an estimate; \`leadlab validate\` reads every row`,
+      );
     choices.push(`events: ${label(events.table)}, key "${events.key}", time "${events.time.name}", type "${events.type.name}"${events.value ? `, value "${events.value.name}"` : ""}`);
     if (events.time.dateFormat !== "ISO" && events.time.dateFormat !== dateFormat) checks.push(`event times in ${label(events.table)} are ${events.time.dateFormat}, but date_format is ${dateFormat ?? "ISO"}; convert them`);
   }
@@ -324,7 +391,8 @@ export async function draftDatasetSpec(folder: string): Promise<DraftedSpec> {
   comments.fields["deals.outcome"] = outcome.open.length ? `any other value is an open deal: ${outcome.open.slice(0, 6).map((v) => JSON.stringify(v)).join(", ")}${outcome.open.length > 6 ? ", …" : ""}` : "any other value is an open deal";
   if (dateFormat) comments.fields.date_format = "the format of the deals' dates; applies to every date column";
   if (retention) comments.fields.retention = retention.why;
-  return { yaml: specYaml(spec, comments), spec, choices, checks };
+  const exact = [...used].filter((t) => t !== events?.table);
+  return { spec: { yaml: specYaml(spec, comments), spec, choices, checks }, exact };
 }
 
 /**
@@ -405,7 +473,7 @@ function customerList(tables: readonly Inspected[], dir: string): { deals: Inspe
     const refs = id ? tables.filter((o) => o !== t && o.columns.some((c) => c.name === id.name)).length : -1;
     return { t, refs };
   });
-  const t = scored.sort((a, b) => b.refs - a.refs || b.t.rows - a.t.rows)[0].t;
+  const t = scored.sort((a, b) => b.refs - a.refs || allRows(b.t) - allRows(a.t))[0].t;
   const trial = t.columns.find((c) => c.boolean && /trial/i.test(c.name));
   if (trial) {
     const vals = [...trial.distinct].sort();
@@ -470,7 +538,7 @@ function pickEvents(
     const value = t.columns.find((c) => c.numeric && !ID_NAME.test(c.name) && /duration|minutes|secs|seconds|count|value|amount|hours|quantity/i.test(c.name));
     found.push({ table: t, key: best.key, rate: best.rate, time, type, value });
   }
-  return found.sort((a, b) => b.rate - a.rate || b.table.rows - a.table.rows)[0];
+  return found.sort((a, b) => b.rate - a.rate || allRows(b.table) - allRows(a.table))[0];
 }
 
 function pickRetention(tables: readonly Inspected[], deals: Inspected, id: ColumnFacts, joins: NonNullable<DatasetSpec["join"]>, available: readonly ColumnFacts[]) {
