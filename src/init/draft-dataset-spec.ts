@@ -523,7 +523,7 @@ function pickEvents(
       const keys = t.text.get(best.key)!, times = t.text.get(time.name)!;
       const format = time.dateFormat === "ISO" ? undefined : time.dateFormat;
       if (!keys.some((k, r) => k !== null && times[r] !== null && parseDate(times[r]!, format) < (points.get(k.trim()) ?? -Infinity))) {
-        checks.push(`${label(t)} has no "${time.name}" before a deal's created date: not used as the event log`);
+        checks.push(`${label(t)} has no "${time.name}" before a deal's created date${t.sampled ? ` in the ${t.rows} of its rows inspected (1 in ${t.sampled.every})` : ""}: not used as the event log`);
         continue;
       }
     }

@@ -109,3 +109,15 @@ test("init reads the deals and a lookup again whole when they too are longer tha
   const joinComment = (yaml: string) => yaml.split("\n").find((l) => /deals with a "Associated Company ID" find a row/.test(l));
   assert.equal(joinComment(draft.yaml), joinComment(full.yaml));
 });
+
+test("a sampled log with no event before any deal's created date says the rows it looked at", async () => {
+  const dir = tempDir("leadlab-sampled-late-");
+  const deals = Array.from({ length: 30 }, (_, i) => `D${i},${i % 2 ? "Closed Won" : "Closed Lost"},2025-01-${String(1 + (i % 28)).padStart(2, "0")}`);
+  writeFileSync(join(dir, "deals.csv"), ["deal_id,stage,created_date", ...deals].join("\n") + "\n");
+  const events = Array.from({ length: 400 }, (_, i) => `D${i % 30},2026-03-${String(1 + (i % 28)).padStart(2, "0")},${["call", "email"][i % 2]}`);
+  writeFileSync(join(dir, "events.csv"), ["deal_id,event_time,event_type", ...events].join("\n") + "\n");
+  const draft = await draftDatasetSpec(dir, { sampleAbove: 100 });
+  assert.equal(draft.spec.events, undefined);
+  const said = draft.checks.find((c) => c.startsWith("events.csv has no"));
+  assert.match(said ?? "", /^events\.csv has no "event_time" before a deal's created date in the \d+ of its rows inspected \(1 in 4\): not used as the event log$/);
+});
