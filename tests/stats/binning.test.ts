@@ -255,6 +255,47 @@ test("binCategorical: a level with no wins is merged with its most similar neigh
   assert.throws(() => binCategorical([1 as never], [1]), /values must be strings or null; row 0 is number 1/);
 });
 
+test("binCategorical: more than 20 rare levels (a column of codes) are grouped by win rate, each group at least minBinSize; the other bin, empty, takes unseen values", () => {
+  // 30 owners of 10 deals each: minBinSize = max(5 % of 300, 30) = 30, so every owner is rare.
+  // Owners O0–O14 win 2 of 10, O15–O29 win 8 of 10.
+  const owners = Array.from({ length: 30 }, (_, k) => `O${String(k).padStart(2, "0")}`);
+  const values = owners.flatMap((o) => Array<string>(10).fill(o));
+  const won = owners.flatMap((_, k) => Array.from({ length: 10 }, (_, i) => (i < (k < 15 ? 2 : 8) ? 1 : 0)));
+  const b = binCategorical(frozen(values), frozen(won), { name: "owner" });
+  checkStats(b);
+  assert.equal(b.minBinSize, 30);
+  // Sorted by (wins + 20 · 0.5) / (10 + 20): 12/30 for the first fifteen, 18/30 for the others;
+  // neighbours of one rate merge (p = 1), the two rates stay apart (chi-square p ≈ 2e-17).
+  assert.deepEqual(
+    b.bins.map((x) => [x.label, x.n, x.events]),
+    [
+      ["owner ∈ {O00, O01, O02, O03, O04, … (15 values)}", 150, 30],
+      ["owner ∈ {O15, O16, O17, O18, O19, … (15 values)}", 150, 120],
+      ["other (values unseen in training)", 0, 0],
+      ["missing", 0, 0],
+    ],
+  );
+  assert.deepEqual(b.bins[0].rule, { kind: "set", values: owners.slice(0, 15) });
+  assert.deepEqual(b.bins[2].rule, { kind: "other", members: [] });
+  assert.deepEqual(assignBin(b, "O99"), { index: 2, fallback: "other" });
+  assert.deepEqual(b.warnings, []);
+  // 20 rare owners (200 deals, minBinSize 30): pooled into other, as a handful of rare levels are.
+  const few = binCategorical(values.slice(0, 200), won.slice(0, 200), { name: "owner" });
+  assert.deepEqual(few.bins.map((x) => x.label), ["other (20 values)", "missing"]);
+  // A group is never under minBinSize: an owner of 10 deals all won, (10 + 20 · 160/310) / 30 ≈ 0.68,
+  // sorts after the others and, too small alone, joins the owners who win 8 of 10.
+  const withLone = binCategorical([...values, ...Array<string>(10).fill("Z")], [...won, ...Array<number>(10).fill(1)], { name: "owner" });
+  assert.deepEqual(
+    withLone.bins.map((x) => [x.label, x.n, x.events]),
+    [
+      ["owner ∈ {O00, O01, O02, O03, O04, … (15 values)}", 150, 30],
+      ["owner ∈ {O15, O16, O17, O18, O19, … (16 values)}", 160, 130],
+      ["other (values unseen in training)", 0, 0],
+      ["missing", 0, 0],
+    ],
+  );
+});
+
 test("binBoolean and binMulti", () => {
   const v = [...Array(60).fill(true), ...Array(40).fill(false), null, null];
   const y = [...Array(60).fill(0).map((_, i) => (i < 45 ? 1 : 0)), ...Array(40).fill(0).map((_, i) => (i < 10 ? 1 : 0)), 1, 0];

@@ -12,12 +12,30 @@ interface Group {
 }
 
 /**
+ * More rare levels than this (each under `minBinSize`) are grouped by their win rate instead of
+ * pooled into `other`: a handful of rare levels pooled lose little, but hundreds of codes (the
+ * owners of a CRM's deals, campaigns, countries) pooled lose most of what the column says.
+ */
+export const MANY_RARE_LEVELS = 20;
+
+/**
+ * The weight, in deals, of the attribute's overall win rate in the rate a level is sorted by
+ * when rare levels are grouped: (wins + m · overall rate) / (deals + m), so a level of two deals
+ * won sits near the overall rate rather than at 100 % (an m-estimate).
+ */
+const RATE_PRIOR_DEALS = 20;
+
+/**
  * Supervised binning of a categorical attribute against a binary outcome.
  *
  * 1. Levels with fewer than `minBinSize` rows (default max(5 % of non-missing rows, 30)) go to
  *    an explicit `other` bin, which lists them (`members`) and also receives, when the bins are
- *    applied, every level never seen; if no level is rare there is no `other` bin.
- *    null is missing and has its own bin, always present (possibly empty).
+ *    applied, every level never seen; if no level is rare there is no `other` bin. With more
+ *    than {@link MANY_RARE_LEVELS} rare levels (a column of hundreds of codes), they are grouped
+ *    instead: every level is ordered by its win rate drawn toward the attribute's overall rate
+ *    (an m-estimate of {@link RATE_PRIOR_DEALS} deals) and merged as in 2, a group also being too
+ *    small while under `minBinSize` rows; the `other` bin is then empty and takes the levels
+ *    never seen, at no points. null is missing and has its own bin, always present (possibly empty).
  * 2. With `merge` (default true) the remaining levels are ordered by win rate (or, when every
  *    level names a band of a number, "1-10", "11-50", "51+", by the bands: see {@link bandOrder})
  *    and neighbours are merged, the most similar pair first (highest p of {@link independenceTest} on their 2×2
@@ -67,8 +85,11 @@ export function binCategorical(values: ArrayLike<string | null | undefined>, out
   const warnings: string[] = [];
   const big: Group[] = [];
   const other: Group = { values: [], n: 0, events: 0 };
+  let rare = 0;
+  for (const g of levels.values()) if (g.n < o.minBinSize) rare++;
+  const grouped = rare > MANY_RARE_LEVELS && o.merge;
   for (const g of levels.values()) {
-    if (g.n >= o.minBinSize) big.push(g);
+    if (g.n >= o.minBinSize || grouped) big.push(g);
     else {
       other.values.push(g.values[0]);
       other.n += g.n;
@@ -81,8 +102,12 @@ export function binCategorical(values: ArrayLike<string | null | undefined>, out
   const place = new Map(bands?.map((level, i) => [level, i]));
   const inOrder = (a: string, b: string) => (bands ? place.get(a)! - place.get(b)! : compareText(a, b));
   if (bands) big.sort((a, b) => inOrder(a.values[0], b.values[0]));
-  else big.sort((a, b) => a.events / a.n - b.events / b.n || compareText(a.values[0], b.values[0]));
-  const groups = o.merge ? mergeNeighbours(big, o.maxBins, o.minEvents, o.minNonEvents, o.alpha) : big;
+  else {
+    const overall = big.reduce((s, g) => s + g.events, 0) / Math.max(1, big.reduce((s, g) => s + g.n, 0));
+    const rate = grouped ? (g: Group) => (g.events + RATE_PRIOR_DEALS * overall) / (g.n + RATE_PRIOR_DEALS) : (g: Group) => g.events / g.n;
+    big.sort((a, b) => rate(a) - rate(b) || compareText(a.values[0], b.values[0]));
+  }
+  const groups = o.merge ? mergeNeighbours(big, o.maxBins, o.minEvents, o.minNonEvents, o.alpha, grouped ? o.minBinSize : 0) : big;
   if (groups.length === 0 && nonMissing > 0)
     warnings.push(`${o.name}: no level has the minimum bin size (${o.minBinSize}); all ${levels.size} levels are in "other"`);
   if (other.values.length > 0 && other.n < o.minBinSize)
@@ -92,7 +117,7 @@ export function binCategorical(values: ArrayLike<string | null | undefined>, out
   const rules: BinRule[] = groups.map((g) => ({ kind: "set", values: [...g.values].sort(inOrder) }));
   const e = groups.map((g) => g.events);
   const ne = groups.map((g) => g.n - g.events);
-  if (other.values.length > 0) {
+  if (other.values.length > 0 || grouped) {
     rules.push({ kind: "other", members: other.values });
     e.push(other.events);
     ne.push(other.n - other.events);
@@ -116,15 +141,15 @@ export function binCategorical(values: ArrayLike<string | null | undefined>, out
   });
 }
 
-/** Merges neighbouring groups (sorted by rate or by band) as described in {@link binCategorical}. */
-function mergeNeighbours(sorted: Group[], maxBins: number, minEvents: number, minNonEvents: number, alpha: number): Group[] {
+/** Merges neighbouring groups (sorted by rate or by band) as described in {@link binCategorical}; a group under `minSize` rows is too small too. */
+function mergeNeighbours(sorted: Group[], maxBins: number, minEvents: number, minNonEvents: number, alpha: number, minSize: number): Group[] {
   const groups = sorted.map((g) => ({ ...g, values: [...g.values] }));
   const pOf = (a: Group, b: Group) =>
     independenceTest([
       [a.events, a.n - a.events],
       [b.events, b.n - b.events],
     ]).p;
-  const weak = (g: Group) => g.events < minEvents || g.n - g.events < minNonEvents;
+  const weak = (g: Group) => g.events < minEvents || g.n - g.events < minNonEvents || g.n < minSize;
   while (groups.length > 1) {
     const p = groups.slice(1).map((g, i) => pOf(groups[i], g));
     let pair = -1;

@@ -22,10 +22,14 @@ export function formatNumber(x: number, style: NumberStyle = "decimal"): string 
   return String(Number(x.toPrecision(12)));
 }
 
+/** The most values a set's label lists; a larger set lists its first few and its size. */
+const LISTED_VALUES = 12;
+
 /**
  * The readable label of a bin rule: `< 50`, `50–199` (integer data, [50, 200)), `0.5 to < 2`
- * (other numbers), `≥ 2000`, `all values` (a single range), `SaaS`, `industry ∈ {Fintech, SaaS}`,
- * `other (12 values)`, `missing`.
+ * (other numbers), `≥ 2000`, `all values` (a single range), `SaaS`, `industry ∈ {Fintech, SaaS}`
+ * (a set of more than 12 values: its first 5, then `… (40 values)`), `other (12 values)`, `other
+ * (values unseen in training)` (an `other` bin of no level), `missing`.
  *
  * @param rule the bin rule
  * @param name the attribute name, used for sets of several values
@@ -34,15 +38,17 @@ export function formatNumber(x: number, style: NumberStyle = "decimal"): string 
  * @example
  * binLabel({ kind: "range", lo: 50, hi: 200, loInclusive: true, hiInclusive: false }, "employees", "integer"); // => "50–199"
  * binLabel({ kind: "set", values: ["Fintech", "SaaS"] }, "industry"); // => "industry ∈ {Fintech, SaaS}"
+ * binLabel({ kind: "set", values: Array.from({ length: 40 }, (_, i) => `O${i}`) }, "owner"); // => "owner ∈ {O0, O1, O2, O3, O4, … (40 values)}"
  */
 export function binLabel(rule: BinRule, name: string, style: NumberStyle = "decimal", edge: (x: number) => string = (x) => formatNumber(x, style)): string {
   switch (rule.kind) {
     case "missing":
       return "missing";
     case "other":
-      return `other (${rule.members.length} value${rule.members.length === 1 ? "" : "s"})`;
+      return rule.members.length ? `other (${rule.members.length} value${rule.members.length === 1 ? "" : "s"})` : "other (values unseen in training)";
     case "set":
-      return rule.values.length === 1 ? rule.values[0] : `${name} ∈ {${rule.values.join(", ")}}`;
+      if (rule.values.length === 1) return rule.values[0];
+      return rule.values.length <= LISTED_VALUES ? `${name} ∈ {${rule.values.join(", ")}}` : `${name} ∈ {${rule.values.slice(0, 5).join(", ")}, … (${rule.values.length} values)}`;
     case "range": {
       const { lo, hi } = rule;
       const f = edge;
