@@ -119,18 +119,18 @@ export async function draftDatasetSpec(folder: string, options: { sampleAbove?: 
     const sampleAbove = options.sampleAbove ?? INSPECT_ROWS;
     const inspections = await inspectFiles(db, dir, files, sampleAbove);
     for (;;) {
-      const sampled = inspections.filter((i) => i.table?.sampled);
-      let drafted: { spec: DraftedSpec; exact: Inspected[] };
+      let exact: Inspected[];
       try {
-        drafted = draftFrom(dir, inspections);
+        const drafted = draftFrom(dir, inspections);
+        if (!drafted.exact.some((t) => t.sampled)) return drafted.spec;
+        exact = drafted.exact;
       } catch (e) {
         // Drafted from samples, a failure may be theirs: read them whole and draft again.
-        if (sampled.length === 0) throw e;
-        drafted = { spec: undefined as never, exact: sampled.map((i) => i.table!) };
+        exact = inspections.flatMap((i) => (i.table?.sampled ? [i.table] : []));
+        if (exact.length === 0) throw e;
       }
       // By name: the deals drafted from a table (its rows numbered, say) are a new object.
-      const partial = new Set(drafted.exact.filter((t) => t.sampled).map(label));
-      if (partial.size === 0) return drafted.spec;
+      const partial = new Set(exact.filter((t) => t.sampled).map(label));
       for (const [at, { table }] of inspections.entries()) if (table && partial.has(label(table))) inspections[at] = await inspectTable(db, dir, table.file, table.sheet);
     }
   } finally {

@@ -121,3 +121,12 @@ test("a sampled log with no event before any deal's created date says the rows i
   const said = draft.checks.find((c) => c.startsWith("events.csv has no"));
   assert.match(said ?? "", /^events\.csv has no "event_time" before a deal's created date in the \d+ of its rows inspected \(1 in 4\): not used as the event log$/);
 });
+
+test("a draft that fails on a sample is made again from the whole table, and fails, if it does, as the full read does", async () => {
+  const dir = tempDir("leadlab-sampled-fails-");
+  // No outcome, no won table, no column of a few values on every row: nothing to draft.
+  writeFileSync(join(dir, "leads.csv"), ["lead_id,score", ...Array.from({ length: 300 }, (_, i) => `L${i},${i * 7}`)].join("\n") + "\n");
+  const full = await draftDatasetSpec(dir).then(() => "drafted", (e: Error) => e.message);
+  assert.match(full, /no column says which deals were won or lost/);
+  assert.equal(await draftDatasetSpec(dir, { sampleAbove: 50 }).then(() => "drafted", (e: Error) => e.message), full);
+});
