@@ -41,6 +41,22 @@ export function scoredInputs(rules: Pick<ScoringRules, "attributes" | "value">):
 }
 
 /**
+ * How messages and reports name each of {@link scoredInputs}: a scorecard attribute by its name,
+ * a value card's by its name and its card, since a card may bin the same column otherwise (an
+ * owner no won deal had in training is a category the amount card never saw, though the
+ * scorecard lists it).
+ *
+ * @example
+ * import { readScoringRules } from "leadlab";
+ * import { scoredInputNames } from "./lead-value";
+ * scoredInputNames(readScoringRules("rules/sample/scoring.yaml")).filter((n) => n.startsWith("employees")); // => ["employees", "employees (amount card)", "employees (retention card)"]
+ */
+export function scoredInputNames(rules: Pick<ScoringRules, "attributes" | "value">): string[] {
+  const card = (attributes: readonly { name: string }[] | undefined, which: string) => (attributes ?? []).map((a) => `${a.name} (${which} card)`);
+  return [...rules.attributes.map((a) => a.name), ...(rules.value ? [...card(rules.value.amount.attributes, "amount"), ...card(rules.value.retention?.attributes, "retention")] : [])];
+}
+
+/**
  * The expected value of a lead from its points and the bins of the value attributes
  * ({@link valueInputs}), which sit at `bins[first]`, `bins[first + 1]`, … : chance of winning
  * = logistic(intercept + slope × points); expected amount = base × the factor of each amount

@@ -12,7 +12,7 @@ import { leadEventFeatures, type AsOf } from "./lead-event-features";
 import { personaTagger } from "./persona-tags";
 import { readPersonas } from "../personas/personas-yaml";
 import { readScoringRules } from "./parse-scoring-rules";
-import { scoredInputs } from "./lead-value";
+import { scoredInputNames, scoredInputs } from "./lead-value";
 import { compileRules, createScorer, ScoreError, type LeadScore, type LeadValue } from "./score";
 import { ScoredChunk, writeAll, type ChunkOutput, type ScoredOutput } from "./scored-output";
 import { scoreInDuckDB } from "./score-in-duckdb";
@@ -166,7 +166,7 @@ export async function scoreFile(rulesPath: string, leadsPath: string, write: Sco
     // Reasons are few distinct texts: each is escaped once; the reasons cell is always quoted.
     const reasonCells = new Map<string, string>();
     const header = [csvField(idColumn), "points", "tier", "grade", "fit", "engagement", ...valueCells.names, ...(tagger ? ["persona", "anti_persona"] : []), "reasons"];
-    const attributeOrder = scoredInputs(rules).map((a) => a.name);
+    const attributeOrder = scoredInputNames(rules);
     const report = (rows: number, scored: number, unscored: Iterable<UnscoredReason>, ids: IdCounts, personas?: PersonaCounts): ScoreFileReport => ({
       rows,
       scored,

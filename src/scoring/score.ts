@@ -1,7 +1,7 @@
 import { itemSeparator } from "../formats/vocabulary";
 import type { BinMatch, BinnedInput, ScoringRules } from "../formats/scoring-rules-schema";
 import { rulesMissing } from "../formats/scoring-rules-schema";
-import { compileValue, scoredInputs, type LeadValueParts } from "./lead-value";
+import { compileValue, scoredInputNames, scoredInputs, type LeadValueParts } from "./lead-value";
 import { parseBoolean, parseNumber } from "../data/infer-attribute";
 import { readNumberText } from "../data/number-format";
 import { categoryKey } from "./category-key";
@@ -300,10 +300,12 @@ export function compileRules(rules: RulesToScore, options: ScoreOptions = {}): C
   // The value cards' attributes are scored after the scorecard's (no points), so a lead's bins decide its value too.
   const inputs = scoredInputs(rules);
   const keys = [...new Set(inputs.map(keyOf))];
+  // A value card's attribute is named with its card in errors and reports (it may bin its column otherwise).
+  const names = scoredInputNames(rules);
   return {
     keys,
     base: rules.scale.basePoints,
-    attributes: inputs.map((a) => compileAttribute(a, rules, missingTokens, keys.indexOf(keyOf(a)), options.onUnknown)),
+    attributes: inputs.map((a, k) => compileAttribute({ ...a, name: names[k] }, rules, missingTokens, keys.indexOf(keyOf(a)), options.onUnknown)),
     tiers: rules.tiers.map((t) => ({ name: t.name, min: t.minPoints === null ? -Infinity : t.minPoints })),
     fitCuts: rules.grades.fitCuts,
     engagementCuts: rules.grades.engagementCuts,

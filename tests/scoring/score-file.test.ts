@@ -9,6 +9,7 @@ import { score, ScoreError, type LeadRecord } from "../../src/scoring/score";
 import { csvField } from "../../src/format/csv-line";
 import { bin, FIXTURE_RULES, fixtureRules } from "./helpers";
 import { rulesToYaml } from "../../src/scoring/rules-yaml";
+import { readScoringRules } from "../../src/scoring/parse-scoring-rules";
 import type { ScorecardAttribute } from "../../src/formats/scoring-rules-schema";
 
 // `leadlab score` reads numbers and frequent categories through fast paths (DuckDB parses
@@ -290,6 +291,40 @@ test("a list column (Parquet VARCHAR[]) read by a contains attribute scores as s
       message: `${clash}: column "tech_stack": the column holds lists (VARCHAR[]) with an item that has the separator ";" in it, so its items cannot be read as training read them (value "AWS;GCP"). Fix: export the column as text, its items joined as training read them.`,
     });
     db.closeSync();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a value card's attribute is reported with its card: a category the scorecard lists but the amount card never saw is the card's unknown value, on both paths", async () => {
+  const rules = fixtureRules();
+  const card = (label: string, when: object, factor: number) => ({ label, when, factor, trainDeals: 10, trainMedianAmount: 1000 * factor });
+  const withValue = {
+    ...rules,
+    value: {
+      winChance: { intercept: -6, slope: 0.01 },
+      // Won deals in training were SaaS only: the card has never seen Retail, Mining or Bob's.
+      amount: { base: 1000, attributes: [{ name: "industry", source: { column: "industry" }, match: "categorical", rationale: "", bins: [card("SaaS", { kind: "set", values: ["SaaS"] }, 2), card("other (values unseen in training)", { kind: "other" }, 1), card("missing", { kind: "missing" }, 1)] }] },
+      tiers: [{ name: "A", minValue: null, shareOfLeads: 1, shareOfWonRevenue: 1 }],
+    },
+  };
+  const dir = mkdtempSync(join(tmpdir(), "leadlab-card-unknown-"));
+  try {
+    const path = join(dir, "scoring.yaml");
+    writeFileSync(path, rulesToYaml(withValue));
+    const report = await scoreFile(path, "tests/scoring/fixtures/leads.csv", () => {});
+    const unknown = report.unknown.map((u) => [u.attribute, u.top.map((t) => t.value).sort()]);
+    // The scorecard lists Retail and Bob's; only Mining is new to it (and APAC to its regions).
+    assert.deepEqual(unknown, [
+      ["industry", ["Mining"]],
+      ["region", ["APAC"]],
+      ["industry (amount card)", ["Bob's \"Bait\"; Tackle\\", "Mining", "Retail"]],
+    ]);
+    // The scorer of one lead at a time names them alike.
+    const named: string[] = [];
+    const leads: LeadRecord[] = [{ industry: "Retail" }, { industry: "Mining" }];
+    for (const lead of leads) score(readScoringRules(path), lead, { onUnknown: (attribute, value) => named.push(`${attribute}: ${value}`) });
+    assert.deepEqual(named, ["industry (amount card): Retail", "industry: Mining", "industry (amount card): Mining"]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
