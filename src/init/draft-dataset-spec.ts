@@ -93,7 +93,7 @@ function openUnderFlag(deals: Inspected, outcome: OutcomeChoice): string | undef
  * a sample of about this many rows (see {@link ReadTextOptions}), unless the draft takes it for
  * the deals or a lookup, which are then read whole.
  */
-export const INSPECT_ROWS = 500_000;
+const INSPECT_ROWS = 500_000;
 
 /**
  * Inspects the CSV, Excel, Parquet and NDJSON files of a folder and drafts a `dataset.yaml`

@@ -16,7 +16,7 @@ interface Group {
  * pooled into `other`: a handful of rare levels pooled lose little, but hundreds of codes (the
  * owners of a CRM's deals, campaigns, countries) pooled lose most of what the column says.
  */
-export const MANY_RARE_LEVELS = 20;
+const MANY_RARE_LEVELS = 20;
 
 /**
  * The weight, in deals, of the attribute's overall win rate in the rate a level is sorted by
