@@ -9,7 +9,7 @@ import { excelSheetNames } from "../data/read-excel";
 import { checkFileContent } from "../data/file-content";
 import { describeNumberFormat, detectNumberFormat, readNumberText } from "../data/number-format";
 import { placeholderCheck, placeholderValues } from "../data/placeholder-values";
-import { isCsvFile, readTextTable, type ReadTextOptions } from "../data/read-table";
+import { isCsvFile, readTextTable, type ReadTextOptions, type TextTable } from "../data/read-table";
 import { describeUnmatchedKeys } from "../data/unmatched-keys";
 import { DatasetError } from "../formats/dataset-error";
 import type { DatasetSpec } from "../formats/dataset-spec";
@@ -41,7 +41,7 @@ interface Inspected {
   /** The rows read (those of the sample, when sampled). */
   rows: number;
   /** Inspected as a sample: the table's rows, of which `rows` were read, 1 in `every`. */
-  sampled?: { rows: number; every: number };
+  sampled?: TextTable["sampled"];
   columns: ColumnFacts[];
   /** The text of each column, by name, row-aligned (`null` = missing). */
   text: Map<string, (string | null)[]>;
