@@ -11,6 +11,7 @@ import { test } from "node:test";
 import { openDuckDB } from "../../src/data/duckdb-session";
 import { readTextTable, type TextTable } from "../../src/data/read-table";
 import { draftDatasetSpec } from "../../src/init/draft-dataset-spec";
+import { shuffleCsv, shuffled } from "../hardening/fixtures/shuffle";
 import { tempDir } from "../helpers/temp-dir";
 import { crmFixture } from "./crm-exports";
 
@@ -25,18 +26,6 @@ async function read(dir: string, file: string, sampleAbove: number): Promise<Tex
 
 /** The table's rows as lines of text, sorted. */
 const lines = (t: TextTable) => Array.from({ length: t.rows }, (_, r) => t.columns.map((c) => c[r]).join(",")).sort();
-
-/** `lines` in a seeded order (a linear congruential shuffle). */
-function shuffled(rows: readonly string[], seed: number): string[] {
-  const out = [...rows];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 48271) % 2147483647;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 test("a table longer than sampleAbove is read as a sample of about that many rows, the same rows in any order; a shorter one whole", async () => {
   const dir = tempDir("leadlab-sampled-read-");
@@ -91,8 +80,7 @@ test("init drafts from a sample of a long event log, says so, and gives the spec
   assert.match(differing(draft.yaml, full.yaml)[0], new RegExp(`^# ${f.activityRows} events; [\\d.]+% of their "Associated Company ID" values are deals' keys \\(in a sample of 1 in ${every}\\)$`));
   // The log's rows in another order: the same sample, so the same draft to the byte.
   const path = join(f.dir, f.files.activities);
-  const [header, ...rest] = readFileSync(path, "utf8").trimEnd().split("\n");
-  writeFileSync(path, [header, ...shuffled(rest, 3)].join("\n") + "\n");
+  writeFileSync(path, shuffleCsv(readFileSync(path, "utf8"), 3));
   assert.equal((await draftDatasetSpec(f.dir, { sampleAbove: 300 })).yaml, draft.yaml);
 });
 
